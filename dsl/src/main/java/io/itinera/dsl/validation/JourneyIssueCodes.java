@@ -1,0 +1,54 @@
+package io.itinera.dsl.validation;
+
+/**
+ * The codes of every diagnostic the journey validator reports. Quick fixes and tests key on
+ * these; unresolved references use Xtext's own {@code Diagnostic.LINKING_DIAGNOSTIC}.
+ */
+public final class JourneyIssueCodes {
+	private static final String PREFIX = "io.itinera.journey.";
+
+	public static final String MISSING_ENTRY = PREFIX + "missingEntry";
+	public static final String DUPLICATE_DECLARATION = PREFIX + "duplicateDeclaration";
+	public static final String DUPLICATE_NAME = PREFIX + "duplicateName";
+	public static final String MISSING_PHASE = PREFIX + "missingPhase";
+	public static final String NON_POSITIVE_DURATION = PREFIX + "nonPositiveDuration";
+	public static final String NON_POSITIVE_CAP = PREFIX + "nonPositiveCap";
+	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
+	public static final String TYPE_MISMATCH = PREFIX + "typeMismatch";
+	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";
+	public static final String AGGREGATE_NEEDS_FIELD = PREFIX + "aggregateNeedsField";
+	public static final String NON_NUMERIC_AGGREGATE = PREFIX + "nonNumericAggregate";
+	public static final String FIELD_OF_OTHER_EVENT = PREFIX + "fieldOfOtherEvent";
+	public static final String EVENT_WITHOUT_FIELD = PREFIX + "eventWithoutField";
+	public static final String EVENT_FIELD_OUT_OF_CONTEXT = PREFIX + "eventFieldOutOfContext";
+	public static final String MODEL_INPUT_NOT_NUMERIC = PREFIX + "modelInputNotNumeric";
+	public static final String TRIGGER_WITHOUT_MODEL = PREFIX + "triggerWithoutModel";
+	public static final String HYSTERESIS_WRONG_SIDE = PREFIX + "hysteresisWrongSide";
+	public static final String OTHERWISE_NOT_LAST = PREFIX + "otherwiseNotLast";
+	public static final String SPLIT_NOT_100 = PREFIX + "splitNot100";
+	public static final String SPLIT_ARM_OUTSIDE_STAGE = PREFIX + "splitArmOutsideStage";
+	public static final String UNKNOWN_TEMPLATE_VARIABLE = PREFIX + "unknownTemplateVariable";
+	public static final String ISOLATED_STAGE = PREFIX + "isolatedStage";
+	public static final String UNREACHABLE_STAGE = PREFIX + "unreachableStage";
+	public static final String UNUSED_FEATURE = PREFIX + "unusedFeature";
+	public static final String UNUSED_MODEL = PREFIX + "unusedModel";
+	public static final String GIVEN_TYPE_MISMATCH = PREFIX + "givenTypeMismatch";
+	public static final String TEST_EVENT_FIELD = PREFIX + "testEventField";
+
+	/** Graph analyses of the compiled journey (runtime's JourneyGraph), shown in the editor. */
+	public static final String GRAPH_NO_WAY_OUT = PREFIX + "graph.noWayOut";
+	public static final String GRAPH_TIMER_CYCLE = PREFIX + "graph.timerCycle";
+	public static final String GRAPH_OVERLAPPING_TRANSITIONS = PREFIX + "graph.overlappingTransitions";
+
+	/** Model file checks (the ONNX signature against the declaration). */
+	public static final String MODEL_FILE_MISSING = PREFIX + "model.fileMissing";
+	public static final String MODEL_FILE_CORRUPT = PREFIX + "model.fileCorrupt";
+	public static final String MODEL_SIGNATURE_MISMATCH = PREFIX + "model.signatureMismatch";
+
+	/** Raw DRL blocks checked by Drools. */
+	public static final String DRL_ERROR = PREFIX + "drl.error";
+	public static final String RAW_DRL_FORBIDDEN = PREFIX + "drl.forbidden";
+
+	private JourneyIssueCodes() {
+	}
+}
