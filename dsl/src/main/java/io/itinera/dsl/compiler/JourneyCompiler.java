@@ -62,6 +62,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 /**
  * Turns a parsed journey into a {@link JourneyPlan}. Works on broken input too (the validator
@@ -252,7 +254,7 @@ public final class JourneyCompiler {
 				}
 				inputs.add(inputName);
 			}
-			Integer column = m.eIsSet(JourneyPackage.Literals.MODEL_DECL__COLUMN) ? m.getColumn() : null;
+			Integer column = written(m, JourneyPackage.Literals.MODEL_DECL__COLUMN) ? m.getColumn() : null;
 			Device device = Device.valueOf(m.getDevice().getName());
 			return track(m, new Model(m.getName(), m.getPath(), inputs, m.getOutput(), column, device, at(m)));
 		}
@@ -262,7 +264,7 @@ public final class JourneyCompiler {
 			for (Transition transition : s.getTransitions()) {
 				addIfPresent(transitions, transition(transition));
 			}
-			Phase phase = s.eIsSet(JourneyPackage.Literals.STAGE__PHASE) ? Phase.valueOf(s.getPhase().getName()) : null;
+			Phase phase = written(s, JourneyPackage.Literals.STAGE__PHASE) ? Phase.valueOf(s.getPhase().getName()) : null;
 			return track(s, new io.itinera.runtime.plan.Stage(s.getName(), phase, transitions, at(s)));
 		}
 
@@ -306,7 +308,7 @@ public final class JourneyCompiler {
 			List<io.itinera.runtime.plan.Cap> caps = new ArrayList<>();
 			for (Cap cap : c.getCaps()) {
 				if (cap.getPeriod() != null) {
-					Channel channel = cap.eIsSet(JourneyPackage.Literals.CAP__CHANNEL) ? channel(cap.getChannel()) : null;
+					Channel channel = written(cap, JourneyPackage.Literals.CAP__CHANNEL) ? channel(cap.getChannel()) : null;
 					caps.add(track(cap, new io.itinera.runtime.plan.Cap(cap.getLimit(), millis(cap.getPeriod()), channel, at(cap))));
 				}
 			}
@@ -492,6 +494,14 @@ public final class JourneyCompiler {
 	private record Condition(Expr expr, boolean broken) {
 		static final Condition NONE = new Condition(null, false);
 		static final Condition BROKEN = new Condition(null, true);
+	}
+
+	/**
+	 * Whether the text spells out an optional attribute: EMF's eIsSet cannot tell an enum or int
+	 * left out from one written with its default value ({@code (awareness)}, {@code on email}).
+	 */
+	private static boolean written(EObject element, EStructuralFeature feature) {
+		return !NodeModelUtils.findNodesForFeature(element, feature).isEmpty();
 	}
 
 	static SourceLocation at(EObject element) {

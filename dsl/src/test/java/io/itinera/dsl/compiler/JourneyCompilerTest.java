@@ -143,14 +143,14 @@ class JourneyCompilerTest {
 		assertEquals(6, plan.stages().size());
 		Stage carted = plan.stage("Carted");
 		assertEquals(Phase.CONSIDERATION, carted.phase());
-		assertEquals(29, carted.location().line());
+		assertEquals(28, carted.location().line());
 		assertEquals(3, carted.location().column());
 		assertEquals(new Transition.OnEvent("purchase", null, "Converted", carted.transitions().get(0).location()),
 				carted.transitions().get(0));
-		assertEquals(30, carted.transitions().get(0).location().line());
+		assertEquals(29, carted.transitions().get(0).location().line());
 		Transition.AfterDelay timer = (Transition.AfterDelay) carted.transitions().get(1);
 		assertEquals(3_600_000L, timer.delayMillis());
-		assertEquals(31, timer.location().line());
+		assertEquals(30, timer.location().line());
 		Transition.WhenScore trigger = (Transition.WhenScore) plan.stage("Abandoned").transitions().get(0);
 		Expr.Binary condition = (Expr.Binary) trigger.condition();
 		assertEquals(Expr.BinaryOp.GT, condition.op());
@@ -158,6 +158,7 @@ class JourneyCompilerTest {
 		assertEquals(0.6, ((Expr.NumberLit) condition.right()).value());
 		assertEquals(new Transition.Hysteresis(Transition.Direction.BELOW, 0.5), trigger.hysteresis());
 		assertNull(plan.stage("Lapsed").phase());
+		assertEquals(Phase.AWARENESS, plan.stage("Browsing").phase(), "the enum's default value, written out");
 		assertTrue(plan.stage("Converted").terminal());
 	}
 
