@@ -72,6 +72,17 @@ public final class BenchCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+	/** CPU time of the whole process: with other work on the machine, wall time alone says little. */
+	private static long processCpuNanos() {
+		if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return 0;
+	}
+
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
@@ -122,11 +133,17 @@ public final class BenchCommand implements Callable<Integer> {
 			InMemoryStateStore store = new InMemoryStateStore();
 			try (EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV, io.itinera.runtime.io.ColumnMapping.defaults(),
 					null, ',', schema)) {
+				long readerCpuBefore = THREADS.getCurrentThreadCpuTime();
+				long processCpuBefore = processCpuNanos();
 				EngineSummary summary = new LocalEngine(() -> new PlanStep(plan, CampaignRules.NONE), constantScore, store,
 						RunOutput.discard(), config).run(source);
-				out.printf("  engine, in-memory state %s %,12.0f events/s (%,d events in %.2f s)%n",
+				double readerCpu = (THREADS.getCurrentThreadCpuTime() - readerCpuBefore) / 1e9;
+				double processCpu = (processCpuNanos() - processCpuBefore) / 1e9;
+				out.printf("  engine, in-memory state %s %,12.0f events/s (%,d events in %.2f s; CPU: reader %.2f s, all threads %.2f s"
+						+ " -> %,.0f events/s on %d idle cores)%n",
 						round == 0 ? "(warm-up)" : "round " + round + " ", summary.eventsPerSecond(), summary.eventsThisRun(),
-						summary.elapsedNanos() / 1e9);
+						summary.elapsedNanos() / 1e9, readerCpu, processCpu,
+						summary.eventsThisRun() / Math.max(readerCpu, processCpu / CORES), CORES);
 				out.flush();
 				last = summary;
 				lastStore = store;

@@ -80,6 +80,10 @@ public final class RunCommand implements Callable<Integer> {
 			"(default: ${DEFAULT-VALUE})" })
 	long scoreSliceMillis;
 
+	@Option(names = "--barrier-lines", defaultValue = "50000", hidden = true,
+			description = "output is ordered, and may be checkpointed, every this many lines")
+	long barrierLines;
+
 	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
 	boolean withoutModels;
 
@@ -118,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
 					.withTimeMode(clock == Clock.WALL ? TimeMode.WALL_CLOCK : TimeMode.EVENT_TIME)
 					.withCheckpointEveryMillis(checkpointMillis)
 					.withScoring(scoreBatch, scoreWaitMicros, scoreSliceMillis)
+					.withBarrierEveryLines(barrierLines)
 					.withRunName(plan.name() + " over " + events.getFileName());
 			if (workers != null) {
 				config = config.withWorkers(workers);
