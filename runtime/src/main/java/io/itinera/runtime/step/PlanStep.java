@@ -99,23 +99,16 @@ public final class PlanStep implements JourneyStep {
 		copyAttributes(state, event, handling);
 		StepMoment moment = new StepMoment(state, journey.features, at, event);
 
-		if (state.inJourney && handling.goal) {
+		boolean wasIn = state.inJourney;
+		if (wasIn && handling.goal) {
 			checkGoal(state, event, moment, outcome);
 		}
-		if (state.inJourney) {
-			for (CompiledJourney.ExitRule exit : handling.exits) {
-				if (exit.condition() == null || exit.condition().test(moment)) {
-					leave(state, at, exit.cause(), outcome);
-					break;
-				}
-			}
-		}
-		if (handling.entry && !outcome.exited && mayEnter(state, at)
-				&& (journey.entryCondition == null || journey.entryCondition.test(moment))) {
+		if (handling.entry && mayEnter(state, at) && (journey.entryCondition == null || journey.entryCondition.test(moment))) {
 			if (state.inJourney) {
 				leave(state, at, "completed", outcome);
 			}
 			enter(state, at, outcome);
+			wasIn = false;
 		}
 		if (state.inJourney) {
 			List<CompiledJourney.EventMove> moves = journey.stages.get(state.stage).onEvent.get(event.type());
@@ -125,6 +118,14 @@ public final class PlanStep implements JourneyStep {
 						moveTo(state, move.target(), at, move.cause(), outcome);
 						break;
 					}
+				}
+			}
+		}
+		if (wasIn) {
+			for (CompiledJourney.ExitRule exit : handling.exits) {
+				if (exit.condition() == null || exit.condition().test(moment)) {
+					leave(state, at, exit.cause(), outcome);
+					break;
 				}
 			}
 		}
