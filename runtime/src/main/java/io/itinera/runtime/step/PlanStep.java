@@ -27,7 +27,7 @@ public final class PlanStep implements JourneyStep {
 
 	public PlanStep(JourneyPlan plan, CampaignRules rules) {
 		this.journey = new CompiledJourney(plan);
-		this.rules = rules;
+		this.rules = java.util.Objects.requireNonNull(rules, "rules (CampaignRules.NONE for none)");
 	}
 
 	public JourneyPlan plan() {
@@ -327,7 +327,7 @@ public final class PlanStep implements JourneyStep {
 
 	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, StepOutcome outcome) {
 		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
-		if (stage.campaigns.isEmpty() || rules == null) {
+		if (stage.campaigns.isEmpty()) {
 			return;
 		}
 		Map<String, String> arms = new LinkedHashMap<>();

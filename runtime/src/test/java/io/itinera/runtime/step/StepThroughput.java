@@ -17,7 +17,7 @@ public final class StepThroughput {
 		int customers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
 		PlanStep step = new PlanStep(SamplePlans.cartRecovery(), CampaignRules.NONE);
 		Event[] log = generate(events, customers);
-		for (int round = 0; round < 3; round++) {
+		for (int round = 0; round < 5; round++) {
 			Map<String, CustomerState> states = new HashMap<>(customers * 2);
 			PriorityQueue<TimerRequest> timers = new PriorityQueue<>((a, b) -> Long.compare(a.dueAt(), b.dueAt()));
 			long actions = 0;
