@@ -223,6 +223,17 @@ class JourneyCompilerTest {
 	}
 
 	@Test
+	void compilesTheSampleJourneyWithoutGraphFindings() throws Exception {
+		String text = java.nio.file.Files.readString(java.nio.file.Path.of("../journeys/cart-recovery.journey"));
+		JourneyPlan plan = compile(text);
+		assertEquals(6, plan.stages().size());
+		assertEquals(5, plan.tests().size());
+		assertEquals(java.util.List.of(), new io.itinera.runtime.graph.JourneyGraph(plan).analyse());
+		assertEquals(plan, PlanJson.read(PlanJson.write(plan)));
+		new io.itinera.runtime.step.PlanStep(plan, io.itinera.runtime.rules.CampaignRules.NONE); // the runtime accepts it
+	}
+
+	@Test
 	void tracksTheSyntaxElementOfEachPlanElement() throws Exception {
 		Journey journey = parser.parse(CART_RECOVERY);
 		var compilation = new JourneyCompiler().compileWithSources(journey);

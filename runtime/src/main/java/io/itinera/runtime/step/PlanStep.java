@@ -27,7 +27,7 @@ public final class PlanStep implements JourneyStep {
 
 	public PlanStep(JourneyPlan plan, CampaignRules rules) {
 		this.journey = new CompiledJourney(plan);
-		this.rules = rules;
+		this.rules = java.util.Objects.requireNonNull(rules, "rules (CampaignRules.NONE for none)");
 	}
 
 	public JourneyPlan plan() {
@@ -99,23 +99,16 @@ public final class PlanStep implements JourneyStep {
 		copyAttributes(state, event, handling);
 		StepMoment moment = new StepMoment(state, journey.features, at, event);
 
-		if (state.inJourney && handling.goal) {
+		boolean wasIn = state.inJourney;
+		if (wasIn && handling.goal) {
 			checkGoal(state, event, moment, outcome);
 		}
-		if (state.inJourney) {
-			for (CompiledJourney.ExitRule exit : handling.exits) {
-				if (exit.condition() == null || exit.condition().test(moment)) {
-					leave(state, at, exit.cause(), outcome);
-					break;
-				}
-			}
-		}
-		if (handling.entry && !outcome.exited && mayEnter(state, at)
-				&& (journey.entryCondition == null || journey.entryCondition.test(moment))) {
+		if (handling.entry && mayEnter(state, at) && (journey.entryCondition == null || journey.entryCondition.test(moment))) {
 			if (state.inJourney) {
 				leave(state, at, "completed", outcome);
 			}
 			enter(state, at, outcome);
+			wasIn = false;
 		}
 		if (state.inJourney) {
 			List<CompiledJourney.EventMove> moves = journey.stages.get(state.stage).onEvent.get(event.type());
@@ -128,10 +121,18 @@ public final class PlanStep implements JourneyStep {
 				}
 			}
 		}
+		if (wasIn) {
+			for (CompiledJourney.ExitRule exit : handling.exits) {
+				if (exit.condition() == null || exit.condition().test(moment)) {
+					leave(state, at, exit.cause(), outcome);
+					break;
+				}
+			}
+		}
 		evaluateTriggers(state, moment, at, outcome);
 		if (state.inJourney) {
 			requestScores(state, at, handling.modelsToScore(), outcome);
-			runRules(state, moment, at, event.type(), event.fields().hashCode(), event, outcome);
+			runRules(state, moment, at, event.type(), event, outcome);
 		}
 	}
 
@@ -146,7 +147,7 @@ public final class PlanStep implements JourneyStep {
 		StepMoment moment = new StepMoment(state, journey.features, timer.at(), null);
 		moveTo(state, move.target(), timer.at(), move.cause(), outcome);
 		evaluateTriggers(state, moment, timer.at(), outcome);
-		runRules(state, moment, timer.at(), timer.timerId(), 0, null, outcome);
+		runRules(state, moment, timer.at(), timer.timerId(), null, outcome);
 	}
 
 	private void onScore(CustomerState state, ScoreUpdate update, StepOutcome outcome) {
@@ -158,7 +159,7 @@ public final class PlanStep implements JourneyStep {
 		StepMoment moment = new StepMoment(state, journey.features, update.at(), null);
 		evaluateTriggers(state, moment, update.at(), outcome);
 		if (state.inJourney && outcome.stageEntered) {
-			runRules(state, moment, update.at(), update.model(), Double.hashCode(update.score()), null, outcome);
+			runRules(state, moment, update.at(), update.model(), null, outcome);
 		}
 	}
 
@@ -324,10 +325,9 @@ public final class PlanStep implements JourneyStep {
 
 	// ------------------------------------------------------------------ campaign rules
 
-	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, int inputFingerprint, Event event,
-			StepOutcome outcome) {
+	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, StepOutcome outcome) {
 		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
-		if (stage.campaigns.isEmpty() || rules == null) {
+		if (stage.campaigns.isEmpty()) {
 			return;
 		}
 		Map<String, String> arms = new LinkedHashMap<>();
@@ -346,15 +346,16 @@ public final class PlanStep implements JourneyStep {
 		}
 		CustomerFact fact = fact(state, moment, at, outcome.stageEntered, arms, campaigns, event);
 		List<RuleAction> decided = rules.evaluate(fact);
+		int inputFingerprint = event == null ? 0 : event.fields().hashCode();
 		for (RuleAction action : decided) {
 			String id = ActionIds.of(state.customerId(), at, inputKey, inputFingerprint, state.stage, action.campaign(),
 					action.rule(), action.actionIndex());
 			outcome.action(new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
 					action.channel(), action.target(), action.params(), scoresBehind(state, action)));
 			if ("tag".equals(action.kind())) {
-				state.tags.add(action.target());
+				state.addTag(action.target());
 			} else if ("untag".equals(action.kind())) {
-				state.tags.remove(action.target());
+				state.removeTag(action.target());
 			}
 		}
 	}
@@ -392,7 +393,7 @@ public final class PlanStep implements JourneyStep {
 		}
 		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
 		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
-				state.tags, eventFact);
+				state.tags(), eventFact);
 	}
 
 	/** The scores the deciding rule's condition read (all known scores for a rule the plan does not name). */

@@ -33,7 +33,11 @@ final class StepOutcome {
 		timersToSet.add(timer);
 	}
 
+	/** A timer set earlier in this same step is simply not set; only older ones need cancelling. */
 	void cancelTimer(String timerId) {
+		if (timersToSet != null && timersToSet.removeIf(timer -> timer.timerId().equals(timerId))) {
+			return;
+		}
 		if (timersToCancel == null) {
 			timersToCancel = new ArrayList<>(2);
 		}
