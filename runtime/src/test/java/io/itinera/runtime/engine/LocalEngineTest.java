@@ -35,7 +35,7 @@ class LocalEngineTest {
 
 	@BeforeAll
 	static void writeLog() throws IOException {
-		log = EngineFixtures.syntheticLog(shared, 12_000, 800, 3);
+		log = EngineFixtures.syntheticLog(shared, 8_000, 600, 3);
 	}
 
 	private EngineSummary run(Path out, CustomerStateStore store, int workers, EventSource source) throws IOException {
@@ -78,7 +78,7 @@ class LocalEngineTest {
 		Path state = dir.resolve("state");
 		Path out = dir.resolve("resumed");
 		try (RocksDbStateStore store = new RocksDbStateStore(state); EventLogSource source = EngineFixtures.open(log, PLAN)) {
-			EventSource crashing = new CrashingSource(source, 7_321);
+			EventSource crashing = new CrashingSource(source, 4_321);
 			assertThrows(IOException.class, () -> run(out, store, 2, crashing));
 		}
 		long partialActions = Files.lines(out.resolve(JsonLinesOutput.ACTIONS)).count();
