@@ -74,6 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
 
 	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 	private static final int CORES = Runtime.getRuntime().availableProcessors();
+	/** Event types the journey does not declare (favourites, for most) are skipped, not dead-lettered. */
+	private static final io.itinera.runtime.io.ColumnMapping BENCH_MAPPING = io.itinera.runtime.io.ColumnMapping.parse("unknown=skip");
 
 	/** CPU time of the whole process: with other work on the machine, wall time alone says little. */
 	private static long processCpuNanos() {
@@ -117,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
 
 		long parseStart = System.nanoTime();
 		long parsed = 0;
-		try (EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV, io.itinera.runtime.io.ColumnMapping.defaults(),
+		try (EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV, BENCH_MAPPING,
 				null, ',', schema)) {
 			while (source.next() != null) {
 				parsed++;
@@ -131,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
 		InMemoryStateStore lastStore = null;
 		for (int round = 0; round <= rounds; round++) {
 			InMemoryStateStore store = new InMemoryStateStore();
-			try (EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV, io.itinera.runtime.io.ColumnMapping.defaults(),
+			try (EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV, BENCH_MAPPING,
 					null, ',', schema)) {
 				long readerCpuBefore = THREADS.getCurrentThreadCpuTime();
 				long processCpuBefore = processCpuNanos();
@@ -159,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
 			try {
 				try (RocksDbStateStore store = new RocksDbStateStore(directory);
 						EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV,
-								io.itinera.runtime.io.ColumnMapping.defaults(), null, ',', schema)) {
+								BENCH_MAPPING, null, ',', schema)) {
 					EngineSummary summary = new LocalEngine(() -> new PlanStep(plan, CampaignRules.NONE), constantScore, store,
 							RunOutput.discard(), config.withCheckpointEveryMillis(2000)).run(source);
 					out.printf("  engine, RocksDB state      %,12.0f events/s (checkpoints every 2 s)%n", summary.eventsPerSecond());
