@@ -234,6 +234,20 @@ class JourneyCompilerTest {
 	}
 
 	@Test
+	void everySampleJourneyCompilesRoundTripsAndRuns() throws Exception {
+		try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../journeys"))) {
+			var journeys = files.filter(f -> f.toString().endsWith(".journey")).sorted().toList();
+			assertFalse(journeys.isEmpty());
+			for (var file : journeys) {
+				JourneyPlan plan = compile(java.nio.file.Files.readString(file));
+				assertNotNull(plan.entry(), file + " has an entry");
+				assertEquals(plan, PlanJson.read(PlanJson.write(plan)), file.toString());
+				new io.itinera.runtime.step.PlanStep(plan, io.itinera.runtime.rules.CampaignRules.NONE);
+			}
+		}
+	}
+
+	@Test
 	void tracksTheSyntaxElementOfEachPlanElement() throws Exception {
 		Journey journey = parser.parse(CART_RECOVERY);
 		var compilation = new JourneyCompiler().compileWithSources(journey);
