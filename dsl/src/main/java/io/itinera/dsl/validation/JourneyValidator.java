@@ -3,12 +3,14 @@
  */
 package io.itinera.dsl.validation;
 
+import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
  * This class contains custom validation rules. 
  *
  * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#validation
  */
+@ComposedChecks(validators = {ModelFileValidator.class})
 public class JourneyValidator extends AbstractJourneyValidator {
 	
 //	public static final String INVALID_NAME = "invalidName";

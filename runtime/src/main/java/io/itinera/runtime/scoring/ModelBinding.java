@@ -1,5 +1,7 @@
 package io.itinera.runtime.scoring;
 
+import io.itinera.runtime.scoring.SignatureMismatchException.Mismatch;
+import io.itinera.runtime.scoring.SignatureMismatchException.Part;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +22,7 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 
 	private static ModelBinding bind(OnnxSignature signature, int declaredInputs, String output, OptionalInt column)
 			throws SignatureMismatchException {
-		List<String> problems = new ArrayList<>();
+		List<Mismatch> problems = new ArrayList<>();
 		Layout layout = checkInputs(signature, declaredInputs, problems);
 		checkOutput(signature, output, column, problems);
 		if (!problems.isEmpty()) {
@@ -39,18 +41,19 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 	public static ModelBinding bind(OnnxSignature signature, List<String> declaredInputs, String output,
 			OptionalInt column) throws SignatureMismatchException {
 		ModelBinding binding;
-		List<String> problems = new ArrayList<>();
+		List<Mismatch> problems = new ArrayList<>();
 		try {
 			binding = bind(signature, declaredInputs.size(), output, column);
 		} catch (SignatureMismatchException e) {
-			problems.addAll(e.problems());
+			problems.addAll(e.mismatches());
 			binding = null;
 		}
 		List<String> fileNames = signature.inputs().stream().map(OnnxSignature.Value::name).toList();
 		if (fileNames.size() > 1 && new HashSet<>(fileNames).equals(new HashSet<>(declaredInputs))
 				&& !fileNames.equals(declaredInputs)) {
-			problems.add("the file takes its inputs in the order " + String.join(", ", fileNames)
-					+ "; list them in that order");
+			problems.add(new Mismatch(Part.INPUTS,
+					"the file takes its inputs in the order " + String.join(", ", fileNames)
+					+ "; list them in that order"));
 		}
 		if (!problems.isEmpty()) {
 			throw new SignatureMismatchException(problems);
@@ -58,29 +61,29 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 		return binding;
 	}
 
-	private static Layout checkInputs(OnnxSignature signature, int declared, List<String> problems) {
+	private static Layout checkInputs(OnnxSignature signature, int declared, List<Mismatch> problems) {
 		List<OnnxSignature.Value> inputs = signature.inputs();
 		if (inputs.size() == 1 && !(declared == 1 && isColumn(inputs.get(0)))) {
 			OnnxSignature.Value matrix = inputs.get(0);
 			checkFloatTensor(matrix, problems);
 			if (matrix.isTensor() && matrix.rank() != 2) {
-				problems.add("the file's input " + matrix.describe() + " is not a [batch, features] matrix");
+				problems.add(new Mismatch(Part.INPUTS, "the file's input " + matrix.describe() + " is not a [batch, features] matrix"));
 			} else if (matrix.isTensor() && matrix.width() != OnnxSignature.Value.OPEN && matrix.width() != declared) {
-				problems.add("the file takes " + matrix.width() + " features in one input (" + matrix.describe()
-						+ ") but the declaration lists " + declared);
+				problems.add(new Mismatch(Part.INPUTS, "the file takes " + matrix.width() + " features in one input (" + matrix.describe()
+						+ ") but the declaration lists " + declared));
 			}
 			return Layout.MATRIX;
 		}
 		if (inputs.size() != declared) {
-			problems.add("the file takes " + inputs.size() + " inputs (" + OnnxSignature.describe(inputs)
-					+ ") but the declaration lists " + declared);
+			problems.add(new Mismatch(Part.INPUTS, "the file takes " + inputs.size() + " inputs (" + OnnxSignature.describe(inputs)
+					+ ") but the declaration lists " + declared));
 			return Layout.COLUMNS;
 		}
 		for (OnnxSignature.Value input : inputs) {
 			checkFloatTensor(input, problems);
 			if (input.isTensor() && !isColumn(input)) {
-				problems.add("the file's input " + input.describe()
-						+ " is not one value per customer ([batch] or [batch, 1])");
+				problems.add(new Mismatch(Part.INPUTS, "the file's input " + input.describe()
+						+ " is not one value per customer ([batch] or [batch, 1])"));
 			}
 		}
 		return Layout.COLUMNS;
@@ -90,50 +93,50 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 		return input.isTensor() && (input.rank() == 1 || (input.rank() == 2 && input.width() == 1));
 	}
 
-	private static void checkFloatTensor(OnnxSignature.Value input, List<String> problems) {
+	private static void checkFloatTensor(OnnxSignature.Value input, List<Mismatch> problems) {
 		if (!input.isTensor()) {
-			problems.add("the file's input " + input.describe() + " is not a tensor");
+			problems.add(new Mismatch(Part.INPUTS, "the file's input " + input.describe() + " is not a tensor"));
 		} else if (!input.elementType().equals("float")) {
-			problems.add("the file's input " + input.describe() + " is " + input.elementType()
-					+ " but features are passed as float; export the model with float inputs");
+			problems.add(new Mismatch(Part.INPUTS, "the file's input " + input.describe() + " is " + input.elementType()
+					+ " but features are passed as float; export the model with float inputs"));
 		}
 	}
 
-	private static void checkOutput(OnnxSignature signature, String output, OptionalInt column, List<String> problems) {
+	private static void checkOutput(OnnxSignature signature, String output, OptionalInt column, List<Mismatch> problems) {
 		int index = indexOf(signature.outputs(), output);
 		if (index < 0) {
-			problems.add("the file has no output '" + output + "'; its outputs are "
-					+ OnnxSignature.describe(signature.outputs()));
+			problems.add(new Mismatch(Part.OUTPUT, "the file has no output '" + output + "'; its outputs are "
+					+ OnnxSignature.describe(signature.outputs())));
 			return;
 		}
 		OnnxSignature.Value value = signature.outputs().get(index);
 		if (!value.isTensor()) {
-			problems.add("the file's output " + value.describe() + " is not a tensor of scores"
-					+ " (a scikit-learn ZipMap? export with zipmap disabled)");
+			problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " is not a tensor of scores"
+					+ " (a scikit-learn ZipMap? export with zipmap disabled)"));
 		} else if (!value.elementType().equals("float") && !value.elementType().equals("double")) {
-			problems.add("the file's output " + value.describe() + " is " + value.elementType()
-					+ ", not a float score");
+			problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " is " + value.elementType()
+					+ ", not a float score"));
 		} else if (value.rank() == 0 || value.rank() > 2) {
-			problems.add("the file's output " + value.describe() + " is not [batch] or [batch, columns]");
+			problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " is not [batch] or [batch, columns]"));
 		} else {
 			checkColumn(value, column, problems);
 		}
 	}
 
-	private static void checkColumn(OnnxSignature.Value value, OptionalInt column, List<String> problems) {
+	private static void checkColumn(OnnxSignature.Value value, OptionalInt column, List<Mismatch> problems) {
 		long width = value.rank() == 1 ? 1 : value.width();
 		if (column.isEmpty()) {
 			if (width != 1) {
-				problems.add("the file's output " + value.describe() + " has "
+				problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " has "
 						+ (width < 0 ? "several" : String.valueOf(width)) + " columns; say which one is the score, e.g. "
-						+ value.name() + "[" + (width == 2 ? 1 : 0) + "]");
+						+ value.name() + "[" + (width == 2 ? 1 : 0) + "]"));
 			}
 			return;
 		}
 		int chosen = column.getAsInt();
 		if (chosen < 0 || (width >= 0 && chosen >= width)) {
-			problems.add("column " + chosen + " is out of range: the file's output " + value.describe() + " has "
-					+ width + (width == 1 ? " column (0)" : " columns (0.." + (width - 1) + ")"));
+			problems.add(new Mismatch(Part.OUTPUT, "column " + chosen + " is out of range: the file's output " + value.describe() + " has "
+					+ width + (width == 1 ? " column (0)" : " columns (0.." + (width - 1) + ")")));
 		}
 	}
 
