@@ -2,7 +2,7 @@ package io.itinera.bench;
 
 import io.itinera.runtime.scoring.ModelSpec;
 import io.itinera.runtime.scoring.OnnxScorer;
-import io.itinera.runtime.scoring.OnnxTestModels;
+import io.itinera.testmodels.OnnxTestModels;
 import io.itinera.runtime.scoring.ScorerOptions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import com.google.inject.Inject;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.tests.JourneyInjectorProvider;
-import io.itinera.runtime.scoring.OnnxTestModels;
+import io.itinera.testmodels.OnnxTestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

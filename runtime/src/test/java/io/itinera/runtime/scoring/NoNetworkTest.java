@@ -1,5 +1,6 @@
 package io.itinera.runtime.scoring;
 
+import io.itinera.testmodels.OnnxTestModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

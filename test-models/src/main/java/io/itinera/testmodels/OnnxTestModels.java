@@ -1,4 +1,4 @@
-package io.itinera.runtime.scoring;
+package io.itinera.testmodels;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Writes small real ONNX models with known weights, straight from the ONNX protobuf classes,
- * for tests of loading, scoring and signature checks. Shared with the dsl module's tests.
+ * for tests and benchmarks of loading, scoring and signature checks.
  */
 public final class OnnxTestModels {
 	private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
