@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,11 @@ import picocli.CommandLine.Command;
 		subcommands = {
 				CommandLine.HelpCommand.class,
 				CheckCommand.class,
-				io.itinera.cli.train.TrainCommand.class,
+				CompileCommand.class,
+				RunCommand.class,
+				GenerateCommand.class,
+				BenchCommand.class,
+				TrainCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 
