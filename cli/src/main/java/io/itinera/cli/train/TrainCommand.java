@@ -12,8 +12,8 @@ import io.itinera.runtime.scoring.DeviceChoice;
 import io.itinera.runtime.scoring.ModelLoadException;
 import io.itinera.runtime.scoring.ModelSpec;
 import io.itinera.runtime.scoring.OnnxScorer;
+import io.itinera.runtime.scoring.OnnxScorerProvider;
 import io.itinera.runtime.scoring.ScorerOptions;
-import io.itinera.runtime.step.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -106,16 +105,23 @@ public final class TrainCommand implements Callable<Integer> {
 		Path baseDir = journeyFile.toAbsolutePath().getParent();
 		Path target = out != null ? out : baseDir.resolve(model.path()).normalize();
 
-		Map<String, List<Event>> events;
+		if (!Files.isRegularFile(eventsFile)) {
+			err.println(eventsFile + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
+			return 1;
+		}
+		EventHistory history;
 		try {
-			events = new EventLogReader().readByCustomer(eventsFile);
-		} catch (EventLogReader.BadLineException e) {
+			history = EventHistory.read(eventsFile, plan);
+		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
 			return 1;
 		}
+		if (history.unreadable() > 0) {
+			err.println("note: " + history.unreadable() + " lines of " + eventsFile + " could not be read and were skipped.");
+		}
 		SnapshotSampler sampler = new SnapshotSampler(plan, model, outcome, Durations.parse(within), absent,
 				Durations.parse(every));
-		TimeSplit split = TimeSplit.of(sampler.sample(events), testFraction, Durations.parse(within));
+		TimeSplit split = TimeSplit.of(sampler.sample(history.byCustomer()), testFraction, Durations.parse(within));
 		if (split.training().isEmpty() || split.test().isEmpty()) {
 			err.println(eventsFile + ": too little history to train and test (" + split.training().size()
 					+ " training and " + split.test().size() + " test snapshots); use a longer log or a shorter --within.");
@@ -181,7 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
 	/** Scores through the same OnnxScorer the engine uses, so the report measures what will run. */
 	private static float[] score(Path file, Model model, List<Snapshot> snapshots) throws ModelLoadException {
 		ModelSpec spec = new ModelSpec(model.name(), file.toAbsolutePath(), model.inputs(), model.output(),
-				model.column() == null ? OptionalInt.empty() : OptionalInt.of(model.column()), DeviceChoice.CPU);
+				OnnxScorerProvider.spec(model).column(), DeviceChoice.CPU);
 		try (OnnxScorer scorer = OnnxScorer.forModels(Map.of(model.name(), spec), file.toAbsolutePath().getParent(),
 				ScorerOptions.defaults())) {
 			float[][] rows = snapshots.stream().map(Snapshot::inputs).toArray(float[][]::new);
