@@ -80,9 +80,7 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 							+ "); the path is relative to this journey file",
 					JourneyPackage.Literals.MODEL_DECL__PATH, JourneyIssueCodes.MODEL_FILE_MISSING);
 		} else {
-			error("Model file '" + model.getPath() + "' is not a readable ONNX model: "
-							+ e.getMessage().replace("model file " + file + " ", "")
-							+ "; export the model to ONNX again",
+			error("Model file '" + model.getPath() + "' " + e.reason() + "; export the model to ONNX again",
 					JourneyPackage.Literals.MODEL_DECL__PATH, JourneyIssueCodes.MODEL_FILE_CORRUPT);
 		}
 	}
