@@ -85,7 +85,7 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 		}
 	}
 
-	/** The file next to the journey; empty when the journey is not a file on disk (nothing to check against). */
+	/** The file next to the journey; empty when the journey has no place on disk (nothing to check against). */
 	private static Optional<Path> resolve(ModelDecl model) {
 		try {
 			Path declared = Path.of(model.getPath());
@@ -93,8 +93,8 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 				return Optional.of(declared);
 			}
 			URI uri = model.eResource() == null ? null : model.eResource().getURI();
-			if (uri == null || !uri.isFile()) {
-				return Optional.empty();
+			if (uri == null || !uri.isFile() || uri.isRelative()) {
+				return Optional.empty(); // parsed from memory (tests, snippets): no folder to look in
 			}
 			Path journey = Path.of(uri.toFileString()).toAbsolutePath();
 			return Optional.of(journey.getParent().resolve(declared).normalize());
