@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 		description = "Customer journeys as code: check, compile, run and test .journey files.",
 		subcommands = {
 				CommandLine.HelpCommand.class,
+				CheckCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 

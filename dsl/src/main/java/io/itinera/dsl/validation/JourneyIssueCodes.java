@@ -8,6 +8,7 @@ public final class JourneyIssueCodes {
 	private static final String PREFIX = "io.itinera.journey.";
 
 	public static final String MISSING_ENTRY = PREFIX + "missingEntry";
+	public static final String MISSING_STAGES = PREFIX + "missingStages";
 	public static final String DUPLICATE_DECLARATION = PREFIX + "duplicateDeclaration";
 	public static final String DUPLICATE_NAME = PREFIX + "duplicateName";
 	public static final String MISSING_PHASE = PREFIX + "missingPhase";

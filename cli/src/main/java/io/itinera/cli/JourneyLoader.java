@@ -1,0 +1,84 @@
+package io.itinera.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+import io.itinera.dsl.JourneyStandaloneSetup;
+import io.itinera.dsl.journey.Journey;
+
+/** Parses, links and validates .journey files with the real language, outside any editor. */
+public final class JourneyLoader {
+	private static Injector injector;
+
+	/** A loaded file: its syntax tree (null when it did not parse at all) and every diagnostic. */
+	public record LoadedJourney(Path file, Journey journey, List<JourneyDiagnostic> diagnostics) {
+		public boolean hasErrors() {
+			return diagnostics.stream().anyMatch(JourneyDiagnostic::error);
+		}
+	}
+
+	private static synchronized Injector injector() {
+		if (injector == null) {
+			injector = new JourneyStandaloneSetup().createInjectorAndDoEMFRegistration();
+		}
+		return injector;
+	}
+
+	public LoadedJourney load(Path file) {
+		Path absolute = file.toAbsolutePath().normalize();
+		XtextResourceSet resourceSet = injector().getInstance(XtextResourceSet.class);
+		XtextResource resource = (XtextResource) resourceSet.createResource(URI.createFileURI(absolute.toString()));
+		try (var in = Files.newInputStream(absolute)) {
+			resource.load(in, resourceSet.getLoadOptions());
+		} catch (IOException e) {
+			return new LoadedJourney(file, null, List.of(new JourneyDiagnostic(file, 1, 1, true,
+					"cannot read the file (" + e.getMessage() + "); check the path and permissions.", "io")));
+		}
+		IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
+		List<JourneyDiagnostic> diagnostics = new ArrayList<>();
+		for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+			if (issue.getSeverity() == Severity.IGNORE || issue.getSeverity() == Severity.INFO) {
+				continue;
+			}
+			diagnostics.add(new JourneyDiagnostic(file, orOne(issue.getLineNumber()), orOne(issue.getColumn()),
+					issue.getSeverity() == Severity.ERROR, issue.getMessage(), issue.getCode()));
+		}
+		Journey journey = resource.getContents().isEmpty() ? null
+				: resource.getContents().get(0) instanceof Journey j ? j : null;
+		return new LoadedJourney(file, journey, diagnostics);
+	}
+
+	/** Every .journey file named, or found below a named folder, in a stable order. */
+	public static List<Path> expand(List<Path> paths) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (Path path : paths) {
+			if (Files.isDirectory(path)) {
+				try (Stream<Path> walk = Files.walk(path)) {
+					walk.filter(p -> p.toString().endsWith(".journey") && Files.isRegularFile(p)).sorted().forEach(files::add);
+				}
+			} else {
+				files.add(path);
+			}
+		}
+		return files;
+	}
+
+	private static int orOne(Integer value) {
+		return value == null || value < 1 ? 1 : value;
+	}
+}
