@@ -9,18 +9,19 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
 /**
  * A client may open single files without a folder (VS Code with no workspace sends neither a
- * root URI nor workspace folders); Xtext's server then fails to build its workspace. Such a
- * session gets an empty workspace and still serves every opened document.
+ * root URI nor workspace folders), or send workspace folders without declaring that it
+ * supports them; Xtext's server then fails to build its workspace for want of a root URI.
+ * Without a root URI the server works from the workspace folders given, possibly none, and
+ * still serves every opened document.
  */
 public class JourneyLanguageServer extends LanguageServerImpl {
 
-	private boolean withoutWorkspace;
+	private boolean withoutRoot;
 
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-		withoutWorkspace = params.getRootUri() == null && params.getRootPath() == null
-				&& (params.getWorkspaceFolders() == null || params.getWorkspaceFolders().isEmpty());
-		if (withoutWorkspace) {
+		withoutRoot = params.getRootUri() == null && params.getRootPath() == null;
+		if (withoutRoot && params.getWorkspaceFolders() == null) {
 			params.setWorkspaceFolders(List.of());
 		}
 		return super.initialize(params);
@@ -28,6 +29,6 @@ public class JourneyLanguageServer extends LanguageServerImpl {
 
 	@Override
 	protected boolean clientSupportsWorkspaceFolders() {
-		return withoutWorkspace || super.clientSupportsWorkspaceFolders();
+		return withoutRoot || super.clientSupportsWorkspaceFolders();
 	}
 }
