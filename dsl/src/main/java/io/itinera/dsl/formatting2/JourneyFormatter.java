@@ -5,6 +5,9 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.ITextReplacerContext;
+import org.eclipse.xtext.formatting2.regionaccess.ITextSegment;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 
 import io.itinera.dsl.journey.Aggregate;
@@ -14,7 +17,9 @@ import io.itinera.dsl.journey.EventDecl;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyElement;
 import io.itinera.dsl.journey.ModelDecl;
+import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.Negation;
+import io.itinera.dsl.journey.QuietHours;
 import io.itinera.dsl.journey.Rule;
 import io.itinera.dsl.journey.Split;
 import io.itinera.dsl.journey.Stage;
@@ -88,6 +93,9 @@ public class JourneyFormatter extends AbstractJavaFormatter {
 		}
 		members.sort(java.util.Comparator.comparingInt(member -> regionForEObject(member).getOffset()));
 		linedBlock(campaign, members, doc);
+		if (campaign.getQuietHours() != null) {
+			doc.format(campaign.getQuietHours());
+		}
 		for (Rule rule : campaign.getRules()) {
 			doc.format(rule);
 		}
@@ -104,6 +112,30 @@ public class JourneyFormatter extends AbstractJavaFormatter {
 		doc.set(thens.get(0).getPreviousHiddenRegion(), nextHiddenRegion(rule), this::indent);
 	}
 
+	protected void format(QuietHours quietHours, IFormattableDocument doc) {
+		tightenTimeOfDay(regionFor(quietHours).feature(JourneyPackage.Literals.QUIET_HOURS__START), doc);
+		tightenTimeOfDay(regionFor(quietHours).feature(JourneyPackage.Literals.QUIET_HOURS__END), doc);
+	}
+
+	/** "22 : 00" is one token to the formatter (a data type rule), so its inner blanks are replaced directly. */
+	private void tightenTimeOfDay(ISemanticRegion time, IFormattableDocument doc) {
+		if (time == null || !time.getText().matches(".*\\s.*")) {
+			return;
+		}
+		doc.addReplacer(new ITextReplacer() {
+			@Override
+			public ITextSegment getRegion() {
+				return time;
+			}
+
+			@Override
+			public ITextReplacerContext createReplacements(ITextReplacerContext context) {
+				context.addReplacement(time.replaceWith(time.getText().replaceAll("\\s+", "")));
+				return context;
+			}
+		});
+	}
+
 	protected void format(Split split, IFormattableDocument doc) {
 		doc.append(regionFor(split).keyword("{"), this::oneSpace);
 		doc.prepend(regionFor(split).keyword("}"), this::oneSpace);
@@ -118,6 +150,7 @@ public class JourneyFormatter extends AbstractJavaFormatter {
 		ISemanticRegion at = regionFor(test).keyword("at");
 		if (at != null) {
 			doc.prepend(at, this::newLine);
+			tightenTimeOfDay(regionFor(test).feature(JourneyPackage.Literals.TEST_CASE__TIME), doc);
 		}
 		if (test.getTrigger() != null) {
 			doc.prepend(test.getTrigger(), this::newLine);

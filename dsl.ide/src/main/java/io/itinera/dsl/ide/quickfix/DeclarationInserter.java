@@ -77,10 +77,10 @@ record DeclarationInserter(String kind, Class<? extends JourneyElement> declarat
 
 	private String declaration(Journey journey, String name) {
 		if (declarationType == Stage.class) {
-			return "stage " + name + " { }";
+			return "stage " + name + " (awareness) { }";
 		}
 		if (declarationType == EventDecl.class) {
-			return "event " + name;
+			return "event " + name + " { }";
 		}
 		List<EObject> events = JourneyDeclarations.ofType(journey, JourneyPackage.Literals.EVENT_DECL);
 		if (events.isEmpty()) {
