@@ -59,6 +59,9 @@ public abstract class JourneyServerTestBase extends AbstractLanguageServerTest {
 			rename.setPrepareSupport(true);
 			text.setRename(rename);
 			capabilities.setTextDocument(text);
+			org.eclipse.lsp4j.WorkspaceClientCapabilities workspace = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+			workspace.setExecuteCommand(new org.eclipse.lsp4j.ExecuteCommandCapabilities());
+			capabilities.setWorkspace(workspace);
 			params.setCapabilities(capabilities);
 		});
 	}
