@@ -38,11 +38,22 @@ function javaExecutable(): string {
   return binary;
 }
 
+/**
+ * The first start records the classes the server loads in a class data sharing archive; later
+ * starts map it instead of loading and verifying the classes again.
+ */
+function classDataSharing(context: vscode.ExtensionContext): string {
+  const storage = context.globalStorageUri.fsPath;
+  fs.mkdirSync(storage, { recursive: true });
+  const archive = path.join(storage, `itinera-lsp-${context.extension.packageJSON.version}.jsa`);
+  return fs.existsSync(archive) ? `-XX:SharedArchiveFile=${archive}` : `-XX:ArchiveClassesAtExit=${archive}`;
+}
+
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const jar = context.asAbsolutePath(path.join('server', 'itinera-lsp.jar'));
   const serverOptions: ServerOptions = {
     command: javaExecutable(),
-    args: ['-XX:+UseSerialGC', '-Xss4m', '-jar', jar],
+    args: ['-XX:+UseSerialGC', '-Xss4m', '-Xshare:auto', classDataSharing(context), '-jar', jar],
     transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
