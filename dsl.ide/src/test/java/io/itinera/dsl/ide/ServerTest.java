@@ -15,13 +15,25 @@ import io.itinera.dsl.ide.graph.JourneyCommandService;
 
 class ServerTest extends JourneyServerTestBase {
 
-	@Test
-	void graphCommandReturnsTheJourneysMermaidGraph() throws Exception {
-		String uri = openDocument("graph.journey", sample());
-		Object mermaid = languageServer
+	private String graph(String name, String text) throws Exception {
+		String uri = openDocument(name, text);
+		return (String) languageServer
 				.executeCommand(new ExecuteCommandParams(JourneyCommandService.GRAPH, List.of(uri)))
 				.get(30, TimeUnit.SECONDS);
-		String graph = (String) mermaid;
+	}
+
+	@Test
+	void graphCommandDrawsACompilingJourneyWithTheRuntimesExport() throws Exception {
+		String graph = graph("graph.journey", sample());
+		assertTrue(graph.startsWith("flowchart LR\n"), graph);
+		assertTrue(graph.contains("s_Carted -.->|"), "timer transitions are dotted: " + graph);
+		assertTrue(graph.contains("Abandoned"), graph);
+	}
+
+	@Test
+	void graphCommandDrawsAJourneyWithErrorsFromItsSyntaxTree() throws Exception {
+		String broken = sample().replace("after 3 days -> Lapsed", "after 3 days -> Lapsd");
+		String graph = graph("broken-graph.journey", broken);
 		assertTrue(graph.startsWith("flowchart LR\n"), graph);
 		assertTrue(graph.contains("s_Carted -->|\"after 1 hour\"| s_Abandoned"), graph);
 		assertTrue(graph.contains("s_Abandoned -->|\"when intent #gt; 0.6\"| s_HighIntent"), graph);
