@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -34,6 +34,12 @@ function applyEdits(text, edits) {
 test('the shaded server serves a journey over stdio from mistake to fix', { timeout: 120_000 }, async () => {
   assert.ok(existsSync(jar), `${jar} is missing; build lsp-server first`);
   const workspace = mkdtempSync(join(tmpdir(), 'itinera-lsp-'));
+  // The sample names its ONNX model relative to itself, and the server checks the file.
+  const models = resolve(here, '../../../journeys/models');
+  mkdirSync(join(workspace, 'models'));
+  for (const file of readdirSync(models).filter((name) => name.endsWith('.onnx'))) {
+    copyFileSync(join(models, file), join(workspace, 'models', file));
+  }
   const started = process.hrtime.bigint();
   const server = spawn(process.env.JAVA ?? 'java', ['-XX:+UseSerialGC', '-Xss4m', '-jar', jar], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
