@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Renders plan expressions as DRL: as a pattern constraint on {@code Customer} (MVEL semantics,
- * {@code ==} compares text by value) or as Java for a rule's consequence (parameter values).
- * Durations are in days, the unit of recency features.
+ * Renders plan expressions as DRL over {@link CustomerFact}: as a pattern constraint (MVEL
+ * semantics, {@code ==} compares text by value) or as Java for a rule's consequence (parameter
+ * values, read through {@code $customer}). Durations are in days, the unit of recency features.
  */
 final class DrlExpressions {
 	private static final double DAY_MILLIS = 86_400_000d;
@@ -24,7 +24,7 @@ final class DrlExpressions {
 		this.java = java;
 	}
 
-	/** Inside {@code Customer( … )}: customer values unqualified, event fields through {@code $trigger}. */
+	/** Inside {@code CustomerFact( … )}: the customer's values unqualified. */
 	static String constraint(JourneyPlan plan, Expr expr) {
 		return new DrlExpressions(plan, false).render(expr, 0, false);
 	}
@@ -32,25 +32,6 @@ final class DrlExpressions {
 	/** In a consequence: customer values through {@code $customer}. */
 	static String java(JourneyPlan plan, Expr expr) {
 		return new DrlExpressions(plan, true).render(expr, 0, false);
-	}
-
-	static boolean readsTrigger(Expr expr) {
-		if (expr instanceof Expr.EventFieldRef) {
-			return true;
-		}
-		if (expr instanceof Expr.Not n) {
-			return readsTrigger(n.operand());
-		}
-		if (expr instanceof Expr.Negate n) {
-			return readsTrigger(n.operand());
-		}
-		if (expr instanceof Expr.Binary b) {
-			return readsTrigger(b.left()) || readsTrigger(b.right());
-		}
-		if (expr instanceof Expr.Membership m) {
-			return readsTrigger(m.element()) || m.candidates().stream().anyMatch(DrlExpressions::readsTrigger);
-		}
-		return false;
 	}
 
 	private String render(Expr expr, int outerPrecedence, boolean arithmetic) {
@@ -72,16 +53,18 @@ final class DrlExpressions {
 			return number(d.millis() / DAY_MILLIS, arithmetic);
 		}
 		if (expr instanceof Expr.FeatureRef f) {
-			return customer() + "feature(" + quote(f.feature()) + ")";
+			return customer() + "getFeature(" + quote(f.feature()) + ")";
 		}
 		if (expr instanceof Expr.ScoreRef s) {
-			return customer() + "score(" + quote(s.model()) + ")";
+			return customer() + "getScore(" + quote(s.model()) + ")";
 		}
 		if (expr instanceof Expr.AttributeRef a) {
 			return customer() + accessor(attributeType(a.attribute())) + "(" + quote(a.attribute()) + ")";
 		}
 		if (expr instanceof Expr.EventFieldRef e) {
-			return "$trigger." + accessor(fieldType(e.event(), e.field())) + "(" + quote(e.event()) + ", " + quote(e.field()) + ")";
+			String accessor = accessor(fieldType(e.event(), e.field()));
+			return customer() + "event" + Character.toUpperCase(accessor.charAt(0)) + accessor.substring(1) + "(" + quote(e.event())
+					+ ", " + quote(e.field()) + ")";
 		}
 		if (expr instanceof Expr.Not n) {
 			return "!(" + render(n.operand(), 0, false) + ")";

@@ -37,8 +37,7 @@ public final class DrlGenerator {
 	/** The package, imports and global every resource of the journey starts with. */
 	static String header(String packageName) {
 		return "package " + packageName + ";\n\n"
-				+ "import " + Customer.class.getName() + ";\n"
-				+ "import " + Trigger.class.getName() + ";\n\n"
+				+ "import " + CustomerFact.class.getName() + ";\n\n"
 				+ "global " + Decisions.class.getName() + " decisions;\n";
 	}
 
@@ -62,17 +61,13 @@ public final class DrlGenerator {
 	}
 
 	private void appendRule(JourneyPlan plan, Campaign campaign, CampaignRule rule, int salience, StringBuilder drl) {
-		boolean readsTrigger = (rule.condition() != null && DrlExpressions.readsTrigger(rule.condition()))
-				|| rule.actions().stream().flatMap(a -> params(a).stream()).anyMatch(p -> DrlExpressions.readsTrigger(p.value()));
 		drl.append("\nrule ").append(DrlExpressions.quote(campaign.name() + " :: " + rule.title())).append('\n');
 		drl.append("    salience ").append(salience).append('\n');
 		drl.append("    activation-group ").append(DrlExpressions.quote(campaign.name())).append('\n');
 		drl.append("when\n");
-		if (readsTrigger) {
-			drl.append("    $trigger : Trigger()\n");
-		}
-		drl.append("    $customer : Customer( stage in (")
-				.append(campaign.stages().stream().map(DrlExpressions::quote).collect(Collectors.joining(", "))).append(")");
+		drl.append("    $customer : CustomerFact( stage in (")
+				.append(campaign.stages().stream().map(DrlExpressions::quote).collect(Collectors.joining(", "))).append("), ")
+				.append("isCampaignActive(").append(DrlExpressions.quote(campaign.name())).append(")");
 		if (rule.condition() != null && !rule.otherwise()) {
 			drl.append(",\n        ").append(DrlExpressions.constraint(plan, rule.condition()));
 		}

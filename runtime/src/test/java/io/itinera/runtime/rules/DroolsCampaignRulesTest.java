@@ -13,15 +13,15 @@ import io.itinera.runtime.plan.SamplePlans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DroolsRuleEvaluatorTest {
+class DroolsCampaignRulesTest {
 	private final JourneyPlan plan = withCampaigns(SamplePlans.cartRecovery(), webhookWithValue(SamplePlans.cartRecovery().campaigns().get(0)));
-	private final FactLayout layout = FactLayout.of(plan);
 
-	private Customer customer(String stage, double cartValue, String tier) {
-		double[] features = { Double.NaN, cartValue, Double.NaN, Double.NaN };
-		return new Customer(layout, "c1", stage, features, new double[] { 0.2 }, new Object[] { "a@b.c", tier }, Map.of());
+	private static CustomerFact customer(String stage, double cartValue, String tier) {
+		return new CustomerFact("c1", 0, stage, true, Map.of("email", "a@b.c", "tier", tier), Map.of("cartValue", cartValue),
+				Map.of("intent", 0.2), Map.of(), List.of("Rescue"), Set.of(), null);
 	}
 
 	@Test
@@ -29,38 +29,38 @@ class DroolsRuleEvaluatorTest {
 		String drl = new DrlGenerator().generate(plan).generated();
 		assertTrue(drl.contains("rule \"Rescue :: Coupon for big carts\"\n    salience 1\n    activation-group \"Rescue\""), drl);
 		assertTrue(drl.contains("rule \"Rescue :: Plain reminder\"\n    salience 0\n    activation-group \"Rescue\""), drl);
-		assertTrue(drl.contains("feature(\"cartValue\") > 100 && text(\"tier\") in (\"gold\", \"silver\")"), drl);
+		assertTrue(drl.contains("getFeature(\"cartValue\") > 100 && getScore(\"intent\") < 0.4 && text(\"tier\") in (\"gold\", \"silver\")"), drl);
 	}
 
 	@Test
 	void firstMatchingRuleWinsAndOtherwiseCatchesTheRest() {
-		DroolsRuleEvaluator rules = DroolsRuleEvaluator.forPlan(plan);
-		List<Decision> big = rules.evaluate(customer("Abandoned", 150, "gold"), Trigger.stageEntry());
+		DroolsCampaignRules rules = DroolsCampaignRules.build(plan);
+		List<RuleAction> big = rules.evaluate(customer("Abandoned", 150, "gold"));
 		assertEquals(List.of("send email \"cart_reminder_coupon\"", "tag \"rescued\""), describe(big));
 		assertEquals(Map.of("coupon", "SAVE10"), big.get(0).params());
 		assertEquals("Coupon for big carts", big.get(0).rule());
-		List<Decision> small = rules.evaluate(customer("HighIntent", 20, "gold"), Trigger.stageEntry());
+		List<RuleAction> small = rules.evaluate(customer("HighIntent", 20, "gold"));
 		assertEquals(List.of("send push \"cart_reminder\"", "untag \"vip\"", "webhook \"http://localhost/hook\""), describe(small));
 		assertEquals(Map.of("value", "40"), small.get(2).params());
 	}
 
 	@Test
 	void rulesOnlyRunInTheirCampaignsStages() {
-		DroolsRuleEvaluator rules = DroolsRuleEvaluator.forPlan(plan);
-		assertEquals(List.of(), rules.evaluate(customer("Browsing", 150, "gold"), Trigger.stageEntry()));
+		DroolsCampaignRules rules = DroolsCampaignRules.build(plan);
+		assertEquals(List.of(), rules.evaluate(customer("Browsing", 150, "gold")));
 	}
 
 	@Test
 	void oneRuleBasePerJourneyEvenWithEqualNames() {
-		DroolsRuleEvaluator first = DroolsRuleEvaluator.forPlan(plan);
+		DroolsCampaignRules first = DroolsCampaignRules.build(plan);
 		Campaign rescue = plan.campaigns().get(0);
 		Campaign other = new Campaign(rescue.name(), rescue.stages(), rescue.caps(), rescue.quietHours(),
 				List.of(rescue.rules().get(1)), null, rescue.location());
 		JourneyPlan changed = withCampaigns(plan, other);
-		DroolsRuleEvaluator second = DroolsRuleEvaluator.forPlan(changed);
-		assertEquals(2, describe(first.evaluate(customer("Abandoned", 150, "gold"), Trigger.stageEntry())).size());
+		DroolsCampaignRules second = DroolsCampaignRules.build(changed);
+		assertEquals(2, describe(first.evaluate(customer("Abandoned", 150, "gold"))).size());
 		assertEquals(List.of("send push \"cart_reminder\"", "untag \"vip\"", "webhook \"http://localhost/hook\""),
-				describe(second.evaluate(customer("Abandoned", 150, "gold"), Trigger.stageEntry())));
+				describe(second.evaluate(customer("Abandoned", 150, "gold"))));
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class DroolsRuleEvaluatorTest {
 		Campaign broken = new Campaign(rescue.name(), rescue.stages(), rescue.caps(), rescue.quietHours(), rescue.rules(),
 				"\nrule \"raw\"\nwhen\n  $c : Customer( stage == )\nthen\nend\n", rescue.location());
 		JourneyPlan changed = withCampaigns(plan, broken);
-		DrlBuildException error = assertThrows(DrlBuildException.class, () -> DroolsRuleEvaluator.forPlan(changed));
+		DrlBuildException error = assertThrows(DrlBuildException.class, () -> DroolsCampaignRules.build(changed));
 		DrlProblem problem = error.problems().get(0);
 		assertEquals("Rescue", problem.campaign());
 		assertEquals(4, problem.line(), error.getMessage());
@@ -78,7 +78,7 @@ class DroolsRuleEvaluatorTest {
 	@Test
 	void aBrokenGeneratedRuleFailsLoudlyWithTheDrl() {
 		JourneyPlan broken = withCampaigns(plan, SamplePlans.cartRecovery().campaigns().get(0));
-		DrlBuildException error = assertThrows(DrlBuildException.class, () -> DroolsRuleEvaluator.forPlan(broken));
+		DrlBuildException error = assertThrows(DrlBuildException.class, () -> DroolsCampaignRules.build(broken));
 		assertTrue(error.getMessage().contains("this is a bug in itinera"), error.getMessage());
 		assertTrue(error.getMessage().contains("rule \"Rescue :: Plain reminder\""), error.getMessage());
 	}
@@ -101,9 +101,11 @@ class DroolsRuleEvaluatorTest {
 				plan.stages(), List.of(campaigns), plan.splits(), plan.tests());
 	}
 
-	private static List<String> describe(List<Decision> decisions) {
+	static List<String> describe(List<RuleAction> actions) {
 		List<String> out = new ArrayList<>();
-		decisions.forEach(d -> out.add(d.describe()));
+		for (RuleAction action : actions) {
+			out.add(action.kind() + (action.channel() == null ? "" : " " + action.channel()) + " \"" + action.target() + "\"");
+		}
 		return out;
 	}
 }
