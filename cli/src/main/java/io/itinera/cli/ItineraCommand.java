@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 				RunCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,
+				TestCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 

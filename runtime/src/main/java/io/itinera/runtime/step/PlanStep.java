@@ -98,6 +98,68 @@ public final class PlanStep implements JourneyStep {
 		throw new IllegalArgumentException("the journey declares no feature " + feature);
 	}
 
+	// ------------------------------------------------------------------ journey tests
+
+	/**
+	 * For journey tests: gives a feature the value {@code value} at {@code at}, by recording what
+	 * would produce it just before (a count of n is n events, a recency of d days an event d days
+	 * earlier, anything else one event of that value).
+	 */
+	public void seedFeature(CustomerState state, String feature, double value, long at) {
+		fit(state);
+		for (int f = 0; f < journey.featureNames.length; f++) {
+			if (!journey.featureNames[f].equals(feature)) {
+				continue;
+			}
+			FeatureDefinition definition = journey.features[f];
+			FeatureSlot slot = state.features[f];
+			switch (definition.feature().kind()) {
+				case COUNT -> {
+					for (long n = Math.round(value); n > 0; n--) {
+						definition.record(slot, at - 1, Double.NaN);
+					}
+				}
+				case DAYS_SINCE, DAYS_SINCE_FIRST -> definition.record(slot, at - Math.round(value * 86_400_000d), Double.NaN);
+				default -> definition.record(slot, at - 1, value);
+			}
+			return;
+		}
+		throw new IllegalArgumentException("the journey declares no feature " + feature);
+	}
+
+	/** For journey tests: the model's latest score. */
+	public void setScore(CustomerState state, String model, double score) {
+		fit(state);
+		Integer index = journey.modelIndex.get(model);
+		if (index == null) {
+			throw new IllegalArgumentException("the journey declares no model " + model);
+		}
+		state.scores[index] = score;
+	}
+
+	/** For journey tests: the customer is in {@code stage} since {@code at} (one visit), with no timers pending. */
+	public void placeInStage(CustomerState state, String stage, long at) {
+		fit(state);
+		if (!journey.stages.containsKey(stage)) {
+			throw new IllegalArgumentException("the journey has no stage " + stage);
+		}
+		state.stage = stage;
+		state.inJourney = true;
+		state.visits = Math.max(1, state.visits);
+		state.enteredAt = at;
+		state.stageEnteredAt = at;
+	}
+
+	/** For journey tests: the stage's campaign rules run as when the customer has just entered it. */
+	public StepResult runRulesAsOnEntry(CustomerState state, long at) {
+		fit(state);
+		StepOutcome outcome = new StepOutcome(state);
+		outcome.stageEntered = true;
+		StepMoment moment = new StepMoment(state, journey.features, at, null);
+		runRules(state, moment, at, "test:" + state.stage, 0, null, outcome);
+		return outcome.result();
+	}
+
 	// ------------------------------------------------------------------ inputs
 
 	private void onEvent(CustomerState state, Event event, StepOutcome outcome) {
