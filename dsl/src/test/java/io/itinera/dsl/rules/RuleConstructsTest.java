@@ -68,7 +68,7 @@ class RuleConstructsTest {
 			      then send email "hello" with greeting = "hi", doubled = total * 2, tier = tier, price = view.price, young = age < 30
 			      then send sms "sms_hello"
 			      then untag "cold"
-			      then webhook "http://localhost/crm" with id = tier
+			      then webhook "http://localhost/crm?who={{tier}}&total={{total}}&x={{id}}" with id = age + 1
 			  }
 			  campaign Raw in S {
 			    drl \"""
@@ -276,8 +276,9 @@ class RuleConstructsTest {
 		assertEquals("untag", actions.get(2).kind());
 		assertEquals("cold", actions.get(2).target());
 		assertEquals("webhook", actions.get(3).kind());
-		assertEquals("http://localhost/crm", actions.get(3).target());
-		assertEquals(Map.of("id", "gold"), actions.get(3).params());
+		assertEquals("http://localhost/crm?who=gold&total=21.5&x=23", actions.get(3).target(),
+				"placeholders filled from attributes, features and parameters");
+		assertEquals(Map.of("id", "23"), actions.get(3).params());
 	}
 
 	@Test

@@ -47,6 +47,11 @@ public final class Decisions {
 		return decision;
 	}
 
+	/** A value as it goes into a webhook URL: rendered like a parameter, then URL-encoded. */
+	public String urlValue(Object value) {
+		return java.net.URLEncoder.encode(Decision.render(value), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	/** What was decided since the last call, in firing order; leaves this collector empty. */
 	public List<RuleAction> drain() {
 		List<RuleAction> out = new ArrayList<>(decided.size());

@@ -3,10 +3,13 @@ package io.itinera.runtime.rules;
 import io.itinera.runtime.plan.Action;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.CampaignRule;
+import io.itinera.runtime.plan.Expr;
 import io.itinera.runtime.plan.JourneyPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +19,7 @@ import java.util.stream.Collectors;
  * rules last.
  */
 public final class DrlGenerator {
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
 	public JourneyDrl generate(JourneyPlan plan) {
 		String packageName = packageName(plan.name());
@@ -79,6 +83,49 @@ public final class DrlGenerator {
 		drl.append("end\n");
 	}
 
+	/**
+	 * A webhook URL with its {@code {{name}}} placeholders filled, URL-encoded, from the
+	 * action's parameters or the customer's attributes, features and scores.
+	 */
+	private String urlWithValues(JourneyPlan plan, Action.Webhook webhook) {
+		Matcher placeholder = PLACEHOLDER.matcher(webhook.url());
+		List<String> parts = new ArrayList<>();
+		int last = 0;
+		while (placeholder.find()) {
+			String value = placeholderValue(plan, webhook, placeholder.group(1));
+			if (value == null) {
+				continue; // left as written: the validator reports names it does not know
+			}
+			if (placeholder.start() > last) {
+				parts.add(DrlExpressions.quote(webhook.url().substring(last, placeholder.start())));
+			}
+			parts.add("decisions.urlValue(" + value + ")");
+			last = placeholder.end();
+		}
+		if (last < webhook.url().length() || parts.isEmpty()) {
+			parts.add(DrlExpressions.quote(webhook.url().substring(last)));
+		}
+		return String.join(" + ", parts);
+	}
+
+	private static String placeholderValue(JourneyPlan plan, Action.Webhook webhook, String name) {
+		for (Action.Param param : webhook.params()) {
+			if (param.name().equals(name)) {
+				return DrlExpressions.java(plan, param.value());
+			}
+		}
+		if (plan.attributes().stream().anyMatch(a -> a.name().equals(name))) {
+			return DrlExpressions.java(plan, new Expr.AttributeRef(name, webhook.location()));
+		}
+		if (plan.feature(name) != null) {
+			return DrlExpressions.java(plan, new Expr.FeatureRef(name, webhook.location()));
+		}
+		if (plan.model(name) != null) {
+			return DrlExpressions.java(plan, new Expr.ScoreRef(name, webhook.location()));
+		}
+		return null;
+	}
+
 	private static List<Action.Param> params(Action action) {
 		if (action instanceof Action.Send send) {
 			return send.params();
@@ -100,7 +147,8 @@ public final class DrlGenerator {
 		} else if (action instanceof Action.Untag untag) {
 			call = "decisions.untag(" + who + DrlExpressions.quote(untag.tag()) + ")";
 		} else {
-			call = "decisions.webhook(" + who + DrlExpressions.quote(((Action.Webhook) action).url()) + ")";
+			Action.Webhook webhook = (Action.Webhook) action;
+			call = "decisions.webhook(" + who + urlWithValues(plan, webhook) + ")";
 		}
 		StringBuilder out = new StringBuilder(call);
 		for (Action.Param param : params(action)) {
