@@ -37,7 +37,7 @@ class KillAndRestartTest {
 		assertEquals(0, ItineraCommand.commandLine().execute("compile", journey.toString(), "-o", plan.toString()));
 		log = dir.resolve("events.csv");
 		try (Writer out = Files.newBufferedWriter(log)) {
-			new SyntheticEventLog(40_000, 3_000, 11, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 20, false).write(out);
+			new SyntheticEventLog(24_000, 2_000, 11, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 20, false).write(out);
 		}
 	}
 
@@ -45,7 +45,7 @@ class KillAndRestartTest {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classPath, ItineraCommand.class.getName(), "run", plan.toString(), "--events", log.toString(),
-				"--out", out.toString(), "--workers", "2", "--barrier-lines", "2000", "--checkpoint-ms", "0",
+				"--out", out.toString(), "--workers", "2", "--barrier-lines", "1000", "--checkpoint-ms", "0",
 				"--map", "type.favourite=-", "--no-progress"));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
 	}
