@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
 				GenerateCommand.class,
 				BenchCommand.class,
 				TestCommand.class,
+				TrainCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 
