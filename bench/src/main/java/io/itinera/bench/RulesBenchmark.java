@@ -1,4 +1,4 @@
-package io.itinera.runtime.rules;
+package io.itinera.bench;
 
 import io.itinera.runtime.plan.Action;
 import io.itinera.runtime.plan.Attribute;
@@ -18,6 +18,10 @@ import io.itinera.runtime.plan.Reentry;
 import io.itinera.runtime.plan.SourceLocation;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.ValueType;
+import io.itinera.runtime.rules.CustomerFact;
+import io.itinera.runtime.rules.Decisions;
+import io.itinera.runtime.rules.DroolsCampaignRules;
+import io.itinera.runtime.rules.RuleAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rule evaluations per second for one campaign of 20 rules (19 conditions on features, a score
  * and attributes, then otherwise), on random customers: the per-thread reused session the engine
- * uses, against a stateless session. Run: see DESIGN.md, "Campaign rules".
+ * uses, against a stateless session. Run: {@code java -jar bench/target/benchmarks.jar RulesBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -100,7 +104,7 @@ public class RulesBenchmark {
 	}
 
 	/** A journey with one stage and one campaign of 19 conditional rules and an otherwise. */
-	static JourneyPlan twentyRules() {
+	public static JourneyPlan twentyRules() {
 		List<CampaignRule> rules = new ArrayList<>();
 		String[] features = { "views", "spend", "idle" };
 		for (int i = 0; i < RULES - 1; i++) {

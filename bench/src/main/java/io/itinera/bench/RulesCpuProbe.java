@@ -1,5 +1,7 @@
-package io.itinera.runtime.rules;
+package io.itinera.bench;
 
+import io.itinera.runtime.rules.CustomerFact;
+import io.itinera.runtime.rules.DroolsCampaignRules;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.SplittableRandom;
 /**
  * Rule evaluations per second of CPU time (not wall time) for {@link RulesBenchmark}'s 20-rule
  * campaign: a figure that holds on a machine shared with other work, where JMH's wall-clock
- * throughput does not. Run with the same class path as the benchmark, main class this one.
+ * throughput does not. Run: {@code java -cp bench/target/benchmarks.jar io.itinera.bench.RulesCpuProbe}.
  */
 public final class RulesCpuProbe {
 	private RulesCpuProbe() {
