@@ -47,7 +47,8 @@ public abstract class JourneyServerTestBase extends AbstractLanguageServerTest {
 	protected org.eclipse.lsp4j.InitializeResult initializeResult;
 
 	@BeforeEach
-	void initializeServer() {
+	void initializeServer() throws IOException {
+		copySampleModelsIntoWorkspace();
 		initializeResult = initialize(params -> {
 			ClientCapabilities capabilities = new ClientCapabilities();
 			TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
@@ -64,6 +65,19 @@ public abstract class JourneyServerTestBase extends AbstractLanguageServerTest {
 			capabilities.setWorkspace(workspace);
 			params.setCapabilities(capabilities);
 		});
+	}
+
+	/** The sample journeys name their ONNX models relative to themselves; the validator opens them. */
+	private void copySampleModelsIntoWorkspace() throws IOException {
+		java.nio.file.Path models = java.nio.file.Path.of("..", "journeys", "models");
+		java.nio.file.Path target = root.toPath().resolve("models");
+		java.nio.file.Files.createDirectories(target);
+		try (var files = java.nio.file.Files.list(models)) {
+			for (java.nio.file.Path model : files.filter(f -> f.toString().endsWith(".onnx")).toList()) {
+				java.nio.file.Files.copy(model, target.resolve(model.getFileName()),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 	}
 
 	protected static String sample() {
