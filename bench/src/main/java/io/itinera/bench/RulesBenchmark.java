@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rule evaluations per second for one campaign of 20 rules (19 conditions on features, a score
- * and attributes, then otherwise), on random customers: the per-thread reused session the engine
- * uses, against a stateless session. Run: {@code java -jar bench/target/benchmarks.jar RulesBenchmark}.
+ * and attributes, then otherwise), on random customers: {@link DroolsCampaignRules} (a stateless
+ * session per thread, what the engine uses), against a stateful session per thread that inserts,
+ * fires and deletes. Run: {@code java -jar bench/target/benchmarks.jar RulesBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -69,7 +71,7 @@ public class RulesBenchmark {
 	public static class Customers {
 		final CustomerFact[] facts = new CustomerFact[1024];
 		int next;
-		StatelessKieSession stateless;
+		KieSession stateful;
 		Decisions decisions = new Decisions();
 
 		@Setup(Level.Trial)
@@ -82,8 +84,8 @@ public class RulesBenchmark {
 						Map.of("views", (double) random.nextInt(30), "spend", random.nextDouble(500), "idle", (double) random.nextInt(60)),
 						Map.of("intent", random.nextDouble()), Map.of(), List.of("Offers"), Set.of(), null);
 			}
-			stateless = rules.rules.kieBase().newStatelessKieSession();
-			stateless.setGlobal("decisions", decisions);
+			stateful = rules.rules.kieBase().newKieSession();
+			stateful.setGlobal("decisions", decisions);
 		}
 
 		CustomerFact next() {
@@ -93,13 +95,15 @@ public class RulesBenchmark {
 	}
 
 	@Benchmark
-	public List<RuleAction> reusedSessionPerThread(Rules rules, Customers customers) {
+	public List<RuleAction> statelessSessionPerThread(Rules rules, Customers customers) {
 		return rules.rules.evaluate(customers.next());
 	}
 
 	@Benchmark
-	public List<RuleAction> statelessSession(Customers customers) {
-		customers.stateless.execute(customers.next());
+	public List<RuleAction> statefulSessionPerThread(Customers customers) {
+		FactHandle handle = customers.stateful.insert(customers.next());
+		customers.stateful.fireAllRules();
+		customers.stateful.delete(handle);
 		return customers.decisions.drain();
 	}
 

@@ -3,14 +3,13 @@ package io.itinera.runtime.rules;
 import io.itinera.runtime.plan.JourneyPlan;
 import java.util.List;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A journey's campaign rules on Drools. The {@link KieBase} is built once and shared by all
- * threads; each thread keeps one session and empties it after every evaluation (cheaper than a
- * fresh stateless session per customer: see {@code RulesBenchmark}). No Drools clock or timers:
- * time reaches the rules only through the fact.
+ * threads; each thread keeps one stateless session (its global bound once) and executes it per
+ * customer: 2.5 times the throughput of a stateful session emptied after each evaluation
+ * ({@code RulesBenchmark}). No Drools clock or timers: time reaches the rules only through the fact.
  */
 public final class DroolsCampaignRules implements CampaignRules {
 	private final KieBase kieBase;
@@ -20,7 +19,7 @@ public final class DroolsCampaignRules implements CampaignRules {
 	public DroolsCampaignRules(KieBase kieBase, JourneyDrl drl) {
 		this.kieBase = kieBase;
 		this.drl = drl;
-		this.sessions = ThreadLocal.withInitial(() -> new Session(kieBase.newKieSession()));
+		this.sessions = ThreadLocal.withInitial(() -> new Session(kieBase.newStatelessKieSession()));
 	}
 
 	/**
@@ -52,23 +51,20 @@ public final class DroolsCampaignRules implements CampaignRules {
 	@Override
 	public List<RuleAction> evaluate(CustomerFact customer) {
 		Session session = sessions.get();
-		FactHandle handle = session.kie.insert(customer);
 		try {
-			session.kie.fireAllRules();
+			session.kie.execute(customer);
 		} catch (RuntimeException e) {
 			session.decisions.clear();
 			throw e;
-		} finally {
-			session.kie.delete(handle);
 		}
 		return session.decisions.drain();
 	}
 
 	private static final class Session {
-		final KieSession kie;
+		final StatelessKieSession kie;
 		final Decisions decisions = new Decisions();
 
-		Session(KieSession kie) {
+		Session(StatelessKieSession kie) {
 			this.kie = kie;
 			kie.setGlobal("decisions", decisions);
 		}
