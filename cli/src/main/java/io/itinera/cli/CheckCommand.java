@@ -19,6 +19,9 @@ public final class CheckCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = ".journey files, or folders to search for them")
 	List<Path> paths;
 
+	@picocli.CommandLine.Option(names = "--forbid-raw-drl", description = "report raw drl blocks as errors (as run does without --allow-raw-drl)")
+	boolean forbidRawDrl;
+
 	@Spec
 	CommandSpec spec;
 
@@ -36,6 +39,9 @@ public final class CheckCommand implements Callable<Integer> {
 		if (files.isEmpty()) {
 			err.println("No .journey files found in " + paths + ".");
 			return 2;
+		}
+		if (forbidRawDrl) {
+			System.setProperty(io.itinera.dsl.validation.DrlBlockValidator.RAW_DRL_PROPERTY, "forbid");
 		}
 		JourneyLoader loader = new JourneyLoader();
 		int errors = 0;

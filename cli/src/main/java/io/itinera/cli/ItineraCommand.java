@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 				RunCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,
+				TestCommand.class,
 				TrainCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

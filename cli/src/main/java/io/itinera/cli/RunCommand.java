@@ -10,6 +10,7 @@ import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Stage;
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.CustomerStateStore;
@@ -26,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -80,6 +82,12 @@ public final class RunCommand implements Callable<Integer> {
 			"(default: ${DEFAULT-VALUE})" })
 	long scoreSliceMillis;
 
+	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
+	boolean allowRawDrl;
+
+	@Mixin
+	DeliveryOptions delivery = new DeliveryOptions();
+
 	@Option(names = "--barrier-lines", defaultValue = "50000", hidden = true,
 			description = "output is ordered, and may be checkpointed, every this many lines")
 	long barrierLines;
@@ -112,6 +120,12 @@ public final class RunCommand implements Callable<Integer> {
 						+ ") but no scorer is on the class path; add the ONNX scorer, or run with --without-models.");
 				return 2;
 			}
+			String forbidden = RawDrlPolicy.refusal(plan, allowRawDrl);
+			if (forbidden != null) {
+				err.println(forbidden);
+				return 1;
+			}
+			DeliverySettings deliverySettings = delivery.settings();
 			CampaignRules rules = EngineParts.rules(plan);
 			if (rules == null) {
 				err.println("note: no rules engine is on the class path, so the campaigns of " + plan.name() + " send nothing.");
@@ -133,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
 					CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 					JsonLinesOutput output = new JsonLinesOutput(out);
 					Scorer closingScorer = scorer) {
-				LocalEngine engine = new LocalEngine(() -> new PlanStep(plan, campaignRules), closingScorer, store, output, config);
+				LocalEngine engine = new LocalEngine(() -> new PlanStep(plan, campaignRules, deliverySettings), closingScorer, store, output, config);
 				boolean showProgress = progress != null ? progress : System.console() != null;
 				ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 				try {

@@ -1,0 +1,72 @@
+package io.itinera.runtime.rules;
+
+import io.itinera.runtime.plan.JourneyPlan;
+import java.util.List;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A journey's campaign rules on Drools. The {@link KieBase} is built once and shared by all
+ * threads; each thread keeps one stateless session (its global bound once) and executes it per
+ * customer: 2.5 times the throughput of a stateful session emptied after each evaluation
+ * ({@code RulesBenchmark}). No Drools clock or timers: time reaches the rules only through the fact.
+ */
+public final class DroolsCampaignRules implements CampaignRules {
+	private final KieBase kieBase;
+	private final JourneyDrl drl;
+	private final ThreadLocal<Session> sessions;
+
+	public DroolsCampaignRules(KieBase kieBase, JourneyDrl drl) {
+		this.kieBase = kieBase;
+		this.drl = drl;
+		this.sessions = ThreadLocal.withInitial(() -> new Session(kieBase.newStatelessKieSession()));
+	}
+
+	/**
+	 * Generates and builds the plan's rules. A journey without campaigns gets {@link CampaignRules#NONE}.
+	 *
+	 * @throws DrlBuildException when Drools rejects the generated rules (a bug) or a raw block
+	 */
+	public static CampaignRules forPlan(JourneyPlan plan) {
+		if (plan.campaigns().isEmpty()) {
+			return NONE;
+		}
+		return build(plan);
+	}
+
+	/** Like {@link #forPlan} but always a Drools rule base, even an empty one. */
+	public static DroolsCampaignRules build(JourneyPlan plan) {
+		JourneyDrl drl = new DrlGenerator().generate(plan);
+		return new DroolsCampaignRules(new RuleBaseBuilder().build(drl), drl);
+	}
+
+	public KieBase kieBase() {
+		return kieBase;
+	}
+
+	public JourneyDrl drl() {
+		return drl;
+	}
+
+	@Override
+	public List<RuleAction> evaluate(CustomerFact customer) {
+		Session session = sessions.get();
+		try {
+			session.kie.execute(customer);
+		} catch (RuntimeException e) {
+			session.decisions.clear();
+			throw e;
+		}
+		return session.decisions.drain();
+	}
+
+	private static final class Session {
+		final StatelessKieSession kie;
+		final Decisions decisions = new Decisions();
+
+		Session(StatelessKieSession kie) {
+			this.kie = kie;
+			kie.setGlobal("decisions", decisions);
+		}
+	}
+}
