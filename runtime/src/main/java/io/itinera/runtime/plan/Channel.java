@@ -1,0 +1,5 @@
+package io.itinera.runtime.plan;
+
+public enum Channel {
+	EMAIL, SMS, PUSH, INAPP
+}

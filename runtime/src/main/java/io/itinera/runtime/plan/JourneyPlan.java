@@ -1,0 +1,95 @@
+package io.itinera.runtime.plan;
+
+import java.util.List;
+
+/**
+ * A compiled journey: plain immutable data, serialisable as JSON ({@link PlanJson}). Optional
+ * parts ({@code title}, {@code goal}) are null when the journey leaves them out; {@code entry} is
+ * null only for a journey too broken to run. {@code reentry} defaults to never.
+ */
+public record JourneyPlan(
+		int formatVersion,
+		String name,
+		String title,
+		SourceLocation location,
+		Entry entry,
+		Reentry reentry,
+		List<Exit> exits,
+		Goal goal,
+		List<Attribute> attributes,
+		List<EventType> events,
+		List<Feature> features,
+		List<Model> models,
+		List<Stage> stages,
+		List<Campaign> campaigns,
+		List<Split> splits,
+		List<TestCase> tests) {
+
+	/** The JSON format this code writes and reads. */
+	public static final int FORMAT_VERSION = 1;
+
+	public JourneyPlan {
+		exits = List.copyOf(exits);
+		attributes = List.copyOf(attributes);
+		events = List.copyOf(events);
+		features = List.copyOf(features);
+		models = List.copyOf(models);
+		stages = List.copyOf(stages);
+		campaigns = List.copyOf(campaigns);
+		splits = List.copyOf(splits);
+		tests = List.copyOf(tests);
+	}
+
+	public Stage stage(String stageName) {
+		for (Stage stage : stages) {
+			if (stage.name().equals(stageName)) {
+				return stage;
+			}
+		}
+		return null;
+	}
+
+	public EventType event(String eventName) {
+		for (EventType event : events) {
+			if (event.name().equals(eventName)) {
+				return event;
+			}
+		}
+		return null;
+	}
+
+	public Feature feature(String featureName) {
+		for (Feature feature : features) {
+			if (feature.name().equals(featureName)) {
+				return feature;
+			}
+		}
+		return null;
+	}
+
+	public Model model(String modelName) {
+		for (Model model : models) {
+			if (model.name().equals(modelName)) {
+				return model;
+			}
+		}
+		return null;
+	}
+
+	public Campaign campaign(String campaignName) {
+		for (Campaign campaign : campaigns) {
+			if (campaign.name().equals(campaignName)) {
+				return campaign;
+			}
+		}
+		return null;
+	}
+
+	/** The stage customers enter: the entry's, or the first declared. */
+	public String entryStage() {
+		if (entry != null && entry.stage() != null) {
+			return entry.stage();
+		}
+		return stages.isEmpty() ? null : stages.get(0).name();
+	}
+}

@@ -1,0 +1,6 @@
+package io.itinera.runtime.plan;
+
+/** The lifecycle phase a stage rolls up to in reports. */
+public enum Phase {
+	AWARENESS, CONSIDERATION, PURCHASE, LOYALTY
+}
