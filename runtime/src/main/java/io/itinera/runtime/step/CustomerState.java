@@ -1,21 +1,57 @@
 package io.itinera.runtime.step;
 
+import io.itinera.runtime.feature.FeatureSlot;
+import io.itinera.runtime.feature.Varint;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
 /**
  * Everything the journey remembers about one customer. Serialised with {@link #toBytes()} for
- * durable stores; the encoding is compact and versioned.
- * (Placeholder shape fixed by the lead; the runtime core fills in features, timers, caps…)
+ * durable stores; the encoding is compact and versioned. Arrays (features, scores, attributes) are
+ * indexed like the plan's declarations; the step function sizes them. The step function owns the
+ * mutation; everyone else reads.
  */
 public final class CustomerState {
-	private final String customerId;
-	private final String stage;
+	static final long NEVER = Long.MIN_VALUE;
+	private static final int CODEC_VERSION = 1;
 
-	private CustomerState(String customerId, String stage) {
+	private final String customerId;
+	String stage;
+	boolean inJourney;
+	int visits;
+	long enteredAt = NEVER;
+	long stageEnteredAt = NEVER;
+	long lastExitAt = NEVER;
+	long goalReachedAt = NEVER;
+	FeatureSlot[] features = new FeatureSlot[0];
+	double[] scores = new double[0];
+	/** Bit i set: score trigger i has fired and waits for its condition (or hysteresis) to release it. */
+	long[] firedTriggers = new long[0];
+	Object[] attributes = new Object[0];
+	List<String> pendingTimers = new ArrayList<>(2);
+	TreeSet<String> tags = new TreeSet<>();
+	/** Room for later parts (cap counters, held actions): opaque bytes by key, kept by the codec. */
+	TreeMap<String, byte[]> extensions = new TreeMap<>();
+
+	private CustomerState(String customerId) {
 		this.customerId = customerId;
-		this.stage = stage;
 	}
 
 	public static CustomerState initial(String customerId) {
-		return new CustomerState(customerId, null);
+		return new CustomerState(customerId);
 	}
 
 	public String customerId() {
@@ -24,14 +60,283 @@ public final class CustomerState {
 
 	/** The current stage, or null when the customer is not in the journey. */
 	public String stage() {
+		return inJourney ? stage : null;
+	}
+
+	/** The stage the customer is in or was in last (null before they ever entered). */
+	public String lastStage() {
 		return stage;
 	}
 
-	public byte[] toBytes() {
-		throw new UnsupportedOperationException("filled in by the runtime core");
+	public boolean inJourney() {
+		return inJourney;
 	}
 
+	/** How many times the customer has entered the journey. */
+	public int visits() {
+		return visits;
+	}
+
+	/** When the current (or last) visit began, or {@link Long#MIN_VALUE} if never. */
+	public long enteredAt() {
+		return enteredAt;
+	}
+
+	public long stageEnteredAt() {
+		return stageEnteredAt;
+	}
+
+	/** When the customer last left the journey, or {@link Long#MIN_VALUE} if never. */
+	public long lastExitAt() {
+		return lastExitAt;
+	}
+
+	/** When this visit reached the goal, or {@link Long#MIN_VALUE} if not (yet). */
+	public long goalReachedAt() {
+		return goalReachedAt;
+	}
+
+	public boolean goalReached() {
+		return goalReachedAt != NEVER;
+	}
+
+	/** The latest score of the i-th declared model, NaN if none yet. */
+	public double score(int modelIndex) {
+		return modelIndex < scores.length ? scores[modelIndex] : Double.NaN;
+	}
+
+	/** The value of the i-th declared customer attribute, or null. */
+	public Object attribute(int attributeIndex) {
+		return attributeIndex < attributes.length ? attributes[attributeIndex] : null;
+	}
+
+	public List<String> pendingTimers() {
+		return Collections.unmodifiableList(pendingTimers);
+	}
+
+	public Set<String> tags() {
+		return Collections.unmodifiableSet(tags);
+	}
+
+	public byte[] extension(String key) {
+		byte[] value = extensions.get(key);
+		return value == null ? null : value.clone();
+	}
+
+	/** Stores opaque state of a later part (caps, held actions) that travels with the customer. */
+	public void putExtension(String key, byte[] value) {
+		if (value == null) {
+			extensions.remove(key);
+		} else {
+			extensions.put(key, value.clone());
+		}
+	}
+
+	public CustomerState copy() {
+		CustomerState copy = new CustomerState(customerId);
+		copy.stage = stage;
+		copy.inJourney = inJourney;
+		copy.visits = visits;
+		copy.enteredAt = enteredAt;
+		copy.stageEnteredAt = stageEnteredAt;
+		copy.lastExitAt = lastExitAt;
+		copy.goalReachedAt = goalReachedAt;
+		copy.features = new FeatureSlot[features.length];
+		for (int i = 0; i < features.length; i++) {
+			copy.features[i] = features[i] == null ? null : features[i].copy();
+		}
+		copy.scores = scores.clone();
+		copy.firedTriggers = firedTriggers.clone();
+		copy.attributes = attributes.clone();
+		copy.pendingTimers = new ArrayList<>(pendingTimers);
+		copy.tags = new TreeSet<>(tags);
+		copy.extensions = new TreeMap<>(extensions);
+		return copy;
+	}
+
+	public byte[] toBytes() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeByte(CODEC_VERSION);
+			out.writeUTF(customerId);
+			out.writeBoolean(stage != null);
+			if (stage != null) {
+				out.writeUTF(stage);
+			}
+			out.writeBoolean(inJourney);
+			Varint.writeUnsigned(out, visits);
+			writeTime(out, enteredAt);
+			writeTime(out, stageEnteredAt);
+			writeTime(out, lastExitAt);
+			writeTime(out, goalReachedAt);
+			Varint.writeUnsigned(out, features.length);
+			for (FeatureSlot slot : features) {
+				out.writeBoolean(slot != null);
+				if (slot != null) {
+					slot.write(out);
+				}
+			}
+			Varint.writeUnsigned(out, scores.length);
+			for (double score : scores) {
+				out.writeDouble(score);
+			}
+			Varint.writeUnsigned(out, firedTriggers.length);
+			for (long bits : firedTriggers) {
+				Varint.writeUnsigned(out, bits);
+			}
+			Varint.writeUnsigned(out, attributes.length);
+			for (Object attribute : attributes) {
+				writeValue(out, attribute);
+			}
+			writeStrings(out, pendingTimers);
+			writeStrings(out, tags);
+			Varint.writeUnsigned(out, extensions.size());
+			for (Map.Entry<String, byte[]> extension : extensions.entrySet()) {
+				out.writeUTF(extension.getKey());
+				Varint.writeUnsigned(out, extension.getValue().length);
+				out.write(extension.getValue());
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** @throws IllegalArgumentException when the bytes are not a state this version can read */
 	public static CustomerState fromBytes(byte[] bytes) {
-		throw new UnsupportedOperationException("filled in by the runtime core");
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+			int version = in.readUnsignedByte();
+			if (version != CODEC_VERSION) {
+				throw new IllegalArgumentException("customer state version " + version + " is not supported (expected "
+						+ CODEC_VERSION + "); the state directory was written by another version of itinera");
+			}
+			CustomerState state = new CustomerState(in.readUTF());
+			state.stage = in.readBoolean() ? in.readUTF() : null;
+			state.inJourney = in.readBoolean();
+			state.visits = (int) Varint.readUnsigned(in);
+			state.enteredAt = readTime(in);
+			state.stageEnteredAt = readTime(in);
+			state.lastExitAt = readTime(in);
+			state.goalReachedAt = readTime(in);
+			state.features = new FeatureSlot[(int) Varint.readUnsigned(in)];
+			for (int i = 0; i < state.features.length; i++) {
+				state.features[i] = in.readBoolean() ? FeatureSlot.read(in) : null;
+			}
+			state.scores = new double[(int) Varint.readUnsigned(in)];
+			for (int i = 0; i < state.scores.length; i++) {
+				state.scores[i] = in.readDouble();
+			}
+			state.firedTriggers = new long[(int) Varint.readUnsigned(in)];
+			for (int i = 0; i < state.firedTriggers.length; i++) {
+				state.firedTriggers[i] = Varint.readUnsigned(in);
+			}
+			state.attributes = new Object[(int) Varint.readUnsigned(in)];
+			for (int i = 0; i < state.attributes.length; i++) {
+				state.attributes[i] = readValue(in);
+			}
+			state.pendingTimers = readStrings(in, new ArrayList<>());
+			state.tags = readStrings(in, new TreeSet<>());
+			int extensionCount = (int) Varint.readUnsigned(in);
+			for (int i = 0; i < extensionCount; i++) {
+				String key = in.readUTF();
+				byte[] value = new byte[(int) Varint.readUnsigned(in)];
+				in.readFully(value);
+				state.extensions.put(key, value);
+			}
+			return state;
+		} catch (IOException e) {
+			throw new IllegalArgumentException("customer state bytes are truncated or corrupt", e);
+		}
+	}
+
+	private static void writeTime(DataOutputStream out, long time) throws IOException {
+		out.writeBoolean(time != NEVER);
+		if (time != NEVER) {
+			Varint.writeSigned(out, time);
+		}
+	}
+
+	private static long readTime(DataInputStream in) throws IOException {
+		return in.readBoolean() ? Varint.readSigned(in) : NEVER;
+	}
+
+	private static void writeStrings(DataOutputStream out, java.util.Collection<String> strings) throws IOException {
+		Varint.writeUnsigned(out, strings.size());
+		for (String string : strings) {
+			out.writeUTF(string);
+		}
+	}
+
+	private static <C extends java.util.Collection<String>> C readStrings(DataInputStream in, C into) throws IOException {
+		int size = (int) Varint.readUnsigned(in);
+		for (int i = 0; i < size; i++) {
+			into.add(in.readUTF());
+		}
+		return into;
+	}
+
+	private static void writeValue(DataOutputStream out, Object value) throws IOException {
+		if (value == null) {
+			out.writeByte(0);
+		} else if (value instanceof String text) {
+			out.writeByte(1);
+			out.writeUTF(text);
+		} else if (value instanceof Double number) {
+			out.writeByte(2);
+			out.writeDouble(number);
+		} else if (value instanceof Long || value instanceof Integer) {
+			out.writeByte(3);
+			Varint.writeSigned(out, ((Number) value).longValue());
+		} else if (value instanceof Boolean flag) {
+			out.writeByte(flag ? 5 : 4);
+		} else {
+			throw new IllegalArgumentException("attribute values are String, Double, Long or Boolean, not " + value.getClass());
+		}
+	}
+
+	private static Object readValue(DataInputStream in) throws IOException {
+		return switch (in.readUnsignedByte()) {
+			case 0 -> null;
+			case 1 -> in.readUTF();
+			case 2 -> in.readDouble();
+			case 3 -> Varint.readSigned(in);
+			case 4 -> Boolean.FALSE;
+			case 5 -> Boolean.TRUE;
+			default -> throw new IOException("unknown attribute value tag");
+		};
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof CustomerState that && customerId.equals(that.customerId) && Objects.equals(stage, that.stage)
+				&& inJourney == that.inJourney && visits == that.visits && enteredAt == that.enteredAt
+				&& stageEnteredAt == that.stageEnteredAt && lastExitAt == that.lastExitAt
+				&& goalReachedAt == that.goalReachedAt && Arrays.equals(features, that.features)
+				&& Arrays.equals(scores, that.scores) && Arrays.equals(firedTriggers, that.firedTriggers)
+				&& Arrays.equals(attributes, that.attributes) && pendingTimers.equals(that.pendingTimers)
+				&& tags.equals(that.tags) && extensionsEqual(that.extensions);
+	}
+
+	private boolean extensionsEqual(TreeMap<String, byte[]> other) {
+		if (!extensions.keySet().equals(other.keySet())) {
+			return false;
+		}
+		for (Map.Entry<String, byte[]> extension : extensions.entrySet()) {
+			if (!Arrays.equals(extension.getValue(), other.get(extension.getKey()))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(customerId, stage, inJourney, enteredAt, stageEnteredAt);
+	}
+
+	@Override
+	public String toString() {
+		return "CustomerState[" + customerId + (inJourney ? " in " + stage : " out") + ", timers=" + pendingTimers
+				+ ", tags=" + tags + "]";
 	}
 }

@@ -1,0 +1,73 @@
+package io.itinera.runtime.feature;
+
+import io.itinera.runtime.plan.AggregateKind;
+import io.itinera.runtime.plan.Feature;
+import io.itinera.runtime.plan.FeatureWindow;
+
+/**
+ * How one declared feature is kept: which slot it needs, how an event updates it, and its value
+ * at a point in time. Values are doubles; NaN means "no value" (the min of nothing, days since an
+ * event that never happened), and every comparison with NaN is false.
+ */
+public abstract class FeatureDefinition {
+	static final long DAY_MILLIS = 86_400_000L;
+
+	private final Feature feature;
+
+	protected FeatureDefinition(Feature feature) {
+		this.feature = feature;
+	}
+
+	public static FeatureDefinition of(Feature feature) {
+		return switch (feature.kind()) {
+			case DAYS_SINCE, DAYS_SINCE_FIRST -> new RecencyFeature(feature);
+			case LAST -> new LastValueFeature(feature);
+			default -> feature.window() instanceof FeatureWindow.Sliding sliding
+					? new SlidingWindowFeature(feature, sliding.lengthMillis())
+					: new RunningFeature(feature);
+		};
+	}
+
+	public Feature feature() {
+		return feature;
+	}
+
+	/** Whether an event counts only with a numeric value of {@code feature().field()}. */
+	public boolean needsValue() {
+		return feature.field() != null && feature.kind() != AggregateKind.COUNT;
+	}
+
+	/** The event whose occurrence empties the feature ("since last purchase"), or null. */
+	public String resetEvent() {
+		return feature.window() instanceof FeatureWindow.SinceLast since ? since.event() : null;
+	}
+
+	public abstract FeatureSlot newSlot();
+
+	/** Adds one occurrence of the feature's event at {@code at}; {@code value} is NaN for counts. */
+	public abstract void record(FeatureSlot slot, long at, double value);
+
+	/** Forgets everything: the reset event happened. */
+	public void reset(FeatureSlot slot) {
+		FeatureSlot empty = newSlot();
+		slot.count = empty.count;
+		slot.accumulator = empty.accumulator;
+		slot.time = empty.time;
+		slot.bucketCounts = empty.bucketCounts;
+		slot.bucketValues = empty.bucketValues;
+	}
+
+	public abstract double value(FeatureSlot slot, long at);
+
+	/** Folds {@code value} into a running sum, min or max. */
+	static double fold(AggregateKind kind, double accumulator, boolean first, double value) {
+		if (first) {
+			return value;
+		}
+		return switch (kind) {
+			case MIN -> Math.min(accumulator, value);
+			case MAX -> Math.max(accumulator, value);
+			default -> accumulator + value;
+		};
+	}
+}

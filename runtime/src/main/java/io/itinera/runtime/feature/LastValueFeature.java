@@ -1,0 +1,35 @@
+package io.itinera.runtime.feature;
+
+import io.itinera.runtime.plan.Feature;
+import io.itinera.runtime.plan.FeatureWindow;
+
+/** The last value of a field; with a sliding window, only while that event is inside it (exact). */
+final class LastValueFeature extends FeatureDefinition {
+	private final long windowMillis;
+
+	LastValueFeature(Feature feature) {
+		super(feature);
+		this.windowMillis = feature.window() instanceof FeatureWindow.Sliding sliding ? sliding.lengthMillis() : 0;
+	}
+
+	@Override
+	public FeatureSlot newSlot() {
+		return new FeatureSlot();
+	}
+
+	@Override
+	public void record(FeatureSlot slot, long at, double value) {
+		if (slot.time == FeatureSlot.NEVER || at >= slot.time) {
+			slot.time = at;
+			slot.accumulator = value;
+		}
+	}
+
+	@Override
+	public double value(FeatureSlot slot, long at) {
+		if (slot.time == FeatureSlot.NEVER || (windowMillis > 0 && at - slot.time >= windowMillis)) {
+			return Double.NaN;
+		}
+		return slot.accumulator;
+	}
+}

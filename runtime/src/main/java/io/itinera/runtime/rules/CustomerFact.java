@@ -1,0 +1,126 @@
+package io.itinera.runtime.rules;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A customer as campaign rules see them at one moment: stage, attributes, feature values, model
+ * scores (NaN when unknown), split arms, tags, and the triggering event (null when rules run
+ * because the customer entered a stage by a timer or a score). Plain getters, so Drools can
+ * match on it.
+ */
+public final class CustomerFact {
+	private final String customerId;
+	private final long at;
+	private final String stage;
+	private final boolean stageEntered;
+	private final Map<String, Object> attributes;
+	private final Map<String, Double> features;
+	private final Map<String, Double> scores;
+	private final Map<String, String> splitArms;
+	private final List<String> campaigns;
+	private final Set<String> tags;
+	private final EventFact event;
+
+	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
+			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
+			Set<String> tags, EventFact event) {
+		this.customerId = customerId;
+		this.at = at;
+		this.stage = stage;
+		this.stageEntered = stageEntered;
+		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+		this.features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+		this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+		this.splitArms = Collections.unmodifiableMap(new LinkedHashMap<>(splitArms));
+		this.campaigns = List.copyOf(campaigns);
+		this.tags = Set.copyOf(tags);
+		this.event = event;
+	}
+
+	public String getCustomerId() {
+		return customerId;
+	}
+
+	/** The moment of the evaluation (event time), epoch milliseconds. */
+	public long getAt() {
+		return at;
+	}
+
+	public String getStage() {
+		return stage;
+	}
+
+	/** True when the customer has just entered {@link #getStage()}; false when an event arrived there. */
+	public boolean isStageEntered() {
+		return stageEntered;
+	}
+
+	public Map<String, Object> getAttributes() {
+		return attributes;
+	}
+
+	public Object getAttribute(String name) {
+		return attributes.get(name);
+	}
+
+	public Map<String, Double> getFeatures() {
+		return features;
+	}
+
+	/** A feature's value; NaN when the feature has none (or no such feature). */
+	public double getFeature(String name) {
+		Double value = features.get(name);
+		return value == null ? Double.NaN : value;
+	}
+
+	public Map<String, Double> getScores() {
+		return scores;
+	}
+
+	/** A model's latest score; NaN when none yet. */
+	public double getScore(String model) {
+		Double value = scores.get(model);
+		return value == null ? Double.NaN : value;
+	}
+
+	/** Split name to the arm this customer is in (a campaign name or "holdout"), for the stage's splits. */
+	public Map<String, String> getSplitArms() {
+		return splitArms;
+	}
+
+	/** The arm of the stage's first split, or null when the stage has no split. */
+	public String getSplitArm() {
+		return splitArms.isEmpty() ? null : splitArms.values().iterator().next();
+	}
+
+	/** The campaigns that may act for this customer now: those of the stage, less split-excluded ones. */
+	public List<String> getCampaigns() {
+		return campaigns;
+	}
+
+	public boolean isCampaignActive(String campaign) {
+		return campaigns.contains(campaign);
+	}
+
+	public Set<String> getTags() {
+		return tags;
+	}
+
+	public boolean hasTag(String tag) {
+		return tags.contains(tag);
+	}
+
+	public EventFact getEvent() {
+		return event;
+	}
+
+	@Override
+	public String toString() {
+		return "CustomerFact[" + customerId + " in " + stage + (stageEntered ? " (entered)" : "") + ", features=" + features
+				+ ", scores=" + scores + ", event=" + event + "]";
+	}
+}

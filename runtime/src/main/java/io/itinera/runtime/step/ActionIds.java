@@ -1,0 +1,51 @@
+package io.itinera.runtime.step;
+
+/**
+ * Stable ids from the parts that make an action unique: FNV-1a, 64 bits, over the customer, the
+ * input (time, kind, key, the event's fields), the stage, campaign, rule and the action's index.
+ * The same input always yields the same id, so a sink can drop repeats after a restart.
+ */
+final class ActionIds {
+	private static final long OFFSET = 0xcbf29ce484222325L;
+	private static final long PRIME = 0x100000001b3L;
+
+	private ActionIds() {
+	}
+
+	static String of(String customerId, long at, String inputKey, int inputFingerprint, String stage, String campaign,
+			String rule, int actionIndex) {
+		long hash = OFFSET;
+		hash = mix(hash, customerId);
+		hash = mix(hash, at);
+		hash = mix(hash, inputKey);
+		hash = mix(hash, inputFingerprint);
+		hash = mix(hash, stage);
+		hash = mix(hash, campaign);
+		hash = mix(hash, rule);
+		hash = mix(hash, actionIndex);
+		String hex = Long.toHexString(hash);
+		return "0000000000000000".substring(hex.length()) + hex;
+	}
+
+	/** A number in [0, 100) from a customer and a split: the customer's place in the split. */
+	static int percentile(String customerId, String split) {
+		long hash = mix(mix(OFFSET, customerId), split);
+		return (int) Long.remainderUnsigned(hash, 100);
+	}
+
+	private static long mix(long hash, String text) {
+		if (text != null) {
+			for (int i = 0; i < text.length(); i++) {
+				hash = (hash ^ text.charAt(i)) * PRIME;
+			}
+		}
+		return (hash ^ 0xff) * PRIME; // separator, so ("ab","c") and ("a","bc") differ
+	}
+
+	private static long mix(long hash, long value) {
+		for (int i = 0; i < 8; i++) {
+			hash = (hash ^ ((value >>> (8 * i)) & 0xff)) * PRIME;
+		}
+		return hash;
+	}
+}

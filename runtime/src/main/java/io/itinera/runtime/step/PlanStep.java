@@ -1,0 +1,449 @@
+package io.itinera.runtime.step;
+
+import io.itinera.runtime.feature.FeatureDefinition;
+import io.itinera.runtime.feature.FeatureSlot;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.Reentry;
+import io.itinera.runtime.plan.Split;
+import io.itinera.runtime.plan.Transition;
+import io.itinera.runtime.rules.CampaignRules;
+import io.itinera.runtime.rules.CustomerFact;
+import io.itinera.runtime.rules.EventFact;
+import io.itinera.runtime.rules.RuleAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journey's step function, built once from a plan. Thread-safe: it keeps no mutable state of
+ * its own. Semantics (entry, reentry, exit, goal, transitions, triggers, rules) are those of
+ * DESIGN.md, "What one step does".
+ */
+public final class PlanStep implements JourneyStep {
+	private final CompiledJourney journey;
+	private final CampaignRules rules;
+
+	public PlanStep(JourneyPlan plan, CampaignRules rules) {
+		this.journey = new CompiledJourney(plan);
+		this.rules = rules;
+	}
+
+	public JourneyPlan plan() {
+		return journey.plan;
+	}
+
+	@Override
+	public CustomerState initialState(String customerId) {
+		CustomerState state = CustomerState.initial(customerId);
+		fit(state);
+		return state;
+	}
+
+	/** Leaves {@code state} untouched; the result holds a new state. */
+	@Override
+	public StepResult apply(CustomerState state, StepInput input) {
+		return applyInPlace(state.copy(), input);
+	}
+
+	/**
+	 * Like {@link #apply} but updates {@code state} itself (the result holds the same object): for
+	 * hosts that own each customer's state exclusively and want no copy per input.
+	 */
+	public StepResult applyInPlace(CustomerState state, StepInput input) {
+		fit(state);
+		StepOutcome outcome = new StepOutcome(state);
+		if (input instanceof Event event) {
+			onEvent(state, event, outcome);
+		} else if (input instanceof TimerFired timer) {
+			onTimer(state, timer, outcome);
+		} else {
+			onScore(state, (ScoreUpdate) input, outcome);
+		}
+		return outcome.result();
+	}
+
+	/** Sets a customer attribute (from a profile, say) by its declared name. */
+	public void setAttribute(CustomerState state, String attribute, Object value) {
+		fit(state);
+		for (int i = 0; i < journey.attributeNames.length; i++) {
+			if (journey.attributeNames[i].equals(attribute)) {
+				state.attributes[i] = value;
+				return;
+			}
+		}
+		throw new IllegalArgumentException("the journey declares no customer attribute " + attribute);
+	}
+
+	/** The value of a declared feature for the customer at {@code at}; NaN when it has none. */
+	public double featureValue(CustomerState state, String feature, long at) {
+		fit(state);
+		for (int i = 0; i < journey.featureNames.length; i++) {
+			if (journey.featureNames[i].equals(feature)) {
+				return journey.features[i].value(state.features[i], at);
+			}
+		}
+		throw new IllegalArgumentException("the journey declares no feature " + feature);
+	}
+
+	// ------------------------------------------------------------------ inputs
+
+	private void onEvent(CustomerState state, Event event, StepOutcome outcome) {
+		CompiledJourney.EventHandling handling = journey.events.get(event.type());
+		if (handling == null) {
+			return; // an event the journey does not declare changes nothing
+		}
+		long at = event.at();
+		updateFeatures(state, event, handling);
+		copyAttributes(state, event, handling);
+		StepMoment moment = new StepMoment(state, journey.features, at, event);
+
+		boolean wasIn = state.inJourney;
+		if (wasIn && handling.goal) {
+			checkGoal(state, event, moment, outcome);
+		}
+		if (handling.entry && mayEnter(state, at) && (journey.entryCondition == null || journey.entryCondition.test(moment))) {
+			if (state.inJourney) {
+				leave(state, at, "completed", outcome);
+			}
+			enter(state, at, outcome);
+			wasIn = false;
+		}
+		if (state.inJourney) {
+			List<CompiledJourney.EventMove> moves = journey.stages.get(state.stage).onEvent.get(event.type());
+			if (moves != null) {
+				for (CompiledJourney.EventMove move : moves) {
+					if (move.condition() == null || move.condition().test(moment)) {
+						moveTo(state, move.target(), at, move.cause(), outcome);
+						break;
+					}
+				}
+			}
+		}
+		if (wasIn) {
+			for (CompiledJourney.ExitRule exit : handling.exits) {
+				if (exit.condition() == null || exit.condition().test(moment)) {
+					leave(state, at, exit.cause(), outcome);
+					break;
+				}
+			}
+		}
+		evaluateTriggers(state, moment, at, outcome);
+		if (state.inJourney) {
+			requestScores(state, at, handling.modelsToScore(), outcome);
+			runRules(state, moment, at, event.type(), event.fields().hashCode(), event, outcome);
+		}
+	}
+
+	private void onTimer(CustomerState state, TimerFired timer, StepOutcome outcome) {
+		if (!state.inJourney || !state.pendingTimers.remove(timer.timerId())) {
+			return; // cancelled or already fired: a stale timer changes nothing
+		}
+		CompiledJourney.TimerMove move = journey.stages.get(state.stage).timer(timer.timerId());
+		if (move == null) {
+			return;
+		}
+		StepMoment moment = new StepMoment(state, journey.features, timer.at(), null);
+		moveTo(state, move.target(), timer.at(), move.cause(), outcome);
+		evaluateTriggers(state, moment, timer.at(), outcome);
+		runRules(state, moment, timer.at(), timer.timerId(), 0, null, outcome);
+	}
+
+	private void onScore(CustomerState state, ScoreUpdate update, StepOutcome outcome) {
+		Integer model = journey.modelIndex.get(update.model());
+		if (model == null) {
+			return;
+		}
+		state.scores[model] = update.score();
+		StepMoment moment = new StepMoment(state, journey.features, update.at(), null);
+		evaluateTriggers(state, moment, update.at(), outcome);
+		if (state.inJourney && outcome.stageEntered) {
+			runRules(state, moment, update.at(), update.model(), Double.hashCode(update.score()), null, outcome);
+		}
+	}
+
+	// ------------------------------------------------------------------ features and attributes
+
+	private void updateFeatures(CustomerState state, Event event, CompiledJourney.EventHandling handling) {
+		for (int f : handling.resets()) {
+			journey.features[f].reset(state.features[f]);
+		}
+		int[] updates = handling.updates();
+		for (int u = 0; u < updates.length; u++) {
+			FeatureDefinition feature = journey.features[updates[u]];
+			String field = handling.featureFields.get(u);
+			double value = Double.NaN;
+			if (field != null && event.fields().get(field) instanceof Number number) {
+				value = number.doubleValue();
+			}
+			if (feature.needsValue() && Double.isNaN(value)) {
+				continue; // the event lacks the field: it does not count for this feature
+			}
+			feature.record(state.features[updates[u]], event.at(), value);
+		}
+	}
+
+	private static void copyAttributes(CustomerState state, Event event, CompiledJourney.EventHandling handling) {
+		for (int a = 0; a < handling.attributeFields.size(); a++) {
+			Object value = event.fields().get(handling.attributeFields.get(a));
+			if (value != null) {
+				state.attributes[handling.attributeIndices.get(a)] = value;
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ lifecycle
+
+	private void checkGoal(CustomerState state, Event event, StepMoment moment, StepOutcome outcome) {
+		if (state.goalReachedAt != CustomerState.NEVER || event.at() - state.enteredAt > journey.plan.goal().windowMillis()) {
+			return;
+		}
+		if (journey.goalCondition == null || journey.goalCondition.test(moment)) {
+			state.goalReachedAt = event.at();
+			outcome.goalReached(new GoalReached(state.customerId(), event.at(), event.type(), state.enteredAt));
+		}
+	}
+
+	/**
+	 * Outside the journey: first time always; later per the reentry policy since the exit. In a
+	 * terminal stage (the journey is over for them): per the policy since they reached it.
+	 */
+	private boolean mayEnter(CustomerState state, long at) {
+		if (journey.entryStage == null) {
+			return false;
+		}
+		if (state.inJourney && !journey.stages.get(state.stage).terminal) {
+			return false;
+		}
+		if (state.visits == 0) {
+			return true;
+		}
+		Reentry reentry = journey.plan.reentry();
+		if (reentry == null || reentry.never()) {
+			return false;
+		}
+		long since = state.inJourney ? state.stageEnteredAt : state.lastExitAt;
+		return at - since >= reentry.afterMillis();
+	}
+
+	private void enter(CustomerState state, long at, StepOutcome outcome) {
+		state.visits++;
+		state.enteredAt = at;
+		state.goalReachedAt = CustomerState.NEVER;
+		moveTo(state, journey.entryStage, at, journey.entryCause, outcome);
+	}
+
+	private void leave(CustomerState state, long at, String cause, StepOutcome outcome) {
+		cancelTimers(state, outcome);
+		outcome.stageChange(new StageChange(state.customerId(), at, state.stage, null, cause));
+		state.inJourney = false;
+		state.lastExitAt = at;
+		outcome.exited = true;
+	}
+
+	private void moveTo(CustomerState state, String target, long at, String cause, StepOutcome outcome) {
+		String from = state.inJourney ? state.stage : null;
+		cancelTimers(state, outcome);
+		state.stage = target;
+		state.inJourney = true;
+		state.stageEnteredAt = at;
+		outcome.stageChange(new StageChange(state.customerId(), at, from, target, cause));
+		outcome.stageEntered = true;
+		for (CompiledJourney.TimerMove timer : journey.stages.get(target).timers) {
+			String timerId = timer.idPrefix() + at;
+			state.pendingTimers.add(timerId);
+			outcome.setTimer(new TimerRequest(state.customerId(), timerId, at + timer.delayMillis()));
+		}
+	}
+
+	private static void cancelTimers(CustomerState state, StepOutcome outcome) {
+		for (String timerId : state.pendingTimers) {
+			outcome.cancelTimer(timerId);
+		}
+		state.pendingTimers.clear();
+	}
+
+	// ------------------------------------------------------------------ score triggers and requests
+
+	/**
+	 * Releases fired triggers whose condition stopped holding (or whose hysteresis was passed), then
+	 * fires the current stage's first armed trigger whose condition holds, and again in the stage it
+	 * led to; each trigger fires at most once per step, so this ends.
+	 */
+	private void evaluateTriggers(CustomerState state, StepMoment moment, long at, StepOutcome outcome) {
+		if (journey.triggers.length == 0) {
+			return;
+		}
+		long[] fired = state.firedTriggers;
+		for (int word = 0; word < fired.length; word++) {
+			long bits = fired[word];
+			while (bits != 0) {
+				int bit = Long.numberOfTrailingZeros(bits);
+				bits &= bits - 1;
+				if (released(journey.triggers[word * 64 + bit], state, moment)) {
+					fired[word] &= ~(1L << bit);
+				}
+			}
+		}
+		while (state.inJourney) {
+			CompiledJourney.ScoreTrigger next = null;
+			for (CompiledJourney.ScoreTrigger trigger : journey.stages.get(state.stage).triggers) {
+				if ((fired[trigger.index() >>> 6] & (1L << trigger.index())) == 0 && trigger.condition().test(moment)) {
+					next = trigger;
+					break;
+				}
+			}
+			if (next == null) {
+				return;
+			}
+			fired[next.index() >>> 6] |= 1L << next.index();
+			moveTo(state, next.target(), at, next.cause(), outcome);
+		}
+	}
+
+	private static boolean released(CompiledJourney.ScoreTrigger trigger, CustomerState state, StepMoment moment) {
+		Transition.Hysteresis hysteresis = trigger.hysteresis();
+		if (hysteresis == null || trigger.model() < 0) {
+			return !trigger.condition().test(moment);
+		}
+		double score = state.scores[trigger.model()];
+		return hysteresis.direction() == Transition.Direction.BELOW ? score < hysteresis.threshold()
+				: score > hysteresis.threshold();
+	}
+
+	private void requestScores(CustomerState state, long at, int[] models, StepOutcome outcome) {
+		for (int model : models) {
+			int[] inputs = journey.modelInputs[model];
+			float[] row = new float[inputs.length];
+			for (int i = 0; i < inputs.length; i++) {
+				row[i] = (float) journey.features[inputs[i]].value(state.features[inputs[i]], at);
+			}
+			outcome.requestScore(new ScoreRequest(state.customerId(), journey.modelNames[model], row, at));
+		}
+	}
+
+	// ------------------------------------------------------------------ campaign rules
+
+	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, int inputFingerprint, Event event,
+			StepOutcome outcome) {
+		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
+		if (stage.campaigns.isEmpty() || rules == null) {
+			return;
+		}
+		Map<String, String> arms = new LinkedHashMap<>();
+		List<String> campaigns = new ArrayList<>(stage.campaigns);
+		for (Split split : stage.splits) {
+			String arm = armOf(state.customerId(), split);
+			arms.put(split.name(), arm);
+			for (Split.Arm other : split.arms()) {
+				if (!other.holdout() && !other.campaign().equals(arm)) {
+					campaigns.remove(other.campaign());
+				}
+			}
+		}
+		if (campaigns.isEmpty()) {
+			return;
+		}
+		CustomerFact fact = fact(state, moment, at, outcome.stageEntered, arms, campaigns, event);
+		List<RuleAction> decided = rules.evaluate(fact);
+		for (RuleAction action : decided) {
+			String id = ActionIds.of(state.customerId(), at, inputKey, inputFingerprint, state.stage, action.campaign(),
+					action.rule(), action.actionIndex());
+			outcome.action(new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
+					action.channel(), action.target(), action.params(), scoresBehind(state, action)));
+			if ("tag".equals(action.kind())) {
+				state.tags.add(action.target());
+			} else if ("untag".equals(action.kind())) {
+				state.tags.remove(action.target());
+			}
+		}
+	}
+
+	/** The customer's arm of a split: by a hash of id and split, so it never changes. */
+	static String armOf(String customerId, Split split) {
+		int place = ActionIds.percentile(customerId, split.name());
+		int upTo = 0;
+		for (Split.Arm arm : split.arms()) {
+			upTo += arm.percent();
+			if (place < upTo) {
+				return arm.label();
+			}
+		}
+		return "holdout";
+	}
+
+	private CustomerFact fact(CustomerState state, StepMoment moment, long at, boolean entered, Map<String, String> arms,
+			List<String> campaigns, Event event) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		for (int a = 0; a < journey.attributeNames.length; a++) {
+			if (state.attributes[a] != null) {
+				attributes.put(journey.attributeNames[a], state.attributes[a]);
+			}
+		}
+		Map<String, Double> features = new LinkedHashMap<>();
+		for (int f = 0; f < journey.featureNames.length; f++) {
+			features.put(journey.featureNames[f], moment.feature(f));
+		}
+		Map<String, Double> scores = new LinkedHashMap<>();
+		for (int m = 0; m < journey.modelNames.length; m++) {
+			if (!Double.isNaN(state.scores[m])) {
+				scores.put(journey.modelNames[m], state.scores[m]);
+			}
+		}
+		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
+		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
+				state.tags, eventFact);
+	}
+
+	/** The scores the deciding rule's condition read (all known scores for a rule the plan does not name). */
+	private Map<String, Double> scoresBehind(CustomerState state, RuleAction action) {
+		Map<String, int[]> byRule = journey.ruleModels.get(action.campaign());
+		int[] models = byRule == null ? null : byRule.get(action.rule());
+		Map<String, Double> scores = new LinkedHashMap<>();
+		if (models == null) {
+			for (int m = 0; m < journey.modelNames.length; m++) {
+				if (!Double.isNaN(state.scores[m])) {
+					scores.put(journey.modelNames[m], state.scores[m]);
+				}
+			}
+		} else {
+			for (int m : models) {
+				if (!Double.isNaN(state.scores[m])) {
+					scores.put(journey.modelNames[m], state.scores[m]);
+				}
+			}
+		}
+		return scores;
+	}
+
+	// ------------------------------------------------------------------ state shape
+
+	/** Sizes a state's arrays to the plan (a fresh state, or one stored under an older plan). */
+	private void fit(CustomerState state) {
+		int featureCount = journey.features.length;
+		if (state.features.length != featureCount) {
+			FeatureSlot[] slots = Arrays.copyOf(state.features, featureCount);
+			state.features = slots;
+		}
+		for (int f = 0; f < featureCount; f++) {
+			if (state.features[f] == null) {
+				state.features[f] = journey.features[f].newSlot();
+			}
+		}
+		if (state.scores.length != journey.modelNames.length) {
+			int old = state.scores.length;
+			state.scores = Arrays.copyOf(state.scores, journey.modelNames.length);
+			for (int m = old; m < state.scores.length; m++) {
+				state.scores[m] = Double.NaN;
+			}
+		}
+		int words = (journey.triggers.length + 63) / 64;
+		if (state.firedTriggers.length != words) {
+			state.firedTriggers = Arrays.copyOf(state.firedTriggers, words);
+		}
+		if (state.attributes.length != journey.attributeNames.length) {
+			state.attributes = Arrays.copyOf(state.attributes, journey.attributeNames.length);
+		}
+	}
+}
