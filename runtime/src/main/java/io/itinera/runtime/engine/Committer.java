@@ -1,0 +1,211 @@
+package io.itinera.runtime.engine;
+
+import io.itinera.runtime.io.DeadLetter;
+import io.itinera.runtime.io.OutputPositions;
+import io.itinera.runtime.io.RunOutput;
+import io.itinera.runtime.state.Checkpoint;
+import io.itinera.runtime.state.CustomerStateStore;
+import io.itinera.runtime.state.PendingScore;
+import io.itinera.runtime.state.RunProgress;
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.TimerRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Gathers each barrier's work from the reader and every partition, writes it in a fixed order
+ * (by time, then customer; dead letters by line), and at checkpoint barriers commits a checkpoint:
+ * first the output files are synced, then one atomic store write records the changed states and
+ * timers, the ids of the actions written, the input position and the output files' lengths. A
+ * restart truncates the outputs back to those lengths and reads on from that position, so
+ * nothing is lost and nothing is written twice.
+ */
+final class Committer implements Runnable {
+	private static final Comparator<ActionRecord> ACTION_ORDER = Comparator.comparingLong(ActionRecord::at)
+			.thenComparing(ActionRecord::customerId);
+	private static final Comparator<StageChange> CHANGE_ORDER = Comparator.comparingLong(StageChange::at)
+			.thenComparing(StageChange::customerId);
+
+	private final BlockingQueue<Object> inbox;
+	private final int partitions;
+	private final CustomerStateStore store;
+	private final RunOutput output;
+	private final EngineConfig config;
+	private final EngineFailure failure;
+	private final boolean checkLedger;
+
+	private final Map<Long, List<PartitionFlush>> flushesByBarrier = new HashMap<>();
+	private final Map<Long, ReaderFlush> readerByBarrier = new HashMap<>();
+	private long nextBarrier;
+
+	private final Map<String, byte[]> uncommittedStates = new HashMap<>();
+	private final Map<String, List<TimerRequest>> uncommittedTimers = new HashMap<>();
+	private final List<String> uncommittedActionIds = new ArrayList<>();
+
+	private final RunTotals totals;
+	private volatile boolean finished;
+
+	Committer(BlockingQueue<Object> inbox, int partitions, CustomerStateStore store, RunOutput output, EngineConfig config,
+			EngineFailure failure, RunTotals totals, boolean checkLedger) {
+		this.inbox = inbox;
+		this.partitions = partitions;
+		this.store = store;
+		this.output = output;
+		this.config = config;
+		this.failure = failure;
+		this.totals = totals;
+		this.checkLedger = checkLedger;
+	}
+
+	boolean finished() {
+		return finished;
+	}
+
+	@Override
+	public void run() {
+		try {
+			while (!failure.failed() && !finished) {
+				Object item = inbox.take();
+				if (item instanceof PartitionFlush flush) {
+					flushesByBarrier.computeIfAbsent(flush.barrierId(), id -> new ArrayList<>()).add(flush);
+				} else if (item instanceof ReaderFlush reader) {
+					readerByBarrier.put(reader.barrierId(), reader);
+				}
+				while (ready(nextBarrier)) {
+					complete(readerByBarrier.remove(nextBarrier), flushesByBarrier.remove(nextBarrier));
+					nextBarrier++;
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (Throwable e) {
+			failure.fail(e);
+		}
+	}
+
+	private boolean ready(long barrier) {
+		List<PartitionFlush> flushes = flushesByBarrier.get(barrier);
+		return readerByBarrier.containsKey(barrier) && flushes != null && flushes.size() == partitions;
+	}
+
+	private void complete(ReaderFlush reader, List<PartitionFlush> flushes) throws IOException {
+		flushes.sort(Comparator.comparingInt(PartitionFlush::partition));
+		List<ActionRecord> actions = new ArrayList<>();
+		List<StageChange> changes = new ArrayList<>();
+		List<DeadLetter> deadLetters = new ArrayList<>(reader.deadLetters());
+		List<PendingScore> pendingScores = new ArrayList<>();
+		Map<String, Long> deltas = new HashMap<>();
+		long newCustomers = 0;
+		long pendingTimers = 0;
+		for (PartitionFlush flush : flushes) {
+			actions.addAll(flush.actions());
+			changes.addAll(flush.stageChanges());
+			deadLetters.addAll(flush.failedInputs());
+			pendingScores.addAll(flush.pendingScores());
+			flush.stageDeltas().forEach((stage, delta) -> deltas.merge(stage, delta, Long::sum));
+			newCustomers += flush.newCustomers();
+			pendingTimers += flush.pendingTimers();
+			uncommittedStates.putAll(flush.changedStates());
+			uncommittedTimers.putAll(flush.changedTimers());
+		}
+		actions.sort(ACTION_ORDER);
+		changes.sort(CHANGE_ORDER);
+		deadLetters.sort(Comparator.comparingLong(DeadLetter::line));
+		if (checkLedger) {
+			actions.removeIf(action -> store.actionWritten(action.id()));
+		}
+		if (store.durable()) {
+			actions.forEach(action -> uncommittedActionIds.add(action.id()));
+		}
+		output.write(actions, changes, deadLetters);
+		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, pendingTimers);
+		if (reader.checkpoint()) {
+			commit(reader, pendingScores);
+		}
+		if (reader.last()) {
+			finished = true;
+		}
+	}
+
+	private void commit(ReaderFlush reader, List<PendingScore> pendingScores) {
+		OutputPositions positions;
+		try {
+			positions = output.sync();
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot sync the output files: " + e.getMessage(), e);
+		}
+		RunProgress progress = totals.progress(config.runName(), reader, positions, pendingScores);
+		store.commit(new Checkpoint(progress, Map.copyOf(uncommittedStates), Map.copyOf(uncommittedTimers),
+				List.copyOf(uncommittedActionIds)));
+		uncommittedStates.clear();
+		uncommittedTimers.clear();
+		uncommittedActionIds.clear();
+	}
+
+	/** Running totals over the whole input; the reader thread polls them for progress. */
+	static final class RunTotals {
+		volatile long linesRead;
+		volatile long eventsRead;
+		volatile long deadLetters;
+		volatile long skipped;
+		volatile long customers;
+		volatile long actions;
+		volatile long stageChanges;
+		volatile long pendingTimers;
+		final Map<String, Long> stageCounts = new TreeMap<>();
+
+		void restore(RunProgress saved) {
+			linesRead = saved.linesRead();
+			eventsRead = saved.eventsRead();
+			deadLetters = saved.deadLetters();
+			skipped = saved.skipped();
+			customers = saved.customers();
+			actions = saved.actions();
+			stageChanges = saved.stageChanges();
+			synchronized (stageCounts) {
+				stageCounts.putAll(saved.stageCounts());
+			}
+		}
+
+		void add(ReaderFlush reader, long newDeadLetters, long newActions, long newChanges, Map<String, Long> deltas,
+				long newCustomers, long pending) {
+			linesRead = reader.linesRead();
+			eventsRead = reader.eventsRead();
+			skipped = reader.skipped();
+			deadLetters += newDeadLetters;
+			actions += newActions;
+			stageChanges += newChanges;
+			customers += newCustomers;
+			pendingTimers = pending;
+			synchronized (stageCounts) {
+				deltas.forEach((stage, delta) -> {
+					long count = stageCounts.getOrDefault(stage, 0L) + delta;
+					if (count == 0) {
+						stageCounts.remove(stage);
+					} else {
+						stageCounts.put(stage, count);
+					}
+				});
+			}
+		}
+
+		Map<String, Long> stageCounts() {
+			synchronized (stageCounts) {
+				return new TreeMap<>(stageCounts);
+			}
+		}
+
+		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions, List<PendingScore> pendingScores) {
+			return new RunProgress(run, reader.position(), reader.lineNumber(), linesRead, eventsRead, deadLetters, skipped,
+					reader.watermark(), customers, actions, stageChanges, stageCounts(), positions, pendingScores);
+		}
+	}
+}

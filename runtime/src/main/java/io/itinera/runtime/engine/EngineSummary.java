@@ -1,0 +1,32 @@
+package io.itinera.runtime.engine;
+
+import java.util.Map;
+
+/**
+ * What a run did, in totals over the whole input (earlier, resumed runs included) except
+ * {@code eventsThisRun} and {@code elapsedNanos}, which measure this process.
+ */
+public record EngineSummary(
+		long linesRead,
+		long eventsRead,
+		long deadLetters,
+		long skipped,
+		long customers,
+		Map<String, Long> stageCounts,
+		long actions,
+		long stageChanges,
+		long pendingTimers,
+		long eventsThisRun,
+		long elapsedNanos,
+		long resumedAfterLine,
+		long scoreBatches,
+		long rowsScored) {
+
+	public double eventsPerSecond() {
+		return elapsedNanos == 0 ? 0 : eventsThisRun * 1e9 / elapsedNanos;
+	}
+
+	public boolean resumed() {
+		return resumedAfterLine > 0;
+	}
+}

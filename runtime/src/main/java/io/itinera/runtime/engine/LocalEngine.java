@@ -1,0 +1,287 @@
+package io.itinera.runtime.engine;
+
+import io.itinera.runtime.io.DeadLetter;
+import io.itinera.runtime.io.EventSource;
+import io.itinera.runtime.io.OutputPositions;
+import io.itinera.runtime.io.RunOutput;
+import io.itinera.runtime.io.SourceRecord;
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.state.CustomerStateStore;
+import io.itinera.runtime.state.PendingScore;
+import io.itinera.runtime.state.RunProgress;
+import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.TimerRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs a journey over an event stream on this machine. The calling thread reads and parses the
+ * input and routes each event by customer id to one of N partition workers through bounded
+ * queues; every {@code barrierEveryLines} lines it sends a barrier through all queues, and a
+ * committer thread writes that stretch's output and, now and then, a checkpoint. A run over a
+ * store that holds a checkpoint of the same journey and input resumes after it.
+ */
+public final class LocalEngine {
+	private final Supplier<JourneyStep> steps;
+	private final Scorer scorer;
+	private final CustomerStateStore store;
+	private final RunOutput output;
+	private final EngineConfig config;
+	private final Committer.RunTotals totals = new Committer.RunTotals();
+	private volatile long position;
+	private volatile long linesThisRun;
+
+	/** {@code steps} gives each worker its own step function (a step may hold per-thread rule sessions). */
+	public LocalEngine(Supplier<JourneyStep> steps, Scorer scorer, CustomerStateStore store, RunOutput output,
+			EngineConfig config) {
+		this.steps = steps;
+		this.scorer = scorer;
+		this.store = store;
+		this.output = output;
+		this.config = config;
+	}
+
+	/** Bytes of input read so far (for a progress bar). */
+	public long position() {
+		return position;
+	}
+
+	/** Input lines read so far, including earlier runs this one resumed. */
+	public long linesRead() {
+		return totals.linesRead + linesThisRun;
+	}
+
+	/**
+	 * Reads the source to its end.
+	 *
+	 * @throws EngineException when the run cannot go on (the state belongs to another input, a scorer fails…)
+	 */
+	public EngineSummary run(EventSource source) throws IOException {
+		long started = System.nanoTime();
+		Optional<RunProgress> saved = store.progress();
+		long watermark = Long.MIN_VALUE;
+		long resumedAfterLine = 0;
+		if (saved.isPresent()) {
+			RunProgress progress = saved.get();
+			if (!progress.run().equals(config.runName())) {
+				throw new EngineException("the state directory holds a run of " + progress.run() + ", not of "
+						+ config.runName() + "; give this run another --state directory (or delete that one to start over)");
+			}
+			output.restore(progress.outputs());
+			source.resumeAt(progress.inputPosition(), progress.lineNumber());
+			totals.restore(progress);
+			watermark = progress.watermark();
+			resumedAfterLine = progress.lineNumber();
+		} else {
+			output.restore(OutputPositions.START);
+		}
+		baseLines = totals.linesRead;
+
+		int partitions = config.workers();
+		EngineFailure failure = new EngineFailure();
+		BlockingQueue<Object> committerInbox = new ArrayBlockingQueue<>(Math.max(64, 8 * (partitions + 1)));
+		List<BlockingQueue<WorkerMessage>> queues = new ArrayList<>();
+		List<PartitionWorker> workers = new ArrayList<>();
+		try (ScoreBatcher scoring = new ScoreBatcher(scorer, config.scoreBatchSize(), config.scoreMaxWaitMicros(), partitions)) {
+			List<List<TimerRequest>> savedTimers = new ArrayList<>();
+			List<List<PendingScore>> savedScores = new ArrayList<>();
+			for (int p = 0; p < partitions; p++) {
+				savedTimers.add(new ArrayList<>());
+				savedScores.add(new ArrayList<>());
+			}
+			if (saved.isPresent()) {
+				store.forEachTimer(timer -> savedTimers.get(partitionOf(timer.customerId(), partitions)).add(timer));
+				for (PendingScore score : saved.get().pendingScores()) {
+					savedScores.get(partitionOf(score.customerId(), partitions)).add(score);
+				}
+			}
+			for (int p = 0; p < partitions; p++) {
+				BlockingQueue<WorkerMessage> queue = new ArrayBlockingQueue<>(config.queueChunks());
+				PartitionWorker worker = new PartitionWorker(p, steps.get(), store, saved.isPresent(), queue, committerInbox,
+						scoring, config, failure);
+				worker.restore(watermark, savedTimers.get(p), savedScores.get(p));
+				queues.add(queue);
+				workers.add(worker);
+			}
+			Committer committer = new Committer(committerInbox, partitions, store, output, config, failure, totals,
+					saved.isPresent());
+			List<Thread> threads = new ArrayList<>();
+			for (int p = 0; p < partitions; p++) {
+				threads.add(start(workers.get(p), "itinera-worker-" + p));
+			}
+			Thread committerThread = start(committer, "itinera-committer");
+			long eventsThisRun;
+			try {
+				eventsThisRun = read(source, queues, committerInbox, watermark, failure);
+				for (Thread thread : threads) {
+					join(thread, failure);
+				}
+				join(committerThread, failure);
+			} finally {
+				threads.forEach(Thread::interrupt);
+				committerThread.interrupt();
+			}
+			if (failure.failed()) {
+				throw EngineException.from(failure.error());
+			}
+			return new EngineSummary(totals.linesRead, totals.eventsRead, totals.deadLetters, totals.skipped, totals.customers,
+					totals.stageCounts(), totals.actions, totals.stageChanges, totals.pendingTimers, eventsThisRun,
+					System.nanoTime() - started, resumedAfterLine, scoring.batches(), scoring.rowsScored());
+		}
+	}
+
+	private long baseLines;
+	private long lastCheckpointNanos = System.nanoTime();
+
+	/** The reader loop: parse, route, and put a barrier into every queue at fixed line positions. */
+	private long read(EventSource source, List<BlockingQueue<WorkerMessage>> queues, BlockingQueue<Object> committer,
+			long startWatermark, EngineFailure failure) throws IOException {
+		int partitions = queues.size();
+		ChunkBuilder[] chunks = new ChunkBuilder[partitions];
+		for (int p = 0; p < partitions; p++) {
+			chunks[p] = new ChunkBuilder(config.chunkSize());
+		}
+		long watermark = startWatermark;
+		long linesRead = totals.linesRead;
+		long eventsRead = totals.eventsRead;
+		long skipped = totals.skipped;
+		long eventsThisRun = 0;
+		long barrierId = 0;
+		long lastBucket = source.lineNumber() / config.barrierEveryLines();
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		SourceRecord record;
+		while ((record = source.next()) != null) {
+			if (failure.failed()) {
+				return eventsThisRun;
+			}
+			linesRead++;
+			Event event = record.event();
+			if (event != null) {
+				eventsRead++;
+				eventsThisRun++;
+				watermark = Math.max(watermark, event.at());
+				int p = partitionOf(event.customerId(), partitions);
+				if (chunks[p].add(event, watermark, record.lineNumber())) {
+					put(queues.get(p), chunks[p].take(), failure);
+				}
+			} else if (record.deadLetter() != null) {
+				deadLetters.add(record.deadLetter());
+			} else {
+				skipped++;
+			}
+			long bucket = record.lineNumber() / config.barrierEveryLines();
+			if (bucket != lastBucket) {
+				lastBucket = bucket;
+				barrier(barrierId++, false, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped,
+						watermark, failure);
+				deadLetters = new ArrayList<>();
+			}
+			if ((linesRead & 1023) == 0) {
+				position = source.position();
+				linesThisRun = linesRead - baseLines;
+			}
+		}
+		position = source.position();
+		linesThisRun = linesRead - baseLines;
+		barrier(barrierId, true, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped, watermark,
+				failure);
+		return eventsThisRun;
+	}
+
+	private void barrier(long id, boolean last, EventSource source, List<BlockingQueue<WorkerMessage>> queues,
+			ChunkBuilder[] chunks, BlockingQueue<Object> committer, List<DeadLetter> deadLetters, long linesRead,
+			long eventsRead, long skipped, long watermark, EngineFailure failure) {
+		boolean checkpoint = last || System.nanoTime() - lastCheckpointNanos >= config.checkpointEveryMillis() * 1_000_000L;
+		if (checkpoint) {
+			lastCheckpointNanos = System.nanoTime();
+		}
+		for (int p = 0; p < queues.size(); p++) {
+			if (chunks[p].size() > 0) {
+				put(queues.get(p), chunks[p].take(), failure);
+			}
+			put(queues.get(p), new WorkerMessage.Barrier(id, watermark, last, checkpoint), failure);
+		}
+		put(committer, new ReaderFlush(id, last, checkpoint, deadLetters, source.position(), source.lineNumber(), linesRead, eventsRead,
+				skipped, watermark), failure);
+	}
+
+	private static <T> void put(BlockingQueue<? super T> queue, T message, EngineFailure failure) {
+		try {
+			while (!queue.offer(message, 100, TimeUnit.MILLISECONDS)) {
+				if (failure.failed()) {
+					return;
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			failure.fail(e);
+		}
+	}
+
+	static int partitionOf(String customerId, int partitions) {
+		return Math.floorMod(customerId.hashCode() * 0x9E3779B9, partitions);
+	}
+
+	private static Thread start(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	private static void join(Thread thread, EngineFailure failure) {
+		try {
+			while (thread.isAlive() && !failure.failed()) {
+				thread.join(100);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			failure.fail(e);
+		}
+	}
+
+	private static final class ChunkBuilder {
+		private final int capacity;
+		private Event[] events;
+		private long[] watermarks;
+		private long[] lines;
+		private int size;
+
+		ChunkBuilder(int capacity) {
+			this.capacity = capacity;
+			reset();
+		}
+
+		/** Adds an event; true when the chunk is full. */
+		boolean add(Event event, long watermark, long line) {
+			events[size] = event;
+			watermarks[size] = watermark;
+			lines[size] = line;
+			return ++size == capacity;
+		}
+
+		int size() {
+			return size;
+		}
+
+		WorkerMessage.Chunk take() {
+			WorkerMessage.Chunk chunk = new WorkerMessage.Chunk(events, watermarks, lines, size);
+			reset();
+			return chunk;
+		}
+
+		private void reset() {
+			events = new Event[capacity];
+			watermarks = new long[capacity];
+			lines = new long[capacity];
+			size = 0;
+		}
+	}
+}

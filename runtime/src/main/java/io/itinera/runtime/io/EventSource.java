@@ -1,0 +1,24 @@
+package io.itinera.runtime.io;
+
+import java.io.IOException;
+
+/** A stream of input lines turned into events, read once from the front, able to resume at a position. */
+public interface EventSource extends AutoCloseable {
+	/** The next line, or null at the end of the input. */
+	SourceRecord next() throws IOException;
+
+	/** The byte position after the last line returned: where a restart resumes. */
+	long position();
+
+	/** The number of the last line returned (1-based, counting a header). */
+	long lineNumber();
+
+	/** Continues after a line already handled by an earlier run. */
+	void resumeAt(long position, long lineNumber) throws IOException;
+
+	/** Total bytes when known (for progress), else -1. */
+	long size();
+
+	@Override
+	void close() throws IOException;
+}

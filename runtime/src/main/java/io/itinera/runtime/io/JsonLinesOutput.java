@@ -1,0 +1,60 @@
+package io.itinera.runtime.io;
+
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.StageChange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code actions.jsonl}, {@code stage-changes.jsonl} and {@code dead-letters.jsonl} in one directory. */
+public final class JsonLinesOutput implements RunOutput {
+	public static final String ACTIONS = "actions.jsonl";
+	public static final String STAGE_CHANGES = "stage-changes.jsonl";
+	public static final String DEAD_LETTERS = "dead-letters.jsonl";
+
+	private final AppendOnlyFile actions;
+	private final AppendOnlyFile stageChanges;
+	private final AppendOnlyFile deadLetters;
+
+	/** Opens the files for appending; a fresh run should first {@link #restore} to {@link OutputPositions#START}. */
+	public JsonLinesOutput(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		this.actions = new AppendOnlyFile(directory.resolve(ACTIONS));
+		this.stageChanges = new AppendOnlyFile(directory.resolve(STAGE_CHANGES));
+		this.deadLetters = new AppendOnlyFile(directory.resolve(DEAD_LETTERS));
+	}
+
+	@Override
+	public void write(List<ActionRecord> actionList, List<StageChange> changeList, List<DeadLetter> letterList)
+			throws IOException {
+		for (ActionRecord action : actionList) {
+			actions.writeLine(OutputJson.action(action));
+		}
+		for (StageChange change : changeList) {
+			stageChanges.writeLine(OutputJson.stageChange(change));
+		}
+		for (DeadLetter letter : letterList) {
+			deadLetters.writeLine(OutputJson.deadLetter(letter));
+		}
+	}
+
+	@Override
+	public OutputPositions sync() throws IOException {
+		return new OutputPositions(actions.sync(), stageChanges.sync(), deadLetters.sync());
+	}
+
+	@Override
+	public void restore(OutputPositions positions) throws IOException {
+		actions.truncate(positions.actions());
+		stageChanges.truncate(positions.stageChanges());
+		deadLetters.truncate(positions.deadLetters());
+	}
+
+	@Override
+	public void close() throws IOException {
+		actions.close();
+		stageChanges.close();
+		deadLetters.close();
+	}
+}

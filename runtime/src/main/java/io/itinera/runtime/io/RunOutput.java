@@ -1,0 +1,42 @@
+package io.itinera.runtime.io;
+
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.StageChange;
+import java.io.IOException;
+import java.util.List;
+
+/** Where a run's actions, stage changes and dead letters go. */
+public interface RunOutput extends AutoCloseable {
+	void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters) throws IOException;
+
+	/** Makes everything written so far durable and says how far it reaches. */
+	OutputPositions sync() throws IOException;
+
+	/** Forgets whatever was written after {@code positions} (work a crashed run had not committed). */
+	void restore(OutputPositions positions) throws IOException;
+
+	@Override
+	void close() throws IOException;
+
+	/** An output that keeps nothing (benchmarks). */
+	static RunOutput discard() {
+		return new RunOutput() {
+			@Override
+			public void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters) {
+			}
+
+			@Override
+			public OutputPositions sync() {
+				return OutputPositions.START;
+			}
+
+			@Override
+			public void restore(OutputPositions positions) {
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+	}
+}

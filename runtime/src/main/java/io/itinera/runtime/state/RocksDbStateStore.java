@@ -1,0 +1,214 @@
+package io.itinera.runtime.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.TimerRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The durable store: RocksDB in a directory, one column family each for customer states, pending
+ * timers and written action ids, and the run progress under one key of the default family. A
+ * checkpoint is one {@link WriteBatch} written with a synced WAL, so it lands whole or not at all.
+ */
+public final class RocksDbStateStore implements CustomerStateStore {
+	private static final byte[] PROGRESS_KEY = "progress".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] PRESENT = new byte[0];
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	static {
+		RocksDB.loadLibrary();
+	}
+
+	private final Path directory;
+	private final DBOptions dbOptions;
+	private final ColumnFamilyOptions familyOptions;
+	private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+	private final RocksDB db;
+	private final ColumnFamilyHandle meta;
+	private final ColumnFamilyHandle states;
+	private final ColumnFamilyHandle timers;
+	private final ColumnFamilyHandle actions;
+	private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+
+	/** @throws IllegalStateException with a message naming the directory when it cannot be opened (e.g. in use) */
+	public RocksDbStateStore(Path directory) {
+		this.directory = directory;
+		try {
+			Files.createDirectories(directory);
+			dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+			familyOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
+			List<ColumnFamilyDescriptor> families = List.of(
+					new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
+					new ColumnFamilyDescriptor(bytes("states"), familyOptions),
+					new ColumnFamilyDescriptor(bytes("timers"), familyOptions),
+					new ColumnFamilyDescriptor(bytes("actions"), familyOptions));
+			db = RocksDB.open(dbOptions, directory.toString(), families, handles);
+		} catch (RocksDBException | IOException e) {
+			throw new IllegalStateException("cannot open the state directory " + directory + ": " + e.getMessage()
+					+ " (is another itinera run using it?)", e);
+		}
+		meta = handles.get(0);
+		states = handles.get(1);
+		timers = handles.get(2);
+		actions = handles.get(3);
+	}
+
+	@Override
+	public CustomerState load(String customerId) {
+		byte[] value = get(states, bytes(customerId));
+		return value == null ? null : CustomerState.fromBytes(value);
+	}
+
+	@Override
+	public void forEachTimer(Consumer<TimerRequest> timer) {
+		try (RocksIterator iterator = db.newIterator(timers)) {
+			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+				String customer = new String(iterator.key(), StandardCharsets.UTF_8);
+				decodeTimers(customer, iterator.value()).forEach(timer);
+			}
+		}
+	}
+
+	@Override
+	public void forEachState(Consumer<CustomerState> state) {
+		try (RocksIterator iterator = db.newIterator(states)) {
+			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+				state.accept(CustomerState.fromBytes(iterator.value()));
+			}
+		}
+	}
+
+	@Override
+	public boolean actionWritten(String actionId) {
+		return get(actions, bytes(actionId)) != null;
+	}
+
+	@Override
+	public Optional<RunProgress> progress() {
+		byte[] value = get(meta, PROGRESS_KEY);
+		if (value == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(JSON.readValue(value, RunProgress.class));
+		} catch (IOException e) {
+			throw new IllegalStateException("the progress record in " + directory + " cannot be read (" + e.getMessage()
+					+ "); start over with an empty --state directory", e);
+		}
+	}
+
+	@Override
+	public void commit(Checkpoint checkpoint) {
+		try (WriteBatch batch = new WriteBatch()) {
+			for (var entry : checkpoint.states().entrySet()) {
+				batch.put(states, bytes(entry.getKey()), entry.getValue());
+			}
+			for (var entry : checkpoint.timers().entrySet()) {
+				if (entry.getValue().isEmpty()) {
+					batch.delete(timers, bytes(entry.getKey()));
+				} else {
+					batch.put(timers, bytes(entry.getKey()), encodeTimers(entry.getValue()));
+				}
+			}
+			for (String id : checkpoint.actionIds()) {
+				batch.put(actions, bytes(id), PRESENT);
+			}
+			batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(checkpoint.progress()));
+			db.write(syncWrites, batch);
+		} catch (RocksDBException | IOException e) {
+			throw new IllegalStateException("cannot write a checkpoint to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public boolean durable() {
+		return true;
+	}
+
+	/** Bytes of customer state on disk (SST files after a flush), for the benchmark's state-size figure. */
+	public long stateBytesOnDisk() {
+		try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+			db.flush(flush, states);
+			return Long.parseLong(db.getProperty(states, "rocksdb.total-sst-files-size"));
+		} catch (RocksDBException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private byte[] get(ColumnFamilyHandle family, byte[] key) {
+		try {
+			return db.get(family, key);
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot read the state directory " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	static byte[] encodeTimers(List<TimerRequest> pending) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + pending.size() * 24);
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeByte(1);
+			out.writeShort(pending.size());
+			for (TimerRequest timer : pending) {
+				out.writeUTF(timer.timerId());
+				out.writeLong(timer.dueAt());
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	static List<TimerRequest> decodeTimers(String customer, byte[] value) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+			int version = in.readByte();
+			if (version != 1) {
+				throw new IllegalStateException("timer record version " + version + " is not supported");
+			}
+			int count = in.readUnsignedShort();
+			List<TimerRequest> pending = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				pending.add(new TimerRequest(customer, in.readUTF(), in.readLong()));
+			}
+			return pending;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() {
+		handles.forEach(ColumnFamilyHandle::close);
+		db.close();
+		syncWrites.close();
+		familyOptions.close();
+		dbOptions.close();
+	}
+}
