@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 		subcommands = {
 				CommandLine.HelpCommand.class,
 				CheckCommand.class,
+				SimulateCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 

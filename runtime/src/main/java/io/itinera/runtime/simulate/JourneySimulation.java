@@ -1,14 +1,16 @@
 package io.itinera.runtime.simulate;
 
 import io.itinera.runtime.plan.EventType;
-import io.itinera.runtime.plan.Goal;
+import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.step.ScoreRequest;
 import io.itinera.runtime.step.ScoreUpdate;
 import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
@@ -28,22 +30,20 @@ import java.util.Set;
 public final class JourneySimulation {
 	private final JourneyPlan plan;
 	private final JourneyStep step;
-	private final SplitAssignment splitAssignment;
+	private final PlanStep inPlace;
 	private final JourneyFigures figures;
 	private final Map<String, CustomerTrack> tracks = new HashMap<>();
 	private final Set<String> declaredEvents = new HashSet<>();
 	private final Map<String, int[]> splitsByStage = new HashMap<>();
-	private final Goal goal;
 	private ScoreBatcher scores;
 	private long events;
 	private long timersFired;
 
-	public JourneySimulation(JourneyPlan plan, JourneyStep step, SplitAssignment splitAssignment) {
+	public JourneySimulation(JourneyPlan plan, JourneyStep step) {
 		this.plan = plan;
 		this.step = step;
-		this.splitAssignment = splitAssignment;
+		this.inPlace = step instanceof PlanStep planStep ? planStep : null;
 		this.figures = new JourneyFigures(plan);
-		this.goal = plan.goal();
 		for (EventType event : plan.events()) {
 			declaredEvents.add(event.name());
 		}
@@ -88,7 +88,7 @@ public final class JourneySimulation {
 		fireTimers(track, event.at());
 		awaitScores(track);
 		events++;
-		absorb(track, step.apply(track.state, event), event);
+		absorb(track, apply(track, event));
 	}
 
 	/** Fires the customer's timers due at or before {@code until}, earliest first. */
@@ -101,8 +101,7 @@ public final class JourneySimulation {
 			}
 			TimerRequest timer = track.takeTimer(due);
 			timersFired++;
-			absorb(track, step.apply(track.state, new TimerFired(track.customerId, timer.timerId(), timer.dueAt())),
-					null);
+			absorb(track, apply(track, new TimerFired(track.customerId, timer.timerId(), timer.dueAt())));
 		}
 	}
 
@@ -114,18 +113,21 @@ public final class JourneySimulation {
 
 	void onScore(CustomerTrack track, ScoreUpdate update) {
 		track.awaitingScores--;
-		absorb(track, step.apply(track.state, update), null);
+		absorb(track, apply(track, update));
 	}
 
-	private void absorb(CustomerTrack track, StepResult result, Event event) {
+	/** The simulator owns each customer's state alone, so the plan's step may update it without a copy. */
+	private StepResult apply(CustomerTrack track, StepInput input) {
+		return inPlace != null ? inPlace.applyInPlace(track.state, input) : step.apply(track.state, input);
+	}
+
+	private void absorb(CustomerTrack track, StepResult result) {
 		track.state = result.state();
 		track.cancelTimers(result.timersToCancel());
 		track.setTimers(result.timersToSet());
-		boolean entered = false;
 		for (StageChange change : result.stageChanges()) {
 			if (change.from() == null) {
 				figures.visitStarted(track, change.at());
-				entered = true;
 			}
 			figures.stageChange(track, change);
 			if (change.to() != null) {
@@ -135,18 +137,13 @@ public final class JourneySimulation {
 		for (ActionRecord action : result.actions()) {
 			figures.action(track, action);
 		}
-		if (event != null && !entered && reachesGoal(track, event)) {
+		for (int i = 0; i < result.goalsReached().size(); i++) {
 			figures.goalReached(track);
 		}
 		for (ScoreRequest request : result.scoreRequests()) {
 			track.awaitingScores++;
 			scores.submit(this, track, request);
 		}
-	}
-
-	private boolean reachesGoal(CustomerTrack track, Event event) {
-		return goal != null && event.type().equals(goal.event()) && track.visitStart != CustomerTrack.NEVER
-				&& !track.visitConverted && event.at() - track.visitStart <= goal.windowMillis();
 	}
 
 	private void assignSplits(CustomerTrack track, String stage) {
@@ -156,9 +153,20 @@ public final class JourneySimulation {
 		}
 		for (int s : splits) {
 			if (track.splitArms[s] < 0) {
-				figures.assignedToArm(track, s, splitAssignment.arm(plan.splits().get(s), track.customerId));
+				figures.assignedToArm(track, s, armIndex(plan.splits().get(s), track.customerId));
 			}
 		}
+	}
+
+	/** The customer's arm, decided exactly as the step function decides it for the rules. */
+	private static int armIndex(Split split, String customerId) {
+		String label = PlanStep.armOf(customerId, split);
+		for (int a = 0; a < split.arms().size(); a++) {
+			if (split.arms().get(a).label().equals(label)) {
+				return a;
+			}
+		}
+		throw new IllegalStateException("split " + split.name() + " has no arm " + label);
 	}
 
 	/**

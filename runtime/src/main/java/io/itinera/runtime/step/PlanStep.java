@@ -361,7 +361,7 @@ public final class PlanStep implements JourneyStep {
 	}
 
 	/** The customer's arm of a split: by a hash of id and split, so it never changes. */
-	static String armOf(String customerId, Split split) {
+	public static String armOf(String customerId, Split split) {
 		int place = ActionIds.percentile(customerId, split.name());
 		int upTo = 0;
 		for (Split.Arm arm : split.arms()) {
