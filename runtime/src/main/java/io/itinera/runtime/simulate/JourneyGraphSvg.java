@@ -63,9 +63,14 @@ final class JourneyGraphSvg {
 		svg.append(String.format(Locale.ROOT,
 				"<svg class=\"chart graph\" id=\"journey-graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"journey graph\">",
 				width, height, width, height));
-		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-				+ "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
+		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"11\" "
+				+ "markerHeight=\"11\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
 		StringBuilder labels = new StringBuilder();
+		Map<String, Integer> outgoing = new HashMap<>();
+		for (TransitionFigures t : transitions) {
+			outgoing.merge(t.from() == null ? START : t.from(), 1, Integer::sum);
+		}
+		Map<String, Integer> drawn = new HashMap<>();
 		for (TransitionFigures t : transitions) {
 			String from = t.from() == null ? START : t.from();
 			String to = t.to() == null ? EXIT : t.to();
@@ -74,7 +79,10 @@ final class JourneyGraphSvg {
 			if (a == null || b == null) {
 				continue;
 			}
-			edge(svg, labels, t, a, b, layer.get(from), layer.get(to), maxCustomers);
+			int index = drawn.merge(from, 1, Integer::sum) - 1;
+			int count = outgoing.get(from);
+			double labelAt = count <= 1 ? 0.5 : 0.3 + 0.4 * index / (count - 1);
+			edge(svg, labels, t, a, b, layer.get(from), layer.get(to), maxCustomers, labelAt);
 		}
 		svg.append(labels);
 		for (Map.Entry<String, double[]> node : centre.entrySet()) {
@@ -137,7 +145,7 @@ final class JourneyGraphSvg {
 	}
 
 	private static void edge(StringBuilder svg, StringBuilder labels, TransitionFigures t, double[] a, double[] b,
-			int fromLayer, int toLayer, long maxCustomers) {
+			int fromLayer, int toLayer, long maxCustomers, double labelAt) {
 		double x1 = a[0];
 		double y1 = a[1];
 		double x2 = b[0];
@@ -170,8 +178,9 @@ final class JourneyGraphSvg {
 				x1, y1, cx, cy, x2, y2, colour, widthPx, t.declared() ? "" : " stroke-dasharray=\"5 4\"",
 				Html.escape(t.from() == null ? "start" : t.from()), Html.escape(t.to() == null ? "exit" : t.to()),
 				Html.escape(t.label()), t.customers(), t.times()));
-		double lx = 0.25 * x1 + 0.5 * cx + 0.25 * x2;
-		double ly = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
+		double u = 1 - labelAt;
+		double lx = u * u * x1 + 2 * u * labelAt * cx + labelAt * labelAt * x2;
+		double ly = u * u * y1 + 2 * u * labelAt * cy + labelAt * labelAt * y2;
 		String label = shorten(t.label(), 26) + " · " + Html.number(t.customers());
 		double boxWidth = 6.2 * label.length() + 8;
 		labels.append(String.format(Locale.ROOT,
@@ -202,7 +211,7 @@ final class JourneyGraphSvg {
 	private static void terminalNode(StringBuilder svg, double[] c, String label) {
 		svg.append(String.format(Locale.ROOT,
 				"<g class=\"terminal\"><ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"44\" ry=\"18\" fill=\"#333\"/>"
-						+ "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"12\">%s</text></g>",
+						+ "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" style=\"fill:#fff\" font-size=\"12\">%s</text></g>",
 				c[0], c[1], c[0], c[1] + 4, label));
 	}
 
