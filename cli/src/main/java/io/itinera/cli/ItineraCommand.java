@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
 		subcommands = {
 				CommandLine.HelpCommand.class,
 				CheckCommand.class,
+				CompileCommand.class,
+				RunCommand.class,
+				GenerateCommand.class,
+				BenchCommand.class,
 				SimulateCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

@@ -64,6 +64,11 @@ public final class InMemoryStateStore implements CustomerStateStore {
 		return states.size();
 	}
 
+	/** Bytes of serialised customer state held. */
+	public long stateBytes() {
+		return states.values().stream().mapToLong(bytes -> bytes.length).sum();
+	}
+
 	@Override
 	public void close() {
 	}

@@ -1,0 +1,42 @@
+package io.itinera.cli;
+
+import io.itinera.dsl.compiler.JourneyCompiler;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Gets a plan from a .journey file (parsed, validated, compiled) or from a compiled plan.json. */
+final class JourneyPlans {
+	private JourneyPlans() {
+	}
+
+	/** The plan, or null after printing the file's errors (file:line:col) to {@code err}. */
+	static JourneyPlan load(Path file, PrintWriter err) {
+		if (!Files.isRegularFile(file)) {
+			err.println(file + ": no such file; give a .journey file (or a plan compiled with itinera compile).");
+			return null;
+		}
+		if (file.getFileName().toString().endsWith(".json")) {
+			try {
+				return PlanJson.read(Files.readString(file));
+			} catch (IOException | PlanJson.PlanFormatException e) {
+				err.println(file + ":1:1: error: " + e.getMessage());
+				return null;
+			}
+		}
+		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(file);
+		for (JourneyDiagnostic diagnostic : loaded.diagnostics()) {
+			if (diagnostic.error()) {
+				err.println(diagnostic.format());
+			}
+		}
+		if (loaded.hasErrors() || loaded.journey() == null) {
+			err.println(file + ": fix the errors above (itinera check " + file + " lists warnings too).");
+			return null;
+		}
+		return new JourneyCompiler().compile(loaded.journey());
+	}
+}

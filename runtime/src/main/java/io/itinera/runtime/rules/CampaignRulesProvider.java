@@ -1,0 +1,11 @@
+package io.itinera.runtime.rules;
+
+import io.itinera.runtime.plan.JourneyPlan;
+
+/**
+ * Builds a journey's {@link CampaignRules}; hosts find an implementation with
+ * {@link java.util.ServiceLoader} (the Drools rules register one), so they need not know it.
+ */
+public interface CampaignRulesProvider {
+	CampaignRules rulesFor(JourneyPlan plan);
+}
