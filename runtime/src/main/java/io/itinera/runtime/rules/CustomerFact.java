@@ -67,6 +67,40 @@ public final class CustomerFact {
 		return attributes.get(name);
 	}
 
+	/** A text attribute, null when unknown: what generated rules compare text with. */
+	public String text(String attribute) {
+		Object value = attributes.get(attribute);
+		return value == null ? null : value.toString();
+	}
+
+	/** A numeric attribute, NaN when unknown (every comparison with NaN is false). */
+	public double number(String attribute) {
+		return attributes.get(attribute) instanceof Number number ? number.doubleValue() : Double.NaN;
+	}
+
+	/** A boolean attribute, false when unknown. */
+	public boolean flag(String attribute) {
+		return Boolean.TRUE.equals(attributes.get(attribute));
+	}
+
+	/** A field of the triggering event if it is of type {@code eventType}, else null. */
+	public Object eventField(String eventType, String field) {
+		return event != null && event.getType().equals(eventType) ? event.get(field) : null;
+	}
+
+	public String eventText(String eventType, String field) {
+		Object value = eventField(eventType, field);
+		return value == null ? null : value.toString();
+	}
+
+	public double eventNumber(String eventType, String field) {
+		return eventField(eventType, field) instanceof Number number ? number.doubleValue() : Double.NaN;
+	}
+
+	public boolean eventFlag(String eventType, String field) {
+		return Boolean.TRUE.equals(eventField(eventType, field));
+	}
+
 	public Map<String, Double> getFeatures() {
 		return features;
 	}
