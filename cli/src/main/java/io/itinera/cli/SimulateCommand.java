@@ -119,17 +119,21 @@ public final class SimulateCommand implements Callable<Integer> {
 			return 2;
 		}
 		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
+		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
 		List<JourneySimulation> journeys = new ArrayList<>();
-		for (JourneyPlan plan : plans) {
-			CampaignRules rules = SimulationParts.rules(plan, err);
-			if (rules == null) {
+		List<Scorer> scorers = new ArrayList<>();
+		for (int i = 0; i < plans.size(); i++) {
+			JourneyPlan plan = plans.get(i);
+			CampaignRules rules = SimulationParts.rules(plan, files.get(i), err);
+			Scorer scorer = SimulationParts.scorer(plan, files.get(i), err);
+			if (rules == null || (scorer == null && !plan.models().isEmpty())) {
+				scorers.forEach(Scorer::close);
 				return 1;
 			}
-			journeys.add(new JourneySimulation(plan, new PlanStep(plan, rules)));
-		}
-		Scorer scorer = SimulationParts.scorer(plans, journeyFile.toAbsolutePath().getParent(), err);
-		if (scorer == null) {
-			return 1;
+			if (scorer != null) {
+				scorers.add(scorer);
+			}
+			journeys.add(new JourneySimulation(plan, new PlanStep(plan, rules), scorer));
 		}
 		Files.createDirectories(outDir);
 		EventLogSource log;
@@ -143,7 +147,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		Path deadLetterFile = outDir.resolve("dead-letters.jsonl");
 		ObjectMapper json = ReportFiles.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
-		Simulator simulator = new Simulator(journeys, scorer, scoreBatch, fromMillis, toMillis, progress);
+		Simulator simulator = new Simulator(journeys, scoreBatch, fromMillis, toMillis, progress);
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			simulator.stop();
@@ -160,7 +164,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		long started = System.nanoTime();
 		List<SimulationReport> reports;
-		try (scorer; BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
+		try (BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
 				LogReplaySource source = new LogReplaySource(log, letter -> writeDeadLetter(json, deadLetters, letter))) {
 			reports = simulator.run(source);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
@@ -178,6 +182,7 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 			out.flush();
 		} finally {
+			scorers.forEach(Scorer::close);
 			finished.countDown();
 		}
 		try {

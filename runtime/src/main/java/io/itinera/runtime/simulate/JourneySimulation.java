@@ -2,6 +2,7 @@ package io.itinera.runtime.simulate;
 
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Split;
+import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.Event;
@@ -39,9 +40,13 @@ public final class JourneySimulation {
 	private long events;
 	private long timersFired;
 
-	public JourneySimulation(JourneyPlan plan, JourneyStep step) {
+	private final Scorer scorer;
+
+	/** {@code scorer} answers the plan's models; null for a plan without any. */
+	public JourneySimulation(JourneyPlan plan, JourneyStep step, Scorer scorer) {
 		this.plan = plan;
 		this.step = step;
+		this.scorer = scorer;
 		this.inPlace = step instanceof PlanStep planStep ? planStep : null;
 		this.figures = new JourneyFigures(plan);
 		for (EventType event : plan.events()) {
@@ -58,6 +63,10 @@ public final class JourneySimulation {
 
 	public String name() {
 		return plan.name();
+	}
+
+	Scorer scorer() {
+		return scorer;
 	}
 
 	public JourneyPlan plan() {

@@ -14,18 +14,16 @@ import java.util.Map;
  * batch size changes speed, never results.
  */
 final class ScoreBatcher {
-	private final Scorer scorer;
 	private final int batchSize;
 	private List<Pending> pending = new ArrayList<>();
 	private long scored;
 
-	ScoreBatcher(Scorer scorer, int batchSize) {
-		this.scorer = scorer;
+	ScoreBatcher(int batchSize) {
 		this.batchSize = Math.max(1, batchSize);
 	}
 
 	void submit(JourneySimulation simulation, CustomerTrack track, ScoreRequest request) {
-		if (scorer == null) {
+		if (simulation.scorer() == null) {
 			throw new IllegalStateException("the journey " + simulation.name() + " asks model " + request.model()
 					+ " for a score but no scorer was given");
 		}
@@ -49,18 +47,19 @@ final class ScoreBatcher {
 		if (!pending.isEmpty()) {
 			List<Pending> batch = pending;
 			pending = new ArrayList<>();
-			Map<String, List<Integer>> byModel = new LinkedHashMap<>();
+			Map<ModelOf, List<Integer>> byModel = new LinkedHashMap<>();
 			for (int i = 0; i < batch.size(); i++) {
-				byModel.computeIfAbsent(batch.get(i).request.model(), m -> new ArrayList<>()).add(i);
+				Pending p = batch.get(i);
+				byModel.computeIfAbsent(new ModelOf(p.simulation.scorer(), p.request.model()), m -> new ArrayList<>()).add(i);
 			}
 			double[] scores = new double[batch.size()];
-			for (Map.Entry<String, List<Integer>> entry : byModel.entrySet()) {
+			for (Map.Entry<ModelOf, List<Integer>> entry : byModel.entrySet()) {
 				List<Integer> indexes = entry.getValue();
 				float[][] rows = new float[indexes.size()][];
 				for (int r = 0; r < rows.length; r++) {
 					rows[r] = batch.get(indexes.get(r)).request.inputs();
 				}
-				float[] answers = scorer.score(entry.getKey(), rows);
+				float[] answers = entry.getKey().scorer.score(entry.getKey().model, rows);
 				for (int r = 0; r < rows.length; r++) {
 					scores[indexes.get(r)] = answers[r];
 				}
@@ -73,6 +72,10 @@ final class ScoreBatcher {
 						new ScoreUpdate(request.customerId(), request.model(), scores[i], request.at()));
 			}
 		}
+	}
+
+	/** Versions compared in one replay each have their own scorer. */
+	private record ModelOf(Scorer scorer, String model) {
 	}
 
 	private record Pending(JourneySimulation simulation, CustomerTrack track, ScoreRequest request) {

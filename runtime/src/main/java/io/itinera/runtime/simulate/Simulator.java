@@ -1,6 +1,5 @@
 package io.itinera.runtime.simulate;
 
-import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,13 +27,13 @@ public final class Simulator {
 	 * @param to    end of the replay (epoch ms, exclusive), or null for the log's last event;
 	 *              timers fire up to here
 	 */
-	public Simulator(List<JourneySimulation> journeys, Scorer scorer, int scoreBatch, Long from, Long to,
+	public Simulator(List<JourneySimulation> journeys, int scoreBatch, Long from, Long to,
 			ProgressListener progress) {
 		if (journeys.isEmpty()) {
 			throw new IllegalArgumentException("nothing to simulate");
 		}
 		this.journeys = List.copyOf(journeys);
-		this.scores = new ScoreBatcher(scorer, scoreBatch);
+		this.scores = new ScoreBatcher(scoreBatch);
 		for (JourneySimulation journey : journeys) {
 			journey.attach(scores);
 		}
