@@ -324,8 +324,18 @@ final class JourneyFigures {
 		return result;
 	}
 
+	/** Every day from the first to the last with activity, quiet days included (as zeros). */
 	private List<DayFigures> dayFigures() {
 		List<DayFigures> result = new ArrayList<>();
+		if (days.isEmpty()) {
+			return result;
+		}
+		long last = days.lastKey();
+		if (last - days.firstKey() <= 3660) {
+			for (long day = days.firstKey(); day < last; day++) {
+				days.computeIfAbsent(day, d -> new long[2 + stageEntries.length]);
+			}
+		}
 		days.forEach((day, counts) -> {
 			Map<String, Long> byStage = new LinkedHashMap<>();
 			for (int i = 0; i < plan.stages().size(); i++) {
