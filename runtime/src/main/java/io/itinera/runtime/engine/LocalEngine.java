@@ -124,9 +124,17 @@ public final class LocalEngine {
 					join(thread, failure);
 				}
 				join(committerThread, failure);
+			} catch (IOException | RuntimeException | Error e) {
+				failure.fail(e);
+				throw e;
 			} finally {
+				// Stop and wait for every thread, so none writes to the store or the output after we return.
 				threads.forEach(Thread::interrupt);
 				committerThread.interrupt();
+				for (Thread thread : threads) {
+					awaitEnd(thread);
+				}
+				awaitEnd(committerThread);
 			}
 			if (failure.failed()) {
 				throw EngineException.from(failure.error());
@@ -244,6 +252,14 @@ public final class LocalEngine {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			failure.fail(e);
+		}
+	}
+
+	private static void awaitEnd(Thread thread) {
+		try {
+			thread.join(30_000);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -7,6 +7,7 @@ import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.step.ScoreRequest;
 import io.itinera.runtime.step.ScoreUpdate;
 import io.itinera.runtime.step.StageChange;
@@ -199,7 +200,8 @@ final class PartitionWorker implements Runnable {
 		}
 		StepResult result;
 		try {
-			result = step.apply(state, input);
+			// The worker owns the state and serialises it itself at checkpoints, so no copy per input is needed.
+			result = step instanceof PlanStep planStep ? planStep.applyInPlace(state, input) : step.apply(state, input);
 		} catch (RuntimeException e) {
 			failedInputs.add(new DeadLetter(line, "the journey step failed on this " + kind(input) + ": " + e,
 					String.valueOf(input)));
@@ -249,7 +251,7 @@ final class PartitionWorker implements Runnable {
 		}
 		Map<String, float[][]> rows = new HashMap<>();
 		byModel.forEach((model, list) -> rows.put(model, list.stream().map(PendingScore::inputs).toArray(float[][]::new)));
-		Map<String, float[]> scores = scoring.scoreAll(rows);
+		Map<String, float[]> scores = scoring.scoreAll(rows, true);
 		Map<String, Integer> nextIndex = new HashMap<>();
 		for (PendingScore request : requests) {
 			int index = nextIndex.merge(request.model(), 1, Integer::sum) - 1;

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * (no one else could add to it). One dispatcher thread calls the scorer.
  */
 public final class ScoreBatcher implements AutoCloseable {
-	private record Submission(float[][] rows, CompletableFuture<float[]> answer, long enqueuedNanos) {
+	private record Submission(float[][] rows, CompletableFuture<float[]> answer, long enqueuedNanos, boolean urgent) {
 	}
 
 	private final Scorer scorer;
@@ -33,6 +33,7 @@ public final class ScoreBatcher implements AutoCloseable {
 	private final Thread dispatcher;
 	private final AtomicLong batches = new AtomicLong();
 	private final AtomicLong rowsScored = new AtomicLong();
+	private final java.util.Set<String> urgentModels = new java.util.HashSet<>();
 	private int blockedSubmitters;
 	private boolean closed;
 
@@ -48,6 +49,10 @@ public final class ScoreBatcher implements AutoCloseable {
 
 	/** Queues rows for scoring; the future completes with one score per row. */
 	public CompletableFuture<float[]> submit(String model, float[][] rows) {
+		return submit(model, rows, false);
+	}
+
+	private CompletableFuture<float[]> submit(String model, float[][] rows, boolean urgent) {
 		CompletableFuture<float[]> answer = new CompletableFuture<>();
 		if (rows.length == 0) {
 			answer.complete(new float[0]);
@@ -58,8 +63,11 @@ public final class ScoreBatcher implements AutoCloseable {
 			if (closed) {
 				throw new IllegalStateException("the scorer is closed");
 			}
-			pendingByModel.computeIfAbsent(model, m -> new ArrayDeque<>()).add(new Submission(rows, answer, System.nanoTime()));
+			pendingByModel.computeIfAbsent(model, m -> new ArrayDeque<>()).add(new Submission(rows, answer, System.nanoTime(), urgent));
 			pendingRowsByModel.merge(model, rows.length, Integer::sum);
+			if (urgent) {
+				urgentModels.add(model);
+			}
 			changed.signalAll();
 		} finally {
 			lock.unlock();
@@ -67,10 +75,28 @@ public final class ScoreBatcher implements AutoCloseable {
 		return answer;
 	}
 
-	/** Scores and waits; while waiting this thread counts as blocked, which lets a batch go early. */
-	public Map<String, float[]> scoreAll(Map<String, float[][]> rowsByModel) {
+	/**
+	 * Scores and waits. With {@code now} the rows go at once, together with whatever other workers
+	 * have queued for the same model (replay: a slice is already a batch, and waiting would only
+	 * slow it down); otherwise they wait for company as {@link #submit} does, and this thread counts
+	 * as blocked, which lets the batch go early once every worker is blocked.
+	 */
+	public Map<String, float[]> scoreAll(Map<String, float[][]> rowsByModel, boolean now) {
 		Map<String, CompletableFuture<float[]>> answers = new HashMap<>();
-		rowsByModel.forEach((model, rows) -> answers.put(model, submit(model, rows)));
+		rowsByModel.forEach((model, rows) -> answers.put(model, submit(model, rows, false)));
+		if (now) {
+			// This thread runs the batch itself: no hand-over to the dispatcher and back.
+			for (String model : rowsByModel.keySet()) {
+				List<Submission> batch;
+				lock.lock();
+				try {
+					batch = drain(model);
+				} finally {
+					lock.unlock();
+				}
+				runInBatches(model, batch);
+			}
+		}
 		setBlocked(+1);
 		try {
 			Map<String, float[]> scores = new HashMap<>();
@@ -122,6 +148,7 @@ public final class ScoreBatcher implements AutoCloseable {
 					for (var entry : pendingByModel.entrySet()) {
 						long deadline = entry.getValue().peek().enqueuedNanos() + maxWaitNanos;
 						if (pendingRowsByModel.get(entry.getKey()) >= maxBatch || deadline <= now || closed
+								|| urgentModels.contains(entry.getKey())
 								|| blockedSubmitters >= submitters) {
 							model = entry.getKey();
 							break;
@@ -148,6 +175,30 @@ public final class ScoreBatcher implements AutoCloseable {
 		}
 	}
 
+	private List<Submission> drain(String model) {
+		ArrayDeque<Submission> queue = pendingByModel.remove(model);
+		pendingRowsByModel.remove(model);
+		urgentModels.remove(model);
+		return queue == null ? List.of() : new ArrayList<>(queue);
+	}
+
+	private void runInBatches(String model, List<Submission> submissions) {
+		List<Submission> batch = new ArrayList<>();
+		int rows = 0;
+		for (Submission submission : submissions) {
+			if (!batch.isEmpty() && rows + submission.rows().length > maxBatch) {
+				run(model, batch);
+				batch = new ArrayList<>();
+				rows = 0;
+			}
+			batch.add(submission);
+			rows += submission.rows().length;
+		}
+		if (!batch.isEmpty()) {
+			run(model, batch);
+		}
+	}
+
 	/** Takes whole submissions up to about maxBatch rows (at least one). */
 	private List<Submission> take(String model) {
 		ArrayDeque<Submission> queue = pendingByModel.get(model);
@@ -159,6 +210,7 @@ public final class ScoreBatcher implements AutoCloseable {
 			rows += next.rows().length;
 		}
 		if (queue.isEmpty()) {
+			urgentModels.remove(model);
 			pendingByModel.remove(model);
 			pendingRowsByModel.remove(model);
 		} else {

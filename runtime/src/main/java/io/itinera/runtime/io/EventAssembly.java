@@ -2,6 +2,7 @@ package io.itinera.runtime.io;
 
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.step.Event;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +73,18 @@ final class EventAssembly {
 
 	/** Typed fields of the event; {@code raw} gives the text of a field or null when absent or empty. */
 	Event event(String customer, long at, String eventName, List<FieldDecl> fields, FieldTexts raw) throws BadLineException {
-		Map<String, Object> values = new HashMap<>(fields.size() * 2);
+		// Built as an immutable map right away: Event's Map.copyOf then keeps it as it is.
+		@SuppressWarnings("unchecked")
+		Map.Entry<String, Object>[] values = new Map.Entry[fields.size()];
+		int count = 0;
 		for (int i = 0; i < fields.size(); i++) {
 			String text = raw.text(i);
 			if (text != null && !text.isEmpty()) {
 				FieldDecl field = fields.get(i);
-				values.put(field.name(), EventSchema.typed(eventName, field, text));
+				values[count++] = Map.entry(field.name(), EventSchema.typed(eventName, field, text));
 			}
 		}
-		return new Event(customer, at, eventName, values);
+		return new Event(customer, at, eventName, Map.ofEntries(count == values.length ? values : Arrays.copyOf(values, count)));
 	}
 
 	@FunctionalInterface

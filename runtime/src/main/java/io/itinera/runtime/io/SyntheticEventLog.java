@@ -95,7 +95,7 @@ public final class SyntheticEventLog {
 		double clock = start;
 		while (written < events) {
 			clock += -Math.log(1 - random.nextDouble()) * meanGap * diurnal(random, (long) clock);
-			long sessionStart = (long) clock;
+			long sessionStart = (long) clock / SECOND * SECOND;
 			while (!pending.isEmpty() && pending.peek().at() <= sessionStart && written < events) {
 				out.write(pending.poll().line());
 				written++;

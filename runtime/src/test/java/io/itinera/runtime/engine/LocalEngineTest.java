@@ -1,0 +1,186 @@
+package io.itinera.runtime.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.itinera.runtime.io.EventLogSource;
+import io.itinera.runtime.io.EventSource;
+import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.SourceRecord;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.state.CustomerStateStore;
+import io.itinera.runtime.state.InMemoryStateStore;
+import io.itinera.runtime.state.RocksDbStateStore;
+import io.itinera.runtime.step.PlanStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalEngineTest {
+	@TempDir
+	static Path shared;
+	static Path log;
+	static final JourneyPlan PLAN = EngineFixtures.cartRecovery();
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void writeLog() throws IOException {
+		log = EngineFixtures.syntheticLog(shared, 12_000, 800, 3);
+	}
+
+	private EngineSummary run(Path out, CustomerStateStore store, int workers, EventSource source) throws IOException {
+		try (JsonLinesOutput output = new JsonLinesOutput(out)) {
+			return new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(), store, output,
+					EngineFixtures.config(workers)).run(source);
+		}
+	}
+
+	private EngineSummary run(Path out, CustomerStateStore store, int workers) throws IOException {
+		try (EventLogSource source = EngineFixtures.open(log, PLAN)) {
+			return run(out, store, workers, source);
+		}
+	}
+
+	@Test
+	void sameLogGivesTheSameOutputsWithOneOrTwoWorkers() throws IOException {
+		EngineSummary one = run(dir.resolve("one"), new InMemoryStateStore(), 1);
+		EngineSummary two = run(dir.resolve("two"), new InMemoryStateStore(), 2);
+		EngineSummary twoAgain = run(dir.resolve("two-again"), new InMemoryStateStore(), 2);
+
+		assertTrue(one.actions() > 20, "the log must produce actions, got " + one.actions());
+		assertTrue(one.stageCounts().getOrDefault("Lapsed", 0L) > 0, one.stageCounts().toString());
+		assertTrue(one.rowsScored() > 0);
+		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
+			String expected = Files.readString(dir.resolve("one").resolve(file));
+			assertEquals(expected, Files.readString(dir.resolve("two").resolve(file)), file);
+			assertEquals(expected, Files.readString(dir.resolve("two-again").resolve(file)), file);
+		}
+		assertEquals(one.stageCounts(), two.stageCounts());
+		assertEquals(one.customers(), two.customers());
+		assertEquals(one.pendingTimers(), two.pendingTimers());
+		assertEquals(twoAgain.stageCounts(), two.stageCounts());
+	}
+
+	@Test
+	void aStoppedRunResumesFromItsCheckpointWithNothingLostOrRepeated() throws IOException {
+		EngineSummary whole = run(dir.resolve("whole"), new InMemoryStateStore(), 2);
+
+		Path state = dir.resolve("state");
+		Path out = dir.resolve("resumed");
+		try (RocksDbStateStore store = new RocksDbStateStore(state); EventLogSource source = EngineFixtures.open(log, PLAN)) {
+			EventSource crashing = new CrashingSource(source, 7_321);
+			assertThrows(IOException.class, () -> run(out, store, 2, crashing));
+		}
+		long partialActions = Files.lines(out.resolve(JsonLinesOutput.ACTIONS)).count();
+		assertTrue(partialActions > 0 && partialActions < whole.actions(), "stopped half-way: " + partialActions);
+
+		EngineSummary resumed;
+		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
+			resumed = run(out, store, 1);
+		}
+		assertTrue(resumed.resumed());
+		assertTrue(resumed.eventsThisRun() < whole.eventsRead());
+		assertEquals(whole.stageCounts(), resumed.stageCounts());
+		assertEquals(whole.actions(), resumed.actions());
+		assertEquals(whole.customers(), resumed.customers());
+		assertEquals(whole.eventsRead(), resumed.eventsRead());
+		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
+			assertEquals(Files.readString(dir.resolve("whole").resolve(file)), Files.readString(out.resolve(file)), file);
+		}
+		Set<String> ids = new HashSet<>();
+		for (String line : Files.readAllLines(out.resolve(JsonLinesOutput.ACTIONS))) {
+			assertTrue(ids.add(line.substring(7, 23)), "duplicate action " + line);
+		}
+
+		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
+			EngineSummary again = run(out, store, 2);
+			assertEquals(0, again.eventsThisRun(), "a finished run has nothing left to read");
+			assertEquals(whole.actions(), again.actions());
+		}
+		assertEquals(Files.readString(dir.resolve("whole").resolve(JsonLinesOutput.ACTIONS)),
+				Files.readString(out.resolve(JsonLinesOutput.ACTIONS)));
+	}
+
+	@Test
+	void aStateDirectoryOfAnotherRunIsRefused() throws IOException {
+		Path state = dir.resolve("state");
+		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
+			run(dir.resolve("a"), store, 1);
+		}
+		try (RocksDbStateStore store = new RocksDbStateStore(state); EventLogSource source = EngineFixtures.open(log, PLAN);
+				JsonLinesOutput output = new JsonLinesOutput(dir.resolve("b"))) {
+			LocalEngine other = new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(), store,
+					output, EngineFixtures.config(1).withRunName("Other over other.csv"));
+			EngineException refused = assertThrows(EngineException.class, () -> other.run(source));
+			assertTrue(refused.getMessage().contains("--state"), refused.getMessage());
+		}
+	}
+
+	@Test
+	void aFailingScorerStopsTheRunWithItsMessage() throws IOException {
+		try (EventLogSource source = EngineFixtures.open(log, PLAN); JsonLinesOutput output = new JsonLinesOutput(dir)) {
+			LocalEngine engine = new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), (model, rows) -> {
+				throw new IllegalStateException("model intent.onnx is corrupt");
+			}, new InMemoryStateStore(), output, EngineFixtures.config(2));
+			EngineException failed = assertThrows(EngineException.class, () -> engine.run(source));
+			assertTrue(failed.getMessage().contains("intent.onnx is corrupt"), failed.getMessage());
+		}
+		assertFalse(Thread.getAllStackTraces().keySet().stream()
+				.anyMatch(thread -> thread.getName().startsWith("itinera-worker") && thread.isAlive() && thread.getState() == Thread.State.RUNNABLE));
+	}
+
+	/** A source that fails after a number of lines, as a killed process would stop reading. */
+	private static final class CrashingSource implements EventSource {
+		private final EventSource source;
+		private final long failAfter;
+		private long lines;
+
+		CrashingSource(EventSource source, long failAfter) {
+			this.source = source;
+			this.failAfter = failAfter;
+		}
+
+		@Override
+		public SourceRecord next() throws IOException {
+			if (++lines > failAfter) {
+				throw new IOException("disk gone");
+			}
+			return source.next();
+		}
+
+		@Override
+		public long position() {
+			return source.position();
+		}
+
+		@Override
+		public long lineNumber() {
+			return source.lineNumber();
+		}
+
+		@Override
+		public void resumeAt(long position, long lineNumber) throws IOException {
+			source.resumeAt(position, lineNumber);
+		}
+
+		@Override
+		public long size() {
+			return source.size();
+		}
+
+		@Override
+		public void close() throws IOException {
+			source.close();
+		}
+	}
+}
