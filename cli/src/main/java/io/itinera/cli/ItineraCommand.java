@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 				RunCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,
+				TrainCommand.class,
 				SimulateCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

@@ -1,0 +1,131 @@
+package io.itinera.dsl.validation;
+
+import io.itinera.dsl.journey.FeatureDecl;
+import io.itinera.dsl.journey.JourneyPackage;
+import io.itinera.dsl.journey.ModelDecl;
+import io.itinera.runtime.scoring.ModelBinding;
+import io.itinera.runtime.scoring.ModelFileException;
+import io.itinera.runtime.scoring.OnnxModelInspector;
+import io.itinera.runtime.scoring.OnnxSignature;
+import io.itinera.runtime.scoring.SignatureMismatchException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+
+/**
+ * Checks each model declaration against its ONNX file (relative to the journey file): the file
+ * is there, it is a readable ONNX model, and its inputs and output fit what is declared. Every
+ * message says what the file really expects. Files are inspected once per modification.
+ */
+public class ModelFileValidator extends AbstractDeclarativeValidator {
+
+	@Override
+	protected List<EPackage> getEPackages() {
+		return List.of(JourneyPackage.eINSTANCE);
+	}
+
+	/** Composed into {@link JourneyValidator}; registering on its own would run every check twice. */
+	@Override
+	public void register(EValidatorRegistrar registrar) {
+	}
+
+	@Check
+	public void checkModelFile(ModelDecl model) {
+		if (model.getPath() == null || model.getPath().isBlank()) {
+			return;
+		}
+		Optional<Path> file = resolve(model);
+		if (file.isEmpty()) {
+			return;
+		}
+		OnnxSignature signature;
+		try {
+			signature = OnnxModelInspector.shared().inspect(file.get());
+		} catch (ModelFileException e) {
+			reportFileProblem(model, file.get(), e);
+			return;
+		} catch (RuntimeException | LinkageError e) {
+			warning("Model file '" + model.getPath() + "' could not be checked: ONNX Runtime is unavailable here ("
+					+ e.getMessage() + ")", JourneyPackage.Literals.MODEL_DECL__PATH);
+			return;
+		}
+		List<String> inputs = declaredInputs(model);
+		if (inputs == null) {
+			return; // an unresolved input is already a linking error
+		}
+		try {
+			ModelBinding.bind(signature, inputs, model.getOutput(), declaredColumn(model));
+		} catch (SignatureMismatchException e) {
+			for (SignatureMismatchException.Mismatch mismatch : e.mismatches()) {
+				error("Model file '" + model.getPath() + "' does not fit this declaration: " + mismatch.message()
+								+ ". The file expects " + signature.describe() + ".",
+						featureOf(mismatch.part()), JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
+			}
+		}
+	}
+
+	private void reportFileProblem(ModelDecl model, Path file, ModelFileException e) {
+		if (e.problem() == ModelFileException.Problem.MISSING) {
+			error("Model file '" + model.getPath() + "' not found (looked for " + file
+							+ "); the path is relative to this journey file",
+					JourneyPackage.Literals.MODEL_DECL__PATH, JourneyIssueCodes.MODEL_FILE_MISSING);
+		} else {
+			error("Model file '" + model.getPath() + "' is not a readable ONNX model: "
+							+ e.getMessage().replace("model file " + file + " ", "")
+							+ "; export the model to ONNX again",
+					JourneyPackage.Literals.MODEL_DECL__PATH, JourneyIssueCodes.MODEL_FILE_CORRUPT);
+		}
+	}
+
+	/** The file next to the journey; empty when the journey is not a file on disk (nothing to check against). */
+	private static Optional<Path> resolve(ModelDecl model) {
+		try {
+			Path declared = Path.of(model.getPath());
+			if (declared.isAbsolute()) {
+				return Optional.of(declared);
+			}
+			URI uri = model.eResource() == null ? null : model.eResource().getURI();
+			if (uri == null || !uri.isFile()) {
+				return Optional.empty();
+			}
+			Path journey = Path.of(uri.toFileString()).toAbsolutePath();
+			return Optional.of(journey.getParent().resolve(declared).normalize());
+		} catch (InvalidPathException e) {
+			return Optional.empty();
+		}
+	}
+
+	private static List<String> declaredInputs(ModelDecl model) {
+		List<String> names = new ArrayList<>();
+		for (FeatureDecl input : model.getInputs()) {
+			if (input.eIsProxy() || input.getName() == null) {
+				return null;
+			}
+			names.add(input.getName());
+		}
+		return names;
+	}
+
+	/** {@code output p[0]} and {@code output p} both leave column 0 in the model, so ask the text. */
+	private static OptionalInt declaredColumn(ModelDecl model) {
+		boolean written = !NodeModelUtils.findNodesForFeature(model, JourneyPackage.Literals.MODEL_DECL__COLUMN)
+				.isEmpty();
+		return written ? OptionalInt.of(model.getColumn()) : OptionalInt.empty();
+	}
+
+	private static EStructuralFeature featureOf(SignatureMismatchException.Part part) {
+		return part == SignatureMismatchException.Part.INPUTS
+				? JourneyPackage.Literals.MODEL_DECL__INPUTS
+				: JourneyPackage.Literals.MODEL_DECL__OUTPUT;
+	}
+}
