@@ -163,6 +163,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		}, "itinera-simulate-interrupt");
 		Runtime.getRuntime().addShutdownHook(hook);
 		long started = System.nanoTime();
+		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
 		try (BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
 				LogReplaySource source = new LogReplaySource(log, letter -> writeDeadLetter(json, deadLetters, letter))) {
@@ -170,10 +171,15 @@ public final class SimulateCommand implements Callable<Integer> {
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1)), outDir);
 			double seconds = (System.nanoTime() - started) / 1e9;
+			double cpuSeconds = (threadCpuNanos() - cpuStarted) / 1e9;
 			Simulator.Progress done = simulator.progress();
 			out.println(summary(reports.get(0), done, seconds));
 			if (reports.size() == 2) {
 				out.println(summary(reports.get(1), done, seconds));
+			}
+			if (cpuSeconds > 0) {
+				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",
+						cpuSeconds, done.records() / cpuSeconds));
 			}
 			out.println("Report: " + html + " (figures: " + outDir.resolve(ReportFiles.JSON) + ")");
 			if (done.deadLetters() > 0) {
@@ -202,6 +208,11 @@ public final class SimulateCommand implements Callable<Integer> {
 				report.journey(), report.input().events(), report.input().customers(), report.input().timersFired(),
 				actions, goal, done.records() + done.deadLetters(), seconds,
 				seconds > 0 ? done.records() / seconds : 0);
+	}
+
+	private static long threadCpuNanos() {
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
 	}
 
 	private static void writeDeadLetter(ObjectMapper json, BufferedWriter writer, DeadLetter letter) {

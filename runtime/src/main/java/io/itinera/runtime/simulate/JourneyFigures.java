@@ -47,6 +47,11 @@ final class JourneyFigures {
 	private final long[][] armCustomers;
 	private final long[][] armConverted;
 	private long visits;
+	private long lastDay = Long.MIN_VALUE;
+	private long[] lastDayCounts;
+	private String lastCampaign;
+	private String lastRule;
+	private long[] lastCounts;
 	private long convertedVisits;
 	private long customersEntered;
 	private long customersConverted;
@@ -174,7 +179,7 @@ final class JourneyFigures {
 	}
 
 	void action(CustomerTrack track, ActionRecord action) {
-		ruleCounts.computeIfAbsent(ruleKey(action.campaign(), action.rule()), k -> new long[3])[0]++;
+		ruleCounts(action.campaign(), action.rule())[0]++;
 		day(action.at())[0]++;
 		if ("send".equals(action.kind())) {
 			long day = Math.floorDiv(action.at(), DAY_MILLIS);
@@ -188,7 +193,18 @@ final class JourneyFigures {
 
 	/** A rule decided an action that a cap (reason CAP) suppressed or quiet hours (QUIET_HOURS) held back. */
 	void withheld(String campaign, String rule, Withheld reason) {
-		ruleCounts.computeIfAbsent(ruleKey(campaign, rule), k -> new long[3])[reason == Withheld.CAP ? 1 : 2]++;
+		ruleCounts(campaign, rule)[reason == Withheld.CAP ? 1 : 2]++;
+	}
+
+	/** The counters of one rule; the last one used is kept, as a customer's actions often repeat a rule. */
+	private long[] ruleCounts(String campaign, String rule) {
+		if (campaign.equals(lastCampaign) && rule.equals(lastRule)) {
+			return lastCounts;
+		}
+		lastCounts = ruleCounts.computeIfAbsent(ruleKey(campaign, rule), k -> new long[3]);
+		lastCampaign = campaign;
+		lastRule = rule;
+		return lastCounts;
 	}
 
 	enum Withheld {
@@ -203,7 +219,13 @@ final class JourneyFigures {
 	}
 
 	private long[] day(long at) {
-		return days.computeIfAbsent(Math.floorDiv(at, DAY_MILLIS), d -> new long[2 + stageEntries.length]);
+		long day = Math.floorDiv(at, DAY_MILLIS);
+		if (day == lastDay) {
+			return lastDayCounts;
+		}
+		lastDay = day;
+		lastDayCounts = days.computeIfAbsent(day, d -> new long[2 + stageEntries.length]);
+		return lastDayCounts;
 	}
 
 	SimulationReport report(Collection<CustomerTrack> tracks, SimulationReport.Window window,
