@@ -11,6 +11,7 @@ import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.io.SyntheticEventLog;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.rules.CampaignRules;
+import io.itinera.runtime.rules.DroolsCampaignRules;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
@@ -63,6 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--rounds", defaultValue = "3", description = "timed runs after one warm-up (default: ${DEFAULT-VALUE})")
 	int rounds;
 
+	@Option(names = "--with-rules", description = "run the journey's campaign rules on Drools (with caps and quiet hours) instead of none")
+	boolean withRules;
+
 	@Option(names = "--rocksdb", description = "also measure a run with the RocksDB store and its size on disk")
 	boolean rocksdb;
 
@@ -101,8 +105,9 @@ public final class BenchCommand implements Callable<Integer> {
 			Arrays.fill(scores, 0.5f);
 			return scores;
 		};
-		out.printf("Journey %s, log %s (%,d bytes), %d workers, %d cores%n", plan.name(), logFile, Files.size(logFile),
-				config.workers(), Runtime.getRuntime().availableProcessors());
+		CampaignRules rules = withRules ? DroolsCampaignRules.forPlan(plan) : CampaignRules.NONE;
+		out.printf("Journey %s, log %s (%,d bytes), %d workers, %d cores, campaign rules %s%n", plan.name(), logFile,
+				Files.size(logFile), config.workers(), Runtime.getRuntime().availableProcessors(), withRules ? "on (Drools)" : "off");
 
 		long parseStart = System.nanoTime();
 		long parsed = 0;
@@ -122,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
 			InMemoryStateStore store = new InMemoryStateStore();
 			try (EventLogSource source = EventLogSource.open(logFile, InputFormat.CSV, io.itinera.runtime.io.ColumnMapping.defaults(),
 					null, ',', schema)) {
-				EngineSummary summary = new LocalEngine(() -> new PlanStep(plan, CampaignRules.NONE), constantScore, store,
+				EngineSummary summary = new LocalEngine(() -> new PlanStep(plan, rules), constantScore, store,
 						RunOutput.discard(), config).run(source);
 				out.printf("  engine, in-memory state %s %,12.0f events/s (%,d events in %.2f s)%n",
 						round == 0 ? "(warm-up)" : "round " + round + " ", summary.eventsPerSecond(), summary.eventsThisRun(),
@@ -132,8 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
 				lastStore = store;
 			}
 		}
-		out.printf("  customers %,d, stage changes %,d, pending timers %,d, scored rows %,d in %,d batches%n", last.customers(),
-				last.stageChanges(), last.pendingTimers(), last.rowsScored(), last.scoreBatches());
+		out.printf("  customers %,d, stage changes %,d, actions %,d, pending timers %,d, scored rows %,d in %,d batches%n",
+				last.customers(), last.stageChanges(), last.actions(), last.pendingTimers(), last.rowsScored(), last.scoreBatches());
 		out.printf("  state per customer         %,12.0f bytes serialised (%,d customers)%n",
 				(double) lastStore.stateBytes() / Math.max(1, lastStore.size()), lastStore.size());
 

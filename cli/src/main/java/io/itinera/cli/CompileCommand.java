@@ -2,6 +2,7 @@ package io.itinera.cli;
 
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.rules.DrlGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,14 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code itinera compile FILE -o plan.json}: the journey's plan as versioned JSON. */
-@Command(name = "compile", description = "Compile a journey into its plan (JSON), the form the runtime executes.")
+/** {@code itinera compile FILE -o plan.json}: the journey's plan as versioned JSON; with {@code --drl}, its campaigns' DRL. */
+@Command(name = "compile", description = "Compile a journey into its plan (JSON), the form the runtime executes; --drl prints the Drools rules of its campaigns instead.")
 public final class CompileCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file")
 	Path file;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "PLAN", description = "where to write the plan (default: standard output)")
 	Path output;
+
+	@Option(names = "--drl", description = "write the DRL generated from the campaigns (and their raw drl blocks) instead of the plan")
+	boolean drl;
 
 	@Spec
 	CommandSpec spec;
@@ -33,7 +37,7 @@ public final class CompileCommand implements Callable<Integer> {
 			err.flush();
 			return 1;
 		}
-		String json = PlanJson.write(plan);
+		String json = drl ? new DrlGenerator().generate(plan).text() : PlanJson.write(plan);
 		if (output == null) {
 			spec.commandLine().getOut().println(json);
 			spec.commandLine().getOut().flush();
@@ -43,7 +47,7 @@ public final class CompileCommand implements Callable<Integer> {
 				Files.createDirectories(parent);
 			}
 			Files.writeString(output, json + "\n");
-			err.println("Wrote the plan of " + plan.name() + " to " + output + ".");
+			err.println("Wrote the " + (drl ? "DRL" : "plan") + " of " + plan.name() + " to " + output + ".");
 			err.flush();
 		}
 		return 0;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 				RunCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,
+				TestCommand.class,
 				TrainCommand.class,
 				SimulateCommand.class,
 		})

@@ -80,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
 			"(default: ${DEFAULT-VALUE})" })
 	long scoreSliceMillis;
 
+	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
+	boolean allowRawDrl;
+
 	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
 	boolean withoutModels;
 
@@ -107,6 +110,11 @@ public final class RunCommand implements Callable<Integer> {
 				err.println(journey + ": the journey scores with models (" + EngineParts.modelNames(plan)
 						+ ") but no scorer is on the class path; add the ONNX scorer, or run with --without-models.");
 				return 2;
+			}
+			String forbidden = RawDrlPolicy.refusal(plan, allowRawDrl);
+			if (forbidden != null) {
+				err.println(forbidden);
+				return 1;
 			}
 			CampaignRules rules = EngineParts.rules(plan);
 			if (rules == null) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.plan.Split;
-import io.itinera.runtime.step.PlanStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -156,6 +156,31 @@ class SimulateCommandTest {
 		assertStage(report, "Carted", "consideration", 3, 3, 1, 2);
 	}
 
+	/**
+	 * Quiet hours 14:00-16:00 hold both abandon messages (decided at 15:00) until 16:00; c2's view at
+	 * 17:00 makes the rules decide again, and the 1-a-day cap (counted from the release) suppresses it.
+	 */
+	@Test
+	void capsAndQuietHoursPerRule() throws IOException {
+		String journey = JOURNEY.formatted("").replace("campaign Nudge in Abandoned {",
+				"campaign Nudge in Abandoned {\n    cap 1 per 1 day\n    quiet hours 14:00 - 16:00");
+		String log = LOG.replace("c2,2026-03-02T09:00:00Z,cart,i2,\n",
+				"c2,2026-03-02T09:00:00Z,cart,i2,\nc2,2026-03-02T17:00:00Z,view,i2,\n");
+		JsonNode report = simulate(journey, log, dir.resolve("caps"));
+		JsonNode nudge = report.get("campaigns").get(0);
+		assertEquals(2, nudge.get("fired").asLong(), "both held messages go out at 16:00");
+		assertEquals(1, nudge.get("capped").asLong());
+		assertEquals(2, nudge.get("quietHeld").asLong());
+		assertEquals(0, nudge.get("droppedAfterHold").asLong());
+		JsonNode many = nudge.get("rules").get(0);
+		JsonNode one = nudge.get("rules").get(1);
+		assertEquals(List.of(1L, 0L, 1L), List.of(many.get("fired").asLong(), many.get("capped").asLong(),
+				many.get("quietHeld").asLong()));
+		assertEquals(List.of(1L, 1L, 1L), List.of(one.get("fired").asLong(), one.get("capped").asLong(),
+				one.get("quietHeld").asLong()));
+		assertEquals(2, report.get("daily").get(0).get("actions").asLong());
+	}
+
 	@Test
 	void splitArmsAndConversionPerArm() throws IOException {
 		String journey = JOURNEY.formatted("split NudgeTest in Abandoned { 50% Nudge, 50% holdout }");
@@ -175,10 +200,10 @@ class SimulateCommandTest {
 
 		Split split = new Split("NudgeTest", "Abandoned", List.of(new Split.Arm(50, "Nudge", false, null),
 				new Split.Arm(50, null, true, null)), null);
-		long nudged = customers.stream().filter(c -> PlanStep.armOf(c, split).equals("Nudge")).count();
+		long nudged = customers.stream().filter(c -> SplitAssignment.armOf("Handmade", c, split).equals("Nudge")).count();
 		long nudgedConverted = 0;
 		for (int i = 0; i < 60; i += 3) {
-			if (PlanStep.armOf("s" + i, split).equals("Nudge")) {
+			if (SplitAssignment.armOf("Handmade", "s" + i, split).equals("Nudge")) {
 				nudgedConverted++;
 			}
 		}

@@ -427,7 +427,8 @@ public final class JourneyCompiler {
 				}
 				expectations.add(compiled);
 			}
-			return track(t, new io.itinera.runtime.plan.TestCase(t.getTitle(), stage, givens, time, event, expectations, at(t)));
+			return track(t, new io.itinera.runtime.plan.TestCase(t.getTitle(), stage, givens, time, event, expectations, at(t),
+					t.isHoldout()));
 		}
 
 		private io.itinera.runtime.plan.TestCase.TestEvent testEvent(TestEvent trigger) {

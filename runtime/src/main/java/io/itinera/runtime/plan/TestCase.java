@@ -6,13 +6,21 @@ import java.util.List;
 
 /**
  * A journey's own unit test: a customer in {@code stage} with given values, at an optional time
- * of day (minutes, null when absent), an optional event, and what must follow.
+ * of day (minutes, null when absent), an optional event, and what must follow. {@code holdout}:
+ * the customer is in the holdout arm of the splits ({@code given holdout customer}), else in the
+ * tested arm.
  */
 public record TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
-		List<Expectation> expectations, SourceLocation location) {
+		List<Expectation> expectations, SourceLocation location, boolean holdout) {
 	public TestCase {
 		givens = List.copyOf(givens);
 		expectations = List.copyOf(expectations);
+	}
+
+	/** A test of a customer in the tested arm of every split. */
+	public TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
+			List<Expectation> expectations, SourceLocation location) {
+		this(title, stage, givens, timeOfDayMinute, event, expectations, location, false);
 	}
 
 	public enum SymbolKind {

@@ -68,7 +68,7 @@ final class JourneyFigures {
 		declareEdges();
 		for (Campaign campaign : plan.campaigns()) {
 			for (CampaignRule rule : campaign.rules()) {
-				ruleCounts.put(ruleKey(campaign.name(), rule.title()), new long[3]);
+				ruleCounts.put(ruleKey(campaign.name(), rule.title()), new long[4]);
 			}
 		}
 		armCustomers = new long[plan.splits().size()][];
@@ -191,9 +191,12 @@ final class JourneyFigures {
 		}
 	}
 
-	/** A rule decided an action that a cap (reason CAP) suppressed or quiet hours (QUIET_HOURS) held back. */
+	/**
+	 * A rule decided a message that a cap suppressed, quiet hours held back, or that was dropped at
+	 * the end of the quiet hours (the customer had left the campaign's stages).
+	 */
 	void withheld(String campaign, String rule, Withheld reason) {
-		ruleCounts(campaign, rule)[reason == Withheld.CAP ? 1 : 2]++;
+		ruleCounts(campaign, rule)[reason.ordinal() + 1]++;
 	}
 
 	/** The counters of one rule; the last one used is kept, as a customer's actions often repeat a rule. */
@@ -201,14 +204,14 @@ final class JourneyFigures {
 		if (campaign.equals(lastCampaign) && rule.equals(lastRule)) {
 			return lastCounts;
 		}
-		lastCounts = ruleCounts.computeIfAbsent(ruleKey(campaign, rule), k -> new long[3]);
+		lastCounts = ruleCounts.computeIfAbsent(ruleKey(campaign, rule), k -> new long[4]);
 		lastCampaign = campaign;
 		lastRule = rule;
 		return lastCounts;
 	}
 
 	enum Withheld {
-		CAP, QUIET_HOURS
+		CAP, QUIET_HOURS, DROPPED
 	}
 
 	private void closeMessageDay(CustomerTrack track) {
@@ -297,19 +300,21 @@ final class JourneyFigures {
 			String[] parts = entry.getKey().split("\u0000", 2);
 			long[] counts = entry.getValue();
 			byCampaign.computeIfAbsent(parts[0], k -> new ArrayList<>())
-					.add(new RuleFigures(parts[1], counts[0], counts[1], counts[2]));
+					.add(new RuleFigures(parts[1], counts[0], counts[1], counts[2], counts[3]));
 		}
 		List<CampaignFigures> result = new ArrayList<>();
 		byCampaign.forEach((name, rules) -> {
 			long fired = 0;
 			long capped = 0;
 			long quiet = 0;
+			long dropped = 0;
 			for (RuleFigures rule : rules) {
 				fired += rule.fired();
 				capped += rule.capped();
 				quiet += rule.quietHeld();
+				dropped += rule.droppedAfterHold();
 			}
-			result.add(new CampaignFigures(name, fired, capped, quiet, List.copyOf(rules)));
+			result.add(new CampaignFigures(name, fired, capped, quiet, dropped, List.copyOf(rules)));
 		});
 		return result;
 	}

@@ -1,10 +1,13 @@
 package io.itinera.runtime.simulate;
 
+import io.itinera.runtime.delivery.DeliveryOutcome;
+import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.PlanStep;
@@ -146,6 +149,15 @@ public final class JourneySimulation {
 		for (ActionRecord action : result.actions()) {
 			figures.action(track, action);
 		}
+		for (DeliveryNotice notice : result.deliveryNotices()) {
+			if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP) {
+				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.CAP);
+			} else if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS) {
+				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.QUIET_HOURS);
+			} else if (notice.outcome() == DeliveryOutcome.DROPPED_STAGE_LEFT) {
+				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.DROPPED);
+			}
+		}
 		for (int i = 0; i < result.goalsReached().size(); i++) {
 			figures.goalReached(track);
 		}
@@ -168,8 +180,8 @@ public final class JourneySimulation {
 	}
 
 	/** The customer's arm, decided exactly as the step function decides it for the rules. */
-	private static int armIndex(Split split, String customerId) {
-		String label = PlanStep.armOf(customerId, split);
+	private int armIndex(Split split, String customerId) {
+		String label = SplitAssignment.armOf(plan.name(), customerId, split);
 		for (int a = 0; a < split.arms().size(); a++) {
 			if (split.arms().get(a).label().equals(label)) {
 				return a;
@@ -210,11 +222,6 @@ public final class JourneySimulation {
 		SimulationReport.Input input = new SimulationReport.Input(events, outsideWindow, undeclared, deadLetters,
 				tracks.size(), timersFired, scored);
 		return figures.report(new ArrayList<>(tracks.values()), window, input);
-	}
-
-	/** Lets the rules report actions they held back (a cap) or deferred (quiet hours). */
-	void withheld(String campaign, String rule, boolean byCap) {
-		figures.withheld(campaign, rule, byCap ? JourneyFigures.Withheld.CAP : JourneyFigures.Withheld.QUIET_HOURS);
 	}
 
 	List<String> stageNames() {

@@ -56,10 +56,16 @@ public record SimulationReport(
 			long customers, long customersConverted) {
 	}
 
-	public record CampaignFigures(String name, long fired, long capped, long quietHeld, List<RuleFigures> rules) {
+	/**
+	 * Messages and other actions a campaign's rules fired (held messages count when released),
+	 * messages suppressed by caps, held by quiet hours, and dropped at their release because the
+	 * customer had left the campaign's stages.
+	 */
+	public record CampaignFigures(String name, long fired, long capped, long quietHeld, long droppedAfterHold,
+			List<RuleFigures> rules) {
 	}
 
-	public record RuleFigures(String title, long fired, long capped, long quietHeld) {
+	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold) {
 	}
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */

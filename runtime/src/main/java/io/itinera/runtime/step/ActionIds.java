@@ -27,12 +27,6 @@ final class ActionIds {
 		return "0000000000000000".substring(hex.length()) + hex;
 	}
 
-	/** A number in [0, 100) from a customer and a split: the customer's place in the split. */
-	static int percentile(String customerId, String split) {
-		long hash = mix(mix(OFFSET, customerId), split);
-		return (int) Long.remainderUnsigned(hash, 100);
-	}
-
 	private static long mix(long hash, String text) {
 		if (text != null) {
 			for (int i = 0; i < text.length(); i++) {

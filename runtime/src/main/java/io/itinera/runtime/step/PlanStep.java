@@ -1,5 +1,9 @@
 package io.itinera.runtime.step;
 
+import io.itinera.runtime.delivery.DeliveryOutcome;
+import io.itinera.runtime.delivery.DeliveryPolicy;
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.feature.FeatureDefinition;
 import io.itinera.runtime.feature.FeatureSlot;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -24,10 +28,17 @@ import java.util.Map;
 public final class PlanStep implements JourneyStep {
 	private final CompiledJourney journey;
 	private final CampaignRules rules;
+	private final DeliveryPolicy delivery;
 
 	public PlanStep(JourneyPlan plan, CampaignRules rules) {
+		this(plan, rules, DeliverySettings.DEFAULT);
+	}
+
+	/** With host-wide delivery settings: the default time zone of quiet hours, global caps. */
+	public PlanStep(JourneyPlan plan, CampaignRules rules, DeliverySettings settings) {
 		this.journey = new CompiledJourney(plan);
 		this.rules = rules;
+		this.delivery = new DeliveryPolicy(plan, settings);
 	}
 
 	public JourneyPlan plan() {
@@ -87,6 +98,68 @@ public final class PlanStep implements JourneyStep {
 		throw new IllegalArgumentException("the journey declares no feature " + feature);
 	}
 
+	// ------------------------------------------------------------------ journey tests
+
+	/**
+	 * For journey tests: gives a feature the value {@code value} at {@code at}, by recording what
+	 * would produce it just before (a count of n is n events, a recency of d days an event d days
+	 * earlier, anything else one event of that value).
+	 */
+	public void seedFeature(CustomerState state, String feature, double value, long at) {
+		fit(state);
+		for (int f = 0; f < journey.featureNames.length; f++) {
+			if (!journey.featureNames[f].equals(feature)) {
+				continue;
+			}
+			FeatureDefinition definition = journey.features[f];
+			FeatureSlot slot = state.features[f];
+			switch (definition.feature().kind()) {
+				case COUNT -> {
+					for (long n = Math.round(value); n > 0; n--) {
+						definition.record(slot, at - 1, Double.NaN);
+					}
+				}
+				case DAYS_SINCE, DAYS_SINCE_FIRST -> definition.record(slot, at - Math.round(value * 86_400_000d), Double.NaN);
+				default -> definition.record(slot, at - 1, value);
+			}
+			return;
+		}
+		throw new IllegalArgumentException("the journey declares no feature " + feature);
+	}
+
+	/** For journey tests: the model's latest score. */
+	public void setScore(CustomerState state, String model, double score) {
+		fit(state);
+		Integer index = journey.modelIndex.get(model);
+		if (index == null) {
+			throw new IllegalArgumentException("the journey declares no model " + model);
+		}
+		state.scores[index] = score;
+	}
+
+	/** For journey tests: the customer is in {@code stage} since {@code at} (one visit), with no timers pending. */
+	public void placeInStage(CustomerState state, String stage, long at) {
+		fit(state);
+		if (!journey.stages.containsKey(stage)) {
+			throw new IllegalArgumentException("the journey has no stage " + stage);
+		}
+		state.stage = stage;
+		state.inJourney = true;
+		state.visits = Math.max(1, state.visits);
+		state.enteredAt = at;
+		state.stageEnteredAt = at;
+	}
+
+	/** For journey tests: the stage's campaign rules run as when the customer has just entered it. */
+	public StepResult runRulesAsOnEntry(CustomerState state, long at) {
+		fit(state);
+		StepOutcome outcome = new StepOutcome(state);
+		outcome.stageEntered = true;
+		StepMoment moment = new StepMoment(state, journey.features, at, null);
+		runRules(state, moment, at, "test:" + state.stage, 0, null, outcome);
+		return outcome.result();
+	}
+
 	// ------------------------------------------------------------------ inputs
 
 	private void onEvent(CustomerState state, Event event, StepOutcome outcome) {
@@ -137,6 +210,10 @@ public final class PlanStep implements JourneyStep {
 	}
 
 	private void onTimer(CustomerState state, TimerFired timer, StepOutcome outcome) {
+		if (DeliveryPolicy.isHoldTimer(timer.timerId())) {
+			releaseHeld(state, timer, outcome);
+			return;
+		}
 		if (!state.inJourney || !state.pendingTimers.remove(timer.timerId())) {
 			return; // cancelled or already fired: a stale timer changes nothing
 		}
@@ -334,7 +411,7 @@ public final class PlanStep implements JourneyStep {
 		Map<String, String> arms = new LinkedHashMap<>();
 		List<String> campaigns = new ArrayList<>(stage.campaigns);
 		for (Split split : stage.splits) {
-			String arm = armOf(state.customerId(), split);
+			String arm = armOf(journey.plan.name(), state.customerId(), split);
 			arms.put(split.name(), arm);
 			for (Split.Arm other : split.arms()) {
 				if (!other.holdout() && !other.campaign().equals(arm)) {
@@ -350,8 +427,18 @@ public final class PlanStep implements JourneyStep {
 		for (RuleAction action : decided) {
 			String id = ActionIds.of(state.customerId(), at, inputKey, inputFingerprint, state.stage, action.campaign(),
 					action.rule(), action.actionIndex());
-			outcome.action(new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
-					action.channel(), action.target(), action.params(), scoresBehind(state, action)));
+			ActionRecord record = new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
+					action.channel(), action.target(), action.params(), scoresBehind(state, action));
+			DeliveryPolicy.Verdict verdict = delivery.offer(state, record);
+			if (!verdict.deliver()) {
+				outcome.deliveryNotice(new DeliveryNotice(state.customerId(), at, id, action.campaign(), action.rule(),
+						action.channel(), action.target(), verdict.outcome(), verdict.releaseAt()));
+				if (verdict.timerId() != null) {
+					outcome.setTimer(new TimerRequest(state.customerId(), verdict.timerId(), verdict.releaseAt()));
+				}
+				continue;
+			}
+			outcome.action(record);
 			if ("tag".equals(action.kind())) {
 				state.tags.add(action.target());
 			} else if ("untag".equals(action.kind())) {
@@ -360,17 +447,36 @@ public final class PlanStep implements JourneyStep {
 		}
 	}
 
-	/** The customer's arm of a split: by a hash of id and split, so it never changes. */
-	public static String armOf(String customerId, Split split) {
-		int place = ActionIds.percentile(customerId, split.name());
-		int upTo = 0;
-		for (Split.Arm arm : split.arms()) {
-			upTo += arm.percent();
-			if (place < upTo) {
-				return arm.label();
-			}
+	/**
+	 * Split name to the customer's arm (a campaign or "holdout") for every split of the journey:
+	 * the assignment is a pure function of journey, split and id, so reports can track holdouts
+	 * (who got nothing) the same way the step function decides it.
+	 */
+	public Map<String, String> splitArms(String customerId) {
+		Map<String, String> arms = new LinkedHashMap<>();
+		for (Split split : journey.plan.splits()) {
+			arms.put(split.name(), armOf(journey.plan.name(), customerId, split));
 		}
-		return "holdout";
+		return arms;
+	}
+
+	/** A message held by quiet hours: sent now if the customer is still where its campaign acts. */
+	private void releaseHeld(CustomerState state, TimerFired timer, StepOutcome outcome) {
+		DeliveryPolicy.Release release = delivery.release(state, timer.timerId(), timer.at(), state.stage());
+		if (release == null) {
+			return;
+		}
+		ActionRecord action = release.action();
+		outcome.deliveryNotice(new DeliveryNotice(state.customerId(), timer.at(), action.id(), action.campaign(), action.rule(),
+				action.channel(), action.target(), release.outcome(), timer.at()));
+		if (release.outcome() == DeliveryOutcome.RELEASED) {
+			outcome.action(action);
+		}
+	}
+
+	/** The customer's arm of a split: by a stable hash of journey, split and id, so it never changes. */
+	static String armOf(String journeyName, String customerId, Split split) {
+		return SplitAssignment.armOf(journeyName, customerId, split);
 	}
 
 	private CustomerFact fact(CustomerState state, StepMoment moment, long at, boolean entered, Map<String, String> arms,

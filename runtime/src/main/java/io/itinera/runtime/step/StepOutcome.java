@@ -12,6 +12,7 @@ final class StepOutcome {
 	private List<ScoreRequest> scoreRequests;
 	private List<StageChange> stageChanges;
 	private List<GoalReached> goalsReached;
+	private List<DeliveryNotice> deliveryNotices;
 	boolean stageEntered;
 	boolean exited;
 
@@ -65,9 +66,16 @@ final class StepOutcome {
 		goalsReached.add(goal);
 	}
 
+	void deliveryNotice(DeliveryNotice notice) {
+		if (deliveryNotices == null) {
+			deliveryNotices = new ArrayList<>(1);
+		}
+		deliveryNotices.add(notice);
+	}
+
 	StepResult result() {
 		return new StepResult(state, orEmpty(actions), orEmpty(timersToSet), orEmpty(timersToCancel), orEmpty(scoreRequests),
-				orEmpty(stageChanges), orEmpty(goalsReached));
+				orEmpty(stageChanges), orEmpty(goalsReached), orEmpty(deliveryNotices));
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

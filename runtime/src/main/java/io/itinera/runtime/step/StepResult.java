@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Everything one step decided: the new state and the effects the host must carry out.
- * {@code goalsReached} (for reports) is empty in most steps.
+ * {@code goalsReached} and {@code deliveryNotices} (messages suppressed by caps, held by quiet
+ * hours, released or dropped; for reports) are empty in most steps.
  */
 public record StepResult(
 		CustomerState state,
@@ -13,11 +14,19 @@ public record StepResult(
 		List<String> timersToCancel,
 		List<ScoreRequest> scoreRequests,
 		List<StageChange> stageChanges,
-		List<GoalReached> goalsReached) {
+		List<GoalReached> goalsReached,
+		List<DeliveryNotice> deliveryNotices) {
 
 	/** The original six-part form: no goal reached. */
 	public StepResult(CustomerState state, List<ActionRecord> actions, List<TimerRequest> timersToSet,
 			List<String> timersToCancel, List<ScoreRequest> scoreRequests, List<StageChange> stageChanges) {
-		this(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, List.of());
+		this(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, List.of(), List.of());
+	}
+
+	/** The seven-part form: no delivery notices. */
+	public StepResult(CustomerState state, List<ActionRecord> actions, List<TimerRequest> timersToSet,
+			List<String> timersToCancel, List<ScoreRequest> scoreRequests, List<StageChange> stageChanges,
+			List<GoalReached> goalsReached) {
+		this(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goalsReached, List.of());
 	}
 }

@@ -31,7 +31,8 @@ class PlanStepTest {
 	static final long MINUTE = 60_000L;
 	static final long HOUR = 60 * MINUTE;
 	static final long DAY = 24 * HOUR;
-	static final long T0 = 20_000 * DAY;
+	/** Noon UTC: outside the sample campaign's quiet hours (22:00-08:00), which would hold its messages. */
+	static final long T0 = 20_000 * DAY + 12 * HOUR;
 
 	@Mock
 	CampaignRules rules;
@@ -56,7 +57,7 @@ class PlanStepTest {
 	/** A customer id whose arm of the RescueTest split is {@code arm}. */
 	String customerInArm(String arm) {
 		for (int i = 0;; i++) {
-			if (PlanStep.armOf("c" + i, plan.splits().get(0)).equals(arm)) {
+			if (PlanStep.armOf(plan.name(), "c" + i, plan.splits().get(0)).equals(arm)) {
 				return "c" + i;
 			}
 		}

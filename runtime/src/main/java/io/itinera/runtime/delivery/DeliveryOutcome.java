@@ -1,0 +1,13 @@
+package io.itinera.runtime.delivery;
+
+/** What happened to a message a rule decided, when it was not simply delivered at once. */
+public enum DeliveryOutcome {
+	/** A frequency cap was reached: the message is not sent. */
+	SUPPRESSED_BY_CAP,
+	/** It fell in the campaign's quiet hours: it waits for their end. */
+	HELD_BY_QUIET_HOURS,
+	/** A held message went out when the quiet hours ended. */
+	RELEASED,
+	/** A held message was not sent: by the end of the quiet hours the customer had left the campaign's stages. */
+	DROPPED_STAGE_LEFT
+}

@@ -1,0 +1,76 @@
+package io.itinera.runtime.delivery;
+
+import io.itinera.runtime.plan.Split;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Which arm of a split a customer is in: MurmurHash3 (x86, 32-bit, seed 0) over the UTF-8 bytes
+ * of journey, split and customer id (separated by NUL), mapped onto [0, 100) and walked through
+ * the arms' percentages. The same customer lands in the same arm on every run and machine, and
+ * different splits (or journeys) assign independently.
+ */
+public final class SplitAssignment {
+	private SplitAssignment() {
+	}
+
+	public static String armOf(String journey, String customerId, Split split) {
+		int place = place(journey, split.name(), customerId);
+		int upTo = 0;
+		for (Split.Arm arm : split.arms()) {
+			upTo += arm.percent();
+			if (place < upTo) {
+				return arm.label();
+			}
+		}
+		return "holdout"; // percentages under 100: the rest is held out
+	}
+
+	/** The customer's place in the split, 0 to 99. */
+	public static int place(String journey, String split, String customerId) {
+		byte[] key = (journey + '\0' + split + '\0' + customerId).getBytes(StandardCharsets.UTF_8);
+		long unsigned = murmur3(key) & 0xFFFF_FFFFL;
+		return (int) ((unsigned * 100) >>> 32);
+	}
+
+	static int murmur3(byte[] data) {
+		final int c1 = 0xcc9e2d51;
+		final int c2 = 0x1b873593;
+		int h = 0;
+		int blocks = data.length / 4;
+		for (int i = 0; i < blocks; i++) {
+			int k = (data[4 * i] & 0xff) | (data[4 * i + 1] & 0xff) << 8 | (data[4 * i + 2] & 0xff) << 16 | (data[4 * i + 3] & 0xff) << 24;
+			k *= c1;
+			k = Integer.rotateLeft(k, 15);
+			k *= c2;
+			h ^= k;
+			h = Integer.rotateLeft(h, 13);
+			h = h * 5 + 0xe6546b64;
+		}
+		int tail = blocks * 4;
+		int k = 0;
+		switch (data.length & 3) {
+			case 3:
+				k ^= (data[tail + 2] & 0xff) << 16;
+				// fall through
+			case 2:
+				k ^= (data[tail + 1] & 0xff) << 8;
+				// fall through
+			case 1:
+				k ^= data[tail] & 0xff;
+				k *= c1;
+				k = Integer.rotateLeft(k, 15);
+				k *= c2;
+				h ^= k;
+				break;
+			default:
+				break;
+		}
+		h ^= data.length;
+		h ^= h >>> 16;
+		h *= 0x85ebca6b;
+		h ^= h >>> 13;
+		h *= 0xc2b2ae35;
+		h ^= h >>> 16;
+		return h;
+	}
+}
