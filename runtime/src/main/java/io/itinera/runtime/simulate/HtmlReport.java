@@ -151,7 +151,7 @@ public final class HtmlReport {
 		List<String> labels = new ArrayList<>();
 		List<double[]> rows = new ArrayList<>();
 		html.append("<table><tr><th>campaign</th><th>rule</th><th>fired</th><th>suppressed by caps</th>"
-				+ "<th>held by quiet hours</th></tr>");
+				+ "<th>held by quiet hours</th><th>dropped after a hold</th></tr>");
 		for (CampaignFigures c : r.campaigns()) {
 			for (RuleFigures rule : c.rules()) {
 				labels.add(c.name() + ": " + rule.title());
@@ -160,7 +160,8 @@ public final class HtmlReport {
 						.append(Html.escape(rule.title())).append("</td><td class=\"n\">")
 						.append(Html.number(rule.fired())).append("</td><td class=\"n\">")
 						.append(Html.number(rule.capped())).append("</td><td class=\"n\">")
-						.append(Html.number(rule.quietHeld())).append("</td></tr>");
+						.append(Html.number(rule.quietHeld())).append("</td><td class=\"n\">")
+						.append(Html.number(rule.droppedAfterHold())).append("</td></tr>");
 			}
 		}
 		html.append("</table>");

@@ -58,7 +58,7 @@ final class SvgCharts {
 				double cx = LEFT + c * slot + slot / 2;
 				svg.append(String.format(Locale.ROOT,
 						"<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"end\" transform=\"rotate(-30 %.1f %d)\">%s</text>",
-						cx, TOP + plotHeight + 14, cx, TOP + plotHeight + 14, Html.escape(categories.get(c))));
+						cx, TOP + plotHeight + 14, cx, TOP + plotHeight + 14, Html.escape(shorten(categories.get(c)))));
 			}
 		}
 		legend(svg, series);
@@ -179,6 +179,10 @@ final class SvgCharts {
 					highs[i] * 100));
 		}
 		return svg.append("</svg>").toString();
+	}
+
+	private static String shorten(String label) {
+		return label.length() <= 24 ? label : label.substring(0, 23) + "…";
 	}
 
 	private static StringBuilder open(String id, String title, int height) {
