@@ -199,7 +199,10 @@ public final class HtmlReport {
 		}
 		html.append("<section><h2>Split tests</h2><p class=\"note\">Goal conversion of the customers assigned to each "
 				+ "arm when they reached the split's stage; lift over the holdout as a difference of proportions with a "
-				+ "95% confidence interval (Newcombe's hybrid score method, from Wilson intervals).</p>");
+				+ "95% confidence interval (Newcombe's hybrid score method, from Wilson intervals). On a replayed log the "
+				+ "customers' behaviour is what it was: messages the replay decides cannot change it, so unless the log "
+				+ "records a real test this is an A/A check of the split, and about 1 interval in 20 excludes zero by "
+				+ "chance.</p>");
 		int n = 0;
 		for (SplitFigures split : r.splits()) {
 			html.append("<h3>").append(Html.escape(split.name())).append(" in ").append(Html.escape(split.stage()))
