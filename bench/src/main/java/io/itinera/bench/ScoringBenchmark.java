@@ -36,8 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * reported throughput is rows per second for all batch sizes.
  *
  * <p>The model is a logistic regression shaped like the sample models (Tribuo's export:
- * MatMul, Add, Softmax over a {@code [N, features]} float input); pass {@code -p model=PATH}
- * with {@code -p features=K} to measure a real file instead.
+ * MatMul, Add, Softmax over a {@code [N, features]} float input); pass {@code -p model=PATH},
+ * {@code -p features=K} and {@code -p output=NAME} to measure a real file instead.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +57,9 @@ public class ScoringBenchmark {
 	@Param({"4"})
 	public int features;
 
+	@Param({"output"})
+	public String output;
+
 	private Path workDir;
 	private OnnxScorer scorer;
 	private float[][][] batches;
@@ -74,7 +77,7 @@ public class ScoringBenchmark {
 		for (int i = 0; i < features; i++) {
 			inputs.add("f" + i);
 		}
-		ModelSpec spec = ModelSpec.of("bench", file, inputs, "output", 1);
+		ModelSpec spec = ModelSpec.of("bench", file, inputs, output, 1);
 		scorer = OnnxScorer.forModels(Map.of("bench", spec), file.getParent(), ScorerOptions.defaults());
 		batches = split(rows(features), batch);
 	}

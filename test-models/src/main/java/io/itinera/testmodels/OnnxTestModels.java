@@ -91,6 +91,27 @@ public final class OnnxTestModels {
 		return write(file, graph);
 	}
 
+	/** Renames a graph output in place (the node that makes it and the graph's output list). */
+	public static Path renameOutput(Path file, String from, String to) throws IOException {
+		ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
+		GraphProto.Builder graph = model.getGraph().toBuilder();
+		for (int i = 0; i < graph.getNodeCount(); i++) {
+			NodeProto node = graph.getNode(i);
+			for (int j = 0; j < node.getOutputCount(); j++) {
+				if (node.getOutput(j).equals(from)) {
+					graph.setNode(i, node.toBuilder().setOutput(j, to));
+				}
+			}
+		}
+		for (int i = 0; i < graph.getOutputCount(); i++) {
+			if (graph.getOutput(i).getName().equals(from)) {
+				graph.setOutput(i, graph.getOutput(i).toBuilder().setName(to));
+			}
+		}
+		Files.write(file, model.toBuilder().setGraph(graph).build().toByteArray());
+		return file;
+	}
+
 	/** The reference the models above must reproduce: softmax's class-1 probability, in doubles. */
 	public static double softmaxClassOne(float[] row, float[][] weights, float[] bias) {
 		double zero = bias[0];

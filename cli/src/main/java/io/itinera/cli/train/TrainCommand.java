@@ -117,7 +117,8 @@ public final class TrainCommand implements Callable<Integer> {
 			return 1;
 		}
 		if (history.unreadable() > 0) {
-			err.println("note: " + history.unreadable() + " lines of " + eventsFile + " could not be read and were skipped.");
+			err.println("note: skipped " + history.unreadable() + " lines of " + eventsFile
+					+ " (events the journey does not declare, or lines that cannot be read).");
 		}
 		SnapshotSampler sampler = new SnapshotSampler(plan, model, outcome, Durations.parse(within), absent,
 				Durations.parse(every));

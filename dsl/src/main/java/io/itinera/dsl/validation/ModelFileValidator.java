@@ -80,14 +80,12 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 							+ "); the path is relative to this journey file",
 					JourneyPackage.Literals.MODEL_DECL__PATH, JourneyIssueCodes.MODEL_FILE_MISSING);
 		} else {
-			error("Model file '" + model.getPath() + "' is not a readable ONNX model: "
-							+ e.getMessage().replace("model file " + file + " ", "")
-							+ "; export the model to ONNX again",
+			error("Model file '" + model.getPath() + "' " + e.reason() + "; export the model to ONNX again",
 					JourneyPackage.Literals.MODEL_DECL__PATH, JourneyIssueCodes.MODEL_FILE_CORRUPT);
 		}
 	}
 
-	/** The file next to the journey; empty when the journey is not a file on disk (nothing to check against). */
+	/** The file next to the journey; empty when the journey has no place on disk (nothing to check against). */
 	private static Optional<Path> resolve(ModelDecl model) {
 		try {
 			Path declared = Path.of(model.getPath());
@@ -95,8 +93,8 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 				return Optional.of(declared);
 			}
 			URI uri = model.eResource() == null ? null : model.eResource().getURI();
-			if (uri == null || !uri.isFile()) {
-				return Optional.empty();
+			if (uri == null || !uri.isFile() || uri.isRelative()) {
+				return Optional.empty(); // parsed from memory (tests, snippets): no folder to look in
 			}
 			Path journey = Path.of(uri.toFileString()).toAbsolutePath();
 			return Optional.of(journey.getParent().resolve(declared).normalize());

@@ -116,8 +116,24 @@ class ModelFileValidatorTest {
 				"the file takes its inputs in the order b, a, c, d; list them in that order");
 	}
 
+	@Test
+	void aJourneyParsedFromMemoryIsNotCheckedAgainstFiles() throws Exception {
+		Files.delete(dir.resolve("models/intent.onnx"));
+		Journey inMemory = parser.parse(text("a, b, c, d", "output[1]"));
+		assertEquals(List.of(), modelIssues(inMemory));
+	}
+
 	private Journey journey(String inputs, String output) throws Exception {
-		String text = """
+		String text = text(inputs, output);
+		Path file = dir.resolve("test.journey");
+		Files.writeString(file, text);
+		Journey journey = parser.parse(text, URI.createFileURI(file.toString()), resourceSets.get());
+		assertTrue(journey.eResource().getErrors().isEmpty(), () -> journey.eResource().getErrors().toString());
+		return journey;
+	}
+
+	private static String text(String inputs, String output) {
+		return """
 				journey Test {
 				  entry on cart_add
 				  event cart_add { price: decimal }
@@ -132,11 +148,6 @@ class ModelFileValidatorTest {
 				  stage Start (awareness) { }
 				}
 				""".formatted(inputs, output);
-		Path file = dir.resolve("test.journey");
-		Files.writeString(file, text);
-		Journey journey = parser.parse(text, URI.createFileURI(file.toString()), resourceSets.get());
-		assertTrue(journey.eResource().getErrors().isEmpty(), () -> journey.eResource().getErrors().toString());
-		return journey;
 	}
 
 	private List<Issue> modelIssues(Journey journey) {

@@ -51,8 +51,7 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 		List<String> fileNames = signature.inputs().stream().map(OnnxSignature.Value::name).toList();
 		if (fileNames.size() > 1 && new HashSet<>(fileNames).equals(new HashSet<>(declaredInputs))
 				&& !fileNames.equals(declaredInputs)) {
-			problems.add(new Mismatch(Part.INPUTS,
-					"the file takes its inputs in the order " + String.join(", ", fileNames)
+			problems.add(new Mismatch(Part.INPUTS, "the file takes its inputs in the order " + String.join(", ", fileNames)
 					+ "; list them in that order"));
 		}
 		if (!problems.isEmpty()) {
@@ -67,22 +66,26 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 			OnnxSignature.Value matrix = inputs.get(0);
 			checkFloatTensor(matrix, problems);
 			if (matrix.isTensor() && matrix.rank() != 2) {
-				problems.add(new Mismatch(Part.INPUTS, "the file's input " + matrix.describe() + " is not a [batch, features] matrix"));
+				problems.add(new Mismatch(Part.INPUTS,
+					"the file's input " + matrix.describe() + " is not a [batch, features] matrix"));
 			} else if (matrix.isTensor() && matrix.width() != OnnxSignature.Value.OPEN && matrix.width() != declared) {
-				problems.add(new Mismatch(Part.INPUTS, "the file takes " + matrix.width() + " features in one input (" + matrix.describe()
+				problems.add(new Mismatch(Part.INPUTS,
+					"the file takes " + matrix.width() + " features in one input (" + matrix.describe()
 						+ ") but the declaration lists " + declared));
 			}
 			return Layout.MATRIX;
 		}
 		if (inputs.size() != declared) {
-			problems.add(new Mismatch(Part.INPUTS, "the file takes " + inputs.size() + " inputs (" + OnnxSignature.describe(inputs)
+			problems.add(new Mismatch(Part.INPUTS,
+					"the file takes " + inputs.size() + " inputs (" + OnnxSignature.describe(inputs)
 					+ ") but the declaration lists " + declared));
 			return Layout.COLUMNS;
 		}
 		for (OnnxSignature.Value input : inputs) {
 			checkFloatTensor(input, problems);
 			if (input.isTensor() && !isColumn(input)) {
-				problems.add(new Mismatch(Part.INPUTS, "the file's input " + input.describe()
+				problems.add(new Mismatch(Part.INPUTS,
+					"the file's input " + input.describe()
 						+ " is not one value per customer ([batch] or [batch, 1])"));
 			}
 		}
@@ -95,9 +98,11 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 
 	private static void checkFloatTensor(OnnxSignature.Value input, List<Mismatch> problems) {
 		if (!input.isTensor()) {
-			problems.add(new Mismatch(Part.INPUTS, "the file's input " + input.describe() + " is not a tensor"));
+			problems.add(new Mismatch(Part.INPUTS,
+					"the file's input " + input.describe() + " is not a tensor"));
 		} else if (!input.elementType().equals("float")) {
-			problems.add(new Mismatch(Part.INPUTS, "the file's input " + input.describe() + " is " + input.elementType()
+			problems.add(new Mismatch(Part.INPUTS,
+					"the file's input " + input.describe() + " is " + input.elementType()
 					+ " but features are passed as float; export the model with float inputs"));
 		}
 	}
@@ -105,19 +110,23 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 	private static void checkOutput(OnnxSignature signature, String output, OptionalInt column, List<Mismatch> problems) {
 		int index = indexOf(signature.outputs(), output);
 		if (index < 0) {
-			problems.add(new Mismatch(Part.OUTPUT, "the file has no output '" + output + "'; its outputs are "
+			problems.add(new Mismatch(Part.OUTPUT,
+					"the file has no output '" + output + "'; its outputs are "
 					+ OnnxSignature.describe(signature.outputs())));
 			return;
 		}
 		OnnxSignature.Value value = signature.outputs().get(index);
 		if (!value.isTensor()) {
-			problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " is not a tensor of scores"
+			problems.add(new Mismatch(Part.OUTPUT,
+					"the file's output " + value.describe() + " is not a tensor of scores"
 					+ " (a scikit-learn ZipMap? export with zipmap disabled)"));
 		} else if (!value.elementType().equals("float") && !value.elementType().equals("double")) {
-			problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " is " + value.elementType()
+			problems.add(new Mismatch(Part.OUTPUT,
+					"the file's output " + value.describe() + " is " + value.elementType()
 					+ ", not a float score"));
 		} else if (value.rank() == 0 || value.rank() > 2) {
-			problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " is not [batch] or [batch, columns]"));
+			problems.add(new Mismatch(Part.OUTPUT,
+					"the file's output " + value.describe() + " is not [batch] or [batch, columns]"));
 		} else {
 			checkColumn(value, column, problems);
 		}
@@ -127,7 +136,8 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 		long width = value.rank() == 1 ? 1 : value.width();
 		if (column.isEmpty()) {
 			if (width != 1) {
-				problems.add(new Mismatch(Part.OUTPUT, "the file's output " + value.describe() + " has "
+				problems.add(new Mismatch(Part.OUTPUT,
+					"the file's output " + value.describe() + " has "
 						+ (width < 0 ? "several" : String.valueOf(width)) + " columns; say which one is the score, e.g. "
 						+ value.name() + "[" + (width == 2 ? 1 : 0) + "]"));
 			}
@@ -135,7 +145,8 @@ public record ModelBinding(Layout layout, List<String> inputNames, List<Integer>
 		}
 		int chosen = column.getAsInt();
 		if (chosen < 0 || (width >= 0 && chosen >= width)) {
-			problems.add(new Mismatch(Part.OUTPUT, "column " + chosen + " is out of range: the file's output " + value.describe() + " has "
+			problems.add(new Mismatch(Part.OUTPUT,
+					"column " + chosen + " is out of range: the file's output " + value.describe() + " has "
 					+ width + (width == 1 ? " column (0)" : " columns (0.." + (width - 1) + ")")));
 		}
 	}

@@ -8,11 +8,18 @@ public final class ModelFileException extends Exception {
 
 	private final Path file;
 	private final Problem problem;
+	private final String reason;
 
-	public ModelFileException(Path file, Problem problem, String message, Throwable cause) {
-		super(message, cause);
+	/** @param reason what is wrong, without the file name: "does not exist", "is not a readable ONNX model (…)" */
+	public ModelFileException(Path file, Problem problem, String reason, Throwable cause) {
+		super("model file " + file + " " + reason, cause);
 		this.file = file;
 		this.problem = problem;
+		this.reason = reason;
+	}
+
+	public String reason() {
+		return reason;
 	}
 
 	public Path file() {

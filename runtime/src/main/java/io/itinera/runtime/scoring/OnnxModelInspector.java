@@ -62,12 +62,12 @@ public final class OnnxModelInspector {
 			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
 			if (!attributes.isRegularFile()) {
 				throw new ModelFileException(file, ModelFileException.Problem.MISSING,
-						"model file " + file + " is not a file", null);
+						"is not a file", null);
 			}
 			return new Stamp(attributes.lastModifiedTime().toMillis(), attributes.size());
 		} catch (IOException e) {
 			throw new ModelFileException(file, ModelFileException.Problem.MISSING,
-					"model file " + file + " does not exist", e);
+					"does not exist", e);
 		}
 	}
 
@@ -84,10 +84,10 @@ public final class OnnxModelInspector {
 			}
 		} catch (IOException e) {
 			return new Inspection(stamp, null, new ModelFileException(file, ModelFileException.Problem.CORRUPT,
-					"model file " + file + " cannot be read: " + e.getMessage(), e));
+					"cannot be read: " + e.getMessage(), e));
 		} catch (OrtException | RuntimeException e) {
 			return new Inspection(stamp, null, new ModelFileException(file, ModelFileException.Problem.CORRUPT,
-					"model file " + file + " is not a readable ONNX model (" + firstLine(e.getMessage()) + ")", e));
+					"is not a readable ONNX model (" + firstLine(e.getMessage()) + ")", e));
 		}
 	}
 

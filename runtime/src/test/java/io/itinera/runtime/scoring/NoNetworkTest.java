@@ -1,10 +1,10 @@
 package io.itinera.runtime.scoring;
 
-import io.itinera.testmodels.OnnxTestModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.testmodels.OnnxTestModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

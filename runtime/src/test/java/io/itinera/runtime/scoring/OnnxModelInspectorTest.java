@@ -1,10 +1,10 @@
 package io.itinera.runtime.scoring;
 
-import io.itinera.testmodels.OnnxTestModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.testmodels.OnnxTestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

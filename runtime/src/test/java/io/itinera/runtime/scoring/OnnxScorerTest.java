@@ -1,12 +1,12 @@
 package io.itinera.runtime.scoring;
 
-import io.itinera.testmodels.OnnxTestModels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.itinera.testmodels.OnnxTestModels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
