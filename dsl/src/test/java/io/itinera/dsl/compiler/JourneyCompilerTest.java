@@ -223,6 +223,31 @@ class JourneyCompilerTest {
 	}
 
 	@Test
+	void compilesTheSampleJourneyWithoutGraphFindings() throws Exception {
+		String text = java.nio.file.Files.readString(java.nio.file.Path.of("../journeys/cart-recovery.journey"));
+		JourneyPlan plan = compile(text);
+		assertEquals(6, plan.stages().size());
+		assertEquals(5, plan.tests().size());
+		assertEquals(java.util.List.of(), new io.itinera.runtime.graph.JourneyGraph(plan).analyse());
+		assertEquals(plan, PlanJson.read(PlanJson.write(plan)));
+		new io.itinera.runtime.step.PlanStep(plan, io.itinera.runtime.rules.CampaignRules.NONE); // the runtime accepts it
+	}
+
+	@Test
+	void everySampleJourneyCompilesRoundTripsAndRuns() throws Exception {
+		try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../journeys"))) {
+			var journeys = files.filter(f -> f.toString().endsWith(".journey")).sorted().toList();
+			assertFalse(journeys.isEmpty());
+			for (var file : journeys) {
+				JourneyPlan plan = compile(java.nio.file.Files.readString(file));
+				assertNotNull(plan.entry(), file + " has an entry");
+				assertEquals(plan, PlanJson.read(PlanJson.write(plan)), file.toString());
+				new io.itinera.runtime.step.PlanStep(plan, io.itinera.runtime.rules.CampaignRules.NONE);
+			}
+		}
+	}
+
+	@Test
 	void tracksTheSyntaxElementOfEachPlanElement() throws Exception {
 		Journey journey = parser.parse(CART_RECOVERY);
 		var compilation = new JourneyCompiler().compileWithSources(journey);

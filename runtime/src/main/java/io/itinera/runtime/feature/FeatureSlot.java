@@ -23,11 +23,6 @@ public final class FeatureSlot {
 	FeatureSlot() {
 	}
 
-	FeatureSlot(int buckets, boolean withValues) {
-		bucketCounts = new int[buckets];
-		bucketValues = withValues ? new double[buckets] : null;
-	}
-
 	public FeatureSlot copy() {
 		FeatureSlot copy = new FeatureSlot();
 		copy.count = count;

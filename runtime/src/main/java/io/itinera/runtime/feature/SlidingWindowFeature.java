@@ -22,13 +22,19 @@ final class SlidingWindowFeature extends FeatureDefinition {
 		this.bucketMillis = Math.max(1, (windowMillis + BUCKETS - 1) / BUCKETS);
 	}
 
+	/** Buckets are allocated by the first event: customers who never send one cost nothing. */
 	@Override
 	public FeatureSlot newSlot() {
-		return new FeatureSlot(BUCKETS, kind != AggregateKind.COUNT);
+		return new FeatureSlot();
 	}
 
 	@Override
 	public void record(FeatureSlot slot, long at, double value) {
+		if (slot.bucketCounts == null) {
+			slot.bucketCounts = new int[BUCKETS];
+			slot.bucketValues = kind == AggregateKind.COUNT ? null : new double[BUCKETS];
+			slot.time = FeatureSlot.NEVER;
+		}
 		long bucket = Math.floorDiv(at, bucketMillis);
 		if (slot.time == FeatureSlot.NEVER || bucket > slot.time) {
 			advanceTo(slot, bucket);
@@ -64,7 +70,7 @@ final class SlidingWindowFeature extends FeatureDefinition {
 	public double value(FeatureSlot slot, long at) {
 		long count = 0;
 		double accumulator = Double.NaN;
-		if (slot.time != FeatureSlot.NEVER) {
+		if (slot.time != FeatureSlot.NEVER && slot.bucketCounts != null) {
 			long newest = slot.time;
 			long oldestInWindow = Math.max(Math.floorDiv(at, bucketMillis), newest) - BUCKETS + 1;
 			for (long b = Math.max(oldestInWindow, newest - BUCKETS + 1); b <= newest; b++) {

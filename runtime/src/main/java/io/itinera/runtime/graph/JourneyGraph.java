@@ -79,14 +79,20 @@ public final class JourneyGraph {
 	}
 
 	/**
-	 * Stages that are not terminal (they have transitions) yet from which no path reaches a
-	 * terminal stage: customers who get there circulate among them, or wait on themselves, forever.
-	 * These are the bottom strongly connected components that contain an edge (a self-loop or a
-	 * cycle). One finding per stage of such a trap.
+	 * Stages that are not terminal (they have transitions) yet never let a customer get anywhere:
+	 * a stage whose transitions all lead back to itself; and, in a journey that has final stages
+	 * (stages without transitions), stages from which none of them can be reached — customers who
+	 * get there circulate among them forever. Both are bottom strongly connected components with
+	 * an edge. A journey without any final stage is a lifecycle by design (customers move between
+	 * its stages for good), so only the first kind is reported there. One finding per stage.
 	 */
 	public List<GraphFinding> stagesWithNoWayOut() {
+		boolean journeyCanEnd = plan.stages().stream().anyMatch(Stage::terminal);
 		List<GraphFinding> findings = new ArrayList<>();
 		for (Set<String> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+			if (component.size() > 1 && !journeyCanEnd) {
+				continue;
+			}
 			boolean hasEdge = false;
 			boolean leaves = false;
 			for (String stage : component) {

@@ -119,7 +119,10 @@ final class CompiledJourney {
 			StageTable table = new StageTable(stage.name(), stage.terminal());
 			for (int t = 0; t < stage.transitions().size(); t++) {
 				Transition transition = stage.transitions().get(t);
-				require(stageNames, transition.target());
+				if (!stageNames.contains(transition.target())) {
+					throw new IllegalArgumentException(transition.location() + ": stage " + stage.name()
+							+ " moves customers to " + transition.target() + ", which the plan does not declare; recompile the journey");
+				}
 				if (transition instanceof Transition.OnEvent onEvent) {
 					table.onEvent.computeIfAbsent(onEvent.event(), e -> new ArrayList<>())
 							.add(new EventMove(compiler.compile(onEvent.condition()), onEvent.target(), "event:" + onEvent.event()));

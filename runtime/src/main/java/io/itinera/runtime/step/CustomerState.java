@@ -42,9 +42,10 @@ public final class CustomerState {
 	long[] firedTriggers = new long[0];
 	Object[] attributes = new Object[0];
 	List<String> pendingTimers = new ArrayList<>(2);
-	TreeSet<String> tags = new TreeSet<>();
+	/** Created on first use: most customers never get a tag or an extension. */
+	TreeSet<String> tags;
 	/** Room for later parts (cap counters, held actions): opaque bytes by key, kept by the codec. */
-	TreeMap<String, byte[]> extensions = new TreeMap<>();
+	TreeMap<String, byte[]> extensions;
 
 	private CustomerState(String customerId) {
 		this.customerId = customerId;
@@ -115,19 +116,37 @@ public final class CustomerState {
 	}
 
 	public Set<String> tags() {
-		return Collections.unmodifiableSet(tags);
+		return tags == null ? Set.of() : Collections.unmodifiableSet(tags);
+	}
+
+	void addTag(String tag) {
+		if (tags == null) {
+			tags = new TreeSet<>();
+		}
+		tags.add(tag);
+	}
+
+	void removeTag(String tag) {
+		if (tags != null) {
+			tags.remove(tag);
+		}
 	}
 
 	public byte[] extension(String key) {
-		byte[] value = extensions.get(key);
+		byte[] value = extensions == null ? null : extensions.get(key);
 		return value == null ? null : value.clone();
 	}
 
 	/** Stores opaque state of a later part (caps, held actions) that travels with the customer. */
 	public void putExtension(String key, byte[] value) {
 		if (value == null) {
-			extensions.remove(key);
+			if (extensions != null) {
+				extensions.remove(key);
+			}
 		} else {
+			if (extensions == null) {
+				extensions = new TreeMap<>();
+			}
 			extensions.put(key, value.clone());
 		}
 	}
@@ -149,8 +168,8 @@ public final class CustomerState {
 		copy.firedTriggers = firedTriggers.clone();
 		copy.attributes = attributes.clone();
 		copy.pendingTimers = new ArrayList<>(pendingTimers);
-		copy.tags = new TreeSet<>(tags);
-		copy.extensions = new TreeMap<>(extensions);
+		copy.tags = tags == null ? null : new TreeSet<>(tags);
+		copy.extensions = extensions == null ? null : new TreeMap<>(extensions);
 		return copy;
 	}
 
@@ -189,9 +208,10 @@ public final class CustomerState {
 				writeValue(out, attribute);
 			}
 			writeStrings(out, pendingTimers);
-			writeStrings(out, tags);
-			Varint.writeUnsigned(out, extensions.size());
-			for (Map.Entry<String, byte[]> extension : extensions.entrySet()) {
+			writeStrings(out, tags == null ? List.of() : tags);
+			Varint.writeUnsigned(out, extensions == null ? 0 : extensions.size());
+			for (Map.Entry<String, byte[]> extension : extensions == null ? Map.<String, byte[]>of().entrySet()
+					: extensions.entrySet()) {
 				out.writeUTF(extension.getKey());
 				Varint.writeUnsigned(out, extension.getValue().length);
 				out.write(extension.getValue());
@@ -235,13 +255,14 @@ public final class CustomerState {
 				state.attributes[i] = readValue(in);
 			}
 			state.pendingTimers = readStrings(in, new ArrayList<>());
-			state.tags = readStrings(in, new TreeSet<>());
+			TreeSet<String> tags = readStrings(in, new TreeSet<>());
+			state.tags = tags.isEmpty() ? null : tags;
 			int extensionCount = (int) Varint.readUnsigned(in);
 			for (int i = 0; i < extensionCount; i++) {
 				String key = in.readUTF();
 				byte[] value = new byte[(int) Varint.readUnsigned(in)];
 				in.readFully(value);
-				state.extensions.put(key, value);
+				state.putExtension(key, value);
 			}
 			return state;
 		} catch (IOException e) {
@@ -314,15 +335,17 @@ public final class CustomerState {
 				&& goalReachedAt == that.goalReachedAt && Arrays.equals(features, that.features)
 				&& Arrays.equals(scores, that.scores) && Arrays.equals(firedTriggers, that.firedTriggers)
 				&& Arrays.equals(attributes, that.attributes) && pendingTimers.equals(that.pendingTimers)
-				&& tags.equals(that.tags) && extensionsEqual(that.extensions);
+				&& tags().equals(that.tags()) && extensionsEqual(that);
 	}
 
-	private boolean extensionsEqual(TreeMap<String, byte[]> other) {
-		if (!extensions.keySet().equals(other.keySet())) {
+	private boolean extensionsEqual(CustomerState that) {
+		Map<String, byte[]> mine = extensions == null ? Map.of() : extensions;
+		Map<String, byte[]> theirs = that.extensions == null ? Map.of() : that.extensions;
+		if (!mine.keySet().equals(theirs.keySet())) {
 			return false;
 		}
-		for (Map.Entry<String, byte[]> extension : extensions.entrySet()) {
-			if (!Arrays.equals(extension.getValue(), other.get(extension.getKey()))) {
+		for (Map.Entry<String, byte[]> extension : mine.entrySet()) {
+			if (!Arrays.equals(extension.getValue(), theirs.get(extension.getKey()))) {
 				return false;
 			}
 		}
@@ -337,6 +360,6 @@ public final class CustomerState {
 	@Override
 	public String toString() {
 		return "CustomerState[" + customerId + (inJourney ? " in " + stage : " out") + ", timers=" + pendingTimers
-				+ ", tags=" + tags + "]";
+				+ ", tags=" + tags() + "]";
 	}
 }

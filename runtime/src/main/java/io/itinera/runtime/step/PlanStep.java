@@ -37,7 +37,7 @@ public final class PlanStep implements JourneyStep {
 	/** With host-wide delivery settings: the default time zone of quiet hours, global caps. */
 	public PlanStep(JourneyPlan plan, CampaignRules rules, DeliverySettings settings) {
 		this.journey = new CompiledJourney(plan);
-		this.rules = rules;
+		this.rules = java.util.Objects.requireNonNull(rules, "rules (CampaignRules.NONE for none)");
 		this.delivery = new DeliveryPolicy(plan, settings);
 	}
 
@@ -205,7 +205,7 @@ public final class PlanStep implements JourneyStep {
 		evaluateTriggers(state, moment, at, outcome);
 		if (state.inJourney) {
 			requestScores(state, at, handling.modelsToScore(), outcome);
-			runRules(state, moment, at, event.type(), event.fields().hashCode(), event, outcome);
+			runRules(state, moment, at, event.type(), event, outcome);
 		}
 	}
 
@@ -224,7 +224,7 @@ public final class PlanStep implements JourneyStep {
 		StepMoment moment = new StepMoment(state, journey.features, timer.at(), null);
 		moveTo(state, move.target(), timer.at(), move.cause(), outcome);
 		evaluateTriggers(state, moment, timer.at(), outcome);
-		runRules(state, moment, timer.at(), timer.timerId(), 0, null, outcome);
+		runRules(state, moment, timer.at(), timer.timerId(), null, outcome);
 	}
 
 	private void onScore(CustomerState state, ScoreUpdate update, StepOutcome outcome) {
@@ -236,7 +236,7 @@ public final class PlanStep implements JourneyStep {
 		StepMoment moment = new StepMoment(state, journey.features, update.at(), null);
 		evaluateTriggers(state, moment, update.at(), outcome);
 		if (state.inJourney && outcome.stageEntered) {
-			runRules(state, moment, update.at(), update.model(), Double.hashCode(update.score()), null, outcome);
+			runRules(state, moment, update.at(), update.model(), null, outcome);
 		}
 	}
 
@@ -402,10 +402,9 @@ public final class PlanStep implements JourneyStep {
 
 	// ------------------------------------------------------------------ campaign rules
 
-	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, int inputFingerprint, Event event,
-			StepOutcome outcome) {
+	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, StepOutcome outcome) {
 		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
-		if (stage.campaigns.isEmpty() || rules == null) {
+		if (stage.campaigns.isEmpty()) {
 			return;
 		}
 		Map<String, String> arms = new LinkedHashMap<>();
@@ -424,6 +423,7 @@ public final class PlanStep implements JourneyStep {
 		}
 		CustomerFact fact = fact(state, moment, at, outcome.stageEntered, arms, campaigns, event);
 		List<RuleAction> decided = rules.evaluate(fact);
+		int inputFingerprint = event == null ? 0 : event.fields().hashCode();
 		for (RuleAction action : decided) {
 			String id = ActionIds.of(state.customerId(), at, inputKey, inputFingerprint, state.stage, action.campaign(),
 					action.rule(), action.actionIndex());
@@ -440,9 +440,9 @@ public final class PlanStep implements JourneyStep {
 			}
 			outcome.action(record);
 			if ("tag".equals(action.kind())) {
-				state.tags.add(action.target());
+				state.addTag(action.target());
 			} else if ("untag".equals(action.kind())) {
-				state.tags.remove(action.target());
+				state.removeTag(action.target());
 			}
 		}
 	}
@@ -499,7 +499,7 @@ public final class PlanStep implements JourneyStep {
 		}
 		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
 		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
-				state.tags, eventFact);
+				state.tags(), eventFact);
 	}
 
 	/** The scores the deciding rule's condition read (all known scores for a rule the plan does not name). */

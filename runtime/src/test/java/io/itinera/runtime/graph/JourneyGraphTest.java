@@ -96,6 +96,17 @@ class JourneyGraphTest {
 	}
 
 	@Test
+	void aJourneyWithoutFinalStagesIsALifecycleWhoseLoopsAreFine() {
+		JourneyPlan lifecycle = plan(stage("New", on("order", null, "Active")), stage("Active", after(90, "Lapsing")),
+				stage("Lapsing", on("order", null, "Active"), after(90, "Churned")), stage("Churned", on("order", null, "Active")));
+		assertEquals(List.of(), new JourneyGraph(lifecycle).stagesWithNoWayOut());
+
+		JourneyPlan stuck = plan(stage("New", on("order", null, "Active")), stage("Active", on("order", null, "Active")));
+		assertEquals(List.of("Active"), new JourneyGraph(stuck).stagesWithNoWayOut().get(0).stages(),
+				"a stage that only loops back to itself is reported even in a lifecycle");
+	}
+
+	@Test
 	void aCycleWithAWayOutIsFine() {
 		JourneyPlan plan = plan(stage("A", on("x", null, "B")), stage("B", on("y", null, "A"), on("buy", null, "End")), stage("End"));
 		assertEquals(List.of(), new JourneyGraph(plan).stagesWithNoWayOut());
