@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 				CommandLine.HelpCommand.class,
 				CheckCommand.class,
 				CompileCommand.class,
+				GraphCommand.class,
 				RunCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,

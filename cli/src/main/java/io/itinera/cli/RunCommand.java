@@ -83,6 +83,10 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
 	boolean allowRawDrl;
 
+	@Option(names = "--barrier-lines", defaultValue = "50000", hidden = true,
+			description = "output is ordered, and may be checkpointed, every this many lines")
+	long barrierLines;
+
 	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
 	boolean withoutModels;
 
@@ -126,6 +130,7 @@ public final class RunCommand implements Callable<Integer> {
 					.withTimeMode(clock == Clock.WALL ? TimeMode.WALL_CLOCK : TimeMode.EVENT_TIME)
 					.withCheckpointEveryMillis(checkpointMillis)
 					.withScoring(scoreBatch, scoreWaitMicros, scoreSliceMillis)
+					.withBarrierEveryLines(barrierLines)
 					.withRunName(plan.name() + " over " + events.getFileName());
 			if (workers != null) {
 				config = config.withWorkers(workers);

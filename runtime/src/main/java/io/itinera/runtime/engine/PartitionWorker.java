@@ -17,11 +17,9 @@ import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +45,19 @@ final class PartitionWorker implements Runnable {
 	private final EngineConfig config;
 	private final EngineFailure failure;
 
-	private final Map<String, CustomerState> states = new HashMap<>();
+	/** A customer's live state and whether it changed since the last checkpoint: one map lookup per input. */
+	private static final class Slot {
+		CustomerState state;
+		boolean changed;
+
+		Slot(CustomerState state) {
+			this.state = state;
+		}
+	}
+
+	private final Map<String, Slot> states = new HashMap<>();
 	private final TimerService timers = new TimerService();
-	private final Set<String> changed = new HashSet<>();
+	private List<String> changed = new ArrayList<>();
 	private List<ActionRecord> actions = new ArrayList<>();
 	private List<StageChange> stageChanges = new ArrayList<>();
 	private List<DeadLetter> failedInputs = new ArrayList<>();
@@ -190,14 +198,17 @@ final class PartitionWorker implements Runnable {
 
 	private void apply(StepInput input, long line) {
 		String customer = input.customerId();
-		CustomerState state = states.get(customer);
-		if (state == null) {
-			state = storeMayHoldCustomers ? store.load(customer) : null;
-			if (state == null) {
-				state = step.initialState(customer);
+		Slot slot = states.get(customer);
+		if (slot == null) {
+			CustomerState saved = storeMayHoldCustomers ? store.load(customer) : null;
+			if (saved == null) {
+				saved = step.initialState(customer);
 				newCustomers++;
 			}
+			slot = new Slot(saved);
+			states.put(customer, slot);
 		}
+		CustomerState state = slot.state;
 		StepResult result;
 		try {
 			// The worker owns the state and serialises it itself at checkpoints, so no copy per input is needed.
@@ -205,11 +216,13 @@ final class PartitionWorker implements Runnable {
 		} catch (RuntimeException e) {
 			failedInputs.add(new DeadLetter(line, "the journey step failed on this " + kind(input) + ": " + e,
 					String.valueOf(input)));
-			states.put(customer, state);
 			return;
 		}
-		states.put(customer, result.state());
-		changed.add(customer);
+		slot.state = result.state();
+		if (!slot.changed) {
+			slot.changed = true;
+			changed.add(customer);
+		}
 		for (String timerId : result.timersToCancel()) {
 			timers.cancel(customer, timerId);
 		}
@@ -287,10 +300,12 @@ final class PartitionWorker implements Runnable {
 			changedStates = new HashMap<>(changed.size() * 2);
 			changedTimers = new HashMap<>(changed.size() * 2);
 			for (String customer : changed) {
-				changedStates.put(customer, states.get(customer).toBytes());
+				Slot slot = states.get(customer);
+				slot.changed = false;
+				changedStates.put(customer, slot.state.toBytes());
 				changedTimers.put(customer, timers.pendingFor(customer));
 			}
-			changed.clear();
+			changed = new ArrayList<>();
 		}
 		committer.put(new PartitionFlush(partition, barrier.id(), actions, stageChanges, failedInputs, changedStates,
 				changedTimers, stageDeltas, newCustomers, List.copyOf(pendingScores), timers.size()));

@@ -74,6 +74,23 @@ class EventTimeTimersTest {
 	}
 
 	@Test
+	void onTheWallClockTimersFireByTheSystemClockNotTheLogsTime() throws IOException {
+		Path log = dir.resolve("live.csv");
+		long now = System.currentTimeMillis();
+		Files.write(log, List.of("customer,time,type,productId,price",
+				"old,2020-01-01T10:00:00Z,cart_add,p1,20",
+				"fresh," + java.time.Instant.ofEpochMilli(now) + ",cart_add,p2,20"));
+		EngineSummary summary;
+		try (EventLogSource source = EngineFixtures.open(log, PLAN); JsonLinesOutput output = new JsonLinesOutput(dir.resolve("out"))) {
+			summary = new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(), new InMemoryStateStore(),
+					output, EngineFixtures.config(2).withTimeMode(TimeMode.WALL_CLOCK)).run(source);
+		}
+		assertEquals(1L, summary.stageCounts().get("Lapsed"), "the 2020 cart's timers were all long due: " + summary.stageCounts());
+		assertEquals(1L, summary.stageCounts().get("Carted"), "the fresh cart waits an hour of real time");
+		assertEquals(1, summary.pendingTimers());
+	}
+
+	@Test
 	void aChainOfTimersAllFireWhenTheWatermarkJumpsPastThem() throws IOException {
 		run("customer,time,type,productId,price",
 				"c1,2026-03-01T10:00:00Z,cart_add,p1,20",

@@ -35,7 +35,7 @@ class LocalEngineTest {
 
 	@BeforeAll
 	static void writeLog() throws IOException {
-		log = EngineFixtures.syntheticLog(shared, 12_000, 800, 3);
+		log = EngineFixtures.syntheticLog(shared, 8_000, 600, 3);
 	}
 
 	private EngineSummary run(Path out, CustomerStateStore store, int workers, EventSource source) throws IOException {
@@ -78,7 +78,7 @@ class LocalEngineTest {
 		Path state = dir.resolve("state");
 		Path out = dir.resolve("resumed");
 		try (RocksDbStateStore store = new RocksDbStateStore(state); EventLogSource source = EngineFixtures.open(log, PLAN)) {
-			EventSource crashing = new CrashingSource(source, 7_321);
+			EventSource crashing = new CrashingSource(source, 4_321, store);
 			assertThrows(IOException.class, () -> run(out, store, 2, crashing));
 		}
 		long partialActions = Files.lines(out.resolve(JsonLinesOutput.ACTIONS)).count();
@@ -143,16 +143,23 @@ class LocalEngineTest {
 	private static final class CrashingSource implements EventSource {
 		private final EventSource source;
 		private final long failAfter;
+		private final CustomerStateStore store;
 		private long lines;
 
-		CrashingSource(EventSource source, long failAfter) {
+		CrashingSource(EventSource source, long failAfter, CustomerStateStore store) {
 			this.source = source;
 			this.failAfter = failAfter;
+			this.store = store;
 		}
 
+		/** Fails once past {@code failAfter} lines and a checkpoint has been committed (the committer runs behind the reader). */
 		@Override
 		public SourceRecord next() throws IOException {
 			if (++lines > failAfter) {
+				long deadline = System.nanoTime() + 10_000_000_000L;
+				while (store.progress().isEmpty() && System.nanoTime() < deadline) {
+					Thread.onSpinWait();
+				}
 				throw new IOException("disk gone");
 			}
 			return source.next();

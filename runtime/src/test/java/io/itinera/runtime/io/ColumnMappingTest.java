@@ -39,6 +39,18 @@ class ColumnMappingTest {
 	}
 
 	@Test
+	void theFastIsoPathAgreesWithJavaTime() throws BadLineException {
+		TimeFormat iso = TimeFormat.of("iso", ZoneId.of("UTC"));
+		for (String text : new String[] { "2026-03-01T10:15:30Z", "2024-02-29T23:59:59Z", "1969-12-31T23:59:59.5Z",
+				"2026-03-01T10:15:30.123Z", "2026-03-01T10:15:30.12Z", "2026-03-01T10:15:30.123456789Z", "0999-01-01T00:00:00Z" }) {
+			assertEquals(java.time.Instant.parse(text).toEpochMilli(), iso.parse(text), text);
+		}
+		assertEquals(Long.MIN_VALUE, TimeFormat.utcFast("2023-02-29T00:00:00Z"));
+		assertThrows(BadLineException.class, () -> iso.parse("2023-02-29T00:00:00Z"));
+		assertThrows(BadLineException.class, () -> iso.parse("2023-13-01T00:00:00Z"));
+	}
+
+	@Test
 	void aWrongEntrySaysWhatIsExpected() {
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> ColumnMapping.parse("user=id")).getMessage()
 				.contains("customer="));

@@ -1,0 +1,111 @@
+package io.itinera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.SyntheticEventLog;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * THE restart test: a real {@code itinera run} process is killed (SIGKILL, no shutdown hooks)
+ * half-way and started again with the same command; the result must equal an uninterrupted run.
+ */
+class KillAndRestartTest {
+	@TempDir
+	static Path dir;
+	static Path plan;
+	static Path log;
+
+	@BeforeAll
+	static void compileAndGenerate() throws IOException, URISyntaxException {
+		Path journey = Path.of(KillAndRestartTest.class.getResource("/restart.journey").toURI());
+		plan = dir.resolve("plan.json");
+		assertEquals(0, ItineraCommand.commandLine().execute("compile", journey.toString(), "-o", plan.toString()));
+		log = dir.resolve("events.csv");
+		try (Writer out = Files.newBufferedWriter(log)) {
+			new SyntheticEventLog(24_000, 2_000, 11, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 20, false).write(out);
+		}
+	}
+
+	private static ProcessBuilder run(Path out) {
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", classPath, ItineraCommand.class.getName(), "run", plan.toString(), "--events", log.toString(),
+				"--out", out.toString(), "--workers", "2", "--barrier-lines", "1000", "--checkpoint-ms", "0",
+				"--map", "type.favourite=-", "--no-progress"));
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
+	}
+
+	private static String finish(ProcessBuilder builder) throws IOException, InterruptedException {
+		Process process = builder.start();
+		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "run did not finish");
+		String output = Files.readString(builder.redirectOutput().file().toPath());
+		assertEquals(0, process.exitValue(), output);
+		return output;
+	}
+
+	@Test
+	void aKilledRunRestartedGivesTheSameResultAsAnUninterruptedOne() throws Exception {
+		Path whole = dir.resolve("whole");
+		String wholeSummary = finish(run(whole));
+		long wholeChanges = Files.size(whole.resolve(JsonLinesOutput.STAGE_CHANGES));
+		assertTrue(Files.size(whole.resolve(JsonLinesOutput.ACTIONS)) > 0, "the run must send actions");
+
+		Path killed = dir.resolve("killed");
+		Process process = run(killed).start();
+		Path changes = killed.resolve(JsonLinesOutput.STAGE_CHANGES);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) < wholeChanges / 3)
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertTrue(process.isAlive(), "the run ended before it could be killed:\n"
+				+ Files.readString(killed.resolveSibling("killed.log")));
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+		long changesAtKill = Files.size(changes);
+		assertTrue(changesAtKill < wholeChanges, "killed half-way: " + changesAtKill + " of " + wholeChanges + " bytes");
+
+		String restartedSummary = finish(run(killed));
+		assertTrue(restartedSummary.contains("Resumed after line"), restartedSummary);
+
+		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.ACTIONS)), Files.readString(killed.resolve(JsonLinesOutput.ACTIONS)));
+		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.STAGE_CHANGES)), Files.readString(changes));
+		assertEquals(stageCounts(wholeSummary), stageCounts(restartedSummary));
+		Set<String> ids = new HashSet<>();
+		for (String line : Files.readAllLines(killed.resolve(JsonLinesOutput.ACTIONS))) {
+			String id = line.substring(line.indexOf("\"id\":\"") + 6, line.indexOf("\"id\":\"") + 22);
+			assertTrue(ids.add(id), "action " + id + " written twice");
+		}
+	}
+
+	/** The summary's lines from "customers" to "actions": customer and per-stage counts. */
+	private static List<String> stageCounts(String summary) {
+		List<String> lines = summary.lines().toList();
+		int from = -1;
+		int to = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).trim().startsWith("customers")) {
+				from = i;
+			} else if (lines.get(i).trim().startsWith("actions")) {
+				to = i;
+			}
+		}
+		assertTrue(from >= 0 && to > from, summary);
+		return lines.subList(from, to + 1).stream().map(line -> line.replaceAll(" -> .*", "").trim()).toList();
+	}
+}
