@@ -69,7 +69,7 @@ import io.itinera.dsl.typing.Type;
  * The journey's own rules, beyond what the grammar and linking check. Every message names the
  * element and says what to do; every diagnostic carries a code from {@link JourneyIssueCodes}.
  */
-@ComposedChecks(validators = { GraphAnalysisValidator.class, DrlBlockValidator.class, ModelFileValidator.class })
+@ComposedChecks(validators = {GraphAnalysisValidator.class, ModelFileValidator.class})
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -161,24 +161,30 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	}
 
 	@Check
-	public void stageHasWayIn(Stage stage) {
-		Journey journey = EcoreUtil2.getContainerOfType(stage, Journey.class);
-		if (journey == null || stage == entryStage(journey)) {
-			return;
+	public void stagesHaveWayIn(Journey journey) {
+		Stage entryStage = entryStage(journey);
+		Set<Stage> targeted = new HashSet<>();
+		for (Stage source : elementsOf(journey, Stage.class)) {
+			for (Transition transition : source.getTransitions()) {
+				Stage target = targetOf(transition);
+				if (target != source) {
+					targeted.add(target);
+				}
+			}
 		}
-		boolean hasWayIn = EcoreUtil2.eAllOfType(journey, Transition.class).stream()
-				.anyMatch(t -> targetOf(t) == stage && EcoreUtil2.getContainerOfType(t, Stage.class) != stage);
-		if (hasWayIn) {
-			return;
-		}
-		if (stage.getTransitions().isEmpty()) {
-			error("Stage '" + stage.getName() + "' has no way in and no way out: add a transition `-> "
-					+ stage.getName() + "` from another stage, or remove it.",
-					J.getStage_Name(), JourneyIssueCodes.ISOLATED_STAGE, stage.getName());
-		} else {
-			warning("No transition leads to stage '" + stage.getName() + "', so no customer can reach it: add `-> "
-					+ stage.getName() + "` to another stage or make it the entry stage.",
-					J.getStage_Name(), JourneyIssueCodes.UNREACHABLE_STAGE, stage.getName());
+		for (Stage stage : elementsOf(journey, Stage.class)) {
+			if (stage == entryStage || targeted.contains(stage)) {
+				continue;
+			}
+			if (stage.getTransitions().isEmpty()) {
+				error("Stage '" + stage.getName() + "' has no way in and no way out: add a transition `-> "
+						+ stage.getName() + "` from another stage, or remove it.",
+						stage, J.getStage_Name(), JourneyIssueCodes.ISOLATED_STAGE, stage.getName());
+			} else {
+				warning("No transition leads to stage '" + stage.getName() + "', so no customer can reach it: add `-> "
+						+ stage.getName() + "` to another stage or make it the entry stage.",
+						stage, J.getStage_Name(), JourneyIssueCodes.UNREACHABLE_STAGE, stage.getName());
+			}
 		}
 	}
 
@@ -505,27 +511,45 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		if (template == null) {
 			return;
 		}
-		Journey journey = EcoreUtil2.getContainerOfType(action, Journey.class);
-		Set<String> known = new HashSet<>();
-		params.forEach(p -> known.add(p.getName()));
-		if (journey != null) {
-			for (JourneyElement element : journey.getElements()) {
-				if (element instanceof CustomerDecl customer) {
-					customer.getAttributes().forEach(a -> known.add(a.getName()));
-				} else if (element instanceof FeatureDecl || element instanceof ModelDecl) {
-					known.add(((Symbol) element).getName());
-				}
-			}
-		}
 		Matcher matcher = TEMPLATE_VARIABLE.matcher(template);
 		while (matcher.find()) {
 			String variable = matcher.group(1);
-			if (!known.contains(variable)) {
+			boolean isParam = params.stream().anyMatch(p -> variable.equals(p.getName()));
+			if (!isParam && !valueNamesOf(EcoreUtil2.getContainerOfType(action, Journey.class)).contains(variable)) {
 				error("Template variable '{{" + variable + "}}' is not defined: pass it with `with " + variable
 						+ " = ...`, or use a customer attribute, feature or model name.",
 						action, feature, JourneyIssueCodes.UNKNOWN_TEMPLATE_VARIABLE, variable);
 			}
 		}
+	}
+
+	/** Attribute, feature and model names of the journey, computed once per validation run. */
+	private Set<String> valueNamesOf(Journey journey) {
+		if (journey == null) {
+			return Set.of();
+		}
+		Map<Object, Object> context = getContext();
+		ValueNamesKey key = new ValueNamesKey(journey);
+		@SuppressWarnings("unchecked")
+		Set<String> cached = context == null ? null : (Set<String>) context.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		Set<String> names = new HashSet<>();
+		for (JourneyElement element : journey.getElements()) {
+			if (element instanceof CustomerDecl customer) {
+				customer.getAttributes().forEach(a -> names.add(a.getName()));
+			} else if (element instanceof FeatureDecl || element instanceof ModelDecl) {
+				names.add(((Symbol) element).getName());
+			}
+		}
+		if (context != null) {
+			context.put(key, names);
+		}
+		return names;
+	}
+
+	private record ValueNamesKey(Journey journey) {
 	}
 
 	// ------------------------------------------------------------ splits

@@ -1,0 +1,32 @@
+package io.itinera.dsl.ide.server;
+
+import java.io.File;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.util.IAcceptor;
+import org.eclipse.xtext.util.IFileSystemScanner;
+
+/**
+ * Scans a workspace for journeys without descending into version control, package manager or
+ * build output folders, which can hold thousands of files and stale copies of journeys.
+ */
+public class WorkspaceFileScanner extends IFileSystemScanner.JavaIoFileSystemScanner {
+
+	public static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", "target");
+
+	@Override
+	public void scan(URI root, IAcceptor<URI> acceptor) {
+		if (root.isFile()) {
+			super.scan(root, acceptor);
+		}
+	}
+
+	@Override
+	public void scanRec(File file, IAcceptor<URI> acceptor) {
+		if (file.isDirectory() && SKIPPED_FOLDERS.contains(file.getName())) {
+			return;
+		}
+		super.scanRec(file, acceptor);
+	}
+}

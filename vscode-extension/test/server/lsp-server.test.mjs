@@ -1,0 +1,125 @@
+// Starts the real shaded language server jar and talks LSP to it over stdio, as VS Code does.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import rpc from 'vscode-jsonrpc/node.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const jar = process.env.ITINERA_LSP_JAR ?? resolve(here, '../../../lsp-server/target/itinera-lsp.jar');
+const sample = readFileSync(resolve(here, '../../../journeys/cart-recovery.journey'), 'utf8');
+
+function positionOf(text, marker, delta = 0) {
+  const offset = text.indexOf(marker);
+  assert.ok(offset >= 0, `marker ${marker} not found`);
+  const before = text.slice(0, offset + delta).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function offsetOf(text, { line, character }) {
+  const lines = text.split('\n');
+  return lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + character;
+}
+
+function applyEdits(text, edits) {
+  return [...edits]
+    .sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start))
+    .reduce((result, edit) => result.slice(0, offsetOf(text, edit.range.start)) + edit.newText
+      + result.slice(offsetOf(text, edit.range.end)), text);
+}
+
+test('the shaded server serves a journey over stdio from mistake to fix', { timeout: 120_000 }, async () => {
+  assert.ok(existsSync(jar), `${jar} is missing; build lsp-server first`);
+  const workspace = mkdtempSync(join(tmpdir(), 'itinera-lsp-'));
+  const started = process.hrtime.bigint();
+  const server = spawn(process.env.JAVA ?? 'java', ['-XX:+UseSerialGC', '-Xss4m', '-jar', jar], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (chunk) => { stderr += chunk; });
+  const exited = new Promise((done) => server.on('exit', (code) => done(code)));
+
+  const connection = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+  const protocolErrors = [];
+  connection.onError(([error]) => protocolErrors.push(error));
+  const diagnosticWaiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    for (const waiter of [...diagnosticWaiters]) {
+      if (waiter.accepts(params)) {
+        diagnosticWaiters.splice(diagnosticWaiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', () => []);
+  connection.listen();
+  const nextDiagnostics = (uri, accepts) => new Promise((resolveWaiter) => diagnosticWaiters.push({
+    accepts: (params) => params.uri === uri && accepts(params.diagnostics), resolve: resolveWaiter,
+  }));
+
+  try {
+    const initialized = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspace).href,
+      capabilities: {
+        workspace: { executeCommand: {}, workspaceEdit: { documentChanges: false } },
+        textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeAction: {} },
+      },
+    });
+    const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`server answered initialize ${startupMs.toFixed(0)} ms after spawn`);
+    assert.ok(initialized.capabilities.completionProvider);
+    assert.ok(initialized.capabilities.codeActionProvider);
+    await connection.sendNotification('initialized', {});
+
+    const uri = pathToFileURL(join(workspace, 'cart-recovery.journey')).href;
+    const broken = sample.replace('after 1 hour -> Abandoned', 'after 1 hour -> Abandonned');
+    const firstDiagnostics = nextDiagnostics(uri, (diagnostics) => diagnostics.length > 0);
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'journey', version: 1, text: broken },
+    });
+    const { diagnostics } = await firstDiagnostics;
+    const mistake = diagnostics.find((d) => d.message.includes("Unknown stage 'Abandonned'"));
+    assert.ok(mistake, JSON.stringify(diagnostics));
+    assert.deepEqual(mistake.range.start, positionOf(broken, '-> Abandonned', 3));
+
+    const completion = await connection.sendRequest('textDocument/completion', {
+      textDocument: { uri }, position: positionOf(broken, '-> HighIntent', 3),
+    });
+    const labels = completion.items.map((item) => item.label);
+    for (const stage of ['Browsing', 'Carted', 'Abandoned', 'HighIntent', 'Converted', 'Lapsed']) {
+      assert.ok(labels.includes(stage), `${stage} in ${labels}`);
+    }
+
+    const hover = await connection.sendRequest('textDocument/hover', {
+      textDocument: { uri }, position: positionOf(broken, 'when cartValue', 6),
+    });
+    assert.match(hover.contents.value, /feature cartValue = sum\(cart_add\.price\) since last purchase/);
+
+    const actions = await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: mistake.range, context: { diagnostics: [mistake] },
+    });
+    const change = actions.find((action) => action.title === "Change to 'Abandoned'");
+    assert.ok(change, JSON.stringify(actions.map((a) => a.title)));
+    const fixed = applyEdits(broken, change.edit.changes[uri]);
+    assert.equal(fixed, sample);
+
+    const cleared = nextDiagnostics(uri, (list) => !list.some((d) => d.severity === 1));
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }],
+    });
+    const after = await cleared;
+    assert.deepEqual(after.diagnostics.filter((d) => d.severity === 1), []);
+
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0, stderr);
+    assert.deepEqual(protocolErrors, [], 'stdout carried nothing but the protocol');
+  } finally {
+    connection.dispose();
+    server.kill();
+  }
+});
