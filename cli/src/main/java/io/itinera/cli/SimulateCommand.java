@@ -89,6 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--no-progress", description = "no progress bar on standard error")
 	boolean noProgress;
 
+	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
+	boolean allowRawDrl;
+
 	@Spec
 	CommandSpec spec;
 
@@ -124,6 +127,12 @@ public final class SimulateCommand implements Callable<Integer> {
 		List<Scorer> scorers = new ArrayList<>();
 		for (int i = 0; i < plans.size(); i++) {
 			JourneyPlan plan = plans.get(i);
+			String forbidden = RawDrlPolicy.refusal(plan, allowRawDrl);
+			if (forbidden != null) {
+				err.println(forbidden);
+				scorers.forEach(Scorer::close);
+				return 1;
+			}
 			CampaignRules rules = SimulationParts.rules(plan, files.get(i), err);
 			Scorer scorer = SimulationParts.scorer(plan, files.get(i), err);
 			if (rules == null || (scorer == null && !plan.models().isEmpty())) {

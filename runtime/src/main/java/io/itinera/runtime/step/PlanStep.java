@@ -156,7 +156,7 @@ public final class PlanStep implements JourneyStep {
 		StepOutcome outcome = new StepOutcome(state);
 		outcome.stageEntered = true;
 		StepMoment moment = new StepMoment(state, journey.features, at, null);
-		runRules(state, moment, at, "test:" + state.stage, 0, null, outcome);
+		runRules(state, moment, at, "test:" + state.stage, null, outcome);
 		return outcome.result();
 	}
 
