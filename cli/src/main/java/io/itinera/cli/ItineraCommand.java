@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 				BenchCommand.class,
 				TestCommand.class,
 				TrainCommand.class,
+				SimulateCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * Where an event log keeps the customer id, the time, the event type and each field, and how to
  * translate its event type names, so a shop's export can be read as it is. Parsed from
  * {@code --map customer=user_id,time=timestamp:epoch-seconds,type=behavior_type,type.pv=product_view,
- * type.fav=-,field.price=item_price,zone=Europe/Paris,unknown=skip}.
+ * type.fav=-,field.price=item_price,zone=Europe/Paris,unknown=skip}. A log with one kind of event
+ * and no type column names it with {@code event=order}.
  *
  * <p>Without a mapping the customer, time and type columns are found by their usual names
  * ({@link #CUSTOMER_NAMES}, …) and each field by its own name.
@@ -23,7 +24,8 @@ public record ColumnMapping(
 		Map<String, String> typeNames,
 		Map<String, String> fieldColumns,
 		ZoneId zone,
-		boolean skipUnknownTypes) {
+		boolean skipUnknownTypes,
+		String constantEvent) {
 
 	public static final List<String> CUSTOMER_NAMES = List.of("customer", "customer_id", "customerId", "user_id", "userId");
 	public static final List<String> TIME_NAMES = List.of("time", "timestamp", "ts", "event_time", "eventTime");
@@ -34,6 +36,12 @@ public record ColumnMapping(
 	public ColumnMapping {
 		typeNames = Map.copyOf(typeNames);
 		fieldColumns = Map.copyOf(fieldColumns);
+	}
+
+	/** A mapping whose log names each line's event type in a column. */
+	public ColumnMapping(String customerColumn, String timeColumn, String timeFormat, String typeColumn,
+			Map<String, String> typeNames, Map<String, String> fieldColumns, ZoneId zone, boolean skipUnknownTypes) {
+		this(customerColumn, timeColumn, timeFormat, typeColumn, typeNames, fieldColumns, zone, skipUnknownTypes, null);
 	}
 
 	public static ColumnMapping defaults() {
@@ -50,6 +58,7 @@ public record ColumnMapping(
 		Map<String, String> fields = new LinkedHashMap<>();
 		ZoneId zone = ZoneOffset.UTC;
 		boolean skipUnknown = false;
+		String constantEvent = null;
 		if (spec == null || spec.isBlank()) {
 			return defaults();
 		}
@@ -72,6 +81,8 @@ public record ColumnMapping(
 				timeFormat = colon < 0 ? "auto" : value.substring(colon + 1);
 			} else if (key.equals("type")) {
 				type = value;
+			} else if (key.equals("event")) {
+				constantEvent = value;
 			} else if (key.startsWith("type.") && key.length() > 5) {
 				typeNames.put(key.substring(5), value);
 			} else if (key.startsWith("field.") && key.length() > 6) {
@@ -89,11 +100,15 @@ public record ColumnMapping(
 				skipUnknown = value.equals("skip");
 			} else {
 				throw new IllegalArgumentException("mapping key '" + key + "' is unknown; use customer=, time=COL[:FORMAT], type=, "
-						+ "type.SOURCE=EVENT (or -), field.FIELD=COL, zone=, unknown=skip|dead-letter");
+						+ "type.SOURCE=EVENT (or -), event=EVENT (every line), field.FIELD=COL, zone=, unknown=skip|dead-letter");
 			}
 		}
 		TimeFormat.of(timeFormat, zone);
-		return new ColumnMapping(customer, time, timeFormat, type, typeNames, fields, zone, skipUnknown);
+		if (constantEvent != null && type != null) {
+			throw new IllegalArgumentException("mapping has both type=" + type + " and event=" + constantEvent
+					+ ": use type= for a log with a type column, event= for a log of one kind of event");
+		}
+		return new ColumnMapping(customer, time, timeFormat, type, typeNames, fields, zone, skipUnknown, constantEvent);
 	}
 
 	public TimeFormat parsedTimeFormat() {

@@ -32,7 +32,8 @@ public final class CsvEventParser implements EventLineParser {
 		}
 		this.customerIndex = required(indexByName, mapping.customerColumn(), ColumnMapping.CUSTOMER_NAMES, "customer", columns);
 		this.timeIndex = required(indexByName, mapping.timeColumn(), ColumnMapping.TIME_NAMES, "time", columns);
-		this.typeIndex = required(indexByName, mapping.typeColumn(), ColumnMapping.TYPE_NAMES, "type", columns);
+		this.typeIndex = mapping.constantEvent() != null ? -1
+				: required(indexByName, mapping.typeColumn(), ColumnMapping.TYPE_NAMES, "type", columns);
 		for (String event : schema.eventNames()) {
 			List<FieldDecl> fields = schema.fields(event);
 			int[] indexes = new int[fields.size()];
@@ -93,7 +94,7 @@ public final class CsvEventParser implements EventLineParser {
 		final int found = count;
 		String customer = assembly.customer(cells[customerIndex]);
 		long at = assembly.time(cells[timeIndex]);
-		Object name = assembly.eventName(cells[typeIndex]);
+		Object name = typeIndex < 0 ? assembly.eventName(assembly.mapping().constantEvent()) : assembly.eventName(cells[typeIndex]);
 		if (name == EventAssembly.SKIPPED) {
 			return null;
 		}

@@ -43,7 +43,7 @@ public final class JsonLinesEventParser implements EventLineParser {
 				EventAssembly.firstPresent(mapping.customerColumn(), ColumnMapping.CUSTOMER_NAMES, values::containsKey)));
 		long at = assembly.time(values.get(
 				EventAssembly.firstPresent(mapping.timeColumn(), ColumnMapping.TIME_NAMES, values::containsKey)));
-		Object name = assembly.eventName(values.get(
+		Object name = assembly.eventName(mapping.constantEvent() != null ? mapping.constantEvent() : values.get(
 				EventAssembly.firstPresent(mapping.typeColumn(), ColumnMapping.TYPE_NAMES, values::containsKey)));
 		if (name == EventAssembly.SKIPPED) {
 			return null;

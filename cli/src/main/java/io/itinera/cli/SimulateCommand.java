@@ -1,0 +1,294 @@
+package io.itinera.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itinera.dsl.compiler.JourneyCompiler;
+import io.itinera.runtime.io.BadLineException;
+import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.io.DeadLetter;
+import io.itinera.runtime.io.EventLogSource;
+import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.InputFormat;
+import io.itinera.runtime.io.TimeFormat;
+import io.itinera.runtime.plan.EventType;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.rules.CampaignRules;
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.simulate.JourneySimulation;
+import io.itinera.runtime.simulate.LogReplaySource;
+import io.itinera.runtime.simulate.ReportFiles;
+import io.itinera.runtime.simulate.SimulationReport;
+import io.itinera.runtime.simulate.Simulator;
+import io.itinera.runtime.step.PlanStep;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code itinera simulate FILE --events LOG}: replays a historical log through a journey in event
+ * time and writes {@code report.html} and {@code report.json}.
+ */
+@Command(name = "simulate", description = {
+		"Replay a historical event log through a journey in event time (timers fire at their event-time moment)",
+		"and write a report: report.html (self-contained, open it in any browser) and report.json." })
+public final class SimulateCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json)")
+	Path journeyFile;
+
+	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log: CSV or JSON Lines")
+	Path events;
+
+	@Option(names = "--from", paramLabel = "T", description = "replay events at or after T (ISO date or date-time, UTC; or epoch)")
+	String from;
+
+	@Option(names = "--to", paramLabel = "T", description = "replay events before T; timers fire up to T")
+	String to;
+
+	@Option(names = "--compare", paramLabel = "OTHER.journey", description = "a second version to replay over the same log in the same pass")
+	Path compare;
+
+	@Option(names = "--out", paramLabel = "DIR", defaultValue = "target/simulation", description = "where the report goes (default: ${DEFAULT-VALUE})")
+	Path outDir;
+
+	@Option(names = "--format", description = "csv or jsonl (default: from the file name, else csv)")
+	InputFormat format;
+
+	@Option(names = "--map", paramLabel = "SPEC", description = {
+			"where the log keeps what, e.g. customer=user_id,time=timestamp:epoch-seconds,type=behavior_type,",
+			"type.pv=product_view,type.fav=favourite,field.itemId=item_id (time formats: auto, iso, epoch-seconds,",
+			"epoch-millis or a pattern such as 'yyyy-MM-dd HH:mm:ss')" })
+	String mapping;
+
+	@Option(names = "--columns", paramLabel = "NAMES", split = ",", description = "column names of a CSV log without a header line")
+	List<String> columns;
+
+	@Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter: a character, or tab (default: ${DEFAULT-VALUE})")
+	String delimiter;
+
+	@Option(names = "--score-batch", defaultValue = "256", description = "rows per scorer call (default: ${DEFAULT-VALUE})")
+	int scoreBatch;
+
+	@Option(names = "--no-progress", description = "no progress bar on standard error")
+	boolean noProgress;
+
+	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
+	boolean allowRawDrl;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		if (!Files.isRegularFile(events)) {
+			err.println(events + ": no such event log; give a CSV or JSON Lines file with --events.");
+			return 2;
+		}
+		JourneyPlan base = loadPlan(journeyFile, err);
+		JourneyPlan other = compare == null ? null : loadPlan(compare, err);
+		if (base == null || (compare != null && other == null)) {
+			return 1;
+		}
+		Long fromMillis;
+		Long toMillis;
+		ColumnMapping columnMapping;
+		char delimiterChar;
+		try {
+			fromMillis = instant("--from", from);
+			toMillis = instant("--to", to);
+			columnMapping = ColumnMapping.parse(mapping);
+			delimiterChar = delimiterChar();
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			return 2;
+		}
+		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
+		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
+		List<JourneySimulation> journeys = new ArrayList<>();
+		List<Scorer> scorers = new ArrayList<>();
+		for (int i = 0; i < plans.size(); i++) {
+			JourneyPlan plan = plans.get(i);
+			String forbidden = RawDrlPolicy.refusal(plan, allowRawDrl);
+			if (forbidden != null) {
+				err.println(forbidden);
+				scorers.forEach(Scorer::close);
+				return 1;
+			}
+			CampaignRules rules = SimulationParts.rules(plan, files.get(i), err);
+			Scorer scorer = SimulationParts.scorer(plan, files.get(i), err);
+			if (rules == null || (scorer == null && !plan.models().isEmpty())) {
+				scorers.forEach(Scorer::close);
+				return 1;
+			}
+			if (scorer != null) {
+				scorers.add(scorer);
+			}
+			journeys.add(new JourneySimulation(plan, new PlanStep(plan, rules), scorer));
+		}
+		Files.createDirectories(outDir);
+		EventLogSource log;
+		try {
+			log = EventLogSource.open(events, format != null ? format : InputFormat.guess(events), columnMapping,
+					columns, delimiterChar, unionSchema(plans));
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			return 2;
+		}
+		Path deadLetterFile = outDir.resolve("dead-letters.jsonl");
+		ObjectMapper json = ReportFiles.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
+		Simulator simulator = new Simulator(journeys, scoreBatch, fromMillis, toMillis, progress);
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread hook = new Thread(() -> {
+			simulator.stop();
+			try {
+				finished.await(20, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			System.err.println();
+			System.err.println(SimulationProgress.interrupted(simulator.progress()) + " Partial report: "
+					+ outDir.resolve(ReportFiles.HTML));
+			System.err.flush();
+		}, "itinera-simulate-interrupt");
+		Runtime.getRuntime().addShutdownHook(hook);
+		long started = System.nanoTime();
+		long cpuStarted = threadCpuNanos();
+		List<SimulationReport> reports;
+		try (BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
+				LogReplaySource source = new LogReplaySource(log, letter -> writeDeadLetter(json, deadLetters, letter))) {
+			reports = simulator.run(source);
+			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
+					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1)), outDir);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			double cpuSeconds = (threadCpuNanos() - cpuStarted) / 1e9;
+			Simulator.Progress done = simulator.progress();
+			out.println(summary(reports.get(0), done, seconds));
+			if (reports.size() == 2) {
+				out.println(summary(reports.get(1), done, seconds));
+			}
+			if (cpuSeconds > 0) {
+				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",
+						cpuSeconds, done.records() / cpuSeconds));
+			}
+			out.println("Report: " + html + " (figures: " + outDir.resolve(ReportFiles.JSON) + ")");
+			if (done.deadLetters() > 0) {
+				out.println(done.deadLetters() + " line" + (done.deadLetters() == 1 ? "" : "s") + " dead-lettered: "
+						+ deadLetterFile);
+			}
+			out.flush();
+		} finally {
+			scorers.forEach(Scorer::close);
+			finished.countDown();
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		} catch (IllegalStateException shuttingDown) {
+			// Ctrl-C came in: the hook reports how far the replay got
+		}
+		return 0;
+	}
+
+	private static String summary(SimulationReport report, Simulator.Progress done, double seconds) {
+		long actions = report.campaigns().stream().mapToLong(SimulationReport.CampaignFigures::fired).sum();
+		String goal = report.goal() == null ? "" : String.format(Locale.ROOT, ", goal %s within window: %.1f%% of visits",
+				report.goal().event(), report.goal().rate() * 100);
+		return String.format(Locale.ROOT,
+				"%s: %,d events, %,d customers, %,d timers fired, %,d actions%s; %,d lines in %.1fs (%,.0f events/s)",
+				report.journey(), report.input().events(), report.input().customers(), report.input().timersFired(),
+				actions, goal, done.records() + done.deadLetters(), seconds,
+				seconds > 0 ? done.records() / seconds : 0);
+	}
+
+	private static long threadCpuNanos() {
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+	}
+
+	private static void writeDeadLetter(ObjectMapper json, BufferedWriter writer, DeadLetter letter) {
+		try {
+			writer.write(json.writeValueAsString(letter));
+			writer.newLine();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The events of both versions, so one pass of the log feeds both. */
+	static EventSchema unionSchema(List<JourneyPlan> plans) {
+		Map<String, EventType> byName = new LinkedHashMap<>();
+		for (JourneyPlan plan : plans) {
+			for (EventType event : plan.events()) {
+				byName.putIfAbsent(event.name(), event);
+			}
+		}
+		return new EventSchema(new ArrayList<>(byName.values()));
+	}
+
+	private static Long instant(String option, String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return TimeFormat.of("auto", ZoneOffset.UTC).parse(text.trim());
+		} catch (BadLineException e) {
+			throw new IllegalArgumentException(option + " " + text + ": give an ISO date or date-time such as 2017-11-25 "
+					+ "or 2017-11-25T12:00:00Z, or epoch seconds");
+		}
+	}
+
+	private char delimiterChar() {
+		if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
+			return '\t';
+		}
+		if (delimiter.length() != 1) {
+			throw new IllegalArgumentException("--delimiter must be one character or tab, not '" + delimiter + "'");
+		}
+		return delimiter.charAt(0);
+	}
+
+	private static JourneyPlan loadPlan(Path file, PrintWriter err) {
+		if (!Files.isRegularFile(file)) {
+			err.println(file + ": no such file; give a .journey file.");
+			return null;
+		}
+		if (file.getFileName().toString().endsWith(".json")) {
+			try {
+				return io.itinera.runtime.plan.PlanJson.read(Files.readString(file));
+			} catch (Exception e) {
+				err.println(file + ":1:1: error: " + e.getMessage());
+				return null;
+			}
+		}
+		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(file);
+		for (JourneyDiagnostic diagnostic : loaded.diagnostics()) {
+			if (diagnostic.error()) {
+				err.println(diagnostic.format());
+			}
+		}
+		if (loaded.hasErrors() || loaded.journey() == null) {
+			err.println(file + ": fix the errors above (itinera check " + file + " lists warnings too).");
+			return null;
+		}
+		return new JourneyCompiler().compile(loaded.journey());
+	}
+}

@@ -1,0 +1,115 @@
+package io.itinera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Opens a simulation report in headless Chromium (Debian's {@code chromium}) and checks that every
+ * chart was drawn: the page's own script writes the counts into {@code #render-check}, read back
+ * with {@code --dump-dom}. Skipped, with a message, where Chromium is not installed.
+ */
+class ReportRenderingTest {
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	@TempDir
+	static Path dir;
+
+	static Path report;
+
+	@BeforeAll
+	static void simulate() throws IOException {
+		Path journey = dir.resolve("split.journey");
+		Files.writeString(journey, SimulateCommandTest.JOURNEY.formatted(
+				"split NudgeTest in Abandoned { 50% Nudge, 50% holdout }"));
+		StringBuilder log = new StringBuilder("customer,time,type,item,amount\n");
+		for (int i = 0; i < 40; i++) {
+			log.append("s").append(i).append(",2026-03-02T08:00:00Z,view,i,\n");
+			log.append("s").append(i).append(",2026-03-02T09:00:00Z,cart,i,\n");
+			if (i % 3 == 0) {
+				log.append("s").append(i).append(",2026-03-03T09:00:00Z,buy,,10\n");
+			}
+		}
+		log.append("end,2026-03-06T00:00:00Z,view,i,\n");
+		Path events = dir.resolve("events.csv");
+		Files.writeString(events, log);
+		Path out = dir.resolve("report");
+		CommandLine command = ItineraCommand.commandLine();
+		command.setOut(new PrintWriter(new StringWriter()));
+		assertEquals(0, command.execute("simulate", journey.toString(), "--events", events.toString(), "--out",
+				out.toString(), "--no-progress"));
+		report = out.resolve("report.html");
+	}
+
+	@Test
+	void everyChartIsDrawn() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM), "/usr/bin/chromium is not installed (apt-get install -y chromium): "
+				+ "the report's rendering is not checked");
+		String dom = chromium("--dump-dom", report.toUri().toString());
+		Matcher check = Pattern.compile("id=\"render-check\"[^>]*data-charts=\"(\\d+)\" data-drawn=\"(\\d+)\" data-marks=\"(\\d+)\"")
+				.matcher(dom);
+		assertTrue(check.find(), "the page's render check ran: " + dom.substring(Math.max(0, dom.length() - 400)));
+		int charts = Integer.parseInt(check.group(1));
+		int drawn = Integer.parseInt(check.group(2));
+		int marks = Integer.parseInt(check.group(3));
+		// graph, funnel, rules, messages per day, split lift, daily totals, daily by stage
+		assertEquals(7, charts);
+		assertEquals(charts, drawn, "every chart has a size and marks with a size");
+		assertTrue(marks > 50, "bars, points, lines, nodes and edges drawn: " + marks);
+	}
+
+	@Test
+	void aScreenshotShowsThePage() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM), "/usr/bin/chromium is not installed (apt-get install -y chromium): "
+				+ "the report's rendering is not checked");
+		Path png = dir.resolve("report.png");
+		chromium("--screenshot=" + png, "--window-size=1280,2400", report.toUri().toString());
+		BufferedImage image = ImageIO.read(png.toFile());
+		assertEquals(1280, image.getWidth());
+		assertEquals(2400, image.getHeight());
+		int colours = 0;
+		java.util.Set<Integer> seen = new java.util.HashSet<>();
+		for (int y = 0; y < image.getHeight(); y += 7) {
+			for (int x = 0; x < image.getWidth(); x += 7) {
+				if (seen.add(image.getRGB(x, y)) && ++colours > 20) {
+					return;
+				}
+			}
+		}
+		throw new AssertionError("the screenshot is nearly blank: " + colours + " colours");
+	}
+
+	private static String chromium(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-background-networking", "--disable-component-update", "--no-first-run",
+				"--user-data-dir=" + Files.createTempDirectory(dir, "chromium")));
+		command.addAll(List.of(args));
+		Path output = Files.createTempFile(dir, "chromium", ".out");
+		Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		if (!process.waitFor(90, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new AssertionError("chromium did not finish in 90 s");
+		}
+		assertEquals(0, process.exitValue(), "chromium's exit status");
+		return Files.readString(output, StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,294 @@
+package io.itinera.runtime.simulate;
+
+import io.itinera.runtime.simulate.ComparisonReport.Difference;
+import io.itinera.runtime.simulate.SimulationReport.ArmFigures;
+import io.itinera.runtime.simulate.SimulationReport.CampaignFigures;
+import io.itinera.runtime.simulate.SimulationReport.DayFigures;
+import io.itinera.runtime.simulate.SimulationReport.HistogramBin;
+import io.itinera.runtime.simulate.SimulationReport.PhaseFigures;
+import io.itinera.runtime.simulate.SimulationReport.RuleFigures;
+import io.itinera.runtime.simulate.SimulationReport.SplitFigures;
+import io.itinera.runtime.simulate.SimulationReport.StageFigures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts or fonts
+ * from elsewhere. A few lines of inline script count the charts the browser actually drew into
+ * {@code #render-check}, so a headless browser can confirm the page renders.
+ */
+public final class HtmlReport {
+	private HtmlReport() {
+	}
+
+	public static String render(SimulationReport report) {
+		return page("Itinera simulation · " + report.journey(), body(report, "j0"), "");
+	}
+
+	public static String render(ComparisonReport comparison) {
+		StringBuilder head = new StringBuilder();
+		head.append("<section><h2>Differences (").append(Html.escape(comparison.other().journey())).append(" − ")
+				.append(Html.escape(comparison.base().journey())).append(")</h2>");
+		head.append("<table><tr><th>figure</th><th>base</th><th>other</th><th>change</th></tr>");
+		for (Difference d : comparison.differences()) {
+			head.append("<tr><td>").append(Html.escape(d.figure())).append("</td><td class=\"n\">")
+					.append(Html.number(d.base())).append("</td><td class=\"n\">").append(Html.number(d.other()))
+					.append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%+,.2f", d.change()))
+					.append("</td></tr>");
+		}
+		head.append("</table></section>");
+		String body = head + "<div class=\"side\"><div>" + body(comparison.base(), "base") + "</div><div>"
+				+ body(comparison.other(), "other") + "</div></div>";
+		return page("Itinera comparison · " + comparison.base().journey() + " vs " + comparison.other().journey(),
+				body, " wide");
+	}
+
+	private static String page(String title, String body, String bodyClass) {
+		return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
+				+ "</title><style>" + CSS + "</style></head><body class=\"report" + bodyClass + "\">" + body
+				+ "<div id=\"render-check\" hidden></div><script>" + RENDER_CHECK + "</script></body></html>\n";
+	}
+
+	private static String body(SimulationReport r, String id) {
+		StringBuilder html = new StringBuilder(64 * 1024);
+		html.append("<header><h1>").append(Html.escape(r.journey())).append("</h1>");
+		if (r.title() != null) {
+			html.append("<p class=\"subtitle\">").append(Html.escape(r.title())).append("</p>");
+		}
+		html.append("<p class=\"meta\">Replayed ").append(Html.escape(r.window().from())).append(" → ")
+				.append(Html.escape(r.window().to())).append(" in event time · ")
+				.append(Html.number(r.input().events())).append(" events · ")
+				.append(Html.number(r.input().customers())).append(" customers · ")
+				.append(Html.number(r.input().timersFired())).append(" timers fired · ")
+				.append(Html.number(r.input().scores())).append(" scores · ")
+				.append(Html.number(r.input().deadLetters())).append(" dead letters · ")
+				.append(Html.number(r.input().outsideWindow())).append(" outside the window</p></header>");
+		kpis(html, r);
+		html.append("<section><h2>Journey graph</h2><p class=\"note\">Boxes: customers who entered the stage, are in it "
+				+ "at the end, and left it. Edges: customers who took the transition (width to scale); dashed: not "
+				+ "declared (exits).</p><div class=\"scroll\">")
+				.append(JourneyGraphSvg.render(r.stages(), r.transitions())).append("</div>");
+		stageTable(html, r.stages());
+		html.append("</section>");
+		funnel(html, r, id);
+		campaigns(html, r, id);
+		histogram(html, r, id);
+		splits(html, r, id);
+		daily(html, r, id);
+		return html.toString();
+	}
+
+	private static void kpis(StringBuilder html, SimulationReport r) {
+		long actions = 0;
+		for (CampaignFigures c : r.campaigns()) {
+			actions += c.fired();
+		}
+		html.append("<div class=\"kpis\">");
+		kpi(html, "customers entered", Html.number(r.goal() != null ? r.goal().customers() : entered(r)));
+		if (r.goal() != null) {
+			kpi(html, "goal conversion (" + r.goal().event() + " within "
+					+ TransitionLabels.duration(r.goal().windowMillis()) + ")", Html.percent(r.goal().rate()));
+		}
+		kpi(html, "actions fired", Html.number(actions));
+		kpi(html, "events replayed", Html.number(r.input().events()));
+		html.append("</div>");
+	}
+
+	private static long entered(SimulationReport r) {
+		for (var t : r.transitions()) {
+			if (t.from() == null) {
+				return t.customers();
+			}
+		}
+		return 0;
+	}
+
+	private static void kpi(StringBuilder html, String label, String value) {
+		html.append("<div class=\"kpi\"><div class=\"kpi-value\">").append(value).append("</div><div class=\"kpi-label\">")
+				.append(Html.escape(label)).append("</div></div>");
+	}
+
+	private static void stageTable(StringBuilder html, List<StageFigures> stages) {
+		html.append("<table><tr><th>stage</th><th>phase</th><th>customers entered</th><th>entries</th>"
+				+ "<th>left</th><th>in at the end</th></tr>");
+		for (StageFigures s : stages) {
+			html.append("<tr><td>").append(Html.escape(s.name())).append("</td><td>")
+					.append(Html.escape(s.phase() == null ? "" : s.phase())).append("</td><td class=\"n\">")
+					.append(Html.number(s.entered())).append("</td><td class=\"n\">").append(Html.number(s.entries()))
+					.append("</td><td class=\"n\">").append(Html.number(s.exited())).append("</td><td class=\"n\">")
+					.append(Html.number(s.current())).append("</td></tr>");
+		}
+		html.append("</table>");
+	}
+
+	private static void funnel(StringBuilder html, SimulationReport r, String id) {
+		List<String> labels = new ArrayList<>();
+		long[] values = new long[r.funnel().size()];
+		double[] shares = new double[r.funnel().size()];
+		for (int i = 0; i < r.funnel().size(); i++) {
+			PhaseFigures p = r.funnel().get(i);
+			labels.add(p.phase());
+			values[i] = p.customers();
+			shares[i] = p.share();
+		}
+		html.append("<section><h2>Funnel by lifecycle phase</h2><p class=\"note\">Customers who reached a stage of "
+				+ "each phase, as a share of those who entered the journey.</p>");
+		html.append(SvgCharts.funnel(id + "-funnel", "Customers reaching each phase", labels, values, shares));
+		if (r.goal() != null) {
+			html.append("<p class=\"goal\">Goal <b>").append(Html.escape(r.goal().event())).append("</b> within ")
+					.append(TransitionLabels.duration(r.goal().windowMillis())).append(" of entry: ")
+					.append(Html.number(r.goal().converted())).append(" of ").append(Html.number(r.goal().visits()))
+					.append(" visits converted (").append(Html.percent(r.goal().rate())).append("); ")
+					.append(Html.number(r.goal().customersConverted())).append(" of ")
+					.append(Html.number(r.goal().customers())).append(" customers.</p>");
+		}
+		html.append("</section>");
+	}
+
+	private static void campaigns(StringBuilder html, SimulationReport r, String id) {
+		html.append("<section><h2>Campaigns and rules</h2>");
+		List<String> labels = new ArrayList<>();
+		List<double[]> rows = new ArrayList<>();
+		html.append("<table><tr><th>campaign</th><th>rule</th><th>fired</th><th>suppressed by caps</th>"
+				+ "<th>held by quiet hours</th><th>dropped after a hold</th></tr>");
+		for (CampaignFigures c : r.campaigns()) {
+			for (RuleFigures rule : c.rules()) {
+				labels.add(c.name() + ": " + rule.title());
+				rows.add(new double[] { rule.fired(), rule.capped(), rule.quietHeld() });
+				html.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>")
+						.append(Html.escape(rule.title())).append("</td><td class=\"n\">")
+						.append(Html.number(rule.fired())).append("</td><td class=\"n\">")
+						.append(Html.number(rule.capped())).append("</td><td class=\"n\">")
+						.append(Html.number(rule.quietHeld())).append("</td><td class=\"n\">")
+						.append(Html.number(rule.droppedAfterHold())).append("</td></tr>");
+			}
+		}
+		html.append("</table>");
+		if (!labels.isEmpty()) {
+			double[][] values = new double[3][labels.size()];
+			for (int i = 0; i < labels.size(); i++) {
+				for (int s = 0; s < 3; s++) {
+					values[s][i] = rows.get(i)[s];
+				}
+			}
+			html.append(SvgCharts.bars(id + "-rules", "Actions per rule", labels,
+					List.of("fired", "suppressed by caps", "held by quiet hours"), values, "actions"));
+		}
+		html.append("</section>");
+	}
+
+	private static void histogram(StringBuilder html, SimulationReport r, String id) {
+		List<String> labels = new ArrayList<>();
+		double[][] values = new double[1][r.messagesPerCustomerDay().size()];
+		for (int i = 0; i < r.messagesPerCustomerDay().size(); i++) {
+			HistogramBin bin = r.messagesPerCustomerDay().get(i);
+			labels.add(bin.messages() + (bin.orMore() ? "+" : ""));
+			values[0][i] = bin.customerDays();
+		}
+		html.append("<section><h2>Messages per customer per day</h2><p class=\"note\">How many customer-days saw 1, 2, "
+				+ "3… messages: a long tail means over-messaging.</p>");
+		html.append(SvgCharts.bars(id + "-messages", "Customer-days by messages received", labels,
+				List.of("customer-days"), values, "customer-days"));
+		html.append("</section>");
+	}
+
+	private static void splits(StringBuilder html, SimulationReport r, String id) {
+		if (r.splits().isEmpty()) {
+			return;
+		}
+		html.append("<section><h2>Split tests</h2><p class=\"note\">Goal conversion of the customers assigned to each "
+				+ "arm when they reached the split's stage; lift over the holdout as a difference of proportions with a "
+				+ "95% confidence interval (Newcombe's hybrid score method, from Wilson intervals). On a replayed log the "
+				+ "customers' behaviour is what it was: messages the replay decides cannot change it, so unless the log "
+				+ "records a real test this is an A/A check of the split, and about 1 interval in 20 excludes zero by "
+				+ "chance.</p>");
+		int n = 0;
+		for (SplitFigures split : r.splits()) {
+			html.append("<h3>").append(Html.escape(split.name())).append(" in ").append(Html.escape(split.stage()))
+					.append("</h3><table><tr><th>arm</th><th>share</th><th>customers</th><th>converted</th><th>rate</th>"
+							+ "<th>lift (pp)</th><th>95% CI</th><th>relative lift</th></tr>");
+			List<String> labels = new ArrayList<>();
+			List<double[]> intervals = new ArrayList<>();
+			for (ArmFigures arm : split.arms()) {
+				ProportionDifference lift = arm.liftOverHoldout();
+				html.append("<tr><td>").append(Html.escape(arm.arm())).append("</td><td class=\"n\">")
+						.append(arm.percent()).append("%</td><td class=\"n\">").append(Html.number(arm.customers()))
+						.append("</td><td class=\"n\">").append(Html.number(arm.converted())).append("</td><td class=\"n\">")
+						.append(Html.percent(arm.rate())).append("</td><td class=\"n\">")
+						.append(lift == null ? "" : Html.points(lift.difference())).append("</td><td class=\"n\">")
+						.append(lift == null ? "" : "[" + Html.points(lift.low()) + ", " + Html.points(lift.high()) + "]")
+						.append("</td><td class=\"n\">")
+						.append(lift == null || Double.isNaN(lift.relative()) ? "" : Html.percent(lift.relative()))
+						.append("</td></tr>");
+				if (lift != null) {
+					labels.add(arm.arm());
+					intervals.add(new double[] { lift.difference(), lift.low(), lift.high() });
+				}
+			}
+			html.append("</table>");
+			if (!labels.isEmpty()) {
+				double[] est = new double[labels.size()];
+				double[] lo = new double[labels.size()];
+				double[] hi = new double[labels.size()];
+				for (int i = 0; i < labels.size(); i++) {
+					est[i] = intervals.get(i)[0];
+					lo[i] = intervals.get(i)[1];
+					hi[i] = intervals.get(i)[2];
+				}
+				html.append(SvgCharts.intervals(id + "-split-" + n, "Lift over holdout, 95% CI", labels, est, lo, hi));
+			}
+			n++;
+		}
+		html.append("</section>");
+	}
+
+	private static void daily(StringBuilder html, SimulationReport r, String id) {
+		List<String> days = new ArrayList<>();
+		double[][] series = new double[2][r.daily().size()];
+		List<String> stageNames = new ArrayList<>();
+		for (StageFigures s : r.stages()) {
+			stageNames.add(s.name());
+		}
+		double[][] byStage = new double[stageNames.size()][r.daily().size()];
+		for (int i = 0; i < r.daily().size(); i++) {
+			DayFigures d = r.daily().get(i);
+			days.add(d.day());
+			series[0][i] = d.actions();
+			series[1][i] = d.stageEntries();
+			for (int s = 0; s < stageNames.size(); s++) {
+				byStage[s][i] = d.entriesByStage().getOrDefault(stageNames.get(s), 0L);
+			}
+		}
+		html.append("<section><h2>Day by day</h2>");
+		html.append(SvgCharts.lines(id + "-daily", "Actions and stage entries per day (UTC)", days,
+				List.of("actions", "stage entries"), series, "per day"));
+		html.append(SvgCharts.lines(id + "-daily-stages", "Stage entries per day, by stage", days, stageNames, byStage,
+				"entries"));
+		html.append("</section>");
+	}
+
+	private static final String CSS = """
+			body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;margin:24px auto;max-width:1180px;color:#222;background:#fafafa}
+			body.wide{max-width:none;margin:24px}
+			h1{margin:0 0 4px}h2{margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+			.subtitle{margin:0;color:#555;font-size:18px}.meta,.note{color:#666;font-size:13px}
+			section{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:8px 18px 16px;margin:16px 0}
+			table{border-collapse:collapse;margin:10px 0;font-size:13px}td,th{border-bottom:1px solid #eee;padding:4px 10px;text-align:left}
+			td.n{text-align:right;font-variant-numeric:tabular-nums}
+			.kpis{display:flex;gap:14px;flex-wrap:wrap}.kpi{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:10px 18px;min-width:150px}
+			.kpi-value{font-size:26px;font-weight:bold;color:#3b6fb6}.kpi-label{font-size:12px;color:#666}
+			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+			svg text{font-family:inherit;font-size:11px;fill:#333}svg .chart-title{font-size:13px;font-weight:bold}
+			svg .value{font-size:10px;fill:#444}svg .label{font-size:12px}
+			""";
+
+	private static final String RENDER_CHECK = """
+			(function(){var charts=document.querySelectorAll('svg.chart'),drawn=0,marks=0;
+			charts.forEach(function(c){var box=c.getBoundingClientRect(),sized=0;
+			c.querySelectorAll('.mark').forEach(function(m){var b=m.getBBox();if(b.width>0||b.height>0)sized++;});
+			if(box.width>0&&box.height>0&&sized>0)drawn++;marks+=sized;});
+			var out=document.getElementById('render-check');out.setAttribute('data-charts',charts.length);
+			out.setAttribute('data-drawn',drawn);out.setAttribute('data-marks',marks);})();
+			""";
+}

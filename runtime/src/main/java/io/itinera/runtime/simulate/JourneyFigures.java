@@ -1,0 +1,405 @@
+package io.itinera.runtime.simulate;
+
+import io.itinera.runtime.plan.Campaign;
+import io.itinera.runtime.plan.CampaignRule;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.Phase;
+import io.itinera.runtime.plan.Split;
+import io.itinera.runtime.plan.Stage;
+import io.itinera.runtime.plan.Transition;
+import io.itinera.runtime.simulate.SimulationReport.ArmFigures;
+import io.itinera.runtime.simulate.SimulationReport.CampaignFigures;
+import io.itinera.runtime.simulate.SimulationReport.DayFigures;
+import io.itinera.runtime.simulate.SimulationReport.GoalFigures;
+import io.itinera.runtime.simulate.SimulationReport.HistogramBin;
+import io.itinera.runtime.simulate.SimulationReport.PhaseFigures;
+import io.itinera.runtime.simulate.SimulationReport.RuleFigures;
+import io.itinera.runtime.simulate.SimulationReport.SplitFigures;
+import io.itinera.runtime.simulate.SimulationReport.StageFigures;
+import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.StageChange;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts what happens during a replay of one journey and turns the counts into a {@link SimulationReport}. */
+final class JourneyFigures {
+	static final long DAY_MILLIS = 86_400_000L;
+	/** The histogram's last bin holds this many messages a day or more. */
+	static final int HISTOGRAM_TOP = 10;
+
+	private final JourneyPlan plan;
+	private final Map<String, Integer> stageIndex = new HashMap<>();
+	private final long[] stageCustomers;
+	private final long[] stageEntries;
+	private final long[] stageExits;
+	private final Map<String, Edge> edges = new LinkedHashMap<>();
+	private final Map<String, long[]> ruleCounts = new LinkedHashMap<>();
+	private final long[] messageHistogram = new long[HISTOGRAM_TOP + 1];
+	private final TreeMap<Long, long[]> days = new TreeMap<>();
+	private final long[][] armCustomers;
+	private final long[][] armConverted;
+	private long visits;
+	private long lastDay = Long.MIN_VALUE;
+	private long[] lastDayCounts;
+	private String lastCampaign;
+	private String lastRule;
+	private long[] lastCounts;
+	private long convertedVisits;
+	private long customersEntered;
+	private long customersConverted;
+
+	JourneyFigures(JourneyPlan plan) {
+		this.plan = plan;
+		List<Stage> stages = plan.stages();
+		for (int i = 0; i < stages.size(); i++) {
+			stageIndex.put(stages.get(i).name(), i);
+		}
+		stageCustomers = new long[stages.size()];
+		stageEntries = new long[stages.size()];
+		stageExits = new long[stages.size()];
+		declareEdges();
+		for (Campaign campaign : plan.campaigns()) {
+			for (CampaignRule rule : campaign.rules()) {
+				ruleCounts.put(ruleKey(campaign.name(), rule.title()), new long[4]);
+			}
+		}
+		armCustomers = new long[plan.splits().size()][];
+		armConverted = new long[plan.splits().size()][];
+		for (int i = 0; i < plan.splits().size(); i++) {
+			armCustomers[i] = new long[plan.splits().get(i).arms().size()];
+			armConverted[i] = new long[plan.splits().get(i).arms().size()];
+		}
+	}
+
+	private void declareEdges() {
+		if (plan.entry() != null && plan.entryStage() != null) {
+			edge(null, plan.entryStage(), "entry on " + plan.entry().event(), true);
+		}
+		for (Stage stage : plan.stages()) {
+			for (Transition transition : stage.transitions()) {
+				edge(stage.name(), transition.target(), TransitionLabels.of(transition), true);
+			}
+		}
+	}
+
+	private Edge edge(String from, String to, String label, boolean declared) {
+		String key = edgeKey(from, to);
+		Edge edge = edges.get(key);
+		if (edge == null) {
+			edge = new Edge(from, to, edges.size(), label, declared);
+			edges.put(key, edge);
+		} else if (label != null && !edge.label.contains(label)) {
+			edge.label = edge.label + " · " + label;
+		}
+		return edge;
+	}
+
+	private static String edgeKey(String from, String to) {
+		return (from == null ? "" : from) + '\u0000' + (to == null ? "" : to);
+	}
+
+	private static String ruleKey(String campaign, String rule) {
+		return campaign + '\u0000' + rule;
+	}
+
+	void stageChange(CustomerTrack track, StageChange change) {
+		Edge edge = edges.get(edgeKey(change.from(), change.to()));
+		if (edge == null) {
+			edge = edge(change.from(), change.to(), change.to() == null ? "exit" : change.cause(), false);
+		}
+		edge.times++;
+		if (edge.index < 64) {
+			long bit = 1L << edge.index;
+			if ((track.edgesTaken & bit) == 0) {
+				track.edgesTaken |= bit;
+				edge.customers++;
+			}
+		} else {
+			edge.customers++;
+		}
+		if (change.from() != null) {
+			Integer from = stageIndex.get(change.from());
+			if (from != null) {
+				stageExits[from]++;
+			}
+		}
+		if (change.to() != null) {
+			Integer to = stageIndex.get(change.to());
+			if (to != null) {
+				stageEntries[to]++;
+				if (to >= 64 || (track.stagesEntered & (1L << to)) == 0) {
+					if (to < 64) {
+						track.stagesEntered |= 1L << to;
+					}
+					stageCustomers[to]++;
+				}
+				long[] day = day(change.at());
+				day[1]++;
+				day[2 + to]++;
+			}
+		}
+	}
+
+	void visitStarted(CustomerTrack track, long at) {
+		if (track.visitStart == CustomerTrack.NEVER) {
+			customersEntered++;
+		}
+		visits++;
+		track.visitStart = at;
+		track.visitConverted = false;
+	}
+
+	void goalReached(CustomerTrack track) {
+		convertedVisits++;
+		track.visitConverted = true;
+		if (!track.everConverted) {
+			track.everConverted = true;
+			customersConverted++;
+		}
+		for (int s = 0; s < track.splitArms.length && s < 64; s++) {
+			int arm = track.splitArms[s];
+			if (arm >= 0 && (track.splitsConverted & (1L << s)) == 0) {
+				track.splitsConverted |= 1L << s;
+				armConverted[s][arm]++;
+			}
+		}
+	}
+
+	void assignedToArm(CustomerTrack track, int split, int arm) {
+		track.splitArms[split] = (byte) arm;
+		armCustomers[split][arm]++;
+	}
+
+	void action(CustomerTrack track, ActionRecord action) {
+		ruleCounts(action.campaign(), action.rule())[0]++;
+		day(action.at())[0]++;
+		if ("send".equals(action.kind())) {
+			long day = Math.floorDiv(action.at(), DAY_MILLIS);
+			if (day != track.messageDay) {
+				closeMessageDay(track);
+				track.messageDay = day;
+			}
+			track.messagesThatDay++;
+		}
+	}
+
+	/**
+	 * A rule decided a message that a cap suppressed, quiet hours held back, or that was dropped at
+	 * the end of the quiet hours (the customer had left the campaign's stages).
+	 */
+	void withheld(String campaign, String rule, Withheld reason) {
+		ruleCounts(campaign, rule)[reason.ordinal() + 1]++;
+	}
+
+	/** The counters of one rule; the last one used is kept, as a customer's actions often repeat a rule. */
+	private long[] ruleCounts(String campaign, String rule) {
+		if (campaign.equals(lastCampaign) && rule.equals(lastRule)) {
+			return lastCounts;
+		}
+		lastCounts = ruleCounts.computeIfAbsent(ruleKey(campaign, rule), k -> new long[4]);
+		lastCampaign = campaign;
+		lastRule = rule;
+		return lastCounts;
+	}
+
+	enum Withheld {
+		CAP, QUIET_HOURS, DROPPED
+	}
+
+	private void closeMessageDay(CustomerTrack track) {
+		if (track.messagesThatDay > 0) {
+			messageHistogram[Math.min(track.messagesThatDay, HISTOGRAM_TOP)]++;
+		}
+		track.messagesThatDay = 0;
+	}
+
+	private long[] day(long at) {
+		long day = Math.floorDiv(at, DAY_MILLIS);
+		if (day == lastDay) {
+			return lastDayCounts;
+		}
+		lastDay = day;
+		lastDayCounts = days.computeIfAbsent(day, d -> new long[2 + stageEntries.length]);
+		return lastDayCounts;
+	}
+
+	SimulationReport report(Collection<CustomerTrack> tracks, SimulationReport.Window window,
+			SimulationReport.Input input) {
+		for (CustomerTrack track : tracks) {
+			closeMessageDay(track);
+			track.messageDay = CustomerTrack.NEVER;
+		}
+		return new SimulationReport(plan.name(), plan.title(), window, input, stageFigures(), transitionFigures(),
+				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(), dayFigures());
+	}
+
+	private List<StageFigures> stageFigures() {
+		List<StageFigures> result = new ArrayList<>();
+		for (int i = 0; i < plan.stages().size(); i++) {
+			Stage stage = plan.stages().get(i);
+			result.add(new StageFigures(stage.name(), phaseName(stage.phase()), stageCustomers[i], stageEntries[i],
+					stageExits[i], stageEntries[i] - stageExits[i], stage.terminal()));
+		}
+		return result;
+	}
+
+	private List<TransitionFigures> transitionFigures() {
+		List<TransitionFigures> result = new ArrayList<>();
+		for (Edge edge : edges.values()) {
+			result.add(new TransitionFigures(edge.from, edge.to, edge.label, edge.customers, edge.times, edge.declared));
+		}
+		return result;
+	}
+
+	private List<PhaseFigures> funnel(Collection<CustomerTrack> tracks) {
+		long[] reached = new long[Phase.values().length];
+		for (CustomerTrack track : tracks) {
+			int phases = 0;
+			for (int i = 0; i < plan.stages().size() && i < 64; i++) {
+				Phase phase = plan.stages().get(i).phase();
+				if (phase != null && (track.stagesEntered & (1L << i)) != 0) {
+					phases |= 1 << phase.ordinal();
+				}
+			}
+			for (Phase phase : Phase.values()) {
+				if ((phases & (1 << phase.ordinal())) != 0) {
+					reached[phase.ordinal()]++;
+				}
+			}
+		}
+		List<PhaseFigures> result = new ArrayList<>();
+		for (Phase phase : Phase.values()) {
+			long customers = reached[phase.ordinal()];
+			result.add(new PhaseFigures(phaseName(phase), customers, share(customers, customersEntered)));
+		}
+		return result;
+	}
+
+	private GoalFigures goalFigures() {
+		if (plan.goal() == null) {
+			return null;
+		}
+		return new GoalFigures(plan.goal().event(), plan.goal().windowMillis(), visits, convertedVisits,
+				share(convertedVisits, visits), customersEntered, customersConverted);
+	}
+
+	private List<CampaignFigures> campaignFigures() {
+		Map<String, List<RuleFigures>> byCampaign = new LinkedHashMap<>();
+		for (Campaign campaign : plan.campaigns()) {
+			byCampaign.put(campaign.name(), new ArrayList<>());
+		}
+		for (Map.Entry<String, long[]> entry : ruleCounts.entrySet()) {
+			String[] parts = entry.getKey().split("\u0000", 2);
+			long[] counts = entry.getValue();
+			byCampaign.computeIfAbsent(parts[0], k -> new ArrayList<>())
+					.add(new RuleFigures(parts[1], counts[0], counts[1], counts[2], counts[3]));
+		}
+		List<CampaignFigures> result = new ArrayList<>();
+		byCampaign.forEach((name, rules) -> {
+			long fired = 0;
+			long capped = 0;
+			long quiet = 0;
+			long dropped = 0;
+			for (RuleFigures rule : rules) {
+				fired += rule.fired();
+				capped += rule.capped();
+				quiet += rule.quietHeld();
+				dropped += rule.droppedAfterHold();
+			}
+			result.add(new CampaignFigures(name, fired, capped, quiet, dropped, List.copyOf(rules)));
+		});
+		return result;
+	}
+
+	private List<HistogramBin> histogram() {
+		List<HistogramBin> result = new ArrayList<>();
+		for (int messages = 1; messages <= HISTOGRAM_TOP; messages++) {
+			result.add(new HistogramBin(messages, messages == HISTOGRAM_TOP, messageHistogram[messages]));
+		}
+		return result;
+	}
+
+	private List<SplitFigures> splitFigures() {
+		List<SplitFigures> result = new ArrayList<>();
+		for (int s = 0; s < plan.splits().size(); s++) {
+			Split split = plan.splits().get(s);
+			int holdout = -1;
+			for (int a = 0; a < split.arms().size(); a++) {
+				if (split.arms().get(a).holdout()) {
+					holdout = a;
+				}
+			}
+			List<ArmFigures> arms = new ArrayList<>();
+			for (int a = 0; a < split.arms().size(); a++) {
+				Split.Arm arm = split.arms().get(a);
+				ProportionDifference lift = holdout < 0 || a == holdout ? null
+						: ProportionDifference.of(armConverted[s][a], armCustomers[s][a], armConverted[s][holdout],
+								armCustomers[s][holdout]);
+				arms.add(new ArmFigures(arm.label(), arm.holdout(), arm.percent(), armCustomers[s][a],
+						armConverted[s][a], share(armConverted[s][a], armCustomers[s][a]), lift));
+			}
+			result.add(new SplitFigures(split.name(), split.stage(), ProportionDifference.METHOD, arms));
+		}
+		return result;
+	}
+
+	/** Every day from the first to the last with activity, quiet days included (as zeros). */
+	private List<DayFigures> dayFigures() {
+		List<DayFigures> result = new ArrayList<>();
+		if (days.isEmpty()) {
+			return result;
+		}
+		long last = days.lastKey();
+		if (last - days.firstKey() <= 3660) {
+			for (long day = days.firstKey(); day < last; day++) {
+				days.computeIfAbsent(day, d -> new long[2 + stageEntries.length]);
+			}
+		}
+		days.forEach((day, counts) -> {
+			Map<String, Long> byStage = new LinkedHashMap<>();
+			for (int i = 0; i < plan.stages().size(); i++) {
+				byStage.put(plan.stages().get(i).name(), counts[2 + i]);
+			}
+			result.add(new DayFigures(LocalDate.ofEpochDay(day).toString(), counts[0], counts[1], byStage));
+		});
+		return result;
+	}
+
+	static String phaseName(Phase phase) {
+		return phase == null ? null : phase.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	static double share(long part, long whole) {
+		return whole == 0 ? 0 : (double) part / whole;
+	}
+
+	static String instant(long at) {
+		return Instant.ofEpochMilli(at).toString();
+	}
+
+	private static final class Edge {
+		final String from;
+		final String to;
+		final int index;
+		final boolean declared;
+		String label;
+		long customers;
+		long times;
+
+		Edge(String from, String to, int index, String label, boolean declared) {
+			this.from = from;
+			this.to = to;
+			this.index = index;
+			this.label = label == null ? "" : label;
+			this.declared = declared;
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package io.itinera.runtime.simulate;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a replay found for one journey: the figures behind the HTML report, written as
+ * {@code report.json}. Counts of "customers" are distinct customers; "entries" and "times" count
+ * every occurrence.
+ */
+public record SimulationReport(
+		String journey,
+		String title,
+		Window window,
+		Input input,
+		List<StageFigures> stages,
+		List<TransitionFigures> transitions,
+		List<PhaseFigures> funnel,
+		GoalFigures goal,
+		List<CampaignFigures> campaigns,
+		List<HistogramBin> messagesPerCustomerDay,
+		List<SplitFigures> splits,
+		List<DayFigures> daily) {
+
+	/** The event-time span replayed (ISO instants; null when the log had no events). */
+	public record Window(String from, String to) {
+	}
+
+	/**
+	 * What was read: events the journey handled, events outside the window, events of types the
+	 * journey does not declare, lines dead-lettered, customers seen, timers fired, scores computed.
+	 */
+	public record Input(long events, long outsideWindow, long undeclared, long deadLetters, long customers,
+			long timersFired, long scores) {
+	}
+
+	/** A stage: customers who entered it, customers who left it, customers still in it at the end. */
+	public record StageFigures(String name, String phase, long entered, long entries, long exited, long current,
+			boolean terminal) {
+	}
+
+	/**
+	 * An edge of the journey graph: {@code from} is null for entry into the journey, {@code to} null
+	 * for leaving it. {@code label} says what drives it ("on cart_add", "after 12h", …).
+	 */
+	public record TransitionFigures(String from, String to, String label, long customers, long times,
+			boolean declared) {
+	}
+
+	/** Customers who reached a stage of the phase, and their share of the customers who entered the journey. */
+	public record PhaseFigures(String phase, long customers, double share) {
+	}
+
+	/** Visits that reached the goal event within the goal window of their entry. */
+	public record GoalFigures(String event, long windowMillis, long visits, long converted, double rate,
+			long customers, long customersConverted) {
+	}
+
+	/**
+	 * Messages and other actions a campaign's rules fired (held messages count when released),
+	 * messages suppressed by caps, held by quiet hours, and dropped at their release because the
+	 * customer had left the campaign's stages.
+	 */
+	public record CampaignFigures(String name, long fired, long capped, long quietHeld, long droppedAfterHold,
+			List<RuleFigures> rules) {
+	}
+
+	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold) {
+	}
+
+	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */
+	public record HistogramBin(int messages, boolean orMore, long customerDays) {
+	}
+
+	public record SplitFigures(String name, String stage, String method, List<ArmFigures> arms) {
+	}
+
+	/** {@code liftOverHoldout} is null for the holdout itself or when the split has none. */
+	public record ArmFigures(String arm, boolean holdout, int percent, long customers, long converted, double rate,
+			ProportionDifference liftOverHoldout) {
+	}
+
+	/** One day (UTC) of event time: actions sent and stage entries, per stage. */
+	public record DayFigures(String day, long actions, long stageEntries, Map<String, Long> entriesByStage) {
+	}
+}

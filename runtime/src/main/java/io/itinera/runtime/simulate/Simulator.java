@@ -1,0 +1,126 @@
+package io.itinera.runtime.simulate;
+
+import io.itinera.runtime.step.Event;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replays a historical log through one journey, or two versions of one, in a single pass of the
+ * input: a virtual clock driven by the events' own times, so a month of history replays in seconds.
+ * Single-threaded and deterministic: the same log gives the same report.
+ */
+public final class Simulator {
+	/** How often (in events) progress is reported and a stop request is noticed. */
+	static final int PROGRESS_EVERY = 8192;
+
+	private final List<JourneySimulation> journeys;
+	private final ScoreBatcher scores;
+	private final Long from;
+	private final Long to;
+	private final ProgressListener progress;
+	private volatile boolean stopRequested;
+	private volatile Progress last = new Progress(0, 0, -1, -1, Long.MIN_VALUE, false);
+
+	/**
+	 * @param from  first event time replayed (epoch ms, inclusive), or null for the log's start
+	 * @param to    end of the replay (epoch ms, exclusive), or null for the log's last event;
+	 *              timers fire up to here
+	 */
+	public Simulator(List<JourneySimulation> journeys, int scoreBatch, Long from, Long to,
+			ProgressListener progress) {
+		if (journeys.isEmpty()) {
+			throw new IllegalArgumentException("nothing to simulate");
+		}
+		this.journeys = List.copyOf(journeys);
+		this.scores = new ScoreBatcher(scoreBatch);
+		for (JourneySimulation journey : journeys) {
+			journey.attach(scores);
+		}
+		this.from = from;
+		this.to = to;
+		this.progress = progress == null ? p -> {
+		} : progress;
+	}
+
+	/** Asks a running replay to stop at the next event; it still reports what it saw. */
+	public void stop() {
+		stopRequested = true;
+	}
+
+	/** How far the replay has got; safe to call from another thread (a shutdown hook). */
+	public Progress progress() {
+		return last;
+	}
+
+	public List<SimulationReport> run(ReplaySource source) throws IOException {
+		long events = 0;
+		long outside = 0;
+		long first = Long.MAX_VALUE;
+		long latest = Long.MIN_VALUE;
+		Event event;
+		while (!stopRequested && (event = source.next()) != null) {
+			long at = event.at();
+			if ((from != null && at < from) || (to != null && at >= to)) {
+				outside++;
+			} else {
+				events++;
+				first = Math.min(first, at);
+				latest = Math.max(latest, at);
+				for (JourneySimulation journey : journeys) {
+					if (journey.declares(event.type())) {
+						journey.onEvent(event);
+					}
+				}
+				if (scores.full()) {
+					scores.flush();
+				}
+			}
+			if (((events + outside) & (PROGRESS_EVERY - 1)) == 0) {
+				report(events + outside, source, latest, false);
+			}
+		}
+		long end = to != null ? to - 1 : latest;
+		if (end != Long.MIN_VALUE && !stopRequested) {
+			boolean again = true;
+			while (again) {
+				again = false;
+				for (JourneySimulation journey : journeys) {
+					again |= journey.fireTimersUntil(end);
+				}
+				while (!scores.isEmpty()) {
+					scores.flush();
+					again = true;
+				}
+			}
+		}
+		report(events + outside, source, latest, true);
+		SimulationReport.Window window = first == Long.MAX_VALUE ? new SimulationReport.Window(null, null)
+				: new SimulationReport.Window(JourneyFigures.instant(from != null ? from : first),
+						JourneyFigures.instant(to != null ? to : latest));
+		List<SimulationReport> reports = new ArrayList<>();
+		for (JourneySimulation journey : journeys) {
+			reports.add(journey.report(window, outside, events - journey.events(), source.deadLetters(),
+					scores.scored()));
+		}
+		return reports;
+	}
+
+	private void report(long records, ReplaySource source, long latest, boolean done) {
+		last = new Progress(records, source.deadLetters(), source.position(), source.size(), latest, done);
+		progress.update(last);
+	}
+
+	/** A snapshot: records read, dead letters, bytes read of the total, the latest event time. */
+	public record Progress(long records, long deadLetters, long position, long size, long latestEventAt,
+			boolean done) {
+		public double fraction() {
+			return size > 0 && position >= 0 ? Math.min(1.0, (double) position / size) : Double.NaN;
+		}
+	}
+
+	@FunctionalInterface
+	public interface ProgressListener {
+		void update(Progress progress);
+	}
+}
