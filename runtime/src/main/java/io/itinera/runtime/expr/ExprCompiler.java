@@ -37,7 +37,8 @@ public final class ExprCompiler {
 			return new Constant(b.value());
 		}
 		if (expr instanceof Expr.DurationLit d) {
-			return new Constant((double) d.millis());
+			// Days, the unit of recency features, which are what durations are compared with.
+			return new Constant(d.millis() / 86_400_000d);
 		}
 		if (expr instanceof Expr.FeatureRef f) {
 			return new FeatureValue(resolve(featureIndex, f.feature(), "feature", expr));

@@ -31,7 +31,7 @@ public sealed interface Expr {
 	record BooleanLit(boolean value, SourceLocation location) implements Expr {
 	}
 
-	/** A duration, evaluated as milliseconds. */
+	/** A duration, kept in milliseconds; conditions evaluate it in days, like recency features. */
 	record DurationLit(long millis, SourceLocation location) implements Expr {
 	}
 

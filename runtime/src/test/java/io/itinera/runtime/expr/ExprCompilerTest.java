@@ -68,7 +68,14 @@ class ExprCompilerTest {
 		assertTrue(test(new Expr.Not(bin(BinaryOp.NE, AGE, num(41)), AT)), "a Long attribute equals the number 41");
 		assertTrue(test(bin(BinaryOp.GE, bin(BinaryOp.ADD, PRICE, bin(BinaryOp.MUL, num(2), num(5))), num(30))));
 		assertTrue(test(bin(BinaryOp.EQ, new Expr.Negate(bin(BinaryOp.DIV, CART, num(3)), AT), num(-50))));
-		assertTrue(test(bin(BinaryOp.LT, new Expr.DurationLit(3_600_000L, AT), num(3_600_001))));
+	}
+
+	@Test
+	void durationsCompareInDaysLikeRecencyFeatures() {
+		Expr days150 = new Expr.DurationLit(150L * 86_400_000L, AT);
+		assertTrue(test(bin(BinaryOp.LT, num(120), days150)), "120 days idle is under 150 days");
+		assertFalse(test(bin(BinaryOp.LT, num(151), days150)));
+		assertTrue(test(bin(BinaryOp.LT, new Expr.DurationLit(3_600_000L, AT), num(0.05))), "an hour is 1/24 of a day");
 	}
 
 	@Test
