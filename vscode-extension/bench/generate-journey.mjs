@@ -10,7 +10,7 @@ export function generateJourney(lines = 2000) {
   for (let f = 0; f < features; f++) {
     out.push(`  feature f${f} = sum(e${f % events}.amount) over ${1 + (f % 30)} days`);
   }
-  out.push('  model score "models/score.onnx" {', '    inputs f0, f1, f2, f3', '    output probability', '  }');
+  out.push('  model score "models/score.onnx" {', '    inputs f0, f1, f2, f3', '    output probability[1]', '  }');
   const stageCount = Math.max(10, Math.floor((lines - out.length - 2) / 6.4));
   const phases = ['awareness', 'consideration', 'purchase', 'loyalty'];
   const body = [];

@@ -1,7 +1,7 @@
 // Measures the language server on a generated journey: startup, didChange → diagnostics, and
 // completion latency. Usage: node bench/lsp-bench.mjs [lines] [completions]
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -23,6 +23,9 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 const text = generateJourney(lines);
 const workspace = mkdtempSync(join(tmpdir(), 'itinera-bench-'));
+// The generated journey's model is a real ONNX file with four inputs, as the validator checks it.
+mkdirSync(join(workspace, 'models'));
+copyFileSync(new URL('../../journeys/models/purchase_intent.onnx', import.meta.url), join(workspace, 'models', 'score.onnx'));
 const uri = pathToFileURL(join(workspace, 'generated.journey')).href;
 const started = now();
 const server = spawn(process.env.JAVA ?? 'java', ['-XX:+UseSerialGC', '-Xss4m', '-jar', jar], { stdio: ['pipe', 'pipe', 'inherit'] });
