@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options that say how to read an event log: shared by run and bench. */
+/** The options that say how to read an event log: shared by run, simulate and bench. */
 final class EventInputOptions {
 	@Option(names = "--format", description = "csv or jsonl (default: from the file name, else csv)")
 	InputFormat format;

@@ -1,13 +1,10 @@
 package io.itinera.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.runtime.io.BadLineException;
-import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
-import io.itinera.runtime.io.InputFormat;
 import io.itinera.runtime.io.TimeFormat;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -37,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -68,20 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "DIR", defaultValue = "target/simulation", description = "where the report goes (default: ${DEFAULT-VALUE})")
 	Path outDir;
 
-	@Option(names = "--format", description = "csv or jsonl (default: from the file name, else csv)")
-	InputFormat format;
-
-	@Option(names = "--map", paramLabel = "SPEC", description = {
-			"where the log keeps what, e.g. customer=user_id,time=timestamp:epoch-seconds,type=behavior_type,",
-			"type.pv=product_view,type.fav=favourite,field.itemId=item_id (time formats: auto, iso, epoch-seconds,",
-			"epoch-millis or a pattern such as 'yyyy-MM-dd HH:mm:ss')" })
-	String mapping;
-
-	@Option(names = "--columns", paramLabel = "NAMES", split = ",", description = "column names of a CSV log without a header line")
-	List<String> columns;
-
-	@Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter: a character, or tab (default: ${DEFAULT-VALUE})")
-	String delimiter;
+	@Mixin
+	EventInputOptions input = new EventInputOptions();
 
 	@Option(names = "--score-batch", defaultValue = "256", description = "rows per scorer call (default: ${DEFAULT-VALUE})")
 	int scoreBatch;
@@ -103,20 +89,18 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(events + ": no such event log; give a CSV or JSON Lines file with --events.");
 			return 2;
 		}
-		JourneyPlan base = loadPlan(journeyFile, err);
-		JourneyPlan other = compare == null ? null : loadPlan(compare, err);
+		JourneyPlan base = JourneyPlans.load(journeyFile, err);
+		JourneyPlan other = compare == null ? null : JourneyPlans.load(compare, err);
 		if (base == null || (compare != null && other == null)) {
 			return 1;
 		}
 		Long fromMillis;
 		Long toMillis;
-		ColumnMapping columnMapping;
-		char delimiterChar;
 		try {
 			fromMillis = instant("--from", from);
 			toMillis = instant("--to", to);
-			columnMapping = ColumnMapping.parse(mapping);
-			delimiterChar = delimiterChar();
+			input.columnMapping();
+			input.delimiterChar();
 		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
 			return 2;
@@ -147,8 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		Files.createDirectories(outDir);
 		EventLogSource log;
 		try {
-			log = EventLogSource.open(events, format != null ? format : InputFormat.guess(events), columnMapping,
-					columns, delimiterChar, unionSchema(plans));
+			log = input.open(events, unionSchema(plans));
 		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
 			return 2;
@@ -254,41 +237,5 @@ public final class SimulateCommand implements Callable<Integer> {
 			throw new IllegalArgumentException(option + " " + text + ": give an ISO date or date-time such as 2017-11-25 "
 					+ "or 2017-11-25T12:00:00Z, or epoch seconds");
 		}
-	}
-
-	private char delimiterChar() {
-		if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
-			return '\t';
-		}
-		if (delimiter.length() != 1) {
-			throw new IllegalArgumentException("--delimiter must be one character or tab, not '" + delimiter + "'");
-		}
-		return delimiter.charAt(0);
-	}
-
-	private static JourneyPlan loadPlan(Path file, PrintWriter err) {
-		if (!Files.isRegularFile(file)) {
-			err.println(file + ": no such file; give a .journey file.");
-			return null;
-		}
-		if (file.getFileName().toString().endsWith(".json")) {
-			try {
-				return io.itinera.runtime.plan.PlanJson.read(Files.readString(file));
-			} catch (Exception e) {
-				err.println(file + ":1:1: error: " + e.getMessage());
-				return null;
-			}
-		}
-		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(file);
-		for (JourneyDiagnostic diagnostic : loaded.diagnostics()) {
-			if (diagnostic.error()) {
-				err.println(diagnostic.format());
-			}
-		}
-		if (loaded.hasErrors() || loaded.journey() == null) {
-			err.println(file + ": fix the errors above (itinera check " + file + " lists warnings too).");
-			return null;
-		}
-		return new JourneyCompiler().compile(loaded.journey());
 	}
 }
