@@ -2,7 +2,6 @@ package io.itinera.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,13 +28,10 @@ public final class CheckCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		for (Path path : paths) {
-			if (!Files.exists(path)) {
-				err.println(path + ": no such file or folder; give a .journey file or a folder that holds some.");
-				return 2;
-			}
+		List<Path> files = JourneyLoader.expandNamedPaths(paths, err);
+		if (files == null) {
+			return 2;
 		}
-		List<Path> files = JourneyLoader.expand(paths);
 		if (files.isEmpty()) {
 			err.println("No .journey files found in " + paths + ".");
 			return 2;

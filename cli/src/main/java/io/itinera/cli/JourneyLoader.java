@@ -1,6 +1,7 @@
 package io.itinera.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,21 @@ public final class JourneyLoader {
 		Journey journey = resource.getContents().isEmpty() ? null
 				: resource.getContents().get(0) instanceof Journey j ? j : null;
 		return new LoadedJourney(file, journey, diagnostics);
+	}
+
+	/**
+	 * The journey files of the paths a user named, or null after telling {@code err} which path
+	 * does not exist.
+	 */
+	public static List<Path> expandNamedPaths(List<Path> paths, PrintWriter err) throws IOException {
+		for (Path path : paths) {
+			if (!Files.exists(path)) {
+				err.println(path + ": no such file or folder; give .journey files or a folder that holds them.");
+				err.flush();
+				return null;
+			}
+		}
+		return expand(paths);
 	}
 
 	/** Every .journey file named, or found below a named folder, in a stable order. */

@@ -3,7 +3,6 @@ package io.itinera.cli;
 import io.itinera.runtime.testing.JourneyTestResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,17 +24,14 @@ public final class TestCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		for (Path path : paths) {
-			if (!Files.exists(path)) {
-				err.println(path + ": no such file or folder; give .journey files or a folder that holds them.");
-				err.flush();
-				return 2;
-			}
+		List<Path> files = JourneyLoader.expandNamedPaths(paths, err);
+		if (files == null) {
+			return 2;
 		}
 		JourneyTestSuite suite = new JourneyTestSuite();
 		long passed = 0;
 		long failed = 0;
-		for (Path file : JourneyLoader.expand(paths)) {
+		for (Path file : files) {
 			JourneyTestSuite.FileResults results = suite.run(file);
 			if (!results.errors().isEmpty()) {
 				results.errors().forEach(out::println);
