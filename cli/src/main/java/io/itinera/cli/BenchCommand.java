@@ -3,7 +3,7 @@ package io.itinera.cli;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.engine.LocalEngine;
-import io.itinera.runtime.engine.TimerBenchmark;
+import io.itinera.runtime.driver.TimerBenchmark;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.InputFormat;

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** Host-wide delivery settings of {@code run}: the quiet-hours zone and caps over all campaigns. */
+/** Host-wide delivery settings of {@code run} and {@code simulate}: the quiet-hours zone and caps over all campaigns. */
 final class DeliveryOptions {
 	private static final Pattern CAP = Pattern.compile("(?:(email|sms|push|inapp):)?(\\d+)/(\\d+)([smhdw])");
 
@@ -39,13 +39,7 @@ final class DeliveryOptions {
 			if (!m.matches()) {
 				throw new IllegalArgumentException("--cap " + cap + " is not [CHANNEL:]N/PERIOD; write e.g. push:3/1d or 10/7d.");
 			}
-			long unit = switch (m.group(4)) {
-				case "s" -> 1_000L;
-				case "m" -> 60_000L;
-				case "h" -> 3_600_000L;
-				case "d" -> 86_400_000L;
-				default -> 7 * 86_400_000L;
-			};
+			long unit = DurationOption.unitMillis(m.group(4));
 			Channel channel = m.group(1) == null ? null : Channel.valueOf(m.group(1).toUpperCase(Locale.ROOT));
 			parsed.add(new Cap(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)) * unit, channel, SourceLocation.UNKNOWN));
 		}

@@ -4,19 +4,14 @@ import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineException;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.engine.LocalEngine;
-import io.itinera.runtime.engine.TimeMode;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.plan.Stage;
-import io.itinera.runtime.delivery.DeliverySettings;
-import io.itinera.runtime.rules.CampaignRules;
-import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
-import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.plan.Stage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +22,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,23 +58,21 @@ public final class RunCommand implements Callable<Integer> {
 	Integer workers;
 
 	@Option(names = "--clock", defaultValue = "event", description = {
-			"event: replay in event time, timers fire as the log's time passes them (default);",
+			"event: replay in event time; each customer's timers fire as their own later events, or the end",
+			"of the log, pass them (default);",
 			"wall: live, timers fire by the system clock" })
 	Clock clock;
 
 	@Option(names = "--checkpoint-ms", defaultValue = "2000", description = "least time between checkpoints (default: ${DEFAULT-VALUE})")
 	long checkpointMillis;
 
-	@Option(names = "--score-batch", defaultValue = "256", description = "most rows per scoring call (default: ${DEFAULT-VALUE})")
-	int scoreBatch;
+	@Option(names = "--customers-in-memory", paramLabel = "N", description = {
+			"customers each worker keeps in memory; beyond that, unchanged ones are let go after a checkpoint",
+			"and read back from the state when they come again (default: from the heap size)" })
+	Integer customersInMemory;
 
-	@Option(names = "--score-wait-us", defaultValue = "2000", description = "longest wait to fill a scoring batch, µs (default: ${DEFAULT-VALUE})")
-	long scoreWaitMicros;
-
-	@Option(names = "--score-slice-ms", defaultValue = "60000", description = {
-			"on replay, scores asked for within one slice of event time are answered at its end",
-			"(default: ${DEFAULT-VALUE})" })
-	long scoreSliceMillis;
+	@Mixin
+	DriverOptions driverOptions = new DriverOptions();
 
 	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
 	boolean allowRawDrl;
@@ -114,52 +106,16 @@ public final class RunCommand implements Callable<Integer> {
 				err.println(events + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
 				return 2;
 			}
-			Scorer scorer = withoutModels ? EngineParts.noScores() : EngineParts.scorer(plan, journeyDirectory());
-			if (scorer == null) {
-				err.println(journey + ": the journey scores with models (" + EngineParts.modelNames(plan)
-						+ ") but no scorer is on the class path; add the ONNX scorer, or run with --without-models.");
-				return 2;
-			}
-			String forbidden = RawDrlPolicy.refusal(plan, allowRawDrl);
-			if (forbidden != null) {
-				err.println(forbidden);
-				return 1;
-			}
-			DeliverySettings deliverySettings = delivery.settings();
-			CampaignRules rules = EngineParts.rules(plan);
-			if (rules == null) {
-				err.println("note: no rules engine is on the class path, so the campaigns of " + plan.name() + " send nothing.");
-				rules = CampaignRules.NONE;
-			}
-			CampaignRules campaignRules = rules;
-			EngineConfig config = EngineConfig.defaults()
-					.withTimeMode(clock == Clock.WALL ? TimeMode.WALL_CLOCK : TimeMode.EVENT_TIME)
-					.withCheckpointEveryMillis(checkpointMillis)
-					.withScoring(scoreBatch, scoreWaitMicros, scoreSliceMillis)
-					.withBarrierEveryLines(barrierLines)
-					.withRunName(plan.name() + " over " + events.getFileName());
-			if (workers != null) {
-				config = config.withWorkers(workers);
-			}
-			Path stateDirectory = state != null ? state : out.resolve("state");
-			EngineSummary summary;
-			try (EventLogSource source = input.open(events, EventSchema.of(plan));
-					CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
-					JsonLinesOutput output = new JsonLinesOutput(out);
-					Scorer closingScorer = scorer) {
-				LocalEngine engine = new LocalEngine(() -> new PlanStep(plan, campaignRules, deliverySettings), closingScorer, store, output, config);
-				boolean showProgress = progress != null ? progress : System.console() != null;
-				ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
-				try {
-					summary = engine.run(source);
-				} finally {
-					if (bar != null) {
-						bar.close();
-					}
+			EngineConfig config = config(plan);
+			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+				if (parts == null) {
+					return 1;
 				}
+				Path stateDirectory = state != null ? state : out.resolve("state");
+				EngineSummary summary = run(parts, config, stateDirectory, err);
+				printSummary(outText, plan, summary, inMemory ? null : stateDirectory);
+				return 0;
 			}
-			printSummary(outText, plan, summary, inMemory ? null : stateDirectory);
-			return 0;
 		} catch (IllegalArgumentException | IllegalStateException | EngineException e) {
 			err.println(e.getMessage());
 			return 2;
@@ -169,12 +125,45 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
-	private Path journeyDirectory() {
-		Path parent = journey.toAbsolutePath().getParent();
-		return parent == null ? Path.of(".") : parent;
+	private EngineConfig config(JourneyPlan plan) {
+		EngineConfig config = EngineConfig.defaults();
+		if (workers != null) {
+			config = config.withWorkers(workers);
+		}
+		int inMemory = customersInMemory != null ? customersInMemory
+				: (int) Math.max(10_000, Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_CUSTOMER_IN_MEMORY / config.workers());
+		return config.withCheckpointEveryMillis(checkpointMillis)
+				.withDriver(driverOptions.settings().withWallClock(clock == Clock.WALL).withCustomersInMemory(inMemory))
+				.withBarrierEveryLines(barrierLines)
+				.withRunName(plan.name() + " over " + events.getFileName());
+	}
+
+	/** A generous estimate of a customer's heap in a worker (state, features, slot, map entry). */
+	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
+
+	private EngineSummary run(JourneyParts parts, EngineConfig config, Path stateDirectory, PrintWriter err) throws IOException {
+		try (EventLogSource source = input.open(events, EventSchema.of(parts.plan()));
+				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
+				JsonLinesOutput output = new JsonLinesOutput(out)) {
+			LocalEngine engine = new LocalEngine(parts::newStep, parts.scorer(), store, output, config);
+			boolean showProgress = progress != null ? progress : System.console() != null;
+			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
+			StopOnSignal stop = StopOnSignal.install(engine, inMemory);
+			try {
+				return engine.run(source);
+			} finally {
+				stop.done();
+				if (bar != null) {
+					bar.close();
+				}
+			}
+		}
 	}
 
 	private void printSummary(PrintWriter text, JourneyPlan plan, EngineSummary summary, Path stateDirectory) {
+		if (summary.stopped()) {
+			text.printf("Stopped after line %,d; run the same command to continue.%n", summary.linesRead());
+		}
 		if (summary.resumed()) {
 			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);
 		}

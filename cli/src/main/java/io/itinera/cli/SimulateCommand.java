@@ -8,14 +8,12 @@ import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.TimeFormat;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.rules.CampaignRules;
-import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.simulate.JourneySimulation;
-import io.itinera.runtime.simulate.LogReplaySource;
 import io.itinera.runtime.simulate.ReportFiles;
 import io.itinera.runtime.simulate.SimulationReport;
 import io.itinera.runtime.simulate.Simulator;
-import io.itinera.runtime.step.PlanStep;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -69,8 +68,14 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Mixin
 	EventInputOptions input = new EventInputOptions();
 
-	@Option(names = "--score-batch", defaultValue = "256", description = "rows per scorer call (default: ${DEFAULT-VALUE})")
-	int scoreBatch;
+	@Mixin
+	DriverOptions driverOptions = new DriverOptions();
+
+	@Mixin
+	DeliveryOptions delivery = new DeliveryOptions();
+
+	@Option(names = "--without-models", description = "simulate a journey with models although no scorer is present: scores stay unknown")
+	boolean withoutModels;
 
 	@Option(names = "--no-progress", description = "no progress bar on standard error")
 	boolean noProgress;
@@ -96,38 +101,41 @@ public final class SimulateCommand implements Callable<Integer> {
 		}
 		Long fromMillis;
 		Long toMillis;
+		DriverSettings driverSettings;
+		DeliverySettings deliverySettings;
 		try {
 			fromMillis = instant("--from", from);
 			toMillis = instant("--to", to);
 			input.columnMapping();
 			input.delimiterChar();
+			driverSettings = driverOptions.settings();
+			deliverySettings = delivery.settings();
 		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
 			return 2;
 		}
 		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
 		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
-		List<JourneySimulation> journeys = new ArrayList<>();
-		List<Scorer> scorers = new ArrayList<>();
+		List<JourneyParts> parts = new ArrayList<>();
 		for (int i = 0; i < plans.size(); i++) {
-			JourneyPlan plan = plans.get(i);
-			String forbidden = RawDrlPolicy.refusal(plan, allowRawDrl);
-			if (forbidden != null) {
-				err.println(forbidden);
-				scorers.forEach(Scorer::close);
+			JourneyParts journeyParts = JourneyParts.of(plans.get(i), files.get(i), allowRawDrl, withoutModels,
+					deliverySettings, err);
+			if (journeyParts == null) {
+				parts.forEach(JourneyParts::close);
 				return 1;
 			}
-			CampaignRules rules = SimulationParts.rules(plan, files.get(i), err);
-			Scorer scorer = SimulationParts.scorer(plan, files.get(i), err);
-			if (rules == null || (scorer == null && !plan.models().isEmpty())) {
-				scorers.forEach(Scorer::close);
-				return 1;
-			}
-			if (scorer != null) {
-				scorers.add(scorer);
-			}
-			journeys.add(new JourneySimulation(plan, new PlanStep(plan, rules), scorer));
+			parts.add(journeyParts);
 		}
+		try {
+			return simulate(parts, driverSettings, fromMillis, toMillis, out, err);
+		} finally {
+			parts.forEach(JourneyParts::close);
+		}
+	}
+
+	private int simulate(List<JourneyParts> parts, DriverSettings driverSettings, Long fromMillis, Long toMillis,
+			PrintWriter out, PrintWriter err) throws IOException {
+		List<JourneyPlan> plans = parts.stream().map(JourneyParts::plan).toList();
 		Files.createDirectories(outDir);
 		EventLogSource log;
 		try {
@@ -139,7 +147,16 @@ public final class SimulateCommand implements Callable<Integer> {
 		Path deadLetterFile = outDir.resolve("dead-letters.jsonl");
 		ObjectMapper json = ReportFiles.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
-		Simulator simulator = new Simulator(journeys, scoreBatch, fromMillis, toMillis, progress);
+		BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
+		Consumer<DeadLetter> deadLetterSink = letter -> writeDeadLetter(json, deadLetters, letter);
+		List<JourneySimulation> journeys = new ArrayList<>();
+		for (JourneyParts journey : parts) {
+			// A late event is late for every version alike: the first one writes it down.
+			journeys.add(new JourneySimulation(journey.plan(), journey.newStep(), journey.scorer(), driverSettings,
+					journeys.isEmpty() ? deadLetterSink : letter -> {
+					}));
+		}
+		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			simulator.stop();
@@ -157,9 +174,8 @@ public final class SimulateCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
-		try (BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
-				LogReplaySource source = new LogReplaySource(log, letter -> writeDeadLetter(json, deadLetters, letter))) {
-			reports = simulator.run(source);
+		try (deadLetters; EventLogSource source = log) {
+			reports = simulator.run(source, deadLetterSink);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1)), outDir);
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -174,13 +190,12 @@ public final class SimulateCommand implements Callable<Integer> {
 						cpuSeconds, done.records() / cpuSeconds));
 			}
 			out.println("Report: " + html + " (figures: " + outDir.resolve(ReportFiles.JSON) + ")");
-			if (done.deadLetters() > 0) {
-				out.println(done.deadLetters() + " line" + (done.deadLetters() == 1 ? "" : "s") + " dead-lettered: "
-						+ deadLetterFile);
+			long deadLettered = reports.get(0).input().deadLetters();
+			if (deadLettered > 0) {
+				out.println(deadLettered + " line" + (deadLettered == 1 ? "" : "s") + " dead-lettered: " + deadLetterFile);
 			}
 			out.flush();
 		} finally {
-			scorers.forEach(Scorer::close);
 			finished.countDown();
 		}
 		try {

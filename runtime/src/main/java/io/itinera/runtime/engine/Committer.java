@@ -5,11 +5,10 @@ import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.state.Checkpoint;
 import io.itinera.runtime.state.CustomerStateStore;
-import io.itinera.runtime.state.PendingScore;
+import io.itinera.runtime.state.CustomerRecord;
 import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.StageChange;
-import io.itinera.runtime.step.TimerRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -46,15 +45,16 @@ final class Committer implements Runnable {
 	private final Map<Long, ReaderFlush> readerByBarrier = new HashMap<>();
 	private long nextBarrier;
 
-	private final Map<String, byte[]> uncommittedStates = new HashMap<>();
-	private final Map<String, List<TimerRequest>> uncommittedTimers = new HashMap<>();
+	private final Map<String, CustomerRecord> uncommittedCustomers = new HashMap<>();
 	private final List<String> uncommittedActionIds = new ArrayList<>();
 
 	private final RunTotals totals;
+	private final CommitProgress commits;
 	private volatile boolean finished;
 
 	Committer(BlockingQueue<Object> inbox, int partitions, CustomerStateStore store, RunOutput output, EngineConfig config,
-			EngineFailure failure, RunTotals totals, boolean checkLedger) {
+			EngineFailure failure, RunTotals totals, CommitProgress commits, boolean checkLedger) {
+		this.commits = commits;
 		this.inbox = inbox;
 		this.partitions = partitions;
 		this.store = store;
@@ -101,20 +101,21 @@ final class Committer implements Runnable {
 		List<ActionRecord> actions = new ArrayList<>();
 		List<StageChange> changes = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>(reader.deadLetters());
-		List<PendingScore> pendingScores = new ArrayList<>();
 		Map<String, Long> deltas = new HashMap<>();
 		long newCustomers = 0;
-		long pendingTimers = 0;
+		long timerDelta = 0;
+		long scoreBatches = 0;
+		long rowsScored = 0;
 		for (PartitionFlush flush : flushes) {
 			actions.addAll(flush.actions());
 			changes.addAll(flush.stageChanges());
 			deadLetters.addAll(flush.failedInputs());
-			pendingScores.addAll(flush.pendingScores());
 			flush.stageDeltas().forEach((stage, delta) -> deltas.merge(stage, delta, Long::sum));
 			newCustomers += flush.newCustomers();
-			pendingTimers += flush.pendingTimers();
-			uncommittedStates.putAll(flush.changedStates());
-			uncommittedTimers.putAll(flush.changedTimers());
+			timerDelta += flush.pendingTimerDelta();
+			scoreBatches += flush.scoreBatches();
+			rowsScored += flush.rowsScored();
+			uncommittedCustomers.putAll(flush.changedCustomers());
 		}
 		actions.sort(ACTION_ORDER);
 		changes.sort(CHANGE_ORDER);
@@ -126,27 +127,27 @@ final class Committer implements Runnable {
 			actions.forEach(action -> uncommittedActionIds.add(action.id()));
 		}
 		output.write(actions, changes, deadLetters);
-		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, pendingTimers);
+		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, timerDelta);
+		totals.scoring(scoreBatches, rowsScored);
 		if (reader.checkpoint()) {
-			commit(reader, pendingScores);
+			commit(reader);
+			commits.committed(reader.barrierId());
 		}
 		if (reader.last()) {
 			finished = true;
 		}
 	}
 
-	private void commit(ReaderFlush reader, List<PendingScore> pendingScores) {
+	private void commit(ReaderFlush reader) {
 		OutputPositions positions;
 		try {
 			positions = output.sync();
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot sync the output files: " + e.getMessage(), e);
 		}
-		RunProgress progress = totals.progress(config.runName(), reader, positions, pendingScores);
-		store.commit(new Checkpoint(progress, Map.copyOf(uncommittedStates), Map.copyOf(uncommittedTimers),
-				List.copyOf(uncommittedActionIds)));
-		uncommittedStates.clear();
-		uncommittedTimers.clear();
+		RunProgress progress = totals.progress(config.runName(), reader, positions);
+		store.commit(new Checkpoint(progress, Map.copyOf(uncommittedCustomers), List.copyOf(uncommittedActionIds)));
+		uncommittedCustomers.clear();
 		uncommittedActionIds.clear();
 	}
 
@@ -160,6 +161,8 @@ final class Committer implements Runnable {
 		volatile long actions;
 		volatile long stageChanges;
 		volatile long pendingTimers;
+		volatile long scoreBatches;
+		volatile long rowsScored;
 		final Map<String, Long> stageCounts = new TreeMap<>();
 
 		void restore(RunProgress saved) {
@@ -170,13 +173,14 @@ final class Committer implements Runnable {
 			customers = saved.customers();
 			actions = saved.actions();
 			stageChanges = saved.stageChanges();
+			pendingTimers = saved.pendingTimers();
 			synchronized (stageCounts) {
 				stageCounts.putAll(saved.stageCounts());
 			}
 		}
 
 		void add(ReaderFlush reader, long newDeadLetters, long newActions, long newChanges, Map<String, Long> deltas,
-				long newCustomers, long pending) {
+				long newCustomers, long timerDelta) {
 			linesRead = reader.linesRead();
 			eventsRead = reader.eventsRead();
 			skipped = reader.skipped();
@@ -184,7 +188,7 @@ final class Committer implements Runnable {
 			actions += newActions;
 			stageChanges += newChanges;
 			customers += newCustomers;
-			pendingTimers = pending;
+			pendingTimers += timerDelta;
 			synchronized (stageCounts) {
 				deltas.forEach((stage, delta) -> {
 					long count = stageCounts.getOrDefault(stage, 0L) + delta;
@@ -203,9 +207,15 @@ final class Committer implements Runnable {
 			}
 		}
 
-		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions, List<PendingScore> pendingScores) {
+		/** Scoring counts of this process (the workers' running totals). */
+		void scoring(long batches, long rows) {
+			scoreBatches = batches;
+			rowsScored = rows;
+		}
+
+		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions) {
 			return new RunProgress(run, reader.position(), reader.lineNumber(), linesRead, eventsRead, deadLetters, skipped,
-					reader.watermark(), customers, actions, stageChanges, stageCounts(), positions, pendingScores);
+					reader.latestEventAt(), customers, actions, stageChanges, pendingTimers, stageCounts(), positions);
 		}
 	}
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What a run did, in totals over the whole input (earlier, resumed runs included) except
- * {@code eventsThisRun} and {@code elapsedNanos}, which measure this process.
+ * {@code eventsThisRun} and {@code elapsedNanos}, which measure this process; {@code stopped}: the
+ * run was asked to stop before the end of its input and can be resumed.
  */
 public record EngineSummary(
 		long linesRead,
@@ -20,7 +21,8 @@ public record EngineSummary(
 		long elapsedNanos,
 		long resumedAfterLine,
 		long scoreBatches,
-		long rowsScored) {
+		long rowsScored,
+		boolean stopped) {
 
 	public double eventsPerSecond() {
 		return elapsedNanos == 0 ? 0 : eventsThisRun * 1e9 / elapsedNanos;

@@ -7,11 +7,9 @@ import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.CustomerStateStore;
-import io.itinera.runtime.state.PendingScore;
 import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.TimerRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +22,10 @@ import java.util.function.Supplier;
 /**
  * Runs a journey over an event stream on this machine. The calling thread reads and parses the
  * input and routes each event by customer id to one of N partition workers through bounded
- * queues; every {@code barrierEveryLines} lines it sends a barrier through all queues, and a
- * committer thread writes that stretch's output and, now and then, a checkpoint. A run over a
- * store that holds a checkpoint of the same journey and input resumes after it.
+ * queues; each worker drives its customers through a {@code StepDriver}, in each customer's own
+ * event time. Every {@code barrierEveryLines} lines the reader sends a barrier through all queues,
+ * and a committer thread writes that stretch's output and, now and then, a checkpoint. A run over
+ * a store that holds a checkpoint of the same journey and input resumes after it.
  */
 public final class LocalEngine {
 	private final Supplier<JourneyStep> steps;
@@ -35,8 +34,10 @@ public final class LocalEngine {
 	private final RunOutput output;
 	private final EngineConfig config;
 	private final Committer.RunTotals totals = new Committer.RunTotals();
+	private final CommitProgress commits = new CommitProgress();
 	private volatile long position;
 	private volatile long linesThisRun;
+	private volatile boolean stopRequested;
 
 	/** {@code steps} gives each worker its own step function (a step may hold per-thread rule sessions). */
 	public LocalEngine(Supplier<JourneyStep> steps, Scorer scorer, CustomerStateStore store, RunOutput output,
@@ -46,6 +47,11 @@ public final class LocalEngine {
 		this.store = store;
 		this.output = output;
 		this.config = config;
+	}
+
+	/** Asks a running run to stop after the line it is reading: it writes a checkpoint, and the same run resumes there. */
+	public void stop() {
+		stopRequested = true;
 	}
 
 	/** Bytes of input read so far (for a progress bar). */
@@ -66,7 +72,7 @@ public final class LocalEngine {
 	public EngineSummary run(EventSource source) throws IOException {
 		long started = System.nanoTime();
 		Optional<RunProgress> saved = store.progress();
-		long watermark = Long.MIN_VALUE;
+		long latestEventAt = Long.MIN_VALUE;
 		long resumedAfterLine = 0;
 		if (saved.isPresent()) {
 			RunProgress progress = saved.get();
@@ -77,7 +83,7 @@ public final class LocalEngine {
 			output.restore(progress.outputs());
 			source.resumeAt(progress.inputPosition(), progress.lineNumber());
 			totals.restore(progress);
-			watermark = progress.watermark();
+			latestEventAt = progress.latestEventAt();
 			resumedAfterLine = progress.lineNumber();
 		} else {
 			output.restore(OutputPositions.START);
@@ -88,61 +94,42 @@ public final class LocalEngine {
 		EngineFailure failure = new EngineFailure();
 		BlockingQueue<Object> committerInbox = new ArrayBlockingQueue<>(Math.max(64, 8 * (partitions + 1)));
 		List<BlockingQueue<WorkerMessage>> queues = new ArrayList<>();
-		List<PartitionWorker> workers = new ArrayList<>();
-		try (ScoreBatcher scoring = new ScoreBatcher(scorer, config.scoreBatchSize(), config.scoreMaxWaitMicros(), partitions)) {
-			List<List<TimerRequest>> savedTimers = new ArrayList<>();
-			List<List<PendingScore>> savedScores = new ArrayList<>();
-			for (int p = 0; p < partitions; p++) {
-				savedTimers.add(new ArrayList<>());
-				savedScores.add(new ArrayList<>());
-			}
-			if (saved.isPresent()) {
-				store.forEachTimer(timer -> savedTimers.get(partitionOf(timer.customerId(), partitions)).add(timer));
-				for (PendingScore score : saved.get().pendingScores()) {
-					savedScores.get(partitionOf(score.customerId(), partitions)).add(score);
-				}
-			}
-			for (int p = 0; p < partitions; p++) {
-				BlockingQueue<WorkerMessage> queue = new ArrayBlockingQueue<>(config.queueChunks());
-				PartitionWorker worker = new PartitionWorker(p, steps.get(), store, saved.isPresent(), queue, committerInbox,
-						scoring, config, failure);
-				worker.restore(watermark, savedTimers.get(p), savedScores.get(p));
-				queues.add(queue);
-				workers.add(worker);
-			}
-			Committer committer = new Committer(committerInbox, partitions, store, output, config, failure, totals,
-					saved.isPresent());
-			List<Thread> threads = new ArrayList<>();
-			for (int p = 0; p < partitions; p++) {
-				threads.add(start(workers.get(p), "itinera-worker-" + p));
-			}
-			Thread committerThread = start(committer, "itinera-committer");
-			long eventsThisRun;
-			try {
-				eventsThisRun = read(source, queues, committerInbox, watermark, failure);
-				for (Thread thread : threads) {
-					join(thread, failure);
-				}
-				join(committerThread, failure);
-			} catch (IOException | RuntimeException | Error e) {
-				failure.fail(e);
-				throw e;
-			} finally {
-				// Stop and wait for every thread, so none writes to the store or the output after we return.
-				threads.forEach(Thread::interrupt);
-				committerThread.interrupt();
-				for (Thread thread : threads) {
-					awaitEnd(thread);
-				}
-				awaitEnd(committerThread);
-			}
-			if (failure.failed()) {
-				throw EngineException.from(failure.error());
-			}
-			return new EngineSummary(totals.linesRead, totals.eventsRead, totals.deadLetters, totals.skipped, totals.customers,
-					totals.stageCounts(), totals.actions, totals.stageChanges, totals.pendingTimers, eventsThisRun,
-					System.nanoTime() - started, resumedAfterLine, scoring.batches(), scoring.rowsScored());
+		List<Thread> threads = new ArrayList<>();
+		for (int p = 0; p < partitions; p++) {
+			BlockingQueue<WorkerMessage> queue = new ArrayBlockingQueue<>(config.queueChunks());
+			PartitionWorker worker = new PartitionWorker(p, steps.get(), scorer, store, saved.isPresent(), queue,
+					committerInbox, commits, config, failure);
+			queues.add(queue);
+			threads.add(start(worker, "itinera-worker-" + p));
 		}
+		Committer committer = new Committer(committerInbox, partitions, store, output, config, failure, totals, commits,
+				saved.isPresent());
+		Thread committerThread = start(committer, "itinera-committer");
+		long eventsThisRun;
+		try {
+			eventsThisRun = read(source, queues, committerInbox, latestEventAt, failure);
+			for (Thread thread : threads) {
+				join(thread, failure);
+			}
+			join(committerThread, failure);
+		} catch (IOException | RuntimeException | Error e) {
+			failure.fail(e);
+			throw e;
+		} finally {
+			// Stop and wait for every thread, so none writes to the store or the output after we return.
+			threads.forEach(Thread::interrupt);
+			committerThread.interrupt();
+			for (Thread thread : threads) {
+				awaitEnd(thread);
+			}
+			awaitEnd(committerThread);
+		}
+		if (failure.failed()) {
+			throw EngineException.from(failure.error());
+		}
+		return new EngineSummary(totals.linesRead, totals.eventsRead, totals.deadLetters, totals.skipped, totals.customers,
+				totals.stageCounts(), totals.actions, totals.stageChanges, totals.pendingTimers, eventsThisRun,
+				System.nanoTime() - started, resumedAfterLine, totals.scoreBatches, totals.rowsScored, stopRequested);
 	}
 
 	private long baseLines;
@@ -150,13 +137,13 @@ public final class LocalEngine {
 
 	/** The reader loop: parse, route, and put a barrier into every queue at fixed line positions. */
 	private long read(EventSource source, List<BlockingQueue<WorkerMessage>> queues, BlockingQueue<Object> committer,
-			long startWatermark, EngineFailure failure) throws IOException {
+			long latestAtStart, EngineFailure failure) throws IOException {
 		int partitions = queues.size();
 		ChunkBuilder[] chunks = new ChunkBuilder[partitions];
 		for (int p = 0; p < partitions; p++) {
 			chunks[p] = new ChunkBuilder(config.chunkSize());
 		}
-		long watermark = startWatermark;
+		long latestEventAt = latestAtStart;
 		long linesRead = totals.linesRead;
 		long eventsRead = totals.eventsRead;
 		long skipped = totals.skipped;
@@ -165,7 +152,7 @@ public final class LocalEngine {
 		long lastBucket = source.lineNumber() / config.barrierEveryLines();
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		SourceRecord record;
-		while ((record = source.next()) != null) {
+		while (!stopRequested && (record = source.next()) != null) {
 			if (failure.failed()) {
 				return eventsThisRun;
 			}
@@ -174,9 +161,9 @@ public final class LocalEngine {
 			if (event != null) {
 				eventsRead++;
 				eventsThisRun++;
-				watermark = Math.max(watermark, event.at());
+				latestEventAt = Math.max(latestEventAt, event.at());
 				int p = partitionOf(event.customerId(), partitions);
-				if (chunks[p].add(event, watermark, record.lineNumber())) {
+				if (chunks[p].add(event, record.lineNumber())) {
 					put(queues.get(p), chunks[p].take(), failure);
 				}
 			} else if (record.deadLetter() != null) {
@@ -188,7 +175,7 @@ public final class LocalEngine {
 			if (bucket != lastBucket) {
 				lastBucket = bucket;
 				barrier(barrierId++, false, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped,
-						watermark, failure);
+						latestEventAt, failure);
 				deadLetters = new ArrayList<>();
 			}
 			if ((linesRead & 1023) == 0) {
@@ -198,15 +185,17 @@ public final class LocalEngine {
 		}
 		position = source.position();
 		linesThisRun = linesRead - baseLines;
-		barrier(barrierId, true, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped, watermark,
+		barrier(barrierId, true, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped, latestEventAt,
 				failure);
 		return eventsThisRun;
 	}
 
 	private void barrier(long id, boolean last, EventSource source, List<BlockingQueue<WorkerMessage>> queues,
 			ChunkBuilder[] chunks, BlockingQueue<Object> committer, List<DeadLetter> deadLetters, long linesRead,
-			long eventsRead, long skipped, long watermark, EngineFailure failure) {
-		boolean checkpoint = last || System.nanoTime() - lastCheckpointNanos >= config.checkpointEveryMillis() * 1_000_000L;
+			long eventsRead, long skipped, long latestEventAt, EngineFailure failure) {
+		boolean checkpoint = commits.takeCheckpointRequest() || last
+				|| System.nanoTime() - lastCheckpointNanos >= config.checkpointEveryMillis() * 1_000_000L;
+		boolean endOfInput = last && !stopRequested;
 		if (checkpoint) {
 			lastCheckpointNanos = System.nanoTime();
 		}
@@ -214,10 +203,10 @@ public final class LocalEngine {
 			if (chunks[p].size() > 0) {
 				put(queues.get(p), chunks[p].take(), failure);
 			}
-			put(queues.get(p), new WorkerMessage.Barrier(id, watermark, last, checkpoint), failure);
+			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, endOfInput, last, latestEventAt), failure);
 		}
 		put(committer, new ReaderFlush(id, last, checkpoint, deadLetters, source.position(), source.lineNumber(), linesRead, eventsRead,
-				skipped, watermark), failure);
+				skipped, latestEventAt), failure);
 	}
 
 	private static <T> void put(BlockingQueue<? super T> queue, T message, EngineFailure failure) {
@@ -266,7 +255,6 @@ public final class LocalEngine {
 	private static final class ChunkBuilder {
 		private final int capacity;
 		private Event[] events;
-		private long[] watermarks;
 		private long[] lines;
 		private int size;
 
@@ -276,9 +264,8 @@ public final class LocalEngine {
 		}
 
 		/** Adds an event; true when the chunk is full. */
-		boolean add(Event event, long watermark, long line) {
+		boolean add(Event event, long line) {
 			events[size] = event;
-			watermarks[size] = watermark;
 			lines[size] = line;
 			return ++size == capacity;
 		}
@@ -288,14 +275,13 @@ public final class LocalEngine {
 		}
 
 		WorkerMessage.Chunk take() {
-			WorkerMessage.Chunk chunk = new WorkerMessage.Chunk(events, watermarks, lines, size);
+			WorkerMessage.Chunk chunk = new WorkerMessage.Chunk(events, lines, size);
 			reset();
 			return chunk;
 		}
 
 		private void reset() {
 			events = new Event[capacity];
-			watermarks = new long[capacity];
 			lines = new long[capacity];
 			size = 0;
 		}

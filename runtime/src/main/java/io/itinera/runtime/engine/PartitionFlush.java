@@ -1,10 +1,9 @@
 package io.itinera.runtime.engine;
 
 import io.itinera.runtime.io.DeadLetter;
-import io.itinera.runtime.state.PendingScore;
+import io.itinera.runtime.state.CustomerRecord;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.StageChange;
-import io.itinera.runtime.step.TimerRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,10 @@ record PartitionFlush(
 		List<ActionRecord> actions,
 		List<StageChange> stageChanges,
 		List<DeadLetter> failedInputs,
-		Map<String, byte[]> changedStates,
-		Map<String, List<TimerRequest>> changedTimers,
+		Map<String, CustomerRecord> changedCustomers,
 		Map<String, Long> stageDeltas,
 		long newCustomers,
-		List<PendingScore> pendingScores,
-		long pendingTimers) {
+		long pendingTimerDelta,
+		long scoreBatches,
+		long rowsScored) {
 }

@@ -14,5 +14,5 @@ record ReaderFlush(
 		long linesRead,
 		long eventsRead,
 		long skipped,
-		long watermark) {
+		long latestEventAt) {
 }

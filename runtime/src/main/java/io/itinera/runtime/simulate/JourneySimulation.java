@@ -1,6 +1,13 @@
 package io.itinera.runtime.simulate;
 
 import io.itinera.runtime.delivery.DeliveryOutcome;
+import io.itinera.runtime.driver.CustomerSlot;
+import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.driver.InputProblems;
+import io.itinera.runtime.driver.StepDriver;
+import io.itinera.runtime.driver.StepListener;
+import io.itinera.runtime.driver.StoredCustomers;
+import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Split;
@@ -10,47 +17,42 @@ import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
-import io.itinera.runtime.step.ScoreRequest;
-import io.itinera.runtime.step.ScoreUpdate;
 import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
-import io.itinera.runtime.step.TimerRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * One journey replayed in event time: every customer's inputs go through the pure step function;
- * the timers it asks for fire at their event-time moment, before the customer's next event (or at
- * the end of the replay window). Customers are independent, so a log need only be in time order
- * per customer.
+ * One journey replayed in event time through a {@link StepDriver}, the same driver the local
+ * engine's workers use: each customer's timers fire at their event-time moment, before the
+ * customer's next event (or at the end of the replay window), so a log need only be in time order
+ * per customer. This class turns what the driver did into the report's figures.
  */
-public final class JourneySimulation {
+public final class JourneySimulation implements StepListener {
 	private final JourneyPlan plan;
-	private final JourneyStep step;
-	private final PlanStep inPlace;
+	private final StepDriver driver;
 	private final JourneyFigures figures;
-	private final Map<String, CustomerTrack> tracks = new HashMap<>();
 	private final Set<String> declaredEvents = new HashSet<>();
 	private final Map<String, int[]> splitsByStage = new HashMap<>();
-	private ScoreBatcher scores;
+	private final Consumer<DeadLetter> deadLetters;
 	private long events;
 	private long timersFired;
+	private long lateEvents;
+	private long failedInputs;
 
-	private final Scorer scorer;
-
-	/** {@code scorer} answers the plan's models; null for a plan without any. */
-	public JourneySimulation(JourneyPlan plan, JourneyStep step, Scorer scorer) {
+	/** {@code scorer} answers the plan's models (null for a plan without any); late events go to {@code deadLetters}. */
+	public JourneySimulation(JourneyPlan plan, JourneyStep step, Scorer scorer, DriverSettings settings,
+			Consumer<DeadLetter> deadLetters) {
 		this.plan = plan;
-		this.step = step;
-		this.scorer = scorer;
-		this.inPlace = step instanceof PlanStep planStep ? planStep : null;
+		this.deadLetters = deadLetters;
+		this.driver = new StepDriver(step, settings.withWallClock(false), scorer, StoredCustomers.NONE, this);
 		this.figures = new JourneyFigures(plan);
 		for (EventType event : plan.events()) {
 			declaredEvents.add(event.name());
@@ -68,75 +70,48 @@ public final class JourneySimulation {
 		return plan.name();
 	}
 
-	Scorer scorer() {
-		return scorer;
-	}
-
 	public JourneyPlan plan() {
 		return plan;
-	}
-
-	void attach(ScoreBatcher batcher) {
-		this.scores = batcher;
 	}
 
 	boolean declares(String eventType) {
 		return declaredEvents.contains(eventType);
 	}
 
-	/** Whether the customer waits for a score answer, which must come before their next input. */
-	boolean awaitsScore(String customerId) {
-		CustomerTrack track = tracks.get(customerId);
-		return track != null && track.awaitingScores > 0;
-	}
-
-	void onEvent(Event event) {
-		CustomerTrack track = tracks.get(event.customerId());
-		if (track == null) {
-			track = new CustomerTrack(event.customerId(), step.initialState(event.customerId()),
-					plan.splits().size());
-			tracks.put(event.customerId(), track);
-		}
-		fireTimers(track, event.at());
-		awaitScores(track);
+	void onEvent(Event event, long line) {
 		events++;
-		absorb(track, apply(track, event));
+		driver.onEvent(event, line);
 	}
 
-	/** Fires the customer's timers due at or before {@code until}, earliest first. */
-	private void fireTimers(CustomerTrack track, long until) {
-		while (true) {
-			awaitScores(track);
-			int due = track.dueTimer(until);
-			if (due < 0) {
-				return;
-			}
-			TimerRequest timer = track.takeTimer(due);
+	/** The end of the replay: held events are applied and every timer due by {@code end} fires. */
+	void finish(long end) {
+		driver.finish(end, () -> {
+		});
+	}
+
+	@Override
+	public void onNewCustomer(CustomerSlot customer) {
+		customer.attach(new CustomerTrack(customer.customerId(), plan.splits().size()));
+	}
+
+	@Override
+	public void onLateEvent(Event event, long line, long customerClock, long lateness) {
+		lateEvents++;
+		deadLetters.accept(InputProblems.late(event, line, customerClock, lateness));
+	}
+
+	@Override
+	public void onFailedInput(StepInput input, long line, RuntimeException error) {
+		failedInputs++;
+		deadLetters.accept(InputProblems.failed(input, line, error));
+	}
+
+	@Override
+	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
+		CustomerTrack track = (CustomerTrack) customer.attachment();
+		if (input instanceof TimerFired) {
 			timersFired++;
-			absorb(track, apply(track, new TimerFired(track.customerId, timer.timerId(), timer.dueAt())));
 		}
-	}
-
-	private void awaitScores(CustomerTrack track) {
-		while (track.awaitingScores > 0) {
-			scores.flush();
-		}
-	}
-
-	void onScore(CustomerTrack track, ScoreUpdate update) {
-		track.awaitingScores--;
-		absorb(track, apply(track, update));
-	}
-
-	/** The simulator owns each customer's state alone, so the plan's step may update it without a copy. */
-	private StepResult apply(CustomerTrack track, StepInput input) {
-		return inPlace != null ? inPlace.applyInPlace(track.state, input) : step.apply(track.state, input);
-	}
-
-	private void absorb(CustomerTrack track, StepResult result) {
-		track.state = result.state();
-		track.cancelTimers(result.timersToCancel());
-		track.setTimers(result.timersToSet());
 		for (StageChange change : result.stageChanges()) {
 			if (change.from() == null) {
 				figures.visitStarted(track, change.at());
@@ -160,10 +135,6 @@ public final class JourneySimulation {
 		}
 		for (int i = 0; i < result.goalsReached().size(); i++) {
 			figures.goalReached(track);
-		}
-		for (ScoreRequest request : result.scoreRequests()) {
-			track.awaitingScores++;
-			scores.submit(this, track, request);
 		}
 	}
 
@@ -190,38 +161,27 @@ public final class JourneySimulation {
 		throw new IllegalStateException("split " + split.name() + " has no arm " + label);
 	}
 
-	/**
-	 * Fires every timer due by {@code end}, for every customer, scoring as needed. Returns whether
-	 * anything fired (the caller repeats until nothing does, as answers may set new timers).
-	 */
-	boolean fireTimersUntil(long end) {
-		boolean any = false;
-		for (CustomerTrack track : tracks.values()) {
-			if (track.dueTimer(end) >= 0 || track.awaitingScores > 0) {
-				any = true;
-				fireTimers(track, end);
-			}
-		}
-		return any;
-	}
-
-	long customers() {
-		return tracks.size();
-	}
-
 	long events() {
 		return events;
 	}
 
-	long timersFired() {
-		return timersFired;
+	/** Inputs dead-lettered by the driver: late events and inputs the step function failed on. */
+	long droppedInputs() {
+		return lateEvents + failedInputs;
 	}
 
-	SimulationReport report(SimulationReport.Window window, long outsideWindow, long undeclared, long deadLetters,
-			long scored) {
-		SimulationReport.Input input = new SimulationReport.Input(events, outsideWindow, undeclared, deadLetters,
-				tracks.size(), timersFired, scored);
-		return figures.report(new ArrayList<>(tracks.values()), window, input);
+	long scored() {
+		return driver.rowsScored();
+	}
+
+	SimulationReport report(SimulationReport.Window window, long outsideWindow, long undeclared, long deadLetters) {
+		List<CustomerTrack> tracks = new ArrayList<>();
+		for (CustomerSlot slot : driver.customers()) {
+			tracks.add((CustomerTrack) slot.attachment());
+		}
+		SimulationReport.Input input = new SimulationReport.Input(events - lateEvents, outsideWindow, undeclared, deadLetters,
+				tracks.size(), timersFired, driver.rowsScored());
+		return figures.report(tracks, window, input);
 	}
 
 	List<String> stageNames() {

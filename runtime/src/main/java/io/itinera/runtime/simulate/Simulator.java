@@ -1,9 +1,13 @@
 package io.itinera.runtime.simulate;
 
+import io.itinera.runtime.io.DeadLetter;
+import io.itinera.runtime.io.EventSource;
+import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Replays a historical log through one journey, or two versions of one, in a single pass of the
@@ -15,7 +19,6 @@ public final class Simulator {
 	static final int PROGRESS_EVERY = 8192;
 
 	private final List<JourneySimulation> journeys;
-	private final ScoreBatcher scores;
 	private final Long from;
 	private final Long to;
 	private final ProgressListener progress;
@@ -27,16 +30,11 @@ public final class Simulator {
 	 * @param to    end of the replay (epoch ms, exclusive), or null for the log's last event;
 	 *              timers fire up to here
 	 */
-	public Simulator(List<JourneySimulation> journeys, int scoreBatch, Long from, Long to,
-			ProgressListener progress) {
+	public Simulator(List<JourneySimulation> journeys, Long from, Long to, ProgressListener progress) {
 		if (journeys.isEmpty()) {
 			throw new IllegalArgumentException("nothing to simulate");
 		}
 		this.journeys = List.copyOf(journeys);
-		this.scores = new ScoreBatcher(scoreBatch);
-		for (JourneySimulation journey : journeys) {
-			journey.attach(scores);
-		}
 		this.from = from;
 		this.to = to;
 		this.progress = progress == null ? p -> {
@@ -53,61 +51,58 @@ public final class Simulator {
 		return last;
 	}
 
-	public List<SimulationReport> run(ReplaySource source) throws IOException {
+	/** Replays the log to its end; its unreadable lines go to {@code deadLetters}. */
+	public List<SimulationReport> run(EventSource source, Consumer<DeadLetter> deadLetters) throws IOException {
 		long events = 0;
 		long outside = 0;
+		long badLines = 0;
+		long records = 0;
 		long first = Long.MAX_VALUE;
 		long latest = Long.MIN_VALUE;
-		Event event;
-		while (!stopRequested && (event = source.next()) != null) {
-			long at = event.at();
-			if ((from != null && at < from) || (to != null && at >= to)) {
+		SourceRecord record;
+		while (!stopRequested && (record = source.next()) != null) {
+			records++;
+			Event event = record.event();
+			if (event == null) {
+				if (record.deadLetter() != null) {
+					badLines++;
+					deadLetters.accept(record.deadLetter());
+				}
+			} else if ((from != null && event.at() < from) || (to != null && event.at() >= to)) {
 				outside++;
 			} else {
 				events++;
-				first = Math.min(first, at);
-				latest = Math.max(latest, at);
+				first = Math.min(first, event.at());
+				latest = Math.max(latest, event.at());
 				for (JourneySimulation journey : journeys) {
 					if (journey.declares(event.type())) {
-						journey.onEvent(event);
+						journey.onEvent(event, record.lineNumber());
 					}
 				}
-				if (scores.full()) {
-					scores.flush();
-				}
 			}
-			if (((events + outside) & (PROGRESS_EVERY - 1)) == 0) {
-				report(events + outside, source, latest, false);
+			if ((records & (PROGRESS_EVERY - 1)) == 0) {
+				report(records, badLines, source, latest, false);
 			}
 		}
 		long end = to != null ? to - 1 : latest;
 		if (end != Long.MIN_VALUE && !stopRequested) {
-			boolean again = true;
-			while (again) {
-				again = false;
-				for (JourneySimulation journey : journeys) {
-					again |= journey.fireTimersUntil(end);
-				}
-				while (!scores.isEmpty()) {
-					scores.flush();
-					again = true;
-				}
+			for (JourneySimulation journey : journeys) {
+				journey.finish(end);
 			}
 		}
-		report(events + outside, source, latest, true);
+		report(records, badLines, source, latest, true);
 		SimulationReport.Window window = first == Long.MAX_VALUE ? new SimulationReport.Window(null, null)
 				: new SimulationReport.Window(JourneyFigures.instant(from != null ? from : first),
 						JourneyFigures.instant(to != null ? to : latest));
 		List<SimulationReport> reports = new ArrayList<>();
 		for (JourneySimulation journey : journeys) {
-			reports.add(journey.report(window, outside, events - journey.events(), source.deadLetters(),
-					scores.scored()));
+			reports.add(journey.report(window, outside, events - journey.events(), badLines + journey.droppedInputs()));
 		}
 		return reports;
 	}
 
-	private void report(long records, ReplaySource source, long latest, boolean done) {
-		last = new Progress(records, source.deadLetters(), source.position(), source.size(), latest, done);
+	private void report(long records, long badLines, EventSource source, long latest, boolean done) {
+		last = new Progress(records, badLines, source.position(), source.size(), latest, done);
 		progress.update(last);
 	}
 

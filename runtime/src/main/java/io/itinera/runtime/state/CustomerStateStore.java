@@ -1,24 +1,18 @@
 package io.itinera.runtime.state;
 
-import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.TimerRequest;
+import io.itinera.runtime.driver.StoredCustomers;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * Where customer states, pending timers and run progress live between checkpoints and across
- * restarts. The engine keeps its working set in memory and hands the store a {@link Checkpoint}
- * at a time; a store applies a checkpoint all or nothing.
+ * Where customers, run progress and the ledger of written actions live between checkpoints and
+ * across restarts. The engine keeps its working set in memory and hands the store a
+ * {@link Checkpoint} at a time; a store applies a checkpoint all or nothing. Customers are stored
+ * as the driver encodes them ({@code io.itinera.runtime.driver.SlotCodec}).
  */
-public interface CustomerStateStore extends AutoCloseable {
-	/** The committed state of a customer, or null if none was ever committed. */
-	CustomerState load(String customerId);
-
-	/** Every committed pending timer (to rebuild the timer queues on restart). */
-	void forEachTimer(Consumer<TimerRequest> timer);
-
-	/** Every committed customer state. */
-	void forEachState(Consumer<CustomerState> state);
+public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
+	/** Every committed customer: id and encoded slot. */
+	void forEachCustomer(BiConsumer<String, byte[]> customer);
 
 	/** Whether an action with this id was committed by an earlier run. */
 	boolean actionWritten(String actionId);

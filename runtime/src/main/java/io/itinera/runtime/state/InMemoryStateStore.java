@@ -1,39 +1,37 @@
 package io.itinera.runtime.state;
 
-import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.TimerRequest;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** A store in the heap, with the same checkpoint semantics as the durable one: for tests and runs that need no restart. */
 public final class InMemoryStateStore implements CustomerStateStore {
-	private final Map<String, byte[]> states = new ConcurrentHashMap<>();
-	private final Map<String, List<TimerRequest>> timers = new ConcurrentHashMap<>();
-	private final Map<String, Boolean> actionIds = new ConcurrentHashMap<>();
+	private final Map<String, byte[]> customers = new ConcurrentHashMap<>();
+	private final Set<String> withPendingWork = ConcurrentHashMap.newKeySet();
+	private final Set<String> actionIds = ConcurrentHashMap.newKeySet();
 	private volatile RunProgress progress;
 
 	@Override
-	public CustomerState load(String customerId) {
-		byte[] bytes = states.get(customerId);
-		return bytes == null ? null : CustomerState.fromBytes(bytes);
+	public byte[] load(String customerId) {
+		return customers.get(customerId);
 	}
 
 	@Override
-	public void forEachTimer(Consumer<TimerRequest> timer) {
-		timers.values().forEach(list -> list.forEach(timer));
+	public void forEachWithPendingWork(Consumer<String> customerId) {
+		withPendingWork.forEach(customerId);
 	}
 
 	@Override
-	public void forEachState(Consumer<CustomerState> state) {
-		states.values().forEach(bytes -> state.accept(CustomerState.fromBytes(bytes)));
+	public void forEachCustomer(BiConsumer<String, byte[]> customer) {
+		customers.forEach(customer);
 	}
 
 	@Override
 	public boolean actionWritten(String actionId) {
-		return actionIds.containsKey(actionId);
+		return actionIds.contains(actionId);
 	}
 
 	@Override
@@ -43,15 +41,15 @@ public final class InMemoryStateStore implements CustomerStateStore {
 
 	@Override
 	public synchronized void commit(Checkpoint checkpoint) {
-		states.putAll(checkpoint.states());
-		checkpoint.timers().forEach((customer, pending) -> {
-			if (pending.isEmpty()) {
-				timers.remove(customer);
+		checkpoint.customers().forEach((customer, record) -> {
+			customers.put(customer, record.bytes());
+			if (record.pendingWork()) {
+				withPendingWork.add(customer);
 			} else {
-				timers.put(customer, List.copyOf(pending));
+				withPendingWork.remove(customer);
 			}
 		});
-		checkpoint.actionIds().forEach(id -> actionIds.put(id, Boolean.TRUE));
+		actionIds.addAll(checkpoint.actionIds());
 		progress = checkpoint.progress();
 	}
 
@@ -61,12 +59,12 @@ public final class InMemoryStateStore implements CustomerStateStore {
 	}
 
 	public int size() {
-		return states.size();
+		return customers.size();
 	}
 
-	/** Bytes of serialised customer state held. */
+	/** Bytes of encoded customers held. */
 	public long stateBytes() {
-		return states.values().stream().mapToLong(bytes -> bytes.length).sum();
+		return customers.values().stream().mapToLong(bytes -> bytes.length).sum();
 	}
 
 	@Override

@@ -2,20 +2,14 @@ package io.itinera.runtime.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.TimerRequest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -30,8 +24,8 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * The durable store: RocksDB in a directory, one column family each for customer states, pending
- * timers and written action ids, and the run progress under one key of the default family. A
+ * The durable store: RocksDB in a directory, one column family each for customers, the ids of
+ * customers with pending timers or held events, and written action ids, and the run progress under one key of the default family. A
  * checkpoint is one {@link WriteBatch} written with a synced WAL, so it lands whole or not at all.
  */
 public final class RocksDbStateStore implements CustomerStateStore {
@@ -49,8 +43,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private final List<ColumnFamilyHandle> handles = new ArrayList<>();
 	private final RocksDB db;
 	private final ColumnFamilyHandle meta;
-	private final ColumnFamilyHandle states;
-	private final ColumnFamilyHandle timers;
+	private final ColumnFamilyHandle customers;
+	private final ColumnFamilyHandle pending;
 	private final ColumnFamilyHandle actions;
 	private final WriteOptions syncWrites = new WriteOptions().setSync(true);
 
@@ -63,8 +57,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 			familyOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
 			List<ColumnFamilyDescriptor> families = List.of(
 					new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
-					new ColumnFamilyDescriptor(bytes("states"), familyOptions),
-					new ColumnFamilyDescriptor(bytes("timers"), familyOptions),
+					new ColumnFamilyDescriptor(bytes("customers"), familyOptions),
+					new ColumnFamilyDescriptor(bytes("pending"), familyOptions),
 					new ColumnFamilyDescriptor(bytes("actions"), familyOptions));
 			db = RocksDB.open(dbOptions, directory.toString(), families, handles);
 		} catch (RocksDBException | IOException e) {
@@ -72,32 +66,30 @@ public final class RocksDbStateStore implements CustomerStateStore {
 					+ " (is another itinera run using it?)", e);
 		}
 		meta = handles.get(0);
-		states = handles.get(1);
-		timers = handles.get(2);
+		customers = handles.get(1);
+		pending = handles.get(2);
 		actions = handles.get(3);
 	}
 
 	@Override
-	public CustomerState load(String customerId) {
-		byte[] value = get(states, bytes(customerId));
-		return value == null ? null : CustomerState.fromBytes(value);
+	public byte[] load(String customerId) {
+		return get(customers, bytes(customerId));
 	}
 
 	@Override
-	public void forEachTimer(Consumer<TimerRequest> timer) {
-		try (RocksIterator iterator = db.newIterator(timers)) {
+	public void forEachWithPendingWork(Consumer<String> customerId) {
+		try (RocksIterator iterator = db.newIterator(pending)) {
 			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-				String customer = new String(iterator.key(), StandardCharsets.UTF_8);
-				decodeTimers(customer, iterator.value()).forEach(timer);
+				customerId.accept(new String(iterator.key(), StandardCharsets.UTF_8));
 			}
 		}
 	}
 
 	@Override
-	public void forEachState(Consumer<CustomerState> state) {
-		try (RocksIterator iterator = db.newIterator(states)) {
+	public void forEachCustomer(BiConsumer<String, byte[]> customer) {
+		try (RocksIterator iterator = db.newIterator(customers)) {
 			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-				state.accept(CustomerState.fromBytes(iterator.value()));
+				customer.accept(new String(iterator.key(), StandardCharsets.UTF_8), iterator.value());
 			}
 		}
 	}
@@ -124,14 +116,13 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	@Override
 	public void commit(Checkpoint checkpoint) {
 		try (WriteBatch batch = new WriteBatch()) {
-			for (var entry : checkpoint.states().entrySet()) {
-				batch.put(states, bytes(entry.getKey()), entry.getValue());
-			}
-			for (var entry : checkpoint.timers().entrySet()) {
-				if (entry.getValue().isEmpty()) {
-					batch.delete(timers, bytes(entry.getKey()));
+			for (var entry : checkpoint.customers().entrySet()) {
+				byte[] key = bytes(entry.getKey());
+				batch.put(customers, key, entry.getValue().bytes());
+				if (entry.getValue().pendingWork()) {
+					batch.put(pending, key, PRESENT);
 				} else {
-					batch.put(timers, bytes(entry.getKey()), encodeTimers(entry.getValue()));
+					batch.delete(pending, key);
 				}
 			}
 			for (String id : checkpoint.actionIds()) {
@@ -152,8 +143,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	/** Bytes of customer state on disk (SST files after a flush), for the benchmark's state-size figure. */
 	public long stateBytesOnDisk() {
 		try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-			db.flush(flush, states);
-			return Long.parseLong(db.getProperty(states, "rocksdb.total-sst-files-size"));
+			db.flush(flush, customers);
+			return Long.parseLong(db.getProperty(customers, "rocksdb.total-sst-files-size"));
 		} catch (RocksDBException e) {
 			throw new IllegalStateException(e);
 		}
@@ -164,38 +155,6 @@ public final class RocksDbStateStore implements CustomerStateStore {
 			return db.get(family, key);
 		} catch (RocksDBException e) {
 			throw new IllegalStateException("cannot read the state directory " + directory + ": " + e.getMessage(), e);
-		}
-	}
-
-	static byte[] encodeTimers(List<TimerRequest> pending) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + pending.size() * 24);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(1);
-			out.writeShort(pending.size());
-			for (TimerRequest timer : pending) {
-				out.writeUTF(timer.timerId());
-				out.writeLong(timer.dueAt());
-			}
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return bytes.toByteArray();
-	}
-
-	static List<TimerRequest> decodeTimers(String customer, byte[] value) {
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-			int version = in.readByte();
-			if (version != 1) {
-				throw new IllegalStateException("timer record version " + version + " is not supported");
-			}
-			int count = in.readUnsignedShort();
-			List<TimerRequest> pending = new ArrayList<>(count);
-			for (int i = 0; i < count; i++) {
-				pending.add(new TimerRequest(customer, in.readUTF(), in.readLong()));
-			}
-			return pending;
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -1,13 +1,12 @@
 package io.itinera.runtime.state;
 
 import io.itinera.runtime.io.OutputPositions;
-import java.util.List;
 import java.util.Map;
 
 /**
- * How far a run had come at its last checkpoint: where to resume reading, the event-time
- * watermark, the running totals and how much of each output file is committed. {@code run}
- * names the journey and input so a state directory is never resumed with another run's input.
+ * How far a run had come at its last checkpoint: where to resume reading, the latest event time
+ * read, the running totals and how much of each output file is committed. {@code run} names the
+ * journey and input so a state directory is never resumed with another run's input.
  */
 public record RunProgress(
 		String run,
@@ -17,16 +16,15 @@ public record RunProgress(
 		long eventsRead,
 		long deadLetters,
 		long skipped,
-		long watermark,
+		long latestEventAt,
 		long customers,
 		long actions,
 		long stageChanges,
+		long pendingTimers,
 		Map<String, Long> stageCounts,
-		OutputPositions outputs,
-		List<PendingScore> pendingScores) {
+		OutputPositions outputs) {
 
 	public RunProgress {
 		stageCounts = Map.copyOf(stageCounts);
-		pendingScores = List.copyOf(pendingScores);
 	}
 }

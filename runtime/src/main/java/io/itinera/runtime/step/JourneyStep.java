@@ -7,5 +7,14 @@ package io.itinera.runtime.step;
 public interface JourneyStep {
 	CustomerState initialState(String customerId);
 
+	/** Leaves {@code state} untouched; the result holds a new state. */
 	StepResult apply(CustomerState state, StepInput input);
+
+	/**
+	 * Like {@link #apply}, but may update {@code state} itself: for hosts that own each customer's
+	 * state exclusively and want no copy per input.
+	 */
+	default StepResult applyInPlace(CustomerState state, StepInput input) {
+		return apply(state, input);
+	}
 }

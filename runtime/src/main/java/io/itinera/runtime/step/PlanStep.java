@@ -58,10 +58,8 @@ public final class PlanStep implements JourneyStep {
 		return applyInPlace(state.copy(), input);
 	}
 
-	/**
-	 * Like {@link #apply} but updates {@code state} itself (the result holds the same object): for
-	 * hosts that own each customer's state exclusively and want no copy per input.
-	 */
+	/** Updates {@code state} itself: the result holds the same object. */
+	@Override
 	public StepResult applyInPlace(CustomerState state, StepInput input) {
 		fit(state);
 		StepOutcome outcome = new StepOutcome(state);

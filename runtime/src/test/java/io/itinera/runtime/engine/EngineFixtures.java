@@ -1,5 +1,6 @@
 package io.itinera.runtime.engine;
 
+import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
@@ -114,6 +115,6 @@ final class EngineFixtures {
 
 	static EngineConfig config(int workers) {
 		return EngineConfig.defaults().withWorkers(workers).withBarrierEveryLines(500).withCheckpointEveryMillis(0)
-				.withScoring(64, 500, 10 * 60_000).withRunName("CartTest over test log");
+				.withDriver(DriverSettings.replay().withScoring(64, 500)).withRunName("CartTest over test log");
 	}
 }

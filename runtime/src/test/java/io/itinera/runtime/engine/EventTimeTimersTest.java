@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Timers fire at their event-time moment as the log's time passes them, not by the clock on the wall. */
+/**
+ * A customer's timers fire at their event-time moment when that customer's own later events, or
+ * the end of the log, pass them: never because another customer's events are later.
+ */
 class EventTimeTimersTest {
 	static final JourneyPlan PLAN = EngineFixtures.cartRecovery();
 
@@ -33,6 +36,30 @@ class EventTimeTimersTest {
 
 	private List<String> stageChanges() throws IOException {
 		return Files.readAllLines(dir.resolve("out").resolve(JsonLinesOutput.STAGE_CHANGES));
+	}
+
+	@Test
+	void anotherCustomersLaterEventsDoNotFireACustomersTimer() throws IOException {
+		EngineSummary summary = run("customer,time,type,productId,price,orderId,amount",
+				"c1,2026-03-01T10:00:00Z,cart_add,p1,20,,",
+				"c2,2026-03-01T12:00:00Z,product_view,p2,5,,",
+				"c1,2026-03-01T10:30:00Z,purchase,,,o1,20");
+
+		assertTrue(stageChanges().stream().noneMatch(line -> line.contains("Abandoned")), stageChanges().toString());
+		assertEquals(0, summary.deadLetters());
+	}
+
+	@Test
+	void anEventEarlierThanWhatWasAppliedForItsCustomerIsALateDeadLetter() throws IOException {
+		EngineSummary summary = run("customer,time,type,productId,price",
+				"c1,2026-03-01T10:00:00Z,cart_add,p1,20",
+				"c1,2026-03-01T12:00:00Z,product_view,p2,5",
+				"c1,2026-03-01T11:59:30Z,product_view,p3,5",
+				"c1,2026-03-01T09:00:00Z,product_view,p4,5");
+
+		assertEquals(1, summary.deadLetters(), "30 s out of order is put back in order; 3 hours is late");
+		String letter = Files.readString(dir.resolve("out").resolve(JsonLinesOutput.DEAD_LETTERS));
+		assertTrue(letter.contains("\"line\":5") && letter.contains("late event"), letter);
 	}
 
 	@Test
@@ -83,7 +110,7 @@ class EventTimeTimersTest {
 		EngineSummary summary;
 		try (EventLogSource source = EngineFixtures.open(log, PLAN); JsonLinesOutput output = new JsonLinesOutput(dir.resolve("out"))) {
 			summary = new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(), new InMemoryStateStore(),
-					output, EngineFixtures.config(2).withTimeMode(TimeMode.WALL_CLOCK)).run(source);
+					output, EngineFixtures.config(2).withDriver(EngineFixtures.config(2).driver().withWallClock(true))).run(source);
 		}
 		assertEquals(1L, summary.stageCounts().get("Lapsed"), "the 2020 cart's timers were all long due: " + summary.stageCounts());
 		assertEquals(1L, summary.stageCounts().get("Carted"), "the fresh cart waits an hour of real time");

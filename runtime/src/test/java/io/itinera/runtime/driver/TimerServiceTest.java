@@ -1,4 +1,4 @@
-package io.itinera.runtime.engine;
+package io.itinera.runtime.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

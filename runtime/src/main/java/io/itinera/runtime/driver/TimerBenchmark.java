@@ -1,4 +1,4 @@
-package io.itinera.runtime.engine;
+package io.itinera.runtime.driver;
 
 import java.util.SplittableRandom;
 

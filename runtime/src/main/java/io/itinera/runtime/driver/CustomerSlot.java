@@ -1,0 +1,143 @@
+package io.itinera.runtime.driver;
+
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.Event;
+import java.util.Arrays;
+
+/**
+ * What the driver keeps for one customer: the journey state, the customer's own event-time clock,
+ * the timers the step function asked for, the events held back to be put in order, and how many
+ * score answers are outstanding. Small and fixed in size, so memory grows with customers, not events.
+ */
+public final class CustomerSlot {
+	static final long NEVER = Long.MIN_VALUE;
+
+	final String customerId;
+	CustomerState state;
+	/** The time of the last input applied: an event earlier than this is late. */
+	long clock = NEVER;
+	/** The latest event time seen for the customer, held or applied. */
+	long latestSeen = NEVER;
+
+	String[] timerIds = new String[0];
+	long[] timerDue = new long[0];
+	int timerCount;
+
+	Event[] heldEvents = new Event[0];
+	long[] heldLines = new long[0];
+	int heldCount;
+
+	int awaitingScores;
+	boolean changed;
+	/** The number of the last checkpoint interval in which an input reached the customer (for eviction). */
+	long lastTouched;
+	/** Whatever the host keeps per customer (the simulator's report figures). */
+	Object attachment;
+
+	CustomerSlot(String customerId, CustomerState state) {
+		this.customerId = customerId;
+		this.state = state;
+	}
+
+	public String customerId() {
+		return customerId;
+	}
+
+	public CustomerState state() {
+		return state;
+	}
+
+	public Object attachment() {
+		return attachment;
+	}
+
+	public void attach(Object value) {
+		this.attachment = value;
+	}
+
+	public int pendingTimers() {
+		return timerCount;
+	}
+
+	public int heldEvents() {
+		return heldCount;
+	}
+
+	boolean hasPendingWork() {
+		return timerCount > 0 || heldCount > 0;
+	}
+
+	/** Sets a timer, replacing one of the same id; true when the id was new. */
+	boolean setTimer(String id, long due) {
+		boolean replaced = cancelTimer(id);
+		if (timerCount == timerIds.length) {
+			int size = Math.max(2, timerCount * 2);
+			timerIds = Arrays.copyOf(timerIds, size);
+			timerDue = Arrays.copyOf(timerDue, size);
+		}
+		timerIds[timerCount] = id;
+		timerDue[timerCount] = due;
+		timerCount++;
+		return !replaced;
+	}
+
+	boolean cancelTimer(String id) {
+		for (int i = 0; i < timerCount; i++) {
+			if (timerIds[i].equals(id)) {
+				removeTimer(i);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	void removeTimer(int index) {
+		timerCount--;
+		System.arraycopy(timerIds, index + 1, timerIds, index, timerCount - index);
+		System.arraycopy(timerDue, index + 1, timerDue, index, timerCount - index);
+		timerIds[timerCount] = null;
+	}
+
+	/** The index of the earliest timer due at or before {@code until}, or -1; ties go to the one set first. */
+	int dueTimer(long until) {
+		int best = -1;
+		for (int i = 0; i < timerCount; i++) {
+			if (timerDue[i] <= until && (best < 0 || timerDue[i] < timerDue[best])) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+	/** Keeps an event back, in time order; events of the same time stay in the order they came. */
+	void hold(Event event, long line) {
+		if (heldCount == heldEvents.length) {
+			int size = Math.max(2, heldCount * 2);
+			heldEvents = Arrays.copyOf(heldEvents, size);
+			heldLines = Arrays.copyOf(heldLines, size);
+		}
+		int at = heldCount;
+		while (at > 0 && heldEvents[at - 1].at() > event.at()) {
+			at--;
+		}
+		System.arraycopy(heldEvents, at, heldEvents, at + 1, heldCount - at);
+		System.arraycopy(heldLines, at, heldLines, at + 1, heldCount - at);
+		heldEvents[at] = event;
+		heldLines[at] = line;
+		heldCount++;
+	}
+
+	/** The earliest held event if it is due at or before {@code until}, else null. */
+	Event firstHeldUpTo(long until) {
+		return heldCount > 0 && heldEvents[0].at() <= until ? heldEvents[0] : null;
+	}
+
+	long takeFirstHeld() {
+		long line = heldLines[0];
+		heldCount--;
+		System.arraycopy(heldEvents, 1, heldEvents, 0, heldCount);
+		System.arraycopy(heldLines, 1, heldLines, 0, heldCount);
+		heldEvents[heldCount] = null;
+		return line;
+	}
+}

@@ -1,0 +1,128 @@
+package io.itinera.runtime.driver;
+
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.Event;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A customer's slot as bytes, for the state store: the journey state in {@link CustomerState}'s
+ * own codec, the customer's clocks, pending timers and held events. Versioned; other versions are
+ * refused.
+ */
+public final class SlotCodec {
+	private static final int VERSION = 1;
+
+	private SlotCodec() {
+	}
+
+	public static byte[] encode(CustomerSlot slot) {
+		byte[] state = slot.state.toBytes();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + 32 + slot.timerCount * 24);
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeByte(VERSION);
+			out.writeInt(state.length);
+			out.write(state);
+			out.writeLong(slot.clock);
+			out.writeLong(slot.latestSeen);
+			out.writeShort(slot.timerCount);
+			for (int i = 0; i < slot.timerCount; i++) {
+				out.writeUTF(slot.timerIds[i]);
+				out.writeLong(slot.timerDue[i]);
+			}
+			out.writeShort(slot.heldCount);
+			for (int i = 0; i < slot.heldCount; i++) {
+				out.writeLong(slot.heldLines[i]);
+				writeEvent(out, slot.heldEvents[i]);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	public static CustomerSlot decode(String customerId, byte[] bytes) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+			int version = in.readByte();
+			if (version != VERSION) {
+				throw new IllegalStateException("customer record version " + version + " is not supported; start over with an empty --state directory");
+			}
+			byte[] state = new byte[in.readInt()];
+			in.readFully(state);
+			CustomerSlot slot = new CustomerSlot(customerId, CustomerState.fromBytes(state));
+			slot.clock = in.readLong();
+			slot.latestSeen = in.readLong();
+			int timers = in.readUnsignedShort();
+			for (int i = 0; i < timers; i++) {
+				slot.setTimer(in.readUTF(), in.readLong());
+			}
+			int held = in.readUnsignedShort();
+			for (int i = 0; i < held; i++) {
+				long line = in.readLong();
+				slot.hold(readEvent(customerId, in), line);
+			}
+			return slot;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The journey state alone, without decoding the rest. */
+	public static CustomerState state(byte[] bytes) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+			in.readByte();
+			byte[] state = new byte[in.readInt()];
+			in.readFully(state);
+			return CustomerState.fromBytes(state);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void writeEvent(DataOutputStream out, Event event) throws IOException {
+		out.writeUTF(event.type());
+		out.writeLong(event.at());
+		out.writeShort(event.fields().size());
+		for (Map.Entry<String, Object> field : event.fields().entrySet()) {
+			out.writeUTF(field.getKey());
+			Object value = field.getValue();
+			if (value instanceof Double d) {
+				out.writeByte('D');
+				out.writeDouble(d);
+			} else if (value instanceof Long l) {
+				out.writeByte('L');
+				out.writeLong(l);
+			} else if (value instanceof Boolean b) {
+				out.writeByte('B');
+				out.writeBoolean(b);
+			} else {
+				out.writeByte('S');
+				out.writeUTF(String.valueOf(value));
+			}
+		}
+	}
+
+	private static Event readEvent(String customerId, DataInputStream in) throws IOException {
+		String type = in.readUTF();
+		long at = in.readLong();
+		int count = in.readUnsignedShort();
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (int i = 0; i < count; i++) {
+			String name = in.readUTF();
+			int kind = in.readByte();
+			fields.put(name, switch (kind) {
+			case 'D' -> in.readDouble();
+			case 'L' -> in.readLong();
+			case 'B' -> in.readBoolean();
+			default -> in.readUTF();
+			});
+		}
+		return new Event(customerId, at, type, fields);
+	}
+}

@@ -1,0 +1,353 @@
+package io.itinera.runtime.driver;
+
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.ScoreRequest;
+import io.itinera.runtime.step.ScoreUpdate;
+import io.itinera.runtime.step.StepInput;
+import io.itinera.runtime.step.StepResult;
+import io.itinera.runtime.step.TimerFired;
+import io.itinera.runtime.step.TimerRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Drives the step function for the customers of one partition; every host (the local engine's
+ * workers, the simulator, tests) feeds it inputs and listens to what it does. It is the one place
+ * that decides the order in which a customer's inputs reach the step function:
+ * <ul>
+ * <li>Each customer has their own event time. Before an event, the customer's timers due at or
+ * before its time fire, earliest first, and any score answers they wait for arrive. So results
+ * depend on each customer's order of events only, never on how customers are interleaved.</li>
+ * <li>Events of one customer that come out of order by at most the lateness are held and put back
+ * in order; an event earlier than the customer's last applied input is late and goes to the
+ * listener, unapplied.</li>
+ * <li>Score requests are batched across customers; an answer carries its request's time and
+ * reaches the customer before their next input.</li>
+ * <li>At the end of a replay, held events are applied and every timer due by then fires; live,
+ * timers fire by the system clock.</li>
+ * </ul>
+ * Not thread-safe: one thread owns a driver and its customers.
+ */
+public final class StepDriver {
+	private final JourneyStep step;
+	private final DriverSettings settings;
+	private final StoredCustomers stored;
+	private final StepListener listener;
+	private final ScoreBatch scores;
+	private final Map<String, CustomerSlot> slots = new HashMap<>();
+	private final TimerService wallTimers;
+	private final Set<CustomerSlot> holding = new LinkedHashSet<>();
+	private List<CustomerSlot> changed = new ArrayList<>();
+	private long now = Long.MIN_VALUE;
+	private long pendingTimerDelta;
+	private long interval;
+	private boolean flushing;
+
+	public StepDriver(JourneyStep step, DriverSettings settings, Scorer scorer, StoredCustomers stored,
+			StepListener listener) {
+		this.step = step;
+		this.settings = settings;
+		this.stored = stored;
+		this.listener = listener;
+		this.scores = new ScoreBatch(scorer, settings.scoreBatch());
+		this.wallTimers = settings.wallClock() ? new TimerService() : null;
+		if (settings.wallClock()) {
+			stored.forEachWithPendingWork(this::slot);
+		}
+	}
+
+	/** An event of the input, with its line number (for dead letters). */
+	public void onEvent(Event event, long line) {
+		CustomerSlot slot = slot(event.customerId());
+		if (event.at() < slot.clock) {
+			listener.onLateEvent(event, line, slot.clock, settings.latenessMillis());
+			return;
+		}
+		if (event.at() > slot.latestSeen) {
+			slot.latestSeen = event.at();
+		}
+		if (settings.latenessMillis() == 0 && slot.heldCount == 0) {
+			process(slot, event, line);
+			return;
+		}
+		slot.hold(event, line);
+		markChanged(slot);
+		release(slot, releaseLine(slot));
+		if (settings.wallClock() && slot.heldCount > 0) {
+			holding.add(slot);
+		}
+	}
+
+	/** Live: fires the timers due by {@code wallTime}, releases held events and sends a batch that waited long enough. */
+	public void advanceWallClock(long wallTime) {
+		now = Math.max(now, wallTime);
+		for (Iterator<CustomerSlot> it = holding.iterator(); it.hasNext();) {
+			CustomerSlot slot = it.next();
+			release(slot, releaseLine(slot));
+			if (slot.heldCount == 0) {
+				it.remove();
+			}
+		}
+		TimerRequest due;
+		while ((due = wallTimers.pollDue(now)) != null) {
+			CustomerSlot slot = slot(due.customerId());
+			if (slot.cancelTimer(due.timerId())) {
+				pendingTimerDelta--;
+				awaitScores(slot);
+				apply(slot, new TimerFired(slot.customerId, due.timerId(), due.dueAt()), 0);
+			}
+		}
+		if (scores.waitedNanos(System.nanoTime()) >= settings.scoreMaxWaitMicros() * 1000) {
+			flushScores();
+		}
+	}
+
+	/** Live, at the end of the input: the events still held are applied now. */
+	public void releaseAllHeld() {
+		for (CustomerSlot slot : List.copyOf(holding)) {
+			release(slot, Long.MAX_VALUE);
+		}
+		holding.clear();
+	}
+
+	/** The wall time the next live timer is due, or Long.MAX_VALUE. */
+	public long nextWallTimer() {
+		return wallTimers == null ? Long.MAX_VALUE : wallTimers.nextDue();
+	}
+
+	/**
+	 * The end of a replay at {@code end}: every held event is applied, then every timer due by then
+	 * fires, for every customer, in memory or stored. {@code whenFull} is called whenever more
+	 * customers are in memory than the settings allow, so the host can write and let go of them.
+	 */
+	public void finish(long end, Runnable whenFull) {
+		List<String> storedOnly = new ArrayList<>();
+		stored.forEachWithPendingWork(id -> {
+			if (!slots.containsKey(id)) {
+				storedOnly.add(id);
+			}
+		});
+		long rowsBefore;
+		do {
+			rowsBefore = scores.rows();
+			for (CustomerSlot slot : new ArrayList<>(slots.values())) {
+				finish(slot, end);
+			}
+			for (String id : storedOnly) {
+				finish(slot(id), end);
+				if (slots.size() > settings.customersInMemory()) {
+					flushScores();
+					whenFull.run();
+				}
+			}
+			storedOnly.clear();
+			flushScores();
+		} while (scores.rows() != rowsBefore);
+	}
+
+	private void finish(CustomerSlot slot, long end) {
+		if (slot.hasPendingWork() || slot.awaitingScores > 0) {
+			release(slot, Long.MAX_VALUE);
+			fireTimers(slot, end);
+		}
+	}
+
+	/** Sends every waiting score request now (before a checkpoint, say); results are the same as later. */
+	public void flushScores() {
+		if (flushing) {
+			return;
+		}
+		flushing = true;
+		try {
+			while (!scores.isEmpty()) {
+				for (ScoreBatch.Scored scored : scores.take()) {
+					CustomerSlot slot = scored.pending().customer();
+					ScoreRequest request = scored.pending().request();
+					slot.awaitingScores--;
+					apply(slot, new ScoreUpdate(request.customerId(), request.model(), scored.score(), request.at()), 0);
+				}
+			}
+		} finally {
+			flushing = false;
+		}
+	}
+
+	/** The customers changed since the last call, each once; their {@code changed} marks are cleared. */
+	public void drainChanged(Consumer<CustomerSlot> customer) {
+		List<CustomerSlot> drained = changed;
+		changed = new ArrayList<>();
+		for (CustomerSlot slot : drained) {
+			slot.changed = false;
+			customer.accept(slot);
+		}
+		interval++;
+	}
+
+	/**
+	 * Lets go of unchanged customers (already written) until at most {@code keep} stay, those not
+	 * touched in the current interval first. Customers waiting for a score or held live stay.
+	 */
+	public void evictUnchanged(int keep) {
+		if (slots.size() <= keep) {
+			return;
+		}
+		for (int pass = 0; pass < 2 && slots.size() > keep; pass++) {
+			long recent = interval - 1;
+			for (Iterator<CustomerSlot> it = slots.values().iterator(); it.hasNext() && slots.size() > keep;) {
+				CustomerSlot slot = it.next();
+				if (!slot.changed && slot.awaitingScores == 0 && !holding.contains(slot)
+						&& (pass == 1 || slot.lastTouched < recent)) {
+					it.remove();
+				}
+			}
+		}
+	}
+
+	public int customersInMemory() {
+		return slots.size();
+	}
+
+	/** Timers set minus timers fired or cancelled since the last call. */
+	public long takePendingTimerDelta() {
+		long delta = pendingTimerDelta;
+		pendingTimerDelta = 0;
+		return delta;
+	}
+
+	public long scoreBatches() {
+		return scores.batches();
+	}
+
+	public long rowsScored() {
+		return scores.rows();
+	}
+
+	/** Every customer in memory (the simulator reports on all of them; it lets none go). */
+	public Iterable<CustomerSlot> customers() {
+		return slots.values();
+	}
+
+	private CustomerSlot slot(String customerId) {
+		CustomerSlot slot = slots.get(customerId);
+		if (slot == null) {
+			byte[] bytes = stored.load(customerId);
+			if (bytes != null) {
+				slot = SlotCodec.decode(customerId, bytes);
+				if (wallTimers != null) {
+					for (int i = 0; i < slot.timerCount; i++) {
+						wallTimers.set(customerId, slot.timerIds[i], slot.timerDue[i]);
+					}
+					if (slot.heldCount > 0) {
+						holding.add(slot);
+					}
+				}
+			} else {
+				slot = new CustomerSlot(customerId, step.initialState(customerId));
+				listener.onNewCustomer(slot);
+			}
+			slots.put(customerId, slot);
+		}
+		slot.lastTouched = interval;
+		return slot;
+	}
+
+	private long releaseLine(CustomerSlot slot) {
+		long latest = settings.wallClock() ? Math.max(slot.latestSeen, now) : slot.latestSeen;
+		return latest - settings.latenessMillis();
+	}
+
+	private void release(CustomerSlot slot, long upTo) {
+		Event event;
+		while ((event = slot.firstHeldUpTo(upTo)) != null) {
+			long line = slot.takeFirstHeld();
+			process(slot, event, line);
+		}
+	}
+
+	private void process(CustomerSlot slot, StepInput input, long line) {
+		fireTimers(slot, input.at());
+		awaitScores(slot);
+		apply(slot, input, line);
+	}
+
+	private void fireTimers(CustomerSlot slot, long until) {
+		while (true) {
+			awaitScores(slot);
+			int due = slot.dueTimer(until);
+			if (due < 0) {
+				return;
+			}
+			String id = slot.timerIds[due];
+			long at = slot.timerDue[due];
+			slot.removeTimer(due);
+			pendingTimerDelta--;
+			if (wallTimers != null) {
+				wallTimers.cancel(slot.customerId, id);
+			}
+			apply(slot, new TimerFired(slot.customerId, id, at), 0);
+		}
+	}
+
+	private void awaitScores(CustomerSlot slot) {
+		if (slot.awaitingScores > 0) {
+			flushScores();
+			if (slot.awaitingScores > 0) {
+				throw new IllegalStateException("customer " + slot.customerId + " waits for a score that was never asked for");
+			}
+		}
+	}
+
+	private void apply(CustomerSlot slot, StepInput input, long line) {
+		StepResult result;
+		try {
+			result = step.applyInPlace(slot.state, input);
+		} catch (RuntimeException e) {
+			listener.onFailedInput(input, line, e);
+			return;
+		}
+		slot.state = result.state();
+		if (input.at() > slot.clock) {
+			slot.clock = input.at();
+		}
+		markChanged(slot);
+		for (String id : result.timersToCancel()) {
+			if (slot.cancelTimer(id)) {
+				pendingTimerDelta--;
+				if (wallTimers != null) {
+					wallTimers.cancel(slot.customerId, id);
+				}
+			}
+		}
+		for (TimerRequest timer : result.timersToSet()) {
+			if (slot.setTimer(timer.timerId(), timer.dueAt())) {
+				pendingTimerDelta++;
+			}
+			if (wallTimers != null) {
+				wallTimers.set(slot.customerId, timer.timerId(), timer.dueAt());
+			}
+		}
+		listener.onStep(slot, input, result);
+		for (ScoreRequest request : result.scoreRequests()) {
+			slot.awaitingScores++;
+			scores.add(slot, request);
+		}
+		if (scores.full()) {
+			flushScores();
+		}
+	}
+
+	private void markChanged(CustomerSlot slot) {
+		if (!slot.changed) {
+			slot.changed = true;
+			changed.add(slot);
+		}
+	}
+}

@@ -1,0 +1,23 @@
+package io.itinera.runtime.driver;
+
+import java.util.function.Consumer;
+
+/** Customers a driver let go of, or that an earlier run left: read back on demand. */
+public interface StoredCustomers {
+	StoredCustomers NONE = new StoredCustomers() {
+		@Override
+		public byte[] load(String customerId) {
+			return null;
+		}
+
+		@Override
+		public void forEachWithPendingWork(Consumer<String> customerId) {
+		}
+	};
+
+	/** The customer's slot as {@link SlotCodec} wrote it, or null for a customer never stored. */
+	byte[] load(String customerId);
+
+	/** Every stored customer with pending timers or held events. */
+	void forEachWithPendingWork(Consumer<String> customerId);
+}
