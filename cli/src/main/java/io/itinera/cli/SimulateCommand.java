@@ -1,10 +1,12 @@
 package io.itinera.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.runtime.io.BadLineException;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.OutputPositions;
+import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.io.TimeFormat;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -14,11 +16,9 @@ import io.itinera.runtime.simulate.JourneySimulation;
 import io.itinera.runtime.simulate.ReportFiles;
 import io.itinera.runtime.simulate.SimulationReport;
 import io.itinera.runtime.simulate.Simulator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -144,17 +144,16 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(e.getMessage());
 			return 2;
 		}
-		Path deadLetterFile = outDir.resolve("dead-letters.jsonl");
-		ObjectMapper json = ReportFiles.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
 		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
-		BufferedWriter deadLetters = Files.newBufferedWriter(deadLetterFile, StandardCharsets.UTF_8);
-		Consumer<DeadLetter> deadLetterSink = letter -> writeDeadLetter(json, deadLetters, letter);
+		JsonLinesOutput records = new JsonLinesOutput(outDir);
+		records.restore(OutputPositions.START);
+		Consumer<DeadLetter> deadLetterSink = letter -> writeDeadLetter(records, letter);
 		List<JourneySimulation> journeys = new ArrayList<>();
 		for (JourneyParts journey : parts) {
-			// A late event is late for every version alike: the first one writes it down.
+			// The first version's actions and stage changes are written; a late event is late for every version alike.
 			journeys.add(new JourneySimulation(journey.plan(), journey.newStep(), journey.scorer(), driverSettings,
-					journeys.isEmpty() ? deadLetterSink : letter -> {
-					}));
+					journeys.isEmpty() ? records : RunOutput.discard()));
 		}
 		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
 		CountDownLatch finished = new CountDownLatch(1);
@@ -174,7 +173,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
-		try (deadLetters; EventLogSource source = log) {
+		try (records; EventLogSource source = log) {
 			reports = simulator.run(source, deadLetterSink);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1)), outDir);
@@ -222,10 +221,9 @@ public final class SimulateCommand implements Callable<Integer> {
 		return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
 	}
 
-	private static void writeDeadLetter(ObjectMapper json, BufferedWriter writer, DeadLetter letter) {
+	private static void writeDeadLetter(JsonLinesOutput records, DeadLetter letter) {
 		try {
-			writer.write(json.writeValueAsString(letter));
-			writer.newLine();
+			records.write(List.of(), List.of(), List.of(letter));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

@@ -8,6 +8,7 @@ import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.driver.StoredCustomers;
 import io.itinera.runtime.io.DeadLetter;
+import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Split;
@@ -21,13 +22,14 @@ import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * One journey replayed in event time through a {@link StepDriver}, the same driver the local
@@ -41,17 +43,19 @@ public final class JourneySimulation implements StepListener {
 	private final JourneyFigures figures;
 	private final Set<String> declaredEvents = new HashSet<>();
 	private final Map<String, int[]> splitsByStage = new HashMap<>();
-	private final Consumer<DeadLetter> deadLetters;
+	private final RunOutput output;
 	private long events;
 	private long timersFired;
 	private long lateEvents;
 	private long failedInputs;
 
-	/** {@code scorer} answers the plan's models (null for a plan without any); late events go to {@code deadLetters}. */
-	public JourneySimulation(JourneyPlan plan, JourneyStep step, Scorer scorer, DriverSettings settings,
-			Consumer<DeadLetter> deadLetters) {
+	/**
+	 * {@code scorer} answers the plan's models (null for a plan without any); the actions and stage
+	 * changes go to {@code output}, with the inputs the driver could not apply (late events) as dead letters.
+	 */
+	public JourneySimulation(JourneyPlan plan, JourneyStep step, Scorer scorer, DriverSettings settings, RunOutput output) {
 		this.plan = plan;
-		this.deadLetters = deadLetters;
+		this.output = output;
 		this.driver = new StepDriver(step, settings.withWallClock(false), scorer, StoredCustomers.NONE, this);
 		this.figures = new JourneyFigures(plan);
 		for (EventType event : plan.events()) {
@@ -97,13 +101,13 @@ public final class JourneySimulation implements StepListener {
 	@Override
 	public void onLateEvent(Event event, long line, long customerClock, long lateness) {
 		lateEvents++;
-		deadLetters.accept(InputProblems.late(event, line, customerClock, lateness));
+		write(List.of(), List.of(), List.of(InputProblems.late(event, line, customerClock, lateness)));
 	}
 
 	@Override
 	public void onFailedInput(StepInput input, long line, RuntimeException error) {
 		failedInputs++;
-		deadLetters.accept(InputProblems.failed(input, line, error));
+		write(List.of(), List.of(), List.of(InputProblems.failed(input, line, error)));
 	}
 
 	@Override
@@ -111,6 +115,9 @@ public final class JourneySimulation implements StepListener {
 		CustomerTrack track = (CustomerTrack) customer.attachment();
 		if (input instanceof TimerFired) {
 			timersFired++;
+		}
+		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty()) {
+			write(result.actions(), result.stageChanges(), List.of());
 		}
 		for (StageChange change : result.stageChanges()) {
 			if (change.from() == null) {
@@ -135,6 +142,14 @@ public final class JourneySimulation implements StepListener {
 		}
 		for (int i = 0; i < result.goalsReached().size(); i++) {
 			figures.goalReached(track);
+		}
+	}
+
+	private void write(List<ActionRecord> actions, List<StageChange> changes, List<DeadLetter> deadLetters) {
+		try {
+			output.write(actions, changes, deadLetters);
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot write the simulation's output: " + e.getMessage(), e);
 		}
 	}
 
