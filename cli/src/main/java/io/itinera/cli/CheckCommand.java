@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.cli.journey.JourneyLoader;
+import io.itinera.cli.journey.JourneyDiagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

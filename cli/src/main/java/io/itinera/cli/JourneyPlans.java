@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.cli.journey.JourneyLoader;
+import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;

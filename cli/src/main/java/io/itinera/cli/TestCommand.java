@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.runtime.testing.JourneyTestResult;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.itinera.cli.train;
 
-import io.itinera.cli.JourneyDiagnostic;
-import io.itinera.cli.JourneyLoader;
+import io.itinera.cli.journey.JourneyDiagnostic;
+import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.dsl.validation.JourneyIssueCodes;
 import io.itinera.runtime.plan.AggregateKind;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itinera.cli.JourneyLoader;
+import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.Event;

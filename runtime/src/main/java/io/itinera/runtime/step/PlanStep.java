@@ -1,7 +1,6 @@
 package io.itinera.runtime.step;
 
 import io.itinera.runtime.delivery.DeliveryOutcome;
-import io.itinera.runtime.delivery.DeliveryPolicy;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.feature.FeatureDefinition;

@@ -20,8 +20,8 @@ import org.eclipse.xtext.nodemodel.INode;
 
 import com.google.inject.Inject;
 
-import io.itinera.dsl.ide.JourneyDeclarations;
-import io.itinera.dsl.ide.JourneySummaries;
+import io.itinera.dsl.ide.facts.JourneyDeclarations;
+import io.itinera.dsl.ide.facts.JourneySummaries;
 import io.itinera.dsl.journey.EventDecl;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyPackage;

@@ -1,6 +1,6 @@
 package io.itinera.dsl.ide.graph;
 
-import io.itinera.dsl.ide.JourneySummaries;
+import io.itinera.dsl.ide.facts.JourneySummaries;
 import io.itinera.dsl.journey.Entry;
 import io.itinera.dsl.journey.EventTransition;
 import io.itinera.dsl.journey.Journey;

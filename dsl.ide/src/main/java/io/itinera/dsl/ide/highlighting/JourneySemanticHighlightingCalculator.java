@@ -12,7 +12,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
-import io.itinera.dsl.ide.JourneyDeclarations;
+import io.itinera.dsl.ide.facts.JourneyDeclarations;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyPackage;
 

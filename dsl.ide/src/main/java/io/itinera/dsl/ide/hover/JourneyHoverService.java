@@ -7,7 +7,7 @@ import org.eclipse.xtext.ide.server.hover.HoverService;
 
 import com.google.inject.Inject;
 
-import io.itinera.dsl.ide.JourneySummaries;
+import io.itinera.dsl.ide.facts.JourneySummaries;
 
 /** Hover on a declaration or a reference: its doc comment and its definition, in markdown. */
 public class JourneyHoverService extends HoverService {

@@ -11,7 +11,7 @@ import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
-import io.itinera.dsl.ide.JourneyDeclarations;
+import io.itinera.dsl.ide.facts.JourneyDeclarations;
 import io.itinera.dsl.journey.EventDecl;
 import io.itinera.dsl.journey.FeatureDecl;
 import io.itinera.dsl.journey.Journey;

@@ -25,7 +25,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 
-import io.itinera.dsl.ide.JourneyDeclarations;
+import io.itinera.dsl.ide.facts.JourneyDeclarations;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.Rule;

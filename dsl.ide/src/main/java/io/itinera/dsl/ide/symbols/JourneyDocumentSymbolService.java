@@ -15,7 +15,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
-import io.itinera.dsl.ide.JourneySummaries;
+import io.itinera.dsl.ide.facts.JourneySummaries;
 import io.itinera.dsl.journey.Campaign;
 import io.itinera.dsl.journey.CustomerDecl;
 import io.itinera.dsl.journey.EventDecl;

@@ -1,6 +1,5 @@
-package io.itinera.runtime.delivery;
+package io.itinera.runtime.step;
 
-import io.itinera.runtime.step.ActionRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package io.itinera.dsl.ide;
+package io.itinera.dsl.ide.facts;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.itinera.dsl.ide;
+package io.itinera.dsl.ide.facts;
 
 import java.util.List;
 import java.util.stream.Collectors;

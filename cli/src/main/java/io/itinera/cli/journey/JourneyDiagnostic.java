@@ -1,4 +1,4 @@
-package io.itinera.cli;
+package io.itinera.cli.journey;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.itinera.runtime.delivery;
+package io.itinera.runtime.step;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

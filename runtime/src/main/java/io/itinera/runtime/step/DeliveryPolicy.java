@@ -1,12 +1,12 @@
-package io.itinera.runtime.delivery;
+package io.itinera.runtime.step;
 
+import io.itinera.runtime.delivery.DeliveryOutcome;
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.plan.Cap;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.Channel;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.QuietHours;
-import io.itinera.runtime.step.ActionRecord;
-import io.itinera.runtime.step.CustomerState;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package io.itinera.cli;
+package io.itinera.cli.journey;
 
 import java.io.IOException;
 import java.io.PrintWriter;
