@@ -82,13 +82,21 @@ public final class CustomerSlot {
 	}
 
 	boolean cancelTimer(String id) {
+		int index = timerIndex(id);
+		if (index < 0) {
+			return false;
+		}
+		removeTimer(index);
+		return true;
+	}
+
+	int timerIndex(String id) {
 		for (int i = 0; i < timerCount; i++) {
 			if (timerIds[i].equals(id)) {
-				removeTimer(i);
-				return true;
+				return i;
 			}
 		}
-		return false;
+		return -1;
 	}
 
 	void removeTimer(int index) {

@@ -74,10 +74,6 @@ public final class StepDriver {
 		if (event.at() > slot.latestSeen) {
 			slot.latestSeen = event.at();
 		}
-		if (settings.latenessMillis() == 0 && slot.heldCount == 0) {
-			process(slot, event, line);
-			return;
-		}
 		slot.hold(event, line);
 		markChanged(slot);
 		release(slot, releaseLine(slot));
@@ -89,6 +85,9 @@ public final class StepDriver {
 	/** Live: fires the timers due by {@code wallTime}, releases held events and sends a batch that waited long enough. */
 	public void advanceWallClock(long wallTime) {
 		now = Math.max(now, wallTime);
+		if (scores.waitedNanos(System.nanoTime()) >= settings.scoreMaxWaitMicros() * 1000) {
+			drainScores();
+		}
 		for (Iterator<CustomerSlot> it = holding.iterator(); it.hasNext();) {
 			CustomerSlot slot = it.next();
 			release(slot, releaseLine(slot));
@@ -99,14 +98,13 @@ public final class StepDriver {
 		TimerRequest due;
 		while ((due = wallTimers.pollDue(now)) != null) {
 			CustomerSlot slot = slot(due.customerId());
-			if (slot.cancelTimer(due.timerId())) {
-				pendingTimerDelta--;
-				awaitScores(slot);
-				apply(slot, new TimerFired(slot.customerId, due.timerId(), due.dueAt()), 0);
+			if (slot.awaitingScores > 0) {
+				drainScores();
 			}
-		}
-		if (scores.waitedNanos(System.nanoTime()) >= settings.scoreMaxWaitMicros() * 1000) {
-			flushScores();
+			int index = slot.timerIndex(due.timerId());
+			if (index >= 0) {
+				fireTimer(slot, index);
+			}
 		}
 	}
 
@@ -115,7 +113,11 @@ public final class StepDriver {
 		for (CustomerSlot slot : List.copyOf(holding)) {
 			release(slot, Long.MAX_VALUE);
 		}
-		holding.clear();
+		drainScores();
+		for (CustomerSlot slot : List.copyOf(holding)) {
+			release(slot, Long.MAX_VALUE);
+		}
+		holding.removeIf(slot -> slot.heldCount == 0);
 	}
 
 	/** The wall time the next live timer is due, or Long.MAX_VALUE. */
@@ -139,42 +141,64 @@ public final class StepDriver {
 		do {
 			rowsBefore = scores.rows();
 			for (CustomerSlot slot : new ArrayList<>(slots.values())) {
-				finish(slot, end);
+				settle(slot, end);
 			}
 			for (String id : storedOnly) {
-				finish(slot(id), end);
+				settle(slot(id), end);
 				if (slots.size() > settings.customersInMemory()) {
-					flushScores();
+					drainScores();
 					whenFull.run();
 				}
 			}
 			storedOnly.clear();
-			flushScores();
+			drainScores();
 		} while (scores.rows() != rowsBefore);
 	}
 
-	private void finish(CustomerSlot slot, long end) {
-		if (slot.hasPendingWork() || slot.awaitingScores > 0) {
-			release(slot, Long.MAX_VALUE);
-			fireTimers(slot, end);
+	/** Applies every held event and fires every timer due by {@code end}, as far as no score answer is awaited. */
+	private void settle(CustomerSlot slot, long end) {
+		release(slot, Long.MAX_VALUE);
+		int due;
+		while (slot.awaitingScores == 0 && slot.heldCount == 0 && (due = slot.dueTimer(end)) >= 0) {
+			fireTimer(slot, due);
 		}
 	}
 
-	/** Sends every waiting score request now (before a checkpoint, say); results are the same as later. */
-	public void flushScores() {
+	/**
+	 * Sends every waiting score request now (before a checkpoint, say) and lets the customers who
+	 * waited for the answers go on; results are the same as later.
+	 */
+	public void drainScores() {
+		while (!scores.isEmpty()) {
+			flushScores();
+		}
+	}
+
+	/**
+	 * Scores the batch and applies the answers; then each answered customer's held events go on (they
+	 * waited for the answer) until they wait again. Goes on while that fills another batch.
+	 */
+	private void flushScores() {
 		if (flushing) {
 			return;
 		}
 		flushing = true;
 		try {
-			while (!scores.isEmpty()) {
-				for (ScoreBatch.Scored scored : scores.take()) {
+			do {
+				List<ScoreBatch.Scored> batch = scores.take();
+				for (ScoreBatch.Scored scored : batch) {
 					CustomerSlot slot = scored.pending().customer();
 					ScoreRequest request = scored.pending().request();
 					slot.awaitingScores--;
 					apply(slot, new ScoreUpdate(request.customerId(), request.model(), scored.score(), request.at()), 0);
 				}
-			}
+				for (ScoreBatch.Scored scored : batch) {
+					CustomerSlot slot = scored.pending().customer();
+					if (slot.awaitingScores == 0 && slot.heldCount > 0) {
+						release(slot, releaseLine(slot));
+					}
+				}
+			} while (scores.full());
 		} finally {
 			flushing = false;
 		}
@@ -264,45 +288,32 @@ public final class StepDriver {
 		return latest - settings.latenessMillis();
 	}
 
+	/**
+	 * Applies the customer's held events up to {@code upTo} in time order, each after the timers due
+	 * by its time; stops whenever the customer waits for a score answer (the rest waits with them).
+	 */
 	private void release(CustomerSlot slot, long upTo) {
 		Event event;
-		while ((event = slot.firstHeldUpTo(upTo)) != null) {
-			long line = slot.takeFirstHeld();
-			process(slot, event, line);
+		while (slot.awaitingScores == 0 && (event = slot.firstHeldUpTo(upTo)) != null) {
+			int due = slot.dueTimer(event.at());
+			if (due >= 0) {
+				fireTimer(slot, due);
+			} else {
+				long line = slot.takeFirstHeld();
+				apply(slot, event, line);
+			}
 		}
 	}
 
-	private void process(CustomerSlot slot, StepInput input, long line) {
-		fireTimers(slot, input.at());
-		awaitScores(slot);
-		apply(slot, input, line);
-	}
-
-	private void fireTimers(CustomerSlot slot, long until) {
-		while (true) {
-			awaitScores(slot);
-			int due = slot.dueTimer(until);
-			if (due < 0) {
-				return;
-			}
-			String id = slot.timerIds[due];
-			long at = slot.timerDue[due];
-			slot.removeTimer(due);
-			pendingTimerDelta--;
-			if (wallTimers != null) {
-				wallTimers.cancel(slot.customerId, id);
-			}
-			apply(slot, new TimerFired(slot.customerId, id, at), 0);
+	private void fireTimer(CustomerSlot slot, int index) {
+		String id = slot.timerIds[index];
+		long at = slot.timerDue[index];
+		slot.removeTimer(index);
+		pendingTimerDelta--;
+		if (wallTimers != null) {
+			wallTimers.cancel(slot.customerId, id);
 		}
-	}
-
-	private void awaitScores(CustomerSlot slot) {
-		if (slot.awaitingScores > 0) {
-			flushScores();
-			if (slot.awaitingScores > 0) {
-				throw new IllegalStateException("customer " + slot.customerId + " waits for a score that was never asked for");
-			}
-		}
+		apply(slot, new TimerFired(slot.customerId, id, at), 0);
 	}
 
 	private void apply(CustomerSlot slot, StepInput input, long line) {

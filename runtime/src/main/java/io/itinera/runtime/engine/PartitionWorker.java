@@ -84,7 +84,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 			if (message instanceof WorkerMessage.Chunk chunk) {
 				onChunk(chunk);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
-				driver.flushScores();
+				driver.drainScores();
 				if (barrier.endOfInput() && barrier.latestEventAt() != Long.MIN_VALUE) {
 					driver.finish(barrier.latestEventAt(), this::spill);
 				}
@@ -109,7 +109,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				if (barrier.endOfInput()) {
 					driver.releaseAllHeld();
 				}
-				driver.flushScores();
+				driver.drainScores();
 				flush(barrier);
 				if (barrier.last()) {
 					return;
