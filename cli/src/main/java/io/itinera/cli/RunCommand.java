@@ -63,7 +63,8 @@ public final class RunCommand implements Callable<Integer> {
 			"wall: live, timers fire by the system clock" })
 	Clock clock;
 
-	@Option(names = "--checkpoint-ms", defaultValue = "2000", description = "least time between checkpoints (default: ${DEFAULT-VALUE})")
+	@Option(names = "--checkpoint-ms", defaultValue = "10000", description = {
+			"least time between checkpoints, in ms; a stopped or killed run redoes at most this much (default: ${DEFAULT-VALUE})" })
 	long checkpointMillis;
 
 	@Option(names = "--customers-in-memory", paramLabel = "N", description = {

@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 public final class CustomerSlot {
 	static final long NEVER = Long.MIN_VALUE;
+	private static final Event[] NO_EVENTS = new Event[0];
+	private static final long[] NO_LINES = new long[0];
 
 	final String customerId;
 	CustomerState state;
@@ -23,8 +25,8 @@ public final class CustomerSlot {
 	long[] timerDue = new long[0];
 	int timerCount;
 
-	Event[] heldEvents = new Event[0];
-	long[] heldLines = new long[0];
+	Event[] heldEvents = NO_EVENTS;
+	long[] heldLines = NO_LINES;
 	int heldCount;
 
 	int awaitingScores;
@@ -120,9 +122,12 @@ public final class CustomerSlot {
 	/** Keeps an event back, in time order; events of the same time stay in the order they came. */
 	void hold(Event event, long line) {
 		if (heldCount == heldEvents.length) {
-			int size = Math.max(2, heldCount * 2);
-			heldEvents = Arrays.copyOf(heldEvents, size);
-			heldLines = Arrays.copyOf(heldLines, size);
+			Event[] events = new Event[Math.max(2, heldCount * 2)];
+			long[] lines = new long[events.length];
+			System.arraycopy(heldEvents, 0, events, 0, heldCount);
+			System.arraycopy(heldLines, 0, lines, 0, heldCount);
+			heldEvents = events;
+			heldLines = lines;
 		}
 		int at = heldCount;
 		while (at > 0 && heldEvents[at - 1].at() > event.at()) {

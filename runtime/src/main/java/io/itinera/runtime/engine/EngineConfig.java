@@ -32,7 +32,7 @@ public record EngineConfig(
 	}
 
 	public static EngineConfig defaults() {
-		return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 16, 512, 50_000, 2_000,
+		return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 16, 512, 50_000, 10_000,
 				DriverSettings.replay(), "run");
 	}
 
