@@ -34,6 +34,7 @@ public final class EventLogSource implements EventSource {
 	private long linesRead;
 	private long badLines;
 	private long duplicates;
+	private DeadLetter firstBad;
 
 	private EventLogSource(Path file, FileChannel channel, LineReader lines, EventLineParser parser, long dataStart,
 			long lineNumber, int lineEnds, Dedupe dedupe) throws IOException {
@@ -189,7 +190,11 @@ public final class EventLogSource implements EventSource {
 
 	private SourceRecord bad(String reason, String line) {
 		badLines++;
-		return new SourceRecord(lineNumber, null, new DeadLetter(lineNumber, reason, line));
+		DeadLetter letter = new DeadLetter(lineNumber, reason, line);
+		if (firstBad == null) {
+			firstBad = letter;
+		}
+		return new SourceRecord(lineNumber, null, letter);
 	}
 
 	/** Non-blank lines read so far (after the header; since the resume point after {@link #resumeAt}). */
@@ -200,6 +205,11 @@ public final class EventLogSource implements EventSource {
 	/** Lines read so far that became dead letters because they could not be read. */
 	public long badLines() {
 		return badLines;
+	}
+
+	/** The first line that could not be read, or null. */
+	public DeadLetter firstBadLine() {
+		return firstBad;
 	}
 
 	/** Lines dropped by {@code --dedupe} so far (returned as skipped lines). */

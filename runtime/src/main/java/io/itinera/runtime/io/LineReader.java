@@ -136,15 +136,17 @@ final class LineReader implements AutoCloseable {
 				&& (buffer[from + 1] & 0xff) == 0xBB && (buffer[from + 2] & 0xff) == 0xBF) {
 			from += 3; // a UTF-8 byte-order mark
 		}
-		String line = new String(buffer, from, lineEnd - from, StandardCharsets.UTF_8);
+		long length = lineEnd - start + dropped;
+		int kept = Math.min(lineEnd - from, maxLineBytes);
+		String line = new String(buffer, from, kept, StandardCharsets.UTF_8);
 		if (line.indexOf('\uFFFD') >= 0) {
-			int bad = firstInvalidByte(buffer, from, lineEnd);
+			int bad = firstInvalidByte(buffer, from, from + kept);
 			if (bad >= 0) {
 				problem = "invalid UTF-8 at byte " + (bad + 1) + " of the line (the log must be UTF-8)";
 			}
 		}
-		if (dropped > 0) {
-			problem = "line longer than " + maxLineBytes + " bytes (" + (lineEnd - start + dropped) + " bytes)";
+		if (length > maxLineBytes) {
+			problem = "line longer than " + maxLineBytes + " bytes (" + length + " bytes)";
 		}
 		positionOfStart += next - start + dropped;
 		start = next;

@@ -52,7 +52,16 @@ public sealed interface TimeFormat {
 				// 2017-11-25 12:00:00, as many exports write it
 				return new Iso(zone).parse(text.substring(0, 10) + 'T' + text.substring(11));
 			}
-			return new Iso(zone).parse(text);
+			try {
+				return new Iso(zone).parse(text);
+			} catch (BadLineException e) {
+				if (e.getMessage().endsWith(": out of range")) {
+					throw e;
+				}
+				throw new BadLineException("bad timestamp " + Shown.quoted(text) + ": expected ISO-8601 such as "
+						+ "2026-03-01T10:15:30Z or 2026-03-01, or epoch seconds or milliseconds (else name the format "
+						+ "with --map time=COLUMN:FORMAT)");
+			}
 		}
 	}
 

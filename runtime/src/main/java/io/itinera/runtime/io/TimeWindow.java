@@ -15,14 +15,14 @@ public record TimeWindow(long earliest, long latest, String latestWhy) {
 
 	/** From {@code earliest} to {@code now + maxSkew}. */
 	public static TimeWindow of(Instant earliest, Instant now, Duration maxSkew) {
+		now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		long latest;
 		try {
 			latest = Math.addExact(now.toEpochMilli(), maxSkew.toMillis());
 		} catch (ArithmeticException e) {
 			latest = Long.MAX_VALUE;
 		}
-		return new TimeWindow(earliest.toEpochMilli(), latest, "the run's start " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-				+ " plus --max-skew " + describe(maxSkew));
+		return new TimeWindow(earliest.toEpochMilli(), latest, "the run's start " + now + " plus --max-skew " + describe(maxSkew));
 	}
 
 	/** The default window for a run starting now. */
