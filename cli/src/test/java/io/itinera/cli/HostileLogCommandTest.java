@@ -177,6 +177,29 @@ class HostileLogCommandTest {
 	}
 
 	@Test
+	void theRealLogsLoseOnlyTheirCutLineAndARepeatedBasketIsDropped() throws Exception {
+		Path shared = SharedLogsSimulationTest.SHARED;
+		Path taobao = shared.resolve("taobao-user-behavior/user_behavior.csv");
+		Path uci = shared.resolve("uci-online-retail-baskets/baskets.csv");
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(taobao) && Files.isRegularFile(uci),
+				"../shared/data is absent: the real logs are not read");
+		Result run = run(taobao, "--columns", "user_id,item_id,category_id,behavior_type,timestamp", "--map",
+				"customer=user_id,time=timestamp,type=behavior_type,type.pv=view,type.fav=-,type.cart=-,type.buy=-,field.item=item_id");
+		assertEquals(0, run.exit(), run.err());
+		assertTrue(run.out().contains("dead letters   1 "), "only the cut last line: " + run.out());
+
+		List<String> lines = Files.readAllLines(uci);
+		Path twice = dir.resolve("baskets-twice.csv");
+		List<String> doubled = new java.util.ArrayList<>(lines.subList(0, 200));
+		doubled.addAll(lines.subList(1, 50));
+		Files.write(twice, doubled);
+		String map = "customer=CustomerID,time=InvoiceDate:yyyy-MM-dd HH:mm:ss.SSSSSSSSS,event=view,field.item=InvoiceNo,field.price=Basket Price";
+		Result deduped = run(twice, "--map", map, "--dedupe", "item");
+		assertEquals(0, deduped.exit(), deduped.err());
+		assertTrue(deduped.out().contains("events read    199 of 248 lines (49 skipped"), deduped.out());
+	}
+
+	@Test
 	void helpNeverCutsASentence() {
 		CommandLine root = ItineraCommand.commandLine();
 		StringWriter text = new StringWriter();
