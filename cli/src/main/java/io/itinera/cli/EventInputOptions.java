@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** The options that say how to read an event log: shared by run, simulate and bench. */
+/** The options that say how to read an event log: shared by run and simulate. */
 final class EventInputOptions {
 	private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
 
