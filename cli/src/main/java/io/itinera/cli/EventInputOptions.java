@@ -1,31 +1,63 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.io.CsvEventParser;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.InputFormat;
+import io.itinera.runtime.io.ReadOptions;
+import io.itinera.runtime.io.TimeWindow;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** The options that say how to read an event log: shared by run, simulate and bench. */
+/** The options that say how to read an event log: shared by run and simulate. */
 final class EventInputOptions {
+	private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
+
 	@Option(names = "--format", description = "csv or jsonl (default: from the file name, else csv)")
 	InputFormat format;
 
-	@Option(names = "--map", paramLabel = "SPEC", description = {
-			"where the log keeps what, e.g. customer=user_id,time=ts:epoch-seconds,type=behavior_type,",
-			"type.pv=product_view,type.fav=-,field.price=item_price,zone=Europe/Paris,unknown=skip",
-			"(see docs/events.md)" })
+	@Option(names = "--map", paramLabel = "SPEC", description = "where the log keeps what, e.g. "
+			+ "customer=user_id,time=ts:epoch-seconds,type=behavior_type,type.pv=product_view,type.fav=-,"
+			+ "field.price=item_price,zone=Europe/Paris,unknown=skip (see docs/events.md)")
 	String mapping;
 
 	@Option(names = "--columns", paramLabel = "NAMES", split = ",", description = "column names of a CSV log without a header line")
 	List<String> columns;
 
-	@Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter: a character, or tab (default: ${DEFAULT-VALUE})")
+	@Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter: a character, tab, or whitespace "
+			+ "(runs of spaces and tabs) (default: ${DEFAULT-VALUE})")
 	String delimiter;
+
+	@Option(names = "--max-skew", paramLabel = "D", defaultValue = "1d", description = "refuse (dead-letter) event times "
+			+ "later than the run's start plus D, e.g. 1d, 12h, 30m, 2w (default: ${DEFAULT-VALUE})")
+	String maxSkew;
+
+	@Option(names = "--earliest", paramLabel = "DATE", defaultValue = "1990-01-01", description = "refuse (dead-letter) "
+			+ "event times before DATE, UTC (default: ${DEFAULT-VALUE})")
+	String earliest;
+
+	@Option(names = "--max-bad-lines", paramLabel = "P", defaultValue = "50%", description = "exit with an error (3) when "
+			+ "more than this share of the lines cannot be read, e.g. 5%% (default: 50%%)")
+	String maxBadLines;
+
+	@Option(names = "--dedupe", paramLabel = "FIELD", description = "drop a line whose FIELD (a log column, or a journey "
+			+ "field named in --map) repeats an earlier line's, e.g. an invoice id; counted as skipped")
+	String dedupe;
+
+	/** The log opened last, for the bad-line check after the run. */
+	EventLogSource opened;
 
 	ColumnMapping columnMapping() {
 		return ColumnMapping.parse(mapping);
@@ -35,15 +67,78 @@ final class EventInputOptions {
 		if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
 			return '\t';
 		}
-		if (delimiter.length() != 1) {
-			throw new IllegalArgumentException("--delimiter must be one character or tab, not '" + delimiter + "'");
+		if (delimiter.equalsIgnoreCase("whitespace") || delimiter.equalsIgnoreCase("ws")) {
+			return CsvEventParser.WHITESPACE;
+		}
+		if (delimiter.length() != 1 || delimiter.charAt(0) == '"' || delimiter.charAt(0) == '\n' || delimiter.charAt(0) == '\r') {
+			throw new IllegalArgumentException("--delimiter must be one character (not a quote), tab or whitespace, not '"
+					+ delimiter + "'");
 		}
 		return delimiter.charAt(0);
 	}
 
+	/** The plausible time window of a run starting now. */
+	TimeWindow timeWindow() {
+		Instant from;
+		try {
+			from = LocalDate.parse(earliest.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+		} catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("--earliest " + earliest + ": give a date such as 1990-01-01");
+		}
+		return TimeWindow.of(from, Instant.now(), Duration.ofMillis(duration("--max-skew", maxSkew)));
+	}
+
+	/** The most dead letters the reader may produce, as a share of the lines read (0 to 1). */
+	double maxBadShare() {
+		String text = maxBadLines.trim();
+		try {
+			double percent = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : text);
+			if (percent >= 0 && percent <= 100) {
+				return percent / 100;
+			}
+		} catch (NumberFormatException e) {
+			// the message below
+		}
+		throw new IllegalArgumentException("--max-bad-lines " + maxBadLines + ": give a percentage from 0% to 100%, e.g. 5%");
+	}
+
+	ReadOptions readOptions() {
+		return new ReadOptions(timeWindow(), dedupe == null || dedupe.isBlank() ? null : dedupe.trim());
+	}
+
+	/** Checks every option (mapping, delimiter, window, share); an IllegalArgumentException says which is wrong. */
+	void validate() {
+		columnMapping();
+		delimiterChar();
+		readOptions();
+		maxBadShare();
+	}
+
 	EventLogSource open(Path log, EventSchema schema) throws IOException {
 		InputFormat chosen = format != null ? format : InputFormat.guess(log);
-		return EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(), schema);
+		maxBadShare();
+		opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(), schema, readOptions());
+		return opened;
+	}
+
+	/** Why {@code log} cannot be read (missing, a directory, unreadable), or null when it can. */
+	static String whyNotALog(Path log) {
+		return EventLogSource.whyNotALog(log);
+	}
+
+	static long duration(String option, String text) {
+		Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException(option + " " + text + ": give a number and a unit, e.g. 1d, 12h, 30m, 2w");
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		return amount * switch (matcher.group(2)) {
+			case "s" -> 1_000L;
+			case "m" -> 60_000L;
+			case "h" -> 3_600_000L;
+			case "d" -> 86_400_000L;
+			default -> 7 * 86_400_000L;
+		};
 	}
 
 	@Override

@@ -33,6 +33,6 @@ public final class ItineraCommand implements Runnable {
 	}
 
 	static CommandLine commandLine() {
-		return new CommandLine(new ItineraCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+		return HelpText.tidy(new CommandLine(new ItineraCommand()).setCaseInsensitiveEnumValuesAllowed(true));
 	}
 }

@@ -103,8 +103,8 @@ public final class RunCommand implements Callable<Integer> {
 			if (plan == null) {
 				return 1;
 			}
-			if (!Files.isRegularFile(events)) {
-				err.println(events + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
+			if (EventInputOptions.whyNotALog(events) != null) {
+				err.println(EventInputOptions.whyNotALog(events));
 				return 2;
 			}
 			EngineConfig config = config(plan);
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
 				Path stateDirectory = state != null ? state : out.resolve("state");
 				EngineSummary summary = run(parts, config, stateDirectory, err);
 				printSummary(outText, plan, summary, inMemory ? null : stateDirectory);
-				return 0;
+				return BadLines.check(input, err);
 			}
 		} catch (IllegalArgumentException | IllegalStateException | EngineException e) {
 			err.println(e.getMessage());

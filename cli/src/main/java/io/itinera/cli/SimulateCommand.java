@@ -90,8 +90,8 @@ public final class SimulateCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		if (!Files.isRegularFile(events)) {
-			err.println(events + ": no such event log; give a CSV or JSON Lines file with --events.");
+		if (EventInputOptions.whyNotALog(events) != null) {
+			err.println(EventInputOptions.whyNotALog(events));
 			return 2;
 		}
 		JourneyPlan base = JourneyPlans.load(journeyFile, err);
@@ -106,8 +106,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		try {
 			fromMillis = instant("--from", from);
 			toMillis = instant("--to", to);
-			input.columnMapping();
-			input.delimiterChar();
+			input.validate();
 			driverSettings = driverOptions.settings();
 			deliverySettings = delivery.settings();
 		} catch (IllegalArgumentException e) {
@@ -202,7 +201,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		} catch (IllegalStateException shuttingDown) {
 			// Ctrl-C came in: the hook reports how far the replay got
 		}
-		return 0;
+		return BadLines.check(input, err);
 	}
 
 	private static String summary(SimulationReport report, Simulator.Progress done, double seconds) {

@@ -10,8 +10,13 @@ import java.util.Map;
 /**
  * Reads CSV lines (RFC 4180 quoting, no line breaks inside a cell) whose columns are named by a
  * header line or by {@code --columns}. Column lookups are resolved once, here, not per line.
+ * The delimiter {@link #WHITESPACE} splits at runs of spaces and tabs and ignores them at the start
+ * and end of a line (no quoting, no empty cells).
  */
 public final class CsvEventParser implements EventLineParser {
+	/** The delimiter that means "runs of spaces and tabs". */
+	public static final char WHITESPACE = '\0';
+
 	private final EventAssembly assembly;
 	private final char delimiter;
 	private final int customerIndex;
@@ -22,7 +27,11 @@ public final class CsvEventParser implements EventLineParser {
 	private String[] cells;
 
 	public CsvEventParser(List<String> columns, char delimiter, ColumnMapping mapping, EventSchema schema) {
-		this.assembly = new EventAssembly(mapping, schema);
+		this(columns, delimiter, mapping, schema, TimeWindow.startingNow());
+	}
+
+	public CsvEventParser(List<String> columns, char delimiter, ColumnMapping mapping, EventSchema schema, TimeWindow window) {
+		this.assembly = new EventAssembly(mapping, schema, window);
 		this.delimiter = delimiter;
 		this.columnCount = columns.size();
 		this.cells = new String[Math.max(columns.size(), 8)];
@@ -32,6 +41,7 @@ public final class CsvEventParser implements EventLineParser {
 		}
 		this.customerIndex = required(indexByName, mapping.customerColumn(), ColumnMapping.CUSTOMER_NAMES, "customer", columns);
 		this.timeIndex = required(indexByName, mapping.timeColumn(), ColumnMapping.TIME_NAMES, "time", columns);
+		assembly.timeColumn(columns.get(timeIndex).trim());
 		this.typeIndex = mapping.constantEvent() != null ? -1
 				: required(indexByName, mapping.typeColumn(), ColumnMapping.TYPE_NAMES, "type", columns);
 		for (String event : schema.eventNames()) {
@@ -49,11 +59,29 @@ public final class CsvEventParser implements EventLineParser {
 		String name = EventAssembly.firstPresent(mapped, candidates, indexByName::containsKey);
 		Integer index = indexByName.get(name);
 		if (index == null) {
-			throw new IllegalArgumentException("the log has no " + role + " column" + (mapped == null ? " (looked for "
-					+ String.join(", ", candidates) + ")" : " '" + mapped + "'") + "; its columns are " + String.join(", ", columns)
-					+ ". Name it with --map " + role + "=COLUMN");
+			String missing = "the log has no " + role + " column" + (mapped == null ? " (looked for "
+					+ String.join(", ", candidates) + ")" : " '" + mapped + "'");
+			if (columns.size() == 1) {
+				String guess = delimiterIn(columns.get(0));
+				throw new IllegalArgumentException(missing + "; its header is one single column, "
+						+ Shown.quoted(columns.get(0)) + ", so the delimiter is probably wrong: give it with --delimiter "
+						+ (guess == null ? "CHAR (a character, tab or whitespace)" : guess)
+						+ (mapped == null ? "" : ", or name the column with --map " + role + "=COLUMN"));
+			}
+			throw new IllegalArgumentException(missing + "; its " + columns.size() + " columns are "
+					+ Shown.cut(String.join(", ", columns)) + ". Name it with --map " + role + "=COLUMN");
 		}
 		return index;
+	}
+
+	/** The delimiter a one-column header most likely uses, as --delimiter takes it, or null. */
+	private static String delimiterIn(String header) {
+		for (String[] candidate : new String[][] { { "\t", "tab" }, { ";", "';'" }, { "|", "'|'" }, { ",", "','" } }) {
+			if (header.contains(candidate[0])) {
+				return candidate[1];
+			}
+		}
+		return header.trim().contains(" ") ? "whitespace" : null;
 	}
 
 	/** Splits the header line of a CSV file into column names. */
@@ -81,8 +109,26 @@ public final class CsvEventParser implements EventLineParser {
 		return names;
 	}
 
+	/** The text of a column in the line last parsed (null when absent or empty); for --dedupe. */
+	String cell(int index) {
+		return index < lastCount && !cells[index].isEmpty() ? cells[index] : null;
+	}
+
+	/** The index of a column, or -1. */
+	static int indexOf(List<String> columns, String name) {
+		for (int i = 0; i < columns.size(); i++) {
+			if (columns.get(i).trim().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private int lastCount;
+
 	@Override
 	public Event parse(String line) throws BadLineException {
+		lastCount = 0;
 		int count = split(line, delimiter, cells);
 		while (count < 0) {
 			cells = new String[cells.length * 2];
@@ -92,6 +138,7 @@ public final class CsvEventParser implements EventLineParser {
 			throw new BadLineException("expected " + columnCount + " columns, found " + count);
 		}
 		final int found = count;
+		lastCount = count;
 		String customer = assembly.customer(cells[customerIndex]);
 		long at = assembly.time(cells[timeIndex]);
 		Object name = typeIndex < 0 ? assembly.eventName(assembly.mapping().constantEvent()) : assembly.eventName(cells[typeIndex]);
@@ -109,6 +156,9 @@ public final class CsvEventParser implements EventLineParser {
 	 * Splits into {@code out}; returns the number of cells, or -1 when {@code out} is too small.
 	 */
 	static int split(String line, char delimiter, String[] out) throws BadLineException {
+		if (delimiter == WHITESPACE) {
+			return splitWhitespace(line, out);
+		}
 		int count = 0;
 		int length = line.length();
 		int i = 0;
@@ -163,6 +213,28 @@ public final class CsvEventParser implements EventLineParser {
 				out[count++] = "";
 				return count;
 			}
+		}
+	}
+
+	private static int splitWhitespace(String line, String[] out) {
+		int count = 0;
+		int length = line.length();
+		int i = 0;
+		while (true) {
+			while (i < length && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\r')) {
+				i++;
+			}
+			if (i >= length) {
+				return count;
+			}
+			int from = i;
+			while (i < length && line.charAt(i) != ' ' && line.charAt(i) != '\t' && line.charAt(i) != '\r') {
+				i++;
+			}
+			if (count == out.length) {
+				return -1;
+			}
+			out[count++] = line.substring(from, i);
 		}
 	}
 }

@@ -15,12 +15,21 @@ final class EventAssembly {
 	private final ColumnMapping mapping;
 	private final EventSchema schema;
 	private final TimeFormat timeFormat;
+	private final TimeWindow window;
 	private final Map<String, Object> eventNameBySourceType = new HashMap<>();
+	private String timeColumn;
 
-	EventAssembly(ColumnMapping mapping, EventSchema schema) {
+	EventAssembly(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
 		this.mapping = mapping;
 		this.schema = schema;
 		this.timeFormat = mapping.parsedTimeFormat();
+		this.window = window;
+		this.timeColumn = mapping.timeColumn();
+	}
+
+	/** The name of the time column, for hints in reasons. */
+	void timeColumn(String name) {
+		this.timeColumn = name;
 	}
 
 	ColumnMapping mapping() {
@@ -42,7 +51,12 @@ final class EventAssembly {
 		if (text == null || text.isBlank()) {
 			throw new BadLineException("missing timestamp");
 		}
-		return timeFormat.parse(text.trim());
+		String trimmed = text.trim();
+		long at = timeFormat.parse(trimmed);
+		if (!window.contains(at)) {
+			throw new BadLineException(window.refusal(trimmed, at, mapping.timeFormat(), timeColumn));
+		}
+		return at;
 	}
 
 	/** The journey event name for a source type, {@link #SKIPPED}, or a BadLineException for an unknown type. */
@@ -60,9 +74,10 @@ final class EventAssembly {
 			} else if (mapping.skipUnknownTypes()) {
 				known = SKIPPED;
 			} else {
-				throw new BadLineException("unknown event type '" + sourceType + "': the journey declares "
-						+ String.join(", ", schema.eventNames()) + " (map it with --map type." + sourceType
-						+ "=EVENT, or skip it with type." + sourceType + "=-)");
+				String shown = Shown.cut(sourceType, Shown.CELL);
+				throw new BadLineException("unknown event type '" + shown + "': the journey declares "
+						+ String.join(", ", schema.eventNames()) + " (map it with --map type." + shown
+						+ "=EVENT, or skip it with type." + shown + "=-)");
 			}
 			if (eventNameBySourceType.size() < 10_000) {
 				eventNameBySourceType.put(sourceType, known);

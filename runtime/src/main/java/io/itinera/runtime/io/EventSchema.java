@@ -42,14 +42,61 @@ public final class EventSchema {
 		try {
 			return switch (type) {
 			case STRING -> text;
-			case DECIMAL -> Double.parseDouble(text);
+			case DECIMAL -> decimal(text);
 			case INT -> Long.parseLong(text);
 			case BOOLEAN -> parseBoolean(text);
 			};
 		} catch (NumberFormatException e) {
-			throw new BadLineException("field " + event + "." + field.name() + ": '" + text + "' is not "
+			throw new BadLineException("field " + event + "." + field.name() + ": " + Shown.quoted(text) + " is not "
 					+ (type == ValueType.INT ? "an int" : "a decimal"));
 		}
+	}
+
+	/**
+	 * A finite decimal written as digits, an optional point and exponent ({@code 12}, {@code -0.5},
+	 * {@code 1e3}); not NaN, Infinity, hexadecimal or Java's {@code 1d}/{@code 1f} suffixes, which
+	 * {@link Double#parseDouble} would take.
+	 */
+	static double decimal(String text) {
+		int i = 0;
+		int n = text.length();
+		if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+			i++;
+		}
+		int digits = 0;
+		while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+			i++;
+			digits++;
+		}
+		if (i < n && text.charAt(i) == '.') {
+			i++;
+			while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				i++;
+				digits++;
+			}
+		}
+		if (digits > 0 && i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+			i++;
+			if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+				i++;
+			}
+			int exponent = 0;
+			while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				i++;
+				exponent++;
+			}
+			if (exponent == 0) {
+				throw new NumberFormatException(text);
+			}
+		}
+		if (digits == 0 || i != n) {
+			throw new NumberFormatException(text);
+		}
+		double value = Double.parseDouble(text);
+		if (Double.isInfinite(value)) {
+			throw new NumberFormatException(text);
+		}
+		return value;
 	}
 
 	private static Boolean parseBoolean(String text) throws BadLineException {
@@ -59,7 +106,7 @@ public final class EventSchema {
 		case "false", "0", "no", "n":
 			return Boolean.FALSE;
 		default:
-			throw new BadLineException("'" + text + "' is not a boolean (true/false)");
+			throw new BadLineException(Shown.quoted(text) + " is not a boolean (true/false)");
 		}
 	}
 }

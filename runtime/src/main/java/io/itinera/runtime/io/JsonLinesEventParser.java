@@ -21,7 +21,17 @@ public final class JsonLinesEventParser implements EventLineParser {
 	private final Map<String, String> values = new HashMap<>();
 
 	public JsonLinesEventParser(ColumnMapping mapping, EventSchema schema) {
-		this.assembly = new EventAssembly(mapping, schema);
+		this(mapping, schema, TimeWindow.startingNow());
+	}
+
+	public JsonLinesEventParser(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
+		this.assembly = new EventAssembly(mapping, schema, window);
+	}
+
+	/** The text of a key in the line last parsed (null when absent or empty); for --dedupe. */
+	String value(String key) {
+		String value = values.get(key);
+		return value == null || value.isEmpty() ? null : value;
 	}
 
 	@Override
@@ -36,13 +46,14 @@ public final class JsonLinesEventParser implements EventLineParser {
 				throw new BadLineException("text after the JSON object");
 			}
 		} catch (IOException e) {
-			throw new BadLineException("not valid JSON: " + firstLine(e.getMessage()));
+			throw new BadLineException("not valid JSON: " + Shown.cut(firstLine(e.getMessage())));
 		}
 		ColumnMapping mapping = assembly.mapping();
 		String customer = assembly.customer(values.get(
 				EventAssembly.firstPresent(mapping.customerColumn(), ColumnMapping.CUSTOMER_NAMES, values::containsKey)));
-		long at = assembly.time(values.get(
-				EventAssembly.firstPresent(mapping.timeColumn(), ColumnMapping.TIME_NAMES, values::containsKey)));
+		String timeKey = EventAssembly.firstPresent(mapping.timeColumn(), ColumnMapping.TIME_NAMES, values::containsKey);
+		assembly.timeColumn(timeKey);
+		long at = assembly.time(values.get(timeKey));
 		Object name = assembly.eventName(mapping.constantEvent() != null ? mapping.constantEvent() : values.get(
 				EventAssembly.firstPresent(mapping.typeColumn(), ColumnMapping.TYPE_NAMES, values::containsKey)));
 		if (name == EventAssembly.SKIPPED) {

@@ -4,15 +4,21 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 
 /**
- * How a timestamp column is written. {@code auto} accepts ISO-8601 (with or without offset; local
- * date-times are read in the given zone) and epoch numbers (seconds below 10^11, milliseconds
- * above); the others accept only their own form.
+ * How a timestamp column is written. {@code auto} accepts ISO-8601 (with or without offset, with a
+ * space for the T; local date-times and dates are read in the given zone) and epoch numbers
+ * (seconds below 10^11, milliseconds above); the others accept only their own form. Every failure,
+ * whatever the text, is a {@link BadLineException}: nothing else escapes {@link #parse}.
+ * Plausibility (a year 9999 in a 2017 log) is {@link TimeWindow}'s job.
  */
 public sealed interface TimeFormat {
 	/** Epoch milliseconds for the text. */
@@ -40,9 +46,22 @@ public sealed interface TimeFormat {
 		public long parse(String text) throws BadLineException {
 			if (looksNumeric(text)) {
 				double number = parseNumber(text);
-				return Math.abs(number) < 1e11 ? Math.round(number * 1000) : Math.round(number);
+				return Math.abs(number) < 1e11 ? epochMillis(text, number * 1000) : epochMillis(text, number);
 			}
-			return new Iso(zone).parse(text);
+			if (text.length() > 11 && text.charAt(10) == ' ' && text.charAt(4) == '-') {
+				// 2017-11-25 12:00:00, as many exports write it
+				return new Iso(zone).parse(text.substring(0, 10) + 'T' + text.substring(11));
+			}
+			try {
+				return new Iso(zone).parse(text);
+			} catch (BadLineException e) {
+				if (e.getMessage().endsWith(": out of range")) {
+					throw e;
+				}
+				throw new BadLineException("bad timestamp " + Shown.quoted(text) + ": expected ISO-8601 such as "
+						+ "2026-03-01T10:15:30Z or 2026-03-01, or epoch seconds or milliseconds (else name the format "
+						+ "with --map time=COLUMN:FORMAT)");
+			}
 		}
 	}
 
@@ -55,19 +74,20 @@ public sealed interface TimeFormat {
 			}
 			try {
 				if (text.length() > 10 && (text.endsWith("Z") || text.endsWith("z"))) {
-					return Instant.parse(text).toEpochMilli();
+					return millis(text, Instant.parse(text));
 				}
 				TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
 						LocalDateTime::from);
 				if (parsed instanceof OffsetDateTime offset) {
-					return offset.toInstant().toEpochMilli();
+					return millis(text, offset.toInstant());
 				}
-				return ((LocalDateTime) parsed).atZone(zone).toInstant().toEpochMilli();
-			} catch (DateTimeException e) {
+				return millis(text, ((LocalDateTime) parsed).atZone(zone).toInstant());
+			} catch (DateTimeException | ArithmeticException e) {
 				try {
-					return LocalDate.parse(text).atStartOfDay(zone).toInstant().toEpochMilli();
-				} catch (DateTimeException notADate) {
-					throw new BadLineException("bad timestamp '" + text + "': expected ISO-8601 such as 2026-03-01T10:15:30Z");
+					return millis(text, LocalDate.parse(text).atStartOfDay(zone).toInstant());
+				} catch (DateTimeException | ArithmeticException notADate) {
+					throw new BadLineException("bad timestamp " + Shown.quoted(text)
+							+ ": expected ISO-8601 such as 2026-03-01T10:15:30Z or 2026-03-01");
 				}
 			}
 		}
@@ -76,31 +96,67 @@ public sealed interface TimeFormat {
 	record EpochSeconds() implements TimeFormat {
 		@Override
 		public long parse(String text) throws BadLineException {
-			return Math.round(parseNumber(text) * 1000);
+			return epochMillis(text, parseNumber(text) * 1000);
 		}
 	}
 
 	record EpochMillis() implements TimeFormat {
 		@Override
 		public long parse(String text) throws BadLineException {
-			return Math.round(parseNumber(text));
+			return epochMillis(text, parseNumber(text));
 		}
 	}
 
+	/**
+	 * A {@code java.time} pattern. A pattern with a date and no time of day (yyyyMMdd) gives
+	 * midnight in the zone; one with an offset or zone uses it, else the mapping's zone.
+	 */
 	record Pattern(String pattern, DateTimeFormatter formatter) implements TimeFormat {
 		@Override
 		public long parse(String text) throws BadLineException {
+			TemporalAccessor parsed;
 			try {
-				TemporalAccessor parsed = formatter.parse(text);
-				return Instant.from(parsed).toEpochMilli();
+				parsed = formatter.parse(text);
 			} catch (DateTimeException e) {
-				try {
-					return LocalDateTime.from(formatter.parse(text)).atZone(formatter.getZone()).toInstant().toEpochMilli();
-				} catch (DateTimeException notLocal) {
-					throw new BadLineException("bad timestamp '" + text + "': expected the pattern " + pattern);
+				throw new BadLineException("bad timestamp " + Shown.quoted(text) + ": it does not match the pattern " + pattern
+						+ " of --map time=COLUMN:" + pattern);
+			}
+			try {
+				if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
+					return millis(text, Instant.from(parsed));
 				}
+				LocalDate date = parsed.query(TemporalQueries.localDate());
+				if (date == null) {
+					throw new BadLineException("bad timestamp " + Shown.quoted(text) + ": the pattern " + pattern
+							+ " gives no full date (it needs a year, month and day)");
+				}
+				LocalTime time = parsed.query(TemporalQueries.localTime());
+				ZoneId zone = formatter.getZone() != null ? formatter.getZone() : ZoneOffset.UTC;
+				return millis(text, (time == null ? date.atStartOfDay(zone) : date.atTime(time).atZone(zone)).toInstant());
+			} catch (DateTimeException | ArithmeticException e) {
+				throw new BadLineException("bad timestamp " + Shown.quoted(text) + ": " + e.getMessage());
 			}
 		}
+	}
+
+	/** Epoch milliseconds of an instant, or a bad line when they do not fit in a long. */
+	private static long millis(String text, Instant instant) throws BadLineException {
+		try {
+			return instant.toEpochMilli();
+		} catch (ArithmeticException e) {
+			throw outOfRange(text);
+		}
+	}
+
+	private static long epochMillis(String text, double millis) throws BadLineException {
+		if (!(Math.abs(millis) < 9.0e18)) {
+			throw outOfRange(text);
+		}
+		return Math.round(millis);
+	}
+
+	private static BadLineException outOfRange(String text) {
+		return new BadLineException("bad timestamp " + Shown.quoted(text) + ": out of range");
 	}
 
 	/**
@@ -154,23 +210,27 @@ public sealed interface TimeFormat {
 		return value;
 	}
 
+	/** Digits with at most one point and an optional leading minus, at least one digit. */
 	private static boolean looksNumeric(String text) {
-		if (text.isEmpty()) {
-			return false;
-		}
+		boolean digit = false;
+		boolean point = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (!(c >= '0' && c <= '9') && c != '.' && !(i == 0 && c == '-')) {
+			if (c >= '0' && c <= '9') {
+				digit = true;
+			} else if (c == '.' && !point) {
+				point = true;
+			} else if (!(i == 0 && c == '-')) {
 				return false;
 			}
 		}
-		return true;
+		return digit;
 	}
 
 	private static double parseNumber(String text) throws BadLineException {
 		if (looksNumeric(text)) {
 			if (text.indexOf('.') < 0 && text.length() < 19) {
-				return Long.parseLong(text);
+				return Long.parseLong(text); // exact below 2^53, which covers every plausible time
 			}
 			try {
 				return Double.parseDouble(text);
@@ -178,6 +238,6 @@ public sealed interface TimeFormat {
 				// falls through to the message below
 			}
 		}
-		throw new BadLineException("bad timestamp '" + text + "': expected epoch seconds or milliseconds");
+		throw new BadLineException("bad timestamp " + Shown.quoted(text) + ": expected epoch seconds or milliseconds");
 	}
 }

@@ -138,7 +138,7 @@ class EventLogSourceTest {
 	@Test
 	void resumesAtASavedPosition() throws IOException {
 		Path file = dir.resolve("log.csv");
-		Files.writeString(file, "customer,time,type\nc1,1,purchase\nc2,2,purchase\r\nc3,3,purchase\n");
+		Files.writeString(file, "customer,time,type\nc1,1772359201,purchase\nc2,1772359202,purchase\r\nc3,1772359203,purchase\n");
 		long position;
 		try (EventLogSource source = EventLogSource.open(file, InputFormat.CSV, ColumnMapping.defaults(), null, ',', SCHEMA)) {
 			source.next();

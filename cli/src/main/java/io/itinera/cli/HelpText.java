@@ -1,0 +1,84 @@
+package io.itinera.cli;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Help that never cuts a sentence: picocli prints each element of a description array on its own
+ * line and wraps each one separately, so a sentence split over two elements breaks in the middle.
+ * Here every description becomes one paragraph that picocli wraps as a whole, and the list of
+ * commands shows each command's first sentence, whole.
+ */
+final class HelpText {
+	private HelpText() {
+	}
+
+	static CommandLine tidy(CommandLine root) {
+		tidy(root, new IdentityHashMap<>());
+		root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpText::commandList);
+		return root;
+	}
+
+	private static void tidy(CommandLine line, Map<CommandSpec, Boolean> done) {
+		CommandSpec spec = line.getCommandSpec();
+		if (done.put(spec, Boolean.TRUE) != null) {
+			return;
+		}
+		String[] description = spec.usageMessage().description();
+		if (description.length > 1) {
+			spec.usageMessage().description(String.join(" ", description));
+		}
+		for (OptionSpec option : new ArrayList<>(spec.options())) {
+			if (option.description().length > 1 && option.group() == null) {
+				spec.remove(option);
+				spec.addOption(option.toBuilder().description(String.join(" ", option.description())).build());
+			}
+		}
+		for (CommandLine sub : line.getSubcommands().values()) {
+			tidy(sub, done);
+		}
+	}
+
+	/** Each command with the first sentence of its description (or its header), wrapped, not cut. */
+	private static String commandList(Help help) {
+		Map<String, Help> commands = help.subcommands();
+		if (commands.isEmpty()) {
+			return "";
+		}
+		int nameWidth = 0;
+		for (String name : commands.keySet()) {
+			nameWidth = Math.max(nameWidth, name.length());
+		}
+		int width = help.commandSpec().usageMessage().width();
+		Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+				new Help.Column(nameWidth + 4, 2, Help.Column.Overflow.SPAN),
+				new Help.Column(width - nameWidth - 4, 2, Help.Column.Overflow.WRAP));
+		List<String> seen = new ArrayList<>();
+		for (Map.Entry<String, Help> command : commands.entrySet()) {
+			CommandSpec spec = command.getValue().commandSpec();
+			if (seen.contains(spec.name())) {
+				continue;
+			}
+			seen.add(spec.name());
+			String[] header = spec.usageMessage().header();
+			String text = header.length > 0 ? String.join(" ", header) : String.join(" ", spec.usageMessage().description());
+			table.addRowValues(help.colorScheme().commandText(command.getKey()), help.colorScheme().text(firstSentence(text)));
+		}
+		return table.toString();
+	}
+
+	static String firstSentence(String text) {
+		for (int i = 0; i + 1 < text.length(); i++) {
+			if (text.charAt(i) == '.' && text.charAt(i + 1) == ' ') {
+				return text.substring(0, i + 1);
+			}
+		}
+		return text;
+	}
+}
