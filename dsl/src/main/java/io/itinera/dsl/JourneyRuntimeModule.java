@@ -1,7 +1,9 @@
 package io.itinera.dsl;
 
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 
+import io.itinera.dsl.resource.IncompleteDocumentAwareOffsetHelper;
 import io.itinera.dsl.validation.JourneyLinkingMessages;
 
 /** Guice bindings of the Journey language that differ from Xtext's defaults. */
@@ -9,5 +11,9 @@ public class JourneyRuntimeModule extends AbstractJourneyRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return JourneyLinkingMessages.class;
+	}
+
+	public Class<? extends EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
+		return IncompleteDocumentAwareOffsetHelper.class;
 	}
 }
