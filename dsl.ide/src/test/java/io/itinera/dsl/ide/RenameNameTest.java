@@ -79,4 +79,18 @@ class RenameNameTest extends JourneyServerTestBase {
 		assertTrue(renamed.contains("-> Basket"), renamed);
 		assertTrue(!renamed.contains("Carted"), renamed);
 	}
+
+	@Test
+	void aJourneyWithASyntaxErrorIsNotRenamedUntilItIsFixed() throws Exception {
+		String broken = java.nio.file.Files.readString(java.nio.file.Path.of("..", "journeys", "uci-repeat-purchase.journey"))
+				.replace("feature daysIdle   = days since last order", "feature dace last order");
+		String brokenUri = openDocument("broken.journey", broken);
+		RenameParams params = new RenameParams(new TextDocumentIdentifier(brokenUri), at(broken, "feature spend90d", 10),
+				"spendQuarter");
+		ExecutionException failure = assertThrows(ExecutionException.class,
+				() -> languageServer.rename(params).get(10, TimeUnit.SECONDS));
+		ResponseError error = assertInstanceOf(ResponseErrorException.class, failure.getCause()).getResponseError();
+		Assertions.assertEquals(ResponseErrorCode.RequestFailed.getValue(), error.getCode());
+		assertTrue(error.getMessage().startsWith("Fix the syntax error on line 20 first ("), error.getMessage());
+	}
 }
