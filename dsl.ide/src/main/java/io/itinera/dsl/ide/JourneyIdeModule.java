@@ -7,15 +7,19 @@ import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.commands.IExecutableCommandService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 
 import io.itinera.dsl.ide.codelens.StageCodeLensService;
 import io.itinera.dsl.ide.contentassist.JourneyContentProposalProvider;
+import io.itinera.dsl.ide.formatting.JourneyFormattingService;
 import io.itinera.dsl.ide.graph.JourneyCommandService;
 import io.itinera.dsl.ide.highlighting.JourneySemanticHighlightingCalculator;
 import io.itinera.dsl.ide.hover.JourneyHoverService;
 import io.itinera.dsl.ide.quickfix.JourneyQuickfixProvider;
+import io.itinera.dsl.ide.rename.JourneyRenameService;
 import io.itinera.dsl.ide.symbols.JourneyDocumentSymbolService;
 
 /** The journey editor services, on top of Xtext's defaults (definition, references, rename, folding). */
@@ -51,5 +55,13 @@ public class JourneyIdeModule extends AbstractJourneyIdeModule {
 
 	public Class<? extends IExecutableCommandService> bindIExecutableCommandService() {
 		return JourneyCommandService.class;
+	}
+
+	public Class<? extends IRenameService2> bindIRenameService2() {
+		return JourneyRenameService.class;
+	}
+
+	public Class<? extends FormattingService> bindFormattingService() {
+		return JourneyFormattingService.class;
 	}
 }

@@ -7,6 +7,7 @@ import org.eclipse.xtext.formatting2.AbstractJavaFormatter;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.ITextReplacer;
 import org.eclipse.xtext.formatting2.ITextReplacerContext;
+import org.eclipse.xtext.formatting2.regionaccess.IComment;
 import org.eclipse.xtext.formatting2.regionaccess.ITextSegment;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 
@@ -32,6 +33,14 @@ import io.itinera.dsl.journey.TestCase;
  * lists, on whether the author wrote them on one line), so formatting twice changes nothing.
  */
 public class JourneyFormatter extends AbstractJavaFormatter {
+
+	@Override
+	public ITextReplacer createCommentReplacer(IComment comment) {
+		if (comment.getGrammarElement() == null) {
+			return new UnparsedTextReplacer(comment);
+		}
+		return super.createCommentReplacer(comment);
+	}
 
 	protected void format(Journey journey, IFormattableDocument doc) {
 		spaceEveryToken(journey, doc);

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
 /**
  * A client may open single files without a folder (VS Code with no workspace sends neither a
@@ -14,7 +13,7 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
  * Without a root URI the server works from the workspace folders given, possibly none, and
  * still serves every opened document.
  */
-public class JourneyLanguageServer extends LanguageServerImpl {
+public class JourneyLanguageServer extends PositionClampingLanguageServer {
 
 	private boolean withoutRoot;
 

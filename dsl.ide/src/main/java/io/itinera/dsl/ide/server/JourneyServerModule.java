@@ -3,6 +3,7 @@ package io.itinera.dsl.ide.server;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
 import org.eclipse.xtext.util.IFileSystemScanner;
 
@@ -21,6 +22,7 @@ public class JourneyServerModule extends AbstractModule {
 				bind(LanguageServerImpl.class).to(JourneyLanguageServer.class);
 				bind(IFileSystemScanner.class).to(WorkspaceFileScanner.class);
 				bind(SemanticTokensService.class).to(JourneySemanticTokensService.class);
+				bind(WorkspaceManager.class).to(ConsistentReadWorkspaceManager.class);
 			}
 		}));
 	}
