@@ -17,6 +17,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.inject.Inject;
 
@@ -134,9 +135,20 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 	private List<? extends EObject> fieldsInContext(Journey journey, ContentAssistContext context) {
 		EventDecl event = eventBeforeDot(journey, context);
 		if (event == null && context.getCurrentModel() != null) {
+			io.itinera.dsl.journey.TestEvent trigger = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(),
+					io.itinera.dsl.journey.TestEvent.class);
 			TestCase test = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(), TestCase.class);
-			if (test != null && test.getTrigger() != null) {
-				event = test.getTrigger().getEvent();
+			if (trigger == null && test != null) {
+				for (EObject step : test.getSteps()) { // the test's latest event before the cursor
+					INode node = NodeModelUtils.getNode(step);
+					if (step instanceof io.itinera.dsl.journey.TestEvent candidate && node != null
+							&& node.getOffset() < context.getOffset()) {
+						trigger = candidate;
+					}
+				}
+			}
+			if (trigger != null) {
+				event = trigger.getEvent();
 			}
 		}
 		if (event != null && !event.eIsProxy()) {
