@@ -91,6 +91,24 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 			}
 			return;
 		}
+		if (assignment == grammar.getStageAccess().getPhaseAssignment_2_1()) {
+			Journey journey = JourneyDeclarations.journeyOf(context.getRootModel());
+			List<String> phases = journey == null ? io.itinera.runtime.plan.Phase.DEFAULTS
+					: journey.getElements().stream().filter(io.itinera.dsl.journey.PhaseList.class::isInstance)
+							.map(e -> (List<String>) ((io.itinera.dsl.journey.PhaseList) e).getPhases()).findFirst()
+							.orElse(io.itinera.runtime.plan.Phase.DEFAULTS);
+			for (String phase : phases) {
+				String doc = KEYWORD_DOCS.getOrDefault(phase, "Lifecycle phase declared by this journey's `phases`.");
+				ContentAssistEntry entry = getProposalCreator().createProposal(phase, context, ContentAssistEntry.KIND_VALUE, it -> {
+					it.setDescription("lifecycle phase");
+					it.setDocumentation(doc);
+				});
+				if (entry != null) {
+					acceptor.accept(entry, REFERENCE_PRIORITY);
+				}
+			}
+			return;
+		}
 		if (assignment == grammar.getSendActionAccess().getTemplateAssignment_2()
 				|| assignment == grammar.getSendExpectationAccess().getTemplateAssignment_4()) {
 			for (String template : templatesUsed(JourneyDeclarations.journeyOf(context.getRootModel()))) {
@@ -105,6 +123,9 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 	@Override
 	protected void _createProposals(Keyword keyword, ContentAssistContext context,
 			IIdeContentProposalAcceptor acceptor) {
+		if (afterStageParenthesis(context)) {
+			return; // a phase: the journey's phases are proposed, not every word a name may be
+		}
 		String doc = KEYWORD_DOCS.get(keyword.getValue());
 		if (doc == null || !filterKeyword(keyword, context)) {
 			super._createProposals(keyword, context, acceptor);
@@ -155,6 +176,12 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 			return event.getFields();
 		}
 		return JourneyDeclarations.ofType(journey, JourneyPackage.Literals.FIELD);
+	}
+
+	private boolean afterStageParenthesis(ContentAssistContext context) {
+		INode last = context.getLastCompleteNode();
+		ILeafNode leaf = last instanceof ILeafNode l && l.isHidden() ? previousVisibleLeaf(l) : asLeaf(last);
+		return leaf != null && leaf.getGrammarElement() == grammar.getStageAccess().getLeftParenthesisKeyword_2_0();
 	}
 
 	private EventDecl eventBeforeDot(Journey journey, ContentAssistContext context) {
