@@ -133,7 +133,7 @@ public class RulesBenchmark {
 						new Feature("spend", AggregateKind.COUNT, "view", null, new FeatureWindow.Lifetime(), AT),
 						new Feature("idle", AggregateKind.DAYS_SINCE, "view", null, new FeatureWindow.Lifetime(), AT)),
 				List.of(new Model("intent", "m.onnx", List.of("views"), "p", null, Device.CPU, AT)),
-				List.of(new Stage("Active", null, List.of(), AT)),
+				List.of(new Stage("Active", (String) null, List.of(), AT)),
 				List.of(new Campaign("Offers", List.of("Active"), List.of(), null, rules, null, AT)), List.of(), List.of());
 	}
 }

@@ -1,6 +1,5 @@
 package io.itinera.cli;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,7 +8,6 @@ import io.itinera.dsl.journey.Campaign;
 import io.itinera.dsl.journey.EventTransition;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.ModelDecl;
-import io.itinera.dsl.journey.Phase;
 import io.itinera.dsl.journey.ScoreTransition;
 import io.itinera.dsl.journey.Split;
 import io.itinera.dsl.journey.Stage;
@@ -24,15 +22,17 @@ final class JourneySummary {
 
 	static String of(Journey journey) {
 		List<Stage> stages = of(journey, Stage.class);
-		Map<Phase, Long> byPhase = new EnumMap<>(Phase.class);
-		for (Phase phase : Phase.values()) {
-			byPhase.put(phase, stages.stream().filter(s -> s.getPhase() == phase).count());
+		Map<String, Long> byPhase = new java.util.LinkedHashMap<>();
+		List<String> declared = of(journey, io.itinera.dsl.journey.PhaseList.class).stream().findFirst()
+				.map(list -> (List<String>) list.getPhases()).orElse(io.itinera.runtime.plan.Phase.DEFAULTS);
+		for (String phase : declared) {
+			byPhase.put(phase, stages.stream().filter(s -> phase.equals(s.getPhase())).count());
 		}
 		List<Transition> transitions = stages.stream().flatMap(s -> s.getTransitions().stream()).toList();
 		List<Campaign> campaigns = of(journey, Campaign.class);
 		int rules = campaigns.stream().mapToInt(c -> c.getRules().size()).sum();
 		String phases = byPhase.entrySet().stream()
-				.map(e -> e.getKey().getLiteral() + " " + e.getValue())
+				.map(e -> e.getKey() + " " + e.getValue())
 				.collect(Collectors.joining(", "));
 		return "Journey " + journey.getName() + (journey.getTitle() == null ? "" : " (\"" + journey.getTitle() + "\")")
 				+ ": " + plural(stages.size(), "stage") + " (" + phases + "), "

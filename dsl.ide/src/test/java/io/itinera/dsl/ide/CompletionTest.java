@@ -71,6 +71,18 @@ class CompletionTest extends JourneyServerTestBase {
 	}
 
 	@Test
+	void phasesInAStagesParentheses() throws Exception {
+		String text = sample().replace("stage Carted (consideration)", "stage Carted ()");
+		List<CompletionItem> items = complete(text, at(text, "stage Carted ()", "stage Carted (".length()));
+		assertTrue(labels(items).containsAll(List.of("awareness", "consideration", "purchase", "loyalty")), labels(items).toString());
+		assertFalse(labels(items).contains("email"), labels(items).toString());
+		String own = text.replace("goal purchase within 7 days", "goal purchase within 7 days\n  phases browsing, lapsing");
+		List<CompletionItem> declared = complete(own, at(own, "stage Carted ()", "stage Carted (".length()));
+		assertTrue(labels(declared).containsAll(List.of("browsing", "lapsing")), labels(declared).toString());
+		assertFalse(labels(declared).contains("awareness"), labels(declared).toString());
+	}
+
+	@Test
 	void campaignsInSplitArms() throws Exception {
 		String text = sample().replace("{ 50% Rescue, 50% holdout }", "{ 50% R, 50% holdout }");
 		List<CompletionItem> items = complete(text, at(text, "50% R,", "50% R".length()));

@@ -25,6 +25,49 @@ class FormattingTest extends JourneyServerTestBase {
 	}
 
 	@Test
+	void phasesSchedulesAndTestStepsEachTakeALine() throws Exception {
+		String messy = """
+				journey Tiny { entry on visit -> A phases new,   old
+				event visit
+				stage A(new){after 30 days->B}
+				stage B ( old ) {   }
+				campaign C in A{every 7 days cap 1 per 7 days rule "o" otherwise then send push "p"}
+				test "x"{given customer at 09 : 30 on visit expect stage A after 7 days expect send push "p" at 2024-03-01 08:00 expect stage B}
+				}
+				""";
+		String expected = """
+				journey Tiny {
+				  entry on visit -> A
+				  phases new, old
+				  event visit
+				  stage A (new) {
+				    after 30 days -> B
+				  }
+				  stage B (old) { }
+				  campaign C in A {
+				    every 7 days
+				    cap 1 per 7 days
+				    rule "o" otherwise
+				      then send push "p"
+				  }
+				  test "x" {
+				    given customer
+				    at 09:30
+				    on visit
+				    expect stage A
+				    after 7 days
+				    expect send push "p"
+				    at 2024-03-01 08:00
+				    expect stage B
+				  }
+				}
+				""";
+		String formatted = format("steps.journey", messy);
+		Assertions.assertEquals(expected, formatted);
+		Assertions.assertEquals(formatted, format("steps-again.journey", formatted), "formatting is idempotent");
+	}
+
+	@Test
 	void messyJourneyIsLaidOutAsInTheDesign() throws Exception {
 		String messy = """
 				journey   Tiny "t"{ entry on  visit

@@ -16,6 +16,12 @@ import io.itinera.dsl.journey.FeatureDecl;
 import io.itinera.dsl.journey.Field;
 import io.itinera.dsl.journey.FieldValue;
 import io.itinera.dsl.journey.Given;
+import io.itinera.dsl.journey.GoalExpectation;
+import io.itinera.dsl.journey.PhaseList;
+import io.itinera.dsl.journey.TestAdvance;
+import io.itinera.dsl.journey.TestMoment;
+import io.itinera.dsl.journey.TestStep;
+import io.itinera.dsl.journey.Delivery;
 import io.itinera.dsl.journey.Goal;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyElement;
@@ -54,7 +60,6 @@ import io.itinera.runtime.plan.FeatureWindow;
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Model;
-import io.itinera.runtime.plan.Phase;
 import io.itinera.runtime.plan.SourceLocation;
 import io.itinera.runtime.plan.ValueType;
 import java.util.ArrayList;
@@ -105,6 +110,7 @@ public final class JourneyCompiler {
 			List<io.itinera.runtime.plan.Campaign> campaigns = new ArrayList<>();
 			List<io.itinera.runtime.plan.Split> splits = new ArrayList<>();
 			List<io.itinera.runtime.plan.TestCase> tests = new ArrayList<>();
+			List<String> phases = null;
 
 			for (JourneyElement element : journey.getElements()) {
 				if (element instanceof Entry e && entry == null) {
@@ -115,6 +121,9 @@ public final class JourneyCompiler {
 							: io.itinera.runtime.plan.Reentry.after(millis(r.getDelay()), at(r)));
 				} else if (element instanceof Exit x) {
 					addIfPresent(exits, exit(x));
+				} else if (element instanceof PhaseList p && phases == null) {
+					phases = new ArrayList<>(p.getPhases());
+					phases.removeIf(java.util.Objects::isNull);
 				} else if (element instanceof Goal g && goal == null) {
 					goal = goal(g);
 				} else if (element instanceof CustomerDecl c) {
@@ -150,7 +159,7 @@ public final class JourneyCompiler {
 				reentry = io.itinera.runtime.plan.Reentry.never(at(journey));
 			}
 			JourneyPlan plan = new JourneyPlan(JourneyPlan.FORMAT_VERSION, journey.getName(), journey.getTitle(), at(journey),
-					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests);
+					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases);
 			sources.put(plan, journey);
 			return new Compilation(plan, sources);
 		}
@@ -264,8 +273,7 @@ public final class JourneyCompiler {
 			for (Transition transition : s.getTransitions()) {
 				addIfPresent(transitions, transition(transition));
 			}
-			Phase phase = written(s, JourneyPackage.Literals.STAGE__PHASE) ? Phase.valueOf(s.getPhase().getName()) : null;
-			return track(s, new io.itinera.runtime.plan.Stage(s.getName(), phase, transitions, at(s)));
+			return track(s, new io.itinera.runtime.plan.Stage(s.getName(), s.getPhase(), transitions, at(s)));
 		}
 
 		private io.itinera.runtime.plan.Transition transition(Transition transition) {
@@ -318,7 +326,8 @@ public final class JourneyCompiler {
 				addIfPresent(rules, rule(rule));
 			}
 			String drl = c.getDrl() == null ? null : TextValues.tripleQuoted(c.getDrl().getSource());
-			return track(c, new io.itinera.runtime.plan.Campaign(c.getName(), stages, caps, quietHours, rules, drl, at(c)));
+			Long every = c.getSchedule() == null || c.getSchedule().getPeriod() == null ? null : millis(c.getSchedule().getPeriod());
+			return track(c, new io.itinera.runtime.plan.Campaign(c.getName(), stages, caps, quietHours, rules, drl, at(c), every));
 		}
 
 		private io.itinera.runtime.plan.QuietHours quietHours(QuietHours q) {
@@ -394,10 +403,17 @@ public final class JourneyCompiler {
 			return track(s, new io.itinera.runtime.plan.Split(s.getName(), stage, arms, at(s)));
 		}
 
+		/**
+		 * The plan keeps a test's first time of day, event and expectations in their own fields (the
+		 * one-step form) and everything after them as steps.
+		 */
 		private io.itinera.runtime.plan.TestCase test(TestCase t) {
-			String stage = name(t.getStage());
-			if (stage == null) {
-				return null;
+			String stage = null;
+			if (t.getStage() != null) {
+				stage = name(t.getStage());
+				if (stage == null) {
+					return null;
+				}
 			}
 			List<io.itinera.runtime.plan.TestCase.Given> givens = new ArrayList<>();
 			for (Given given : t.getGivens()) {
@@ -408,27 +424,53 @@ public final class JourneyCompiler {
 				}
 				givens.add(track(given, new io.itinera.runtime.plan.TestCase.Given(kind, name(given.getSymbol()), value, at(given))));
 			}
-			Integer time = t.getTime() == null ? null : TextValues.minuteOfDay(t.getTime());
-			if (t.getTime() != null && time == null) {
-				return null;
-			}
-			io.itinera.runtime.plan.TestCase.TestEvent event = null;
-			if (t.getTrigger() != null) {
-				event = testEvent(t.getTrigger());
-				if (event == null) {
-					return null;
-				}
-			}
-			List<io.itinera.runtime.plan.TestCase.Expectation> expectations = new ArrayList<>();
-			for (Expectation expectation : t.getExpectations()) {
-				io.itinera.runtime.plan.TestCase.Expectation compiled = expectation(expectation);
+			List<io.itinera.runtime.plan.TestCase.Step> steps = new ArrayList<>();
+			for (TestStep step : t.getSteps()) {
+				io.itinera.runtime.plan.TestCase.Step compiled = testStep(step);
 				if (compiled == null) {
 					return null;
 				}
-				expectations.add(compiled);
+				steps.add(compiled);
+			}
+			int next = 0;
+			Integer time = null;
+			if (next < steps.size() && steps.get(next) instanceof io.itinera.runtime.plan.TestCase.At first && first.date() == null) {
+				time = first.minuteOfDay();
+				next++;
+			}
+			io.itinera.runtime.plan.TestCase.TestEvent event = null;
+			if (next < steps.size() && steps.get(next) instanceof io.itinera.runtime.plan.TestCase.On on) {
+				event = on.event();
+				next++;
+			}
+			List<io.itinera.runtime.plan.TestCase.Expectation> expectations = new ArrayList<>();
+			while (next < steps.size() && steps.get(next) instanceof io.itinera.runtime.plan.TestCase.Expect expect) {
+				expectations.add(expect.expectation());
+				next++;
 			}
 			return track(t, new io.itinera.runtime.plan.TestCase(t.getTitle(), stage, givens, time, event, expectations, at(t),
-					t.isHoldout()));
+					t.isHoldout(), steps.subList(next, steps.size())));
+		}
+
+		private io.itinera.runtime.plan.TestCase.Step testStep(TestStep step) {
+			if (step instanceof TestMoment moment) {
+				Integer minute = TextValues.minuteOfDay(moment.getTime());
+				String date = moment.getDate() == null ? null : TextValues.isoDate(moment.getDate());
+				if (minute == null || (moment.getDate() != null && date == null)) {
+					return null;
+				}
+				return track(moment, new io.itinera.runtime.plan.TestCase.At(date, minute, at(moment)));
+			}
+			if (step instanceof TestAdvance advance) {
+				return advance.getDelay() == null ? null
+						: track(advance, new io.itinera.runtime.plan.TestCase.After(millis(advance.getDelay()), at(advance)));
+			}
+			if (step instanceof TestEvent trigger) {
+				io.itinera.runtime.plan.TestCase.TestEvent event = testEvent(trigger);
+				return event == null ? null : new io.itinera.runtime.plan.TestCase.On(event);
+			}
+			io.itinera.runtime.plan.TestCase.Expectation expectation = expectation((Expectation) step);
+			return expectation == null ? null : new io.itinera.runtime.plan.TestCase.Expect(expectation);
 		}
 
 		private io.itinera.runtime.plan.TestCase.TestEvent testEvent(TestEvent trigger) {
@@ -450,8 +492,17 @@ public final class JourneyCompiler {
 
 		private io.itinera.runtime.plan.TestCase.Expectation expectation(Expectation expectation) {
 			if (expectation instanceof SendExpectation send) {
-				return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
-						send.getTemplate(), at(send)));
+				if (send.getDelivery() == Delivery.SEND) {
+					return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
+							send.getTemplate(), at(send)));
+				}
+				io.itinera.runtime.plan.TestCase.Delivery delivery = send.getDelivery() == Delivery.HELD
+						? io.itinera.runtime.plan.TestCase.Delivery.HELD : io.itinera.runtime.plan.TestCase.Delivery.CAPPED;
+				return track(send, new io.itinera.runtime.plan.TestCase.ExpectDelivery(send.isNegated(), delivery,
+						channel(send.getChannel()), send.getTemplate(), at(send)));
+			}
+			if (expectation instanceof GoalExpectation goal) {
+				return track(goal, new io.itinera.runtime.plan.TestCase.ExpectGoal(goal.isNegated(), at(goal)));
 			}
 			if (expectation instanceof StageExpectation stage) {
 				String name = name(stage.getStage());

@@ -6,6 +6,23 @@ final class TextValues {
 	}
 
 	/** Minutes since midnight of "HH:MM", or null when it is no valid time of day. */
+	/** "2024-3-1" or "2024-03-01" as ISO yyyy-MM-dd; null when it is no date. */
+	static String isoDate(String text) {
+		if (text == null) {
+			return null;
+		}
+		String[] parts = text.trim().split("\\s*-\\s*");
+		if (parts.length != 3) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]))
+					.toString();
+		} catch (RuntimeException e) {
+			return null;
+		}
+	}
+
 	static Integer minuteOfDay(String text) {
 		if (text == null) {
 			return null;

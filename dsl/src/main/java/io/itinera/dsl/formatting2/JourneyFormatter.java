@@ -25,6 +25,8 @@ import io.itinera.dsl.journey.Rule;
 import io.itinera.dsl.journey.Split;
 import io.itinera.dsl.journey.Stage;
 import io.itinera.dsl.journey.TestCase;
+import io.itinera.dsl.journey.TestMoment;
+import io.itinera.dsl.journey.TestStep;
 
 /**
  * Lays a journey out the way DESIGN.md writes it: one declaration per line, blocks indented by
@@ -96,6 +98,9 @@ public class JourneyFormatter extends AbstractJavaFormatter {
 		if (campaign.getQuietHours() != null) {
 			members.add(campaign.getQuietHours());
 		}
+		if (campaign.getSchedule() != null) {
+			members.add(campaign.getSchedule());
+		}
 		members.addAll(campaign.getRules());
 		if (campaign.getDrl() != null) {
 			members.add(campaign.getDrl());
@@ -156,15 +161,12 @@ public class JourneyFormatter extends AbstractJavaFormatter {
 		doc.append(open, this::newLine);
 		doc.prepend(close, this::newLine);
 		doc.interior(open, close, this::indent);
-		ISemanticRegion at = regionFor(test).keyword("at");
-		if (at != null) {
-			doc.prepend(at, this::newLine);
-			tightenTimeOfDay(regionFor(test).feature(JourneyPackage.Literals.TEST_CASE__TIME), doc);
+		for (TestStep step : test.getSteps()) {
+			doc.prepend(step, this::newLine);
+			if (step instanceof TestMoment moment) {
+				tightenTimeOfDay(regionFor(moment).feature(JourneyPackage.Literals.TEST_MOMENT__TIME), doc);
+			}
 		}
-		if (test.getTrigger() != null) {
-			doc.prepend(test.getTrigger(), this::newLine);
-		}
-		test.getExpectations().forEach(expectation -> doc.prepend(expectation, this::newLine));
 	}
 
 	/** A block whose members each sit on their own indented line; an empty block stays "{ }". */

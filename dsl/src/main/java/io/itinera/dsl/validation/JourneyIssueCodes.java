@@ -11,7 +11,8 @@ public final class JourneyIssueCodes {
 	public static final String MISSING_STAGES = PREFIX + "missingStages";
 	public static final String DUPLICATE_DECLARATION = PREFIX + "duplicateDeclaration";
 	public static final String DUPLICATE_NAME = PREFIX + "duplicateName";
-	public static final String MISSING_PHASE = PREFIX + "missingPhase";
+	public static final String UNKNOWN_PHASE = PREFIX + "unknownPhase";
+	public static final String INVALID_DATE = PREFIX + "invalidDate";
 	public static final String NON_POSITIVE_DURATION = PREFIX + "nonPositiveDuration";
 	public static final String NON_POSITIVE_CAP = PREFIX + "nonPositiveCap";
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";

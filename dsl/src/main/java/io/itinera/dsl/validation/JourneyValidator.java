@@ -52,6 +52,8 @@ import io.itinera.dsl.journey.Not;
 import io.itinera.dsl.journey.NumberLiteral;
 import io.itinera.dsl.journey.Param;
 import io.itinera.dsl.journey.QuietHours;
+import io.itinera.dsl.journey.PhaseList;
+import io.itinera.dsl.journey.TestMoment;
 import io.itinera.dsl.journey.Reentry;
 import io.itinera.dsl.journey.Rule;
 import io.itinera.dsl.journey.ScoreTransition;
@@ -74,6 +76,7 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 	private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})");
+	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	// ------------------------------------------------------------ the journey as a whole
 
@@ -95,6 +98,7 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		reportRepeats(journey, Reentry.class, "reentry");
 		reportRepeats(journey, Goal.class, "goal");
 		reportRepeats(journey, CustomerDecl.class, "customer");
+		reportRepeats(journey, PhaseList.class, "phases");
 	}
 
 	private void reportRepeats(Journey journey, Class<? extends JourneyElement> kind, String keyword) {
@@ -151,13 +155,43 @@ public class JourneyValidator extends AbstractJourneyValidator {
 
 	// ------------------------------------------------------------ stages
 
+	/** A stage's phase, when it has one, is one of the journey's phases (the default four unless it declares its own). */
 	@Check
-	public void stageHasPhase(Stage stage) {
-		if (NodeModelUtils.findNodesForFeature(stage, J.getStage_Phase()).isEmpty()) {
-			error("Stage '" + stage.getName() + "' has no lifecycle phase: write `stage " + stage.getName()
-					+ " (awareness|consideration|purchase|loyalty) { ... }`.",
-					J.getStage_Name(), JourneyIssueCodes.MISSING_PHASE, stage.getName());
+	public void stagePhaseIsDeclared(Stage stage) {
+		if (stage.getPhase() == null) {
+			return;
 		}
+		List<String> phases = phasesOf(EcoreUtil2.getContainerOfType(stage, Journey.class));
+		if (!phases.contains(stage.getPhase())) {
+			error("Stage '" + stage.getName() + "' has the phase '" + stage.getPhase() + "', which is not one of this journey's phases ("
+					+ String.join(", ", phases) + "). Use one of them, declare it with `phases " + String.join(", ", phases)
+					+ ", " + stage.getPhase() + "`, or leave the phase out.",
+					J.getStage_Phase(), JourneyIssueCodes.UNKNOWN_PHASE, stage.getPhase());
+		}
+	}
+
+	@Check
+	public void phasesAreDistinct(PhaseList list) {
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < list.getPhases().size(); i++) {
+			String phase = list.getPhases().get(i);
+			if (phase != null && !seen.add(phase)) {
+				error("The phase '" + phase + "' is listed twice; list each phase once, in funnel order.", list,
+						J.getPhaseList_Phases(), i, JourneyIssueCodes.DUPLICATE_NAME, phase);
+			}
+		}
+	}
+
+	/** The journey's phases: its own `phases` list, or the default four. */
+	static List<String> phasesOf(Journey journey) {
+		if (journey != null) {
+			for (JourneyElement element : journey.getElements()) {
+				if (element instanceof PhaseList list) {
+					return list.getPhases();
+				}
+			}
+		}
+		return io.itinera.runtime.plan.Phase.DEFAULTS;
 	}
 
 	@Check
@@ -479,9 +513,18 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	}
 
 	@Check
-	public void testTimeIsTime(TestCase test) {
-		if (test.getTime() != null) {
-			checkTimeOfDay(test, J.getTestCase_Time(), test.getTime());
+	public void testMomentIsATime(TestMoment moment) {
+		checkTimeOfDay(moment, J.getTestMoment_Time(), moment.getTime());
+		if (moment.getDate() != null && !DATE.matcher(moment.getDate().replace(" ", "")).matches()) {
+			error("'" + moment.getDate() + "' is not a date: write YYYY-MM-DD, e.g. 2024-03-01.", moment, J.getTestMoment_Date(),
+					JourneyIssueCodes.INVALID_DATE);
+		} else if (moment.getDate() != null) {
+			try {
+				java.time.LocalDate.parse(moment.getDate().replace(" ", ""));
+			} catch (java.time.format.DateTimeParseException e) {
+				error("'" + moment.getDate() + "' is not a date of the calendar: write YYYY-MM-DD, e.g. 2024-03-01.", moment,
+						J.getTestMoment_Date(), JourneyIssueCodes.INVALID_DATE);
+			}
 		}
 	}
 

@@ -17,7 +17,7 @@ import io.itinera.runtime.plan.Expr;
 import io.itinera.runtime.plan.Feature;
 import io.itinera.runtime.plan.FeatureWindow;
 import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.plan.Phase;
+import java.util.List;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.TestCase;
@@ -142,7 +142,7 @@ class JourneyCompilerTest {
 		JourneyPlan plan = compile(CART_RECOVERY);
 		assertEquals(6, plan.stages().size());
 		Stage carted = plan.stage("Carted");
-		assertEquals(Phase.CONSIDERATION, carted.phase());
+		assertEquals("consideration", carted.phase());
 		assertEquals(28, carted.location().line());
 		assertEquals(3, carted.location().column());
 		assertEquals(new Transition.OnEvent("purchase", null, "Converted", carted.transitions().get(0).location()),
@@ -158,7 +158,7 @@ class JourneyCompilerTest {
 		assertEquals(0.6, ((Expr.NumberLit) condition.right()).value());
 		assertEquals(new Transition.Hysteresis(Transition.Direction.BELOW, 0.5), trigger.hysteresis());
 		assertNull(plan.stage("Lapsed").phase());
-		assertEquals(Phase.AWARENESS, plan.stage("Browsing").phase(), "the enum's default value, written out");
+		assertEquals("awareness", plan.stage("Browsing").phase());
 		assertTrue(plan.stage("Converted").terminal());
 	}
 
@@ -226,8 +226,8 @@ class JourneyCompilerTest {
 	void compilesTheSampleJourneyWithoutGraphFindings() throws Exception {
 		String text = java.nio.file.Files.readString(java.nio.file.Path.of("../journeys/cart-recovery.journey"));
 		JourneyPlan plan = compile(text);
-		assertEquals(6, plan.stages().size());
-		assertEquals(5, plan.tests().size());
+		assertEquals(5, plan.stages().size());
+		assertEquals(10, plan.tests().size());
 		assertEquals(java.util.List.of(), new io.itinera.runtime.graph.JourneyGraph(plan).analyse());
 		assertEquals(plan, PlanJson.read(PlanJson.write(plan)));
 		new io.itinera.runtime.step.PlanStep(plan, io.itinera.runtime.rules.CampaignRules.NONE); // the runtime accepts it
@@ -245,6 +245,56 @@ class JourneyCompilerTest {
 				new io.itinera.runtime.step.PlanStep(plan, io.itinera.runtime.rules.CampaignRules.NONE);
 			}
 		}
+	}
+
+	@Test
+	void compilesPhasesSchedulesAndMultiStepTests() throws Exception {
+		JourneyPlan plan = compile("""
+				journey Lapse {
+				  entry on order -> First
+				  phases new, lapsing
+				  event order { amount: decimal }
+				  stage First (new) { on order -> First  after 45 days -> Lapsing }
+				  stage Lapsing (lapsing) { on order -> First }
+				  stage Odd { }
+				  campaign Remind in Lapsing {
+				    every 30 days
+				    cap 1 per 7 days
+				    rule "Miss you" otherwise then send email "we_miss_you"
+				  }
+				  test "reminded every month" {
+				    given customer
+				    at 09:30
+				    on order with amount = 10
+				    expect stage First
+				    after 45 days
+				    expect stage Lapsing
+				    expect send email "we_miss_you"
+				    at 2024-05-01 08:00
+				    expect no goal
+				    expect no capped email "we_miss_you"
+				    expect held email "x"
+				  }
+				}
+				""");
+		assertEquals(List.of("new", "lapsing"), plan.phases());
+		assertEquals("lapsing", plan.stage("Lapsing").phase());
+		assertNull(plan.stage("Odd").phase());
+		assertEquals(30L * 86_400_000L, plan.campaign("Remind").everyMillis());
+		TestCase test = plan.tests().get(0);
+		assertNull(test.stage(), "given customer: not in the journey yet");
+		assertEquals(9 * 60 + 30, test.timeOfDayMinute());
+		assertEquals("order", test.event().event());
+		assertEquals(1, test.expectations().size());
+		assertEquals(7, test.steps().size());
+		assertEquals(new TestCase.After(45L * 86_400_000L, test.steps().get(0) instanceof TestCase.After a ? a.location() : null),
+				test.steps().get(0));
+		assertEquals("2024-05-01", ((TestCase.At) test.steps().get(3)).date());
+		assertEquals(8 * 60, ((TestCase.At) test.steps().get(3)).minuteOfDay());
+		TestCase.ExpectDelivery capped = (TestCase.ExpectDelivery) ((TestCase.Expect) test.steps().get(5)).expectation();
+		assertTrue(capped.negated());
+		assertEquals(TestCase.Delivery.CAPPED, capped.delivery());
+		assertEquals(plan, PlanJson.read(PlanJson.write(plan)));
 	}
 
 	@Test

@@ -266,9 +266,26 @@ class JourneyValidationTest {
 	}
 
 	@Test
-	void stageWithoutPhase() throws Exception {
+	void aStageMayLeaveItsPhaseOut() throws Exception {
 		Journey journey = parse(journey("stage Nowhere { after 1 day -> Bought }").replace("-> Carted", "-> Nowhere"));
-		assertOnly(journey, J.getStage(), JourneyIssueCodes.MISSING_PHASE, "Nowhere", "awareness");
+		assertEquals(List.of(), validator.validate(journey).stream().filter(i -> i.getSeverity() == Severity.ERROR).toList());
+	}
+
+	@Test
+	void aPhaseMustBeOneOfTheJourneys() throws Exception {
+		assertOnly(parse(journey("stage Limbo (lapsing) { after 1 day -> Bought }").replace("-> Carted", "-> Limbo")),
+				J.getStage(), JourneyIssueCodes.UNKNOWN_PHASE, "lapsing", "awareness, consideration, purchase, loyalty");
+	}
+
+	@Test
+	void aJourneyMayDeclareItsOwnPhases() throws Exception {
+		String text = journey("phases awareness, consideration, lapsing, purchase\n  stage Limbo (lapsing) { after 1 day -> Bought }")
+				.replace("-> Carted", "-> Limbo");
+		assertEquals(List.of(), validator.validate(parse(text)).stream().filter(i -> i.getSeverity() == Severity.ERROR).toList());
+		List<Issue> own = validator.validate(parse(journey("phases browsing, buying"))).stream()
+				.filter(i -> JourneyIssueCodes.UNKNOWN_PHASE.equals(i.getCode())).toList();
+		assertEquals(4, own.size(), "declared phases replace the default four: " + own);
+		assertTrue(own.get(0).getMessage().contains("(browsing, buying)"), own.get(0).getMessage());
 	}
 
 	@Test

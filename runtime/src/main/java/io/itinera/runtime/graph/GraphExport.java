@@ -57,7 +57,7 @@ public final class GraphExport {
 	}
 
 	private static String stageLabel(Stage stage) {
-		return stage.phase() == null ? stage.name() : stage.name() + " (" + stage.phase().name().toLowerCase() + ")";
+		return stage.phase() == null ? stage.name() : stage.name() + " (" + stage.phase() + ")";
 	}
 
 	/** Mermaid words like "end" break a flowchart when used as ids, so ids get a prefix. */

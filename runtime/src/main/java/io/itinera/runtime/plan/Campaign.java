@@ -4,13 +4,20 @@ import java.util.List;
 
 /**
  * Rules that run for customers in {@code stages}. {@code quietHours} and {@code drl} (the raw
- * escape hatch) are null when absent.
+ * escape hatch) are null when absent. {@code everyMillis} ({@code every D}): the rules also run
+ * every D while the customer stays in one of the stages, counted from entering it; null for none.
  */
 public record Campaign(String name, List<String> stages, List<Cap> caps, QuietHours quietHours,
-		List<CampaignRule> rules, String drl, SourceLocation location) {
+		List<CampaignRule> rules, String drl, SourceLocation location, Long everyMillis) {
 	public Campaign {
 		stages = List.copyOf(stages);
 		caps = List.copyOf(caps);
 		rules = List.copyOf(rules);
+	}
+
+	/** A campaign without a schedule: its rules run on entering its stages and on events there. */
+	public Campaign(String name, List<String> stages, List<Cap> caps, QuietHours quietHours, List<CampaignRule> rules,
+			String drl, SourceLocation location) {
+		this(name, stages, caps, quietHours, rules, drl, location, null);
 	}
 }

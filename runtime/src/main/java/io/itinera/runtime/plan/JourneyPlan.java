@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A compiled journey: plain immutable data, serialisable as JSON ({@link PlanJson}). Optional
  * parts ({@code title}, {@code goal}) are null when the journey leaves them out; {@code entry} is
- * null only for a journey too broken to run. {@code reentry} defaults to never.
+ * null only for a journey too broken to run. {@code reentry} defaults to never. {@code phases}: the
+ * journey's lifecycle phases in funnel order ({@link Phase#DEFAULTS} unless it declares its own).
  */
 public record JourneyPlan(
 		int formatVersion,
@@ -23,7 +24,8 @@ public record JourneyPlan(
 		List<Stage> stages,
 		List<Campaign> campaigns,
 		List<Split> splits,
-		List<TestCase> tests) {
+		List<TestCase> tests,
+		List<String> phases) {
 
 	/** The JSON format this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
@@ -38,6 +40,15 @@ public record JourneyPlan(
 		campaigns = List.copyOf(campaigns);
 		splits = List.copyOf(splits);
 		tests = List.copyOf(tests);
+		phases = phases == null ? Phase.DEFAULTS : List.copyOf(phases);
+	}
+
+	/** A plan with the default phases. */
+	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
+			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
+			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests) {
+		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
+				campaigns, splits, tests, null);
 	}
 
 	public Stage stage(String stageName) {

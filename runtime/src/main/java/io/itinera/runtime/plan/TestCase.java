@@ -5,22 +5,59 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * A journey's own unit test: a customer in {@code stage} with given values, at an optional time
- * of day (minutes, null when absent), an optional event, and what must follow. {@code holdout}:
- * the customer is in the holdout arm of the splits ({@code given holdout customer}), else in the
- * tested arm.
+ * A journey's own unit test: a customer in {@code stage} (null: not in the journey yet) with given
+ * values, at an optional time of day (minutes, null when absent), an optional event, and what must
+ * follow; then any further {@code steps} (time moving on, more events, more expectations), in
+ * order. {@code holdout}: the customer is in the holdout arm of the splits ({@code given holdout
+ * customer}), else in the tested arm.
  */
 public record TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
-		List<Expectation> expectations, SourceLocation location, boolean holdout) {
+		List<Expectation> expectations, SourceLocation location, boolean holdout, List<Step> steps) {
 	public TestCase {
 		givens = List.copyOf(givens);
 		expectations = List.copyOf(expectations);
+		steps = steps == null ? List.of() : List.copyOf(steps);
 	}
 
-	/** A test of a customer in the tested arm of every split. */
+	/** A one-step test. */
+	public TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
+			List<Expectation> expectations, SourceLocation location, boolean holdout) {
+		this(title, stage, givens, timeOfDayMinute, event, expectations, location, holdout, List.of());
+	}
+
+	/** A one-step test of a customer in the tested arm of every split. */
 	public TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
 			List<Expectation> expectations, SourceLocation location) {
 		this(title, stage, givens, timeOfDayMinute, event, expectations, location, false);
+	}
+
+	/** What a test does after its first event and expectations. */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "step")
+	@JsonSubTypes({
+			@JsonSubTypes.Type(value = At.class, name = "at"),
+			@JsonSubTypes.Type(value = After.class, name = "after"),
+			@JsonSubTypes.Type(value = On.class, name = "on"),
+			@JsonSubTypes.Type(value = Expect.class, name = "expect") })
+	public sealed interface Step {
+	}
+
+	/**
+	 * Time moves on to a moment in the customer's time zone: {@code date} (ISO yyyy-MM-dd) at the
+	 * minute of the day, or, without a date, the next time the clock shows that minute (now if it does).
+	 */
+	public record At(String date, int minuteOfDay, SourceLocation location) implements Step {
+	}
+
+	/** Time moves on by {@code millis}. */
+	public record After(long millis, SourceLocation location) implements Step {
+	}
+
+	/** The customer does something, now. */
+	public record On(TestEvent event) implements Step {
+	}
+
+	/** What must have followed from the steps since the last expectation's predecessor (see the runner). */
+	public record Expect(Expectation expectation) implements Step {
 	}
 
 	public enum SymbolKind {
@@ -45,7 +82,9 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 			@JsonSubTypes.Type(value = ExpectSend.class, name = "send"),
 			@JsonSubTypes.Type(value = ExpectStage.class, name = "stage"),
 			@JsonSubTypes.Type(value = ExpectTag.class, name = "tag"),
-			@JsonSubTypes.Type(value = ExpectNothing.class, name = "nothing") })
+			@JsonSubTypes.Type(value = ExpectNothing.class, name = "nothing"),
+			@JsonSubTypes.Type(value = ExpectDelivery.class, name = "delivery"),
+			@JsonSubTypes.Type(value = ExpectGoal.class, name = "goal") })
 	public sealed interface Expectation {
 		SourceLocation location();
 	}
@@ -61,5 +100,18 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 	}
 
 	public record ExpectNothing(SourceLocation location) implements Expectation {
+	}
+
+	/** What happened to a message instead of going out: {@code capped} (a cap suppressed it) or {@code held} (quiet hours). */
+	public record ExpectDelivery(boolean negated, Delivery delivery, Channel channel, String template, SourceLocation location)
+			implements Expectation {
+	}
+
+	public enum Delivery {
+		CAPPED, HELD
+	}
+
+	/** The journey's goal was reached (or, negated, was not). */
+	public record ExpectGoal(boolean negated, SourceLocation location) implements Expectation {
 	}
 }

@@ -3,7 +3,6 @@ package io.itinera.runtime.simulate;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.CampaignRule;
 import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.plan.Phase;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.Transition;
@@ -245,7 +244,7 @@ final class JourneyFigures {
 		List<StageFigures> result = new ArrayList<>();
 		for (int i = 0; i < plan.stages().size(); i++) {
 			Stage stage = plan.stages().get(i);
-			result.add(new StageFigures(stage.name(), phaseName(stage.phase()), stageCustomers[i], stageEntries[i],
+			result.add(new StageFigures(stage.name(), stage.phase(), stageCustomers[i], stageEntries[i],
 					stageExits[i], stageEntries[i] - stageExits[i], stage.terminal()));
 		}
 		return result;
@@ -259,26 +258,30 @@ final class JourneyFigures {
 		return result;
 	}
 
+	/** Customers who reached a stage of each of the journey's phases, in the declared order; stages without a phase stay out. */
 	private List<PhaseFigures> funnel(Collection<CustomerTrack> tracks) {
-		long[] reached = new long[Phase.values().length];
+		List<String> phaseOrder = plan.phases();
+		int[] stagePhase = new int[Math.min(plan.stages().size(), 64)];
+		for (int i = 0; i < stagePhase.length; i++) {
+			String phase = plan.stages().get(i).phase();
+			stagePhase[i] = phase == null ? -1 : phaseOrder.indexOf(phase);
+		}
+		long[] reached = new long[phaseOrder.size()];
+		java.util.BitSet phases = new java.util.BitSet(phaseOrder.size());
 		for (CustomerTrack track : tracks) {
-			int phases = 0;
-			for (int i = 0; i < plan.stages().size() && i < 64; i++) {
-				Phase phase = plan.stages().get(i).phase();
-				if (phase != null && (track.stagesEntered & (1L << i)) != 0) {
-					phases |= 1 << phase.ordinal();
+			phases.clear();
+			for (int i = 0; i < stagePhase.length; i++) {
+				if (stagePhase[i] >= 0 && (track.stagesEntered & (1L << i)) != 0) {
+					phases.set(stagePhase[i]);
 				}
 			}
-			for (Phase phase : Phase.values()) {
-				if ((phases & (1 << phase.ordinal())) != 0) {
-					reached[phase.ordinal()]++;
-				}
+			for (int p = phases.nextSetBit(0); p >= 0; p = phases.nextSetBit(p + 1)) {
+				reached[p]++;
 			}
 		}
 		List<PhaseFigures> result = new ArrayList<>();
-		for (Phase phase : Phase.values()) {
-			long customers = reached[phase.ordinal()];
-			result.add(new PhaseFigures(phaseName(phase), customers, share(customers, customersEntered)));
+		for (int p = 0; p < phaseOrder.size(); p++) {
+			result.add(new PhaseFigures(phaseOrder.get(p), reached[p], share(reached[p], customersEntered)));
 		}
 		return result;
 	}
@@ -371,10 +374,6 @@ final class JourneyFigures {
 			result.add(new DayFigures(LocalDate.ofEpochDay(day).toString(), counts[0], counts[1], byStage));
 		});
 		return result;
-	}
-
-	static String phaseName(Phase phase) {
-		return phase == null ? null : phase.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	static double share(long part, long whole) {

@@ -155,6 +155,10 @@ final class CompiledJourney {
 			for (String stage : campaign.stages()) {
 				StageTable table = stages.get(require(stageNames, stage));
 				table.campaigns.add(campaign.name());
+				if (campaign.everyMillis() != null && campaign.everyMillis() > 0) {
+					table.recurrences.add(new Recurrence(campaign.name(), campaign.everyMillis(),
+							stage + "#every:" + campaign.name() + "@"));
+				}
 			}
 		}
 		for (Split split : plan.splits()) {
@@ -257,6 +261,10 @@ final class CompiledJourney {
 			String cause) {
 	}
 
+	/** A campaign's {@code every D} in one stage; timer ids are {@code Stage#every:Campaign@dueAt}. */
+	record Recurrence(String campaign, long periodMillis, String idPrefix) {
+	}
+
 	/** One stage's ways out and campaigns. */
 	static final class StageTable {
 		final String name;
@@ -266,10 +274,20 @@ final class CompiledJourney {
 		final List<ScoreTrigger> triggers = new ArrayList<>();
 		final List<String> campaigns = new ArrayList<>();
 		final List<Split> splits = new ArrayList<>();
+		final List<Recurrence> recurrences = new ArrayList<>();
 
 		StageTable(String name, boolean terminal) {
 			this.name = name;
 			this.terminal = terminal;
+		}
+
+		Recurrence recurrence(String timerId) {
+			for (Recurrence recurrence : recurrences) {
+				if (timerId.startsWith(recurrence.idPrefix())) {
+					return recurrence;
+				}
+			}
+			return null;
 		}
 
 		TimerMove timer(String timerId) {

@@ -134,17 +134,22 @@ public final class PlanStep implements JourneyStep {
 		state.scores[index] = score;
 	}
 
-	/** For journey tests: the customer is in {@code stage} since {@code at} (one visit), with no timers pending. */
-	public void placeInStage(CustomerState state, String stage, long at) {
+	/**
+	 * For journey tests: the customer enters {@code stage} at {@code at} (one visit, cause {@code
+	 * test}) and its timers are set as on any entry (the result's {@code timersToSet}); no rules run.
+	 */
+	public StepResult placeInStage(CustomerState state, String stage, long at) {
 		fit(state);
 		if (!journey.stages.containsKey(stage)) {
 			throw new IllegalArgumentException("the journey has no stage " + stage);
 		}
-		state.stage = stage;
-		state.inJourney = true;
+		StepOutcome outcome = new StepOutcome(state);
+		state.inJourney = false;
 		state.visits = Math.max(1, state.visits);
 		state.enteredAt = at;
-		state.stageEnteredAt = at;
+		state.goalReachedAt = CustomerState.NEVER;
+		moveTo(state, stage, at, "test", outcome);
+		return outcome.result();
 	}
 
 	/** For journey tests: the stage's campaign rules run as when the customer has just entered it. */
@@ -153,7 +158,7 @@ public final class PlanStep implements JourneyStep {
 		StepOutcome outcome = new StepOutcome(state);
 		outcome.stageEntered = true;
 		StepMoment moment = new StepMoment(state, journey.features, at, null);
-		runRules(state, moment, at, "test:" + state.stage, null, outcome);
+		runRules(state, moment, at, "test:" + state.stage, null, null, outcome);
 		return outcome.result();
 	}
 
@@ -173,14 +178,17 @@ public final class PlanStep implements JourneyStep {
 		if (wasIn && handling.goal) {
 			checkGoal(state, event, moment, outcome);
 		}
+		boolean entered = false;
 		if (handling.entry && mayEnter(state, at) && (journey.entryCondition == null || journey.entryCondition.test(moment))) {
 			if (state.inJourney) {
 				leave(state, at, "completed", outcome);
 			}
 			enter(state, at, outcome);
 			wasIn = false;
+			entered = true;
 		}
-		if (state.inJourney) {
+		// the entering event only places the customer: it is not offered to the entry stage's transitions
+		if (state.inJourney && !entered) {
 			List<CompiledJourney.EventMove> moves = journey.stages.get(state.stage).onEvent.get(event.type());
 			if (moves != null) {
 				for (CompiledJourney.EventMove move : moves) {
@@ -202,7 +210,7 @@ public final class PlanStep implements JourneyStep {
 		evaluateTriggers(state, moment, at, outcome);
 		if (state.inJourney) {
 			requestScores(state, at, handling.modelsToScore(), outcome);
-			runRules(state, moment, at, event.type(), event, outcome);
+			runRules(state, moment, at, event.type(), event, null, outcome);
 		}
 	}
 
@@ -214,14 +222,38 @@ public final class PlanStep implements JourneyStep {
 		if (!state.inJourney || !state.pendingTimers.remove(timer.timerId())) {
 			return; // cancelled or already fired: a stale timer changes nothing
 		}
-		CompiledJourney.TimerMove move = journey.stages.get(state.stage).timer(timer.timerId());
+		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
+		CompiledJourney.Recurrence recurrence = stage.recurrence(timer.timerId());
+		if (recurrence != null) {
+			onRecurrence(state, recurrence, timer, outcome);
+			return;
+		}
+		CompiledJourney.TimerMove move = stage.timer(timer.timerId());
 		if (move == null) {
 			return;
 		}
 		StepMoment moment = new StepMoment(state, journey.features, timer.at(), null);
 		moveTo(state, move.target(), timer.at(), move.cause(), outcome);
 		evaluateTriggers(state, moment, timer.at(), outcome);
-		runRules(state, moment, timer.at(), timer.timerId(), null, outcome);
+		runRules(state, moment, timer.at(), timer.timerId(), null, null, outcome);
+	}
+
+	/**
+	 * A campaign's {@code every D}: re-armed for D later (same stage visit), then triggers; then the
+	 * campaign's rules, unless a trigger moved the customer (the new stage's rules then run as on entry).
+	 */
+	private void onRecurrence(CustomerState state, CompiledJourney.Recurrence recurrence, TimerFired timer, StepOutcome outcome) {
+		long at = timer.at();
+		long next = at + recurrence.periodMillis();
+		String nextId = recurrence.idPrefix() + next;
+		state.pendingTimers.add(nextId);
+		outcome.setTimer(new TimerRequest(state.customerId(), nextId, next));
+		StepMoment moment = new StepMoment(state, journey.features, at, null);
+		evaluateTriggers(state, moment, at, outcome);
+		if (!state.inJourney) {
+			return;
+		}
+		runRules(state, moment, at, timer.timerId(), null, outcome.stageEntered ? null : recurrence.campaign(), outcome);
 	}
 
 	private void onScore(CustomerState state, ScoreUpdate update, StepOutcome outcome) {
@@ -233,7 +265,7 @@ public final class PlanStep implements JourneyStep {
 		StepMoment moment = new StepMoment(state, journey.features, update.at(), null);
 		evaluateTriggers(state, moment, update.at(), outcome);
 		if (state.inJourney && outcome.stageEntered) {
-			runRules(state, moment, update.at(), update.model(), null, outcome);
+			runRules(state, moment, update.at(), update.model(), null, null, outcome);
 		}
 	}
 
@@ -324,10 +356,17 @@ public final class PlanStep implements JourneyStep {
 		state.stageEnteredAt = at;
 		outcome.stageChange(new StageChange(state.customerId(), at, from, target, cause));
 		outcome.stageEntered = true;
-		for (CompiledJourney.TimerMove timer : journey.stages.get(target).timers) {
+		CompiledJourney.StageTable stage = journey.stages.get(target);
+		for (CompiledJourney.TimerMove timer : stage.timers) {
 			String timerId = timer.idPrefix() + at;
 			state.pendingTimers.add(timerId);
 			outcome.setTimer(new TimerRequest(state.customerId(), timerId, at + timer.delayMillis()));
+		}
+		for (CompiledJourney.Recurrence recurrence : stage.recurrences) {
+			long due = at + recurrence.periodMillis();
+			String timerId = recurrence.idPrefix() + due;
+			state.pendingTimers.add(timerId);
+			outcome.setTimer(new TimerRequest(state.customerId(), timerId, due));
 		}
 	}
 
@@ -399,13 +438,18 @@ public final class PlanStep implements JourneyStep {
 
 	// ------------------------------------------------------------------ campaign rules
 
-	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, StepOutcome outcome) {
+	/** {@code onlyCampaign}: the one campaign that may act (a recurrence), null for all of the stage's. */
+	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, String onlyCampaign,
+			StepOutcome outcome) {
 		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
 		if (stage.campaigns.isEmpty()) {
 			return;
 		}
 		Map<String, String> arms = new LinkedHashMap<>();
 		List<String> campaigns = new ArrayList<>(stage.campaigns);
+		if (onlyCampaign != null) {
+			campaigns.retainAll(List.of(onlyCampaign));
+		}
 		for (Split split : stage.splits) {
 			String arm = armOf(journey.plan.name(), state.customerId(), split);
 			arms.put(split.name(), arm);

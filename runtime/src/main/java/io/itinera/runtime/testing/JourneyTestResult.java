@@ -42,6 +42,11 @@ public record JourneyTestResult(TestCase test, List<String> unmet, List<ActionRe
 
 	/** What happened, in words: the messages and tags, held or capped ones, and the stage. */
 	public String actual() {
+		return actual(actions, notices, stage);
+	}
+
+	/** What happened in some steps of a test, in words (see {@link #actual()}). */
+	static String actual(List<ActionRecord> actions, List<DeliveryNotice> notices, String stage) {
 		String sent = actions.isEmpty() ? "nothing was sent" : "got " + actions.stream().map(JourneyTestResult::describe)
 				.collect(Collectors.joining(", "));
 		StringBuilder out = new StringBuilder(sent);

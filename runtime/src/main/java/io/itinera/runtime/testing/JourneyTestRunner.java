@@ -14,6 +14,13 @@ import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.step.StepResult;
+import io.itinera.runtime.step.TimerFired;
+import io.itinera.runtime.step.TimerRequest;
+import io.itinera.runtime.step.DeliveryNotice;
+import io.itinera.runtime.step.GoalReached;
+import io.itinera.runtime.delivery.DeliveryOutcome;
+import java.time.Instant;
+import java.util.TreeMap;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,11 +33,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a journey's own tests through the real step function and rules. The customer is placed in
- * the given stage with the given attributes, feature values and scores, on a fixed day at the
- * given time of day (noon when none) in their {@code timezone} (UTC when none), in the tested arm
- * of every split (the first campaign arm; the holdout for a holdout customer). With no event the
- * stage's campaign rules run as on entering it; with an event the step function handles it.
+ * Runs a journey's own tests through the real step function and rules, as a small host would. The
+ * customer is placed in the given stage (its timers set as on entry; or, without a stage, outside
+ * the journey) with the given attributes, feature values and scores, on a fixed day at the given
+ * time of day (noon when none) or at the first {@code at DATE TIME}, in their {@code timezone}
+ * (UTC when none), in the tested arm of every split (the first campaign arm; the holdout for a
+ * holdout customer). If the test begins with expectations the stage's campaign rules run as on
+ * entering it. Then each step in order: an event is handled by the step function at the current
+ * time; {@code after D} / {@code at …} move the time on. Timers (stage timers, campaign schedules,
+ * quiet-hours releases) fire in order of due time, then id, whenever the time moves past them and
+ * before an event at or after their due time: as the hosts do. Expectations read what happened
+ * since the previous expectations (or the start), and the stage the customer is in now.
  */
 public final class JourneyTestRunner {
 	/** A Monday; tests do not depend on the date, only on the time of day. */
@@ -62,7 +75,13 @@ public final class JourneyTestRunner {
 			}
 		}
 		String customerId = customerInArms(test);
-		long at = instantOf(test, attributes.get("timezone"));
+		ZoneId zone = zoneOf(attributes.get("timezone"));
+		List<TestCase.Step> steps = steps(test);
+		long at = TEST_DAY.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
+		if (!steps.isEmpty() && steps.get(0) instanceof TestCase.At first) {
+			at = moment(first, TEST_DAY.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
+			steps = steps.subList(1, steps.size());
+		}
 		CustomerState state = step.initialState(customerId);
 		for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
 			step.setAttribute(state, attribute.getKey(), attribute.getValue());
@@ -74,28 +93,155 @@ public final class JourneyTestRunner {
 				step.setScore(state, given.name(), number(given.value()));
 			}
 		}
-		step.placeInStage(state, test.stage(), at - 1);
-		StepResult result = test.event() == null ? step.runRulesAsOnEntry(state, at)
-				: step.applyInPlace(state, new Event(customerId, at, test.event().event(), fields(test.event())));
-		String stage = state.stage();
-		List<String> unmet = new ArrayList<>();
-		for (TestCase.Expectation expectation : test.expectations()) {
-			String failure = check(expectation, result.actions(), stage);
-			if (failure != null) {
-				unmet.add(failure);
+		Run run = new Run(customerId, state, at);
+		if (test.stage() != null) {
+			run.absorb(step.placeInStage(state, test.stage(), at));
+			run.window.clear();
+			if (!steps.isEmpty() && steps.get(0) instanceof TestCase.Expect) {
+				run.absorb(step.runRulesAsOnEntry(state, at));
 			}
 		}
-		return new JourneyTestResult(test, unmet, result.actions(), stage, result.deliveryNotices());
+		boolean multiStep = !test.steps().isEmpty();
+		List<String> unmet = new ArrayList<>();
+		boolean expected = false;
+		for (TestCase.Step next : steps) {
+			if (next instanceof TestCase.Expect expect) {
+				String failure = check(expect.expectation(), run.window, state.stage());
+				if (failure != null) {
+					unmet.add(multiStep ? "line " + expect.expectation().location().line() + ": " + failure + " (but "
+							+ JourneyTestResult.actual(run.window.actions, run.window.notices, state.stage()) + ")" : failure);
+				}
+				expected = true;
+				continue;
+			}
+			if (expected) {
+				run.window.clear();
+				expected = false;
+			}
+			if (next instanceof TestCase.After after) {
+				run.advanceTo(run.now + after.millis());
+			} else if (next instanceof TestCase.At moment) {
+				long to = moment(moment, run.now, zone);
+				if (to < run.now) {
+					unmet.add("line " + moment.location().line() + ": time only moves forward, but " + describe(moment)
+							+ " is before the test's time " + Instant.ofEpochMilli(run.now).atZone(zone).toLocalDateTime());
+					break;
+				}
+				run.advanceTo(to);
+			} else if (next instanceof TestCase.On on) {
+				run.advanceTo(run.now);
+				run.absorb(step.applyInPlace(state, new Event(customerId, run.now, on.event().event(), fields(on.event()))));
+			}
+		}
+		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, state.stage(),
+				multiStep ? run.all.notices : run.window.notices);
+	}
+
+	/** The test as one list of steps: its first time of day, event and expectations, then the rest. */
+	private static List<TestCase.Step> steps(TestCase test) {
+		List<TestCase.Step> steps = new ArrayList<>();
+		if (test.timeOfDayMinute() != null) {
+			steps.add(new TestCase.At(null, test.timeOfDayMinute(), test.location()));
+		}
+		if (test.event() != null) {
+			steps.add(new TestCase.On(test.event()));
+		}
+		for (TestCase.Expectation expectation : test.expectations()) {
+			steps.add(new TestCase.Expect(expectation));
+		}
+		steps.addAll(test.steps());
+		return steps;
+	}
+
+	/** What happened to the customer over some steps. */
+	private static final class Window {
+		final List<ActionRecord> actions = new ArrayList<>();
+		final List<DeliveryNotice> notices = new ArrayList<>();
+		final List<GoalReached> goals = new ArrayList<>();
+
+		void add(StepResult result) {
+			actions.addAll(result.actions());
+			notices.addAll(result.deliveryNotices());
+			goals.addAll(result.goalsReached());
+		}
+
+		void clear() {
+			actions.clear();
+			notices.clear();
+			goals.clear();
+		}
+	}
+
+	/** The test's host: its clock and the customer's pending timers. */
+	private final class Run {
+		final String customerId;
+		final CustomerState state;
+		long now;
+		final TreeMap<String, Long> timers = new TreeMap<>();
+		final Window window = new Window();
+		final Window all = new Window();
+
+		Run(String customerId, CustomerState state, long now) {
+			this.customerId = customerId;
+			this.state = state;
+			this.now = now;
+		}
+
+		void absorb(StepResult result) {
+			window.add(result);
+			all.add(result);
+			for (String cancelled : result.timersToCancel()) {
+				timers.remove(cancelled);
+			}
+			for (TimerRequest timer : result.timersToSet()) {
+				timers.put(timer.timerId(), timer.dueAt());
+			}
+		}
+
+		/** Fires every timer due at or before {@code to}, earliest first (ties by id), then sets the clock to it. */
+		void advanceTo(long to) {
+			while (true) {
+				String nextId = null;
+				long nextDue = Long.MAX_VALUE;
+				for (Map.Entry<String, Long> timer : timers.entrySet()) {
+					if (timer.getValue() < nextDue) {
+						nextDue = timer.getValue();
+						nextId = timer.getKey();
+					}
+				}
+				if (nextId == null || nextDue > to) {
+					break;
+				}
+				timers.remove(nextId);
+				now = Math.max(now, nextDue);
+				absorb(step.applyInPlace(state, new TimerFired(customerId, nextId, nextDue)));
+			}
+			now = Math.max(now, to);
+		}
 	}
 
 	/** Null when it holds, else the expectation in words. */
-	private static String check(TestCase.Expectation expectation, List<ActionRecord> actions, String stage) {
+	private static String check(TestCase.Expectation expectation, Window window, String stage) {
+		List<ActionRecord> actions = window.actions;
 		if (expectation instanceof TestCase.ExpectSend send) {
 			String channel = send.channel().name().toLowerCase(Locale.ROOT);
 			boolean sent = actions.stream().anyMatch(a -> a.kind().equals("send") && channel.equalsIgnoreCase(a.channel())
 					&& a.target().equals(send.template()));
 			String words = "send " + channel + " \"" + send.template() + "\"";
 			return sent == !send.negated() ? null : send.negated() ? "no " + words : words;
+		}
+		if (expectation instanceof TestCase.ExpectDelivery delivery) {
+			String channel = delivery.channel().name().toLowerCase(Locale.ROOT);
+			DeliveryOutcome outcome = delivery.delivery() == TestCase.Delivery.CAPPED ? DeliveryOutcome.SUPPRESSED_BY_CAP
+					: DeliveryOutcome.HELD_BY_QUIET_HOURS;
+			boolean happened = window.notices.stream().anyMatch(n -> n.outcome() == outcome
+					&& channel.equalsIgnoreCase(n.channel()) && n.target().equals(delivery.template()));
+			String words = delivery.delivery().name().toLowerCase(Locale.ROOT) + " " + channel + " \"" + delivery.template() + "\"";
+			return happened == !delivery.negated() ? null : delivery.negated() ? "no " + words : words;
+		}
+		if (expectation instanceof TestCase.ExpectGoal goal) {
+			boolean reached = !window.goals.isEmpty();
+			return reached == !goal.negated() ? null : goal.negated() ? "no goal" : "goal reached";
 		}
 		if (expectation instanceof TestCase.ExpectTag tag) {
 			boolean tagged = actions.stream().anyMatch(a -> a.kind().equals("tag") && a.target().equals(tag.tag()));
@@ -137,17 +283,31 @@ public final class JourneyTestRunner {
 		return split.arms().get(0).label();
 	}
 
-	private static long instantOf(TestCase test, Object timezone) {
-		int minute = test.timeOfDayMinute() == null ? NOON : test.timeOfDayMinute();
-		ZoneId zone = ZoneOffset.UTC;
+	private static ZoneId zoneOf(Object timezone) {
 		if (timezone instanceof String name) {
 			try {
-				zone = ZoneId.of(name);
+				return ZoneId.of(name);
 			} catch (DateTimeException e) {
-				zone = ZoneOffset.UTC;
+				return ZoneOffset.UTC;
 			}
 		}
-		return TEST_DAY.atTime(LocalTime.of(minute / 60, minute % 60)).atZone(zone).toInstant().toEpochMilli();
+		return ZoneOffset.UTC;
+	}
+
+	/** The moment an {@code at} names: its date, or the next time at or after {@code now} that the clock shows its time. */
+	private static long moment(TestCase.At at, long now, ZoneId zone) {
+		LocalTime time = LocalTime.of(at.minuteOfDay() / 60, at.minuteOfDay() % 60);
+		if (at.date() != null) {
+			return LocalDate.parse(at.date()).atTime(time).atZone(zone).toInstant().toEpochMilli();
+		}
+		LocalDate day = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+		long candidate = day.atTime(time).atZone(zone).toInstant().toEpochMilli();
+		return candidate >= now ? candidate : day.plusDays(1).atTime(time).atZone(zone).toInstant().toEpochMilli();
+	}
+
+	private static String describe(TestCase.At at) {
+		String time = String.format(Locale.ROOT, "%02d:%02d", at.minuteOfDay() / 60, at.minuteOfDay() % 60);
+		return "at " + (at.date() == null ? "" : at.date() + " ") + time;
 	}
 
 	private Object attributeValue(String name, Expr value) {

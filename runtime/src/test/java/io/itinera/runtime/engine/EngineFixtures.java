@@ -47,7 +47,7 @@ final class EngineFixtures {
 	/** Cart recovery over the synthetic log's events, with a model trigger and a campaign in Abandoned. */
 	static JourneyPlan cartRecovery() {
 		return new JourneyPlan(JourneyPlan.FORMAT_VERSION, "CartTest", null, AT,
-				new Entry("cart_add", null, "Browsing", AT), Reentry.after(2 * DAY, AT),
+				new Entry("cart_add", null, "Carted", AT), Reentry.after(2 * DAY, AT),
 				List.of(new Exit("purchase", null, AT)), null, List.of(),
 				List.of(new EventType("product_view", List.of(field("productId", ValueType.STRING),
 						field("category", ValueType.STRING), field("price", ValueType.DECIMAL)), AT),

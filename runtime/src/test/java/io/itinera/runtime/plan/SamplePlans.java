@@ -34,7 +34,7 @@ public final class SamplePlans {
 	/** The CartRecovery journey of DESIGN.md, plus one of everything the language has. */
 	public static JourneyPlan cartRecovery() {
 		return new JourneyPlan(JourneyPlan.FORMAT_VERSION, "CartRecovery", "Bring back shoppers", at(1),
-				new Entry("cart_add", null, "Browsing", at(2)),
+				new Entry("cart_add", null, "Carted", at(2)),
 				Reentry.after(30 * DAY, at(3)),
 				List.of(new Exit("purchase", null, at(4))),
 				new Goal("purchase", binary(BinaryOp.GT, new Expr.EventFieldRef("purchase", "amount", at(5)), number(0)),
@@ -52,8 +52,7 @@ public final class SamplePlans {
 						new Feature("maxPrice", AggregateKind.MAX, "product_view", "price", new FeatureWindow.Lifetime(), at(15))),
 				List.of(new Model("intent", "models/intent.onnx", List.of("views7d", "cartValue", "daysIdle"), "probability", 1,
 						Device.AUTO, at(17))),
-				List.of(new Stage("Browsing", Phase.AWARENESS, List.of(new Transition.OnEvent("cart_add", null, "Carted", at(21))), at(20)),
-						new Stage("Carted", Phase.CONSIDERATION, List.of(
+				List.of(new Stage("Carted", Phase.CONSIDERATION, List.of(
 								new Transition.OnEvent("purchase", null, "Converted", at(24)),
 								new Transition.AfterDelay(HOUR, "Abandoned", at(25))), at(23)),
 						new Stage("Abandoned", Phase.CONSIDERATION, List.of(
@@ -62,7 +61,7 @@ public final class SamplePlans {
 								new Transition.AfterDelay(3 * DAY, "Lapsed", at(29))), at(27)),
 						new Stage("HighIntent", Phase.CONSIDERATION, List.of(new Transition.AfterDelay(2 * DAY, "Lapsed", at(31))), at(31)),
 						new Stage("Converted", Phase.PURCHASE, List.of(), at(32)),
-						new Stage("Lapsed", null, List.of(), at(33))),
+						new Stage("Lapsed", (String) null, List.of(), at(33))),
 				List.of(new Campaign("Rescue", List.of("Abandoned", "HighIntent"),
 						List.of(new Cap(1, DAY, null, at(36)), new Cap(3, 7 * DAY, Channel.EMAIL, at(37))),
 						new QuietHours(22 * 60, 8 * 60, at(38)),

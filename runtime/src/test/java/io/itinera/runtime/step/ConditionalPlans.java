@@ -49,9 +49,9 @@ final class ConditionalPlans {
 						new EventType("view", List.of(new FieldDecl("price", ValueType.DECIMAL, AT)), AT)),
 				List.of(new Feature("views", AggregateKind.COUNT, "view", null, new FeatureWindow.Lifetime(), AT)),
 				List.of(new Model("propensity", "p.onnx", List.of("views"), "p", null, Device.CPU, AT)),
-				List.of(new Stage("Start", null, List.of(new Transition.OnEvent("view", vip, "Vip", AT),
+				List.of(new Stage("Start", (String) null, List.of(new Transition.OnEvent("view", vip, "Vip", AT),
 						new Transition.OnEvent("view", likely, "Likely", AT)), AT),
-						new Stage("Vip", null, List.of(), AT), new Stage("Likely", null, List.of(), AT)),
+						new Stage("Vip", (String) null, List.of(), AT), new Stage("Likely", (String) null, List.of(), AT)),
 				List.of(), List.of(), List.of());
 	}
 }

@@ -73,16 +73,35 @@ class PlanStepTest {
 	}
 
 	@Test
-	void entryEventBringsTheCustomerInAndIsOfferedToTheEntryStage() {
+	void entryEventPlacesTheCustomerInTheEntryStageAndNothingMore() {
 		CustomerState state = step.initialState("c1");
 		StepResult result = step.apply(state, event("c1", T0, "cart_add", "price", 30.0));
 
-		assertEquals(List.of(new StageChange("c1", T0, null, "Browsing", "entry:cart_add"),
-				new StageChange("c1", T0, "Browsing", "Carted", "event:cart_add")), result.stageChanges());
+		assertEquals(List.of(new StageChange("c1", T0, null, "Carted", "entry:cart_add")), result.stageChanges());
 		assertEquals("Carted", result.state().stage());
 		assertEquals(List.of(new TimerRequest("c1", "Carted#1@" + T0, T0 + HOUR)), result.timersToSet());
 		assertEquals(List.of("Carted#1@" + T0), result.state().pendingTimers());
 		assertNull(state.stage(), "apply leaves the given state alone");
+	}
+
+	/** Issue 12: {@code entry on purchase} + {@code First { on purchase -> Repeat }} sent every first purchase to Repeat. */
+	@Test
+	void theEnteringEventIsNotOfferedToTheEntryStagesTransitions() {
+		JourneyPlan first = new JourneyPlan(plan.formatVersion(), plan.name(), plan.title(), plan.location(),
+				new io.itinera.runtime.plan.Entry("purchase", null, "First", SamplePlans.at(2)), plan.reentry(), List.of(), null,
+				plan.attributes(), plan.events(), List.of(), List.of(),
+				List.of(new io.itinera.runtime.plan.Stage("First", "purchase",
+						List.of(new io.itinera.runtime.plan.Transition.OnEvent("purchase", null, "Repeat", SamplePlans.at(3))),
+						SamplePlans.at(3)),
+						new io.itinera.runtime.plan.Stage("Repeat", "loyalty", List.of(), SamplePlans.at(4))),
+				List.of(), List.of(), List.of());
+		PlanStep firstStep = new PlanStep(first, CampaignRules.NONE);
+		CustomerState state = firstStep.initialState("c1");
+		StepResult entry = firstStep.applyInPlace(state, event("c1", T0, "purchase", "amount", 30.0));
+		assertEquals(List.of(new StageChange("c1", T0, null, "First", "entry:purchase")), entry.stageChanges());
+		assertEquals("First", state.stage(), "the first purchase places the customer, it does not also move them");
+		assertEquals("Repeat", firstStep.applyInPlace(state, event("c1", T0 + DAY, "purchase", "amount", 20.0)).state().stage(),
+				"the second purchase is offered to First's transitions");
 	}
 
 	@Test
@@ -204,7 +223,7 @@ class PlanStepTest {
 		JourneyPlan picky = new JourneyPlan(plan.formatVersion(), plan.name(), plan.title(), plan.location(),
 				new io.itinera.runtime.plan.Entry("cart_add", SamplePlans.binary(io.itinera.runtime.plan.Expr.BinaryOp.GT,
 						new io.itinera.runtime.plan.Expr.EventFieldRef("cart_add", "price", SamplePlans.at(2)), SamplePlans.number(50)),
-						"Browsing", SamplePlans.at(2)),
+						"Carted", SamplePlans.at(2)),
 				plan.reentry(), plan.exits(), plan.goal(), plan.attributes(), plan.events(), plan.features(), plan.models(),
 				plan.stages(), plan.campaigns(), plan.splits(), plan.tests());
 		PlanStep pickyStep = new PlanStep(picky, rules);
@@ -361,6 +380,57 @@ class PlanStepTest {
 		assertEquals(16, send.id().length());
 		assertNotEquals(send.id(), result.actions().get(1).id());
 		assertTrue(state.tags().contains("rescued"));
+	}
+
+	/** Rescue with {@code every 1 day}: rules again each day in the stage, re-armed, cancelled on leaving. */
+	@Test
+	void aCampaignScheduleRunsItsRulesWhileTheCustomerStaysAndStopsWhenTheyLeave() {
+		JourneyPlan base = SamplePlans.cartRecovery();
+		List<io.itinera.runtime.plan.Campaign> campaigns = base.campaigns().stream()
+				.map(c -> new io.itinera.runtime.plan.Campaign(c.name(), c.stages(), List.of(), null, c.rules(), c.drl(),
+						c.location(), DAY))
+				.toList();
+		plan = new JourneyPlan(base.formatVersion(), base.name(), base.title(), base.location(), base.entry(), base.reentry(),
+				base.exits(), base.goal(), base.attributes(), base.events(), base.features(), base.models(), base.stages(),
+				campaigns, base.splits(), base.tests());
+		step = new PlanStep(plan, rules);
+		String customer = customerInArm("Rescue");
+		when(rules.evaluate(any())).thenReturn(List.of(
+				new RuleAction("Rescue", "Plain reminder", 0, "send", "push", "cart_reminder", Map.of())));
+		CustomerState state = step.initialState(customer);
+		step.applyInPlace(state, event(customer, T0, "cart_add", "price", 20.0));
+		long abandonedAt = T0 + HOUR;
+		StepResult entered = step.applyInPlace(state, new TimerFired(customer, "Carted#1@" + T0, abandonedAt));
+		String first = "Abandoned#every:Rescue@" + (abandonedAt + DAY);
+		assertTrue(entered.timersToSet().contains(new TimerRequest(customer, first, abandonedAt + DAY)), entered.toString());
+		assertEquals(1, entered.actions().size(), "rules on entering the stage");
+
+		StepResult again = step.applyInPlace(state, new TimerFired(customer, first, abandonedAt + DAY));
+		assertEquals(1, again.actions().size(), "and again a day later");
+		String second = "Abandoned#every:Rescue@" + (abandonedAt + 2 * DAY);
+		assertEquals(List.of(new TimerRequest(customer, second, abandonedAt + 2 * DAY)), again.timersToSet());
+		ArgumentCaptor<CustomerFact> fact = ArgumentCaptor.forClass(CustomerFact.class);
+		verify(rules, org.mockito.Mockito.times(2)).evaluate(fact.capture());
+		assertFalse(fact.getValue().isStageEntered());
+		assertEquals(List.of("Rescue"), fact.getValue().getCampaigns());
+		assertTrue(step.apply(state, new TimerFired(customer, first, abandonedAt + DAY)).actions().isEmpty(),
+				"a schedule firing that already fired changes nothing");
+
+		StepResult bought = step.applyInPlace(state, event(customer, abandonedAt + DAY + HOUR, "purchase", "amount", 20.0));
+		assertFalse(state.inJourney(), "the purchase is an exit");
+		assertTrue(bought.timersToCancel().contains(second), "leaving the stage cancels the schedule");
+		assertTrue(step.applyInPlace(state, new TimerFired(customer, second, abandonedAt + 2 * DAY)).actions().isEmpty());
+	}
+
+	/** {@code goal purchase within 7 days} counts a purchase exactly 7 days after entry, not one a millisecond later. */
+	@Test
+	void theGoalWindowIncludesItsLastInstant() {
+		CustomerState onTime = step.initialState("c1");
+		step.applyInPlace(onTime, event("c1", T0, "cart_add", "price", 20.0));
+		assertEquals(1, step.applyInPlace(onTime, event("c1", T0 + 7 * DAY, "purchase", "amount", 20.0)).goalsReached().size());
+		CustomerState late = step.initialState("c2");
+		step.applyInPlace(late, event("c2", T0, "cart_add", "price", 20.0));
+		assertEquals(0, step.applyInPlace(late, event("c2", T0 + 7 * DAY + 1, "purchase", "amount", 20.0)).goalsReached().size());
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import com.google.inject.Inject;
 
@@ -90,6 +91,24 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 			}
 			return;
 		}
+		if (assignment == grammar.getStageAccess().getPhaseAssignment_2_1()) {
+			Journey journey = JourneyDeclarations.journeyOf(context.getRootModel());
+			List<String> phases = journey == null ? io.itinera.runtime.plan.Phase.DEFAULTS
+					: journey.getElements().stream().filter(io.itinera.dsl.journey.PhaseList.class::isInstance)
+							.map(e -> (List<String>) ((io.itinera.dsl.journey.PhaseList) e).getPhases()).findFirst()
+							.orElse(io.itinera.runtime.plan.Phase.DEFAULTS);
+			for (String phase : phases) {
+				String doc = KEYWORD_DOCS.getOrDefault(phase, "Lifecycle phase declared by this journey's `phases`.");
+				ContentAssistEntry entry = getProposalCreator().createProposal(phase, context, ContentAssistEntry.KIND_VALUE, it -> {
+					it.setDescription("lifecycle phase");
+					it.setDocumentation(doc);
+				});
+				if (entry != null) {
+					acceptor.accept(entry, REFERENCE_PRIORITY);
+				}
+			}
+			return;
+		}
 		if (assignment == grammar.getSendActionAccess().getTemplateAssignment_2()
 				|| assignment == grammar.getSendExpectationAccess().getTemplateAssignment_4()) {
 			for (String template : templatesUsed(JourneyDeclarations.journeyOf(context.getRootModel()))) {
@@ -104,6 +123,9 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 	@Override
 	protected void _createProposals(Keyword keyword, ContentAssistContext context,
 			IIdeContentProposalAcceptor acceptor) {
+		if (afterStageParenthesis(context)) {
+			return; // a phase: the journey's phases are proposed, not every word a name may be
+		}
 		String doc = KEYWORD_DOCS.get(keyword.getValue());
 		if (doc == null || !filterKeyword(keyword, context)) {
 			super._createProposals(keyword, context, acceptor);
@@ -134,15 +156,32 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 	private List<? extends EObject> fieldsInContext(Journey journey, ContentAssistContext context) {
 		EventDecl event = eventBeforeDot(journey, context);
 		if (event == null && context.getCurrentModel() != null) {
+			io.itinera.dsl.journey.TestEvent trigger = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(),
+					io.itinera.dsl.journey.TestEvent.class);
 			TestCase test = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context.getCurrentModel(), TestCase.class);
-			if (test != null && test.getTrigger() != null) {
-				event = test.getTrigger().getEvent();
+			if (trigger == null && test != null) {
+				for (EObject step : test.getSteps()) { // the test's latest event before the cursor
+					INode node = NodeModelUtils.getNode(step);
+					if (step instanceof io.itinera.dsl.journey.TestEvent candidate && node != null
+							&& node.getOffset() < context.getOffset()) {
+						trigger = candidate;
+					}
+				}
+			}
+			if (trigger != null) {
+				event = trigger.getEvent();
 			}
 		}
 		if (event != null && !event.eIsProxy()) {
 			return event.getFields();
 		}
 		return JourneyDeclarations.ofType(journey, JourneyPackage.Literals.FIELD);
+	}
+
+	private boolean afterStageParenthesis(ContentAssistContext context) {
+		INode last = context.getLastCompleteNode();
+		ILeafNode leaf = last instanceof ILeafNode l && l.isHidden() ? previousVisibleLeaf(l) : asLeaf(last);
+		return leaf != null && leaf.getGrammarElement() == grammar.getStageAccess().getLeftParenthesisKeyword_2_0();
 	}
 
 	private EventDecl eventBeforeDot(Journey journey, ContentAssistContext context) {

@@ -54,7 +54,7 @@ public class JourneySummaries {
 
 	public String kind(EObject element) {
 		if (element instanceof Stage stage) {
-			return stage.getPhase() == null ? "stage" : "stage (" + stage.getPhase().getLiteral() + ")";
+			return stage.getPhase() == null ? "stage" : "stage (" + stage.getPhase() + ")";
 		}
 		if (element instanceof EventDecl) {
 			return "event";
@@ -121,7 +121,7 @@ public class JourneySummaries {
 
 	private String stageDefinition(Stage stage) {
 		StringBuilder text = new StringBuilder(code("stage " + stage.getName()
-				+ (stage.getPhase() == null ? "" : " (" + stage.getPhase().getLiteral() + ")")));
+				+ (stage.getPhase() == null ? "" : " (" + stage.getPhase() + ")")));
 		List<Transition> transitions = stage.getTransitions();
 		if (transitions.isEmpty()) {
 			text.append("\n\nNo transitions: customers stay here.");

@@ -26,11 +26,11 @@ public final class JourneyMermaid {
 				}
 				mermaid.append("  ").append(id(stage)).append("[\"").append(escape(stage.getName()));
 				if (stage.getPhase() != null) {
-					mermaid.append("<br/><small>").append(stage.getPhase().getLiteral()).append("</small>");
+					mermaid.append("<br/><small>").append(stage.getPhase()).append("</small>");
 				}
 				mermaid.append("\"]");
-				if (stage.getPhase() != null) {
-					mermaid.append(":::").append(stage.getPhase().getLiteral());
+				if (stage.getPhase() != null && io.itinera.runtime.plan.Phase.DEFAULTS.contains(stage.getPhase())) {
+					mermaid.append(":::").append(stage.getPhase()); // the default phases have a class below
 				}
 				mermaid.append('\n');
 			}

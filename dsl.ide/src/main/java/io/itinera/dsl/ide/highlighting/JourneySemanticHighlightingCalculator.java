@@ -58,6 +58,7 @@ public class JourneySemanticHighlightingCalculator implements ISemanticHighlight
 				}
 			}
 			highlightEnum(acceptor, element, p.getStage_Phase());
+			highlightEnum(acceptor, element, p.getPhaseList_Phases());
 			highlightEnum(acceptor, element, p.getSendAction_Channel());
 			highlightEnum(acceptor, element, p.getSendExpectation_Channel());
 			highlightEnum(acceptor, element, p.getCap_Channel());

@@ -61,7 +61,7 @@ public class JourneyDocumentSymbolService extends HierarchicalDocumentSymbolServ
 	private DocumentSymbol toSymbol(Document document, JourneyElement element) {
 		if (element instanceof Stage stage) {
 			DocumentSymbol symbol = symbol(document, stage, stage.getName(),
-					stage.getPhase() == null ? null : stage.getPhase().getLiteral(), SymbolKind.Class);
+					stage.getPhase(), SymbolKind.Class);
 			for (Transition transition : stage.getTransitions()) {
 				symbol.getChildren().add(symbol(document, transition, transitionName(transition),
 						"-> " + targetName(transition), SymbolKind.Event));
