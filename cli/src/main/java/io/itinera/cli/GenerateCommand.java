@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 		"of different habits, in event-time order. The same options give the same bytes.",
 		"Columns: " + SyntheticEventLog.CSV_HEADER })
 public final class GenerateCommand implements Callable<Integer> {
-	@Option(names = "--events", defaultValue = "20000", description = "how many events (default: ${DEFAULT-VALUE})")
+	@Option(names = "--count", defaultValue = "20000", description = "how many events (default: ${DEFAULT-VALUE})")
 	long events;
 
 	@Option(names = "--customers", defaultValue = "2000", description = "how many customers (default: ${DEFAULT-VALUE})")

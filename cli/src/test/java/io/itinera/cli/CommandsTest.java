@@ -71,8 +71,8 @@ class CommandsTest {
 	void generateIsSeededAndRunSummarises() throws Exception {
 		Path first = dir.resolve("a.csv");
 		Path second = dir.resolve("b.csv");
-		assertEquals(0, execute("generate", "--events", "3000", "--customers", "200", "--seed", "9", "-o", first.toString()).exit());
-		assertEquals(0, execute("generate", "--events", "3000", "--customers", "200", "--seed", "9", "-o", second.toString()).exit());
+		assertEquals(0, execute("generate", "--count", "3000", "--customers", "200", "--seed", "9", "-o", first.toString()).exit());
+		assertEquals(0, execute("generate", "--count", "3000", "--customers", "200", "--seed", "9", "-o", second.toString()).exit());
 		assertEquals(-1L, Files.mismatch(first, second));
 
 		Files.writeString(first, "c1,last tuesday,cart_add,p1,home,3.5,,\n", java.nio.file.StandardOpenOption.APPEND);

@@ -91,6 +91,7 @@ class RenameNameTest extends JourneyServerTestBase {
 				() -> languageServer.rename(params).get(10, TimeUnit.SECONDS));
 		ResponseError error = assertInstanceOf(ResponseErrorException.class, failure.getCause()).getResponseError();
 		Assertions.assertEquals(ResponseErrorCode.RequestFailed.getValue(), error.getCode());
-		assertTrue(error.getMessage().startsWith("Fix the syntax error on line 20 first ("), error.getMessage());
+		int brokenLine = broken.substring(0, broken.indexOf("feature dace last order")).split("\n", -1).length;
+		assertTrue(error.getMessage().startsWith("Fix the syntax error on line " + brokenLine + " first ("), error.getMessage());
 	}
 }

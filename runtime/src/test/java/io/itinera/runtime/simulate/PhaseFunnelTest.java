@@ -9,7 +9,6 @@ import io.itinera.runtime.plan.Reentry;
 import io.itinera.runtime.plan.SourceLocation;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.Transition;
-import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.StageChange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,8 @@ class PhaseFunnelTest {
 						new Stage("Limbo", (String) null, List.of(), AT)),
 				List.of(), List.of(), List.of(), List.of("lapsing", "new", "lost"));
 		JourneyFigures figures = new JourneyFigures(plan);
-		CustomerTrack a = new CustomerTrack("a", CustomerState.initial("a"), 0);
-		CustomerTrack b = new CustomerTrack("b", CustomerState.initial("b"), 0);
+		CustomerTrack a = new CustomerTrack("a", 0);
+		CustomerTrack b = new CustomerTrack("b", 0);
 		for (CustomerTrack track : List.of(a, b)) {
 			figures.visitStarted(track, 0);
 			figures.stageChange(track, new StageChange(track.customerId, 0, null, "First", "entry:order"));
