@@ -93,6 +93,31 @@ class KillAndRestartTest {
 		}
 	}
 
+	@Test
+	void aRunStoppedBySigtermSaysWhereAndResumesToTheSameResult() throws Exception {
+		Path whole = dir.resolve("whole-for-term");
+		finish(run(whole));
+		Path stopped = dir.resolve("stopped");
+		ProcessBuilder builder = run(stopped);
+		Process process = builder.start();
+		Path changes = stopped.resolve(JsonLinesOutput.STAGE_CHANGES);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) == 0) && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertTrue(process.isAlive(), "the run ended before it could be stopped");
+		process.destroy();
+		assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a stopped run ends");
+		String said = Files.readString(builder.redirectOutput().file().toPath());
+		assertTrue(said.matches("(?s).*Stopped after line [\\d,]+; run the same command to continue\\..*"), said);
+		assertTrue(!said.contains("Exception"), said);
+
+		String resumed = finish(run(stopped));
+		assertTrue(resumed.contains("Resumed after line"), resumed);
+		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.ACTIONS)), Files.readString(stopped.resolve(JsonLinesOutput.ACTIONS)));
+		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.STAGE_CHANGES)), Files.readString(changes));
+	}
+
 	/** The summary's lines from "customers" to "actions": customer and per-stage counts. */
 	private static List<String> stageCounts(String summary) {
 		List<String> lines = summary.lines().toList();
