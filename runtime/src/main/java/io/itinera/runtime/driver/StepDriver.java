@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Drives the step function for the customers of one partition; every host (the local engine's
@@ -127,30 +128,38 @@ public final class StepDriver {
 
 	/**
 	 * The end of a replay at {@code end}: every held event is applied, then every timer due by then
-	 * fires, for every customer, in memory or stored. {@code whenFull} is called whenever more
-	 * customers are in memory than the settings allow, so the host can write and let go of them.
+	 * fires, for every customer, in memory or stored.
 	 */
-	public void finish(long end, Runnable whenFull) {
+	public void finish(long end) {
+		finish(end, customerId -> true);
+	}
+
+	/**
+	 * {@link #finish(long)} for the customers {@code inSlice} accepts: a host whose customers do not
+	 * all fit in memory ends a replay one slice at a time, writing each before the next.
+	 */
+	public void finish(long end, Predicate<String> inSlice) {
 		List<String> storedOnly = new ArrayList<>();
 		stored.forEachWithPendingWork(id -> {
-			if (!slots.containsKey(id)) {
+			if (!slots.containsKey(id) && inSlice.test(id)) {
 				storedOnly.add(id);
 			}
 		});
+		List<CustomerSlot> customers = new ArrayList<>();
+		for (CustomerSlot slot : slots.values()) {
+			if (inSlice.test(slot.customerId)) {
+				customers.add(slot);
+			}
+		}
+		for (String id : storedOnly) {
+			customers.add(slot(id));
+		}
 		long rowsBefore;
 		do {
 			rowsBefore = scores.rows();
-			for (CustomerSlot slot : new ArrayList<>(slots.values())) {
+			for (CustomerSlot slot : customers) {
 				settle(slot, end);
 			}
-			for (String id : storedOnly) {
-				settle(slot(id), end);
-				if (slots.size() > settings.customersInMemory()) {
-					drainScores();
-					whenFull.run();
-				}
-			}
-			storedOnly.clear();
 			drainScores();
 		} while (scores.rows() != rowsBefore);
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CommitProgress {
 	private final AtomicBoolean checkpointWanted = new AtomicBoolean();
 	private long committedBarrier = -1;
+	private long completedBarrier = -1;
 
 	/** A worker holds more customers than allowed: the next barrier should be a checkpoint. */
 	void requestCheckpoint() {
@@ -19,6 +20,24 @@ final class CommitProgress {
 	synchronized void committed(long barrierId) {
 		committedBarrier = Math.max(committedBarrier, barrierId);
 		notifyAll();
+	}
+
+	/** The committer has written the output of {@code barrierId} and counted it in the totals. */
+	synchronized void completed(long barrierId) {
+		completedBarrier = Math.max(completedBarrier, barrierId);
+		notifyAll();
+	}
+
+	/** Waits until the output of {@code barrierId} is written and counted (or the run failed). */
+	synchronized void awaitCompleted(long barrierId, EngineFailure failure) {
+		try {
+			while (completedBarrier < barrierId && !failure.failed()) {
+				wait(100);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			failure.fail(e);
+		}
 	}
 
 	/** Waits until the checkpoint of {@code barrierId} is in the store (or the run failed). */

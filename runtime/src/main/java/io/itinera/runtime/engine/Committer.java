@@ -81,6 +81,7 @@ final class Committer implements Runnable {
 				}
 				while (ready(nextBarrier)) {
 					complete(readerByBarrier.remove(nextBarrier), flushesByBarrier.remove(nextBarrier));
+					commits.completed(nextBarrier);
 					nextBarrier++;
 				}
 			}
@@ -215,7 +216,8 @@ final class Committer implements Runnable {
 
 		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions) {
 			return new RunProgress(run, reader.position(), reader.lineNumber(), linesRead, eventsRead, deadLetters, skipped,
-					reader.latestEventAt(), customers, actions, stageChanges, pendingTimers, stageCounts(), positions);
+					reader.latestEventAt(), customers, actions, stageChanges, pendingTimers, stageCounts(), positions,
+					reader.finishSlices(), reader.finishedSlices());
 		}
 	}
 }

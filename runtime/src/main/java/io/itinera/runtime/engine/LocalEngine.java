@@ -72,7 +72,6 @@ public final class LocalEngine {
 	public EngineSummary run(EventSource source) throws IOException {
 		long started = System.nanoTime();
 		Optional<RunProgress> saved = store.progress();
-		long latestEventAt = Long.MIN_VALUE;
 		long resumedAfterLine = 0;
 		if (saved.isPresent()) {
 			RunProgress progress = saved.get();
@@ -83,7 +82,6 @@ public final class LocalEngine {
 			output.restore(progress.outputs());
 			source.resumeAt(progress.inputPosition(), progress.lineNumber());
 			totals.restore(progress);
-			latestEventAt = progress.latestEventAt();
 			resumedAfterLine = progress.lineNumber();
 		} else {
 			output.restore(OutputPositions.START);
@@ -107,7 +105,7 @@ public final class LocalEngine {
 		Thread committerThread = start(committer, "itinera-committer");
 		long eventsThisRun;
 		try {
-			eventsThisRun = read(source, queues, committerInbox, latestEventAt, failure);
+			eventsThisRun = read(source, queues, committerInbox, saved, failure);
 			for (Thread thread : threads) {
 				join(thread, failure);
 			}
@@ -135,67 +133,108 @@ public final class LocalEngine {
 	private long baseLines;
 	private long lastCheckpointNanos = System.nanoTime();
 
-	/** The reader loop: parse, route, and put a barrier into every queue at fixed line positions. */
+	/** What the reader has read so far: it goes with every barrier to the committer. */
+	private static final class ReadCounts {
+		long linesRead;
+		long eventsRead;
+		long skipped;
+		long latestEventAt;
+		long barrierId;
+		List<DeadLetter> deadLetters = new ArrayList<>();
+	}
+
+	/**
+	 * The reader loop: parse, route, and put a barrier into every queue at fixed line positions; at
+	 * the end of the input, the barriers that end the replay, one slice of customers each.
+	 */
 	private long read(EventSource source, List<BlockingQueue<WorkerMessage>> queues, BlockingQueue<Object> committer,
-			long latestAtStart, EngineFailure failure) throws IOException {
+			Optional<RunProgress> saved, EngineFailure failure) throws IOException {
 		int partitions = queues.size();
 		ChunkBuilder[] chunks = new ChunkBuilder[partitions];
 		for (int p = 0; p < partitions; p++) {
 			chunks[p] = new ChunkBuilder(config.chunkSize());
 		}
-		long latestEventAt = latestAtStart;
-		long linesRead = totals.linesRead;
-		long eventsRead = totals.eventsRead;
-		long skipped = totals.skipped;
+		ReadCounts counts = new ReadCounts();
+		counts.latestEventAt = saved.map(RunProgress::latestEventAt).orElse(Long.MIN_VALUE);
+		counts.linesRead = totals.linesRead;
+		counts.eventsRead = totals.eventsRead;
+		counts.skipped = totals.skipped;
 		long eventsThisRun = 0;
-		long barrierId = 0;
 		long lastBucket = source.lineNumber() / config.barrierEveryLines();
-		List<DeadLetter> deadLetters = new ArrayList<>();
 		SourceRecord record;
 		while (!stopRequested && (record = source.next()) != null) {
 			if (failure.failed()) {
 				return eventsThisRun;
 			}
-			linesRead++;
+			counts.linesRead++;
 			Event event = record.event();
 			if (event != null) {
-				eventsRead++;
+				counts.eventsRead++;
 				eventsThisRun++;
-				latestEventAt = Math.max(latestEventAt, event.at());
+				counts.latestEventAt = Math.max(counts.latestEventAt, event.at());
 				int p = partitionOf(event.customerId(), partitions);
 				if (chunks[p].add(event, record.lineNumber())) {
 					put(queues.get(p), chunks[p].take(), failure);
 				}
 			} else if (record.deadLetter() != null) {
-				deadLetters.add(record.deadLetter());
+				counts.deadLetters.add(record.deadLetter());
 			} else {
-				skipped++;
+				counts.skipped++;
 			}
 			long bucket = record.lineNumber() / config.barrierEveryLines();
 			if (bucket != lastBucket) {
 				lastBucket = bucket;
-				barrier(barrierId++, false, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped,
-						latestEventAt, failure);
-				deadLetters = new ArrayList<>();
+				barrier(counts, null, false, false, source, queues, chunks, committer, failure);
 			}
-			if ((linesRead & 1023) == 0) {
+			if ((counts.linesRead & 1023) == 0) {
 				position = source.position();
-				linesThisRun = linesRead - baseLines;
+				linesThisRun = counts.linesRead - baseLines;
 			}
 		}
 		position = source.position();
-		linesThisRun = linesRead - baseLines;
-		barrier(barrierId, true, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped, latestEventAt,
-				failure);
+		linesThisRun = counts.linesRead - baseLines;
+		if (stopRequested) {
+			barrier(counts, null, true, true, source, queues, chunks, committer, failure);
+			return eventsThisRun;
+		}
+		barrier(counts, null, false, false, source, queues, chunks, committer, failure);
+		finishReplay(counts, saved, linesThisRun > 0, source, queues, chunks, committer, failure);
 		return eventsThisRun;
 	}
 
-	private void barrier(long id, boolean last, EventSource source, List<BlockingQueue<WorkerMessage>> queues,
-			ChunkBuilder[] chunks, BlockingQueue<Object> committer, List<DeadLetter> deadLetters, long linesRead,
-			long eventsRead, long skipped, long latestEventAt, EngineFailure failure) {
-		boolean checkpoint = commits.takeCheckpointRequest() || last
+	/**
+	 * Ends the replay in slices of customers, each committed by a checkpoint, so the customers read
+	 * back for their last timers never all sit in memory; a run killed meanwhile goes on with the
+	 * next slice.
+	 */
+	private void finishReplay(ReadCounts counts, Optional<RunProgress> saved, boolean readNewLines, EventSource source,
+			List<BlockingQueue<WorkerMessage>> queues, ChunkBuilder[] chunks, BlockingQueue<Object> committer,
+			EngineFailure failure) {
+		int slices;
+		int first;
+		if (!readNewLines && saved.isPresent() && saved.get().finishSlices() > 0) {
+			slices = saved.get().finishSlices();
+			first = saved.get().finishedSlices();
+		} else {
+			commits.awaitCompleted(counts.barrierId - 1, failure);
+			slices = FinishSlice.slicesFor(totals.customers, (long) config.driver().customersInMemory() * config.workers() / 2);
+			first = 0;
+		}
+		if (first >= slices) {
+			barrier(counts, null, true, true, source, queues, chunks, committer, failure);
+			return;
+		}
+		for (int slice = first; slice < slices; slice++) {
+			barrier(counts, new FinishSlice(slice, slices), true, slice == slices - 1, source, queues, chunks, committer, failure);
+		}
+	}
+
+	private void barrier(ReadCounts counts, FinishSlice finishing, boolean forceCheckpoint, boolean last, EventSource source,
+			List<BlockingQueue<WorkerMessage>> queues, ChunkBuilder[] chunks, BlockingQueue<Object> committer,
+			EngineFailure failure) {
+		long id = counts.barrierId++;
+		boolean checkpoint = commits.takeCheckpointRequest() || forceCheckpoint
 				|| System.nanoTime() - lastCheckpointNanos >= config.checkpointEveryMillis() * 1_000_000L;
-		boolean endOfInput = last && !stopRequested;
 		if (checkpoint) {
 			lastCheckpointNanos = System.nanoTime();
 		}
@@ -203,10 +242,12 @@ public final class LocalEngine {
 			if (chunks[p].size() > 0) {
 				put(queues.get(p), chunks[p].take(), failure);
 			}
-			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, endOfInput, last, latestEventAt), failure);
+			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, finishing, last, counts.latestEventAt), failure);
 		}
-		put(committer, new ReaderFlush(id, last, checkpoint, deadLetters, source.position(), source.lineNumber(), linesRead, eventsRead,
-				skipped, latestEventAt), failure);
+		put(committer, new ReaderFlush(id, last, checkpoint, counts.deadLetters, source.position(), source.lineNumber(),
+				counts.linesRead, counts.eventsRead, counts.skipped, counts.latestEventAt,
+				finishing == null ? 0 : finishing.of(), finishing == null ? 0 : finishing.index() + 1), failure);
+		counts.deadLetters = new ArrayList<>();
 	}
 
 	private static <T> void put(BlockingQueue<? super T> queue, T message, EngineFailure failure) {

@@ -40,8 +40,6 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	private final EngineFailure failure;
 	private final StepDriver driver;
 	private boolean storeMayHoldCustomers;
-	/** Customers written at the end of the input, before the checkpoint that commits them. */
-	private final Map<String, CustomerRecord> spilled = new HashMap<>();
 
 	private List<ActionRecord> actions = new ArrayList<>();
 	private List<StageChange> stageChanges = new ArrayList<>();
@@ -85,8 +83,8 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				onChunk(chunk);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				driver.drainScores();
-				if (barrier.endOfInput() && barrier.latestEventAt() != Long.MIN_VALUE) {
-					driver.finish(barrier.latestEventAt(), this::spill);
+				if (barrier.finishing() != null && barrier.latestEventAt() != Long.MIN_VALUE) {
+					driver.finish(barrier.latestEventAt(), barrier.finishing()::contains);
 				}
 				flush(barrier);
 				if (barrier.last()) {
@@ -106,7 +104,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				driver.advanceWallClock(System.currentTimeMillis());
 				onChunk(chunk);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
-				if (barrier.endOfInput()) {
+				if (barrier.finishing() != null) {
 					driver.releaseAllHeld();
 				}
 				driver.drainScores();
@@ -130,8 +128,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	private void flush(WorkerMessage.Barrier barrier) throws InterruptedException {
 		Map<String, CustomerRecord> changed = Map.of();
 		if (barrier.checkpoint()) {
-			changed = new HashMap<>(spilled);
-			spilled.clear();
+			changed = new HashMap<>();
 			driver.drainChanged(recordInto(changed));
 		}
 		committer.put(new PartitionFlush(partition, barrier.id(), actions, stageChanges, failedInputs, changed, stageDeltas,
@@ -141,19 +138,12 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 		failedInputs = new ArrayList<>();
 		stageDeltas = new HashMap<>();
 		newCustomers = 0;
-		if (barrier.checkpoint() && !barrier.last() && driver.customersInMemory() > config.driver().customersInMemory()) {
+		if (barrier.checkpoint() && !barrier.last() && driver.customersInMemory() > keepAfterEviction()) {
 			// Customers let go must be readable from the store, so wait until this checkpoint is in it.
 			commits.awaitCommitted(barrier.id(), failure);
 			driver.evictUnchanged(keepAfterEviction());
 			storeMayHoldCustomers = true;
 		}
-	}
-
-	/** At the end of the input, with too many customers in memory: write the changed ones aside and let go. */
-	private void spill() {
-		driver.drainChanged(recordInto(spilled));
-		driver.evictUnchanged(keepAfterEviction());
-		storeMayHoldCustomers = true;
 	}
 
 	private int keepAfterEviction() {
@@ -167,10 +157,6 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 
 	@Override
 	public byte[] load(String customerId) {
-		CustomerRecord spilledRecord = spilled.get(customerId);
-		if (spilledRecord != null) {
-			return spilledRecord.bytes();
-		}
 		return storeMayHoldCustomers ? store.load(customerId) : null;
 	}
 

@@ -3,7 +3,10 @@ package io.itinera.runtime.engine;
 import io.itinera.runtime.io.DeadLetter;
 import java.util.List;
 
-/** The reader's side of a barrier: how far it read, and the lines it could not use. */
+/**
+ * The reader's side of a barrier: how far it read, and the lines it could not use; while the replay
+ * is being ended, in how many slices and how many of them are done with this barrier.
+ */
 record ReaderFlush(
 		long barrierId,
 		boolean last,
@@ -14,5 +17,7 @@ record ReaderFlush(
 		long linesRead,
 		long eventsRead,
 		long skipped,
-		long latestEventAt) {
+		long latestEventAt,
+		int finishSlices,
+		int finishedSlices) {
 }

@@ -10,11 +10,11 @@ sealed interface WorkerMessage {
 
 	/**
 	 * Everything before this point belongs to barrier {@code id}. At a {@code checkpoint} barrier the
-	 * worker also hands over its changed customers; {@code endOfInput} ends a replay (held events are
-	 * applied and timers due by {@code latestEventAt} fire); {@code last} ends the run (the end of the
-	 * input, or a stop).
+	 * worker also hands over its changed customers. A barrier with a {@code finishing} slice ends the
+	 * replay for the customers of that slice (their held events are applied and their timers due by
+	 * {@code latestEventAt} fire); {@code last} ends the run (after the last slice, or at a stop).
 	 */
-	record Barrier(long id, boolean checkpoint, boolean endOfInput, boolean last, long latestEventAt)
+	record Barrier(long id, boolean checkpoint, FinishSlice finishing, boolean last, long latestEventAt)
 			implements WorkerMessage {
 	}
 }

@@ -89,8 +89,7 @@ public final class JourneySimulation implements StepListener {
 
 	/** The end of the replay: held events are applied and every timer due by {@code end} fires. */
 	void finish(long end) {
-		driver.finish(end, () -> {
-		});
+		driver.finish(end);
 	}
 
 	@Override

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * How far a run had come at its last checkpoint: where to resume reading, the latest event time
  * read, the running totals and how much of each output file is committed. {@code run} names the
- * journey and input so a state directory is never resumed with another run's input.
+ * journey and input so a state directory is never resumed with another run's input. While the end of
+ * a replay is being done in slices, {@code finishedSlices} of {@code finishSlices} are done.
  */
 public record RunProgress(
 		String run,
@@ -22,7 +23,9 @@ public record RunProgress(
 		long stageChanges,
 		long pendingTimers,
 		Map<String, Long> stageCounts,
-		OutputPositions outputs) {
+		OutputPositions outputs,
+		int finishSlices,
+		int finishedSlices) {
 
 	public RunProgress {
 		stageCounts = Map.copyOf(stageCounts);

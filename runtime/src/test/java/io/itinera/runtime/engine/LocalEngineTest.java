@@ -72,6 +72,29 @@ class LocalEngineTest {
 	}
 
 	@Test
+	void customersBeyondWhatMemoryHoldsAreLetGoAndReadBackWithTheSameResults() throws IOException {
+		EngineSummary unbounded = run(dir.resolve("unbounded"), new InMemoryStateStore(), 2);
+		EngineSummary bounded;
+		try (EventLogSource source = EngineFixtures.open(log, PLAN);
+				JsonLinesOutput output = new JsonLinesOutput(dir.resolve("bounded"))) {
+			EngineConfig tight = EngineFixtures.config(2).withDriver(EngineFixtures.config(2).driver().withCustomersInMemory(40));
+			bounded = new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(),
+					new InMemoryStateStore(), output, tight).run(source);
+		}
+		assertTrue(unbounded.customers() > 400, "many more customers than the 80 kept: " + unbounded.customers());
+		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
+			assertEquals(sortedLines(dir.resolve("unbounded").resolve(file)), sortedLines(dir.resolve("bounded").resolve(file)), file);
+		}
+		assertEquals(unbounded.stageCounts(), bounded.stageCounts());
+		assertEquals(unbounded.customers(), bounded.customers());
+		assertEquals(unbounded.pendingTimers(), bounded.pendingTimers());
+	}
+
+	private static List<String> sortedLines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().sorted().toList();
+	}
+
+	@Test
 	void aStoppedRunResumesFromItsCheckpointWithNothingLostOrRepeated() throws IOException {
 		EngineSummary whole = run(dir.resolve("whole"), new InMemoryStateStore(), 2);
 
