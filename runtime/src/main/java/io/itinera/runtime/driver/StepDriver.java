@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Drives the step function for the customers of one partition; every host (the local engine's
@@ -61,7 +60,7 @@ public final class StepDriver {
 		this.scores = new ScoreBatch(scorer, settings.scoreBatch());
 		this.wallTimers = settings.wallClock() ? new TimerService() : null;
 		if (settings.wallClock()) {
-			stored.forEachWithPendingWork(this::slot);
+			stored.forEachWithPendingWork(CustomerSlice.ALL, this::slot);
 		}
 	}
 
@@ -131,23 +130,23 @@ public final class StepDriver {
 	 * fires, for every customer, in memory or stored.
 	 */
 	public void finish(long end) {
-		finish(end, customerId -> true);
+		finish(end, CustomerSlice.ALL);
 	}
 
 	/**
-	 * {@link #finish(long)} for the customers {@code inSlice} accepts: a host whose customers do not
-	 * all fit in memory ends a replay one slice at a time, writing each before the next.
+	 * {@link #finish(long)} for the customers of one slice: a host whose customers do not all fit in
+	 * memory ends a replay one slice at a time, writing each before the next.
 	 */
-	public void finish(long end, Predicate<String> inSlice) {
+	public void finish(long end, CustomerSlice slice) {
 		List<String> storedOnly = new ArrayList<>();
-		stored.forEachWithPendingWork(id -> {
-			if (!slots.containsKey(id) && inSlice.test(id)) {
+		stored.forEachWithPendingWork(slice, id -> {
+			if (!slots.containsKey(id)) {
 				storedOnly.add(id);
 			}
 		});
 		List<CustomerSlot> customers = new ArrayList<>();
 		for (CustomerSlot slot : slots.values()) {
-			if (inSlice.test(slot.customerId)) {
+			if (slice.contains(slot.customerId)) {
 				customers.add(slot);
 			}
 		}

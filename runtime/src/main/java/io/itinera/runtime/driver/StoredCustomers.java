@@ -11,13 +11,13 @@ public interface StoredCustomers {
 		}
 
 		@Override
-		public void forEachWithPendingWork(Consumer<String> customerId) {
+		public void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId) {
 		}
 	};
 
 	/** The customer's slot as {@link SlotCodec} wrote it, or null for a customer never stored. */
 	byte[] load(String customerId);
 
-	/** Every stored customer with pending timers or held events. */
-	void forEachWithPendingWork(Consumer<String> customerId);
+	/** Every stored customer of the slice with pending timers or held events. */
+	void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId);
 }

@@ -1,5 +1,6 @@
 package io.itinera.runtime.engine;
 
+import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.OutputPositions;
@@ -217,7 +218,7 @@ public final class LocalEngine {
 			first = saved.get().finishedSlices();
 		} else {
 			commits.awaitCompleted(counts.barrierId - 1, failure);
-			slices = FinishSlice.slicesFor(totals.customers, (long) config.driver().customersInMemory() * config.workers() / 2);
+			slices = CustomerSlice.slicesFor(totals.customers, (long) config.driver().customersInMemory() * config.workers() / 2);
 			first = 0;
 		}
 		if (first >= slices) {
@@ -225,11 +226,11 @@ public final class LocalEngine {
 			return;
 		}
 		for (int slice = first; slice < slices; slice++) {
-			barrier(counts, new FinishSlice(slice, slices), true, slice == slices - 1, source, queues, chunks, committer, failure);
+			barrier(counts, new CustomerSlice(slice, slices), true, slice == slices - 1, source, queues, chunks, committer, failure);
 		}
 	}
 
-	private void barrier(ReadCounts counts, FinishSlice finishing, boolean forceCheckpoint, boolean last, EventSource source,
+	private void barrier(ReadCounts counts, CustomerSlice finishing, boolean forceCheckpoint, boolean last, EventSource source,
 			List<BlockingQueue<WorkerMessage>> queues, ChunkBuilder[] chunks, BlockingQueue<Object> committer,
 			EngineFailure failure) {
 		long id = counts.barrierId++;

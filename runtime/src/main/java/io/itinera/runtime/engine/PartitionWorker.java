@@ -1,5 +1,6 @@
 package io.itinera.runtime.engine;
 
+import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.InputProblems;
 import io.itinera.runtime.driver.SlotCodec;
@@ -84,7 +85,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				driver.drainScores();
 				if (barrier.finishing() != null && barrier.latestEventAt() != Long.MIN_VALUE) {
-					driver.finish(barrier.latestEventAt(), barrier.finishing()::contains);
+					driver.finish(barrier.latestEventAt(), barrier.finishing());
 				}
 				flush(barrier);
 				if (barrier.last()) {
@@ -161,9 +162,9 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	}
 
 	@Override
-	public void forEachWithPendingWork(Consumer<String> customerId) {
+	public void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId) {
 		if (storeMayHoldCustomers) {
-			store.forEachWithPendingWork(id -> {
+			store.forEachWithPendingWork(slice, id -> {
 				if (LocalEngine.partitionOf(id, config.workers()) == partition) {
 					customerId.accept(id);
 				}

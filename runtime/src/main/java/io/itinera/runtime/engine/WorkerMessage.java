@@ -1,5 +1,6 @@
 package io.itinera.runtime.engine;
 
+import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.step.Event;
 
 /** What the reader hands a partition worker through its bounded queue. */
@@ -14,7 +15,7 @@ sealed interface WorkerMessage {
 	 * replay for the customers of that slice (their held events are applied and their timers due by
 	 * {@code latestEventAt} fire); {@code last} ends the run (after the last slice, or at a stop).
 	 */
-	record Barrier(long id, boolean checkpoint, FinishSlice finishing, boolean last, long latestEventAt)
+	record Barrier(long id, boolean checkpoint, CustomerSlice finishing, boolean last, long latestEventAt)
 			implements WorkerMessage {
 	}
 }

@@ -1,5 +1,6 @@
 package io.itinera.runtime.state;
 
+import io.itinera.runtime.driver.CustomerSlice;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,12 @@ public final class InMemoryStateStore implements CustomerStateStore {
 	}
 
 	@Override
-	public void forEachWithPendingWork(Consumer<String> customerId) {
-		withPendingWork.forEach(customerId);
+	public void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId) {
+		for (String id : withPendingWork) {
+			if (slice.contains(id)) {
+				customerId.accept(id);
+			}
+		}
 	}
 
 	@Override

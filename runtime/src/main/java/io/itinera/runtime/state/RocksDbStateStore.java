@@ -2,6 +2,7 @@ package io.itinera.runtime.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.itinera.runtime.driver.CustomerSlice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,12 +78,33 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	}
 
 	@Override
-	public void forEachWithPendingWork(Consumer<String> customerId) {
+	public void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId) {
 		try (RocksIterator iterator = db.newIterator(pending)) {
-			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-				customerId.accept(new String(iterator.key(), StandardCharsets.UTF_8));
+			for (iterator.seek(bucketPrefix(slice.firstBucket())); iterator.isValid(); iterator.next()) {
+				byte[] key = iterator.key();
+				if (bucket(key) >= slice.endBucket()) {
+					return;
+				}
+				customerId.accept(new String(key, 2, key.length - 2, StandardCharsets.UTF_8));
 			}
 		}
+	}
+
+	/** Pending customers are keyed by their bucket first, so one slice of them is one range of keys. */
+	private static byte[] pendingKey(String customerId) {
+		byte[] id = bytes(customerId);
+		byte[] key = new byte[id.length + 2];
+		System.arraycopy(bucketPrefix(CustomerSlice.bucketOf(customerId)), 0, key, 0, 2);
+		System.arraycopy(id, 0, key, 2, id.length);
+		return key;
+	}
+
+	private static byte[] bucketPrefix(int bucket) {
+		return new byte[] { (byte) (bucket >>> 8), (byte) bucket };
+	}
+
+	private static int bucket(byte[] key) {
+		return ((key[0] & 0xFF) << 8) | (key[1] & 0xFF);
 	}
 
 	@Override
@@ -117,12 +139,11 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	public void commit(Checkpoint checkpoint) {
 		try (WriteBatch batch = new WriteBatch()) {
 			for (var entry : checkpoint.customers().entrySet()) {
-				byte[] key = bytes(entry.getKey());
-				batch.put(customers, key, entry.getValue().bytes());
+				batch.put(customers, bytes(entry.getKey()), entry.getValue().bytes());
 				if (entry.getValue().pendingWork()) {
-					batch.put(pending, key, PRESENT);
+					batch.put(pending, pendingKey(entry.getKey()), PRESENT);
 				} else {
-					batch.delete(pending, key);
+					batch.delete(pending, pendingKey(entry.getKey()));
 				}
 			}
 			for (String id : checkpoint.actionIds()) {
