@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The journey graph with its replay figures, as SVG: stages in layers by their distance from the
  * entry (top to bottom), each box showing customers entered / in / left; each edge as thick as the
- * customers who took it, labelled with its trigger and count.
+ * customers who took it, labelled with its trigger, count and share of the source stage's customers,
+ * its full condition on hover.
  */
 final class JourneyGraphSvg {
 	static final String START = "\u0000start";
@@ -172,21 +173,29 @@ final class JourneyGraphSvg {
 		}
 		double widthPx = 1.2 + 7.0 * t.customers() / maxCustomers;
 		String colour = t.customers() > 0 ? "#555" : "#bbb";
+		String hover = Html.escape(hoverText(t));
 		svg.append(String.format(Locale.ROOT,
 				"<path class=\"mark edge\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" "
-						+ "stroke-opacity=\"0.75\" marker-end=\"url(#arrow)\"%s><title>%s → %s (%s): %d customers, %d times</title></path>",
-				x1, y1, cx, cy, x2, y2, colour, widthPx, t.declared() ? "" : " stroke-dasharray=\"5 4\"",
-				Html.escape(t.from() == null ? "start" : t.from()), Html.escape(t.to() == null ? "exit" : t.to()),
-				Html.escape(t.label()), t.customers(), t.times()));
+						+ "stroke-opacity=\"0.75\" marker-end=\"url(#arrow)\"%s><title>%s</title></path>",
+				x1, y1, cx, cy, x2, y2, colour, widthPx, t.declared() ? "" : " stroke-dasharray=\"5 4\"", hover));
 		double u = 1 - labelAt;
 		double lx = u * u * x1 + 2 * u * labelAt * cx + labelAt * labelAt * x2;
 		double ly = u * u * y1 + 2 * u * labelAt * cy + labelAt * labelAt * y2;
-		String label = shorten(t.label(), 26) + " · " + Html.number(t.customers());
+		String label = shorten(t.label(), 26) + " · " + Html.number(t.customers()) + " (" + Html.percent(t.share()) + ")";
 		double boxWidth = 6.2 * label.length() + 8;
 		labels.append(String.format(Locale.ROOT,
-				"<g class=\"edge-label\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.9\"/>"
+				"<g class=\"edge-label\"><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.9\"/>"
 						+ "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">%s</text></g>",
-				lx - boxWidth / 2, ly - 11, boxWidth, lx, ly + 1, Html.escape(label)));
+				hover, lx - boxWidth / 2, ly - 11, boxWidth, lx, ly + 1, Html.escape(label)));
+	}
+
+	/** "Carted → Bought: on buy if buy.amount > 0 · 12 customers (40.0% of those who entered Carted), 13 times". */
+	static String hoverText(TransitionFigures t) {
+		String from = t.from() == null ? "start" : t.from();
+		String source = t.from() == null ? "the journey" : t.from();
+		return from + " → " + (t.to() == null ? "exit" : t.to()) + ": " + t.condition() + " · "
+				+ Html.number(t.customers()) + " customers (" + Html.percent(t.share()) + " of those who entered " + source
+				+ "), " + Html.number(t.times()) + " times";
 	}
 
 	private static void stageNode(StringBuilder svg, StageFigures stage, double[] c) {
