@@ -323,12 +323,12 @@ public final class HtmlReport {
 				}
 			}
 			html.append("</table>");
+			if (!labels.isEmpty()) {
+				html.append(intervalChart(id + "-split-" + n, "Lift over holdout, 95% CI", labels, intervals, true));
+			}
 			if (revenue && !revenueIntervals.isEmpty()) {
 				html.append(intervalChart(id + "-split-revenue-" + n, "Revenue per customer over holdout, 95% CI", labels,
 						revenueIntervals, false));
-			}
-			if (!labels.isEmpty()) {
-				html.append(intervalChart(id + "-split-" + n, "Lift over holdout, 95% CI", labels, intervals, true));
 			}
 			n++;
 		}
@@ -380,7 +380,7 @@ public final class HtmlReport {
 			.subtitle{margin:0;color:#555;font-size:18px}.meta,.note{color:#666;font-size:13px}
 			section{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:8px 18px 16px;margin:16px 0}
 			table{border-collapse:collapse;margin:10px 0;font-size:13px}td,th{border-bottom:1px solid #eee;padding:4px 10px;text-align:left}
-			td.n{text-align:right;font-variant-numeric:tabular-nums}
+			td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 			.kpis{display:flex;gap:14px;flex-wrap:wrap}.kpi{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:10px 18px;min-width:150px}
 			.kpi-value{font-size:26px;font-weight:bold;color:#3b6fb6}.kpi-label{font-size:12px;color:#666}
 			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}

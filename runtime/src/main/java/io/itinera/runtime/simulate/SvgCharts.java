@@ -165,7 +165,9 @@ final class SvgCharts {
 								+ "<title>%s · %s: %s</title></rect>",
 						gutter, by, Math.max(w, v > 0 ? 1 : 0.5), barHeight - 2, PALETTE[s % PALETTE.length],
 						Html.escape(categories.get(c)), Html.escape(series.get(s)), Html.number(v)));
-				text(svg, gutter + w + 4, by + barHeight - 3, "start", "value", Html.number(v));
+				if (v > 0 || series.size() == 1) {
+					text(svg, gutter + w + 4, by + barHeight - 3, "start", "value", Html.number(v));
+				}
 			}
 		}
 		svg.append(String.format(Locale.ROOT,
