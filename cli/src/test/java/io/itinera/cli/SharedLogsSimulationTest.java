@@ -58,6 +58,18 @@ class SharedLogsSimulationTest {
 		assertEquals(3_143, firstOrder.get("entered").asLong(), "every customer's first order enters the journey");
 		JsonNode arms = report.get("splits").get(0).get("arms");
 		assertEquals(3_143, arms.get(0).get("customers").asLong() + arms.get(1).get("customers").asLong());
+
+		// Counted independently over the CSV (each customer's second order, if within 60 days of the first):
+		// 1,127 customers, 404,530.62 of revenue, a median of 1,904,159,999 ms (22.0 days) after the first order.
+		JsonNode goal = report.get("goal");
+		assertEquals(1_127, goal.get("customersConverted").asLong());
+		assertEquals(404_530.62, goal.get("revenue").asDouble(), 0.005);
+		JsonNode fromFirstOrder = goal.get("timeToGoal").get(0);
+		assertEquals("FirstOrder", fromFirstOrder.get("stage").asText());
+		assertEquals(1_127, fromFirstOrder.get("conversions").asLong());
+		assertEquals(1_904_159_999L, fromFirstOrder.get("medianMillis").asLong());
+		assertEquals(goal.get("revenue").asDouble(), arms.get(0).get("revenue").asDouble() + arms.get(1).get("revenue").asDouble(),
+				0.005, "every converter was assigned an arm on entering FirstOrder");
 	}
 
 	private JsonNode simulate(Path journey, Path log, String... mapping) throws Exception {

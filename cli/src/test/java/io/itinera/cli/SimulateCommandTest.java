@@ -146,6 +146,45 @@ class SimulateCommandTest {
 		assertTrue(Files.readString(out.resolve("dead-letters.jsonl")).contains("\"line\":12"));
 	}
 
+	/**
+	 * With {@code value amount}: c1 buys for 25.5 two hours after entering (one after carting), c4 for
+	 * 99 a day after entering, 23 hours after carting, 17 after abandoning and its push "Many carts";
+	 * c2 got "One cart" and never bought.
+	 */
+	@Test
+	void resultsByTreatmentOfAHandMadeLog() throws IOException {
+		String journey = JOURNEY.formatted("").replace("goal buy within 2 days", "goal buy within 2 days value amount");
+		JsonNode report = simulate(journey, LOG, dir.resolve("treatment"));
+
+		JsonNode goal = report.get("goal");
+		assertEquals("amount", goal.get("valueField").asText());
+		assertEquals(124.5, goal.get("revenue").asDouble(), 1e-9);
+
+		JsonNode rules = report.get("campaigns").get(0).get("rules");
+		assertRuleResults(rules.get(0), "Many carts", 1, 1, 1.0, 99);
+		assertRuleResults(rules.get(1), "One cart", 1, 0, 0.0, 0);
+
+		// Browsing: 2h and 24h; Carted: 1h and 23h; Abandoned: 17h (c4 only); Bought is entered by the goal
+		JsonNode times = goal.get("timeToGoal");
+		assertEquals(3, times.size());
+		assertTiming(times.get(0), "Browsing", 2, 7.5, 13, 18.5);
+		assertTiming(times.get(1), "Carted", 2, 6.5, 12, 17.5);
+		assertTiming(times.get(2), "Abandoned", 1, 17, 17, 17);
+
+		assertEquals(0.6, transition(report, "Browsing", "Carted").get("share").asDouble(), 1e-12, "3 of the 5 in Browsing");
+		assertEquals(2.0 / 3, transition(report, "Carted", "Abandoned").get("share").asDouble(), 1e-12);
+		assertEquals(1.0, transition(report, null, "Browsing").get("share").asDouble(), 1e-12);
+		assertEquals("on cart", transition(report, "Browsing", "Carted").get("condition").asText());
+
+		String html = Files.readString(dir.resolve("treatment/report.html"));
+		assertTrue(html.contains("id=\"j0-rule-results\""), "the table of results per rule");
+		assertTrue(html.contains("id=\"j0-time-to-goal\""), "the time-to-goal chart");
+		assertTrue(html.contains("124.50"), "the revenue");
+		String graph = html.substring(html.indexOf("<svg class=\"chart graph\""), html.indexOf("</svg>", html.indexOf("chart graph")));
+		assertTrue(graph.contains("on cart · 3 (60.0%)"), "the share on the graph's edge Browsing → Carted: " + graph);
+		assertTrue(graph.contains("<title>Browsing → Carted: on cart"), "the transition on hover");
+	}
+
 	@Test
 	void theWindowLimitsEventsAndTimers() throws IOException {
 		JsonNode report = simulate(JOURNEY.formatted(""), LOG, dir.resolve("window"), "--from", "2026-03-02",
@@ -220,6 +259,41 @@ class SimulateCommandTest {
 		assertEquals(p1 - p0, lift.get("difference").asDouble(), 1e-12);
 		assertTrue(lift.get("low").asDouble() < lift.get("difference").asDouble());
 		assertTrue(arms.get(1).get("liftOverHoldout").isNull());
+	}
+
+	/** Every converter buys for 10: each arm's revenue is 10 per converter, and its variance is a proportion's. */
+	@Test
+	void revenuePerSplitArm() throws IOException {
+		String journey = JOURNEY.formatted("split NudgeTest in Abandoned { 50% Nudge, 50% holdout }")
+				.replace("goal buy within 2 days", "goal buy within 2 days value amount");
+		StringBuilder log = new StringBuilder("customer,time,type,item,amount\n");
+		for (int i = 0; i < 60; i++) {
+			log.append("s").append(i).append(",2026-03-02T08:00:00Z,view,i,\n");
+			log.append("s").append(i).append(",2026-03-02T09:00:00Z,cart,i,\n");
+			if (i % 3 == 0) {
+				log.append("s").append(i).append(",2026-03-03T09:00:00Z,buy,,10\n");
+			}
+		}
+		log.append("end,2026-03-06T00:00:00Z,view,i,\n");
+		JsonNode split = simulate(journey, log.toString(), dir.resolve("revenue")).get("splits").get(0);
+		assertTrue(split.get("revenueMethod").asText().contains("normal"));
+		JsonNode nudge = split.get("arms").get(0);
+		JsonNode holdout = split.get("arms").get(1);
+		long n1 = nudge.get("customers").asLong();
+		long c1 = nudge.get("converted").asLong();
+		long n0 = holdout.get("customers").asLong();
+		long c0 = holdout.get("converted").asLong();
+		assertEquals(10.0 * c1, nudge.get("revenue").asDouble(), 1e-9);
+		assertEquals(10.0 * c0, holdout.get("revenue").asDouble(), 1e-9);
+		assertEquals(10.0 * c1 / n1, nudge.get("revenuePerCustomer").asDouble(), 1e-9);
+		double p1 = (double) c1 / n1;
+		double p0 = (double) c0 / n0;
+		double se = Math.sqrt(100 * p1 * (1 - p1) / (n1 - 1) + 100 * p0 * (1 - p0) / (n0 - 1));
+		JsonNode lift = nudge.get("revenueLiftOverHoldout");
+		assertEquals(10 * (p1 - p0), lift.get("difference").asDouble(), 1e-9);
+		assertEquals(10 * (p1 - p0) - 1.959963984540054 * se, lift.get("low").asDouble(), 1e-9);
+		assertEquals(10 * (p1 - p0) + 1.959963984540054 * se, lift.get("high").asDouble(), 1e-9);
+		assertTrue(holdout.get("revenueLiftOverHoldout").isNull());
 	}
 
 	@Test
@@ -313,6 +387,34 @@ class SimulateCommandTest {
 			}
 		}
 		throw new AssertionError("no transition " + from + " -> " + to);
+	}
+
+	private static JsonNode transition(JsonNode report, String from, String to) {
+		for (JsonNode t : report.get("transitions")) {
+			if (t.get("from").isNull() == (from == null) && (from == null || t.get("from").asText().equals(from))
+					&& t.get("to").asText().equals(to)) {
+				return t;
+			}
+		}
+		throw new AssertionError("no transition " + from + " -> " + to);
+	}
+
+	private static void assertRuleResults(JsonNode rule, String title, long reached, long converted, double rate,
+			double revenue) {
+		assertEquals(title, rule.get("title").asText());
+		assertEquals(reached, rule.get("reached").asLong(), title + " reached");
+		assertEquals(converted, rule.get("converted").asLong(), title + " converted");
+		assertEquals(rate, rule.get("rate").asDouble(), 1e-12, title + " rate");
+		assertEquals(revenue, rule.get("revenue").asDouble(), 1e-9, title + " revenue");
+	}
+
+	private static void assertTiming(JsonNode timing, String stage, long conversions, double lowerHours,
+			double medianHours, double upperHours) {
+		assertEquals(stage, timing.get("stage").asText());
+		assertEquals(conversions, timing.get("conversions").asLong(), stage);
+		assertEquals(Math.round(lowerHours * 3_600_000), timing.get("lowerQuartileMillis").asLong(), stage + " lower");
+		assertEquals(Math.round(medianHours * 3_600_000), timing.get("medianMillis").asLong(), stage + " median");
+		assertEquals(Math.round(upperHours * 3_600_000), timing.get("upperQuartileMillis").asLong(), stage + " upper");
 	}
 
 	private static void assertPhase(JsonNode phase, String name, long customers, double share) {

@@ -203,10 +203,12 @@ public final class JourneyCompiler {
 		private io.itinera.runtime.plan.Goal goal(Goal g) {
 			String event = name(g.getEvent());
 			Condition condition = condition(g.getCondition());
-			if (event == null || condition.broken() || g.getWindow() == null) {
+			String value = g.getValue() == null ? null : name(g.getValue());
+			if (event == null || condition.broken() || g.getWindow() == null || (g.getValue() != null && value == null)) {
 				return null;
 			}
-			return track(g, new io.itinera.runtime.plan.Goal(event, condition.expr(), millis(g.getWindow()), at(g)));
+			return track(g,
+					new io.itinera.runtime.plan.Goal(event, condition.expr(), millis(g.getWindow()), value, at(g)));
 		}
 
 		private EventType event(EventDecl e) {

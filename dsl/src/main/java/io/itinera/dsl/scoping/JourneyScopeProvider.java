@@ -8,13 +8,14 @@ import org.eclipse.xtext.scoping.Scopes;
 
 import io.itinera.dsl.journey.Aggregate;
 import io.itinera.dsl.journey.EventDecl;
+import io.itinera.dsl.journey.Goal;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.SymbolRef;
 import io.itinera.dsl.journey.TestEvent;
 
 /**
- * Event fields are scoped to their event: {@code sum(cart_add.price)}, {@code purchase.amount}
- * and a test's {@code on purchase with amount = 30} see only that event's fields. Everything
+ * Event fields are scoped to their event: {@code sum(cart_add.price)}, {@code purchase.amount},
+ * a goal's {@code value amount} and a test's {@code on purchase with amount = 30} see only that event's fields. Everything
  * else resolves by simple name within the journey (Xtext's default, relative to the journey).
  */
 public class JourneyScopeProvider extends AbstractJourneyScopeProvider {
@@ -23,6 +24,9 @@ public class JourneyScopeProvider extends AbstractJourneyScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference == JourneyPackage.Literals.AGGREGATE__FIELD && context instanceof Aggregate aggregate) {
 			return fieldsOf(aggregate.getEvent());
+		}
+		if (reference == JourneyPackage.Literals.GOAL__VALUE && context instanceof Goal goal) {
+			return fieldsOf(goal.getEvent());
 		}
 		if (reference == JourneyPackage.Literals.SYMBOL_REF__FIELD && context instanceof SymbolRef ref) {
 			return ref.getSymbol() instanceof EventDecl event ? fieldsOf(event) : IScope.NULLSCOPE;

@@ -20,6 +20,7 @@ public final class JourneyIssueCodes {
 	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";
 	public static final String AGGREGATE_NEEDS_FIELD = PREFIX + "aggregateNeedsField";
 	public static final String NON_NUMERIC_AGGREGATE = PREFIX + "nonNumericAggregate";
+	public static final String NON_NUMERIC_GOAL_VALUE = PREFIX + "nonNumericGoalValue";
 	public static final String FIELD_OF_OTHER_EVENT = PREFIX + "fieldOfOtherEvent";
 	public static final String EVENT_WITHOUT_FIELD = PREFIX + "eventWithoutField";
 	public static final String EVENT_FIELD_OUT_OF_CONTEXT = PREFIX + "eventFieldOutOfContext";

@@ -401,6 +401,18 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	}
 
 	@Check
+	public void goalValueIsNumeric(Goal goal) {
+		Field field = goal.getValue();
+		if (field == null || field.eIsProxy() || typeOf(field.getType()).isNumeric()) {
+			return;
+		}
+		String event = goal.getEvent() == null ? "EVENT" : goal.getEvent().getName();
+		error("The goal's value '" + event + "." + field.getName() + "' is a " + field.getType().getLiteral()
+				+ ", but revenue is a sum: name a numeric field of " + event + " (`value amount`, with `amount: decimal`), "
+				+ "or drop `value`.", goal, J.getGoal_Value(), JourneyIssueCodes.NON_NUMERIC_GOAL_VALUE);
+	}
+
+	@Check
 	public void modelInputsAreNumeric(ModelDecl model) {
 		for (int i = 0; i < model.getInputs().size(); i++) {
 			FeatureDecl input = model.getInputs().get(i);

@@ -103,6 +103,13 @@ class JourneyCompilerTest {
 	}
 
 	@Test
+	void aGoalCarriesItsValueField() throws Exception {
+		JourneyPlan plan = compile(CART_RECOVERY.replace("goal purchase within 7 days", "goal purchase within 7 days value amount"));
+		assertEquals("amount", plan.goal().valueField());
+		assertEquals(7L * 86_400_000L, plan.goal().windowMillis());
+	}
+
+	@Test
 	void compilesTheLifecycle() throws Exception {
 		JourneyPlan plan = compile(CART_RECOVERY);
 		assertEquals("CartRecovery", plan.name());
@@ -113,6 +120,7 @@ class JourneyCompilerTest {
 		assertEquals(30L * 86_400_000L, plan.reentry().afterMillis());
 		assertEquals("purchase", plan.exits().get(0).event());
 		assertEquals(7L * 86_400_000L, plan.goal().windowMillis());
+		assertNull(plan.goal().valueField(), "a goal without `value` counts no revenue");
 		assertEquals(2, plan.attributes().size());
 		assertEquals(3, plan.events().size());
 		assertEquals("price", plan.event("cart_add").fields().get(1).name());

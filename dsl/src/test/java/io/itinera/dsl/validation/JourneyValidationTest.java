@@ -204,6 +204,24 @@ class JourneyValidationTest {
 	}
 
 	@Test
+	void aGoalValueMustBeNumeric() throws Exception {
+		Journey journey = parse(journey("").replace("within 7 days", "within 7 days value orderId"));
+		assertOnly(journey, J.getGoal(), JourneyIssueCodes.NON_NUMERIC_GOAL_VALUE, "purchase.orderId", "string",
+				"value amount");
+	}
+
+	@Test
+	void aGoalValueMustBeAFieldOfTheGoalEvent() throws Exception {
+		Journey journey = parse(journey("").replace("within 7 days", "within 7 days value price"));
+		assertOnly(journey, J.getGoal(), Diagnostic.LINKING_DIAGNOSTIC, "event field 'price'", "price: decimal");
+	}
+
+	@Test
+	void aNumericGoalValueIsClean() throws Exception {
+		validator.assertNoIssues(parse(journey("").replace("within 7 days", "within 7 days value amount")));
+	}
+
+	@Test
 	void sumWithoutField() throws Exception {
 		Journey journey = parse(journey("feature total = sum(purchase) over 7 days\n"
 				+ "campaign C in Carted { rule \"r\" when total > 1 then send push \"p\" }"));

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * What the report remembers of one customer during a replay, so it counts customers rather than
  * occurrences: which stages and edges they took, their visit and conversion, their split arms and
- * messages per day. Small and fixed in size; the driver keeps it beside the customer's state.
+ * messages per day, the rules that reached them, and when they entered each stage of the visit. Small and fixed in size; the driver keeps it beside the customer's state.
  */
 final class CustomerTrack {
 	static final long NEVER = Long.MIN_VALUE;
@@ -22,12 +22,40 @@ final class CustomerTrack {
 	byte[] splitArms;
 	/** Bit i: converted after being assigned in split i. */
 	long splitsConverted;
+	/** Per split: the goal value (revenue) reached after being assigned. */
+	final double[] splitRevenue;
 	long messageDay = NEVER;
 	int messagesThatDay;
+	/** Bit r (of all words): the customer got an action of rule r. */
+	final long[] rulesReached;
+	/** Bit r: the customer reached the goal after getting an action of rule r. */
+	final long[] rulesConverted;
+	/** Per stage: when the customer first entered it in the current visit ({@link #NEVER}: not yet); null before a visit. */
+	long[] stageEnteredInVisit;
 
 	CustomerTrack(String customerId, int splitCount) {
+		this(customerId, splitCount, 0);
+	}
+
+	CustomerTrack(String customerId, int splitCount, int ruleCount) {
 		this.customerId = customerId;
 		this.splitArms = new byte[splitCount];
 		Arrays.fill(splitArms, (byte) -1);
+		this.splitRevenue = new double[splitCount];
+		this.rulesReached = new long[(ruleCount + 63) / 64];
+		this.rulesConverted = new long[rulesReached.length];
+	}
+
+	static boolean has(long[] bits, int index) {
+		return index / 64 < bits.length && (bits[index / 64] & (1L << index)) != 0;
+	}
+
+	/** Sets the bit; false when it was set already or lies beyond the words. */
+	static boolean set(long[] bits, int index) {
+		if (index / 64 >= bits.length || (bits[index / 64] & (1L << index)) != 0) {
+			return false;
+		}
+		bits[index / 64] |= 1L << index;
+		return true;
 	}
 }

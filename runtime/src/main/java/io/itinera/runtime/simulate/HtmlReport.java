@@ -9,14 +9,16 @@ import io.itinera.runtime.simulate.SimulationReport.PhaseFigures;
 import io.itinera.runtime.simulate.SimulationReport.RuleFigures;
 import io.itinera.runtime.simulate.SimulationReport.SplitFigures;
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
+import io.itinera.runtime.simulate.SimulationReport.StageTiming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts or fonts
- * from elsewhere. A few lines of inline script count the charts the browser actually drew into
- * {@code #render-check}, so a headless browser can confirm the page renders.
+ * from elsewhere. A few lines of inline script count the charts the browser actually drew, and the
+ * legend entries that overlap other text, into {@code #render-check}, so a headless browser can
+ * confirm the page renders.
  */
 public final class HtmlReport {
 	private HtmlReport() {
@@ -56,8 +58,8 @@ public final class HtmlReport {
 		if (r.title() != null) {
 			html.append("<p class=\"subtitle\">").append(Html.escape(r.title())).append("</p>");
 		}
-		html.append("<p class=\"meta\">Replayed ").append(Html.escape(r.window().from())).append(" → ")
-				.append(Html.escape(r.window().to())).append(" in event time · ")
+		html.append("<p class=\"meta\">Replayed ").append(Html.escape(Html.dateTime(r.window().from()))).append(" → ")
+				.append(Html.escape(Html.dateTime(r.window().to()))).append(" in event time · ")
 				.append(Html.number(r.input().events())).append(" events · ")
 				.append(Html.number(r.input().customers())).append(" customers · ")
 				.append(Html.number(r.input().timersFired())).append(" timers fired · ")
@@ -66,7 +68,8 @@ public final class HtmlReport {
 				.append(Html.number(r.input().outsideWindow())).append(" outside the window</p></header>");
 		kpis(html, r);
 		html.append("<section><h2>Journey graph</h2><p class=\"note\">Boxes: customers who entered the stage, are in it "
-				+ "at the end, and left it. Edges: customers who took the transition (width to scale); dashed: not "
+				+ "at the end, and left it. Edges: customers who took the transition (width to scale) and their share of "
+				+ "those who entered the stage it leaves; hover over an edge for its full condition; dashed: not "
 				+ "declared (exits).</p><div class=\"scroll\">")
 				.append(JourneyGraphSvg.render(r.stages(), r.transitions())).append("</div>");
 		stageTable(html, r.stages());
@@ -89,6 +92,10 @@ public final class HtmlReport {
 		if (r.goal() != null) {
 			kpi(html, "goal conversion (" + r.goal().event() + " within "
 					+ TransitionLabels.duration(r.goal().windowMillis()) + ")", Html.percent(r.goal().rate()));
+			if (r.goal().valueField() != null) {
+				kpi(html, "revenue (sum of " + r.goal().event() + "." + r.goal().valueField() + " at the goal)",
+						Html.money(r.goal().revenue()));
+			}
 		}
 		kpi(html, "actions fired", Html.number(actions));
 		kpi(html, "events replayed", Html.number(r.input().events()));
@@ -141,9 +148,46 @@ public final class HtmlReport {
 					.append(Html.number(r.goal().converted())).append(" of ").append(Html.number(r.goal().visits()))
 					.append(" visits converted (").append(Html.percent(r.goal().rate())).append("); ")
 					.append(Html.number(r.goal().customersConverted())).append(" of ")
-					.append(Html.number(r.goal().customers())).append(" customers.</p>");
+					.append(Html.number(r.goal().customers())).append(" customers.");
+			if (r.goal().valueField() != null) {
+				html.append(" Revenue (").append(Html.escape(r.goal().event() + "." + r.goal().valueField()))
+						.append(" of the goal events): <b>").append(Html.money(r.goal().revenue())).append("</b>.");
+			}
+			html.append("</p>");
+			timeToGoal(html, r, id);
 		}
 		html.append("</section>");
+	}
+
+	private static void timeToGoal(StringBuilder html, SimulationReport r, String id) {
+		List<StageTiming> timings = r.goal().timeToGoal();
+		if (timings.isEmpty()) {
+			return;
+		}
+		html.append("<h3>Time to conversion</h3><p class=\"note\">For the visits that converted: time from entering "
+				+ "each stage (the first time in the visit) to the goal; the box spans the middle half, the red line is "
+				+ "the median.</p><table><tr><th>stage</th><th>conversions through it</th><th>lower quartile</th>"
+				+ "<th>median</th><th>upper quartile</th></tr>");
+		List<String> labels = new ArrayList<>();
+		double[] lower = new double[timings.size()];
+		double[] median = new double[timings.size()];
+		double[] upper = new double[timings.size()];
+		long[] counts = new long[timings.size()];
+		for (int i = 0; i < timings.size(); i++) {
+			StageTiming t = timings.get(i);
+			labels.add(t.stage());
+			lower[i] = t.lowerQuartileMillis();
+			median[i] = t.medianMillis();
+			upper[i] = t.upperQuartileMillis();
+			counts[i] = t.conversions();
+			html.append("<tr><td>").append(Html.escape(t.stage())).append("</td><td class=\"n\">")
+					.append(Html.number(t.conversions())).append("</td><td class=\"n\">")
+					.append(Html.duration(lower[i])).append("</td><td class=\"n\">").append(Html.duration(median[i]))
+					.append("</td><td class=\"n\">").append(Html.duration(upper[i])).append("</td></tr>");
+		}
+		html.append("</table>");
+		html.append(SvgCharts.timeQuartiles(id + "-time-to-goal", "Time from entering a stage to the goal", labels, lower,
+				median, upper, counts));
 	}
 
 	private static void campaigns(StringBuilder html, SimulationReport r, String id) {
@@ -172,10 +216,38 @@ public final class HtmlReport {
 					values[s][i] = rows.get(i)[s];
 				}
 			}
-			html.append(SvgCharts.bars(id + "-rules", "Actions per rule", labels,
+			html.append(SvgCharts.horizontalBars(id + "-rules", "Actions per rule", labels,
 					List.of("fired", "suppressed by caps", "held by quiet hours"), values, "actions"));
 		}
+		ruleResults(html, r, id);
 		html.append("</section>");
+	}
+
+	private static void ruleResults(StringBuilder html, SimulationReport r, String id) {
+		if (r.goal() == null) {
+			return;
+		}
+		boolean revenue = r.goal().valueField() != null;
+		html.append("<h3>Results per rule</h3><p class=\"note\">Customers who got at least one action of the rule, "
+				+ "those of them who reached the goal (").append(Html.escape(r.goal().event()))
+				.append(") at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
+				.append(". A replay cannot show what the rule caused: compare arms of a split for that.</p>");
+		html.append("<table id=\"").append(id).append("-rule-results\"><tr><th>campaign</th><th>rule</th>"
+				+ "<th>customers reached</th><th>converted after</th><th>rate</th>")
+				.append(revenue ? "<th>revenue after</th>" : "").append("</tr>");
+		for (CampaignFigures c : r.campaigns()) {
+			for (RuleFigures rule : c.rules()) {
+				html.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>").append(Html.escape(rule.title()))
+						.append("</td><td class=\"n\">").append(Html.number(rule.reached())).append("</td><td class=\"n\">")
+						.append(Html.number(rule.converted())).append("</td><td class=\"n\">")
+						.append(Html.percent(rule.rate())).append("</td>");
+				if (revenue) {
+					html.append("<td class=\"n\">").append(Html.money(rule.revenue())).append("</td>");
+				}
+				html.append("</tr>");
+			}
+		}
+		html.append("</table>");
 	}
 
 	private static void histogram(StringBuilder html, SimulationReport r, String id) {
@@ -203,14 +275,25 @@ public final class HtmlReport {
 				+ "customers' behaviour is what it was: messages the replay decides cannot change it, so unless the log "
 				+ "records a real test this is an A/A check of the split, and about 1 interval in 20 excludes zero by "
 				+ "chance.</p>");
+		boolean revenue = r.goal() != null && r.goal().valueField() != null;
+		if (revenue) {
+			html.append("<p class=\"note\">Revenue: the goal values of each arm's customers after assignment; its lift is "
+					+ "the difference in revenue per customer from the holdout, with a 95% normal (Welch) interval "
+					+ "(difference ± 1.96 standard errors; rough with few customers, as revenue is skewed).</p>");
+		}
 		int n = 0;
 		for (SplitFigures split : r.splits()) {
 			html.append("<h3>").append(Html.escape(split.name())).append(" in ").append(Html.escape(split.stage()))
-					.append("</h3><table><tr><th>arm</th><th>share</th><th>customers</th><th>converted</th><th>rate</th>"
-							+ "<th>lift (pp)</th><th>95% CI</th><th>relative lift</th></tr>");
+					.append("</h3><table id=\"").append(id).append("-split-table-").append(n)
+					.append("\"><tr><th>arm</th><th>share</th><th>customers</th><th>converted</th><th>rate</th>"
+							+ "<th>lift (pp)</th><th>95% CI</th><th>relative lift</th>")
+					.append(revenue ? "<th>revenue</th><th>per customer</th><th>lift per customer</th><th>95% CI</th>" : "")
+					.append("</tr>");
 			List<String> labels = new ArrayList<>();
 			List<double[]> intervals = new ArrayList<>();
+			List<double[]> revenueIntervals = new ArrayList<>();
 			for (ArmFigures arm : split.arms()) {
+				MeanDifference revenueLift = arm.revenueLiftOverHoldout();
 				ProportionDifference lift = arm.liftOverHoldout();
 				html.append("<tr><td>").append(Html.escape(arm.arm())).append("</td><td class=\"n\">")
 						.append(arm.percent()).append("%</td><td class=\"n\">").append(Html.number(arm.customers()))
@@ -220,27 +303,49 @@ public final class HtmlReport {
 						.append(lift == null ? "" : "[" + Html.points(lift.low()) + ", " + Html.points(lift.high()) + "]")
 						.append("</td><td class=\"n\">")
 						.append(lift == null || Double.isNaN(lift.relative()) ? "" : Html.percent(lift.relative()))
-						.append("</td></tr>");
+						.append("</td>");
+				if (revenue) {
+					html.append("<td class=\"n\">").append(Html.money(arm.revenue())).append("</td><td class=\"n\">")
+							.append(Html.money(arm.revenuePerCustomer())).append("</td><td class=\"n\">")
+							.append(revenueLift == null ? "" : Html.signedMoney(revenueLift.difference()))
+							.append("</td><td class=\"n\">")
+							.append(revenueLift == null ? ""
+									: "[" + Html.signedMoney(revenueLift.low()) + ", " + Html.signedMoney(revenueLift.high()) + "]")
+							.append("</td>");
+				}
+				html.append("</tr>");
 				if (lift != null) {
 					labels.add(arm.arm());
 					intervals.add(new double[] { lift.difference(), lift.low(), lift.high() });
+					if (revenueLift != null) {
+						revenueIntervals.add(new double[] { revenueLift.difference(), revenueLift.low(), revenueLift.high() });
+					}
 				}
 			}
 			html.append("</table>");
 			if (!labels.isEmpty()) {
-				double[] est = new double[labels.size()];
-				double[] lo = new double[labels.size()];
-				double[] hi = new double[labels.size()];
-				for (int i = 0; i < labels.size(); i++) {
-					est[i] = intervals.get(i)[0];
-					lo[i] = intervals.get(i)[1];
-					hi[i] = intervals.get(i)[2];
-				}
-				html.append(SvgCharts.intervals(id + "-split-" + n, "Lift over holdout, 95% CI", labels, est, lo, hi));
+				html.append(intervalChart(id + "-split-" + n, "Lift over holdout, 95% CI", labels, intervals, true));
+			}
+			if (revenue && !revenueIntervals.isEmpty()) {
+				html.append(intervalChart(id + "-split-revenue-" + n, "Revenue per customer over holdout, 95% CI", labels,
+						revenueIntervals, false));
 			}
 			n++;
 		}
 		html.append("</section>");
+	}
+
+	private static String intervalChart(String chartId, String title, List<String> labels, List<double[]> intervals,
+			boolean percentagePoints) {
+		double[] est = new double[labels.size()];
+		double[] lo = new double[labels.size()];
+		double[] hi = new double[labels.size()];
+		for (int i = 0; i < labels.size(); i++) {
+			est[i] = intervals.get(i)[0];
+			lo[i] = intervals.get(i)[1];
+			hi[i] = intervals.get(i)[2];
+		}
+		return SvgCharts.intervals(chartId, title, labels, est, lo, hi, percentagePoints);
 	}
 
 	private static void daily(StringBuilder html, SimulationReport r, String id) {
@@ -275,7 +380,7 @@ public final class HtmlReport {
 			.subtitle{margin:0;color:#555;font-size:18px}.meta,.note{color:#666;font-size:13px}
 			section{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:8px 18px 16px;margin:16px 0}
 			table{border-collapse:collapse;margin:10px 0;font-size:13px}td,th{border-bottom:1px solid #eee;padding:4px 10px;text-align:left}
-			td.n{text-align:right;font-variant-numeric:tabular-nums}
+			td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 			.kpis{display:flex;gap:14px;flex-wrap:wrap}.kpi{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:10px 18px;min-width:150px}
 			.kpi-value{font-size:26px;font-weight:bold;color:#3b6fb6}.kpi-label{font-size:12px;color:#666}
 			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}
@@ -288,7 +393,10 @@ public final class HtmlReport {
 			charts.forEach(function(c){var box=c.getBoundingClientRect(),sized=0;
 			c.querySelectorAll('.mark').forEach(function(m){var b=m.getBBox();if(b.width>0||b.height>0)sized++;});
 			if(box.width>0&&box.height>0&&sized>0)drawn++;marks+=sized;});
+			var overlaps=0;charts.forEach(function(c){var legend=c.querySelectorAll('.legend,.legend-label'),
+			others=c.querySelectorAll('text:not(.legend-label)');legend.forEach(function(l){var a=l.getBoundingClientRect();
+			others.forEach(function(o){var b=o.getBoundingClientRect();if(a.left<b.right&&b.left<a.right&&a.top<b.bottom&&b.top<a.bottom)overlaps++;});});});
 			var out=document.getElementById('render-check');out.setAttribute('data-charts',charts.length);
-			out.setAttribute('data-drawn',drawn);out.setAttribute('data-marks',marks);})();
+			out.setAttribute('data-drawn',drawn);out.setAttribute('data-marks',marks);out.setAttribute('data-legend-overlaps',overlaps);})();
 			""";
 }

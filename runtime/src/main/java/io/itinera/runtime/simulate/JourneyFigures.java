@@ -16,7 +16,9 @@ import io.itinera.runtime.simulate.SimulationReport.RuleFigures;
 import io.itinera.runtime.simulate.SimulationReport.SplitFigures;
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
+import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.StageChange;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +42,10 @@ final class JourneyFigures {
 	private final long[] stageEntries;
 	private final long[] stageExits;
 	private final Map<String, Edge> edges = new LinkedHashMap<>();
-	private final Map<String, long[]> ruleCounts = new LinkedHashMap<>();
+	private final Map<String, RuleTally> rules = new LinkedHashMap<>();
+	/** The declared rules by index, as the tracks' rule bits number them. */
+	private final List<RuleTally> declaredRules = new ArrayList<>();
+	private final ConversionTimes conversionTimes;
 	private final long[] messageHistogram = new long[HISTOGRAM_TOP + 1];
 	private final TreeMap<Long, long[]> days = new TreeMap<>();
 	private final long[][] armCustomers;
@@ -50,8 +55,9 @@ final class JourneyFigures {
 	private long[] lastDayCounts;
 	private String lastCampaign;
 	private String lastRule;
-	private long[] lastCounts;
+	private RuleTally lastTally;
 	private long convertedVisits;
+	private double revenue;
 	private long customersEntered;
 	private long customersConverted;
 
@@ -67,9 +73,12 @@ final class JourneyFigures {
 		declareEdges();
 		for (Campaign campaign : plan.campaigns()) {
 			for (CampaignRule rule : campaign.rules()) {
-				ruleCounts.put(ruleKey(campaign.name(), rule.title()), new long[4]);
+				RuleTally tally = new RuleTally(campaign.name(), rule.title(), declaredRules.size());
+				rules.put(ruleKey(campaign.name(), rule.title()), tally);
+				declaredRules.add(tally);
 			}
 		}
+		conversionTimes = new ConversionTimes(stages.size());
 		armCustomers = new long[plan.splits().size()][];
 		armConverted = new long[plan.splits().size()][];
 		for (int i = 0; i < plan.splits().size(); i++) {
@@ -78,25 +87,34 @@ final class JourneyFigures {
 		}
 	}
 
+	/** A customer's track, sized for this journey's splits and rules. */
+	CustomerTrack track(String customerId) {
+		return new CustomerTrack(customerId, plan.splits().size(), declaredRules.size());
+	}
+
 	private void declareEdges() {
 		if (plan.entry() != null && plan.entryStage() != null) {
-			edge(null, plan.entryStage(), "entry on " + plan.entry().event(), true);
+			String entry = "entry on " + plan.entry().event();
+			edge(null, plan.entryStage(), entry,
+					plan.entry().condition() == null ? entry : entry + " if " + ExprText.of(plan.entry().condition()), true);
 		}
 		for (Stage stage : plan.stages()) {
 			for (Transition transition : stage.transitions()) {
-				edge(stage.name(), transition.target(), TransitionLabels.of(transition), true);
+				edge(stage.name(), transition.target(), TransitionLabels.of(transition), TransitionLabels.full(transition),
+						true);
 			}
 		}
 	}
 
-	private Edge edge(String from, String to, String label, boolean declared) {
+	private Edge edge(String from, String to, String label, String condition, boolean declared) {
 		String key = edgeKey(from, to);
 		Edge edge = edges.get(key);
 		if (edge == null) {
-			edge = new Edge(from, to, edges.size(), label, declared);
+			edge = new Edge(from, to, edges.size(), label, condition, declared);
 			edges.put(key, edge);
 		} else if (label != null && !edge.label.contains(label)) {
 			edge.label = edge.label + " · " + label;
+			edge.condition = edge.condition + " · " + condition;
 		}
 		return edge;
 	}
@@ -112,7 +130,9 @@ final class JourneyFigures {
 	void stageChange(CustomerTrack track, StageChange change) {
 		Edge edge = edges.get(edgeKey(change.from(), change.to()));
 		if (edge == null) {
-			edge = edge(change.from(), change.to(), change.to() == null ? "exit" : change.cause(), false);
+			String label = change.to() == null ? "exit" : change.cause();
+			edge = edge(change.from(), change.to(), label, change.to() == null ? "exit (" + change.cause() + ")" : label,
+					false);
 		}
 		edge.times++;
 		if (edge.index < 64) {
@@ -140,6 +160,10 @@ final class JourneyFigures {
 					}
 					stageCustomers[to]++;
 				}
+				if (track.stageEnteredInVisit != null && to < track.stageEnteredInVisit.length
+						&& track.stageEnteredInVisit[to] == CustomerTrack.NEVER) {
+					track.stageEnteredInVisit[to] = change.at();
+				}
 				long[] day = day(change.at());
 				day[1]++;
 				day[2 + to]++;
@@ -154,9 +178,36 @@ final class JourneyFigures {
 		visits++;
 		track.visitStart = at;
 		track.visitConverted = false;
+		if (track.stageEnteredInVisit == null) {
+			track.stageEnteredInVisit = new long[stageEntries.length];
+		}
+		java.util.Arrays.fill(track.stageEnteredInVisit, CustomerTrack.NEVER);
 	}
 
-	void goalReached(CustomerTrack track) {
+	/**
+	 * The goal of the customer's visit: counted for the visit, the customer, the rules that reached
+	 * them at an earlier step, their split arms, and the time since each stage of the visit.
+	 */
+	void goalReached(CustomerTrack track, GoalReached goal) {
+		revenue += goal.value();
+		conversionTimes.converted(track.stageEnteredInVisit, goal.at());
+		for (int word = 0; word < track.rulesReached.length; word++) {
+			long reached = track.rulesReached[word];
+			while (reached != 0) {
+				int r = word * 64 + Long.numberOfTrailingZeros(reached);
+				reached &= reached - 1;
+				RuleTally tally = declaredRules.get(r);
+				tally.revenue += goal.value();
+				if (CustomerTrack.set(track.rulesConverted, r)) {
+					tally.converted++;
+				}
+			}
+		}
+		for (int s = 0; s < track.splitArms.length; s++) {
+			if (track.splitArms[s] >= 0) {
+				track.splitRevenue[s] += goal.value();
+			}
+		}
 		convertedVisits++;
 		track.visitConverted = true;
 		if (!track.everConverted) {
@@ -178,7 +229,11 @@ final class JourneyFigures {
 	}
 
 	void action(CustomerTrack track, ActionRecord action) {
-		ruleCounts(action.campaign(), action.rule())[0]++;
+		RuleTally tally = tally(action.campaign(), action.rule());
+		tally.counts[0]++;
+		if (tally.index >= 0 && CustomerTrack.set(track.rulesReached, tally.index)) {
+			tally.reached++;
+		}
 		day(action.at())[0]++;
 		if ("send".equals(action.kind())) {
 			long day = Math.floorDiv(action.at(), DAY_MILLIS);
@@ -195,18 +250,18 @@ final class JourneyFigures {
 	 * the end of the quiet hours (the customer had left the campaign's stages).
 	 */
 	void withheld(String campaign, String rule, Withheld reason) {
-		ruleCounts(campaign, rule)[reason.ordinal() + 1]++;
+		tally(campaign, rule).counts[reason.ordinal() + 1]++;
 	}
 
 	/** The counters of one rule; the last one used is kept, as a customer's actions often repeat a rule. */
-	private long[] ruleCounts(String campaign, String rule) {
+	private RuleTally tally(String campaign, String rule) {
 		if (campaign.equals(lastCampaign) && rule.equals(lastRule)) {
-			return lastCounts;
+			return lastTally;
 		}
-		lastCounts = ruleCounts.computeIfAbsent(ruleKey(campaign, rule), k -> new long[4]);
+		lastTally = rules.computeIfAbsent(ruleKey(campaign, rule), k -> new RuleTally(campaign, rule, -1));
 		lastCampaign = campaign;
 		lastRule = rule;
-		return lastCounts;
+		return lastTally;
 	}
 
 	enum Withheld {
@@ -237,7 +292,7 @@ final class JourneyFigures {
 			track.messageDay = CustomerTrack.NEVER;
 		}
 		return new SimulationReport(plan.name(), plan.title(), window, input, stageFigures(), transitionFigures(),
-				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(), dayFigures());
+				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(tracks), dayFigures());
 	}
 
 	private List<StageFigures> stageFigures() {
@@ -253,7 +308,10 @@ final class JourneyFigures {
 	private List<TransitionFigures> transitionFigures() {
 		List<TransitionFigures> result = new ArrayList<>();
 		for (Edge edge : edges.values()) {
-			result.add(new TransitionFigures(edge.from, edge.to, edge.label, edge.customers, edge.times, edge.declared));
+			Integer from = edge.from == null ? null : stageIndex.get(edge.from);
+			long source = edge.from == null ? customersEntered : from == null ? 0 : stageCustomers[from];
+			result.add(new TransitionFigures(edge.from, edge.to, edge.label, edge.condition, edge.customers, edge.times,
+					share(edge.customers, source), edge.declared));
 		}
 		return result;
 	}
@@ -290,8 +348,10 @@ final class JourneyFigures {
 		if (plan.goal() == null) {
 			return null;
 		}
-		return new GoalFigures(plan.goal().event(), plan.goal().windowMillis(), visits, convertedVisits,
-				share(convertedVisits, visits), customersEntered, customersConverted);
+		List<String> stageNames = plan.stages().stream().map(Stage::name).toList();
+		return new GoalFigures(plan.goal().event(), plan.goal().windowMillis(), plan.goal().valueField(), visits,
+				convertedVisits, share(convertedVisits, visits), customersEntered, customersConverted, revenue,
+				conversionTimes.figures(stageNames));
 	}
 
 	private List<CampaignFigures> campaignFigures() {
@@ -299,11 +359,11 @@ final class JourneyFigures {
 		for (Campaign campaign : plan.campaigns()) {
 			byCampaign.put(campaign.name(), new ArrayList<>());
 		}
-		for (Map.Entry<String, long[]> entry : ruleCounts.entrySet()) {
-			String[] parts = entry.getKey().split("\u0000", 2);
-			long[] counts = entry.getValue();
-			byCampaign.computeIfAbsent(parts[0], k -> new ArrayList<>())
-					.add(new RuleFigures(parts[1], counts[0], counts[1], counts[2], counts[3]));
+		for (RuleTally tally : rules.values()) {
+			long[] counts = tally.counts;
+			byCampaign.computeIfAbsent(tally.campaign, k -> new ArrayList<>())
+					.add(new RuleFigures(tally.rule, counts[0], counts[1], counts[2], counts[3], tally.reached,
+							tally.converted, share(tally.converted, tally.reached), tally.revenue));
 		}
 		List<CampaignFigures> result = new ArrayList<>();
 		byCampaign.forEach((name, rules) -> {
@@ -330,9 +390,25 @@ final class JourneyFigures {
 		return result;
 	}
 
-	private List<SplitFigures> splitFigures() {
+	private List<SplitFigures> splitFigures(Collection<CustomerTrack> tracks) {
+		int splitCount = plan.splits().size();
+		double[][] armRevenue = new double[splitCount][];
+		double[][] armSquares = new double[splitCount][];
+		for (int s = 0; s < splitCount; s++) {
+			armRevenue[s] = new double[armCustomers[s].length];
+			armSquares[s] = new double[armCustomers[s].length];
+		}
+		for (CustomerTrack track : tracks) {
+			for (int s = 0; s < splitCount; s++) {
+				int arm = track.splitArms[s];
+				if (arm >= 0) {
+					armRevenue[s][arm] += track.splitRevenue[s];
+					armSquares[s][arm] += track.splitRevenue[s] * track.splitRevenue[s];
+				}
+			}
+		}
 		List<SplitFigures> result = new ArrayList<>();
-		for (int s = 0; s < plan.splits().size(); s++) {
+		for (int s = 0; s < splitCount; s++) {
 			Split split = plan.splits().get(s);
 			int holdout = -1;
 			for (int a = 0; a < split.arms().size(); a++) {
@@ -343,13 +419,19 @@ final class JourneyFigures {
 			List<ArmFigures> arms = new ArrayList<>();
 			for (int a = 0; a < split.arms().size(); a++) {
 				Split.Arm arm = split.arms().get(a);
-				ProportionDifference lift = holdout < 0 || a == holdout ? null
+				boolean compared = holdout >= 0 && a != holdout;
+				ProportionDifference lift = !compared ? null
 						: ProportionDifference.of(armConverted[s][a], armCustomers[s][a], armConverted[s][holdout],
 								armCustomers[s][holdout]);
+				MeanDifference revenueLift = !compared ? null
+						: MeanDifference.of(armCustomers[s][a], armRevenue[s][a], armSquares[s][a],
+								armCustomers[s][holdout], armRevenue[s][holdout], armSquares[s][holdout]);
 				arms.add(new ArmFigures(arm.label(), arm.holdout(), arm.percent(), armCustomers[s][a],
-						armConverted[s][a], share(armConverted[s][a], armCustomers[s][a]), lift));
+						armConverted[s][a], share(armConverted[s][a], armCustomers[s][a]), lift, armRevenue[s][a],
+						armCustomers[s][a] == 0 ? 0 : armRevenue[s][a] / armCustomers[s][a], revenueLift));
 			}
-			result.add(new SplitFigures(split.name(), split.stage(), ProportionDifference.METHOD, arms));
+			result.add(new SplitFigures(split.name(), split.stage(), ProportionDifference.METHOD, MeanDifference.METHOD,
+					arms));
 		}
 		return result;
 	}
@@ -390,15 +472,35 @@ final class JourneyFigures {
 		final int index;
 		final boolean declared;
 		String label;
+		String condition;
 		long customers;
 		long times;
 
-		Edge(String from, String to, int index, String label, boolean declared) {
+		Edge(String from, String to, int index, String label, String condition, boolean declared) {
 			this.from = from;
 			this.to = to;
 			this.index = index;
 			this.label = label == null ? "" : label;
+			this.condition = condition == null ? this.label : condition;
 			this.declared = declared;
+		}
+	}
+
+	/** One rule's counters: fired, capped, held, dropped; and the customers it reached, converted, their revenue. */
+	private static final class RuleTally {
+		final String campaign;
+		final String rule;
+		/** The rule's bit in the tracks; -1 for a rule the plan does not declare. */
+		final int index;
+		final long[] counts = new long[4];
+		long reached;
+		long converted;
+		double revenue;
+
+		RuleTally(String campaign, String rule, int index) {
+			this.campaign = campaign;
+			this.rule = rule;
+			this.index = index;
 		}
 	}
 }

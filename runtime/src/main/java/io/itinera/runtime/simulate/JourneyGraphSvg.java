@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The journey graph with its replay figures, as SVG: stages in layers by their distance from the
  * entry (top to bottom), each box showing customers entered / in / left; each edge as thick as the
- * customers who took it, labelled with its trigger and count.
+ * customers who took it, labelled with its trigger, count and share of the source stage's customers,
+ * its full condition on hover.
  */
 final class JourneyGraphSvg {
 	static final String START = "\u0000start";
@@ -24,6 +25,8 @@ final class JourneyGraphSvg {
 	private static final int LAYER_GAP = 120;
 	private static final int COLUMN_GAP = 70;
 	private static final int MARGIN = 40;
+	/** A label box's height and the step by which overlapping labels move apart. */
+	private static final int LABEL_HEIGHT = 17;
 	private static final Map<String, String> PHASE_COLOURS = Map.of("awareness", "#dbe8f7", "consideration",
 			"#fdebd3", "purchase", "#dcefdc", "loyalty", "#eadff5");
 
@@ -71,6 +74,7 @@ final class JourneyGraphSvg {
 			outgoing.merge(t.from() == null ? START : t.from(), 1, Integer::sum);
 		}
 		Map<String, Integer> drawn = new HashMap<>();
+		List<double[]> placedLabels = new ArrayList<>();
 		for (TransitionFigures t : transitions) {
 			String from = t.from() == null ? START : t.from();
 			String to = t.to() == null ? EXIT : t.to();
@@ -82,7 +86,7 @@ final class JourneyGraphSvg {
 			int index = drawn.merge(from, 1, Integer::sum) - 1;
 			int count = outgoing.get(from);
 			double labelAt = count <= 1 ? 0.5 : 0.3 + 0.4 * index / (count - 1);
-			edge(svg, labels, t, a, b, layer.get(from), layer.get(to), maxCustomers, labelAt);
+			edge(svg, labels, placedLabels, t, a, b, layer.get(from), layer.get(to), maxCustomers, labelAt);
 		}
 		svg.append(labels);
 		for (Map.Entry<String, double[]> node : centre.entrySet()) {
@@ -144,8 +148,8 @@ final class JourneyGraphSvg {
 		return ordered;
 	}
 
-	private static void edge(StringBuilder svg, StringBuilder labels, TransitionFigures t, double[] a, double[] b,
-			int fromLayer, int toLayer, long maxCustomers, double labelAt) {
+	private static void edge(StringBuilder svg, StringBuilder labels, List<double[]> placedLabels, TransitionFigures t,
+			double[] a, double[] b, int fromLayer, int toLayer, long maxCustomers, double labelAt) {
 		double x1 = a[0];
 		double y1 = a[1];
 		double x2 = b[0];
@@ -172,21 +176,55 @@ final class JourneyGraphSvg {
 		}
 		double widthPx = 1.2 + 7.0 * t.customers() / maxCustomers;
 		String colour = t.customers() > 0 ? "#555" : "#bbb";
+		String hover = Html.escape(hoverText(t));
 		svg.append(String.format(Locale.ROOT,
 				"<path class=\"mark edge\" d=\"M%.1f,%.1f Q%.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" "
-						+ "stroke-opacity=\"0.75\" marker-end=\"url(#arrow)\"%s><title>%s → %s (%s): %d customers, %d times</title></path>",
-				x1, y1, cx, cy, x2, y2, colour, widthPx, t.declared() ? "" : " stroke-dasharray=\"5 4\"",
-				Html.escape(t.from() == null ? "start" : t.from()), Html.escape(t.to() == null ? "exit" : t.to()),
-				Html.escape(t.label()), t.customers(), t.times()));
+						+ "stroke-opacity=\"0.75\" marker-end=\"url(#arrow)\"%s><title>%s</title></path>",
+				x1, y1, cx, cy, x2, y2, colour, widthPx, t.declared() ? "" : " stroke-dasharray=\"5 4\"", hover));
 		double u = 1 - labelAt;
 		double lx = u * u * x1 + 2 * u * labelAt * cx + labelAt * labelAt * x2;
 		double ly = u * u * y1 + 2 * u * labelAt * cy + labelAt * labelAt * y2;
-		String label = shorten(t.label(), 26) + " · " + Html.number(t.customers());
+		String label = shorten(t.label(), 26) + " · " + Html.number(t.customers()) + " (" + Html.percent(t.share()) + ")";
 		double boxWidth = 6.2 * label.length() + 8;
+		ly = freeSpot(placedLabels, lx - boxWidth / 2, ly - 11, boxWidth) + 11;
 		labels.append(String.format(Locale.ROOT,
-				"<g class=\"edge-label\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.9\"/>"
+				"<g class=\"edge-label\"><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.9\"/>"
 						+ "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">%s</text></g>",
-				lx - boxWidth / 2, ly - 11, boxWidth, lx, ly + 1, Html.escape(label)));
+				hover, lx - boxWidth / 2, ly - 11, boxWidth, lx, ly + 1, Html.escape(label)));
+	}
+
+	/**
+	 * The top of a label box at or near {@code top} that overlaps no label placed before (trying a
+	 * row below, then above, and so on); the box is then counted as placed.
+	 */
+	private static double freeSpot(List<double[]> placed, double left, double top, double width) {
+		double chosen = top;
+		for (int attempt = 0; attempt < 9; attempt++) {
+			double candidate = top + (attempt + 1) / 2 * LABEL_HEIGHT * (attempt % 2 == 1 ? 1 : -1);
+			boolean free = true;
+			for (double[] box : placed) {
+				if (left < box[0] + box[2] && box[0] < left + width && candidate < box[1] + LABEL_HEIGHT
+						&& box[1] < candidate + LABEL_HEIGHT) {
+					free = false;
+					break;
+				}
+			}
+			if (free) {
+				chosen = candidate;
+				break;
+			}
+		}
+		placed.add(new double[] { left, chosen, width });
+		return chosen;
+	}
+
+	/** "Carted → Bought: on buy if buy.amount > 0 · 12 customers (40.0% of those who entered Carted), 13 times". */
+	static String hoverText(TransitionFigures t) {
+		String from = t.from() == null ? "start" : t.from();
+		String source = t.from() == null ? "the journey" : t.from();
+		return from + " → " + (t.to() == null ? "exit" : t.to()) + ": " + t.condition() + " · "
+				+ Html.number(t.customers()) + " customers (" + Html.percent(t.share()) + " of those who entered " + source
+				+ "), " + Html.number(t.times()) + " times";
 	}
 
 	private static void stageNode(StringBuilder svg, StageFigures stage, double[] c) {

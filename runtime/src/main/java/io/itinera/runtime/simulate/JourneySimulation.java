@@ -17,6 +17,7 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
@@ -94,7 +95,7 @@ public final class JourneySimulation implements StepListener {
 
 	@Override
 	public void onNewCustomer(CustomerSlot customer) {
-		customer.attach(new CustomerTrack(customer.customerId(), plan.splits().size()));
+		customer.attach(figures.track(customer.customerId()));
 	}
 
 	@Override
@@ -118,6 +119,11 @@ public final class JourneySimulation implements StepListener {
 		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty()) {
 			write(result.actions(), result.stageChanges(), List.of());
 		}
+		// The step checks the goal before it moves the customer or runs the rules: a goal counts for
+		// the stages, rules and split arms that reached the customer at an earlier step.
+		for (GoalReached goal : result.goalsReached()) {
+			figures.goalReached(track, goal);
+		}
 		for (StageChange change : result.stageChanges()) {
 			if (change.from() == null) {
 				figures.visitStarted(track, change.at());
@@ -138,9 +144,6 @@ public final class JourneySimulation implements StepListener {
 			} else if (notice.outcome() == DeliveryOutcome.DROPPED_STAGE_LEFT) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.DROPPED);
 			}
-		}
-		for (int i = 0; i < result.goalsReached().size(); i++) {
-			figures.goalReached(track);
 		}
 	}
 

@@ -49,6 +49,8 @@ public final class ReportFiles {
 					other.goal() == null ? 0 : other.goal().rate());
 			add(differences, "customers converted", base.goal() == null ? 0 : base.goal().customersConverted(),
 					other.goal() == null ? 0 : other.goal().customersConverted());
+			add(differences, "goal revenue", base.goal() == null ? 0 : base.goal().revenue(),
+					other.goal() == null ? 0 : other.goal().revenue());
 		}
 		add(differences, "actions fired", fired(base), fired(other));
 		Map<String, Long> baseStages = new java.util.LinkedHashMap<>();

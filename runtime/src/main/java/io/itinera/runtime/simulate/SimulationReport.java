@@ -41,19 +41,33 @@ public record SimulationReport(
 
 	/**
 	 * An edge of the journey graph: {@code from} is null for entry into the journey, {@code to} null
-	 * for leaving it. {@code label} says what drives it ("on cart_add", "after 12h", …).
+	 * for leaving it. {@code label} says what drives it ("on cart_add", "after 12h", …) and
+	 * {@code condition} in full ("on order if orders90d >= 4"). {@code share}: customers who took it
+	 * of those who entered {@code from} (for entry: of those who entered the journey).
 	 */
-	public record TransitionFigures(String from, String to, String label, long customers, long times,
-			boolean declared) {
+	public record TransitionFigures(String from, String to, String label, String condition, long customers,
+			long times, double share, boolean declared) {
 	}
 
 	/** Customers who reached a stage of the phase, and their share of the customers who entered the journey. */
 	public record PhaseFigures(String phase, long customers, double share) {
 	}
 
-	/** Visits that reached the goal event within the goal window of their entry. */
-	public record GoalFigures(String event, long windowMillis, long visits, long converted, double rate,
-			long customers, long customersConverted) {
+	/**
+	 * Visits that reached the goal event within the goal window of their entry; {@code revenue} sums
+	 * the goal events' {@code valueField} (null when the goal has none: revenue is then 0).
+	 * {@code timeToGoal}: per stage, how long converted visits took from entering it to the goal.
+	 */
+	public record GoalFigures(String event, long windowMillis, String valueField, long visits, long converted,
+			double rate, long customers, long customersConverted, double revenue, List<StageTiming> timeToGoal) {
+	}
+
+	/**
+	 * From a visit's first entry into {@code stage} to its goal, over the {@code conversions} converted
+	 * visits that entered the stage before the goal: quartiles in milliseconds.
+	 */
+	public record StageTiming(String stage, long conversions, long lowerQuartileMillis, long medianMillis,
+			long upperQuartileMillis) {
 	}
 
 	/**
@@ -65,19 +79,30 @@ public record SimulationReport(
 			List<RuleFigures> rules) {
 	}
 
-	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold) {
+	/**
+	 * A rule's actions and its results: {@code reached} customers got at least one of its actions;
+	 * {@code converted} of them reached the goal afterwards (at a later step), and {@code revenue}
+	 * sums the value of their goals after being reached.
+	 */
+	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold,
+			long reached, long converted, double rate, double revenue) {
 	}
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */
 	public record HistogramBin(int messages, boolean orMore, long customerDays) {
 	}
 
-	public record SplitFigures(String name, String stage, String method, List<ArmFigures> arms) {
+	public record SplitFigures(String name, String stage, String method, String revenueMethod, List<ArmFigures> arms) {
 	}
 
-	/** {@code liftOverHoldout} is null for the holdout itself or when the split has none. */
+	/**
+	 * Customers assigned to the arm, those who reached the goal afterwards, and the goal value after
+	 * assignment. The lifts (conversion, and revenue per customer) are null for the holdout itself or
+	 * when the split has none.
+	 */
 	public record ArmFigures(String arm, boolean holdout, int percent, long customers, long converted, double rate,
-			ProportionDifference liftOverHoldout) {
+			ProportionDifference liftOverHoldout, double revenue, double revenuePerCustomer,
+			MeanDifference revenueLiftOverHoldout) {
 	}
 
 	/** One day (UTC) of event time: actions sent and stage entries, per stage. */

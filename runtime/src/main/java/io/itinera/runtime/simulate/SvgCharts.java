@@ -23,7 +23,8 @@ final class SvgCharts {
 	/** Vertical bars, one series per colour, grouped per category. */
 	static String bars(String id, String title, List<String> categories, List<String> series, double[][] values,
 			String yTitle) {
-		int height = 300;
+		Legend legend = Legend.of(series);
+		int height = 300 + legend.height();
 		double max = 0;
 		for (double[] row : values) {
 			for (double v : row) {
@@ -33,7 +34,7 @@ final class SvgCharts {
 		Axis axis = Axis.of(max);
 		StringBuilder svg = open(id, title, height);
 		int plotWidth = WIDTH - LEFT - RIGHT;
-		int plotHeight = height - TOP - BOTTOM;
+		int plotHeight = height - TOP - BOTTOM - legend.height();
 		yAxis(svg, axis, plotWidth, plotHeight, yTitle);
 		int n = Math.max(1, categories.size());
 		double slot = (double) plotWidth / n;
@@ -61,14 +62,15 @@ final class SvgCharts {
 						cx, TOP + plotHeight + 14, cx, TOP + plotHeight + 14, Html.escape(shorten(categories.get(c)))));
 			}
 		}
-		legend(svg, series);
+		legend.draw(svg, height - legend.height());
 		return svg.append("</svg>").toString();
 	}
 
 	/** Lines over time (or any ordered categories), one per series. */
 	static String lines(String id, String title, List<String> xLabels, List<String> series, double[][] values,
 			String yTitle) {
-		int height = 300;
+		Legend legend = Legend.of(series);
+		int height = 300 + legend.height();
 		double max = 0;
 		for (double[] row : values) {
 			for (double v : row) {
@@ -78,7 +80,7 @@ final class SvgCharts {
 		Axis axis = Axis.of(max);
 		StringBuilder svg = open(id, title, height);
 		int plotWidth = WIDTH - LEFT - RIGHT;
-		int plotHeight = height - TOP - BOTTOM;
+		int plotHeight = height - TOP - BOTTOM - legend.height();
 		yAxis(svg, axis, plotWidth, plotHeight, yTitle);
 		int n = xLabels.size();
 		double step = n <= 1 ? 0 : (double) plotWidth / (n - 1);
@@ -104,7 +106,141 @@ final class SvgCharts {
 					"<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"end\" transform=\"rotate(-30 %.1f %d)\">%s</text>",
 					x, TOP + plotHeight + 14, x, TOP + plotHeight + 14, Html.escape(xLabels.get(i))));
 		}
-		legend(svg, series);
+		legend.draw(svg, height - legend.height());
+		return svg.append("</svg>").toString();
+	}
+
+	/**
+	 * Horizontal bars, one row per category and one bar per series: long names (a campaign and a rule)
+	 * get a gutter as wide as they need, up to half the chart, and wrap onto a second line beyond it.
+	 */
+	static String horizontalBars(String id, String title, List<String> categories, List<String> series,
+			double[][] values, String xTitle) {
+		Legend legend = Legend.of(series);
+		int gutterChars = 12;
+		for (String category : categories) {
+			gutterChars = Math.max(gutterChars, Math.min(category.length(), MAX_LINE));
+		}
+		int gutter = (int) Math.ceil(textWidth("x".repeat(gutterChars))) + 12;
+		int barHeight = 12;
+		int rowHeight = Math.max(34, series.size() * barHeight + 12);
+		int plotWidth = WIDTH - gutter - RIGHT - 50;
+		int plotTop = TOP + 6;
+		int plotHeight = Math.max(1, categories.size()) * rowHeight;
+		int height = plotTop + plotHeight + 40 + legend.height();
+		double max = 0;
+		for (double[] row : values) {
+			for (double v : row) {
+				max = Math.max(max, v);
+			}
+		}
+		Axis axis = Axis.of(max);
+		StringBuilder svg = open(id, title, height);
+		for (int t = 0; t <= axis.ticks; t++) {
+			double x = gutter + (double) t / axis.ticks * plotWidth;
+			svg.append(String.format(Locale.ROOT,
+					"<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>", x, plotTop, x,
+					plotTop + plotHeight));
+			text(svg, x, plotTop + plotHeight + 14, "middle", "tick", Html.number(axis.max * t / axis.ticks));
+		}
+		text(svg, gutter + plotWidth / 2.0, plotTop + plotHeight + 30, "middle", "axis-title", xTitle);
+		for (int c = 0; c < categories.size(); c++) {
+			int y = plotTop + c * rowHeight;
+			List<String> lines = wrap(categories.get(c), MAX_LINE);
+			double first = y + rowHeight / 2.0 + 4 - (lines.size() - 1) * 7;
+			svg.append(String.format(Locale.ROOT, "<text class=\"label category\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">",
+					gutter - 8, first));
+			for (int l = 0; l < lines.size(); l++) {
+				svg.append(String.format(Locale.ROOT, "<tspan x=\"%d\" dy=\"%s\">%s</tspan>", gutter - 8, l == 0 ? "0" : "14",
+						Html.escape(lines.get(l))));
+			}
+			svg.append("</text>");
+			double barsTop = y + (rowHeight - series.size() * barHeight) / 2.0;
+			for (int s = 0; s < series.size(); s++) {
+				double v = values[s][c];
+				double w = axis.scale(v) * plotWidth;
+				double by = barsTop + s * barHeight;
+				svg.append(String.format(Locale.ROOT,
+						"<rect class=\"mark bar\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+								+ "<title>%s · %s: %s</title></rect>",
+						gutter, by, Math.max(w, v > 0 ? 1 : 0.5), barHeight - 2, PALETTE[s % PALETTE.length],
+						Html.escape(categories.get(c)), Html.escape(series.get(s)), Html.number(v)));
+				if (v > 0 || series.size() == 1) {
+					text(svg, gutter + w + 4, by + barHeight - 3, "start", "value", Html.number(v));
+				}
+			}
+		}
+		svg.append(String.format(Locale.ROOT,
+				"<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", gutter, plotTop, gutter,
+				plotTop + plotHeight));
+		legend.draw(svg, height - legend.height());
+		return svg.append("</svg>").toString();
+	}
+
+	/** Characters per line of a category name in a gutter, before it wraps. */
+	static final int MAX_LINE = 40;
+
+	/** The text in lines of at most {@code width} characters, broken at spaces where it can be. */
+	static List<String> wrap(String text, int width) {
+		List<String> lines = new java.util.ArrayList<>();
+		String rest = text;
+		while (rest.length() > width) {
+			int cut = rest.lastIndexOf(' ', width);
+			if (cut <= 0) {
+				cut = width;
+			}
+			lines.add(rest.substring(0, cut).trim());
+			rest = rest.substring(cut).trim();
+		}
+		lines.add(rest);
+		return lines;
+	}
+
+	/**
+	 * Per category, the middle half of a distribution of times as a box from the lower to the upper
+	 * quartile with the median marked; the axis is in hours or days, whichever fits the longest.
+	 */
+	static String timeQuartiles(String id, String title, List<String> labels, double[] lowerMillis,
+			double[] medianMillis, double[] upperMillis, long[] counts) {
+		int rowHeight = 34;
+		int labelWidth = 150;
+		int plotWidth = WIDTH - labelWidth - RIGHT - 110;
+		int height = TOP + labels.size() * rowHeight + 44;
+		double max = 0;
+		for (double v : upperMillis) {
+			max = Math.max(max, v);
+		}
+		boolean days = max >= 3 * 86_400_000d;
+		double unit = days ? 86_400_000d : 3_600_000d;
+		Axis axis = Axis.of(max / unit);
+		StringBuilder svg = open(id, title, height);
+		int bottom = TOP + labels.size() * rowHeight;
+		for (int t = 0; t <= axis.ticks; t++) {
+			double x = labelWidth + (double) t / axis.ticks * plotWidth;
+			svg.append(String.format(Locale.ROOT,
+					"<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>", x, TOP, x,
+					bottom));
+			text(svg, x, bottom + 14, "middle", "tick", Html.number(axis.max * t / axis.ticks));
+		}
+		text(svg, labelWidth + plotWidth / 2.0, bottom + 32, "middle", "axis-title",
+				(days ? "days" : "hours") + " from entering the stage to the goal");
+		for (int i = 0; i < labels.size(); i++) {
+			int y = TOP + i * rowHeight;
+			text(svg, labelWidth - 8, y + rowHeight / 2.0 + 4, "end", "label", labels.get(i));
+			double x1 = labelWidth + axis.scale(lowerMillis[i] / unit) * plotWidth;
+			double x2 = labelWidth + axis.scale(upperMillis[i] / unit) * plotWidth;
+			double xm = labelWidth + axis.scale(medianMillis[i] / unit) * plotWidth;
+			String tip = String.format(Locale.ROOT, "%s: median %s, quartiles %s – %s (%s conversions)", labels.get(i),
+					Html.duration(medianMillis[i]), Html.duration(lowerMillis[i]), Html.duration(upperMillis[i]),
+					Html.number(counts[i]));
+			svg.append(String.format(Locale.ROOT,
+					"<rect class=\"mark box\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#cfe0f3\" stroke=\"#3b6fb6\">"
+							+ "<title>%s</title></rect>"
+							+ "<line class=\"mark median\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c9463d\" stroke-width=\"3\"/>",
+					x1, y + 7, Math.max(2, x2 - x1), rowHeight - 14, Html.escape(tip), xm, y + 5, xm, y + rowHeight - 5));
+			text(svg, labelWidth + plotWidth + 8, y + rowHeight / 2.0 + 4, "start", "value",
+					Html.duration(medianMillis[i]) + " (n=" + Html.number(counts[i]) + ")");
+		}
 		return svg.append("</svg>").toString();
 	}
 
@@ -137,6 +273,14 @@ final class SvgCharts {
 	/** Estimates with confidence intervals around a zero line (difference in percentage points). */
 	static String intervals(String id, String title, List<String> labels, double[] estimates, double[] lows,
 			double[] highs) {
+		return intervals(id, title, labels, estimates, lows, highs, true);
+	}
+
+	/** Estimates with confidence intervals around a zero line, in percentage points or as plain amounts. */
+	static String intervals(String id, String title, List<String> labels, double[] estimates, double[] lows,
+			double[] highs, boolean percentagePoints) {
+		double scale = percentagePoints ? 100 : 1;
+		String unit = percentagePoints ? " pp" : "";
 		int rowHeight = 40;
 		int height = TOP + labels.size() * rowHeight + 40;
 		double extent = 0.01;
@@ -159,7 +303,7 @@ final class SvgCharts {
 		for (int t = -2; t <= 2; t++) {
 			double value = extent * t / 2;
 			double x = zero + value / extent * plotWidth / 2;
-			text(svg, x, bottom + 16, "middle", "tick", String.format(Locale.ROOT, "%+.1f pp", value * 100));
+			text(svg, x, bottom + 16, "middle", "tick", String.format(Locale.ROOT, "%+.1f%s", value * scale, unit));
 		}
 		for (int i = 0; i < labels.size(); i++) {
 			int y = TOP + i * rowHeight + rowHeight / 2;
@@ -174,9 +318,9 @@ final class SvgCharts {
 			String colour = lows[i] > 0 ? "#4a9d5b" : highs[i] < 0 ? "#c9463d" : "#3b6fb6";
 			svg.append(String.format(Locale.ROOT,
 					"<line class=\"mark whisker\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
-							+ "<circle class=\"mark point\" cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"%s\"><title>%s: %+.2f pp [%+.2f, %+.2f]</title></circle>",
-					xl, y, xh, y, colour, xe, y, colour, Html.escape(labels.get(i)), estimates[i] * 100, lows[i] * 100,
-					highs[i] * 100));
+							+ "<circle class=\"mark point\" cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"%s\"><title>%s: %+.2f%s [%+.2f, %+.2f]</title></circle>",
+					xl, y, xh, y, colour, xe, y, colour, Html.escape(labels.get(i)), estimates[i] * scale, unit,
+					lows[i] * scale, highs[i] * scale));
 		}
 		return svg.append("</svg>").toString();
 	}
@@ -213,18 +357,51 @@ final class SvgCharts {
 				TOP + plotHeight / 2, TOP + plotHeight / 2, Html.escape(yTitle)));
 	}
 
-	private static void legend(StringBuilder svg, List<String> series) {
-		if (series.size() < 2) {
-			return;
+	/**
+	 * The series' colours in rows below the chart, left to right, a new row when one is full: it never
+	 * runs into the title or the plot, however many or long the names.
+	 */
+	record Legend(List<String> series, List<double[]> positions, int rows) {
+		static final int ROW_HEIGHT = 18;
+
+		static Legend of(List<String> series) {
+			List<double[]> positions = new java.util.ArrayList<>();
+			if (series.size() < 2) {
+				return new Legend(series, positions, 0);
+			}
+			double x = LEFT;
+			int row = 0;
+			for (String name : series) {
+				double width = 14 + textWidth(name) + 16;
+				if (x + width > WIDTH - RIGHT && x > LEFT) {
+					row++;
+					x = LEFT;
+				}
+				positions.add(new double[] { x, row });
+				x += width;
+			}
+			return new Legend(series, positions, row + 1);
 		}
-		double x = WIDTH - RIGHT;
-		for (int s = series.size() - 1; s >= 0; s--) {
-			x -= 14 + 7 * series.get(s).length();
-			svg.append(String.format(Locale.ROOT,
-					"<rect class=\"legend\" x=\"%.1f\" y=\"8\" width=\"10\" height=\"10\" fill=\"%s\"/>", x,
-					PALETTE[s % PALETTE.length]));
-			text(svg, x + 13, 17, "start", "legend-label", series.get(s));
+
+		int height() {
+			return rows == 0 ? 0 : rows * ROW_HEIGHT + 6;
 		}
+
+		void draw(StringBuilder svg, int top) {
+			for (int s = 0; s < positions.size(); s++) {
+				double x = positions.get(s)[0];
+				double y = top + positions.get(s)[1] * ROW_HEIGHT;
+				svg.append(String.format(Locale.ROOT,
+						"<rect class=\"legend\" x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>", x, y,
+						PALETTE[s % PALETTE.length]));
+				text(svg, x + 14, y + 9, "start", "legend-label", series.get(s));
+			}
+		}
+	}
+
+	/** A generous estimate of a label's width at the charts' 11-12 px font, so nothing placed by it overlaps. */
+	static double textWidth(String text) {
+		return 7.0 * text.length();
 	}
 
 	private static void text(StringBuilder svg, double x, double y, String anchor, String cssClass, String text) {

@@ -1,5 +1,6 @@
 package io.itinera.runtime.simulate;
 
+import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.plan.Transition;
 
 /** Short human labels for transitions, as the report's graph shows them. */
@@ -15,6 +16,17 @@ final class TransitionLabels {
 			return "after " + duration(after.delayMillis());
 		}
 		return "when score";
+	}
+
+	/** The transition as written, condition included, for a tooltip. */
+	static String full(Transition transition) {
+		if (transition instanceof Transition.OnEvent onEvent) {
+			return "on " + onEvent.event() + (onEvent.condition() == null ? "" : " if " + ExprText.of(onEvent.condition()));
+		}
+		if (transition instanceof Transition.WhenScore when) {
+			return "when " + ExprText.of(when.condition());
+		}
+		return of(transition);
 	}
 
 	static String duration(long millis) {

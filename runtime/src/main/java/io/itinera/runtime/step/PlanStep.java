@@ -307,8 +307,13 @@ public final class PlanStep implements JourneyStep {
 		}
 		if (journey.goalCondition == null || journey.goalCondition.test(moment)) {
 			state.goalReachedAt = event.at();
-			outcome.goalReached(new GoalReached(state.customerId(), event.at(), event.type(), state.enteredAt));
+			outcome.goalReached(new GoalReached(state.customerId(), event.at(), event.type(), state.enteredAt, goalValue(event)));
 		}
+	}
+
+	private double goalValue(Event event) {
+		String field = journey.plan.goal().valueField();
+		return field != null && event.fields().get(field) instanceof Number number ? number.doubleValue() : 0;
 	}
 
 	/**

@@ -17,6 +17,15 @@ class PlanJsonTest {
 	}
 
 	@Test
+	void theGoalValueSurvivesAndOldPlansReadWithout() {
+		String json = PlanJson.write(SamplePlans.cartRecovery());
+		assertTrue(json.contains("\"valueField\" : \"amount\""), json);
+		String before = json.replaceFirst("\"valueField\" : \"amount\",\\s*", "");
+		assertEquals(null, PlanJson.read(before).goal().valueField());
+		assertEquals(7 * SamplePlans.DAY, PlanJson.read(before).goal().windowMillis());
+	}
+
+	@Test
 	void jsonCarriesItsFormatVersion() {
 		String json = PlanJson.write(SamplePlans.cartRecovery());
 		assertTrue(json.contains("\"formatVersion\" : " + JourneyPlan.FORMAT_VERSION), json);

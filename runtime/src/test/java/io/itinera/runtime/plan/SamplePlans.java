@@ -6,7 +6,7 @@ import java.util.List;
 /** Hand-built plans for tests: every kind of element, with distinct locations. */
 public final class SamplePlans {
 	private static final long HOUR = 3_600_000L;
-	private static final long DAY = 24 * HOUR;
+	static final long DAY = 24 * HOUR;
 
 	private SamplePlans() {
 	}
@@ -38,7 +38,7 @@ public final class SamplePlans {
 				Reentry.after(30 * DAY, at(3)),
 				List.of(new Exit("purchase", null, at(4))),
 				new Goal("purchase", binary(BinaryOp.GT, new Expr.EventFieldRef("purchase", "amount", at(5)), number(0)),
-						7 * DAY, at(5)),
+						7 * DAY, "amount", at(5)),
 				List.of(new Attribute("email", ValueType.STRING, at(6)), new Attribute("tier", ValueType.STRING, at(6))),
 				List.of(new EventType("product_view", List.of(new FieldDecl("category", ValueType.STRING, at(8)),
 						new FieldDecl("price", ValueType.DECIMAL, at(8))), at(8)),

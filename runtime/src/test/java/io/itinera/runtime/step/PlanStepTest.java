@@ -237,7 +237,7 @@ class PlanStepTest {
 		CustomerState state = step.initialState("c1");
 		run(state, event("c1", T0, "cart_add", "price", 30.0));
 		StepResult result = step.applyInPlace(state, event("c1", T0 + 2 * DAY, "purchase", "amount", 30.0));
-		assertEquals(List.of(new GoalReached("c1", T0 + 2 * DAY, "purchase", T0)), result.goalsReached());
+		assertEquals(List.of(new GoalReached("c1", T0 + 2 * DAY, "purchase", T0, 30.0)), result.goalsReached());
 		assertTrue(state.goalReached());
 
 		CustomerState late = step.initialState("c2");
