@@ -132,15 +132,17 @@ public final class PlanDiff {
 
 	private void mapped(Stage old, StageMatching.Match match) {
 		SourceLocation mappingAt = newPlan.migration().mappingOf(old.name()).location();
-		if (match.exits()) {
-			add(Kind.STAGE_REMOVED, "stage " + old.name() + " removed; its customers leave the journey (migrate)", old.location(),
+		boolean kept = newPlan.stage(old.name()) != null;
+		String where = match.exits() ? "leave the journey" : "move to " + match.newStage();
+		if (kept) {
+			add(Kind.STAGE_REMAPPED, "stage " + old.name() + " kept, but its customers " + where + " (migrate)", old.location(),
 					mappingAt);
-		} else if (oldPlan.stage(match.newStage()) == null) {
+		} else if (!match.exits() && oldPlan.stage(match.newStage()) == null) {
 			add(Kind.STAGE_RENAMED, "stage " + old.name() + " renamed to " + match.newStage() + " (migrate)", old.location(),
 					newPlan.stage(match.newStage()).location());
-		} else if (newPlan.stage(old.name()) == null) {
-			add(Kind.STAGE_REMOVED, "stage " + old.name() + " removed; its customers move to " + match.newStage() + " (migrate)",
-					old.location(), mappingAt);
+		} else {
+			add(Kind.STAGE_REMOVED, "stage " + old.name() + " removed; its customers " + where + " (migrate)", old.location(),
+					mappingAt);
 		}
 	}
 
@@ -180,8 +182,7 @@ public final class PlanDiff {
 		if (transition.target().equals(old.name())) {
 			return current.name();
 		}
-		StageMatching.Match match = stages.of(transition.target());
-		return match == null || match.newStage() == null ? transition.target() : match.newStage();
+		return stages.newNameOf(transition.target());
 	}
 
 	/** Removes from both lists, in order, each pair that {@code same} accepts, and reports it. */
@@ -335,8 +336,7 @@ public final class PlanDiff {
 	}
 
 	private String newName(String oldStage) {
-		StageMatching.Match match = stages.of(oldStage);
-		return match == null || match.newStage() == null ? oldStage : match.newStage();
+		return stages.newNameOf(oldStage);
 	}
 
 	private void splits() {

@@ -36,9 +36,11 @@ public final class StageMatching {
 	}
 
 	private final Map<String, Match> byOldStage;
+	private final java.util.Set<String> newStages;
 
-	private StageMatching(Map<String, Match> byOldStage) {
+	private StageMatching(Map<String, Match> byOldStage, java.util.Set<String> newStages) {
 		this.byOldStage = byOldStage;
+		this.newStages = newStages;
 	}
 
 	public static StageMatching between(JourneyPlan oldPlan, JourneyPlan newPlan) {
@@ -57,7 +59,8 @@ public final class StageMatching {
 				.filter(s -> oldPlan.stage(s.name()) == null && matches.values().stream().noneMatch(m -> s.name().equals(m.newStage())))
 				.toList();
 		Map<String, String> translate = new LinkedHashMap<>();
-		matches.values().forEach(m -> translate.put(m.oldStage(), m.newStage()));
+		matches.values().stream().filter(m -> m.newStage() != null && newPlan.stage(m.oldStage()) == null)
+				.forEach(m -> translate.put(m.oldStage(), m.newStage()));
 		for (Stage old : removed) {
 			List<Stage> candidates = added.stream().filter(a -> sameShape(old, a, translate, oldPlan, newPlan)).toList();
 			boolean uniqueBothWays = candidates.size() == 1 && removed.stream()
@@ -67,7 +70,8 @@ public final class StageMatching {
 		}
 		Map<String, Match> inOldOrder = new LinkedHashMap<>();
 		oldPlan.stages().forEach(s -> inOldOrder.put(s.name(), matches.get(s.name())));
-		return new StageMatching(inOldOrder);
+		return new StageMatching(inOldOrder,
+				newPlan.stages().stream().map(Stage::name).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	private static boolean sameShape(Stage old, Stage added, Map<String, String> translate, JourneyPlan oldPlan,
@@ -86,6 +90,18 @@ public final class StageMatching {
 		return true;
 	}
 
+	/**
+	 * What a stage name of the old version (a transition's target, a campaign's stage) names in the
+	 * new one: itself while a stage of that name exists, else the stage it was renamed or mapped to.
+	 */
+	public String newNameOf(String oldStage) {
+		Match match = byOldStage.get(oldStage);
+		if (newStages.contains(oldStage) || match == null || match.newStage() == null) {
+			return oldStage;
+		}
+		return match.newStage();
+	}
+
 	public Match of(String oldStage) {
 		return byOldStage.get(oldStage);
 	}
@@ -94,16 +110,19 @@ public final class StageMatching {
 		return new ArrayList<>(byOldStage.values());
 	}
 
-	/** The old stage that became {@code newStage} under its own or another name, or null for a new stage. */
+	/**
+	 * The old stage {@code newStage} continues: the one that became it by name or rename, else the
+	 * old stage of that name (whose customers a mapping sent elsewhere), else the first mapped to it;
+	 * null for a new stage.
+	 */
 	public String oldStageOf(String newStage) {
-		Match sameName = byOldStage.get(newStage);
-		if (sameName != null && newStage.equals(sameName.newStage())) {
-			return newStage;
-		}
 		for (Match match : byOldStage.values()) {
 			if (newStage.equals(match.newStage()) && match.how() != How.MAPPED) {
 				return match.oldStage();
 			}
+		}
+		if (byOldStage.containsKey(newStage)) {
+			return newStage;
 		}
 		for (Match match : byOldStage.values()) {
 			if (newStage.equals(match.newStage())) {

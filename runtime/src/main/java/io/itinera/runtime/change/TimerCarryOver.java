@@ -48,8 +48,7 @@ public record TimerCarryOver(List<Kept> kept, List<Integer> cancelled, List<Inte
 	}
 
 	private static String newName(String oldStage, StageMatching stages) {
-		StageMatching.Match match = stages.of(oldStage);
-		return match == null || match.newStage() == null ? oldStage : match.newStage();
+		return stages.newNameOf(oldStage);
 	}
 
 	static List<Integer> timerIndexes(Stage stage) {

@@ -107,6 +107,16 @@ class PlanDiffTest {
 	}
 
 	@Test
+	void aKeptStageWhoseCustomersAreSentElsewhere() {
+		Migration migration = new Migration(List.of(new Migration.StageMapping("HighIntent", "Abandoned", at(60))),
+				Migration.TimerBasis.ENTRY, at(59));
+		List<PlanChange> changes = PlanDiff.between(OLD, with(OLD.entry(), OLD.reentry(), OLD.exits(), OLD.models(), OLD.stages(),
+				OLD.splits(), migration));
+		assertEquals(List.of(new PlanChange(Kind.STAGE_REMAPPED, "stage HighIntent kept, but its customers move to Abandoned (migrate)",
+				at(31), at(60))), changes);
+	}
+
+	@Test
 	void timersKeepTheirPlaceWhenDelayAndTargetStayTheSame() {
 		Stage old = OLD.stage("Abandoned"); // 0: when intent > 0.6 -> HighIntent, 1: after 3 days -> Lapsed
 		Stage reordered = new Stage("Abandoned", old.phase(), List.of(new Transition.AfterDelay(DAY, "HighIntent", at(70)),
