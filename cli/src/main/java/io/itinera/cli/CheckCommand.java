@@ -2,6 +2,10 @@ package io.itinera.cli;
 
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.cli.journey.JourneyDiagnostic;
+import io.itinera.dsl.compiler.JourneyCompiler;
+import io.itinera.runtime.change.ChangeFinding;
+import io.itinera.runtime.change.MigrationCheck;
+import io.itinera.runtime.plan.JourneyPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code itinera check FILE…|DIR}: every diagnostic as file:line:col, non-zero exit on errors. */
+/**
+ * {@code itinera check FILE…|DIR [--against OLD]}: every diagnostic as file:line:col, non-zero exit on
+ * errors; with {@code --against}, also what replacing the running version OLD by FILE does to its customers.
+ */
 @Command(name = "check", description = "Parse and validate journeys; print every problem as file:line:col.")
 public final class CheckCommand implements Callable<Integer> {
 
@@ -22,6 +29,10 @@ public final class CheckCommand implements Callable<Integer> {
 
 	@picocli.CommandLine.Option(names = "--forbid-raw-drl", description = "report raw drl blocks as errors (as run does without --allow-raw-drl)")
 	boolean forbidRawDrl;
+
+	@picocli.CommandLine.Option(names = "--against", paramLabel = "OLD", description = "the running version (a .journey file"
+			+ " or plan.json): also report what replacing it by FILE does to the customers already in it")
+	Path against;
 
 	@Spec
 	CommandSpec spec;
@@ -38,6 +49,10 @@ public final class CheckCommand implements Callable<Integer> {
 			err.println("No .journey files found in " + paths + ".");
 			return 2;
 		}
+		if (against != null && files.size() != 1) {
+			err.println("--against compares one new version with the running one: give one .journey file, not " + files.size() + ".");
+			return 2;
+		}
 		if (forbidRawDrl) {
 			System.setProperty(io.itinera.dsl.validation.DrlBlockValidator.RAW_DRL_PROPERTY, "forbid");
 		}
@@ -52,6 +67,17 @@ public final class CheckCommand implements Callable<Integer> {
 			}
 			if (!loaded.hasErrors() && loaded.journey() != null) {
 				out.println(file + ": " + JourneySummary.of(loaded.journey()));
+				if (against != null) {
+					JourneyPlan oldPlan = JourneyPlans.load(against, err);
+					if (oldPlan == null) {
+						err.flush();
+						return 2;
+					}
+					for (ChangeFinding finding : MigrationCheck.of(oldPlan, new JourneyCompiler().compile(loaded.journey()))) {
+						out.println(finding.format());
+						if (finding.error()) errors++; else warnings++;
+					}
+				}
 			}
 		}
 		out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " checked: " + errors + " error"

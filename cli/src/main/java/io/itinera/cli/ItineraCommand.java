@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 		subcommands = {
 				CommandLine.HelpCommand.class,
 				CheckCommand.class,
+				DiffCommand.class,
 				CompileCommand.class,
 				GraphCommand.class,
 				RunCommand.class,

@@ -111,6 +111,7 @@ public final class JourneyCompiler {
 			List<io.itinera.runtime.plan.Split> splits = new ArrayList<>();
 			List<io.itinera.runtime.plan.TestCase> tests = new ArrayList<>();
 			List<String> phases = null;
+			io.itinera.runtime.plan.Migration migration = null;
 
 			for (JourneyElement element : journey.getElements()) {
 				if (element instanceof Entry e && entry == null) {
@@ -147,6 +148,8 @@ public final class JourneyCompiler {
 					addIfPresent(splits, split(s));
 				} else if (element instanceof TestCase t) {
 					addIfPresent(tests, test(t));
+				} else if (element instanceof io.itinera.dsl.journey.Migration m && migration == null) {
+					migration = migration(m);
 				}
 			}
 			if (entry != null && entry.stage() == null && !stages.isEmpty()) {
@@ -159,7 +162,7 @@ public final class JourneyCompiler {
 				reentry = io.itinera.runtime.plan.Reentry.never(at(journey));
 			}
 			JourneyPlan plan = new JourneyPlan(JourneyPlan.FORMAT_VERSION, journey.getName(), journey.getTitle(), at(journey),
-					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases);
+					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases, migration);
 			sources.put(plan, journey);
 			return new Compilation(plan, sources);
 		}
@@ -173,6 +176,20 @@ public final class JourneyCompiler {
 			if (element != null) {
 				list.add(element);
 			}
+		}
+
+		private io.itinera.runtime.plan.Migration migration(io.itinera.dsl.journey.Migration m) {
+			List<io.itinera.runtime.plan.Migration.StageMapping> mappings = new ArrayList<>();
+			for (io.itinera.dsl.journey.StageMapping mapping : m.getMappings()) {
+				String to = mapping.isExit() ? null : name(mapping.getTo());
+				if (mapping.getFrom() != null && (mapping.isExit() || to != null)) {
+					mappings.add(track(mapping, new io.itinera.runtime.plan.Migration.StageMapping(mapping.getFrom(), to, at(mapping))));
+				}
+			}
+			io.itinera.runtime.plan.Migration.TimerBasis timers = written(m, JourneyPackage.Literals.MIGRATION__TIMER_BASIS)
+					? io.itinera.runtime.plan.Migration.TimerBasis.valueOf(m.getTimerBasis().getName())
+					: io.itinera.runtime.plan.Migration.TimerBasis.ENTRY;
+			return track(m, new io.itinera.runtime.plan.Migration(mappings, timers, at(m)));
 		}
 
 		private io.itinera.runtime.plan.Entry entry(Entry e) {

@@ -18,6 +18,8 @@ public final class JourneyIssueCodes {
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
 	public static final String TYPE_MISMATCH = PREFIX + "typeMismatch";
 	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";
+	public static final String DUPLICATE_MIGRATION = PREFIX + "duplicateMigration";
+	public static final String REDUNDANT_MIGRATION = PREFIX + "redundantMigration";
 	public static final String AGGREGATE_NEEDS_FIELD = PREFIX + "aggregateNeedsField";
 	public static final String NON_NUMERIC_AGGREGATE = PREFIX + "nonNumericAggregate";
 	public static final String NON_NUMERIC_GOAL_VALUE = PREFIX + "nonNumericGoalValue";

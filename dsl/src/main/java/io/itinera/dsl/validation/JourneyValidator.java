@@ -71,7 +71,7 @@ import io.itinera.dsl.typing.Type;
  * The journey's own rules, beyond what the grammar and linking check. Every message names the
  * element and says what to do; every diagnostic carries a code from {@link JourneyIssueCodes}.
  */
-@ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class })
+@ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class, MigrationValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -99,6 +99,7 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		reportRepeats(journey, Goal.class, "goal");
 		reportRepeats(journey, CustomerDecl.class, "customer");
 		reportRepeats(journey, PhaseList.class, "phases");
+		reportRepeats(journey, io.itinera.dsl.journey.Migration.class, "migrate");
 	}
 
 	private void reportRepeats(Journey journey, Class<? extends JourneyElement> kind, String keyword) {

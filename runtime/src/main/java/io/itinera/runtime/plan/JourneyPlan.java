@@ -7,6 +7,7 @@ import java.util.List;
  * parts ({@code title}, {@code goal}) are null when the journey leaves them out; {@code entry} is
  * null only for a journey too broken to run. {@code reentry} defaults to never. {@code phases}: the
  * journey's lifecycle phases in funnel order ({@link Phase#DEFAULTS} unless it declares its own).
+ * {@code migration}: the journey's {@code migrate} block, null without one (and in plans written before it).
  */
 public record JourneyPlan(
 		int formatVersion,
@@ -25,7 +26,8 @@ public record JourneyPlan(
 		List<Campaign> campaigns,
 		List<Split> splits,
 		List<TestCase> tests,
-		List<String> phases) {
+		List<String> phases,
+		Migration migration) {
 
 	/** The JSON format this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
@@ -43,12 +45,21 @@ public record JourneyPlan(
 		phases = phases == null ? Phase.DEFAULTS : List.copyOf(phases);
 	}
 
+	/** A plan without a {@code migrate} block. */
+	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
+			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
+			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests,
+			List<String> phases) {
+		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
+				campaigns, splits, tests, phases, null);
+	}
+
 	/** A plan with the default phases. */
 	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
 			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
 			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests) {
 		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
-				campaigns, splits, tests, null);
+				campaigns, splits, tests, (List<String>) null);
 	}
 
 	public Stage stage(String stageName) {
