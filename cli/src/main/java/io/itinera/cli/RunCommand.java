@@ -173,6 +173,10 @@ public final class RunCommand implements Callable<Integer> {
 				summary.skipped());
 		text.printf("  dead letters   %,d%s%n", summary.deadLetters(),
 				summary.deadLetters() > 0 ? " -> " + out.resolve(JsonLinesOutput.DEAD_LETTERS) : "");
+		if (summary.outOfOrderEvents() > 0 || summary.lateEvents() > 0) {
+			text.printf("  out of order   %,d put back in order, %,d late (dead letters; --lateness %s)%n",
+					summary.outOfOrderEvents(), summary.lateEvents(), driverOptions.lateness);
+		}
 		text.printf("  customers      %,d%n", summary.customers());
 		long inStages = 0;
 		text.println("  stages");

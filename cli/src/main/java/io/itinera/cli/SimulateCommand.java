@@ -183,6 +183,11 @@ public final class SimulateCommand implements Callable<Integer> {
 			if (reports.size() == 2) {
 				out.println(summary(reports.get(1), done, seconds));
 			}
+			JourneySimulation first = journeys.get(0);
+			if (first.outOfOrderEvents() > 0 || first.lateEvents() > 0) {
+				out.println(String.format(Locale.ROOT, "Out of order: %,d events put back in order, %,d late (dead letters; --lateness %s)",
+						first.outOfOrderEvents(), first.lateEvents(), driverOptions.lateness));
+			}
 			if (cpuSeconds > 0) {
 				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",
 						cpuSeconds, done.records() / cpuSeconds));

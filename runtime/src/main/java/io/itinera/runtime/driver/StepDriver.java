@@ -48,6 +48,8 @@ public final class StepDriver {
 	private List<CustomerSlot> changed = new ArrayList<>();
 	private long now = Long.MIN_VALUE;
 	private long pendingTimerDelta;
+	private long outOfOrderEvents;
+	private long lateEvents;
 	private long interval;
 	private boolean flushing;
 
@@ -68,10 +70,13 @@ public final class StepDriver {
 	public void onEvent(Event event, long line) {
 		CustomerSlot slot = slot(event.customerId());
 		if (event.at() < slot.clock) {
+			lateEvents++;
 			listener.onLateEvent(event, line, slot.clock, settings.latenessMillis());
 			return;
 		}
-		if (event.at() > slot.latestSeen) {
+		if (event.at() < slot.latestSeen) {
+			outOfOrderEvents++;
+		} else {
 			slot.latestSeen = event.at();
 		}
 		slot.hold(event, line);
@@ -252,6 +257,16 @@ public final class StepDriver {
 		long delta = pendingTimerDelta;
 		pendingTimerDelta = 0;
 		return delta;
+	}
+
+	/** Events that came earlier than one already seen for their customer and were put back in order. */
+	public long outOfOrderEvents() {
+		return outOfOrderEvents;
+	}
+
+	/** Events that came too late to be put in order (the listener got each). */
+	public long lateEvents() {
+		return lateEvents;
 	}
 
 	public long scoreBatches() {

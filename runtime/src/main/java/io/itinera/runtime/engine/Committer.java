@@ -45,8 +45,8 @@ final class Committer implements Runnable {
 	private final Map<Long, ReaderFlush> readerByBarrier = new HashMap<>();
 	private long nextBarrier;
 
-	private final Map<String, CustomerRecord> uncommittedCustomers = new HashMap<>();
-	private final List<String> uncommittedActionIds = new ArrayList<>();
+	private Map<String, CustomerRecord> uncommittedCustomers = new HashMap<>();
+	private List<String> uncommittedActionIds = new ArrayList<>();
 
 	private final RunTotals totals;
 	private final CommitProgress commits;
@@ -107,6 +107,8 @@ final class Committer implements Runnable {
 		long timerDelta = 0;
 		long scoreBatches = 0;
 		long rowsScored = 0;
+		long outOfOrder = 0;
+		long late = 0;
 		for (PartitionFlush flush : flushes) {
 			actions.addAll(flush.actions());
 			changes.addAll(flush.stageChanges());
@@ -116,6 +118,8 @@ final class Committer implements Runnable {
 			timerDelta += flush.pendingTimerDelta();
 			scoreBatches += flush.scoreBatches();
 			rowsScored += flush.rowsScored();
+			outOfOrder += flush.outOfOrderEvents();
+			late += flush.lateEvents();
 			uncommittedCustomers.putAll(flush.changedCustomers());
 		}
 		actions.sort(ACTION_ORDER);
@@ -129,7 +133,7 @@ final class Committer implements Runnable {
 		}
 		output.write(actions, changes, deadLetters);
 		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, timerDelta);
-		totals.scoring(scoreBatches, rowsScored);
+		totals.thisProcess(scoreBatches, rowsScored, outOfOrder, late);
 		if (reader.checkpoint()) {
 			commit(reader);
 			commits.committed(reader.barrierId());
@@ -147,9 +151,10 @@ final class Committer implements Runnable {
 			throw new UncheckedIOException("cannot sync the output files: " + e.getMessage(), e);
 		}
 		RunProgress progress = totals.progress(config.runName(), reader, positions);
-		store.commit(new Checkpoint(progress, Map.copyOf(uncommittedCustomers), List.copyOf(uncommittedActionIds)));
-		uncommittedCustomers.clear();
-		uncommittedActionIds.clear();
+		// Handed over, not copied: a checkpoint can hold millions of customers.
+		store.commit(new Checkpoint(progress, uncommittedCustomers, uncommittedActionIds));
+		uncommittedCustomers = new HashMap<>();
+		uncommittedActionIds = new ArrayList<>();
 	}
 
 	/** Running totals over the whole input; the reader thread polls them for progress. */
@@ -164,6 +169,8 @@ final class Committer implements Runnable {
 		volatile long pendingTimers;
 		volatile long scoreBatches;
 		volatile long rowsScored;
+		volatile long outOfOrderEvents;
+		volatile long lateEvents;
 		final Map<String, Long> stageCounts = new TreeMap<>();
 
 		void restore(RunProgress saved) {
@@ -208,10 +215,12 @@ final class Committer implements Runnable {
 			}
 		}
 
-		/** Scoring counts of this process (the workers' running totals). */
-		void scoring(long batches, long rows) {
+		/** Counts of this process (the workers' running totals): scoring, events put back in order, late events. */
+		void thisProcess(long batches, long rows, long outOfOrder, long late) {
 			scoreBatches = batches;
 			rowsScored = rows;
+			outOfOrderEvents = outOfOrder;
+			lateEvents = late;
 		}
 
 		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions) {

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What a run did, in totals over the whole input (earlier, resumed runs included) except
- * {@code eventsThisRun} and {@code elapsedNanos}, which measure this process; {@code stopped}: the
+ * {@code eventsThisRun}, {@code elapsedNanos}, the scoring counts and the events put back in order or
+ * late, which count this process; {@code stopped}: the
  * run was asked to stop before the end of its input and can be resumed.
  */
 public record EngineSummary(
@@ -22,6 +23,8 @@ public record EngineSummary(
 		long resumedAfterLine,
 		long scoreBatches,
 		long rowsScored,
+		long outOfOrderEvents,
+		long lateEvents,
 		boolean stopped) {
 
 	public double eventsPerSecond() {

@@ -128,7 +128,8 @@ public final class LocalEngine {
 		}
 		return new EngineSummary(totals.linesRead, totals.eventsRead, totals.deadLetters, totals.skipped, totals.customers,
 				totals.stageCounts(), totals.actions, totals.stageChanges, totals.pendingTimers, eventsThisRun,
-				System.nanoTime() - started, resumedAfterLine, totals.scoreBatches, totals.rowsScored, stopRequested);
+				System.nanoTime() - started, resumedAfterLine, totals.scoreBatches, totals.rowsScored, totals.outOfOrderEvents,
+				totals.lateEvents, stopRequested);
 	}
 
 	private long baseLines;

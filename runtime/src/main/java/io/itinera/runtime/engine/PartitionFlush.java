@@ -19,5 +19,7 @@ record PartitionFlush(
 		long newCustomers,
 		long pendingTimerDelta,
 		long scoreBatches,
-		long rowsScored) {
+		long rowsScored,
+		long outOfOrderEvents,
+		long lateEvents) {
 }

@@ -133,7 +133,8 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 			driver.drainChanged(recordInto(changed));
 		}
 		committer.put(new PartitionFlush(partition, barrier.id(), actions, stageChanges, failedInputs, changed, stageDeltas,
-				newCustomers, driver.takePendingTimerDelta(), driver.scoreBatches(), driver.rowsScored()));
+				newCustomers, driver.takePendingTimerDelta(), driver.scoreBatches(), driver.rowsScored(), driver.outOfOrderEvents(),
+				driver.lateEvents()));
 		actions = new ArrayList<>();
 		stageChanges = new ArrayList<>();
 		failedInputs = new ArrayList<>();

@@ -187,6 +187,15 @@ public final class JourneySimulation implements StepListener {
 		return lateEvents + failedInputs;
 	}
 
+	/** Events put back in order, and late events, of this replay. */
+	public long outOfOrderEvents() {
+		return driver.outOfOrderEvents();
+	}
+
+	public long lateEvents() {
+		return driver.lateEvents();
+	}
+
 	long scored() {
 		return driver.rowsScored();
 	}

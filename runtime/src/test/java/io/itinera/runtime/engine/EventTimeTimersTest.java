@@ -58,6 +58,8 @@ class EventTimeTimersTest {
 				"c1,2026-03-01T09:00:00Z,product_view,p4,5");
 
 		assertEquals(1, summary.deadLetters(), "30 s out of order is put back in order; 3 hours is late");
+		assertEquals(1, summary.outOfOrderEvents());
+		assertEquals(1, summary.lateEvents());
 		String letter = Files.readString(dir.resolve("out").resolve(JsonLinesOutput.DEAD_LETTERS));
 		assertTrue(letter.contains("\"line\":5") && letter.contains("late event"), letter);
 	}
