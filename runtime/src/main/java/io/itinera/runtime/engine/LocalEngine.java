@@ -151,10 +151,21 @@ public final class LocalEngine {
 		long barrierId = 0;
 		long lastBucket = source.lineNumber() / config.barrierEveryLines();
 		List<DeadLetter> deadLetters = new ArrayList<>();
+		long flushNanos = config.flushEveryMillis() * 1_000_000L;
+		long lastFlush = System.nanoTime();
 		SourceRecord record;
-		while (!stopRequested && (record = source.next()) != null) {
+		while (!stopRequested && (record = nextRecord(source, lastFlush, flushNanos)) != null) {
 			if (failure.failed()) {
 				return eventsThisRun;
+			}
+			if (record == EventSource.NOTHING_YET) {
+				if (System.nanoTime() - lastFlush >= flushNanos) {
+					barrier(barrierId++, false, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped,
+							latestEventAt, failure);
+					deadLetters = new ArrayList<>();
+					lastFlush = System.nanoTime();
+				}
+				continue;
 			}
 			linesRead++;
 			Event event = record.event();
@@ -172,8 +183,9 @@ public final class LocalEngine {
 				skipped++;
 			}
 			long bucket = record.lineNumber() / config.barrierEveryLines();
-			if (bucket != lastBucket) {
+			if (bucket != lastBucket || (flushNanos > 0 && System.nanoTime() - lastFlush >= flushNanos)) {
 				lastBucket = bucket;
+				lastFlush = System.nanoTime();
 				barrier(barrierId++, false, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped,
 						latestEventAt, failure);
 				deadLetters = new ArrayList<>();
@@ -188,6 +200,15 @@ public final class LocalEngine {
 		barrier(barrierId, true, source, queues, chunks, committer, deadLetters, linesRead, eventsRead, skipped, latestEventAt,
 				failure);
 		return eventsThisRun;
+	}
+
+	/** The next line; live (a flush interval set), {@link EventSource#NOTHING_YET} when none came before the next flush is due. */
+	private static SourceRecord nextRecord(EventSource source, long lastFlush, long flushNanos) throws IOException {
+		if (flushNanos == 0) {
+			return source.next();
+		}
+		long untilFlush = flushNanos - (System.nanoTime() - lastFlush);
+		return source.poll(Math.max(0, untilFlush / 1_000_000L));
 	}
 
 	private void barrier(long id, boolean last, EventSource source, List<BlockingQueue<WorkerMessage>> queues,
