@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 				CompileCommand.class,
 				GraphCommand.class,
 				RunCommand.class,
+				ServeCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,
 				TestCommand.class,

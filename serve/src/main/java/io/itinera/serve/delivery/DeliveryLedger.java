@@ -31,12 +31,13 @@ public final class DeliveryLedger implements AutoCloseable {
 
 	private final RocksDB db;
 	private final Options options;
-	private final WriteOptions writes = new WriteOptions();
+	private final WriteOptions writes;
 
 	public DeliveryLedger(Path directory) throws IOException {
 		RocksDB.loadLibrary();
 		Files.createDirectories(directory);
 		options = new Options().setCreateIfMissing(true);
+		writes = new WriteOptions();
 		try {
 			db = RocksDB.open(options, directory.toString());
 		} catch (RocksDBException e) {
