@@ -114,6 +114,12 @@ public final class DeliveryService implements AutoCloseable {
 		if (!inFlight.add(action.id())) {
 			return;
 		}
+		Entry now = ledger.get(action.id());
+		if (now != null && now.status() != Status.PENDING) {
+			// delivered (or given up) between the caller's look and ours
+			inFlight.remove(action.id());
+			return;
+		}
 		String lane = laneName(action);
 		Endpoint endpoint = "webhook".equals(lane) ? config.webhook() : config.channels().get(lane);
 		if (endpoint == null) {
