@@ -55,7 +55,7 @@ public final class HttpApi implements AutoCloseable {
 		app.get("/health", ctx -> json(ctx, 200, health.get()));
 		app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 		app.error(404, ctx -> {
-			if (ctx.result() == null) {
+			if (ctx.result() == null || !ctx.result().startsWith("{")) {
 				error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path()
 						+ "; the API has POST /v1/events, GET /v1/customers/{id}, GET /health, GET /metrics");
 			}
@@ -124,7 +124,10 @@ public final class HttpApi implements AutoCloseable {
 		if (!result.rejected().isEmpty()) {
 			List<Map<String, Object>> errors = new ArrayList<>();
 			for (DeadLetter letter : result.rejected().subList(0, Math.min(ERRORS_SHOWN, result.rejected().size()))) {
-				errors.add(Map.of("line", letter.line(), "reason", letter.reason()));
+				Map<String, Object> error = new LinkedHashMap<>();
+				error.put("line", letter.line());
+				error.put("reason", letter.reason());
+				errors.add(error);
 			}
 			answer.put("errors", errors);
 		}
