@@ -3,7 +3,6 @@ package io.itinera.serve.intake;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.runtime.io.BadLineException;
 import io.itinera.runtime.io.DeadLetter;
@@ -98,7 +97,10 @@ public final class EventIntake {
 		return false;
 	}
 
-	/** Each element as one compact line; an element that is not an object stays as it is, and the parser refuses it. */
+	/**
+	 * Each element as one line: its own bytes when they hold no line break (no re-encoding), else
+	 * re-written compactly. An element that is not an object stays as it is, and the parser refuses it.
+	 */
 	private static List<String> arrayElements(byte[] body) throws BadBatchException {
 		List<String> lines = new ArrayList<>();
 		try (JsonParser parser = JSON.getFactory().createParser(body)) {
@@ -108,8 +110,12 @@ public final class EventIntake {
 				if (token == null) {
 					throw new BadBatchException("the JSON array is not closed: end it with ]");
 				}
-				JsonNode element = JSON.readTree(parser);
-				lines.add(JSON.writeValueAsString(element));
+				int start = (int) parser.currentTokenLocation().getByteOffset();
+				parser.skipChildren();
+				int end = (int) parser.currentLocation().getByteOffset();
+				String element = new String(body, start, end - start, StandardCharsets.UTF_8);
+				lines.add(element.indexOf('\n') < 0 && element.indexOf('\r') < 0 ? element
+						: JSON.writeValueAsString(JSON.readTree(element)));
 			}
 			if (parser.nextToken() != null) {
 				throw new BadBatchException("text after the JSON array: send one array per request");

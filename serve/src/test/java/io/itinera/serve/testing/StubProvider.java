@@ -43,6 +43,8 @@ public final class StubProvider implements AutoCloseable {
 	private final AtomicLong lastAccepted = new AtomicLong();
 
 	public StubProvider(Misbehaviour misbehaviour) throws IOException {
+		// Without it the JDK server's answers wait on Nagle and the client's delayed ACK: 40 ms each.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		this.misbehaviour = misbehaviour;
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
 		server.setExecutor(Executors.newFixedThreadPool(32));
@@ -86,8 +88,9 @@ public final class StubProvider implements AutoCloseable {
 				repeats.incrementAndGet();
 			} else {
 				JsonNode at = bodies.get(key).get("at");
-				if (at != null && at.canConvertToLong()) {
-					actionToDeliveryMillis.add(System.currentTimeMillis() - at.asLong());
+				long atMillis = at == null ? -1 : at.asLong(-1);
+				if (atMillis > 0) {
+					actionToDeliveryMillis.add(System.currentTimeMillis() - atMillis);
 				}
 				lastAccepted.set(System.nanoTime());
 			}
