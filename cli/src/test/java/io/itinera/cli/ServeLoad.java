@@ -104,11 +104,11 @@ public final class ServeLoad {
 
 	private static long accepted;
 
-	/** Events the engine has read from the input log (GET /health). */
+	/** Lines the engine has read from the input log and handed to its workers (GET /health). */
 	private static long processed(String eventsUrl) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(eventsUrl.replace("/v1/events", "/health"))).build();
 		String health = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"eventsProcessed\":(\\d+)").matcher(health);
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"linesRead\":(\\d+)").matcher(health);
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 

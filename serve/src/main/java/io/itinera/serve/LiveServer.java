@@ -59,6 +59,7 @@ public final class LiveServer implements AutoCloseable {
 	private HttpApi api;
 	private InputLog log;
 	private Thread engineThread;
+	private TailingEventSource source;
 
 	private LiveServer() {
 	}
@@ -121,6 +122,7 @@ public final class LiveServer implements AutoCloseable {
 				.withRunName(plan.name() + " live");
 		engine = new LocalEngine(() -> new TimedStep(steps.get(), metrics), scorer, store, output, config);
 		TailingEventSource source = new TailingEventSource(log, logParser);
+		this.source = source;
 		engineThread = new Thread(() -> runEngine(source), "itinera-engine");
 		engineThread.start();
 
@@ -149,7 +151,7 @@ public final class LiveServer implements AutoCloseable {
 			health.put("engine", engineFailure);
 		}
 		health.put("inputLogBytes", log.durableLength());
-		health.put("eventsProcessed", engine.linesRead());
+		health.put("linesRead", source.lineNumber());
 		health.put("deliveriesPending", delivery.inFlight());
 		return health;
 	}

@@ -115,7 +115,13 @@ final class ChannelLane {
 		return ": " + (line.length() > 200 ? line.substring(0, 200) + "…" : line);
 	}
 
+	/** Interrupts the requests under way and waits for their threads, so none writes to the ledger after it closes. */
 	void close() {
 		workers.shutdownNow();
+		try {
+			workers.awaitTermination(10, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }

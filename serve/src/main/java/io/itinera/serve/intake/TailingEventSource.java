@@ -22,7 +22,8 @@ public final class TailingEventSource implements EventSource {
 	/** Log position of {@code buffer}'s first byte. */
 	private long bufferStart;
 	private long position;
-	private long lineNumber;
+	/** Volatile: {@code GET /health} reads it from another thread. */
+	private volatile long lineNumber;
 
 	public TailingEventSource(InputLog log, EventLineParser parser) {
 		this.log = log;
