@@ -45,7 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--workers", defaultValue = "2", description = "engine worker threads (default: ${DEFAULT-VALUE})")
 	int workers;
 
-	@Option(names = "--checkpoint-ms", defaultValue = "1000", description = "least time between checkpoints, in ms (default: ${DEFAULT-VALUE})")
+	@Option(names = "--checkpoint-ms", defaultValue = "10000", description = {
+			"least time between checkpoints, in ms; GET /v1/customers shows the last one, and each one briefly",
+			"holds up output while it syncs (default: ${DEFAULT-VALUE})" })
 	long checkpointMillis;
 
 	@Option(names = "--flush-ms", defaultValue = "5", description = "the engine writes output and hands actions to delivery this often, in ms (default: ${DEFAULT-VALUE})")

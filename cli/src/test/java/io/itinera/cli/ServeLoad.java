@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>event-to-delivery time for an event-triggered rule, at a steady rate: from the event's time
  * (set when it is sent) to the provider's receipt of the action.</li>
  * </ol>
- * Arguments: [seconds per phase, default 10] [connections, default 8] [rule events per second, default 200].
+ * Arguments: [seconds per phase, default 10] [connections, default 8] [rule events per second, default 200]
+ * [server options…].
  */
 public final class ServeLoad {
 	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -41,7 +42,9 @@ public final class ServeLoad {
 					{ "channels": { "email": { "url": "%s", "concurrency": 16, "ratePerSecond": 100000,
 					  "body": { "to": "${customer}", "n": "${params.n}", "at": "${timeMillis}" } } } }
 					""".formatted(provider.url("/email")));
-			try (ServeProcess server = ServeProcess.start(plan, dir.resolve("state"), List.of("--delivery", delivery.toString()))) {
+			List<String> options = new ArrayList<>(List.of("--delivery", delivery.toString()));
+			options.addAll(List.of(args).subList(Math.min(3, args.length), args.length));
+			try (ServeProcess server = ServeProcess.start(plan, dir.resolve("state"), options)) {
 				String url = "http://127.0.0.1:" + server.port() + "/v1/events";
 				System.out.printf("itinera serve on loopback, %d s per phase, %d connections, %d cores%n", seconds, connections,
 						Runtime.getRuntime().availableProcessors());
