@@ -104,6 +104,7 @@ class ServeKillAndRestartTest {
 					assertEquals(inLog, seen.size(), "c" + c + " ping counts " + seen);
 					assertEquals(expected, new TreeSet<>(seen), "c" + c + ": each logged event processed once");
 				}
+				second.close(); // a clean stop syncs the output files
 				List<String> written = Files.readAllLines(state.resolve(LiveServer.OUTPUT).resolve("actions.jsonl"));
 				Set<String> ids = new HashSet<>();
 				for (String line : written) {
