@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 				CompileCommand.class,
 				GraphCommand.class,
 				RunCommand.class,
+				ServeCommand.class,
 				GenerateCommand.class,
 				BenchCommand.class,
 				TestCommand.class,

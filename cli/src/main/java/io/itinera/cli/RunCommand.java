@@ -7,6 +7,7 @@ import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
@@ -81,6 +82,11 @@ public final class RunCommand implements Callable<Integer> {
 	@Mixin
 	DeliveryOptions delivery = new DeliveryOptions();
 
+	@Option(names = "--deliver", paramLabel = "FILE", description = {
+			"also deliver the actions to the channels' endpoints in FILE (JSON or YAML, as for serve; see",
+			"docs/serve.md), with retries and a delivery ledger in --state: a run again never re-sends" })
+	Path deliver;
+
 	@Option(names = "--barrier-lines", defaultValue = "50000", hidden = true,
 			description = "output is ordered, and may be checkpointed, every this many lines")
 	long barrierLines;
@@ -143,15 +149,23 @@ public final class RunCommand implements Callable<Integer> {
 	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
 
 	private EngineSummary run(JourneyParts parts, EngineConfig config, Path stateDirectory, PrintWriter err) throws IOException {
+		if (deliver != null && inMemory) {
+			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
+		}
 		try (EventLogSource source = input.open(events, EventSchema.of(parts.plan()));
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
-				JsonLinesOutput output = new JsonLinesOutput(out)) {
+				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
+				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
 			LocalEngine engine = new LocalEngine(parts::newStep, parts.scorer(), store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			StopOnSignal stop = StopOnSignal.install(engine, inMemory);
 			try {
-				return engine.run(source);
+				EngineSummary summary = engine.run(source);
+				if (delivery != null) {
+					deliveryNote = delivery.finish();
+				}
+				return summary;
 			} finally {
 				stop.done();
 				if (bar != null) {
@@ -160,6 +174,9 @@ public final class RunCommand implements Callable<Integer> {
 			}
 		}
 	}
+
+	/** How delivery went ({@code --deliver}), for the summary. */
+	private String deliveryNote;
 
 	private void printSummary(PrintWriter text, JourneyPlan plan, EngineSummary summary, Path stateDirectory) {
 		if (summary.stopped()) {
@@ -188,6 +205,9 @@ public final class RunCommand implements Callable<Integer> {
 		text.printf("  actions        %,d -> %s%n", summary.actions(), out.resolve(JsonLinesOutput.ACTIONS));
 		text.printf("  stage changes  %,d -> %s%n", summary.stageChanges(), out.resolve(JsonLinesOutput.STAGE_CHANGES));
 		text.printf("  timers pending %,d%n", summary.pendingTimers());
+		if (deliveryNote != null) {
+			text.printf("  deliveries     %s%n", deliveryNote);
+		}
 		if (summary.rowsScored() > 0) {
 			text.printf("  scored         %,d rows in %,d batches%n", summary.rowsScored(), summary.scoreBatches());
 		}

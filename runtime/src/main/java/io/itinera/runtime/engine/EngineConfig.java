@@ -12,6 +12,9 @@ import io.itinera.runtime.driver.DriverSettings;
  * @param checkpointEveryMillis the least wall time between two durable checkpoints
  * @param driver time, lateness, scoring batches and customers kept in memory (per worker)
  * @param runName identifies the journey and input, so a state directory is not resumed with another input
+ * @param flushEveryMillis live inputs: also a barrier (output written) at least this often while
+ *        lines come or not, so actions of a growing input and of wall-clock timers go out within it;
+ *        0: barriers by line count only
  */
 public record EngineConfig(
 		int workers,
@@ -20,11 +23,15 @@ public record EngineConfig(
 		long barrierEveryLines,
 		long checkpointEveryMillis,
 		DriverSettings driver,
-		String runName) {
+		String runName,
+		long flushEveryMillis) {
 
 	public EngineConfig {
 		if (workers < 1) {
 			throw new IllegalArgumentException("workers must be at least 1");
+		}
+		if (flushEveryMillis < 0) {
+			throw new IllegalArgumentException("the flush interval cannot be negative");
 		}
 		if (barrierEveryLines < 1 || chunkSize < 1 || queueChunks < 1) {
 			throw new IllegalArgumentException("barrier interval, chunk size and queue size must be positive");
@@ -33,26 +40,30 @@ public record EngineConfig(
 
 	public static EngineConfig defaults() {
 		return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 16, 512, 50_000, 10_000,
-				DriverSettings.replay(), "run");
+				DriverSettings.replay(), "run", 0);
 	}
 
 	public EngineConfig withWorkers(int count) {
-		return new EngineConfig(count, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName);
+		return new EngineConfig(count, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis);
 	}
 
 	public EngineConfig withBarrierEveryLines(long lines) {
-		return new EngineConfig(workers, queueChunks, chunkSize, lines, checkpointEveryMillis, driver, runName);
+		return new EngineConfig(workers, queueChunks, chunkSize, lines, checkpointEveryMillis, driver, runName, flushEveryMillis);
 	}
 
 	public EngineConfig withCheckpointEveryMillis(long millis) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, millis, driver, runName);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, millis, driver, runName, flushEveryMillis);
 	}
 
 	public EngineConfig withDriver(DriverSettings settings) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, settings, runName);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, settings, runName, flushEveryMillis);
 	}
 
 	public EngineConfig withRunName(String name) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, name);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, name, flushEveryMillis);
+	}
+
+	public EngineConfig withFlushEveryMillis(long millis) {
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, millis);
 	}
 }

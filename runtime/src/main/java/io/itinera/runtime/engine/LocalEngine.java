@@ -163,10 +163,19 @@ public final class LocalEngine {
 		counts.skipped = totals.skipped;
 		long eventsThisRun = 0;
 		long lastBucket = source.lineNumber() / config.barrierEveryLines();
+		long flushNanos = config.flushEveryMillis() * 1_000_000L;
+		long lastFlush = System.nanoTime();
 		SourceRecord record;
-		while (!stopRequested && (record = source.next()) != null) {
+		while (!stopRequested && (record = nextRecord(source, lastFlush, flushNanos)) != null) {
 			if (failure.failed()) {
 				return eventsThisRun;
+			}
+			if (record == EventSource.NOTHING_YET) {
+				if (System.nanoTime() - lastFlush >= flushNanos) {
+					barrier(counts, null, false, false, source, queues, chunks, committer, failure);
+					lastFlush = System.nanoTime();
+				}
+				continue;
 			}
 			counts.linesRead++;
 			Event event = record.event();
@@ -184,8 +193,9 @@ public final class LocalEngine {
 				counts.skipped++;
 			}
 			long bucket = record.lineNumber() / config.barrierEveryLines();
-			if (bucket != lastBucket) {
+			if (bucket != lastBucket || (flushNanos > 0 && System.nanoTime() - lastFlush >= flushNanos)) {
 				lastBucket = bucket;
+				lastFlush = System.nanoTime();
 				barrier(counts, null, false, false, source, queues, chunks, committer, failure);
 			}
 			if ((counts.linesRead & 1023) == 0) {
@@ -202,6 +212,15 @@ public final class LocalEngine {
 		barrier(counts, null, false, false, source, queues, chunks, committer, failure);
 		finishReplay(counts, saved, linesThisRun > 0, source, queues, chunks, committer, failure);
 		return eventsThisRun;
+	}
+
+	/** The next line; live (a flush interval set), {@link EventSource#NOTHING_YET} when none came before the next flush is due. */
+	private static SourceRecord nextRecord(EventSource source, long lastFlush, long flushNanos) throws IOException {
+		if (flushNanos == 0) {
+			return source.next();
+		}
+		long untilFlush = flushNanos - (System.nanoTime() - lastFlush);
+		return source.poll(Math.max(0, untilFlush / 1_000_000L));
 	}
 
 	/**

@@ -4,8 +4,19 @@ import java.io.IOException;
 
 /** A stream of input lines turned into events, read once from the front, able to resume at a position. */
 public interface EventSource extends AutoCloseable {
+	/** What {@link #poll} returns when no line came in time; the input goes on. */
+	SourceRecord NOTHING_YET = new SourceRecord(-1, null, null);
+
 	/** The next line, or null at the end of the input. */
 	SourceRecord next() throws IOException;
+
+	/**
+	 * For live inputs that grow while they are read: the next line, {@link #NOTHING_YET} when none
+	 * came within {@code maxWaitMillis}, or null at the end. A file simply has its next line.
+	 */
+	default SourceRecord poll(long maxWaitMillis) throws IOException {
+		return next();
+	}
 
 	/** The byte position after the last line returned: where a restart resumes. */
 	long position();

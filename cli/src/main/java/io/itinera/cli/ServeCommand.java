@@ -1,0 +1,128 @@
+package io.itinera.cli;
+
+import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.JsonLinesEventParser;
+import io.itinera.runtime.io.TimeWindow;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.serve.LiveServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code itinera serve FILE --state DIR}: the journey live, behind an HTTP API, delivering to real channels. */
+@Command(name = "serve", description = {
+		"Run a journey live: events come in over HTTP (POST /v1/events), timers fire by the clock, and",
+		"actions go to the channels' endpoints named in --delivery. Acknowledged events are processed once",
+		"even across a crash; each action is delivered at least once, always with the same Idempotency-Key.",
+		"See docs/serve.md." })
+public final class ServeCommand implements Callable<Integer> {
+	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json from itinera compile)")
+	Path journey;
+
+	@Option(names = "--state", required = true, paramLabel = "DIR", description = "where the input log, state, ledger and output live")
+	Path state;
+
+	@Option(names = "--port", defaultValue = "8080", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+	int port;
+
+	@Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind; beyond loopback a token is required (default: ${DEFAULT-VALUE})")
+	String host;
+
+	@Option(names = "--token", paramLabel = "T", description = "bearer token every request must carry (default: env ITINERA_TOKEN)")
+	String token;
+
+	@Option(names = "--delivery", paramLabel = "FILE", description = "channel endpoints, JSON or YAML (see docs/serve.md); without it only webhooks go out")
+	Path delivery;
+
+	@Option(names = "--workers", defaultValue = "2", description = "engine worker threads (default: ${DEFAULT-VALUE})")
+	int workers;
+
+	@Option(names = "--checkpoint-ms", defaultValue = "10000", description = {
+			"least time between checkpoints, in ms; GET /v1/customers shows the last one, and each one briefly",
+			"holds up output while it syncs (default: ${DEFAULT-VALUE})" })
+	long checkpointMillis;
+
+	@Option(names = "--flush-ms", defaultValue = "5", description = "the engine writes output and hands actions to delivery this often, in ms (default: ${DEFAULT-VALUE})")
+	long flushMillis;
+
+	@Option(names = "--max-body", defaultValue = "8388608", paramLabel = "BYTES", description = "largest request body (default: ${DEFAULT-VALUE})")
+	int maxBodyBytes;
+
+	@Option(names = "--max-batch", defaultValue = "10000", paramLabel = "N", description = "most events in one request (default: ${DEFAULT-VALUE})")
+	int maxEvents;
+
+	@Option(names = "--map", paramLabel = "SPEC", description = "where the events keep what, as for run (e.g. customer=user_id,type.view=product_view)")
+	String mapping;
+
+	@Option(names = "--lateness", defaultValue = "0s", paramLabel = "D", description = {
+			"how late an event may come and still be put back in order; live, an event waits this long (default: ${DEFAULT-VALUE})" })
+	String lateness;
+
+	@Option(names = "--max-skew", paramLabel = "D", defaultValue = "1d", description = "refuse events timed more than this after now (default: ${DEFAULT-VALUE})")
+	String maxSkew;
+
+	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
+	boolean allowRawDrl;
+
+	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
+	boolean withoutModels;
+
+	@Mixin
+	DeliveryOptions deliveryOptions = new DeliveryOptions();
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException, InterruptedException {
+		PrintWriter err = spec.commandLine().getErr();
+		PrintWriter out = spec.commandLine().getOut();
+		try {
+			JourneyPlan plan = JourneyPlans.load(journey, err);
+			if (plan == null) {
+				return 1;
+			}
+			ColumnMapping columns = ColumnMapping.parse(mapping);
+			EventSchema schema = EventSchema.of(plan);
+			long skew = DurationOption.millis("--max-skew", maxSkew);
+			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
+			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, deliveryOptions.settings(), err)) {
+				if (parts == null) {
+					return 1;
+				}
+				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, delivery, workers, checkpointMillis,
+						flushMillis, maxBodyBytes, maxEvents, io.itinera.runtime.driver.DriverSettings.replay()
+								.withLateness(DurationOption.millis("--lateness", lateness)));
+				LiveServer server = LiveServer.start(plan, parts::newStep, parts.scorer(),
+						() -> new JsonLinesEventParser(columns, schema, TimeWindow.of(TimeWindow.DEFAULT_EARLIEST,
+								java.time.Instant.now(), java.time.Duration.ofMillis(skew))),
+						new JsonLinesEventParser(columns, schema, TimeWindow.unlimited()), settings);
+				Thread hook = new Thread(server::close, "itinera-serve-stop");
+				Runtime.getRuntime().addShutdownHook(hook);
+				out.printf("Serving %s on http://%s:%d (state in %s)%n", plan.name(), host, server.port(), state);
+				out.flush();
+				String failure = server.awaitEngine();
+				if (failure != null) {
+					err.println("the engine stopped: " + failure);
+					server.close();
+					return 2;
+				}
+				return 0;
+			}
+		} catch (IllegalArgumentException | IllegalStateException e) {
+			err.println(e.getMessage());
+			return 2;
+		} finally {
+			err.flush();
+			out.flush();
+		}
+	}
+}

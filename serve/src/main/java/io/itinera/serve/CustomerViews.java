@@ -1,0 +1,97 @@
+package io.itinera.serve;
+
+import io.itinera.runtime.driver.SlotCodec;
+import io.itinera.runtime.driver.StoredCustomers;
+import io.itinera.runtime.plan.Feature;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.PlanStep;
+import io.itinera.serve.delivery.DeliveryLedger;
+import io.itinera.serve.delivery.DeliveryService;
+import io.itinera.serve.http.CustomerReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A customer as of the last checkpoint (the state store: at most {@code --checkpoint-ms} behind),
+ * with the actions of this server's lifetime and their delivery status.
+ */
+final class CustomerViews implements CustomerReader {
+	private final JourneyPlan plan;
+	private final PlanStep features;
+	private final StoredCustomers store;
+	private final RecentActions recent;
+	private final DeliveryService delivery;
+
+	CustomerViews(JourneyPlan plan, PlanStep features, StoredCustomers store, RecentActions recent, DeliveryService delivery) {
+		this.plan = plan;
+		this.features = features;
+		this.store = store;
+		this.recent = recent;
+		this.delivery = delivery;
+	}
+
+	@Override
+	public Map<String, Object> describe(String customerId) {
+		byte[] bytes = store.load(customerId);
+		List<ActionRecord> actions = recent.of(customerId);
+		if (bytes == null && actions.isEmpty()) {
+			return null;
+		}
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("customer", customerId);
+		if (bytes != null) {
+			CustomerState state = SlotCodec.decode(customerId, bytes).state();
+			view.put("stage", state.stage());
+			view.put("inJourney", state.inJourney());
+			view.put("features", features(state));
+			view.put("scores", scores(state));
+			view.put("pendingTimers", state.pendingTimers());
+			view.put("tags", state.tags());
+		} else {
+			view.put("stage", null);
+			view.put("note", "not yet checkpointed: state shows within --checkpoint-ms");
+		}
+		List<Map<String, Object>> shown = new ArrayList<>();
+		for (ActionRecord action : actions) {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("id", action.id());
+			one.put("time", Instant.ofEpochMilli(action.at()).toString());
+			one.put("campaign", action.campaign());
+			one.put("rule", action.rule());
+			one.put("kind", action.kind());
+			one.put("channel", action.channel());
+			one.put("target", action.target());
+			DeliveryLedger.Status status = delivery.status(action.id());
+			one.put("delivery", status == null ? "internal" : status.name().toLowerCase());
+			shown.add(one);
+		}
+		view.put("recentActions", shown);
+		return view;
+	}
+
+	private Map<String, Object> features(CustomerState state) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		long now = System.currentTimeMillis();
+		synchronized (features) {
+			for (Feature feature : plan.features()) {
+				double value = features.featureValue(state, feature.name(), now);
+				values.put(feature.name(), Double.isNaN(value) ? null : value);
+			}
+		}
+		return values;
+	}
+
+	private Map<String, Object> scores(CustomerState state) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (int i = 0; i < plan.models().size(); i++) {
+			double score = state.score(i);
+			values.put(plan.models().get(i).name(), Double.isNaN(score) ? null : score);
+		}
+		return values;
+	}
+}
