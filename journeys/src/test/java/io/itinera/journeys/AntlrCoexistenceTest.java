@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itinera.cli.JourneyLoader;
+import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.runtime.rules.RawDrlChecker;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itinera.cli.JourneyDiagnostic;
-import io.itinera.cli.JourneyLoader;
+import io.itinera.cli.journey.JourneyDiagnostic;
+import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.cli.JourneyTestSuite;
 import io.itinera.runtime.testing.JourneyTestResult;
 import java.io.IOException;

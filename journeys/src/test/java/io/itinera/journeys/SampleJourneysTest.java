@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import io.itinera.cli.JourneyDiagnostic;
-import io.itinera.cli.JourneyLoader;
+import io.itinera.cli.journey.JourneyDiagnostic;
+import io.itinera.cli.journey.JourneyLoader;
 
 /** Every sample journey parses and validates clean: no errors and no warnings. */
 class SampleJourneysTest {

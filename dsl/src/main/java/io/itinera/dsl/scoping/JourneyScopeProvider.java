@@ -8,6 +8,8 @@ import org.eclipse.xtext.scoping.Scopes;
 
 import io.itinera.dsl.journey.Aggregate;
 import io.itinera.dsl.journey.EventDecl;
+import io.itinera.dsl.journey.ExceptSource;
+import io.itinera.dsl.journey.Sequence;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.SymbolRef;
 import io.itinera.dsl.journey.TestEvent;
@@ -23,6 +25,12 @@ public class JourneyScopeProvider extends AbstractJourneyScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference == JourneyPackage.Literals.AGGREGATE__FIELD && context instanceof Aggregate aggregate) {
 			return fieldsOf(aggregate.getEvent());
+		}
+		if (reference == JourneyPackage.Literals.SEQUENCE__FIELD && context instanceof Sequence sequence) {
+			return fieldsOf(sequence.getEvent());
+		}
+		if (reference == JourneyPackage.Literals.EXCEPT_SOURCE__FIELD && context instanceof ExceptSource source) {
+			return fieldsOf(source.getEvent());
 		}
 		if (reference == JourneyPackage.Literals.SYMBOL_REF__FIELD && context instanceof SymbolRef ref) {
 			return ref.getSymbol() instanceof EventDecl event ? fieldsOf(event) : IScope.NULLSCOPE;
