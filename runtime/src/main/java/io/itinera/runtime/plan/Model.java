@@ -19,7 +19,8 @@ public record Model(String name, String path, List<String> inputs, String output
 		this(name, path, inputs, output, column, device, location, null);
 	}
 
-	public boolean isRecommender() {
+	/** Whether this is a recommender (not named isRecommender: JSON would take it for the recommender property). */
+	public boolean recommends() {
 		return recommender != null;
 	}
 

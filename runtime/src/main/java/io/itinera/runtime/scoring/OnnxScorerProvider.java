@@ -37,7 +37,7 @@ public final class OnnxScorerProvider implements ScorerProvider {
 	public static Map<String, ModelSpec> specs(JourneyPlan plan) {
 		Map<String, ModelSpec> specs = new LinkedHashMap<>();
 		for (Model model : plan.models()) {
-			specs.put(model.name(), model.isRecommender() ? recommenderSpec(plan, model) : spec(model));
+			specs.put(model.name(), model.recommends() ? recommenderSpec(plan, model) : spec(model));
 		}
 		return specs;
 	}

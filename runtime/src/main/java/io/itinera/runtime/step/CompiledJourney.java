@@ -61,7 +61,7 @@ final class CompiledJourney {
 		for (int m = 0; m < modelNames.length; m++) {
 			Model model = plan.models().get(m);
 			modelInputs[m] = model.inputs().stream().mapToInt(input -> require(featureIndex, input, "feature")).toArray();
-			if (model.isRecommender()) {
+			if (model.recommends()) {
 				recommenderExcept[m] = model.recommender().except().stream()
 						.mapToInt(name -> require(featureIndex, name, "feature")).toArray();
 			}
