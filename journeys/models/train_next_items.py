@@ -6,7 +6,7 @@ the Taobao user-behaviour log with a time split: the last two days are held out.
 takes the customer's last N item indices and returns the top K items and their scores
 (softmax probabilities): top-K runs inside the graph, so the runtime only maps ids.
 
-Requirements (CPU is enough: a few minutes on two cores), in a throwaway virtualenv:
+Requirements (CPU is enough: about ten minutes on one core), in a throwaway virtualenv:
 
     python3 -m venv /tmp/recvenv && /tmp/recvenv/bin/pip install torch numpy onnx onnxruntime
     /tmp/recvenv/bin/python journeys/models/train_next_items.py \
@@ -120,13 +120,13 @@ def main():
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--max-items", type=int, default=20000)
     parser.add_argument("--dim", type=int, default=48)
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)
 
     rows, bad = read_log(args.log)
     last_day = max(datetime.datetime.fromtimestamp(ts, CHINA).date() for *_, ts in rows)
