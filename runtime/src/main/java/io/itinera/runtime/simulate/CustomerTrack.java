@@ -24,6 +24,8 @@ final class CustomerTrack {
 	long splitsConverted;
 	long messageDay = NEVER;
 	int messagesThatDay;
+	/** Sends of recommended items not yet named by a later event (null for most customers). */
+	java.util.List<RecommendationHits.Pending> pendingRecommendations;
 
 	CustomerTrack(String customerId, int splitCount) {
 		this.customerId = customerId;

@@ -52,11 +52,13 @@ final class JourneyFigures {
 	private String lastRule;
 	private long[] lastCounts;
 	private long convertedVisits;
+	private final RecommendationHits recommendationHits;
 	private long customersEntered;
 	private long customersConverted;
 
 	JourneyFigures(JourneyPlan plan) {
 		this.plan = plan;
+		this.recommendationHits = new RecommendationHits(plan);
 		List<Stage> stages = plan.stages();
 		for (int i = 0; i < stages.size(); i++) {
 			stageIndex.put(stages.get(i).name(), i);
@@ -105,7 +107,7 @@ final class JourneyFigures {
 		return (from == null ? "" : from) + '\u0000' + (to == null ? "" : to);
 	}
 
-	private static String ruleKey(String campaign, String rule) {
+	static String ruleKey(String campaign, String rule) {
 		return campaign + '\u0000' + rule;
 	}
 
@@ -179,6 +181,7 @@ final class JourneyFigures {
 
 	void action(CustomerTrack track, ActionRecord action) {
 		ruleCounts(action.campaign(), action.rule())[0]++;
+		recommendationHits.sent(track, action);
 		day(action.at())[0]++;
 		if ("send".equals(action.kind())) {
 			long day = Math.floorDiv(action.at(), DAY_MILLIS);
@@ -188,6 +191,11 @@ final class JourneyFigures {
 			}
 			track.messagesThatDay++;
 		}
+	}
+
+	/** A customer's event: does it name an item recommended to them? */
+	void event(CustomerTrack track, io.itinera.runtime.step.Event event) {
+		recommendationHits.event(track, event);
 	}
 
 	/**
@@ -302,8 +310,10 @@ final class JourneyFigures {
 		for (Map.Entry<String, long[]> entry : ruleCounts.entrySet()) {
 			String[] parts = entry.getKey().split("\u0000", 2);
 			long[] counts = entry.getValue();
+			long[] hits = recommendationHits.counts(entry.getKey());
 			byCampaign.computeIfAbsent(parts[0], k -> new ArrayList<>())
-					.add(new RuleFigures(parts[1], counts[0], counts[1], counts[2], counts[3]));
+					.add(new RuleFigures(parts[1], counts[0], counts[1], counts[2], counts[3], hits == null ? 0 : hits[0],
+							hits == null ? 0 : hits[1], hits == null ? Double.NaN : share(hits[1], hits[0])));
 		}
 		List<CampaignFigures> result = new ArrayList<>();
 		byCampaign.forEach((name, rules) -> {

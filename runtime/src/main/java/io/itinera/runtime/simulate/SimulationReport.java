@@ -65,7 +65,16 @@ public record SimulationReport(
 			List<RuleFigures> rules) {
 	}
 
-	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold) {
+	/**
+	 * {@code sentWithItems}: the rule's sends that carried a recommender's items; {@code itemHits}: how
+	 * many of those were followed, within the goal window, by the customer naming one of the items
+	 * in an event (viewed, carted, bought); {@code itemHitRate}: their share (NaN without such sends).
+	 */
+	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold,
+			long sentWithItems, long itemHits, double itemHitRate) {
+		public RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold) {
+			this(title, fired, capped, quietHeld, droppedAfterHold, 0, 0, Double.NaN);
+		}
 	}
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */

@@ -287,14 +287,8 @@ public final class CustomerState {
 	}
 
 	private void writeRecommendations(DataOutputStream out) throws IOException {
-		int present = 0;
+		Varint.writeUnsigned(out, recommendations.length);
 		for (int m = 0; m < recommendations.length; m++) {
-			if (recommendations[m] != null) {
-				present = m + 1;
-			}
-		}
-		Varint.writeUnsigned(out, present);
-		for (int m = 0; m < present; m++) {
 			Recommendation recommendation = recommendations[m];
 			out.writeBoolean(recommendation != null);
 			if (recommendation != null) {
