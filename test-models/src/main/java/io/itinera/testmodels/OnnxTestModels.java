@@ -131,8 +131,57 @@ public final class OnnxTestModels {
 		return 1.0 / (1.0 + Math.exp(-logit));
 	}
 
+	/**
+	 * A next-item recommender with known weights: the scores of the next item are the row of
+	 * {@code transitions} picked by the sequence's last (newest) index. Input {@code sequence}
+	 * int64[?, length]; outputs {@code items} int64[?, k] and {@code scores} float[?, k], best first
+	 * (ONNX TopK). Row 0 is what an empty or unknown last item gets. Carries the metadata
+	 * {@code itinera.vocabulary_size} = the number of rows.
+	 *
+	 * @param transitions [indices][indices]: score of each next index after each last index
+	 */
+	public static Path lastItemRecommender(Path file, float[][] transitions, int length, int k) throws IOException {
+		int indices = transitions.length;
+		GraphProto graph = GraphProto.newBuilder()
+				.setName("last_item_recommender")
+				.addInput(tensor("sequence", INT64, -1, length))
+				.addOutput(tensor("items", INT64, -1, k))
+				.addOutput(tensor("scores", FLOAT, -1, k))
+				.addInitializer(floats("transitions", flatten(transitions), indices, indices))
+				.addInitializer(longs("newest", new long[] {length - 1}))
+				.addInitializer(longs("k", new long[] {k}, 1))
+				.addNode(node("Gather", List.of("sequence", "newest"), "last").toBuilder()
+						.addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1))
+						.build())
+				.addNode(node("Gather", List.of("transitions", "last"), "next_scores"))
+				.addNode(NodeProto.newBuilder().setOpType("TopK").setName("top_k")
+						.addInput("next_scores").addInput("k").addOutput("scores").addOutput("items")
+						.addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(-1))
+						.build())
+				.build();
+		return write(file, graph, java.util.Map.of("itinera.vocabulary_size", String.valueOf(indices)));
+	}
+
+	private static TensorProto longs(String name, long[] values, long... dims) {
+		TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(INT64);
+		for (long dim : dims) {
+			tensor.addDims(dim);
+		}
+		for (long value : values) {
+			tensor.addInt64Data(value);
+		}
+		return tensor.build();
+	}
+
 	private static Path write(Path file, GraphProto graph) throws IOException {
-		ModelProto model = ModelProto.newBuilder()
+		return write(file, graph, java.util.Map.of());
+	}
+
+	private static Path write(Path file, GraphProto graph, java.util.Map<String, String> metadata) throws IOException {
+		ModelProto.Builder builder = ModelProto.newBuilder();
+		metadata.forEach((key, value) -> builder.addMetadataProps(
+				ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+		ModelProto model = builder
 				.setIrVersion(8)
 				.setProducerName("itinera-tests")
 				.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))

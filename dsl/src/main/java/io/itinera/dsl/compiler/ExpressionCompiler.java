@@ -13,6 +13,7 @@ import io.itinera.dsl.journey.ModelDecl;
 import io.itinera.dsl.journey.Negation;
 import io.itinera.dsl.journey.Not;
 import io.itinera.dsl.journey.NumberLiteral;
+import io.itinera.dsl.journey.RecommendationPart;
 import io.itinera.dsl.journey.StringLiteral;
 import io.itinera.dsl.journey.Symbol;
 import io.itinera.dsl.journey.SymbolRef;
@@ -82,6 +83,15 @@ final class ExpressionCompiler {
 		Symbol symbol = ref.getSymbol();
 		if (symbol == null || symbol.eIsProxy() || symbol.getName() == null) {
 			return null;
+		}
+		if (ref.getRecommended() != null) {
+			if (!(symbol instanceof ModelDecl)) {
+				return null;
+			}
+			int rank = ref.getRecommended().getRank();
+			return ref.getRecommended().getPart() == RecommendationPart.ITEMS
+					? new Expr.RecommendedItems(symbol.getName(), rank, at)
+					: new Expr.RecommendedScore(symbol.getName(), rank, at);
 		}
 		if (ref.getField() != null) {
 			String field = JourneyCompiler.name(ref.getField());

@@ -12,7 +12,11 @@ import io.itinera.dsl.journey.EventDecl;
 import io.itinera.dsl.journey.EventTransition;
 import io.itinera.dsl.journey.Exit;
 import io.itinera.dsl.journey.Expectation;
+import io.itinera.dsl.journey.ExceptSource;
 import io.itinera.dsl.journey.FeatureDecl;
+import io.itinera.dsl.journey.RecommendedEntry;
+import io.itinera.dsl.journey.RecommendedList;
+import io.itinera.dsl.journey.Sequence;
 import io.itinera.dsl.journey.Field;
 import io.itinera.dsl.journey.FieldValue;
 import io.itinera.dsl.journey.Given;
@@ -92,10 +96,15 @@ public final class JourneyCompiler {
 		return new Run().compile(journey);
 	}
 
+	/** How many items an {@code except E.f} remembers: enough for any cart or recent orders. */
+	static final int EXCEPT_LENGTH = 50;
+
 	/** One compilation: collects the plan's parts and where each came from. */
 	private static final class Run {
 		private final Map<Object, EObject> sources = new IdentityHashMap<>();
 		private final ExpressionCompiler expressions = new ExpressionCompiler();
+		/** The sequences {@code except E.f} clauses keep, by name: plan features no one wrote. */
+		private final Map<String, Feature> exceptSequences = new java.util.LinkedHashMap<>();
 
 		Compilation compile(Journey journey) {
 			io.itinera.runtime.plan.Entry entry = null;
@@ -152,6 +161,7 @@ public final class JourneyCompiler {
 					migration = migration(m);
 				}
 			}
+			features.addAll(exceptSequences.values());
 			if (entry != null && entry.stage() == null && !stages.isEmpty()) {
 				io.itinera.runtime.plan.Entry defaulted = new io.itinera.runtime.plan.Entry(entry.event(), entry.condition(),
 						stages.get(0).name(), entry.location());
@@ -242,6 +252,14 @@ public final class JourneyCompiler {
 			if (f.getName() == null || f.getDefinition() == null) {
 				return null;
 			}
+			if (f.getDefinition() instanceof Sequence sequence) {
+				String event = name(sequence.getEvent());
+				String field = name(sequence.getField());
+				if (event == null || field == null || sequence.getLength() <= 0) {
+					return null;
+				}
+				return track(f, Feature.sequence(f.getName(), event, field, sequence.getLength(), at(f)));
+			}
 			if (f.getDefinition() instanceof Recency recency) {
 				String event = name(recency.getEvent());
 				if (event == null) {
@@ -284,7 +302,22 @@ public final class JourneyCompiler {
 			}
 			Integer column = written(m, JourneyPackage.Literals.MODEL_DECL__COLUMN) ? m.getColumn() : null;
 			Device device = Device.valueOf(m.getDevice().getName());
-			return track(m, new Model(m.getName(), m.getPath(), inputs, m.getOutput(), column, device, at(m)));
+			Model.Recommender recommender = null;
+			if (m.getVocabulary() != null) {
+				List<String> except = new ArrayList<>();
+				for (ExceptSource source : m.getExcept()) {
+					String event = name(source.getEvent());
+					String field = name(source.getField());
+					if (event == null || field == null) {
+						return null;
+					}
+					String sequence = Feature.exceptionSequenceName(event, field);
+					exceptSequences.putIfAbsent(sequence, Feature.sequence(sequence, event, field, EXCEPT_LENGTH, at(source)));
+					except.add(sequence);
+				}
+				recommender = new Model.Recommender(m.getVocabulary(), m.getScores(), except);
+			}
+			return track(m, new Model(m.getName(), m.getPath(), inputs, m.getOutput(), column, device, at(m), recommender));
 		}
 
 		private io.itinera.runtime.plan.Stage stage(Stage s) {
@@ -426,6 +459,19 @@ public final class JourneyCompiler {
 		 * The plan keeps a test's first time of day, event and expectations in their own fields (the
 		 * one-step form) and everything after them as steps.
 		 */
+		private static Expr.ItemsLit items(RecommendedList list) {
+			List<String> items = new ArrayList<>();
+			List<Double> scores = new ArrayList<>();
+			for (RecommendedEntry entry : list.getEntries()) {
+				if (entry.getItem() == null) {
+					return null;
+				}
+				items.add(entry.getItem());
+				scores.add(entry.getScore() == null ? Double.NaN : entry.getScore().doubleValue());
+			}
+			return new Expr.ItemsLit(items, scores, at(list));
+		}
+
 		private io.itinera.runtime.plan.TestCase test(TestCase t) {
 			String stage = null;
 			if (t.getStage() != null) {
@@ -438,6 +484,10 @@ public final class JourneyCompiler {
 			for (Given given : t.getGivens()) {
 				io.itinera.runtime.plan.TestCase.SymbolKind kind = symbolKind(given.getSymbol());
 				Expr value = expressions.compile(given.getValue());
+				if (given.getItems() != null) {
+					kind = given.getSymbol() instanceof ModelDecl ? io.itinera.runtime.plan.TestCase.SymbolKind.RECOMMENDATIONS : null;
+					value = items(given.getItems());
+				}
 				if (kind == null || value == null) {
 					return null;
 				}

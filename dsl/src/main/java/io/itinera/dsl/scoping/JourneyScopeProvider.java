@@ -8,7 +8,9 @@ import org.eclipse.xtext.scoping.Scopes;
 
 import io.itinera.dsl.journey.Aggregate;
 import io.itinera.dsl.journey.EventDecl;
+import io.itinera.dsl.journey.ExceptSource;
 import io.itinera.dsl.journey.Goal;
+import io.itinera.dsl.journey.Sequence;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.SymbolRef;
 import io.itinera.dsl.journey.TestEvent;
@@ -27,6 +29,12 @@ public class JourneyScopeProvider extends AbstractJourneyScopeProvider {
 		}
 		if (reference == JourneyPackage.Literals.GOAL__VALUE && context instanceof Goal goal) {
 			return fieldsOf(goal.getEvent());
+		}
+		if (reference == JourneyPackage.Literals.SEQUENCE__FIELD && context instanceof Sequence sequence) {
+			return fieldsOf(sequence.getEvent());
+		}
+		if (reference == JourneyPackage.Literals.EXCEPT_SOURCE__FIELD && context instanceof ExceptSource source) {
+			return fieldsOf(source.getEvent());
 		}
 		if (reference == JourneyPackage.Literals.SYMBOL_REF__FIELD && context instanceof SymbolRef ref) {
 			return ref.getSymbol() instanceof EventDecl event ? fieldsOf(event) : IScope.NULLSCOPE;

@@ -15,6 +15,8 @@ import io.itinera.dsl.journey.Field;
 import io.itinera.dsl.journey.Literal;
 import io.itinera.dsl.journey.Membership;
 import io.itinera.dsl.journey.ModelDecl;
+import io.itinera.dsl.journey.RecommendationPart;
+import io.itinera.dsl.journey.Sequence;
 import io.itinera.dsl.journey.Negation;
 import io.itinera.dsl.journey.Not;
 import io.itinera.dsl.journey.NumberLiteral;
@@ -73,6 +75,9 @@ public final class ExpressionTypes {
 
 	public static Type typeOf(SymbolRef ref) {
 		Symbol symbol = ref.getSymbol();
+		if (ref.getRecommended() != null) {
+			return ref.getRecommended().getPart() == RecommendationPart.ITEMS ? Type.ITEMS : Type.NUMBER;
+		}
 		if (symbol instanceof EventDecl) {
 			Field field = ref.getField();
 			return field == null || field.eIsProxy() ? Type.UNKNOWN : typeOf(field.getType());
@@ -92,6 +97,9 @@ public final class ExpressionTypes {
 	public static Type typeOf(FeatureDecl feature) {
 		if (feature.getDefinition() instanceof Recency) {
 			return Type.DURATION;
+		}
+		if (feature.getDefinition() instanceof Sequence) {
+			return Type.NUMBER; // in a condition, a sequence is its length
 		}
 		if (feature.getDefinition() instanceof Aggregate aggregate) {
 			if (aggregate.getFunction() == AggregateFunction.COUNT) {

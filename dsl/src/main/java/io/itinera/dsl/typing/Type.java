@@ -2,7 +2,9 @@ package io.itinera.dsl.typing;
 
 /** The types a condition's value can have. UNKNOWN stands in for what failed to resolve. */
 public enum Type {
-	NUMBER("a number"), STRING("a string"), BOOLEAN("a yes/no value"), DURATION("a duration"), UNKNOWN("unknown");
+	NUMBER("a number"), STRING("a string"), BOOLEAN("a yes/no value"), DURATION("a duration"),
+	/** A recommender's items ({@code model.items(3)}): what a send carries, not something to compare. */
+	ITEMS("a list of items"), UNKNOWN("unknown");
 
 	private final String description;
 

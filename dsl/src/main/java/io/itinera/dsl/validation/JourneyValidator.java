@@ -71,7 +71,8 @@ import io.itinera.dsl.typing.Type;
  * The journey's own rules, beyond what the grammar and linking check. Every message names the
  * element and says what to do; every diagnostic carries a code from {@link JourneyIssueCodes}.
  */
-@ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class, MigrationValidator.class })
+@ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class,
+		MigrationValidator.class, RecommenderValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -415,6 +416,9 @@ public class JourneyValidator extends AbstractJourneyValidator {
 
 	@Check
 	public void modelInputsAreNumeric(ModelDecl model) {
+		if (model.getVocabulary() != null) {
+			return; // a recommender: RecommenderValidator
+		}
 		for (int i = 0; i < model.getInputs().size(); i++) {
 			FeatureDecl input = model.getInputs().get(i);
 			if (input.eIsProxy()) {
@@ -642,6 +646,9 @@ public class JourneyValidator extends AbstractJourneyValidator {
 			error("A test gives values to attributes, features and model scores; for an event write `on "
 					+ symbol.getName() + " with FIELD = ...`.", given, J.getGiven_Symbol(), JourneyIssueCodes.GIVEN_TYPE_MISMATCH);
 			return;
+		}
+		if (given.getItems() != null) {
+			return; // a recommender's items: RecommenderValidator
 		}
 		Type expected = typeOf(symbol);
 		Type actual = typeOf(given.getValue());

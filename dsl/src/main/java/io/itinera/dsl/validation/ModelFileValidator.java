@@ -3,7 +3,10 @@ package io.itinera.dsl.validation;
 import io.itinera.dsl.journey.FeatureDecl;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.ModelDecl;
+import io.itinera.dsl.journey.Sequence;
+import io.itinera.runtime.scoring.ItemVocabulary;
 import io.itinera.runtime.scoring.ModelBinding;
+import io.itinera.runtime.scoring.RecommenderBinding;
 import io.itinera.runtime.scoring.ModelFileException;
 import io.itinera.runtime.scoring.OnnxModelInspector;
 import io.itinera.runtime.scoring.OnnxSignature;
@@ -63,6 +66,10 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 		if (inputs == null) {
 			return; // an unresolved input is already a linking error
 		}
+		if (model.getVocabulary() != null) {
+			checkRecommender(model, signature);
+			return;
+		}
 		try {
 			ModelBinding.bind(signature, inputs, model.getOutput(), declaredColumn(model));
 		} catch (SignatureMismatchException e) {
@@ -70,6 +77,39 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 				error("Model file '" + model.getPath() + "' does not fit this declaration: " + mismatch.message()
 								+ ". The file expects " + signature.describe() + ".",
 						featureOf(mismatch.part()), JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
+			}
+		}
+	}
+
+	/** The vocabulary file, then the ONNX signature against the declaration and the vocabulary's size. */
+	private void checkRecommender(ModelDecl model, OnnxSignature signature) {
+		if (model.getScores() == null || model.getInputs().size() != 1
+				|| !(model.getInputs().get(0).getDefinition() instanceof Sequence sequence)) {
+			return; // RecommenderValidator says what the declaration lacks
+		}
+		Optional<Path> vocabularyFile = resolve(model, model.getVocabulary());
+		if (vocabularyFile.isEmpty()) {
+			return;
+		}
+		ItemVocabulary vocabulary;
+		try {
+			vocabulary = ItemVocabulary.read(vocabularyFile.get());
+		} catch (ItemVocabulary.VocabularyException e) {
+			error("Vocabulary '" + model.getVocabulary() + "' " + e.reason() + " (looked at " + vocabularyFile.get()
+					+ "; the path is relative to this journey file)", JourneyPackage.Literals.MODEL_DECL__VOCABULARY,
+					JourneyIssueCodes.MODEL_VOCABULARY);
+			return;
+		}
+		try {
+			RecommenderBinding.bind(signature, sequence.getLength(), model.getOutput(), model.getScores(), model.getColumn(),
+					vocabulary.size());
+		} catch (SignatureMismatchException e) {
+			for (SignatureMismatchException.Mismatch mismatch : e.mismatches()) {
+				boolean aboutVocabulary = mismatch.message().contains("vocabulary");
+				error("Model file '" + model.getPath() + "' does not fit this declaration: " + mismatch.message()
+								+ ". The file expects " + signature.describe() + ".",
+						aboutVocabulary ? JourneyPackage.Literals.MODEL_DECL__VOCABULARY : featureOf(mismatch.part()),
+						aboutVocabulary ? JourneyIssueCodes.MODEL_VOCABULARY : JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
 			}
 		}
 	}
@@ -87,8 +127,12 @@ public class ModelFileValidator extends AbstractDeclarativeValidator {
 
 	/** The file next to the journey; empty when the journey has no place on disk (nothing to check against). */
 	private static Optional<Path> resolve(ModelDecl model) {
+		return resolve(model, model.getPath());
+	}
+
+	private static Optional<Path> resolve(ModelDecl model, String path) {
 		try {
-			Path declared = Path.of(model.getPath());
+			Path declared = Path.of(path);
 			if (declared.isAbsolute()) {
 				return Optional.of(declared);
 			}

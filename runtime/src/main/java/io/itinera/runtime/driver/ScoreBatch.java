@@ -1,7 +1,9 @@
 package io.itinera.runtime.driver;
 
 import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.scoring.Recommendation;
 import io.itinera.runtime.step.ScoreRequest;
+import io.itinera.runtime.step.ScoreUpdate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +62,13 @@ final class ScoreBatch {
 			byModel.computeIfAbsent(batch.get(i).request().model(), m -> new ArrayList<>()).add(i);
 		}
 		double[] scores = new double[batch.size()];
+		Recommendation[] recommendations = new Recommendation[batch.size()];
 		for (Map.Entry<String, List<Integer>> model : byModel.entrySet()) {
 			List<Integer> indexes = model.getValue();
+			if (batch.get(indexes.get(0)).request().isRecommendation()) {
+				recommend(model.getKey(), indexes, batch, recommendations);
+				continue;
+			}
 			float[][] input = new float[indexes.size()][];
 			for (int r = 0; r < input.length; r++) {
 				input[r] = batch.get(indexes.get(r)).request().inputs();
@@ -79,9 +86,26 @@ final class ScoreBatch {
 		rows += batch.size();
 		List<Scored> scored = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			scored.add(new Scored(batch.get(i), scores[i]));
+			scored.add(new Scored(batch.get(i), scores[i], recommendations[i]));
 		}
 		return scored;
+	}
+
+	/** One recommender call for all its requests in the batch. */
+	private void recommend(String model, List<Integer> indexes, List<Pending> batch, Recommendation[] into) {
+		String[][] sequences = new String[indexes.size()][];
+		for (int r = 0; r < sequences.length; r++) {
+			sequences[r] = batch.get(indexes.get(r)).request().sequence();
+		}
+		Recommendation[] answers = scorer.recommend(model, sequences);
+		if (answers.length != sequences.length) {
+			throw new IllegalStateException("model " + model + " returned " + answers.length + " recommendations for "
+					+ sequences.length + " customers");
+		}
+		for (int r = 0; r < sequences.length; r++) {
+			into[indexes.get(r)] = answers[r];
+		}
+		batches++;
 	}
 
 	long batches() {
@@ -92,6 +116,13 @@ final class ScoreBatch {
 		return rows;
 	}
 
-	record Scored(Pending pending, double score) {
+	/** {@code recommendation}: a recommender's answer, null for a scoring model. */
+	record Scored(Pending pending, double score, Recommendation recommendation) {
+		ScoreUpdate update() {
+			ScoreRequest request = pending.request();
+			return recommendation != null
+					? ScoreUpdate.recommended(request.customerId(), request.model(), recommendation, request.at())
+					: new ScoreUpdate(request.customerId(), request.model(), score, request.at());
+		}
 	}
 }

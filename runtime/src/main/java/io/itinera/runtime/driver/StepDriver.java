@@ -203,7 +203,7 @@ public final class StepDriver {
 					CustomerSlot slot = scored.pending().customer();
 					ScoreRequest request = scored.pending().request();
 					slot.awaitingScores--;
-					apply(slot, new ScoreUpdate(request.customerId(), request.model(), scored.score(), request.at()), 0);
+					apply(slot, scored.update(), 0);
 				}
 				for (ScoreBatch.Scored scored : batch) {
 					CustomerSlot slot = scored.pending().customer();

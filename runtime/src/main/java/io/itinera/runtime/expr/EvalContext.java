@@ -13,4 +13,9 @@ public interface EvalContext {
 
 	/** A field of the event being handled, or null when that event is not the one being handled. */
 	Object eventField(String event, String field);
+
+	/** A recommender's latest items, its exclusions applied ({@code Recommendation.NONE} before any). */
+	default io.itinera.runtime.scoring.Recommendation recommendation(int modelIndex) {
+		return io.itinera.runtime.scoring.Recommendation.NONE;
+	}
 }

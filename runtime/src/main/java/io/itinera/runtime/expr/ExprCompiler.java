@@ -46,6 +46,12 @@ public final class ExprCompiler {
 		if (expr instanceof Expr.ScoreRef s) {
 			return new ScoreValue(resolve(modelIndex, s.model(), "model", expr));
 		}
+		if (expr instanceof Expr.RecommendedScore r) {
+			return new RecommendedScoreValue(resolve(modelIndex, r.model(), "model", expr), r.rank());
+		}
+		if (expr instanceof Expr.RecommendedItems r) {
+			return new RecommendedItemsValue(resolve(modelIndex, r.model(), "model", expr), r.count());
+		}
 		if (expr instanceof Expr.AttributeRef a) {
 			return new AttributeValue(resolve(attributeIndex, a.attribute(), "attribute", expr));
 		}
@@ -140,6 +146,47 @@ public final class ExprCompiler {
 		@Override
 		public double number(EvalContext context) {
 			return context.score(index);
+		}
+	}
+
+	private static final class RecommendedScoreValue extends CompiledExpr {
+		private final int model;
+		private final int rank;
+
+		RecommendedScoreValue(int model, int rank) {
+			this.model = model;
+			this.rank = rank;
+		}
+
+		@Override
+		public Object value(EvalContext context) {
+			return number(context);
+		}
+
+		@Override
+		public double number(EvalContext context) {
+			return context.recommendation(model).scoreAt(rank);
+		}
+	}
+
+	/** A list of item ids: what a send carries; as a number, how many there are. */
+	private static final class RecommendedItemsValue extends CompiledExpr {
+		private final int model;
+		private final int count;
+
+		RecommendedItemsValue(int model, int count) {
+			this.model = model;
+			this.count = count;
+		}
+
+		@Override
+		public Object value(EvalContext context) {
+			return context.recommendation(model).top(count);
+		}
+
+		@Override
+		public double number(EvalContext context) {
+			return context.recommendation(model).top(count).size();
 		}
 	}
 
@@ -377,6 +424,10 @@ public final class ExprCompiler {
 			return;
 		}
 		if (expr instanceof Expr.ScoreRef score) {
+			if (!into.contains(score.model())) {
+				into.add(score.model());
+			}
+		} else if (expr instanceof Expr.RecommendedScore score) {
 			if (!into.contains(score.model())) {
 				into.add(score.model());
 			}

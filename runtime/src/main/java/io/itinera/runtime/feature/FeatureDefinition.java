@@ -22,6 +22,7 @@ public abstract class FeatureDefinition {
 		return switch (feature.kind()) {
 			case DAYS_SINCE, DAYS_SINCE_FIRST -> new RecencyFeature(feature);
 			case LAST -> new LastValueFeature(feature);
+			case SEQUENCE -> new SequenceFeature(feature);
 			default -> feature.window() instanceof FeatureWindow.Sliding sliding
 					? new SlidingWindowFeature(feature, sliding.lengthMillis())
 					: new RunningFeature(feature);
@@ -55,9 +56,27 @@ public abstract class FeatureDefinition {
 		slot.time = empty.time;
 		slot.bucketCounts = empty.bucketCounts;
 		slot.bucketValues = empty.bucketValues;
+		slot.items = empty.items;
 	}
 
 	public abstract double value(FeatureSlot slot, long at);
+
+	/** Whether the feature keeps text values (a sequence of item ids) rather than numbers. */
+	public boolean keepsItems() {
+		return false;
+	}
+
+	/** Adds a text value; true when the feature changed. Only for {@link #keepsItems()}. */
+	public boolean recordItem(FeatureSlot slot, long at, String item) {
+		throw new UnsupportedOperationException(feature.name() + " keeps numbers");
+	}
+
+	/** The kept items, oldest first (empty for a feature that keeps numbers). */
+	public String[] items(FeatureSlot slot) {
+		return slot.items == null ? NO_ITEMS : slot.items;
+	}
+
+	static final String[] NO_ITEMS = new String[0];
 
 	/** Folds {@code value} into a running sum, min or max. */
 	static double fold(AggregateKind kind, double accumulator, boolean first, double value) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * One feature's state for one customer: plain data that a {@link FeatureDefinition} reads and
  * updates. Which parts are used depends on the definition: running aggregates use
  * {@code count}/{@code accumulator}; a last value or a recency uses {@code accumulator}/{@code time};
- * a sliding window uses {@code time} (its newest bucket) and the bucket arrays.
+ * a sliding window uses {@code time} (its newest bucket) and the bucket arrays; a sequence uses
+ * {@code items} (oldest first, at most its length).
  */
 public final class FeatureSlot {
 	static final long NEVER = Long.MIN_VALUE;
@@ -19,6 +20,7 @@ public final class FeatureSlot {
 	long time = NEVER;
 	int[] bucketCounts;
 	double[] bucketValues;
+	String[] items;
 
 	FeatureSlot() {
 	}
@@ -30,13 +32,14 @@ public final class FeatureSlot {
 		copy.time = time;
 		copy.bucketCounts = bucketCounts == null ? null : bucketCounts.clone();
 		copy.bucketValues = bucketValues == null ? null : bucketValues.clone();
+		copy.items = items == null ? null : items.clone();
 		return copy;
 	}
 
 	/** Writes only non-empty buckets, so a quiet customer's window costs a few bytes. */
 	public void write(DataOutput out) throws IOException {
 		int flags = (bucketCounts != null ? 1 : 0) | (bucketValues != null ? 2 : 0) | (time != NEVER ? 4 : 0)
-				| (!Double.isNaN(accumulator) ? 8 : 0) | (count != 0 ? 16 : 0);
+				| (!Double.isNaN(accumulator) ? 8 : 0) | (count != 0 ? 16 : 0) | (items != null ? 32 : 0);
 		out.writeByte(flags);
 		if (count != 0) {
 			Varint.writeUnsigned(out, count);
@@ -63,6 +66,12 @@ public final class FeatureSlot {
 						out.writeDouble(bucketValues[i]);
 					}
 				}
+			}
+		}
+		if (items != null) {
+			Varint.writeUnsigned(out, items.length);
+			for (String item : items) {
+				out.writeUTF(item);
 			}
 		}
 	}
@@ -93,6 +102,12 @@ public final class FeatureSlot {
 				}
 			}
 		}
+		if ((flags & 32) != 0) {
+			slot.items = new String[(int) Varint.readUnsigned(in)];
+			for (int i = 0; i < slot.items.length; i++) {
+				slot.items[i] = in.readUTF();
+			}
+		}
 		return slot;
 	}
 
@@ -100,7 +115,8 @@ public final class FeatureSlot {
 	public boolean equals(Object other) {
 		return other instanceof FeatureSlot that && count == that.count
 				&& Double.compare(accumulator, that.accumulator) == 0 && time == that.time
-				&& Arrays.equals(bucketCounts, that.bucketCounts) && Arrays.equals(bucketValues, that.bucketValues);
+				&& Arrays.equals(bucketCounts, that.bucketCounts) && Arrays.equals(bucketValues, that.bucketValues)
+				&& Arrays.equals(items, that.items);
 	}
 
 	@Override

@@ -6,5 +6,7 @@ public enum AggregateKind {
 	/** Whole days since the last occurrence of the event. */
 	DAYS_SINCE,
 	/** Whole days since the first occurrence of the event. */
-	DAYS_SINCE_FIRST
+	DAYS_SINCE_FIRST,
+	/** The last N distinct-in-a-row values of a field (a customer's recent items), oldest first. */
+	SEQUENCE
 }

@@ -18,7 +18,10 @@ import java.util.List;
 		@JsonSubTypes.Type(value = Expr.Not.class, name = "not"),
 		@JsonSubTypes.Type(value = Expr.Negate.class, name = "negate"),
 		@JsonSubTypes.Type(value = Expr.Binary.class, name = "binary"),
-		@JsonSubTypes.Type(value = Expr.Membership.class, name = "in") })
+		@JsonSubTypes.Type(value = Expr.Membership.class, name = "in"),
+		@JsonSubTypes.Type(value = Expr.RecommendedItems.class, name = "recommendedItems"),
+		@JsonSubTypes.Type(value = Expr.RecommendedScore.class, name = "recommendedScore"),
+		@JsonSubTypes.Type(value = Expr.ItemsLit.class, name = "items") })
 public sealed interface Expr {
 	SourceLocation location();
 
@@ -47,6 +50,22 @@ public sealed interface Expr {
 
 	/** A field of the event being handled: {@code event.field}. */
 	record EventFieldRef(String event, String field, SourceLocation location) implements Expr {
+	}
+
+	/** {@code model.items(n)}: the recommender's first {@code count} items (fewer when it has fewer), a list. */
+	record RecommendedItems(String model, int count, SourceLocation location) implements Expr {
+	}
+
+	/** {@code model.score(r)}: the score of the recommender's item at rank {@code rank} (1 = best); NaN when none. */
+	record RecommendedScore(String model, int rank, SourceLocation location) implements Expr {
+	}
+
+	/** Items in rank order with their scores (NaN where not given): a test's given recommendations. */
+	record ItemsLit(List<String> items, List<Double> scores, SourceLocation location) implements Expr {
+		public ItemsLit {
+			items = List.copyOf(items);
+			scores = List.copyOf(scores);
+		}
 	}
 
 	record Not(Expr operand, SourceLocation location) implements Expr {

@@ -5,10 +5,33 @@ import java.util.List;
 /**
  * An ONNX model scored with {@code inputs} (feature names, in order); its score is named after the
  * model. {@code column} is the output column to read, or null for a single-valued output.
+ * {@code recommender} is null for a scoring model; for a recommender, {@code inputs} is its one
+ * sequence feature, {@code output} the items output and {@code column} the number of items (K).
  */
 public record Model(String name, String path, List<String> inputs, String output, Integer column, Device device,
-		SourceLocation location) {
+		SourceLocation location, Recommender recommender) {
 	public Model {
 		inputs = List.copyOf(inputs);
+	}
+
+	public Model(String name, String path, List<String> inputs, String output, Integer column, Device device,
+			SourceLocation location) {
+		this(name, path, inputs, output, column, device, location, null);
+	}
+
+	/** Whether this is a recommender (not named isRecommender: JSON would take it for the recommender property). */
+	public boolean recommends() {
+		return recommender != null;
+	}
+
+	/**
+	 * What makes a model a recommender: its vocabulary file (line n is the model's item index n;
+	 * index 0 is padding, and unknown items), the scores output, and the sequence features whose
+	 * items are never recommended ({@code except cart_add.itemId}).
+	 */
+	public record Recommender(String vocabulary, String scoresOutput, List<String> except) {
+		public Recommender {
+			except = List.copyOf(except);
+		}
 	}
 }

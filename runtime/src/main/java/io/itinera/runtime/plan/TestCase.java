@@ -61,7 +61,9 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 	}
 
 	public enum SymbolKind {
-		ATTRIBUTE, FEATURE, SCORE
+		ATTRIBUTE, FEATURE, SCORE,
+		/** A recommender's items (and scores), given as an {@link Expr.ItemsLit}. */
+		RECOMMENDATIONS
 	}
 
 	/** {@code name = value} for a customer attribute, a feature or a model score. */

@@ -1,5 +1,6 @@
 package io.itinera.runtime.rules;
 
+import io.itinera.runtime.scoring.Recommendation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,19 @@ public final class CustomerFact {
 	private final List<String> campaigns;
 	private final Set<String> tags;
 	private final EventFact event;
+	private final Map<String, Recommendation> recommendations;
 
 	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
 			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
 			Set<String> tags, EventFact event) {
+		this(customerId, at, stage, stageEntered, attributes, features, scores, splitArms, campaigns, tags, event, Map.of());
+	}
+
+	/** With the recommenders' items (their exclusions already applied), by model. */
+	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
+			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
+			Set<String> tags, EventFact event, Map<String, Recommendation> recommendations) {
+		this.recommendations = Map.copyOf(recommendations);
 		this.customerId = customerId;
 		this.at = at;
 		this.stage = stage;
@@ -119,6 +129,16 @@ public final class CustomerFact {
 	public double getScore(String model) {
 		Double value = scores.get(model);
 		return value == null ? Double.NaN : value;
+	}
+
+	/** A recommender's first {@code count} items (fewer when it has fewer; none before its first answer). */
+	public List<String> recommendedItems(String model, int count) {
+		return recommendations.getOrDefault(model, Recommendation.NONE).top(count);
+	}
+
+	/** The score of a recommender's item at {@code rank} (1 = best); NaN when there is none. */
+	public double recommendedScore(String model, int rank) {
+		return recommendations.getOrDefault(model, Recommendation.NONE).scoreAt(rank);
 	}
 
 	/** Split name to the arm this customer is in (a campaign name or "holdout"), for the stage's splits. */

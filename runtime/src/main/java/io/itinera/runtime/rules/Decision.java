@@ -47,6 +47,10 @@ public final class Decision {
 			}
 			return String.format(Locale.ROOT, "%s", number);
 		}
+		if (value instanceof java.util.List<?> list) {
+			// a recommender's items: ids joined by commas, as a template engine splits them
+			return list.stream().map(Decision::render).collect(java.util.stream.Collectors.joining(","));
+		}
 		return value.toString();
 	}
 

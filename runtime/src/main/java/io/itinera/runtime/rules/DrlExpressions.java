@@ -58,6 +58,12 @@ final class DrlExpressions {
 		if (expr instanceof Expr.ScoreRef s) {
 			return customer() + "getScore(" + quote(s.model()) + ")";
 		}
+		if (expr instanceof Expr.RecommendedScore r) {
+			return customer() + "recommendedScore(" + quote(r.model()) + ", " + r.rank() + ")";
+		}
+		if (expr instanceof Expr.RecommendedItems r) {
+			return customer() + "recommendedItems(" + quote(r.model()) + ", " + r.count() + ")";
+		}
 		if (expr instanceof Expr.AttributeRef a) {
 			return customer() + accessor(attributeType(a.attribute())) + "(" + quote(a.attribute()) + ")";
 		}

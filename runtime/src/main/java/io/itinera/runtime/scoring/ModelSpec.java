@@ -8,10 +8,22 @@ import java.util.OptionalInt;
 /**
  * A model as a journey declares it: the ONNX file (relative to the journey's folder unless
  * absolute), the features it takes in order, the output that carries the score and, for a
- * two-dimensional output, which column is the score.
+ * two-dimensional output, which column is the score. A recommender has a {@code recommender} part
+ * ({@code inputs} is then its sequence feature, {@code output} the items output); null otherwise.
  */
 public record ModelSpec(String name, Path file, List<String> inputs, String output, OptionalInt column,
-		DeviceChoice device) {
+		DeviceChoice device, RecommenderSpec recommender) {
+
+	/**
+	 * @param vocabulary     the vocabulary file, relative to the journey's folder unless absolute
+	 * @param sequenceLength the sequence feature's N
+	 */
+	public record RecommenderSpec(Path vocabulary, String scoresOutput, int topK, int sequenceLength) {
+	}
+
+	public ModelSpec(String name, Path file, List<String> inputs, String output, OptionalInt column, DeviceChoice device) {
+		this(name, file, inputs, output, column, device, null);
+	}
 
 	public ModelSpec {
 		Objects.requireNonNull(name, "name");
@@ -27,7 +39,7 @@ public record ModelSpec(String name, Path file, List<String> inputs, String outp
 	}
 
 	public ModelSpec withDevice(DeviceChoice device) {
-		return new ModelSpec(name, file, inputs, output, column, device);
+		return new ModelSpec(name, file, inputs, output, column, device, recommender);
 	}
 
 	/** The file, resolved against the journey's folder. */

@@ -78,7 +78,7 @@ public final class OnnxModelInspector {
 				options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
 				try (OrtSession session = environment().createSession(bytes, options)) {
 					OnnxSignature signature = new OnnxSignature(values(session.getInputInfo()),
-							values(session.getOutputInfo()));
+							values(session.getOutputInfo()), session.getMetadata().getCustomMetadata());
 					return new Inspection(stamp, signature, null);
 				}
 			}

@@ -19,9 +19,11 @@ public final class OnnxScorer implements Scorer {
 	private static final Logger LOG = LoggerFactory.getLogger(OnnxScorer.class);
 
 	private final Map<String, LoadedModel> models;
+	private final Map<String, LoadedRecommender> recommenders;
 
-	private OnnxScorer(Map<String, LoadedModel> models) {
+	private OnnxScorer(Map<String, LoadedModel> models, Map<String, LoadedRecommender> recommenders) {
 		this.models = models;
+		this.recommenders = recommenders;
 	}
 
 	/**
@@ -35,15 +37,21 @@ public final class OnnxScorer implements Scorer {
 			throws ModelLoadException {
 		DjlOffline.enforce();
 		Map<String, LoadedModel> loaded = new LinkedHashMap<>();
+		Map<String, LoadedRecommender> recommenders = new LinkedHashMap<>();
 		try {
 			for (Map.Entry<String, ModelSpec> entry : specs.entrySet()) {
-				loaded.put(entry.getKey(), load(entry.getValue(), baseDir, options));
+				if (entry.getValue().recommender() != null) {
+					recommenders.put(entry.getKey(), RecommenderLoader.load(entry.getValue(), baseDir, options));
+				} else {
+					loaded.put(entry.getKey(), load(entry.getValue(), baseDir, options));
+				}
 			}
 		} catch (ModelLoadException | RuntimeException e) {
 			loaded.values().forEach(LoadedModel::close);
+			recommenders.values().forEach(LoadedRecommender::close);
 			throw e;
 		}
-		return new OnnxScorer(loaded);
+		return new OnnxScorer(loaded, recommenders);
 	}
 
 	private static LoadedModel load(ModelSpec spec, Path baseDir, ScorerOptions options) throws ModelLoadException {
@@ -88,8 +96,18 @@ public final class OnnxScorer implements Scorer {
 	}
 
 	@Override
+	public Recommendation[] recommend(String model, String[][] sequences) {
+		LoadedRecommender recommender = recommenders.get(model);
+		if (recommender == null) {
+			throw new IllegalArgumentException("no recommender named " + model + "; loaded: " + recommenders.keySet());
+		}
+		return recommender.recommend(sequences);
+	}
+
+	@Override
 	public String device(String model) {
-		return model(model).device();
+		LoadedRecommender recommender = recommenders.get(model);
+		return recommender != null ? recommender.device() : model(model).device();
 	}
 
 	private LoadedModel model(String name) {
@@ -103,5 +121,6 @@ public final class OnnxScorer implements Scorer {
 	@Override
 	public void close() {
 		models.values().forEach(LoadedModel::close);
+		recommenders.values().forEach(LoadedRecommender::close);
 	}
 }

@@ -37,9 +37,21 @@ public final class OnnxScorerProvider implements ScorerProvider {
 	public static Map<String, ModelSpec> specs(JourneyPlan plan) {
 		Map<String, ModelSpec> specs = new LinkedHashMap<>();
 		for (Model model : plan.models()) {
-			specs.put(model.name(), spec(model));
+			specs.put(model.name(), model.recommends() ? recommenderSpec(plan, model) : spec(model));
 		}
 		return specs;
+	}
+
+	/** A recommender as the scorer takes it: its sequence feature's length decides how many items go in. */
+	public static ModelSpec recommenderSpec(JourneyPlan plan, Model model) {
+		DeviceChoice device = model.device() == null ? DeviceChoice.AUTO : DeviceChoice.valueOf(model.device().name());
+		var sequence = model.inputs().isEmpty() ? null : plan.feature(model.inputs().get(0));
+		int length = sequence == null ? 0 : sequence.length();
+		int topK = model.column() == null ? 0 : model.column();
+		var recommender = new ModelSpec.RecommenderSpec(Path.of(model.recommender().vocabulary()),
+				model.recommender().scoresOutput(), topK, length);
+		return new ModelSpec(model.name(), Path.of(model.path()), model.inputs(), model.output(), OptionalInt.of(topK), device,
+				recommender);
 	}
 
 	public static ModelSpec spec(Model model) {

@@ -1,15 +1,23 @@
 package io.itinera.runtime.scoring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The inputs and outputs an ONNX file really has, in the file's order. */
-public record OnnxSignature(List<Value> inputs, List<Value> outputs) {
+/** The inputs and outputs an ONNX file really has, in the file's order, and its custom metadata. */
+public record OnnxSignature(List<Value> inputs, List<Value> outputs, Map<String, String> metadata) {
+	/** Metadata a recommender may carry: how many indices its item embedding has (vocabulary + padding). */
+	public static final String VOCABULARY_SIZE = "itinera.vocabulary_size";
 
 	public OnnxSignature {
 		inputs = List.copyOf(inputs);
 		outputs = List.copyOf(outputs);
+		metadata = Map.copyOf(metadata);
+	}
+
+	public OnnxSignature(List<Value> inputs, List<Value> outputs) {
+		this(inputs, outputs, Map.of());
 	}
 
 	/**

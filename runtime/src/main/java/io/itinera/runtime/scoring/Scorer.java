@@ -7,6 +7,14 @@ package io.itinera.runtime.scoring;
 public interface Scorer extends AutoCloseable {
 	float[] score(String model, float[][] rows);
 
+	/**
+	 * A recommender's top items for a batch of customers: one sequence of recent item ids (oldest
+	 * first) per customer, one {@link Recommendation} per sequence back.
+	 */
+	default Recommendation[] recommend(String model, String[][] sequences) {
+		throw new UnsupportedOperationException("model " + model + " is not a recommender");
+	}
+
 	/** Where the model runs ("cpu", "gpu"), for run summaries. */
 	default String device(String model) {
 		return "cpu";

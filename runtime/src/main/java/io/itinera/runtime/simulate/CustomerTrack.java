@@ -32,6 +32,8 @@ final class CustomerTrack {
 	final long[] rulesConverted;
 	/** Per stage: when the customer first entered it in the current visit ({@link #NEVER}: not yet); null before a visit. */
 	long[] stageEnteredInVisit;
+	/** Sends of recommended items not yet named by a later event (null for most customers). */
+	java.util.List<RecommendationHits.Pending> pendingRecommendations;
 
 	CustomerTrack(String customerId, int splitCount) {
 		this(customerId, splitCount, 0);

@@ -195,7 +195,8 @@ public final class HtmlReport {
 		List<String> labels = new ArrayList<>();
 		List<double[]> rows = new ArrayList<>();
 		html.append("<table><tr><th>campaign</th><th>rule</th><th>fired</th><th>suppressed by caps</th>"
-				+ "<th>held by quiet hours</th><th>dropped after a hold</th></tr>");
+				+ "<th>held by quiet hours</th><th>dropped after a hold</th><th>sent with items</th>"
+				+ "<th>item hit rate</th></tr>");
 		for (CampaignFigures c : r.campaigns()) {
 			for (RuleFigures rule : c.rules()) {
 				labels.add(c.name() + ": " + rule.title());
@@ -205,7 +206,10 @@ public final class HtmlReport {
 						.append(Html.number(rule.fired())).append("</td><td class=\"n\">")
 						.append(Html.number(rule.capped())).append("</td><td class=\"n\">")
 						.append(Html.number(rule.quietHeld())).append("</td><td class=\"n\">")
-						.append(Html.number(rule.droppedAfterHold())).append("</td></tr>");
+						.append(Html.number(rule.droppedAfterHold())).append("</td><td class=\"n\">")
+						.append(rule.sentWithItems() == 0 ? "" : Html.number(rule.sentWithItems())).append("</td><td class=\"n\">")
+						.append(rule.sentWithItems() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * rule.itemHitRate()))
+						.append("</td></tr>");
 			}
 		}
 		html.append("</table>");

@@ -58,11 +58,13 @@ final class JourneyFigures {
 	private RuleTally lastTally;
 	private long convertedVisits;
 	private double revenue;
+	private final RecommendationHits recommendationHits;
 	private long customersEntered;
 	private long customersConverted;
 
 	JourneyFigures(JourneyPlan plan) {
 		this.plan = plan;
+		this.recommendationHits = new RecommendationHits(plan);
 		List<Stage> stages = plan.stages();
 		for (int i = 0; i < stages.size(); i++) {
 			stageIndex.put(stages.get(i).name(), i);
@@ -123,7 +125,7 @@ final class JourneyFigures {
 		return (from == null ? "" : from) + '\u0000' + (to == null ? "" : to);
 	}
 
-	private static String ruleKey(String campaign, String rule) {
+	static String ruleKey(String campaign, String rule) {
 		return campaign + '\u0000' + rule;
 	}
 
@@ -234,6 +236,7 @@ final class JourneyFigures {
 		if (tally.index >= 0 && CustomerTrack.set(track.rulesReached, tally.index)) {
 			tally.reached++;
 		}
+		recommendationHits.sent(track, action);
 		day(action.at())[0]++;
 		if ("send".equals(action.kind())) {
 			long day = Math.floorDiv(action.at(), DAY_MILLIS);
@@ -243,6 +246,11 @@ final class JourneyFigures {
 			}
 			track.messagesThatDay++;
 		}
+	}
+
+	/** A customer's event: does it name an item recommended to them? */
+	void event(CustomerTrack track, io.itinera.runtime.step.Event event) {
+		recommendationHits.event(track, event);
 	}
 
 	/**
@@ -361,9 +369,11 @@ final class JourneyFigures {
 		}
 		for (RuleTally tally : rules.values()) {
 			long[] counts = tally.counts;
+			long[] hits = recommendationHits.counts(ruleKey(tally.campaign, tally.rule));
 			byCampaign.computeIfAbsent(tally.campaign, k -> new ArrayList<>())
 					.add(new RuleFigures(tally.rule, counts[0], counts[1], counts[2], counts[3], tally.reached,
-							tally.converted, share(tally.converted, tally.reached), tally.revenue));
+							tally.converted, share(tally.converted, tally.reached), tally.revenue, hits == null ? 0 : hits[0],
+							hits == null ? 0 : hits[1], hits == null ? Double.NaN : share(hits[1], hits[0])));
 		}
 		List<CampaignFigures> result = new ArrayList<>();
 		byCampaign.forEach((name, rules) -> {

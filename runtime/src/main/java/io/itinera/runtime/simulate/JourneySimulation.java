@@ -115,6 +115,8 @@ public final class JourneySimulation implements StepListener {
 		CustomerTrack track = (CustomerTrack) customer.attachment();
 		if (input instanceof TimerFired) {
 			timersFired++;
+		} else if (input instanceof Event event) {
+			figures.event(track, event);
 		}
 		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty()) {
 			write(result.actions(), result.stageChanges(), List.of());

@@ -82,10 +82,14 @@ public record SimulationReport(
 	/**
 	 * A rule's actions and its results: {@code reached} customers got at least one of its actions;
 	 * {@code converted} of them reached the goal afterwards (at a later step), and {@code revenue}
-	 * sums the value of their goals after being reached.
+	 * sums the value of their goals after being reached. {@code sentWithItems}: the rule's sends that
+	 * carried a recommender's items; {@code itemHits}: how many of those were followed, within the
+	 * goal window, by the customer naming one of the items in an event (viewed, carted, bought);
+	 * {@code itemHitRate}: their share (NaN without such sends).
 	 */
 	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold,
-			long reached, long converted, double rate, double revenue) {
+			long reached, long converted, double rate, double revenue, long sentWithItems, long itemHits,
+			double itemHitRate) {
 	}
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */

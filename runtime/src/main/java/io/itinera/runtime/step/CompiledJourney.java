@@ -30,6 +30,8 @@ final class CompiledJourney {
 	final String[] featureNames;
 	final String[] modelNames;
 	final int[][] modelInputs;
+	/** Per model: the sequence features whose items it never recommends; null for scoring models. */
+	final int[][] recommenderExcept;
 	final String[] attributeNames;
 	final Map<String, Integer> modelIndex = new HashMap<>();
 	final Map<String, EventHandling> events = new HashMap<>();
@@ -55,9 +57,14 @@ final class CompiledJourney {
 		attributeNames = plan.attributes().stream().map(a -> a.name()).toArray(String[]::new);
 		modelNames = plan.models().stream().map(Model::name).toArray(String[]::new);
 		modelInputs = new int[modelNames.length][];
+		recommenderExcept = new int[modelNames.length][];
 		for (int m = 0; m < modelNames.length; m++) {
-			modelInputs[m] = plan.models().get(m).inputs().stream().mapToInt(input -> require(featureIndex, input, "feature"))
-					.toArray();
+			Model model = plan.models().get(m);
+			modelInputs[m] = model.inputs().stream().mapToInt(input -> require(featureIndex, input, "feature")).toArray();
+			if (model.recommends()) {
+				recommenderExcept[m] = model.recommender().except().stream()
+						.mapToInt(name -> require(featureIndex, name, "feature")).toArray();
+			}
 		}
 
 		for (var event : plan.events()) {

@@ -2,6 +2,7 @@ package io.itinera.runtime.step;
 
 import io.itinera.runtime.feature.FeatureSlot;
 import io.itinera.runtime.feature.Varint;
+import io.itinera.runtime.scoring.Recommendation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -26,7 +27,9 @@ import java.util.TreeSet;
  */
 public final class CustomerState {
 	static final long NEVER = Long.MIN_VALUE;
-	private static final int CODEC_VERSION = 1;
+	/** 2 added recommendations; version 1 states (written before) read as having none. */
+	private static final int CODEC_VERSION = 2;
+	private static final int OLDEST_READABLE_VERSION = 1;
 
 	private final String customerId;
 	String stage;
@@ -38,6 +41,8 @@ public final class CustomerState {
 	long goalReachedAt = NEVER;
 	FeatureSlot[] features = new FeatureSlot[0];
 	double[] scores = new double[0];
+	/** Per model: a recommender's latest items (null for scoring models and before the first answer). */
+	Recommendation[] recommendations = new Recommendation[0];
 	/** Bit i set: score trigger i has fired and waits for its condition (or hysteresis) to release it. */
 	long[] firedTriggers = new long[0];
 	Object[] attributes = new Object[0];
@@ -57,6 +62,11 @@ public final class CustomerState {
 
 	public String customerId() {
 		return customerId;
+	}
+
+	/** A recommender's latest answer (before exclusions), null when none yet. */
+	public Recommendation recommendation(int modelIndex) {
+		return modelIndex < recommendations.length ? recommendations[modelIndex] : null;
 	}
 
 	/** The current stage, or null when the customer is not in the journey. */
@@ -165,6 +175,7 @@ public final class CustomerState {
 			copy.features[i] = features[i] == null ? null : features[i].copy();
 		}
 		copy.scores = scores.clone();
+		copy.recommendations = recommendations.clone();
 		copy.firedTriggers = firedTriggers.clone();
 		copy.attributes = attributes.clone();
 		copy.pendingTimers = new ArrayList<>(pendingTimers);
@@ -199,6 +210,7 @@ public final class CustomerState {
 			for (double score : scores) {
 				out.writeDouble(score);
 			}
+			writeRecommendations(out);
 			Varint.writeUnsigned(out, firedTriggers.length);
 			for (long bits : firedTriggers) {
 				Varint.writeUnsigned(out, bits);
@@ -226,9 +238,10 @@ public final class CustomerState {
 	public static CustomerState fromBytes(byte[] bytes) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
 			int version = in.readUnsignedByte();
-			if (version != CODEC_VERSION) {
-				throw new IllegalArgumentException("customer state version " + version + " is not supported (expected "
-						+ CODEC_VERSION + "); the state directory was written by another version of itinera");
+			if (version < OLDEST_READABLE_VERSION || version > CODEC_VERSION) {
+				throw new IllegalArgumentException("customer state version " + version + " is not supported (this itinera reads "
+						+ OLDEST_READABLE_VERSION + " to " + CODEC_VERSION
+						+ "); the state directory was written by another version of itinera");
 			}
 			CustomerState state = new CustomerState(in.readUTF());
 			state.stage = in.readBoolean() ? in.readUTF() : null;
@@ -245,6 +258,9 @@ public final class CustomerState {
 			state.scores = new double[(int) Varint.readUnsigned(in)];
 			for (int i = 0; i < state.scores.length; i++) {
 				state.scores[i] = in.readDouble();
+			}
+			if (version >= 2) {
+				state.recommendations = readRecommendations(in);
 			}
 			state.firedTriggers = new long[(int) Varint.readUnsigned(in)];
 			for (int i = 0; i < state.firedTriggers.length; i++) {
@@ -268,6 +284,35 @@ public final class CustomerState {
 		} catch (IOException e) {
 			throw new IllegalArgumentException("customer state bytes are truncated or corrupt", e);
 		}
+	}
+
+	private void writeRecommendations(DataOutputStream out) throws IOException {
+		Varint.writeUnsigned(out, recommendations.length);
+		for (int m = 0; m < recommendations.length; m++) {
+			Recommendation recommendation = recommendations[m];
+			out.writeBoolean(recommendation != null);
+			if (recommendation != null) {
+				writeStrings(out, recommendation.items());
+				for (float score : recommendation.scores()) {
+					out.writeFloat(score);
+				}
+			}
+		}
+	}
+
+	private static Recommendation[] readRecommendations(DataInputStream in) throws IOException {
+		Recommendation[] recommendations = new Recommendation[(int) Varint.readUnsigned(in)];
+		for (int m = 0; m < recommendations.length; m++) {
+			if (in.readBoolean()) {
+				List<String> items = readStrings(in, new ArrayList<>());
+				float[] scores = new float[items.size()];
+				for (int i = 0; i < scores.length; i++) {
+					scores[i] = in.readFloat();
+				}
+				recommendations[m] = new Recommendation(items, scores);
+			}
+		}
+		return recommendations;
 	}
 
 	private static void writeTime(DataOutputStream out, long time) throws IOException {
@@ -333,7 +378,8 @@ public final class CustomerState {
 				&& inJourney == that.inJourney && visits == that.visits && enteredAt == that.enteredAt
 				&& stageEnteredAt == that.stageEnteredAt && lastExitAt == that.lastExitAt
 				&& goalReachedAt == that.goalReachedAt && Arrays.equals(features, that.features)
-				&& Arrays.equals(scores, that.scores) && Arrays.equals(firedTriggers, that.firedTriggers)
+				&& Arrays.equals(scores, that.scores) && Arrays.equals(recommendations, that.recommendations)
+				&& Arrays.equals(firedTriggers, that.firedTriggers)
 				&& Arrays.equals(attributes, that.attributes) && pendingTimers.equals(that.pendingTimers)
 				&& tags().equals(that.tags()) && extensionsEqual(that);
 	}

@@ -13,6 +13,7 @@ import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.rules.CustomerFact;
 import io.itinera.runtime.rules.EventFact;
 import io.itinera.runtime.rules.RuleAction;
+import io.itinera.runtime.scoring.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -117,11 +118,23 @@ public final class PlanStep implements JourneyStep {
 					}
 				}
 				case DAYS_SINCE, DAYS_SINCE_FIRST -> definition.record(slot, at - Math.round(value * 86_400_000d), Double.NaN);
+				case SEQUENCE -> throw new IllegalArgumentException(feature + " is a sequence: give the model's items instead");
 				default -> definition.record(slot, at - 1, value);
 			}
 			return;
 		}
 		throw new IllegalArgumentException("the journey declares no feature " + feature);
+	}
+
+	/** For journey tests: a recommender's latest items (before its exclusions); its score is the first item's. */
+	public void setRecommendation(CustomerState state, String model, Recommendation recommendation) {
+		fit(state);
+		Integer index = journey.modelIndex.get(model);
+		if (index == null || journey.recommenderExcept[index] == null) {
+			throw new IllegalArgumentException("the journey declares no recommender " + model);
+		}
+		state.recommendations[index] = recommendation;
+		state.scores[index] = recommendation.scoreAt(1);
 	}
 
 	/** For journey tests: the model's latest score. */
@@ -157,7 +170,7 @@ public final class PlanStep implements JourneyStep {
 		fit(state);
 		StepOutcome outcome = new StepOutcome(state);
 		outcome.stageEntered = true;
-		StepMoment moment = new StepMoment(state, journey.features, at, null);
+		StepMoment moment = new StepMoment(state, journey, at, null);
 		runRules(state, moment, at, "test:" + state.stage, null, null, outcome);
 		return outcome.result();
 	}
@@ -170,9 +183,9 @@ public final class PlanStep implements JourneyStep {
 			return; // an event the journey does not declare changes nothing
 		}
 		long at = event.at();
-		updateFeatures(state, event, handling);
+		boolean[] changedSequences = updateFeatures(state, event, handling);
 		copyAttributes(state, event, handling);
-		StepMoment moment = new StepMoment(state, journey.features, at, event);
+		StepMoment moment = new StepMoment(state, journey, at, event);
 
 		boolean wasIn = state.inJourney;
 		if (wasIn && handling.goal) {
@@ -209,7 +222,7 @@ public final class PlanStep implements JourneyStep {
 		}
 		evaluateTriggers(state, moment, at, outcome);
 		if (state.inJourney) {
-			requestScores(state, at, handling.modelsToScore(), outcome);
+			requestScores(state, at, handling.modelsToScore(), changedSequences, outcome);
 			runRules(state, moment, at, event.type(), event, null, outcome);
 		}
 	}
@@ -232,7 +245,7 @@ public final class PlanStep implements JourneyStep {
 		if (move == null) {
 			return;
 		}
-		StepMoment moment = new StepMoment(state, journey.features, timer.at(), null);
+		StepMoment moment = new StepMoment(state, journey, timer.at(), null);
 		moveTo(state, move.target(), timer.at(), move.cause(), outcome);
 		evaluateTriggers(state, moment, timer.at(), outcome);
 		runRules(state, moment, timer.at(), timer.timerId(), null, null, outcome);
@@ -248,7 +261,7 @@ public final class PlanStep implements JourneyStep {
 		String nextId = recurrence.idPrefix() + next;
 		state.pendingTimers.add(nextId);
 		outcome.setTimer(new TimerRequest(state.customerId(), nextId, next));
-		StepMoment moment = new StepMoment(state, journey.features, at, null);
+		StepMoment moment = new StepMoment(state, journey, at, null);
 		evaluateTriggers(state, moment, at, outcome);
 		if (!state.inJourney) {
 			return;
@@ -262,7 +275,10 @@ public final class PlanStep implements JourneyStep {
 			return;
 		}
 		state.scores[model] = update.score();
-		StepMoment moment = new StepMoment(state, journey.features, update.at(), null);
+		if (update.recommendation() != null) {
+			state.recommendations[model] = update.recommendation();
+		}
+		StepMoment moment = new StepMoment(state, journey, update.at(), null);
 		evaluateTriggers(state, moment, update.at(), outcome);
 		if (state.inJourney && outcome.stageEntered) {
 			runRules(state, moment, update.at(), update.model(), null, null, outcome);
@@ -271,14 +287,25 @@ public final class PlanStep implements JourneyStep {
 
 	// ------------------------------------------------------------------ features and attributes
 
-	private void updateFeatures(CustomerState state, Event event, CompiledJourney.EventHandling handling) {
+	/** Updates the event's features; returns, by feature index, which sequences changed (null when none did). */
+	private boolean[] updateFeatures(CustomerState state, Event event, CompiledJourney.EventHandling handling) {
 		for (int f : handling.resets()) {
 			journey.features[f].reset(state.features[f]);
 		}
+		boolean[] changedSequences = null;
 		int[] updates = handling.updates();
 		for (int u = 0; u < updates.length; u++) {
 			FeatureDefinition feature = journey.features[updates[u]];
 			String field = handling.featureFields.get(u);
+			if (feature.keepsItems()) {
+				if (feature.recordItem(state.features[updates[u]], event.at(), itemId(event.fields().get(field)))) {
+					if (changedSequences == null) {
+						changedSequences = new boolean[journey.features.length];
+					}
+					changedSequences[updates[u]] = true;
+				}
+				continue;
+			}
 			double value = Double.NaN;
 			if (field != null && event.fields().get(field) instanceof Number number) {
 				value = number.doubleValue();
@@ -288,6 +315,18 @@ public final class PlanStep implements JourneyStep {
 			}
 			feature.record(state.features[updates[u]], event.at(), value);
 		}
+		return changedSequences;
+	}
+
+	/** An item id as text; a whole number read from a log as a number loses no digits or gains no ".0". */
+	private static String itemId(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+			return Long.toString(d.longValue());
+		}
+		return value.toString();
 	}
 
 	private static void copyAttributes(CustomerState state, Event event, CompiledJourney.EventHandling handling) {
@@ -430,9 +469,18 @@ public final class PlanStep implements JourneyStep {
 				: score > hysteresis.threshold();
 	}
 
-	private void requestScores(CustomerState state, long at, int[] models, StepOutcome outcome) {
+	/** A recommender is asked only when its sequence changed in this step; a scoring model whenever an input moved. */
+	private void requestScores(CustomerState state, long at, int[] models, boolean[] changedSequences, StepOutcome outcome) {
 		for (int model : models) {
 			int[] inputs = journey.modelInputs[model];
+			if (journey.recommenderExcept[model] != null) {
+				int sequence = inputs[0];
+				if (changedSequences != null && changedSequences[sequence]) {
+					String[] items = journey.features[sequence].items(state.features[sequence]);
+					outcome.requestScore(ScoreRequest.forRecommender(state.customerId(), journey.modelNames[model], items, at));
+				}
+				continue;
+			}
 			float[] row = new float[inputs.length];
 			for (int i = 0; i < inputs.length; i++) {
 				row[i] = (float) journey.features[inputs[i]].value(state.features[inputs[i]], at);
@@ -543,9 +591,15 @@ public final class PlanStep implements JourneyStep {
 				scores.put(journey.modelNames[m], state.scores[m]);
 			}
 		}
+		Map<String, Recommendation> recommendations = new LinkedHashMap<>();
+		for (int m = 0; m < journey.modelNames.length; m++) {
+			if (journey.recommenderExcept[m] != null) {
+				recommendations.put(journey.modelNames[m], moment.recommendation(m));
+			}
+		}
 		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
 		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
-				state.tags(), eventFact);
+				state.tags(), eventFact, recommendations);
 	}
 
 	/** The scores the deciding rule's condition read (all known scores for a rule the plan does not name). */
@@ -589,6 +643,9 @@ public final class PlanStep implements JourneyStep {
 			for (int m = old; m < state.scores.length; m++) {
 				state.scores[m] = Double.NaN;
 			}
+		}
+		if (state.recommendations.length != journey.modelNames.length) {
+			state.recommendations = Arrays.copyOf(state.recommendations, journey.modelNames.length);
 		}
 		int words = (journey.triggers.length + 63) / 64;
 		if (state.firedTriggers.length != words) {

@@ -2,6 +2,10 @@ package io.itinera.runtime.step;
 
 import io.itinera.runtime.expr.EvalContext;
 import io.itinera.runtime.feature.FeatureDefinition;
+import io.itinera.runtime.scoring.Recommendation;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A customer at one instant, as conditions read it: features are evaluated at {@code at}. */
 final class StepMoment implements EvalContext {
@@ -10,11 +14,32 @@ final class StepMoment implements EvalContext {
 	private final long at;
 	private final Event event;
 
-	StepMoment(CustomerState state, FeatureDefinition[] features, long at, Event event) {
+	private final int[][] recommenderExcept;
+
+	StepMoment(CustomerState state, CompiledJourney journey, long at, Event event) {
 		this.state = state;
-		this.features = features;
+		this.features = journey.features;
+		this.recommenderExcept = journey.recommenderExcept;
 		this.at = at;
 		this.event = event;
+	}
+
+	/** The recommender's latest items less those in its {@code except} sequences now. */
+	@Override
+	public Recommendation recommendation(int modelIndex) {
+		Recommendation latest = state.recommendation(modelIndex);
+		int[] except = recommenderExcept[modelIndex];
+		if (latest == null) {
+			return Recommendation.NONE;
+		}
+		if (except == null || except.length == 0) {
+			return latest;
+		}
+		Set<String> excluded = new HashSet<>();
+		for (int f : except) {
+			excluded.addAll(Arrays.asList(features[f].items(state.features[f])));
+		}
+		return latest.excluding(excluded);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.TestCase;
+import io.itinera.runtime.scoring.Recommendation;
 import io.itinera.runtime.plan.ValueType;
 import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.step.ActionRecord;
@@ -59,6 +60,14 @@ public final class JourneyTestRunner {
 		this.step = new PlanStep(plan, rules);
 	}
 
+	private static Recommendation recommendation(Expr.ItemsLit given) {
+		float[] scores = new float[given.items().size()];
+		for (int i = 0; i < scores.length; i++) {
+			scores[i] = i < given.scores().size() ? given.scores().get(i).floatValue() : Float.NaN;
+		}
+		return new Recommendation(given.items(), scores);
+	}
+
 	public List<JourneyTestResult> runAll() {
 		List<JourneyTestResult> results = new ArrayList<>();
 		for (TestCase test : plan.tests()) {
@@ -91,6 +100,8 @@ public final class JourneyTestRunner {
 				step.seedFeature(state, given.name(), number(given.value()), at);
 			} else if (given.kind() == TestCase.SymbolKind.SCORE) {
 				step.setScore(state, given.name(), number(given.value()));
+			} else if (given.kind() == TestCase.SymbolKind.RECOMMENDATIONS && given.value() instanceof Expr.ItemsLit items) {
+				step.setRecommendation(state, given.name(), recommendation(items));
 			}
 		}
 		Run run = new Run(customerId, state, at);
