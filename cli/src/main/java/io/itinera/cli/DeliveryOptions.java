@@ -22,7 +22,7 @@ final class DeliveryOptions {
 	String zone;
 
 	@Option(names = "--cap", paramLabel = "[CHANNEL:]N/PERIOD",
-			description = "a cap per customer over all campaigns, e.g. push:3/1d or 10/7d (s, m, h, d, w); repeatable")
+			description = "a cap per customer over all campaigns, for example push:3/1d or 10/7d (s, m, h, d, w); repeatable")
 	List<String> caps = new ArrayList<>();
 
 	/** @throws IllegalArgumentException with a message that says what to write instead */

@@ -28,7 +28,7 @@ final class EventInputOptions {
 	@Option(names = "--format", description = "csv or jsonl (default: from the file name, else csv)")
 	InputFormat format;
 
-	@Option(names = "--map", paramLabel = "SPEC", description = "where the log keeps what, e.g. "
+	@Option(names = "--map", paramLabel = "SPEC", description = "where the log keeps what, for example "
 			+ "customer=user_id,time=ts:epoch-seconds,type=behavior_type,type.pv=product_view,type.fav=-,"
 			+ "field.price=item_price,zone=Europe/Paris,unknown=skip (see docs/events.md)")
 	String mapping;
@@ -41,7 +41,7 @@ final class EventInputOptions {
 	String delimiter;
 
 	@Option(names = "--max-skew", paramLabel = "D", defaultValue = "1d", description = "refuse (dead-letter) event times "
-			+ "later than the run's start plus D, e.g. 1d, 12h, 30m, 2w (default: ${DEFAULT-VALUE})")
+			+ "later than the run's start plus D, for example 1d, 12h, 30m, 2w (default: ${DEFAULT-VALUE})")
 	String maxSkew;
 
 	@Option(names = "--earliest", paramLabel = "DATE", defaultValue = "1990-01-01", description = "refuse (dead-letter) "
@@ -49,11 +49,11 @@ final class EventInputOptions {
 	String earliest;
 
 	@Option(names = "--max-bad-lines", paramLabel = "P", defaultValue = "50%", description = "exit with an error (3) when "
-			+ "more than this share of the lines cannot be read, e.g. 5%% (default: 50%%)")
+			+ "more than this share of the lines cannot be read, for example 5%% (default: 50%%)")
 	String maxBadLines;
 
 	@Option(names = "--dedupe", paramLabel = "FIELD", description = "drop a line whose FIELD (a log column, or a journey "
-			+ "field named in --map) repeats an earlier line's, e.g. an invoice id; counted as skipped")
+			+ "field named in --map) repeats an earlier line's, for example an invoice id; counted as skipped")
 	String dedupe;
 
 	/** The log opened last, for the bad-line check after the run. */

@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--max-batch", defaultValue = "10000", paramLabel = "N", description = "most events in one request (default: ${DEFAULT-VALUE})")
 	int maxEvents;
 
-	@Option(names = "--map", paramLabel = "SPEC", description = "where the events keep what, as for run (e.g. customer=user_id,type.view=product_view)")
+	@Option(names = "--map", paramLabel = "SPEC", description = "where the events keep what, as for run (for example customer=user_id,type.view=product_view)")
 	String mapping;
 
 	@Option(names = "--lateness", defaultValue = "0s", paramLabel = "D", description = {

@@ -56,13 +56,13 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--events", required = true, description = "event log, JSON lines")
 	Path eventsFile;
 
-	@Option(names = "--outcome", required = true, description = "the event the model predicts, e.g. purchase")
+	@Option(names = "--outcome", required = true, description = "the event the model predicts, for example purchase")
 	String outcome;
 
-	@Option(names = "--within", required = true, description = "how soon the outcome must follow, e.g. 7d, 30d, 12h")
+	@Option(names = "--within", required = true, description = "how soon the outcome must follow, for example 7d, 30d, 12h")
 	String within;
 
-	@Option(names = "--absent", description = "the positive class is the outcome NOT happening (e.g. churn)")
+	@Option(names = "--absent", description = "the positive class is the outcome NOT happening (for example churn)")
 	boolean absent;
 
 	@Option(names = "--every", defaultValue = "1d", description = "one snapshot per customer per period (default ${DEFAULT-VALUE})")
