@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -159,7 +160,9 @@ public final class RunCommand implements Callable<Integer> {
 			LocalEngine engine = new LocalEngine(parts::newStep, parts.scorer(), store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
-			StopOnSignal stop = StopOnSignal.install(engine, inMemory);
+			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after line %,d%s",
+					engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
+							: "; run the same command to continue."));
 			try {
 				EngineSummary summary = engine.run(source);
 				if (delivery != null) {

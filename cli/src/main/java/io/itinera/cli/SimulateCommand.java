@@ -28,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -155,20 +153,8 @@ public final class SimulateCommand implements Callable<Integer> {
 					journeys.isEmpty() ? records : RunOutput.discard()));
 		}
 		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
-		CountDownLatch finished = new CountDownLatch(1);
-		Thread hook = new Thread(() -> {
-			simulator.stop();
-			try {
-				finished.await(20, TimeUnit.SECONDS);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			System.err.println();
-			System.err.println(SimulationProgress.interrupted(simulator.progress()) + " Partial report: "
-					+ outDir.resolve(ReportFiles.HTML));
-			System.err.flush();
-		}, "itinera-simulate-interrupt");
-		Runtime.getRuntime().addShutdownHook(hook);
+		StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress())
+				+ " Partial report: " + outDir.resolve(ReportFiles.HTML));
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
@@ -199,12 +185,7 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 			out.flush();
 		} finally {
-			finished.countDown();
-		}
-		try {
-			Runtime.getRuntime().removeShutdownHook(hook);
-		} catch (IllegalStateException shuttingDown) {
-			// Ctrl-C came in: the hook reports how far the replay got
+			stop.done();
 		}
 		return BadLines.check(input, err);
 	}

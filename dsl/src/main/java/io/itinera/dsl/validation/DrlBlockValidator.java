@@ -7,14 +7,11 @@ import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.runtime.rules.DrlProblem;
 import io.itinera.runtime.rules.RawDrlChecker;
 import java.util.List;
-import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
  * Has Drools compile each raw {@code drl """…"""} block and reports its errors at the journey
@@ -22,20 +19,12 @@ import org.eclipse.xtext.validation.EValidatorRegistrar;
  * {@code itinera.rawDrl=forbid} (what {@code itinera check --forbid-raw-drl} sets) a block is an
  * error of its own. On save, not on every keystroke: Drools takes a moment.
  */
-public class DrlBlockValidator extends AbstractDeclarativeValidator {
+public class DrlBlockValidator extends ComposedJourneyCheck {
 	public static final String RAW_DRL_PROPERTY = "itinera.rawDrl";
 
 	private final RawDrlChecker checker = new RawDrlChecker();
 
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(JourneyPackage.eINSTANCE);
-	}
 
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// composed into JourneyValidator; registering on its own would run every check twice
-	}
 
 	@Check(CheckType.NORMAL)
 	public void drlCompiles(DrlBlock block) {

@@ -6,31 +6,19 @@ import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.Stage;
 import io.itinera.runtime.graph.GraphFinding;
 import io.itinera.runtime.graph.JourneyGraph;
-import java.util.List;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
  * Runs the runtime's graph analyses ({@link JourneyGraph}) on the journey being edited and shows
  * each finding as a warning on the stage or transition it concerns. Composed into
  * {@link JourneyValidator}; unreachable stages are left to that validator.
  */
-public class GraphAnalysisValidator extends AbstractDeclarativeValidator {
+public class GraphAnalysisValidator extends ComposedJourneyCheck {
 	private final JourneyCompiler compiler = new JourneyCompiler();
 
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(JourneyPackage.eINSTANCE);
-	}
 
-	/** Composed into JourneyValidator, never registered on its own. */
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-	}
 
 	@Check(CheckType.FAST)
 	public void checkJourneyGraph(Journey journey) {

@@ -4,30 +4,18 @@ import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.Migration;
 import io.itinera.dsl.journey.StageMapping;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
  * Checks a {@code migrate} block on its own. Whether its old stages exist is only known against the
  * running version: {@code itinera check NEW --against OLD} says so. An unknown target stage is a
  * linking error, with the usual fix.
  */
-public class MigrationValidator extends AbstractDeclarativeValidator {
+public class MigrationValidator extends ComposedJourneyCheck {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(JourneyPackage.eINSTANCE);
-	}
 
-	/** Composed into JourneyValidator, never registered on its own. */
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-	}
 
 	@Check
 	public void oneMappingPerOldStage(Migration migration) {

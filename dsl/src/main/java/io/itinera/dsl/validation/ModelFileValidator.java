@@ -18,29 +18,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
  * Checks each model declaration against its ONNX file (relative to the journey file): the file
  * is there, it is a readable ONNX model, and its inputs and output fit what is declared. Every
  * message says what the file really expects. Files are inspected once per modification.
  */
-public class ModelFileValidator extends AbstractDeclarativeValidator {
+public class ModelFileValidator extends ComposedJourneyCheck {
 
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(JourneyPackage.eINSTANCE);
-	}
 
-	/** Composed into {@link JourneyValidator}; registering on its own would run every check twice. */
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-	}
 
 	@Check
 	public void checkModelFile(ModelDecl model) {

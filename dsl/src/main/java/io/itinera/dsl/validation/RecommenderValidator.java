@@ -7,29 +7,17 @@ import io.itinera.dsl.journey.ModelDecl;
 import io.itinera.dsl.journey.RecommendationPart;
 import io.itinera.dsl.journey.Sequence;
 import io.itinera.dsl.journey.SymbolRef;
-import java.util.List;
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 /**
  * The shape of recommenders and their use: a recommender takes one sequence feature and declares
  * its items and scores outputs with the same K; only recommenders have items and ranked scores,
  * and a sequence feeds only a recommender. (The file itself: {@link ModelFileValidator}.)
  */
-public class RecommenderValidator extends AbstractDeclarativeValidator {
+public class RecommenderValidator extends ComposedJourneyCheck {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(JourneyPackage.eINSTANCE);
-	}
 
-	/** Composed into {@link JourneyValidator}. */
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-	}
 
 	@Check
 	public void recommenderShape(ModelDecl model) {
