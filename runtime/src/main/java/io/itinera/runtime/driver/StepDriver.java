@@ -115,14 +115,13 @@ public final class StepDriver {
 
 	/** Live, at the end of the input: the events still held are applied now. */
 	public void releaseAllHeld() {
-		for (CustomerSlot slot : List.copyOf(holding)) {
-			release(slot, Long.MAX_VALUE);
+		while (!holding.isEmpty()) {
+			for (CustomerSlot slot : List.copyOf(holding)) {
+				release(slot, Long.MAX_VALUE);
+			}
+			drainScores();
+			holding.removeIf(slot -> slot.heldCount == 0);
 		}
-		drainScores();
-		for (CustomerSlot slot : List.copyOf(holding)) {
-			release(slot, Long.MAX_VALUE);
-		}
-		holding.removeIf(slot -> slot.heldCount == 0);
 	}
 
 	/** The wall time the next live timer is due, or Long.MAX_VALUE. */
