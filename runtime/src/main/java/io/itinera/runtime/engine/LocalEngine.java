@@ -62,7 +62,7 @@ public final class LocalEngine {
 
 	/** Input lines read so far, including earlier runs this one resumed. */
 	public long linesRead() {
-		return totals.linesRead + linesThisRun;
+		return baseLines + linesThisRun;
 	}
 
 	/**
@@ -132,7 +132,8 @@ public final class LocalEngine {
 				totals.lateEvents, stopRequested);
 	}
 
-	private long baseLines;
+	/** Lines read by earlier runs this one resumed. */
+	private volatile long baseLines;
 	private long lastCheckpointNanos = System.nanoTime();
 
 	/** What the reader has read so far: it goes with every barrier to the committer. */
