@@ -132,9 +132,9 @@ public final class CustomerState {
 	}
 
 	/**
-	 * What a customer becomes under another version of the plan (see
-	 * {@code io.itinera.runtime.change.CustomerMigration}): arrays laid out like that plan's
-	 * declarations, the stage and timers it gives them. Everything else is kept.
+	 * What a customer becomes under another version of the plan (the change package's customer
+	 * migration): arrays laid out like that plan's declarations, the stage and timers it gives them.
+	 * Everything else is kept.
 	 */
 	public record Migrated(String stage, boolean inJourney, long lastExitAt, FeatureSlot[] features, double[] scores,
 			Recommendation[] recommendations, long[] firedTriggers, Object[] attributes, List<String> pendingTimers) {
