@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 				CommandLine.HelpCommand.class,
 				CheckCommand.class,
 				DiffCommand.class,
+				MigrateCommand.class,
 				CompileCommand.class,
 				GraphCommand.class,
 				RunCommand.class,

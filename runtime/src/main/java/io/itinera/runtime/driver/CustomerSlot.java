@@ -61,6 +61,15 @@ public final class CustomerSlot {
 		return timerCount;
 	}
 
+	/** The pending timers, in the order they were set. */
+	public java.util.List<io.itinera.runtime.step.TimerRequest> timers() {
+		java.util.List<io.itinera.runtime.step.TimerRequest> timers = new java.util.ArrayList<>(timerCount);
+		for (int i = 0; i < timerCount; i++) {
+			timers.add(new io.itinera.runtime.step.TimerRequest(customerId, timerIds[i], timerDue[i]));
+		}
+		return timers;
+	}
+
 	public int heldEvents() {
 		return heldCount;
 	}

@@ -121,6 +121,39 @@ public final class CustomerState {
 		return attributeIndex < attributes.length ? attributes[attributeIndex] : null;
 	}
 
+	/** The i-th declared feature's slot (live: copy it before changing it), or null. */
+	public FeatureSlot feature(int featureIndex) {
+		return featureIndex < features.length ? features[featureIndex] : null;
+	}
+
+	/** Bit {@code index} of the fired score triggers. */
+	public boolean triggerFired(int index) {
+		return index / 64 < firedTriggers.length && (firedTriggers[index / 64] & (1L << (index % 64))) != 0;
+	}
+
+	/**
+	 * What a customer becomes under another version of the plan (the change package's customer
+	 * migration): arrays laid out like that plan's declarations, the stage and timers it gives them.
+	 * Everything else is kept.
+	 */
+	public record Migrated(String stage, boolean inJourney, long lastExitAt, FeatureSlot[] features, double[] scores,
+			Recommendation[] recommendations, long[] firedTriggers, Object[] attributes, List<String> pendingTimers) {
+	}
+
+	public CustomerState migrated(Migrated to) {
+		CustomerState migrated = copy();
+		migrated.stage = to.stage();
+		migrated.inJourney = to.inJourney();
+		migrated.lastExitAt = to.lastExitAt();
+		migrated.features = to.features().clone();
+		migrated.scores = to.scores().clone();
+		migrated.recommendations = to.recommendations().clone();
+		migrated.firedTriggers = to.firedTriggers().clone();
+		migrated.attributes = to.attributes().clone();
+		migrated.pendingTimers = new ArrayList<>(to.pendingTimers());
+		return migrated;
+	}
+
 	public List<String> pendingTimers() {
 		return Collections.unmodifiableList(pendingTimers);
 	}

@@ -1,0 +1,145 @@
+package io.itinera.cli;
+
+import io.itinera.runtime.change.MigrationDryRun;
+import io.itinera.runtime.change.MigrationTally;
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.CustomerSlot;
+import io.itinera.runtime.driver.SlotCodec;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.state.RocksDbStateStore;
+import io.itinera.runtime.state.RunProgress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code itinera migrate --state DIR --old OLD --dry-run NEW}: what moving a run's stored customers
+ * to a new version of its journey would do, counted, with nothing written.
+ */
+@Command(name = "migrate", description = {
+		"What moving the customers stored by a run (--state) from the running version (--old) to NEW would do:"
+				+ " customers from each stage to each new one, timers cancelled, set or moved, and who would be sent"
+				+ " something at once. Only --dry-run exists yet: nothing is written.",
+		"Exit 0, 1 when customers would have nowhere to go, 2 on errors." })
+public final class MigrateCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "NEW", description = "the new version: a .journey file or a compiled plan.json")
+	Path newFile;
+
+	@Option(names = "--old", required = true, paramLabel = "OLD", description = "the version the run ran: a .journey file or a plan.json")
+	Path oldFile;
+
+	@Option(names = "--state", required = true, paramLabel = "DIR", description = "the run's RocksDB state directory (run --state)")
+	Path stateDirectory;
+
+	@Option(names = "--dry-run", description = "count what the migration would do, write nothing (required for now)")
+	boolean dryRun;
+
+	@Option(names = "--at", paramLabel = "TIME", description = "the migration's time, e.g. 2026-03-01T12:00:00Z"
+			+ " (default: the latest event time the run read)")
+	String at;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		try {
+			return migrate(out, err);
+		} finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	private int migrate(PrintWriter out, PrintWriter err) {
+		if (!dryRun) {
+			err.println("itinera migrate only counts for now: add --dry-run (nothing in " + stateDirectory + " is changed).");
+			return 2;
+		}
+		if (!Files.isDirectory(stateDirectory)) {
+			err.println(stateDirectory + ": no such state directory; give the --state of an itinera run (by default OUT/state).");
+			return 2;
+		}
+		JourneyPlan oldPlan = JourneyPlans.load(oldFile, err);
+		JourneyPlan newPlan = JourneyPlans.load(newFile, err);
+		if (oldPlan == null || newPlan == null) {
+			return 2;
+		}
+		try (RocksDbStateStore store = new RocksDbStateStore(stateDirectory)) {
+			RunProgress progress = store.progress().orElse(null);
+			if (progress == null) {
+				err.println(stateDirectory + ": holds no run (no progress record); give the --state of an itinera run.");
+				return 2;
+			}
+			if (!progress.run().startsWith(oldPlan.name() + " over ")) {
+				err.println(stateDirectory + ": the state of \"" + progress.run() + "\", not of journey " + oldPlan.name() + " ("
+						+ oldFile + "); give as --old the version that run ran.");
+				return 2;
+			}
+			Long now = migrationTime(progress, err);
+			if (now == null) {
+				return 2;
+			}
+			try (JourneyParts parts = JourneyParts.of(newPlan, newFile, false, true, DeliverySettings.DEFAULT, err)) {
+				if (parts == null) {
+					return 2;
+				}
+				MigrationDryRun dryRun = new MigrationDryRun(oldPlan, parts.newStep(), now);
+				store.forEachCustomer((id, bytes) -> {
+					CustomerSlot slot = SlotCodec.decode(id, bytes);
+					dryRun.customer(slot.state(), slot.timers());
+				});
+				return report(dryRun.tally(), progress, now, out, err);
+			}
+		}
+	}
+
+	private Long migrationTime(RunProgress progress, PrintWriter err) {
+		if (at == null) {
+			return progress.latestEventAt();
+		}
+		try {
+			return Instant.parse(at).toEpochMilli();
+		} catch (DateTimeParseException e) {
+			err.println("--at " + at + ": not a time; write it as 2026-03-01T12:00:00Z.");
+			return null;
+		}
+	}
+
+	private int report(MigrationTally tally, RunProgress progress, long now, PrintWriter out, PrintWriter err) {
+		out.println("Dry run: the customers of \"" + progress.run() + "\" in " + stateDirectory + " moved from " + oldFile + " to "
+				+ newFile + " at " + Instant.ofEpochMilli(now) + "; nothing is written.");
+		out.println("Customers by stage (old -> new):");
+		for (Map.Entry<String, Map<String, Long>> from : tally.moves().entrySet()) {
+			for (Map.Entry<String, Long> to : from.getValue().entrySet()) {
+				out.printf("  %-40s %d%n", from.getKey() + " -> " + to.getKey(), to.getValue());
+			}
+		}
+		for (Map.Entry<String, Long> stranded : tally.stranded().entrySet()) {
+			out.printf("  %-40s %d%n", stranded.getKey() + " -> (nowhere)", stranded.getValue());
+		}
+		out.println("  (not in the journey: " + tally.outOfJourney() + ")");
+		out.println("Timers: " + tally.timersCancelled() + " cancelled, " + tally.timersSet() + " set, " + tally.timersMoved()
+				+ " moved (same due time, new id).");
+		out.println("At once: " + tally.customersSentAtOnce() + " customers would be sent " + tally.actionsAtOnce()
+				+ " actions (the new version's campaign rules, as on entry, for customers who change stage).");
+		for (Map.Entry<String, Long> stranded : tally.stranded().entrySet()) {
+			err.println(newFile + ": error: " + stranded.getValue() + " customers are in " + stranded.getKey()
+					+ ", which is gone: add `" + stranded.getKey() + " -> Stage` or `" + stranded.getKey()
+					+ " -> exit` to its migrate block.");
+		}
+		return tally.stranded().isEmpty() ? 0 : 1;
+	}
+}

@@ -1,0 +1,44 @@
+package io.itinera.runtime.change;
+
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.TimerRequest;
+import java.util.List;
+
+/**
+ * Migrates stored customers in memory only and counts what it did ({@link MigrationTally}). A
+ * customer who changes stage and stays in the journey gets the new version's campaign rules run
+ * as on entry, as the new stage's rules would greet them; what they send is counted, never sent.
+ */
+public final class MigrationDryRun {
+	private final CustomerMigration migration;
+	private final PlanStep newStep;
+	private final long now;
+	private final MigrationTally tally = new MigrationTally();
+
+	/** @param newStep the new version's step function (its plan and campaign rules) */
+	public MigrationDryRun(JourneyPlan oldPlan, PlanStep newStep, long now) {
+		this.migration = new CustomerMigration(oldPlan, newStep.plan());
+		this.newStep = newStep;
+		this.now = now;
+	}
+
+	public void customer(CustomerState state, List<TimerRequest> pendingTimers) {
+		StageMatching.Match match = state.stage() == null ? null : migration.stages().of(state.stage());
+		if (match != null && match.how() == StageMatching.How.REMOVED) {
+			tally.countStranded(state.stage());
+			return;
+		}
+		CustomerMigration.Result result = migration.apply(state, pendingTimers, now);
+		List<ActionRecord> actions = result.moved() && !result.left()
+				? newStep.runRulesAsOnEntry(result.state(), now).actions()
+				: List.of();
+		tally.count(result, actions);
+	}
+
+	public MigrationTally tally() {
+		return tally;
+	}
+}
