@@ -62,9 +62,15 @@ public final class RocksDbStateStore implements CustomerStateStore {
 					new ColumnFamilyDescriptor(bytes("pending"), familyOptions),
 					new ColumnFamilyDescriptor(bytes("actions"), familyOptions));
 			db = RocksDB.open(dbOptions, directory.toString(), families, handles);
-		} catch (RocksDBException | IOException e) {
+		} catch (RocksDBException e) {
+			if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("column families not opened")) {
+				throw new IllegalStateException("the state directory " + directory + " was written by an older version of "
+						+ "itinera; give this run another --state directory (or delete that one to start over)", e);
+			}
 			throw new IllegalStateException("cannot open the state directory " + directory + ": " + e.getMessage()
 					+ " (is another itinera run using it?)", e);
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot open the state directory " + directory + ": " + e.getMessage(), e);
 		}
 		meta = handles.get(0);
 		customers = handles.get(1);
