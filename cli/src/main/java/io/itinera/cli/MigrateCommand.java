@@ -2,10 +2,12 @@ package io.itinera.cli;
 
 import io.itinera.runtime.change.MigrationDryRun;
 import io.itinera.runtime.change.MigrationTally;
+import io.itinera.runtime.change.StateMigration;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.state.RunProgress;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,26 +25,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code itinera migrate --state DIR --old OLD --dry-run NEW}: what moving a run's stored customers
- * to a new version of its journey would do, counted, with nothing written.
+ * {@code itinera migrate --state DIR [--old OLD] [--dry-run] NEW}: a run's stored customers moved to a
+ * new version of its journey: counted only ({@code --dry-run}), or applied in one atomic write.
  */
 @Command(name = "migrate", description = {
 		"What moving the customers stored by a run (--state) from the running version (--old) to NEW would do:"
 				+ " customers from each stage to each new one, timers cancelled, set or moved, and who would be sent"
-				+ " something at once. Only --dry-run exists yet: nothing is written.",
-		"Exit 0, 1 when customers would have nowhere to go, 2 on errors." })
+				+ " something at once. Without --dry-run, the customers, their timers, the run's totals and the new plan"
+				+ " are written in one atomic step, and the run goes on with NEW.",
+		"Exit 0, 1 when customers would have nowhere to go (nothing is written), 2 on errors." })
 public final class MigrateCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "NEW", description = "the new version: a .journey file or a compiled plan.json")
 	Path newFile;
 
-	@Option(names = "--old", required = true, paramLabel = "OLD", description = "the version the run ran: a .journey file or a plan.json")
+	@Option(names = "--old", paramLabel = "OLD", description = "the version the run ran: a .journey file or a plan.json"
+			+ " (default: the plan saved in the state)")
 	Path oldFile;
 
 	@Option(names = "--state", required = true, paramLabel = "DIR", description = "the run's RocksDB state directory (run --state)")
 	Path stateDirectory;
 
-	@Option(names = "--dry-run", description = "count what the migration would do, write nothing (required for now)")
+	@Option(names = "--dry-run", description = "count what the migration would do, write nothing")
 	boolean dryRun;
 
 	@Option(names = "--at", paramLabel = "TIME", description = "the migration's time, e.g. 2026-03-01T12:00:00Z"
@@ -64,17 +69,12 @@ public final class MigrateCommand implements Callable<Integer> {
 	}
 
 	private int migrate(PrintWriter out, PrintWriter err) {
-		if (!dryRun) {
-			err.println("itinera migrate only counts for now: add --dry-run (nothing in " + stateDirectory + " is changed).");
-			return 2;
-		}
 		if (!Files.isDirectory(stateDirectory)) {
 			err.println(stateDirectory + ": no such state directory; give the --state of an itinera run (by default OUT/state).");
 			return 2;
 		}
-		JourneyPlan oldPlan = JourneyPlans.load(oldFile, err);
 		JourneyPlan newPlan = JourneyPlans.load(newFile, err);
-		if (oldPlan == null || newPlan == null) {
+		if (newPlan == null) {
 			return 2;
 		}
 		try (RocksDbStateStore store = new RocksDbStateStore(stateDirectory)) {
@@ -83,9 +83,18 @@ public final class MigrateCommand implements Callable<Integer> {
 				err.println(stateDirectory + ": holds no run (no progress record); give the --state of an itinera run.");
 				return 2;
 			}
+			JourneyPlan oldPlan = oldPlan(store, err);
+			if (oldPlan == null) {
+				return 2;
+			}
 			if (!progress.run().startsWith(oldPlan.name() + " over ")) {
 				err.println(stateDirectory + ": the state of \"" + progress.run() + "\", not of journey " + oldPlan.name() + " ("
-						+ oldFile + "); give as --old the version that run ran.");
+						+ oldName() + "); give as --old the version that run ran.");
+				return 2;
+			}
+			if (!newPlan.name().equals(oldPlan.name())) {
+				err.println(newFile + ": journey " + newPlan.name() + ", but the run is of journey " + oldPlan.name()
+						+ "; a new version keeps the journey's name (a run is only resumed with its own journey).");
 				return 2;
 			}
 			Long now = migrationTime(progress, err);
@@ -96,6 +105,20 @@ public final class MigrateCommand implements Callable<Integer> {
 				if (parts == null) {
 					return 2;
 				}
+				if (!dryRun) {
+					long started = System.nanoTime();
+					StateMigration.Outcome outcome = StateMigration.apply(store, progress, oldPlan, parts.newStep(),
+							PlanJson.write(newPlan), now);
+					int status = report(outcome.tally(), progress, now, out, err);
+					if (outcome.applied()) {
+						out.printf(Locale.ROOT, "Applied: the customers, their timers, the run's totals and the plan in %s are now of %s"
+								+ " (one atomic write, %.1f s); run the journey with %s to go on.%n", stateDirectory, newFile,
+								(System.nanoTime() - started) / 1e9, newFile);
+					} else {
+						err.println("Nothing was written to " + stateDirectory + ".");
+					}
+					return status;
+				}
 				MigrationDryRun dryRun = new MigrationDryRun(oldPlan, parts.newStep(), now);
 				store.forEachCustomer((id, bytes) -> {
 					CustomerSlot slot = SlotCodec.decode(id, bytes);
@@ -104,6 +127,30 @@ public final class MigrateCommand implements Callable<Integer> {
 				return report(dryRun.tally(), progress, now, out, err);
 			}
 		}
+	}
+
+	/** --old, or the plan the run saved in its state. */
+	private JourneyPlan oldPlan(RocksDbStateStore store, PrintWriter err) {
+		if (oldFile != null) {
+			return JourneyPlans.load(oldFile, err);
+		}
+		String saved = store.planJson().orElse(null);
+		if (saved == null) {
+			err.println(stateDirectory + ": the run's plan is not in its state (written by an older itinera); give the version it"
+					+ " ran with --old.");
+			return null;
+		}
+		try {
+			return PlanJson.read(saved);
+		} catch (PlanJson.PlanFormatException e) {
+			err.println(stateDirectory + ": the saved plan cannot be read (" + e.getMessage() + "); give the version the run ran with --old.");
+			return null;
+		}
+	}
+
+	/** What the report calls the old version. */
+	private String oldName() {
+		return oldFile != null ? oldFile.toString() : "the saved plan";
 	}
 
 	private Long migrationTime(RunProgress progress, PrintWriter err) {
@@ -119,8 +166,8 @@ public final class MigrateCommand implements Callable<Integer> {
 	}
 
 	private int report(MigrationTally tally, RunProgress progress, long now, PrintWriter out, PrintWriter err) {
-		out.println("Dry run: the customers of \"" + progress.run() + "\" in " + stateDirectory + " moved from " + oldFile + " to "
-				+ newFile + " at " + Instant.ofEpochMilli(now) + "; nothing is written.");
+		out.println((dryRun ? "Dry run: the" : "The") + " customers of \"" + progress.run() + "\" in " + stateDirectory + " moved from "
+				+ oldName() + " to " + newFile + " at " + Instant.ofEpochMilli(now) + (dryRun ? "; nothing is written." : ":"));
 		out.println("Customers by stage (old -> new):");
 		for (Map.Entry<String, Map<String, Long>> from : tally.moves().entrySet()) {
 			for (Map.Entry<String, Long> to : from.getValue().entrySet()) {
@@ -134,7 +181,8 @@ public final class MigrateCommand implements Callable<Integer> {
 		out.println("Timers: " + tally.timersCancelled() + " cancelled, " + tally.timersSet() + " set, " + tally.timersMoved()
 				+ " moved (same due time, new id).");
 		out.println("At once: " + tally.customersSentAtOnce() + " customers would be sent " + tally.actionsAtOnce()
-				+ " actions (the new version's campaign rules, as on entry, for customers who change stage).");
+				+ " actions (the new version's campaign rules, as on entry, for customers who change stage)"
+				+ (dryRun ? "." : "; migrate itself sends nothing."));
 		for (Map.Entry<String, Long> stranded : tally.stranded().entrySet()) {
 			err.println(newFile + ": error: " + stranded.getValue() + " customers are in " + stranded.getKey()
 					+ ", which is gone: add `" + stranded.getKey() + " -> Stage` or `" + stranded.getKey()

@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.runtime.change.PlanChange;
+import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineException;
 import io.itinera.runtime.engine.EngineSummary;
@@ -9,6 +11,8 @@ import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
@@ -18,8 +22,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -143,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
 		return config.withCheckpointEveryMillis(checkpointMillis)
 				.withDriver(driverOptions.settings().withWallClock(clock == Clock.WALL).withCustomersInMemory(inMemory))
 				.withBarrierEveryLines(barrierLines)
-				.withRunName(plan.name() + " over " + events.getFileName());
+				.withRunName(plan.name() + " over " + events.getFileName())
+				.withPlanJson(PlanJson.write(plan));
 	}
 
 	/** A generous estimate of a customer's heap in a worker (state, features, slot, map entry). */
@@ -157,6 +164,7 @@ public final class RunCommand implements Callable<Integer> {
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
 				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
+			refuseAChangedJourney(store, parts.plan(), config, stateDirectory);
 			LocalEngine engine = new LocalEngine(parts::newStep, parts.scorer(), store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
@@ -176,6 +184,62 @@ public final class RunCommand implements Callable<Integer> {
 				}
 			}
 		}
+	}
+
+	/** Changes listed when a resumed run's journey changed; the rest are counted. */
+	private static final int CHANGES_LISTED = 10;
+
+	/**
+	 * A state holds customers of the version of the journey it was written with: resuming it with
+	 * another version would run them under rules they were not laid out for. Locations and comments
+	 * are not changes ({@link PlanDiff}).
+	 */
+	private void refuseAChangedJourney(CustomerStateStore store, JourneyPlan plan, EngineConfig config, Path stateDirectory) {
+		RunProgress progress = store.progress().orElse(null);
+		Optional<String> saved = store.planJson();
+		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
+			return;
+		}
+		JourneyPlan savedPlan;
+		try {
+			savedPlan = PlanJson.read(saved.get());
+		} catch (PlanJson.PlanFormatException e) {
+			throw new IllegalStateException("the plan saved in " + stateDirectory + " cannot be read (" + e.getMessage()
+					+ "); give this run another --state directory to start over");
+		}
+		// A migrate block speaks of the version before it: once applied, the state's plan carries the same block.
+		boolean sameMigration = migrationText(savedPlan).equals(migrationText(plan));
+		List<PlanChange> changes = sameMigration ? PlanDiff.between(savedPlan.withoutMigration(), plan.withoutMigration())
+				: PlanDiff.between(savedPlan, plan);
+		if (changes.isEmpty()) {
+			return;
+		}
+		StringBuilder message = new StringBuilder();
+		message.append(journey).append(" has changed since the run in ").append(stateDirectory).append(" started (")
+				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
+				.append("); its customers are laid out for the old version:\n");
+		for (PlanChange change : changes.subList(0, Math.min(CHANGES_LISTED, changes.size()))) {
+			message.append("  ").append(change.description()).append("\n      ").append(change.where()).append("\n");
+		}
+		if (changes.size() > CHANGES_LISTED) {
+			message.append("  … and ").append(changes.size() - CHANGES_LISTED).append(" more\n");
+		}
+		message.append("To go on with the new version, see what it does to the customers already in:\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
+				.append("then apply it and run this command again:\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
+				.append("or give this run another --state directory to start over.");
+		throw new IllegalArgumentException(message.toString());
+	}
+
+	/** A migrate block as written, without its locations. */
+	private static String migrationText(JourneyPlan plan) {
+		if (plan.migration() == null) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder(plan.migration().timers().keyword());
+		plan.migration().stages().forEach(mapping -> text.append(';').append(mapping.from()).append("->").append(mapping.to()));
+		return text.toString();
 	}
 
 	/** How delivery went ({@code --deliver}), for the summary. */

@@ -115,11 +115,4 @@ class MigrateCommandTest {
 		assertEquals(2, result.exitCode());
 		assertTrue(result.err().contains("not of journey OtherJourney"), result.err());
 	}
-
-	@Test
-	void withoutDryRunNothingIsDone() {
-		Result result = migrate("migrate", "--state", state.toString(), "--old", oldJourney.toString(), newJourney.toString());
-		assertEquals(2, result.exitCode());
-		assertTrue(result.err().contains("add --dry-run"), result.err());
-	}
 }

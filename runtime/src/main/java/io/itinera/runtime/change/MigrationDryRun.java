@@ -25,17 +25,19 @@ public final class MigrationDryRun {
 		this.now = now;
 	}
 
-	public void customer(CustomerState state, List<TimerRequest> pendingTimers) {
+	/** Migrates and counts one customer; null when their stage is gone without a mapping (counted as stranded). */
+	public CustomerMigration.Result customer(CustomerState state, List<TimerRequest> pendingTimers) {
 		StageMatching.Match match = state.stage() == null ? null : migration.stages().of(state.stage());
 		if (match != null && match.how() == StageMatching.How.REMOVED) {
 			tally.countStranded(state.stage());
-			return;
+			return null;
 		}
 		CustomerMigration.Result result = migration.apply(state, pendingTimers, now);
 		List<ActionRecord> actions = result.moved() && !result.left()
 				? newStep.runRulesAsOnEntry(result.state(), now).actions()
 				: List.of();
 		tally.count(result, actions);
+		return result;
 	}
 
 	public MigrationTally tally() {

@@ -74,8 +74,20 @@ public final class CustomerSlot {
 		return heldCount;
 	}
 
-	boolean hasPendingWork() {
+	/** Whether timers or held events wait in the slot (the store's pending index). */
+	public boolean hasPendingWork() {
 		return timerCount > 0 || heldCount > 0;
+	}
+
+	/**
+	 * The slot moved to a new version of its journey (a customer migration):
+	 * the migrated state, then the timers cancelled and set as the migration says.
+	 */
+	public void migrate(CustomerState migrated, java.util.List<String> timersToCancel,
+			java.util.List<io.itinera.runtime.step.TimerRequest> timersToSet) {
+		state = migrated;
+		timersToCancel.forEach(this::cancelTimer);
+		timersToSet.forEach(timer -> setTimer(timer.timerId(), timer.dueAt()));
 	}
 
 	/** Sets a timer, replacing one of the same id; true when the id was new. */

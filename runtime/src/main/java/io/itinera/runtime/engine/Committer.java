@@ -51,6 +51,8 @@ final class Committer implements Runnable {
 	private final RunTotals totals;
 	private final CommitProgress commits;
 	private volatile boolean finished;
+	/** The plan goes with the first checkpoint of each run (a resumed one too: it may follow a migration). */
+	private boolean planWritten;
 
 	Committer(BlockingQueue<Object> inbox, int partitions, CustomerStateStore store, RunOutput output, EngineConfig config,
 			EngineFailure failure, RunTotals totals, CommitProgress commits, boolean checkLedger) {
@@ -152,7 +154,8 @@ final class Committer implements Runnable {
 		}
 		RunProgress progress = totals.progress(config.runName(), reader, positions);
 		// Handed over, not copied: a checkpoint can hold millions of customers.
-		store.commit(new Checkpoint(progress, uncommittedCustomers, uncommittedActionIds));
+		store.commit(new Checkpoint(progress, uncommittedCustomers, uncommittedActionIds, planWritten ? null : config.planJson()));
+		planWritten = true;
 		uncommittedCustomers = new HashMap<>();
 		uncommittedActionIds = new ArrayList<>();
 	}

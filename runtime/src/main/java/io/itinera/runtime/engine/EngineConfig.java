@@ -15,6 +15,8 @@ import io.itinera.runtime.driver.DriverSettings;
  * @param flushEveryMillis live inputs: also a barrier (output written) at least this often while
  *        lines come or not, so actions of a growing input and of wall-clock timers go out within it;
  *        0: barriers by line count only
+ * @param planJson the plan the run runs, as JSON, written to the state with the first checkpoint;
+ *        null: not written
  */
 public record EngineConfig(
 		int workers,
@@ -24,7 +26,8 @@ public record EngineConfig(
 		long checkpointEveryMillis,
 		DriverSettings driver,
 		String runName,
-		long flushEveryMillis) {
+		long flushEveryMillis,
+		String planJson) {
 
 	public EngineConfig {
 		if (workers < 1) {
@@ -40,30 +43,34 @@ public record EngineConfig(
 
 	public static EngineConfig defaults() {
 		return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 16, 512, 50_000, 10_000,
-				DriverSettings.replay(), "run", 0);
+				DriverSettings.replay(), "run", 0, null);
 	}
 
 	public EngineConfig withWorkers(int count) {
-		return new EngineConfig(count, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis);
+		return new EngineConfig(count, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson);
 	}
 
 	public EngineConfig withBarrierEveryLines(long lines) {
-		return new EngineConfig(workers, queueChunks, chunkSize, lines, checkpointEveryMillis, driver, runName, flushEveryMillis);
+		return new EngineConfig(workers, queueChunks, chunkSize, lines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson);
 	}
 
 	public EngineConfig withCheckpointEveryMillis(long millis) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, millis, driver, runName, flushEveryMillis);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, millis, driver, runName, flushEveryMillis, planJson);
 	}
 
 	public EngineConfig withDriver(DriverSettings settings) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, settings, runName, flushEveryMillis);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, settings, runName, flushEveryMillis, planJson);
 	}
 
 	public EngineConfig withRunName(String name) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, name, flushEveryMillis);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, name, flushEveryMillis, planJson);
 	}
 
 	public EngineConfig withFlushEveryMillis(long millis) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, millis);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, millis, planJson);
+	}
+
+	public EngineConfig withPlanJson(String json) {
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, json);
 	}
 }

@@ -45,6 +45,12 @@ public record JourneyPlan(
 		phases = phases == null ? Phase.DEFAULTS : List.copyOf(phases);
 	}
 
+	/** This plan without its {@code migrate} block. */
+	public JourneyPlan withoutMigration() {
+		return new JourneyPlan(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models,
+				stages, campaigns, splits, tests, phases, null);
+	}
+
 	/** A plan without a {@code migrate} block. */
 	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
 			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,

@@ -3,6 +3,8 @@ package io.itinera.runtime.state;
 import io.itinera.runtime.driver.StoredCustomers;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Where customers, run progress and the ledger of written actions live between checkpoints and
@@ -20,7 +22,20 @@ public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
 	/** The progress of the last committed checkpoint, empty for a fresh store. */
 	Optional<RunProgress> progress();
 
+	/** The plan (its JSON) the committed state belongs to, empty for a fresh store or one written before plans were kept. */
+	Optional<String> planJson();
+
 	void commit(Checkpoint checkpoint);
+
+	/**
+	 * Rewrites every committed customer and then commits {@code then}'s checkpoint, all in one atomic
+	 * write (a migration to a new version of the journey). {@code customer} returns the new record
+	 * of a customer, or null to leave them as they are; it is called for every customer before
+	 * {@code then}. When {@code then} returns null, nothing is written.
+	 *
+	 * @return whether anything was written
+	 */
+	boolean rewriteAll(BiFunction<String, byte[], CustomerRecord> customer, Supplier<Checkpoint> then);
 
 	/** Whether the store outlives the process (a restart resumes from it). */
 	boolean durable();

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /** A store in the heap, with the same checkpoint semantics as the durable one: for tests and runs that need no restart. */
@@ -14,6 +16,7 @@ public final class InMemoryStateStore implements CustomerStateStore {
 	private final Set<String> withPendingWork = ConcurrentHashMap.newKeySet();
 	private final Set<String> actionIds = ConcurrentHashMap.newKeySet();
 	private volatile RunProgress progress;
+	private volatile String plan;
 
 	@Override
 	public byte[] load(String customerId) {
@@ -56,6 +59,33 @@ public final class InMemoryStateStore implements CustomerStateStore {
 		});
 		actionIds.addAll(checkpoint.actionIds());
 		progress = checkpoint.progress();
+		if (checkpoint.plan() != null) {
+			plan = checkpoint.plan();
+		}
+	}
+
+	@Override
+	public Optional<String> planJson() {
+		return Optional.ofNullable(plan);
+	}
+
+	@Override
+	public synchronized boolean rewriteAll(BiFunction<String, byte[], CustomerRecord> customer, Supplier<Checkpoint> then) {
+		Map<String, CustomerRecord> rewritten = new java.util.HashMap<>();
+		customers.forEach((id, bytes) -> {
+			CustomerRecord record = customer.apply(id, bytes);
+			if (record != null) {
+				rewritten.put(id, record);
+			}
+		});
+		Checkpoint checkpoint = then.get();
+		if (checkpoint == null) {
+			return false;
+		}
+		Map<String, CustomerRecord> all = new java.util.HashMap<>(rewritten);
+		all.putAll(checkpoint.customers());
+		commit(new Checkpoint(checkpoint.progress(), all, checkpoint.actionIds(), checkpoint.plan()));
+		return true;
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -26,11 +28,12 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The durable store: RocksDB in a directory, one column family each for customers, the ids of
- * customers with pending timers or held events, and written action ids, and the run progress under one key of the default family. A
+ * customers with pending timers or held events, and written action ids, the run progress and the plan the run runs (JSON) under two keys of the default family. A
  * checkpoint is one {@link WriteBatch} written with a synced WAL, so it lands whole or not at all.
  */
 public final class RocksDbStateStore implements CustomerStateStore {
 	private static final byte[] PROGRESS_KEY = "progress".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] PLAN_KEY = "plan".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PRESENT = new byte[0];
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -142,23 +145,66 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	}
 
 	@Override
+	public Optional<String> planJson() {
+		byte[] value = get(meta, PLAN_KEY);
+		return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+	}
+
+	@Override
 	public void commit(Checkpoint checkpoint) {
 		try (WriteBatch batch = new WriteBatch()) {
-			for (var entry : checkpoint.customers().entrySet()) {
-				batch.put(customers, bytes(entry.getKey()), entry.getValue().bytes());
-				if (entry.getValue().pendingWork()) {
-					batch.put(pending, pendingKey(entry.getKey()), PRESENT);
-				} else {
-					batch.delete(pending, pendingKey(entry.getKey()));
-				}
-			}
-			for (String id : checkpoint.actionIds()) {
-				batch.put(actions, bytes(id), PRESENT);
-			}
-			batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(checkpoint.progress()));
+			add(batch, checkpoint);
 			db.write(syncWrites, batch);
 		} catch (RocksDBException | IOException e) {
 			throw new IllegalStateException("cannot write a checkpoint to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * One WriteBatch for every customer rewritten and the final checkpoint: RocksDB applies it whole
+	 * or not at all, so a kill leaves the state as it was or as rewritten, never a mix.
+	 */
+	@Override
+	public boolean rewriteAll(BiFunction<String, byte[], CustomerRecord> customer, Supplier<Checkpoint> then) {
+		try (WriteBatch batch = new WriteBatch(); RocksIterator iterator = db.newIterator(customers)) {
+			for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+				String id = new String(iterator.key(), StandardCharsets.UTF_8);
+				CustomerRecord record = customer.apply(id, iterator.value());
+				if (record != null) {
+					addCustomer(batch, id, record);
+				}
+			}
+			Checkpoint checkpoint = then.get();
+			if (checkpoint == null) {
+				return false;
+			}
+			add(batch, checkpoint);
+			db.write(syncWrites, batch);
+			return true;
+		} catch (RocksDBException | IOException e) {
+			throw new IllegalStateException("cannot write to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	private void add(WriteBatch batch, Checkpoint checkpoint) throws RocksDBException, IOException {
+		for (var entry : checkpoint.customers().entrySet()) {
+			addCustomer(batch, entry.getKey(), entry.getValue());
+		}
+		for (String id : checkpoint.actionIds()) {
+			batch.put(actions, bytes(id), PRESENT);
+		}
+		batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(checkpoint.progress()));
+		if (checkpoint.plan() != null) {
+			batch.put(meta, PLAN_KEY, bytes(checkpoint.plan()));
+		}
+	}
+
+	private void addCustomer(WriteBatch batch, String id, CustomerRecord record) throws RocksDBException {
+		batch.put(customers, bytes(id), record.bytes());
+		if (record.pendingWork()) {
+			batch.put(pending, pendingKey(id), PRESENT);
+		} else {
+			batch.delete(pending, pendingKey(id));
 		}
 	}
 

@@ -30,4 +30,10 @@ public record RunProgress(
 	public RunProgress {
 		stageCounts = Map.copyOf(stageCounts);
 	}
+
+	/** The same progress with other stage counts and pending timers (a migration moved the customers). */
+	public RunProgress withCustomersMoved(Map<String, Long> newStageCounts, long newPendingTimers) {
+		return new RunProgress(run, inputPosition, lineNumber, linesRead, eventsRead, deadLetters, skipped, latestEventAt, customers,
+				actions, stageChanges, newPendingTimers, newStageCounts, outputs, finishSlices, finishedSlices);
+	}
 }
