@@ -126,19 +126,13 @@ final class EventInputOptions {
 		return EventLogSource.whyNotALog(log);
 	}
 
+	/** A duration with its unit, as {@code --max-skew} takes it (run, simulate and serve alike). */
 	static long duration(String option, String text) {
 		Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {
 			throw new IllegalArgumentException(option + " " + text + ": give a number and a unit, e.g. 1d, 12h, 30m, 2w");
 		}
-		long amount = Long.parseLong(matcher.group(1));
-		return amount * switch (matcher.group(2)) {
-			case "s" -> 1_000L;
-			case "m" -> 60_000L;
-			case "h" -> 3_600_000L;
-			case "d" -> 86_400_000L;
-			default -> 7 * 86_400_000L;
-		};
+		return Long.parseLong(matcher.group(1)) * DurationOption.unitMillis(matcher.group(2));
 	}
 
 	@Override

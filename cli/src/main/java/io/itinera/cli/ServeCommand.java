@@ -92,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
 			}
 			ColumnMapping columns = ColumnMapping.parse(mapping);
 			EventSchema schema = EventSchema.of(plan);
-			long skew = DurationOption.millis("--max-skew", maxSkew);
+			long skew = EventInputOptions.duration("--max-skew", maxSkew);
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
 			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, deliveryOptions.settings(), err)) {
 				if (parts == null) {

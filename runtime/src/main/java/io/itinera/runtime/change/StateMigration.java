@@ -53,7 +53,7 @@ public final class StateMigration {
 					add(stageCounts, result.newStage(), 1);
 				}
 			}
-			return new CustomerRecord(SlotCodec.encode(slot), slot.hasPendingWork());
+			return CustomerRecord.of(slot);
 		}, () -> migration.tally().stranded().isEmpty()
 				? new Checkpoint(progress.withCustomersMoved(stageCounts, pendingTimers[0]), Map.of(), List.of(), newPlanJson)
 				: null);

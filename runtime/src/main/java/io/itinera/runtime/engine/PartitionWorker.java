@@ -3,7 +3,6 @@ package io.itinera.runtime.engine;
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.InputProblems;
-import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.driver.StoredCustomers;
@@ -153,8 +152,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	}
 
 	private static Consumer<CustomerSlot> recordInto(Map<String, CustomerRecord> records) {
-		return slot -> records.put(slot.customerId(),
-				new CustomerRecord(SlotCodec.encode(slot), slot.pendingTimers() > 0 || slot.heldEvents() > 0));
+		return slot -> records.put(slot.customerId(), CustomerRecord.of(slot));
 	}
 
 	@Override
