@@ -1,7 +1,10 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.change.PlanChange;
+import io.itinera.runtime.change.MigrationTally;
 import io.itinera.runtime.change.PlanDiff;
+import io.itinera.runtime.change.StateMigration;
+import io.itinera.runtime.change.StatePinning;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineException;
 import io.itinera.runtime.engine.EngineSummary;
@@ -98,6 +101,16 @@ public final class RunCommand implements Callable<Integer> {
 			description = "output is ordered, and may be checkpointed, every this many lines")
 	long barrierLines;
 
+	@Option(names = "--migrate", description = {
+			"when the journey changed since the run in --state started: first move its customers to this",
+			"version by its migrate rules, as itinera migrate does (one atomic write), then run" })
+	boolean migrate;
+
+	@Option(names = "--pin-old", description = {
+			"when the journey changed since the run in --state started: customers already on their way",
+			"finish on the version they started on, new entries take this one; both run side by side" })
+	boolean pinOld;
+
 	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
 	boolean withoutModels;
 
@@ -164,14 +177,18 @@ public final class RunCommand implements Callable<Integer> {
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
 				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
-			refuseAChangedJourney(store, parts.plan(), config, stateDirectory);
-			LocalEngine engine = new LocalEngine(parts::newStep, parts.scorer(), store, output, config);
+			adoptAChangedJourney(store, parts, config, stateDirectory);
+			PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
+			if (versions.running() > 1) {
+				err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
+			}
+			LocalEngine engine = new LocalEngine(versions::newStep, parts.scorer(), store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after line %,d%s",
 					engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
 							: "; run the same command to continue."));
-			try {
+			try (versions) {
 				EngineSummary summary = engine.run(source);
 				if (delivery != null) {
 					deliveryNote = delivery.finish();
@@ -192,13 +209,24 @@ public final class RunCommand implements Callable<Integer> {
 	/**
 	 * A state holds customers of the version of the journey it was written with: resuming it with
 	 * another version would run them under rules they were not laid out for. Locations and comments
-	 * are not changes ({@link PlanDiff}).
+	 * are not changes ({@link PlanDiff}). A changed journey is refused unless {@code --migrate} (its
+	 * customers moved to the new version first) or {@code --pin-old} (both versions side by side).
 	 */
-	private void refuseAChangedJourney(CustomerStateStore store, JourneyPlan plan, EngineConfig config, Path stateDirectory) {
+	private void adoptAChangedJourney(CustomerStateStore store, JourneyParts parts, EngineConfig config, Path stateDirectory) {
+		if (migrate && pinOld) {
+			throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
+		}
 		RunProgress progress = store.progress().orElse(null);
-		Optional<String> saved = store.planJson();
-		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
+		if (progress == null || !progress.run().equals(config.runName())) {
 			return;
+		}
+		JourneyPlan plan = parts.plan();
+		Optional<String> saved = store.planJson();
+		if (saved.isEmpty()) {
+			throw new IllegalArgumentException("The state in " + stateDirectory + " was written by an older itinera that did not keep"
+					+ " the journey it ran, so a changed journey cannot be told from the same one.\nIf " + journey
+					+ " is the version it ran, record it and run this command again:\n  itinera migrate --state " + stateDirectory
+					+ " --old " + journey + " " + journey + "\nor, for another version, give that one as --old.");
 		}
 		JourneyPlan savedPlan;
 		try {
@@ -214,22 +242,67 @@ public final class RunCommand implements Callable<Integer> {
 		if (changes.isEmpty()) {
 			return;
 		}
+		PrintWriter err = spec.commandLine().getErr();
+		if (migrate) {
+			MigrationTally tally = StateMigration.apply(store, progress, savedPlan, parts.newStep(), config.planJson(),
+					progress.latestEventAt()).tally();
+			if (!tally.stranded().isEmpty()) {
+				StringBuilder message = new StringBuilder("Nothing was migrated or run: customers of " + stateDirectory
+						+ " sit in stages " + journey + " no longer has:");
+				tally.stranded().forEach((stage, customers) -> message.append("\n  ").append(customers).append(" in ").append(stage)
+						.append(": add `").append(stage).append(" -> Stage` or `").append(stage).append(" -> exit` to its migrate block"));
+				throw new IllegalArgumentException(message.toString());
+			}
+			err.println("Migrated the customers in " + stateDirectory + " to " + journey + " (" + changes.size()
+					+ (changes.size() == 1 ? " change" : " changes") + "): " + tally.summary()
+					+ "; itinera migrate --dry-run shows the detail.");
+			return;
+		}
+		if (pinOld) {
+			pinTheOldVersion(store, progress, savedPlan, saved.get(), changes, config, stateDirectory, err);
+			return;
+		}
 		StringBuilder message = new StringBuilder();
 		message.append(journey).append(" has changed since the run in ").append(stateDirectory).append(" started (")
 				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
 				.append("); its customers are laid out for the old version:\n");
+		appendChanges(message, changes);
+		message.append("To go on with the new version, see what it does to the customers already in:\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
+				.append("then apply it and run this command again (or run it with --migrate):\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
+				.append("or run it with --pin-old: the customers already in finish on the old version, new ones take the new;\n")
+				.append("or give this run another --state directory to start over.");
+		throw new IllegalArgumentException(message.toString());
+	}
+
+	private static void appendChanges(StringBuilder message, List<PlanChange> changes) {
 		for (PlanChange change : changes.subList(0, Math.min(CHANGES_LISTED, changes.size()))) {
 			message.append("  ").append(change.description()).append("\n      ").append(change.where()).append("\n");
 		}
 		if (changes.size() > CHANGES_LISTED) {
 			message.append("  … and ").append(changes.size() - CHANGES_LISTED).append(" more\n");
 		}
-		message.append("To go on with the new version, see what it does to the customers already in:\n")
-				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
-				.append("then apply it and run this command again:\n")
-				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
-				.append("or give this run another --state directory to start over.");
-		throw new IllegalArgumentException(message.toString());
+	}
+
+	/** {@code --pin-old}: both versions share one scorer, so their models must be the same. */
+	private void pinTheOldVersion(CustomerStateStore store, RunProgress progress, JourneyPlan savedPlan, String savedJson,
+			List<PlanChange> changes, EngineConfig config, Path stateDirectory, PrintWriter err) {
+		List<PlanChange> modelChanges = changes.stream().filter(change -> change.kind() == PlanChange.Kind.MODEL_CHANGED
+				|| change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
+		if (!modelChanges.isEmpty()) {
+			StringBuilder message = new StringBuilder("--pin-old runs both versions with one set of models, but " + journey
+					+ " changes or removes one the customers already in use:\n");
+			appendChanges(message, modelChanges);
+			message.append("Keep the old model under another name in the new version, or move everyone with --migrate.");
+			throw new IllegalArgumentException(message.toString());
+		}
+		JourneyPlan plan = PlanJson.read(config.planJson());
+		StatePinning.Outcome outcome = StatePinning.apply(store, progress, savedPlan, savedJson,
+				savedPlan.location() != null ? savedPlan.location().file() : "the plan saved in " + stateDirectory,
+				plan, config.planJson(), progress.latestEventAt());
+		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
+				+ " " + outcome.pinned() + "; " + outcome.moved() + " who had finished take " + journey + " now, as do new entries.");
 	}
 
 	/** A migrate block as written, without its locations. */

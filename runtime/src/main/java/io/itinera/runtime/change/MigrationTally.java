@@ -39,6 +39,23 @@ public final class MigrationTally {
 		}
 	}
 
+	/** One line: who changed stage or left, and what became of the timers. */
+	public String summary() {
+		long changed = 0;
+		long left = 0;
+		for (Map.Entry<String, Map<String, Long>> from : moves.entrySet()) {
+			for (Map.Entry<String, Long> to : from.getValue().entrySet()) {
+				if (to.getKey().equals(EXIT)) {
+					left += to.getValue();
+				} else if (!to.getKey().equals(from.getKey())) {
+					changed += to.getValue();
+				}
+			}
+		}
+		return changed + " customers changed stage, " + left + " left the journey; timers: " + timersCancelled + " cancelled, "
+				+ timersSet + " set, " + timersMoved + " moved";
+	}
+
 	void countStranded(String oldStage) {
 		stranded.merge(oldStage, 1L, Long::sum);
 	}

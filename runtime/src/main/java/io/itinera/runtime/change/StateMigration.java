@@ -60,7 +60,7 @@ public final class StateMigration {
 		return new Outcome(migration.tally(), applied);
 	}
 
-	private static void add(Map<String, Long> counts, String stage, long delta) {
+	static void add(Map<String, Long> counts, String stage, long delta) {
 		long count = counts.getOrDefault(stage, 0L) + delta;
 		if (count == 0) {
 			counts.remove(stage);

@@ -32,6 +32,9 @@ public final class OutputJson {
 		node.put("target", action.target());
 		node.set("params", MAPPER.valueToTree(sorted(action.params())));
 		node.set("scores", MAPPER.valueToTree(sorted(action.scores())));
+		if (action.version() != null) {
+			node.put("version", action.version());
+		}
 		return write(node);
 	}
 
@@ -42,6 +45,9 @@ public final class OutputJson {
 		node.put("from", change.from());
 		node.put("to", change.to());
 		node.put("cause", change.cause());
+		if (change.version() != null) {
+			node.put("version", change.version());
+		}
 		return write(node);
 	}
 

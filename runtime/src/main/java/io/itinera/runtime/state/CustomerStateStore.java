@@ -25,6 +25,12 @@ public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
 	/** The plan (its JSON) the committed state belongs to, empty for a fresh store or one written before plans were kept. */
 	Optional<String> planJson();
 
+	/**
+	 * The older versions of the plan that customers of the state still run on (JSON, see
+	 * {@code io.itinera.runtime.change.PinnedPlans}), empty when every customer is of {@link #planJson()}.
+	 */
+	Optional<String> pinnedPlansJson();
+
 	void commit(Checkpoint checkpoint);
 
 	/**

@@ -17,6 +17,7 @@ public final class InMemoryStateStore implements CustomerStateStore {
 	private final Set<String> actionIds = ConcurrentHashMap.newKeySet();
 	private volatile RunProgress progress;
 	private volatile String plan;
+	private volatile String pinnedPlans;
 
 	@Override
 	public byte[] load(String customerId) {
@@ -62,6 +63,14 @@ public final class InMemoryStateStore implements CustomerStateStore {
 		if (checkpoint.plan() != null) {
 			plan = checkpoint.plan();
 		}
+		if (checkpoint.pinnedPlans() != null) {
+			pinnedPlans = checkpoint.pinnedPlans();
+		}
+	}
+
+	@Override
+	public Optional<String> pinnedPlansJson() {
+		return Optional.ofNullable(pinnedPlans);
 	}
 
 	@Override
@@ -84,7 +93,7 @@ public final class InMemoryStateStore implements CustomerStateStore {
 		}
 		Map<String, CustomerRecord> all = new java.util.HashMap<>(rewritten);
 		all.putAll(checkpoint.customers());
-		commit(new Checkpoint(checkpoint.progress(), all, checkpoint.actionIds(), checkpoint.plan()));
+		commit(new Checkpoint(checkpoint.progress(), all, checkpoint.actionIds(), checkpoint.plan(), checkpoint.pinnedPlans()));
 		return true;
 	}
 

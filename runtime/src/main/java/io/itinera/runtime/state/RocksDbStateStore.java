@@ -28,12 +28,13 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The durable store: RocksDB in a directory, one column family each for customers, the ids of
- * customers with pending timers or held events, and written action ids, the run progress and the plan the run runs (JSON) under two keys of the default family. A
+ * customers with pending timers or held events, and written action ids, the run progress, the plan the run runs (JSON) and the older plans customers still run on under keys of the default family. A
  * checkpoint is one {@link WriteBatch} written with a synced WAL, so it lands whole or not at all.
  */
 public final class RocksDbStateStore implements CustomerStateStore {
 	private static final byte[] PROGRESS_KEY = "progress".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PLAN_KEY = "plan".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] PINNED_PLANS_KEY = "pinned-plans".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PRESENT = new byte[0];
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -151,6 +152,12 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	}
 
 	@Override
+	public Optional<String> pinnedPlansJson() {
+		byte[] value = get(meta, PINNED_PLANS_KEY);
+		return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+	}
+
+	@Override
 	public void commit(Checkpoint checkpoint) {
 		try (WriteBatch batch = new WriteBatch()) {
 			add(batch, checkpoint);
@@ -196,6 +203,9 @@ public final class RocksDbStateStore implements CustomerStateStore {
 		batch.put(meta, PROGRESS_KEY, JSON.writeValueAsBytes(checkpoint.progress()));
 		if (checkpoint.plan() != null) {
 			batch.put(meta, PLAN_KEY, bytes(checkpoint.plan()));
+		}
+		if (checkpoint.pinnedPlans() != null) {
+			batch.put(meta, PINNED_PLANS_KEY, bytes(checkpoint.pinnedPlans()));
 		}
 	}
 
