@@ -1,5 +1,6 @@
 package io.itinera.runtime.change;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,6 +40,7 @@ public record PinnedPlans(List<Pinned> versions) {
 		}
 	}
 
+	@JsonIgnore
 	public boolean isEmpty() {
 		return versions.isEmpty();
 	}
