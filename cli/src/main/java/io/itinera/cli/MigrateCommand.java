@@ -1,6 +1,7 @@
 package io.itinera.cli;
 
-import io.itinera.runtime.change.MigrationDryRun;
+import io.itinera.runtime.change.PinnedPlans;
+import io.itinera.runtime.change.VersionedMigration;
 import io.itinera.runtime.change.MigrationTally;
 import io.itinera.runtime.change.StateMigration;
 import io.itinera.runtime.delivery.DeliverySettings;
@@ -119,7 +120,8 @@ public final class MigrateCommand implements Callable<Integer> {
 					}
 					return status;
 				}
-				MigrationDryRun dryRun = new MigrationDryRun(oldPlan, parts.newStep(), now);
+				VersionedMigration dryRun = new VersionedMigration(oldPlan,
+						store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE), parts.newStep(), now);
 				store.forEachCustomer((id, bytes) -> {
 					CustomerSlot slot = SlotCodec.decode(id, bytes);
 					dryRun.customer(slot.state(), slot.timers());

@@ -182,6 +182,21 @@ class PinOldVersionTest {
 	}
 
 	@Test
+	void migrateMovesThePinnedCustomersFromTheirOwnVersion() throws IOException {
+		Files.writeString(log, TO_30H + TO_50H);
+		assertEquals(0, run(v2, "--pin-old").exitCode());
+		Result migrated = itinera("migrate", "--state", state.toString(), v2.toString());
+		assertEquals(0, migrated.exitCode(), migrated.err() + migrated.out());
+		// c and k, pinned to v1 in Abandoned, move by v2's mapping; the customers of v2 stay where they are
+		assertTrue(migrated.out().contains(String.format("  %-40s %d%n", "Abandoned -> Waiting", 2)), migrated.out());
+		assertEquals(Map.of("Waiting", 3L, "Carted", 1L), progress().stageCounts());
+		assertTrue(versions().values().stream().allMatch("v2"::equals), versions().toString());
+		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
+			assertTrue(PinnedPlans.read(store.pinnedPlansJson().orElseThrow()).isEmpty());
+		}
+	}
+
+	@Test
 	void runMigrateMovesEveryoneFirst() throws IOException {
 		Files.writeString(log, TO_30H + TO_50H + TO_60H);
 		Result migrated = run(v2, "--migrate");

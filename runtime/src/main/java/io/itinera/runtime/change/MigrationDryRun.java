@@ -16,13 +16,19 @@ public final class MigrationDryRun {
 	private final CustomerMigration migration;
 	private final PlanStep newStep;
 	private final long now;
-	private final MigrationTally tally = new MigrationTally();
+	private final MigrationTally tally;
 
 	/** @param newStep the new version's step function (its plan and campaign rules) */
 	public MigrationDryRun(JourneyPlan oldPlan, PlanStep newStep, long now) {
+		this(oldPlan, newStep, now, new MigrationTally());
+	}
+
+	/** Counting into {@code tally} (one tally for the customers of several old versions). */
+	MigrationDryRun(JourneyPlan oldPlan, PlanStep newStep, long now, MigrationTally tally) {
 		this.migration = new CustomerMigration(oldPlan, newStep.plan());
 		this.newStep = newStep;
 		this.now = now;
+		this.tally = tally;
 	}
 
 	/** Migrates and counts one customer; null when their stage is gone without a mapping (counted as stranded). */
@@ -33,6 +39,7 @@ public final class MigrationDryRun {
 			return null;
 		}
 		CustomerMigration.Result result = migration.apply(state, pendingTimers, now);
+		PlanVersion.unpin(result.state());
 		List<ActionRecord> actions = result.moved() && !result.left()
 				? newStep.runRulesAsOnEntry(result.state(), now).actions()
 				: List.of();

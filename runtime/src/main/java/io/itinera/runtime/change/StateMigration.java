@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * A run's stored customers moved to a new version of its journey, for good: every customer
  * migrated with {@link CustomerMigration} (counted as the dry run counts them), their slot
  * re-encoded with its timers cancelled and set, the pending index, the progress record's stage
- * counts and pending timers, and the new plan, all in one atomic write
+ * counts and pending timers, and the new plan, all in one atomic write. Customers pinned to an older
+ * version ({@code run --pin-old}) are migrated from it, and none stays pinned
  * ({@link CustomerStateStore#rewriteAll}): a kill leaves the old version or the new one, never a
  * mix. When customers sit in a stage that is gone without a mapping, nothing is written.
  */
@@ -35,7 +36,8 @@ public final class StateMigration {
 	 */
 	public static Outcome apply(CustomerStateStore store, RunProgress progress, JourneyPlan oldPlan, PlanStep newStep,
 			String newPlanJson, long now) {
-		MigrationDryRun migration = new MigrationDryRun(oldPlan, newStep, now);
+		VersionedMigration migration = new VersionedMigration(oldPlan,
+				store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE), newStep, now);
 		Map<String, Long> stageCounts = new TreeMap<>(progress.stageCounts());
 		long[] pendingTimers = { progress.pendingTimers() };
 		boolean applied = store.rewriteAll((id, bytes) -> {
@@ -55,7 +57,8 @@ public final class StateMigration {
 			}
 			return CustomerRecord.of(slot);
 		}, () -> migration.tally().stranded().isEmpty()
-				? new Checkpoint(progress.withCustomersMoved(stageCounts, pendingTimers[0]), Map.of(), List.of(), newPlanJson)
+				? new Checkpoint(progress.withCustomersMoved(stageCounts, pendingTimers[0]), Map.of(), List.of(), newPlanJson,
+						PinnedPlans.NONE.toJson())
 				: null);
 		return new Outcome(migration.tally(), applied);
 	}
