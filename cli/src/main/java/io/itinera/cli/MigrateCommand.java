@@ -1,6 +1,7 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.change.PinnedPlans;
+import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.change.VersionedMigration;
 import io.itinera.runtime.change.MigrationTally;
 import io.itinera.runtime.change.StateMigration;
@@ -97,6 +98,12 @@ public final class MigrateCommand implements Callable<Integer> {
 				err.println(newFile + ": journey " + newPlan.name() + ", but the run is of journey " + oldPlan.name()
 						+ "; a new version keeps the journey's name (a run is only resumed with its own journey).");
 				return 2;
+			}
+			if (oldFile == null && PlanDiff.sinceSaved(oldPlan, newPlan).isEmpty()
+					&& store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE).isEmpty()) {
+				out.println("The customers in " + stateDirectory + " are already of " + newFile + " (a migration applied before);"
+						+ " nothing to do.");
+				return 0;
 			}
 			Long now = migrationTime(progress, err);
 			if (now == null) {

@@ -235,10 +235,7 @@ public final class RunCommand implements Callable<Integer> {
 			throw new IllegalStateException("the plan saved in " + stateDirectory + " cannot be read (" + e.getMessage()
 					+ "); give this run another --state directory to start over");
 		}
-		// A migrate block speaks of the version before it: once applied, the state's plan carries the same block.
-		boolean sameMigration = migrationText(savedPlan).equals(migrationText(plan));
-		List<PlanChange> changes = sameMigration ? PlanDiff.between(savedPlan.withoutMigration(), plan.withoutMigration())
-				: PlanDiff.between(savedPlan, plan);
+		List<PlanChange> changes = PlanDiff.sinceSaved(savedPlan, plan);
 		if (changes.isEmpty()) {
 			return;
 		}
@@ -303,16 +300,6 @@ public final class RunCommand implements Callable<Integer> {
 				plan, config.planJson(), progress.latestEventAt());
 		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
 				+ " " + outcome.pinned() + "; " + outcome.moved() + " who had finished take " + journey + " now, as do new entries.");
-	}
-
-	/** A migrate block as written, without its locations. */
-	private static String migrationText(JourneyPlan plan) {
-		if (plan.migration() == null) {
-			return "";
-		}
-		StringBuilder text = new StringBuilder(plan.migration().timers().keyword());
-		plan.migration().stages().forEach(mapping -> text.append(';').append(mapping.from()).append("->").append(mapping.to()));
-		return text.toString();
 	}
 
 	/** How delivery went ({@code --deliver}), for the summary. */

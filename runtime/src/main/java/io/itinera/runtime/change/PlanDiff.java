@@ -32,6 +32,26 @@ public final class PlanDiff {
 		this.stages = StageMatching.between(oldPlan, newPlan);
 	}
 
+	/**
+	 * The changes from the plan a run's state was written with to {@code given}. A migrate block
+	 * speaks of the version before it: once applied, the state's plan carries the same block, so the
+	 * same block on both sides is not a change.
+	 */
+	public static List<PlanChange> sinceSaved(JourneyPlan saved, JourneyPlan given) {
+		return migrationText(saved).equals(migrationText(given)) ? between(saved.withoutMigration(), given.withoutMigration())
+				: between(saved, given);
+	}
+
+	/** A migrate block as written, without its locations. */
+	private static String migrationText(JourneyPlan plan) {
+		if (plan.migration() == null) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder(plan.migration().timers().keyword());
+		plan.migration().stages().forEach(mapping -> text.append(';').append(mapping.from()).append("->").append(mapping.to()));
+		return text.toString();
+	}
+
 	/** Every change, journey-level first, then stages, features, models, campaigns and splits. */
 	public static List<PlanChange> between(JourneyPlan oldPlan, JourneyPlan newPlan) {
 		PlanDiff diff = new PlanDiff(oldPlan, newPlan);
