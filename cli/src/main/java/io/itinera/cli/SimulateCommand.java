@@ -8,7 +8,11 @@ import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.io.TimeFormat;
+import io.itinera.runtime.change.PlanChange;
+import io.itinera.runtime.change.PlanDiff;
+import io.itinera.runtime.change.SwitchingStep;
 import io.itinera.runtime.plan.EventType;
+import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
@@ -60,6 +64,11 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Option(names = "--compare", paramLabel = "OTHER.journey", description = "a second version to replay over the same log in the same pass")
 	Path compare;
 
+	@Option(names = "--switch-at", paramLabel = "T", description = {
+			"with --compare: the second run changes to OTHER mid-flight — FILE up to T, then each customer migrated",
+			"as itinera migrate would at T, then OTHER — and the report sets it against FILE throughout" })
+	String switchAt;
+
 	@Option(names = "--out", paramLabel = "DIR", defaultValue = "target/simulation", description = "where the report goes (default: ${DEFAULT-VALUE})")
 	Path outDir;
 
@@ -97,6 +106,10 @@ public final class SimulateCommand implements Callable<Integer> {
 		if (base == null || (compare != null && other == null)) {
 			return 1;
 		}
+		if (switchAt != null && other == null) {
+			err.println("--switch-at " + switchAt + ": give the version to switch to with --compare OTHER.journey");
+			return 2;
+		}
 		Long fromMillis;
 		Long toMillis;
 		DriverSettings driverSettings;
@@ -104,6 +117,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		try {
 			fromMillis = instant("--from", from);
 			toMillis = instant("--to", to);
+			switchMillis = instant("--switch-at", switchAt);
 			input.validate();
 			driverSettings = driverOptions.settings();
 			deliverySettings = delivery.settings();
@@ -152,6 +166,13 @@ public final class SimulateCommand implements Callable<Integer> {
 			journeys.add(new JourneySimulation(journey.plan(), journey.newStep(), journey.scorer(), driverSettings,
 					journeys.isEmpty() ? records : RunOutput.discard()));
 		}
+		if (switchMillis != null) {
+			JourneySimulation switched = switchedRun(parts.get(0), parts.get(1), driverSettings, err);
+			if (switched == null) {
+				return 1;
+			}
+			journeys.set(1, switched);
+		}
 		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
 		StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress())
 				+ " Partial report: " + outDir.resolve(ReportFiles.HTML));
@@ -167,7 +188,8 @@ public final class SimulateCommand implements Callable<Integer> {
 			Simulator.Progress done = simulator.progress();
 			out.println(summary(reports.get(0), done, seconds));
 			if (reports.size() == 2) {
-				out.println(summary(reports.get(1), done, seconds));
+				out.println((switchMillis != null ? "Switched to " + compare + " at " + java.time.Instant.ofEpochMilli(switchMillis)
+						+ ": " : "") + summary(reports.get(1), done, seconds));
 			}
 			JourneySimulation first = journeys.get(0);
 			if (first.outOfOrderEvents() > 0 || first.lateEvents() > 0) {
@@ -188,6 +210,53 @@ public final class SimulateCommand implements Callable<Integer> {
 			stop.done();
 		}
 		return BadLines.check(input, err);
+	}
+
+	/** The --switch-at T moment, epoch ms, or null. */
+	private Long switchMillis;
+
+	/**
+	 * The second run of {@code --switch-at}: FILE's steps up to T, then OTHER's ({@link SwitchingStep}). Its
+	 * report knows OTHER's stages and events and those of FILE's that OTHER has not, where customers were before T.
+	 * Scores come from OTHER's models, so both versions must have the same ones.
+	 */
+	private JourneySimulation switchedRun(JourneyParts old, JourneyParts changed, DriverSettings driverSettings, PrintWriter err) {
+		List<PlanChange> models = PlanDiff.between(old.plan(), changed.plan()).stream().filter(change -> change.kind()
+				== PlanChange.Kind.MODEL_CHANGED || change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
+		if (!models.isEmpty()) {
+			err.println(compare + ": --switch-at scores both versions with its models, but it changes or removes "
+					+ models.get(0).description() + " (" + models.get(0).where() + "); keep the old model under another name.");
+			return null;
+		}
+		SwitchingStep step;
+		try {
+			step = new SwitchingStep(old.newStep(), changed.newStep(), switchMillis);
+		} catch (IllegalArgumentException e) {
+			err.println(compare + ": error: " + e.getMessage() + ".");
+			return null;
+		}
+		return new JourneySimulation(reportedPlan(old.plan(), changed.plan()), step, changed.scorer(), driverSettings,
+				RunOutput.discard());
+	}
+
+	/** {@code changed} with the stages (without their transitions) and events of {@code old} it has not. */
+	static JourneyPlan reportedPlan(JourneyPlan old, JourneyPlan changed) {
+		List<Stage> stages = new ArrayList<>(changed.stages());
+		for (Stage stage : old.stages()) {
+			if (changed.stage(stage.name()) == null) {
+				stages.add(new Stage(stage.name(), stage.phase(), List.of(), stage.location()));
+			}
+		}
+		List<EventType> events = new ArrayList<>(changed.events());
+		for (EventType event : old.events()) {
+			if (events.stream().noneMatch(e -> e.name().equals(event.name()))) {
+				events.add(event);
+			}
+		}
+		return new JourneyPlan(changed.formatVersion(), changed.name(), changed.title(), changed.location(), changed.entry(),
+				changed.reentry(), changed.exits(), changed.goal(), changed.attributes(), events, changed.features(),
+				changed.models(), stages, changed.campaigns(), changed.splits(), changed.tests(), changed.phases(),
+				changed.migration());
 	}
 
 	private static String summary(SimulationReport report, Simulator.Progress done, double seconds) {

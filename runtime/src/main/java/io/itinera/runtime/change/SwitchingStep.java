@@ -1,0 +1,109 @@
+package io.itinera.runtime.change;
+
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.StepInput;
+import io.itinera.runtime.step.StepResult;
+import io.itinera.runtime.step.TimerFired;
+import io.itinera.runtime.step.TimerRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A journey changed mid-flight, for a replay ({@code simulate --compare NEW --switch-at T}): each
+ * customer steps on the old version until their own event time reaches T, is then migrated to the
+ * new version exactly as {@code itinera migrate} would at T ({@link CustomerMigration}; a stage
+ * change with cause {@code migrate} when their stage changes), and goes on with the new version.
+ * Inputs at T or later are the new version's. A customer seen before T gets a timer due at T
+ * ({@link #TIMER}), set before any other, so the switch comes first among their inputs at T — also
+ * for a customer whose next input comes much later, or never (the replay's end fires it).
+ */
+public final class SwitchingStep implements JourneyStep {
+	/** The id of the timer that switches a customer. */
+	public static final String TIMER = "switch";
+	private static final String EXTENSION = "switch";
+	private static final byte[] ARMED = { 1 };
+	private static final byte[] SWITCHED = { 2 };
+
+	private final PlanStep oldStep;
+	private final PlanStep newStep;
+	private final CustomerMigration migration;
+	private final long switchAt;
+
+	/** @throws IllegalArgumentException when a stage of the old version is gone from the new one without a mapping */
+	public SwitchingStep(PlanStep oldStep, PlanStep newStep, long switchAt) {
+		this.oldStep = oldStep;
+		this.newStep = newStep;
+		this.migration = new CustomerMigration(oldStep.plan(), newStep.plan());
+		this.switchAt = switchAt;
+		for (StageMatching.Match match : migration.stages().all()) {
+			if (match.how() == StageMatching.How.REMOVED) {
+				throw new IllegalArgumentException("stage " + match.oldStage() + " of the old version is gone from the new one and"
+						+ " its customers would have nowhere to go: add `" + match.oldStage() + " -> Stage` or `" + match.oldStage()
+						+ " -> exit` to the new version's migrate block");
+			}
+		}
+	}
+
+	@Override
+	public CustomerState initialState(String customerId) {
+		return oldStep.initialState(customerId);
+	}
+
+	@Override
+	public StepResult apply(CustomerState state, StepInput input) {
+		return step(state, input, false);
+	}
+
+	@Override
+	public StepResult applyInPlace(CustomerState state, StepInput input) {
+		return step(state, input, true);
+	}
+
+	private StepResult step(CustomerState state, StepInput input, boolean inPlace) {
+		byte[] mark = state.extension(EXTENSION);
+		if (mark != null && mark[0] == SWITCHED[0]) {
+			return inPlace ? newStep.applyInPlace(state, input) : newStep.apply(state, input);
+		}
+		if (input.at() < switchAt) {
+			StepResult result = inPlace ? oldStep.applyInPlace(state, input) : oldStep.apply(state, input);
+			if (mark != null) {
+				return result;
+			}
+			result.state().putExtension(EXTENSION, ARMED);
+			List<TimerRequest> timers = new ArrayList<>(result.timersToSet().size() + 1);
+			timers.add(new TimerRequest(state.customerId(), TIMER, switchAt));
+			timers.addAll(result.timersToSet());
+			return new StepResult(result.state(), result.actions(), timers, result.timersToCancel(), result.scoreRequests(),
+					result.stageChanges(), result.goalsReached(), result.deliveryNotices());
+		}
+		CustomerMigration.Result moved = migration.apply(state, List.of(), switchAt);
+		CustomerState switched = moved.state();
+		switched.putExtension(EXTENSION, SWITCHED);
+		List<StageChange> changes = new ArrayList<>();
+		if (moved.oldStage() != null && (moved.left() || !moved.oldStage().equals(moved.newStage()))) {
+			changes.add(new StageChange(state.customerId(), switchAt, moved.oldStage(), moved.newStage(), "migrate"));
+		}
+		if (input instanceof TimerFired timer && timer.timerId().equals(TIMER)) {
+			return new StepResult(switched, List.of(), moved.timersToSet(), moved.timersToCancel(), List.of(), changes);
+		}
+		StepResult next = newStep.applyInPlace(switched, input);
+		Set<String> cancelledNext = new HashSet<>(next.timersToCancel());
+		List<TimerRequest> timersToSet = new ArrayList<>();
+		for (TimerRequest timer : moved.timersToSet()) {
+			if (!cancelledNext.contains(timer.timerId())) {
+				timersToSet.add(timer);
+			}
+		}
+		timersToSet.addAll(next.timersToSet());
+		List<String> timersToCancel = new ArrayList<>(moved.timersToCancel());
+		timersToCancel.addAll(next.timersToCancel());
+		changes.addAll(next.stageChanges());
+		return new StepResult(next.state(), next.actions(), timersToSet, timersToCancel, next.scoreRequests(), changes,
+				next.goalsReached(), next.deliveryNotices());
+	}
+}
