@@ -162,6 +162,40 @@ class ApplyMigrationTest {
 		assertEquals(9, end.customers(), second.out());
 	}
 
+	/**
+	 * The issue's "done when": v1 over half the log; a version that renames a stage, removes one with a
+	 * mapping, changes a timer and a feature window and adds a rule; migrate; the rest of the log.
+	 */
+	@Test
+	void everyKindOfChangeAtOnceEndsAsWorkedOutByHand() throws IOException, URISyntaxException {
+		Path v3 = Path.of(getClass().getResource("/restart-v3.journey").toURI());
+		Path actions = dir.resolve("out").resolve("actions.jsonl");
+		long firstHalfActions = Files.readAllLines(actions).size();
+		Result applied = itinera("migrate", "--state", state.toString(), v3.toString());
+		assertEquals(0, applied.exitCode(), applied.err() + applied.out());
+		// at T0+30h: a Lapsed (removed: -> Gone), b and i Abandoned (-> Waiting: 2 days from entry), c and k Carted (timer kept)
+		assertEquals(Map.of("Gone", 1L, "Waiting", 2L, "Carted", 2L), progress().stageCounts());
+
+		Path whole = Files.createDirectories(dir.resolve("whole")).resolve("events.csv");
+		Files.writeString(whole, FIRST_HALF + SECOND_HALF
+				+ "m,2026-03-02T11:00:00Z,cart_add,p1,,3.5,,\n"
+				+ "m,2026-03-02T11:30:00Z,cart_add,p2,,3.5,,\n");
+		Result rest = itinera("run", v3.toString(), "--events", whole.toString(), "--out", dir.resolve("out").toString(), "--state",
+				state.toString(), "--no-progress", "--workers", "2");
+		assertEquals(0, rest.exitCode(), rest.err() + rest.out());
+		// b Waiting till T0+69h; i Gone at T0+55h; c Waiting at T0+30h30, k at T0+31h (reminders); m Carted at T0+35h with a
+		// second cart, Waiting at T0+36h with 7.0 in carts (the new coupon rule); f Waiting at T0+41h; g Waiting at T0+51h,
+		// then its purchase (exit); j Carted at T0+60h
+		assertEquals(Map.of("Waiting", 5L, "Gone", 2L, "Carted", 1L), progress().stageCounts(), rest.out());
+		assertEquals(10, progress().customers());
+		List<String> sent = Files.readAllLines(actions).stream().skip(firstHalfActions)
+				.map(line -> line.replaceAll(".*\"customer\":\"(\\w+)\",\"time\":\"([^\"]+)\".*\"target\":\"(\\w+)\".*", "$2 $1 $3"))
+				.sorted().toList();
+		assertEquals(List.of("2026-03-02T06:30:00Z c cart_reminder", "2026-03-02T07:00:00Z k cart_reminder",
+				"2026-03-02T12:00:00Z m cart_coupon", "2026-03-02T17:00:00Z f cart_reminder", "2026-03-03T03:00:00Z g cart_reminder"),
+				sent);
+	}
+
 	@Test
 	void aStageGoneWithoutAMappingIsRefusedAndNothingWritten() throws IOException {
 		Path unmapped = dir.resolve("unmapped.journey");
