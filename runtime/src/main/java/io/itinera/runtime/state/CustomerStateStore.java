@@ -27,7 +27,7 @@ public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
 
 	/**
 	 * The older versions of the plan that customers of the state still run on (JSON, see
-	 * {@code io.itinera.runtime.change.PinnedPlans}), empty when every customer is of {@link #planJson()}.
+	 * the change package's PinnedPlans), empty when every customer is of {@link #planJson()}.
 	 */
 	Optional<String> pinnedPlansJson();
 
