@@ -46,7 +46,7 @@ class CustomerMigrationTest {
 	private static final JourneyPlan OLD = SamplePlans.cartRecovery();
 	private static final PlanStep OLD_STEP = new PlanStep(OLD, CampaignRules.NONE);
 
-	private static JourneyPlan newPlan(Migration migration, boolean withConverted) {
+	static JourneyPlan newPlan(Migration migration, boolean withConverted) {
 		List<Stage> stages = new ArrayList<>();
 		stages.add(new Stage("Carted", Phase.CONSIDERATION, List.of(new Transition.AfterDelay(2 * HOUR, "Abandoned", at(25))), at(23)));
 		Stage abandoned = OLD.stage("Abandoned");
@@ -74,7 +74,7 @@ class CustomerMigrationTest {
 				List.of(newRescue), List.of(split), List.of(), OLD.phases(), migration);
 	}
 
-	private static final JourneyPlan NEW = newPlan(new Migration(List.of(new Migration.StageMapping("Converted", null, at(60))),
+	static final JourneyPlan NEW = newPlan(new Migration(List.of(new Migration.StageMapping("Converted", null, at(60))),
 			Migration.TimerBasis.ENTRY, at(60)), false);
 
 	/** A shopper who viewed a product at 30.0 a day before adding to the cart at T0: in Carted, timer Carted#1@T0. */
