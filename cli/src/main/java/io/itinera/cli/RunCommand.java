@@ -298,8 +298,11 @@ public final class RunCommand implements Callable<Integer> {
 		StatePinning.Outcome outcome = StatePinning.apply(store, progress, savedPlan, savedJson,
 				savedPlan.location() != null ? savedPlan.location().file() : "the plan saved in " + stateDirectory,
 				plan, config.planJson(), progress.latestEventAt());
+		StringBuilder byStage = new StringBuilder();
+		outcome.pinned().forEach((stage, customers) -> byStage.append(byStage.isEmpty() ? "" : ", ").append(customers).append(" in ")
+				.append(stage));
 		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
-				+ " " + outcome.pinned() + "; " + outcome.moved() + " who had finished take " + journey + " now, as do new entries.");
+				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + journey + " now, as do new entries.");
 	}
 
 	/** How delivery went ({@code --deliver}), for the summary. */
