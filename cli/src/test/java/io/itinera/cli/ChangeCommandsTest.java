@@ -106,7 +106,7 @@ class ChangeCommandsTest {
 				+ v1 + ":15): every customer's value is reset."), out);
 		assertTrue(out.contains(v2 + ":53:3: warning: Split RemindTest: arms { 50% Remind, 50% holdout } (" + v1
 				+ ":46) are now { 30% Remind, 70% holdout }. Arms come from a hash of the customer id, so 20% of customers in"
-				+ " Reminded get another arm"), out);
+				+ " Reminded would get another arm: the customers already in keep theirs"), out);
 	}
 
 	@Test

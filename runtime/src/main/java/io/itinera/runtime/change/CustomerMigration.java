@@ -3,7 +3,10 @@ package io.itinera.runtime.change;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Migration;
+import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.Stage;
+import io.itinera.runtime.delivery.SplitAssignment;
+import io.itinera.runtime.step.KeptSplitArms;
 import io.itinera.runtime.plan.Transition;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.TimerRequest;
@@ -23,7 +26,8 @@ import java.util.Map;
  * {@code now}. A campaign's {@code every D} timer ({@code Stage#every:Campaign@due}) is kept when
  * the new stage has the same campaign and period; a new schedule starts one period after
  * {@code now} whatever the basis, since a schedule in the past would fire once per missed period.
- * Other timers (held sends) stay as they are.
+ * Other timers (held sends) stay as they are. A split whose arms changed keeps each customer's arm
+ * ({@link KeptSplitArms}): the new percentages are for customers who come after.
  */
 public final class CustomerMigration {
 	private final JourneyPlan oldPlan;
@@ -31,6 +35,8 @@ public final class CustomerMigration {
 	private final StageMatching stages;
 	private final StateLayout layout;
 	private final Migration.TimerBasis basis;
+	/** Splits of both versions whose arms changed: each customer keeps the arm they had. */
+	private final List<Split> changedSplits = new ArrayList<>();
 
 	public CustomerMigration(JourneyPlan oldPlan, JourneyPlan newPlan) {
 		this.oldPlan = oldPlan;
@@ -38,6 +44,12 @@ public final class CustomerMigration {
 		this.stages = StageMatching.between(oldPlan, newPlan);
 		this.layout = new StateLayout(oldPlan, newPlan, stages);
 		this.basis = newPlan.migration() == null ? Migration.TimerBasis.ENTRY : newPlan.migration().timers();
+		for (Split old : oldPlan.splits()) {
+			Split current = PlanDiff.split(newPlan, old.name());
+			if (current != null && !PlanText.arms(old).equals(PlanText.arms(current))) {
+				changedSplits.add(old);
+			}
+		}
 	}
 
 	public static Result apply(JourneyPlan oldPlan, JourneyPlan newPlan, CustomerState state, List<TimerRequest> pendingTimers,
@@ -172,9 +184,13 @@ public final class CustomerMigration {
 	}
 
 	private CustomerState relaid(CustomerState state, String stage, boolean inJourney, long lastExitAt, List<String> pending) {
-		return state.migrated(new CustomerState.Migrated(stage, inJourney, lastExitAt, layout.features(state),
+		CustomerState relaid = state.migrated(new CustomerState.Migrated(stage, inJourney, lastExitAt, layout.features(state),
 				layout.scores(state), layout.recommendations(state), layout.firedTriggers(state), layout.attributes(state),
 				pending));
+		for (Split split : changedSplits) {
+			KeptSplitArms.keep(relaid, split.name(), SplitAssignment.armOf(oldPlan.name(), state.customerId(), split));
+		}
+		return relaid;
 	}
 
 	/** The timer changes of one customer, as they are decided. */

@@ -152,8 +152,9 @@ public final class MigrationCheck {
 			report(Severity.WARNING, current.location(), "Split " + current.name() + ": arms " + PlanText.arms(old) + " ("
 					+ line(old.location()) + ") are now " + PlanText.arms(current) + ". Arms come from a hash of the customer id, so "
 					+ (moved == 0 ? "every customer keeps their arm."
-							: moved + "% of customers in " + current.stage() + " get another arm; keep the old arms' percentages in"
-									+ " order and add new arms at the end to move fewer."));
+							: moved + "% of customers in " + current.stage() + " would get another arm: the customers already in keep"
+									+ " theirs (the migration records it), the new percentages are for those who come after; rename the"
+									+ " split to assign everyone afresh."));
 		}
 	}
 

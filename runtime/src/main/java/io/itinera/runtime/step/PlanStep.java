@@ -504,7 +504,8 @@ public final class PlanStep implements JourneyStep {
 			campaigns.retainAll(List.of(onlyCampaign));
 		}
 		for (Split split : stage.splits) {
-			String arm = armOf(journey.plan.name(), state.customerId(), split);
+			String kept = KeptSplitArms.of(state, split);
+			String arm = kept != null ? kept : armOf(journey.plan.name(), state.customerId(), split);
 			arms.put(split.name(), arm);
 			for (Split.Arm other : split.arms()) {
 				if (!other.holdout() && !other.campaign().equals(arm)) {

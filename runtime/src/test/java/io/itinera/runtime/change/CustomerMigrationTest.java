@@ -192,4 +192,27 @@ class CustomerMigrationTest {
 				() -> CustomerMigration.apply(OLD, unmapped, state, List.of(), T0 + HOUR));
 		assertTrue(refused.getMessage().contains("`Converted -> exit`"), refused.getMessage());
 	}
+
+	@Test
+	void aSplitWhosePercentagesChangedKeepsEachCustomersArm() {
+		Split old = OLD.splits().get(0);
+		Split fewer = new Split(old.name(), old.stage(), List.of(new Split.Arm(30, "Rescue", false, old.location()),
+				new Split.Arm(70, null, true, old.location())), old.location());
+		JourneyPlan newer = new JourneyPlan(OLD.formatVersion(), OLD.name(), OLD.title(), OLD.location(), OLD.entry(), OLD.reentry(),
+				OLD.exits(), OLD.goal(), OLD.attributes(), OLD.events(), OLD.features(), OLD.models(), OLD.stages(), OLD.campaigns(),
+				List.of(fewer), List.of(), OLD.phases(), null);
+		String movedByTheHash = null;
+		for (int i = 0; movedByTheHash == null; i++) {
+			int place = io.itinera.runtime.delivery.SplitAssignment.place(OLD.name(), old.name(), "c" + i);
+			if (place >= 30 && place < 50) {
+				movedByTheHash = "c" + i;
+			}
+		}
+		CustomerState state = OLD_STEP.initialState(movedByTheHash);
+		OLD_STEP.applyInPlace(state, new Event(movedByTheHash, T0, "cart_add", Map.of("price", 20.0)));
+		CustomerState migrated = CustomerMigration.apply(OLD, newer, state, List.of(), T0).state();
+		assertEquals("holdout", io.itinera.runtime.delivery.SplitAssignment.armOf(OLD.name(), movedByTheHash, fewer));
+		assertEquals("Rescue", io.itinera.runtime.step.KeptSplitArms.of(migrated, fewer), "kept: it was Rescue before");
+		assertNull(io.itinera.runtime.step.KeptSplitArms.of(state, fewer), "the old state is left alone");
+	}
 }
