@@ -241,6 +241,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		PrintWriter err = spec.commandLine().getErr();
 		if (migrate) {
+			long started = System.nanoTime();
 			MigrationTally tally = StateMigration.apply(store, progress, savedPlan, parts.newStep(), config.planJson(),
 					progress.latestEventAt()).tally();
 			if (!tally.stranded().isEmpty()) {
@@ -252,7 +253,8 @@ public final class RunCommand implements Callable<Integer> {
 			}
 			err.println("Migrated the customers in " + stateDirectory + " to " + journey + " (" + changes.size()
 					+ (changes.size() == 1 ? " change" : " changes") + "): " + tally.summary()
-					+ "; itinera migrate --dry-run shows the detail.");
+					+ String.format(Locale.ROOT, " (one atomic write, %.1f s); itinera migrate --dry-run shows the detail.",
+							(System.nanoTime() - started) / 1e9));
 			return;
 		}
 		if (pinOld) {
@@ -295,6 +297,7 @@ public final class RunCommand implements Callable<Integer> {
 			throw new IllegalArgumentException(message.toString());
 		}
 		JourneyPlan plan = PlanJson.read(config.planJson());
+		long started = System.nanoTime();
 		StatePinning.Outcome outcome = StatePinning.apply(store, progress, savedPlan, savedJson,
 				savedPlan.location() != null ? savedPlan.location().file() : "the plan saved in " + stateDirectory,
 				plan, config.planJson(), progress.latestEventAt());
@@ -302,7 +305,8 @@ public final class RunCommand implements Callable<Integer> {
 		outcome.pinned().forEach((stage, customers) -> byStage.append(byStage.isEmpty() ? "" : ", ").append(customers).append(" in ")
 				.append(stage));
 		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
-				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + journey + " now, as do new entries.");
+				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + journey + " now, as do new entries"
+				+ String.format(Locale.ROOT, " (one atomic write, %.1f s).", (System.nanoTime() - started) / 1e9));
 	}
 
 	/** How delivery went ({@code --deliver}), for the summary. */
