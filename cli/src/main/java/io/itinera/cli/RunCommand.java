@@ -1,10 +1,5 @@
 package io.itinera.cli;
 
-import io.itinera.runtime.change.PlanChange;
-import io.itinera.runtime.change.MigrationTally;
-import io.itinera.runtime.change.PlanDiff;
-import io.itinera.runtime.change.StateMigration;
-import io.itinera.runtime.change.StatePinning;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineException;
 import io.itinera.runtime.engine.EngineSummary;
@@ -15,7 +10,6 @@ import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
-import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
@@ -25,10 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,7 +169,11 @@ public final class RunCommand implements Callable<Integer> {
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
 				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
-			adoptAChangedJourney(store, parts, config, stateDirectory);
+			if (migrate && pinOld) {
+				throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
+			}
+			new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config,
+					migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE);
 			PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
 			if (versions.running() > 1) {
 				err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
@@ -201,112 +197,6 @@ public final class RunCommand implements Callable<Integer> {
 				}
 			}
 		}
-	}
-
-	/** Changes listed when a resumed run's journey changed; the rest are counted. */
-	private static final int CHANGES_LISTED = 10;
-
-	/**
-	 * A state holds customers of the version of the journey it was written with: resuming it with
-	 * another version would run them under rules they were not laid out for. Locations and comments
-	 * are not changes ({@link PlanDiff}). A changed journey is refused unless {@code --migrate} (its
-	 * customers moved to the new version first) or {@code --pin-old} (both versions side by side).
-	 */
-	private void adoptAChangedJourney(CustomerStateStore store, JourneyParts parts, EngineConfig config, Path stateDirectory) {
-		if (migrate && pinOld) {
-			throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
-		}
-		RunProgress progress = store.progress().orElse(null);
-		if (progress == null || !progress.run().equals(config.runName())) {
-			return;
-		}
-		JourneyPlan plan = parts.plan();
-		Optional<String> saved = store.planJson();
-		if (saved.isEmpty()) {
-			throw new IllegalArgumentException("The state in " + stateDirectory + " was written by an older itinera that did not keep"
-					+ " the journey it ran, so a changed journey cannot be told from the same one.\nIf " + journey
-					+ " is the version it ran, record it and run this command again:\n  itinera migrate --state " + stateDirectory
-					+ " --old " + journey + " " + journey + "\nor, for another version, give that one as --old.");
-		}
-		JourneyPlan savedPlan;
-		try {
-			savedPlan = PlanJson.read(saved.get());
-		} catch (PlanJson.PlanFormatException e) {
-			throw new IllegalStateException("the plan saved in " + stateDirectory + " cannot be read (" + e.getMessage()
-					+ "); give this run another --state directory to start over");
-		}
-		List<PlanChange> changes = PlanDiff.sinceSaved(savedPlan, plan);
-		if (changes.isEmpty()) {
-			return;
-		}
-		PrintWriter err = spec.commandLine().getErr();
-		if (migrate) {
-			long started = System.nanoTime();
-			MigrationTally tally = StateMigration.apply(store, progress, savedPlan, parts.newStep(), config.planJson(),
-					progress.latestEventAt()).tally();
-			if (!tally.stranded().isEmpty()) {
-				StringBuilder message = new StringBuilder("Nothing was migrated or run: customers of " + stateDirectory
-						+ " sit in stages " + journey + " no longer has:");
-				tally.stranded().forEach((stage, customers) -> message.append("\n  ").append(customers).append(" in ").append(stage)
-						.append(": add `").append(stage).append(" -> Stage` or `").append(stage).append(" -> exit` to its migrate block"));
-				throw new IllegalArgumentException(message.toString());
-			}
-			err.println("Migrated the customers in " + stateDirectory + " to " + journey + " (" + changes.size()
-					+ (changes.size() == 1 ? " change" : " changes") + "): " + tally.summary()
-					+ String.format(Locale.ROOT, " (one atomic write, %.1f s); itinera migrate --dry-run shows the detail.",
-							(System.nanoTime() - started) / 1e9));
-			return;
-		}
-		if (pinOld) {
-			pinTheOldVersion(store, progress, savedPlan, saved.get(), changes, config, stateDirectory, err);
-			return;
-		}
-		StringBuilder message = new StringBuilder();
-		message.append(journey).append(" has changed since the run in ").append(stateDirectory).append(" started (")
-				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
-				.append("); its customers are laid out for the old version:\n");
-		appendChanges(message, changes);
-		message.append("To go on with the new version, see what it does to the customers already in:\n")
-				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
-				.append("then apply it and run this command again (or run it with --migrate):\n")
-				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
-				.append("or run it with --pin-old: the customers already in finish on the old version, new ones take the new;\n")
-				.append("or give this run another --state directory to start over.");
-		throw new IllegalArgumentException(message.toString());
-	}
-
-	private static void appendChanges(StringBuilder message, List<PlanChange> changes) {
-		for (PlanChange change : changes.subList(0, Math.min(CHANGES_LISTED, changes.size()))) {
-			message.append("  ").append(change.description()).append("\n      ").append(change.where()).append("\n");
-		}
-		if (changes.size() > CHANGES_LISTED) {
-			message.append("  … and ").append(changes.size() - CHANGES_LISTED).append(" more\n");
-		}
-	}
-
-	/** {@code --pin-old}: both versions share one scorer, so their models must be the same. */
-	private void pinTheOldVersion(CustomerStateStore store, RunProgress progress, JourneyPlan savedPlan, String savedJson,
-			List<PlanChange> changes, EngineConfig config, Path stateDirectory, PrintWriter err) {
-		List<PlanChange> modelChanges = changes.stream().filter(change -> change.kind() == PlanChange.Kind.MODEL_CHANGED
-				|| change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
-		if (!modelChanges.isEmpty()) {
-			StringBuilder message = new StringBuilder("--pin-old runs both versions with one set of models, but " + journey
-					+ " changes or removes one the customers already in use:\n");
-			appendChanges(message, modelChanges);
-			message.append("Keep the old model under another name in the new version, or move everyone with --migrate.");
-			throw new IllegalArgumentException(message.toString());
-		}
-		JourneyPlan plan = PlanJson.read(config.planJson());
-		long started = System.nanoTime();
-		StatePinning.Outcome outcome = StatePinning.apply(store, progress, savedPlan, savedJson,
-				savedPlan.location() != null ? savedPlan.location().file() : "the plan saved in " + stateDirectory,
-				plan, config.planJson(), progress.latestEventAt());
-		StringBuilder byStage = new StringBuilder();
-		outcome.pinned().forEach((stage, customers) -> byStage.append(byStage.isEmpty() ? "" : ", ").append(customers).append(" in ")
-				.append(stage));
-		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
-				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + journey + " now, as do new entries"
-				+ String.format(Locale.ROOT, " (one atomic write, %.1f s).", (System.nanoTime() - started) / 1e9));
 	}
 
 	/** How delivery went ({@code --deliver}), for the summary. */

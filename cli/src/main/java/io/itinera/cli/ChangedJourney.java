@@ -1,0 +1,142 @@
+package io.itinera.cli;
+
+import io.itinera.runtime.change.MigrationTally;
+import io.itinera.runtime.change.PlanChange;
+import io.itinera.runtime.change.PlanDiff;
+import io.itinera.runtime.change.StateMigration;
+import io.itinera.runtime.change.StatePinning;
+import io.itinera.runtime.engine.EngineConfig;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.state.CustomerStateStore;
+import io.itinera.runtime.state.RunProgress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What {@code run} does when the journey it is given is not the one its state was written with:
+ * refuse with the changes and what to do, migrate the customers first ({@code --migrate}), or pin
+ * those on their way to the old version ({@code --pin-old}). Errors are thrown as
+ * IllegalArgumentException with the message for the user.
+ */
+final class ChangedJourney {
+	enum Answer {
+		REFUSE, MIGRATE, PIN_OLD
+	}
+
+	private final Path journey;
+	private final Path stateDirectory;
+	private final PrintWriter err;
+
+	ChangedJourney(Path journey, Path stateDirectory, PrintWriter err) {
+		this.journey = journey;
+		this.stateDirectory = stateDirectory;
+		this.err = err;
+	}
+
+	/** Changes listed when a resumed run's journey changed; the rest are counted. */
+	private static final int CHANGES_LISTED = 10;
+
+	/**
+	 * Resumes the state with {@code parts}' journey. A state holds customers of the version of the journey it was written with: resuming it with
+	 * another version would run them under rules they were not laid out for. Locations and comments
+	 * are not changes ({@link PlanDiff}). A changed journey is refused unless {@code --migrate} (its
+	 * customers moved to the new version first) or {@code --pin-old} (both versions side by side).
+	 */
+	void adopt(CustomerStateStore store, JourneyParts parts, EngineConfig config, Answer answer) {
+		RunProgress progress = store.progress().orElse(null);
+		if (progress == null || !progress.run().equals(config.runName())) {
+			return;
+		}
+		JourneyPlan plan = parts.plan();
+		Optional<String> saved = store.planJson();
+		if (saved.isEmpty()) {
+			throw new IllegalArgumentException("The state in " + stateDirectory + " was written by an older itinera that did not keep"
+					+ " the journey it ran, so a changed journey cannot be told from the same one.\nIf " + journey
+					+ " is the version it ran, record it and run this command again:\n  itinera migrate --state " + stateDirectory
+					+ " --old " + journey + " " + journey + "\nor, for another version, give that one as --old.");
+		}
+		JourneyPlan savedPlan;
+		try {
+			savedPlan = PlanJson.read(saved.get());
+		} catch (PlanJson.PlanFormatException e) {
+			throw new IllegalStateException("the plan saved in " + stateDirectory + " cannot be read (" + e.getMessage()
+					+ "); give this run another --state directory to start over");
+		}
+		List<PlanChange> changes = PlanDiff.sinceSaved(savedPlan, plan);
+		if (changes.isEmpty()) {
+			return;
+		}
+		if (answer == Answer.MIGRATE) {
+			long started = System.nanoTime();
+			MigrationTally tally = StateMigration.apply(store, progress, savedPlan, parts.newStep(), config.planJson(),
+					progress.latestEventAt()).tally();
+			if (!tally.stranded().isEmpty()) {
+				StringBuilder message = new StringBuilder("Nothing was migrated or run: customers of " + stateDirectory
+						+ " sit in stages " + journey + " no longer has:");
+				tally.stranded().forEach((stage, customers) -> message.append("\n  ").append(customers).append(" in ").append(stage)
+						.append(": add `").append(stage).append(" -> Stage` or `").append(stage).append(" -> exit` to its migrate block"));
+				throw new IllegalArgumentException(message.toString());
+			}
+			err.println("Migrated the customers in " + stateDirectory + " to " + journey + " (" + changes.size()
+					+ (changes.size() == 1 ? " change" : " changes") + "): " + tally.summary()
+					+ String.format(Locale.ROOT, " (one atomic write, %.1f s); itinera migrate --dry-run shows the detail.",
+							(System.nanoTime() - started) / 1e9));
+			return;
+		}
+		if (answer == Answer.PIN_OLD) {
+			pinTheOldVersion(store, progress, savedPlan, saved.get(), changes, config);
+			return;
+		}
+		StringBuilder message = new StringBuilder();
+		message.append(journey).append(" has changed since the run in ").append(stateDirectory).append(" started (")
+				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
+				.append("); its customers are laid out for the old version:\n");
+		appendChanges(message, changes);
+		message.append("To go on with the new version, see what it does to the customers already in:\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
+				.append("then apply it and run this command again (or run it with --migrate):\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
+				.append("or run it with --pin-old: the customers already in finish on the old version, new ones take the new;\n")
+				.append("or give this run another --state directory to start over.");
+		throw new IllegalArgumentException(message.toString());
+	}
+
+	private static void appendChanges(StringBuilder message, List<PlanChange> changes) {
+		for (PlanChange change : changes.subList(0, Math.min(CHANGES_LISTED, changes.size()))) {
+			message.append("  ").append(change.description()).append("\n      ").append(change.where()).append("\n");
+		}
+		if (changes.size() > CHANGES_LISTED) {
+			message.append("  … and ").append(changes.size() - CHANGES_LISTED).append(" more\n");
+		}
+	}
+
+	/** {@code --pin-old}: both versions share one scorer, so their models must be the same. */
+	private void pinTheOldVersion(CustomerStateStore store, RunProgress progress, JourneyPlan savedPlan, String savedJson,
+			List<PlanChange> changes, EngineConfig config) {
+		List<PlanChange> modelChanges = changes.stream().filter(change -> change.kind() == PlanChange.Kind.MODEL_CHANGED
+				|| change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
+		if (!modelChanges.isEmpty()) {
+			StringBuilder message = new StringBuilder("--pin-old runs both versions with one set of models, but " + journey
+					+ " changes or removes one the customers already in use:\n");
+			appendChanges(message, modelChanges);
+			message.append("Keep the old model under another name in the new version, or move everyone with --migrate.");
+			throw new IllegalArgumentException(message.toString());
+		}
+		JourneyPlan plan = PlanJson.read(config.planJson());
+		long started = System.nanoTime();
+		StatePinning.Outcome outcome = StatePinning.apply(store, progress, savedPlan, savedJson,
+				savedPlan.location() != null ? savedPlan.location().file() : "the plan saved in " + stateDirectory,
+				plan, config.planJson(), progress.latestEventAt());
+		StringBuilder byStage = new StringBuilder();
+		outcome.pinned().forEach((stage, customers) -> byStage.append(byStage.isEmpty() ? "" : ", ").append(customers).append(" in ")
+				.append(stage));
+		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
+				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + journey + " now, as do new entries"
+				+ String.format(Locale.ROOT, " (one atomic write, %.1f s).", (System.nanoTime() - started) / 1e9));
+	}
+
+}
