@@ -193,26 +193,55 @@ class CustomerMigrationTest {
 		assertTrue(refused.getMessage().contains("`Converted -> exit`"), refused.getMessage());
 	}
 
-	@Test
-	void aSplitWhosePercentagesChangedKeepsEachCustomersArm() {
+	/** Rescue's split at 30% instead of 50%: the places 30 to 49 were Rescue and are now holdout. */
+	private static JourneyPlan fewerRescued() {
 		Split old = OLD.splits().get(0);
 		Split fewer = new Split(old.name(), old.stage(), List.of(new Split.Arm(30, "Rescue", false, old.location()),
 				new Split.Arm(70, null, true, old.location())), old.location());
-		JourneyPlan newer = new JourneyPlan(OLD.formatVersion(), OLD.name(), OLD.title(), OLD.location(), OLD.entry(), OLD.reentry(),
-				OLD.exits(), OLD.goal(), OLD.attributes(), OLD.events(), OLD.features(), OLD.models(), OLD.stages(), OLD.campaigns(),
+		Campaign rescue = OLD.campaigns().get(0);
+		Campaign remind = new Campaign("Rescue", rescue.stages(), rescue.caps(), rescue.quietHours(), List.of(new CampaignRule(
+				"Plain reminder", null, true, List.of(new Action.Send(Channel.PUSH, "cart_reminder", List.of(), at(43))), at(43))),
+				null, rescue.location(), rescue.everyMillis());
+		return new JourneyPlan(OLD.formatVersion(), OLD.name(), OLD.title(), OLD.location(), OLD.entry(), OLD.reentry(),
+				OLD.exits(), OLD.goal(), OLD.attributes(), OLD.events(), OLD.features(), OLD.models(), OLD.stages(), List.of(remind),
 				List.of(fewer), List.of(), OLD.phases(), null);
-		String movedByTheHash = null;
-		for (int i = 0; movedByTheHash == null; i++) {
-			int place = io.itinera.runtime.delivery.SplitAssignment.place(OLD.name(), old.name(), "c" + i);
+	}
+
+	/** A customer in Carted whose hash puts them in Rescue before the change and in the holdout after it. */
+	private static CustomerState cartedAndMovedByTheHash() {
+		for (int i = 0;; i++) {
+			int place = io.itinera.runtime.delivery.SplitAssignment.place(OLD.name(), "RescueTest", "c" + i);
 			if (place >= 30 && place < 50) {
-				movedByTheHash = "c" + i;
+				CustomerState state = OLD_STEP.initialState("c" + i);
+				OLD_STEP.applyInPlace(state, new Event("c" + i, T0, "cart_add", Map.of("price", 20.0)));
+				return state;
 			}
 		}
-		CustomerState state = OLD_STEP.initialState(movedByTheHash);
-		OLD_STEP.applyInPlace(state, new Event(movedByTheHash, T0, "cart_add", Map.of("price", 20.0)));
+	}
+
+	@Test
+	void aSplitWhosePercentagesChangedKeepsEachCustomersArm() {
+		JourneyPlan newer = fewerRescued();
+		Split fewer = newer.splits().get(0);
+		CustomerState state = cartedAndMovedByTheHash();
 		CustomerState migrated = CustomerMigration.apply(OLD, newer, state, List.of(), T0).state();
-		assertEquals("holdout", io.itinera.runtime.delivery.SplitAssignment.armOf(OLD.name(), movedByTheHash, fewer));
+		assertEquals("holdout", io.itinera.runtime.delivery.SplitAssignment.armOf(OLD.name(), state.customerId(), fewer));
 		assertEquals("Rescue", io.itinera.runtime.step.KeptSplitArms.of(migrated, fewer), "kept: it was Rescue before");
 		assertNull(io.itinera.runtime.step.KeptSplitArms.of(state, fewer), "the old state is left alone");
+	}
+
+	@Test
+	void theStepFunctionActsOnTheKeptArm() {
+		JourneyPlan newer = fewerRescued();
+		PlanStep step = new PlanStep(newer, io.itinera.runtime.rules.DroolsCampaignRules.forPlan(newer));
+		CustomerState state = cartedAndMovedByTheHash();
+		CustomerState kept = CustomerMigration.apply(OLD, newer, state, List.of(), T0).state();
+		io.itinera.runtime.step.TimerFired toAbandoned = new io.itinera.runtime.step.TimerFired(state.customerId(), "Carted#1@" + T0,
+				T0 + HOUR);
+		io.itinera.runtime.step.StepResult asKept = step.apply(kept, toAbandoned);
+		assertEquals("Abandoned", asKept.state().stage());
+		assertTrue(asKept.actions().size() + asKept.deliveryNotices().size() > 0, "Rescue acts for its kept customer");
+		io.itinera.runtime.step.StepResult byHash = step.apply(state, toAbandoned);
+		assertEquals(0, byHash.actions().size() + byHash.deliveryNotices().size(), "a customer the hash holds out gets nothing");
 	}
 }
