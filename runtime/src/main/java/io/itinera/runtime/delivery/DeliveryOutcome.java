@@ -9,5 +9,10 @@ public enum DeliveryOutcome {
 	/** A held message went out when the quiet hours ended. */
 	RELEASED,
 	/** A held message was not sent: by the end of the quiet hours the customer had left the campaign's stages. */
-	DROPPED_STAGE_LEFT
+	DROPPED_STAGE_LEFT,
+	/**
+	 * Not sent: the customer is in the holdout arm of a split, and this is what a campaign of the
+	 * split's other arms would have sent them (its rules are evaluated for the record, never delivered).
+	 */
+	SUPPRESSED_HOLDOUT
 }

@@ -139,6 +139,7 @@ public final class JourneySimulation implements StepListener {
 			figures.action(track, action);
 		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
+			figures.notice(notice);
 			if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.CAP);
 			} else if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS) {

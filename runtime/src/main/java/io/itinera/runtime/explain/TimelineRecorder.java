@@ -1,0 +1,283 @@
+package io.itinera.runtime.explain;
+
+import io.itinera.runtime.delivery.DeliveryOutcome;
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.CustomerSlot;
+import io.itinera.runtime.driver.StepListener;
+import io.itinera.runtime.plan.Cap;
+import io.itinera.runtime.plan.Campaign;
+import io.itinera.runtime.plan.CampaignRule;
+import io.itinera.runtime.plan.Expr;
+import io.itinera.runtime.plan.ExprText;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.Split;
+import io.itinera.runtime.plan.Stage;
+import io.itinera.runtime.plan.Transition;
+import io.itinera.runtime.rules.CustomerFact;
+import io.itinera.runtime.rules.RuleTrace;
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.DeliveryNotice;
+import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.GoalReached;
+import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.StepInput;
+import io.itinera.runtime.step.StepResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what the driver did for one customer into timeline entries: the event, the goal, stage
+ * changes with the values their conditions read, each rule evaluated (fired, held but lost to an
+ * earlier rule, no match) with the values it read, actions, and messages held or not sent with
+ * their reason.
+ */
+final class TimelineRecorder implements StepListener {
+	private final JourneyPlan plan;
+	private final PlanStep step;
+	private final RuleTrace trace;
+	private final DeliverySettings delivery;
+	private final Set<String> declaredEvents;
+	private final List<TimelineEntry> entries = new ArrayList<>();
+	private final List<ActionRecord> actions = new ArrayList<>();
+
+	TimelineRecorder(JourneyPlan plan, PlanStep step, RuleTrace trace, DeliverySettings delivery) {
+		this.plan = plan;
+		this.step = step;
+		this.trace = trace;
+		this.delivery = delivery;
+		this.declaredEvents = plan.events().stream().map(e -> e.name()).collect(Collectors.toSet());
+	}
+
+	List<TimelineEntry> entries() {
+		return entries;
+	}
+
+	/** The actions written (sends, held ones when released, tags, webhooks), in order. */
+	List<ActionRecord> actions() {
+		return actions;
+	}
+
+	@Override
+	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
+		CustomerState state = result.state();
+		Event event = input instanceof Event e ? e : null;
+		if (event != null && declaredEvents.contains(event.type())) {
+			add(event.at(), "event", event.type(), null, event.fields());
+		}
+		for (GoalReached goal : result.goalsReached()) {
+			add(goal.at(), "goal", plan.goal().event(), "reached within " + ExprText.duration(plan.goal().windowMillis())
+					+ " of entering the journey", plan.goal().valueField() == null ? Map.of() : Map.of("value", goal.value()));
+		}
+		for (StageChange change : result.stageChanges()) {
+			stageChange(change, state, event);
+		}
+		for (RuleTrace.Evaluation evaluation : trace.drain()) {
+			rules(evaluation);
+		}
+		Map<String, DeliveryNotice> released = new LinkedHashMap<>();
+		for (DeliveryNotice notice : result.deliveryNotices()) {
+			if (notice.outcome() == DeliveryOutcome.RELEASED) {
+				released.put(notice.actionId(), notice);
+			}
+		}
+		for (ActionRecord action : result.actions()) {
+			actions.add(action);
+			String what = action.channel() == null ? action.target() : action.channel() + " " + action.target();
+			String why = released.containsKey(action.id()) ? "released: quiet hours are over" : null;
+			Map<String, Object> values = new LinkedHashMap<>(action.params());
+			values.put("rule", action.campaign() + " :: " + action.rule());
+			add(action.at(), action.kind(), what, why, values);
+		}
+		for (DeliveryNotice notice : result.deliveryNotices()) {
+			notice(notice, state);
+		}
+	}
+
+	@Override
+	public void onLateEvent(Event event, long line, long customerClock, long lateness) {
+		add(event.at(), "late", event.type(), "line " + line + " came after the customer's time had reached "
+				+ TimelineText.time(customerClock) + " (more than the lateness): dead-lettered, not applied", event.fields());
+	}
+
+	@Override
+	public void onFailedInput(StepInput input, long line, RuntimeException error) {
+		add(input.at(), "failed", input.getClass().getSimpleName() + (line > 0 ? " (line " + line + ")" : ""),
+				String.valueOf(error.getMessage()), Map.of());
+	}
+
+	private void stageChange(StageChange change, CustomerState state, Event event) {
+		String from = change.from() == null ? "(out)" : change.from();
+		String to = change.to() == null ? "(out)" : change.to();
+		String cause = change.cause();
+		Expr condition = null;
+		String why;
+		if (cause.startsWith("entry:")) {
+			why = "entry on " + cause.substring(6);
+			condition = plan.entry() == null ? null : plan.entry().condition();
+		} else if (cause.startsWith("exit:")) {
+			why = "exit on " + cause.substring(5);
+			condition = plan.exits().stream().filter(x -> x.event().equals(cause.substring(5))).map(x -> x.condition())
+					.filter(c -> c != null).findFirst().orElse(null);
+		} else if (cause.startsWith("event:")) {
+			why = "on " + cause.substring(6);
+			condition = eventCondition(change.from(), cause.substring(6), change.to());
+			if (condition != null) {
+				why += " if " + ExprText.of(condition);
+			}
+		} else if (cause.startsWith("timer:")) {
+			why = cause.substring(6);
+		} else if (cause.startsWith("score:")) {
+			why = cause.substring(6);
+			condition = scoreCondition(change.from(), change.to());
+		} else if (cause.equals("completed")) {
+			why = "completed: entering again";
+		} else {
+			why = cause;
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		if (condition != null) {
+			for (String name : ConditionNames.of(condition)) {
+				values.put(name, step.valueOf(state, name, change.at(), event));
+			}
+		}
+		add(change.at(), "stage", from + " -> " + to, why, values);
+	}
+
+	private Expr eventCondition(String from, String eventType, String to) {
+		Stage stage = from == null ? null : plan.stage(from);
+		if (stage == null) {
+			return null;
+		}
+		for (Transition transition : stage.transitions()) {
+			if (transition instanceof Transition.OnEvent on && on.event().equals(eventType) && on.target().equals(to)) {
+				return on.condition();
+			}
+		}
+		return null;
+	}
+
+	private Expr scoreCondition(String from, String to) {
+		Stage stage = from == null ? null : plan.stage(from);
+		if (stage == null) {
+			return null;
+		}
+		for (Transition transition : stage.transitions()) {
+			if (transition instanceof Transition.WhenScore when && when.target().equals(to)) {
+				return when.condition();
+			}
+		}
+		return null;
+	}
+
+	/** Every rule of the campaigns the rules were offered, in declared order, with its verdict and the values it read. */
+	private void rules(RuleTrace.Evaluation evaluation) {
+		CustomerFact fact = evaluation.customer();
+		String occasion = fact.getEvent() != null ? "on " + fact.getEvent().getType()
+				: fact.isStageEntered() ? "on entering " + fact.getStage() : "on schedule";
+		for (String campaignName : fact.getCampaigns()) {
+			Campaign campaign = plan.campaign(campaignName);
+			if (campaign == null) {
+				continue;
+			}
+			for (CampaignRule rule : campaign.rules()) {
+				String name = campaign.name() + " :: " + rule.title();
+				String verdict;
+				if (evaluation.fired().contains(name)) {
+					verdict = "fired";
+				} else if (evaluation.matched().contains(name)) {
+					verdict = "held, but an earlier rule of " + campaign.name() + " decided";
+				} else if (rule.otherwise()) {
+					continue; // an otherwise rule that did not fire says nothing
+				} else {
+					verdict = "no match";
+				}
+				Map<String, Object> values = new LinkedHashMap<>();
+				for (String read : ConditionNames.of(rule.condition())) {
+					values.put(read, factValue(fact, read));
+				}
+				add(fact.getAt(), "rule", name, verdict + " (" + occasion + ")", values);
+			}
+		}
+	}
+
+	private static Object factValue(CustomerFact fact, String name) {
+		if (fact.getFeatures().containsKey(name)) {
+			return fact.getFeatures().get(name);
+		}
+		if (fact.getScores().containsKey(name)) {
+			return fact.getScores().get(name);
+		}
+		int dot = name.indexOf('.');
+		if (dot > 0 && fact.getEvent() != null && fact.getEvent().getType().equals(name.substring(0, dot))) {
+			return fact.getEvent().getFields().get(name.substring(dot + 1));
+		}
+		return fact.getAttribute(name);
+	}
+
+	private void notice(DeliveryNotice notice, CustomerState state) {
+		String what = notice.channel() + " " + notice.target();
+		Map<String, Object> values = Map.of("rule", notice.campaign() + " :: " + notice.rule());
+		switch (notice.outcome()) {
+			case HELD_BY_QUIET_HOURS -> add(notice.at(), "held", what, "quiet hours until " + TimelineText.time(notice.releaseAt())
+					+ quietZone(notice), values);
+			case SUPPRESSED_BY_CAP -> add(notice.at(), "not-sent", what, capReason(notice), values);
+			case SUPPRESSED_HOLDOUT -> add(notice.at(), "not-sent", what, holdoutReason(notice), values);
+			case DROPPED_STAGE_LEFT -> add(notice.at(), "not-sent", what, "the customer left the stage before quiet hours ended"
+					+ (state.inJourney() ? " (now in " + state.stage() + ")" : " (out of the journey)"), values);
+			default -> {
+				// RELEASED: the send line says so
+			}
+		}
+	}
+
+	private String quietZone(DeliveryNotice notice) {
+		Campaign campaign = plan.campaign(notice.campaign());
+		return campaign == null || campaign.quietHours() == null ? " UTC"
+				: " UTC (quiet hours of " + campaign.name() + ")";
+	}
+
+	/** The caps that could have stopped it: the campaign's and the host's, of the message's channel or of any. */
+	private String capReason(DeliveryNotice notice) {
+		List<String> caps = new ArrayList<>();
+		Campaign campaign = plan.campaign(notice.campaign());
+		if (campaign != null) {
+			for (Cap cap : campaign.caps()) {
+				if (cap.channel() == null || cap.channel().name().equalsIgnoreCase(notice.channel())) {
+					caps.add(capText(cap) + " (campaign " + campaign.name() + ")");
+				}
+			}
+		}
+		for (Cap cap : delivery.globalCaps()) {
+			if (cap.channel() == null || cap.channel().name().equalsIgnoreCase(notice.channel())) {
+				caps.add(capText(cap) + " (--cap, all campaigns)");
+			}
+		}
+		return caps.size() == 1 ? "cap reached: " + caps.get(0) : "a cap reached, one of: " + String.join("; ", caps);
+	}
+
+	private static String capText(Cap cap) {
+		return cap.limit() + (cap.channel() == null ? "" : " " + cap.channel().name().toLowerCase(java.util.Locale.ROOT))
+				+ " per " + ExprText.duration(cap.periodMillis());
+	}
+
+	private String holdoutReason(DeliveryNotice notice) {
+		for (Split split : plan.splits()) {
+			for (Split.Arm arm : split.arms()) {
+				if (!arm.holdout() && notice.campaign().equals(arm.campaign())) {
+					return "holdout arm of split " + split.name() + " (what " + notice.campaign() + " would have sent)";
+				}
+			}
+		}
+		return "holdout arm of a split";
+	}
+
+	private void add(long at, String kind, String what, String why, Map<String, Object> values) {
+		entries.add(new TimelineEntry(at, plan.name(), kind, what, why, values));
+	}
+}
