@@ -141,6 +141,8 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(e.getMessage());
 			return 2;
 		}
+		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
+				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
 		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
 		JsonLinesOutput records = new JsonLinesOutput(outDir);
@@ -225,7 +227,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		return new EventSchema(new ArrayList<>(byName.values()));
 	}
 
-	private static Long instant(String option, String text) {
+	static Long instant(String option, String text) {
 		if (text == null) {
 			return null;
 		}

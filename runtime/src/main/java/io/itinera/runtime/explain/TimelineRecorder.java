@@ -28,8 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns what the driver did for one customer into timeline entries: the event, the goal, stage
@@ -42,7 +40,8 @@ final class TimelineRecorder implements StepListener {
 	private final PlanStep step;
 	private final RuleTrace trace;
 	private final DeliverySettings delivery;
-	private final Set<String> declaredEvents;
+	/** Each declared event's fields, in declared order. */
+	private final Map<String, List<String>> declaredFields = new LinkedHashMap<>();
 	private final List<TimelineEntry> entries = new ArrayList<>();
 	private final List<ActionRecord> actions = new ArrayList<>();
 
@@ -51,7 +50,7 @@ final class TimelineRecorder implements StepListener {
 		this.step = step;
 		this.trace = trace;
 		this.delivery = delivery;
-		this.declaredEvents = plan.events().stream().map(e -> e.name()).collect(Collectors.toSet());
+		plan.events().forEach(event -> declaredFields.put(event.name(), event.fields().stream().map(f -> f.name()).toList()));
 	}
 
 	List<TimelineEntry> entries() {
@@ -67,8 +66,14 @@ final class TimelineRecorder implements StepListener {
 	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
 		CustomerState state = result.state();
 		Event event = input instanceof Event e ? e : null;
-		if (event != null && declaredEvents.contains(event.type())) {
-			add(event.at(), "event", event.type(), null, event.fields());
+		if (event != null && declaredFields.containsKey(event.type())) {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			for (String field : declaredFields.get(event.type())) {
+				if (event.fields().containsKey(field)) {
+					fields.put(field, event.fields().get(field));
+				}
+			}
+			add(event.at(), "event", event.type(), null, fields);
 		}
 		for (GoalReached goal : result.goalsReached()) {
 			add(goal.at(), "goal", plan.goal().event(), "reached within " + ExprText.duration(plan.goal().windowMillis())
@@ -190,10 +195,10 @@ final class TimelineRecorder implements StepListener {
 				String verdict;
 				if (evaluation.fired().contains(name)) {
 					verdict = "fired";
-				} else if (evaluation.matched().contains(name)) {
-					verdict = "held, but an earlier rule of " + campaign.name() + " decided";
 				} else if (rule.otherwise()) {
 					continue; // an otherwise rule that did not fire says nothing
+				} else if (evaluation.matched().contains(name)) {
+					verdict = "held, but an earlier rule of " + campaign.name() + " decided";
 				} else {
 					verdict = "no match";
 				}
