@@ -97,7 +97,7 @@ final class RecordedRun implements AutoCloseable {
 		boolean agrees = true;
 		List<String> missing = replayed.stream().map(ActionRecord::id).filter(id -> !store.actionWritten(id)).toList();
 		if (missing.isEmpty()) {
-			notes.add("all " + replayed.size() + " actions replayed are in the run's ledger (" + where + ")");
+			notes.add(actions(replayed.size()) + " replayed " + (replayed.size() == 1 ? "is" : "are") + " in the run's ledger (" + where + ")");
 		} else {
 			agrees = false;
 			notes.add(missing.size() + " of the " + replayed.size() + " actions replayed are not in the run's ledger: "
@@ -142,7 +142,7 @@ final class RecordedRun implements AutoCloseable {
 		Set<String> ids = new LinkedHashSet<>();
 		replayed.forEach(action -> ids.add(action.id()));
 		if (ids.equals(written)) {
-			return new CrossCheck(true, List.of("the " + ids.size() + " actions replayed are those in " + file));
+			return new CrossCheck(true, List.of(actions(ids.size()) + " replayed, as in " + file));
 		}
 		List<String> notes = new ArrayList<>();
 		Set<String> onlyReplayed = new LinkedHashSet<>(ids);
@@ -152,6 +152,10 @@ final class RecordedRun implements AutoCloseable {
 		notes.add("the replay differs from " + file + ": " + onlyReplayed.size() + " actions only in the replay "
 				+ onlyReplayed + ", " + onlyWritten.size() + " only in the file " + onlyWritten);
 		return new CrossCheck(false, notes);
+	}
+
+	private static String actions(int count) {
+		return count == 1 ? "1 action" : count + " actions";
 	}
 
 	@Override

@@ -229,8 +229,8 @@ final class TimelineRecorder implements StepListener {
 		String what = notice.channel() + " " + notice.target();
 		Map<String, Object> values = Map.of("rule", notice.campaign() + " :: " + notice.rule());
 		switch (notice.outcome()) {
-			case HELD_BY_QUIET_HOURS -> add(notice.at(), "held", what, "quiet hours until " + TimelineText.time(notice.releaseAt())
-					+ quietZone(notice), values);
+			case HELD_BY_QUIET_HOURS -> add(notice.at(), "held", what, "quiet hours of " + notice.campaign() + " until "
+					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
 			case SUPPRESSED_BY_CAP -> add(notice.at(), "not-sent", what, capReason(notice), values);
 			case SUPPRESSED_HOLDOUT -> add(notice.at(), "not-sent", what, holdoutReason(notice), values);
 			case DROPPED_STAGE_LEFT -> add(notice.at(), "not-sent", what, "the customer left the stage before quiet hours ended"
@@ -239,12 +239,6 @@ final class TimelineRecorder implements StepListener {
 				// RELEASED: the send line says so
 			}
 		}
-	}
-
-	private String quietZone(DeliveryNotice notice) {
-		Campaign campaign = plan.campaign(notice.campaign());
-		return campaign == null || campaign.quietHours() == null ? " UTC"
-				: " UTC (quiet hours of " + campaign.name() + ")";
 	}
 
 	/** The caps that could have stopped it: the campaign's and the host's, of the message's channel or of any. */
