@@ -18,11 +18,14 @@ public record WorkspaceSettings(List<Cap> caps, QuietHours quietHours, ZoneId zo
 		caps = List.copyOf(caps);
 	}
 
-	/** These settings with the host's caps added and its zone (options of run and simulate). */
+	/**
+	 * These settings with the host's caps added (options of run and simulate); the host's zone unless
+	 * the workspace file names one.
+	 */
 	public WorkspaceSettings with(DeliverySettings host) {
 		List<Cap> all = new java.util.ArrayList<>(caps);
 		all.addAll(host.globalCaps());
-		return new WorkspaceSettings(all, quietHours, host.defaultZone());
+		return new WorkspaceSettings(all, quietHours, zone.equals(NONE.zone()) ? host.defaultZone() : zone);
 	}
 
 	/** What each journey's own step gets: the zone only; the shared caps are the workspace's to apply. */
