@@ -101,8 +101,8 @@ def uci(path, customer='12348'):
         if not valuable:
             out.append(line(at, 'rule', 'Lapse :: Others', 'fired (%s)' % occasion))
         if any(at - s < 30 * DAY for s in sends):
-            out.append(line(at, 'not-sent', 'email ' + template, 'cap reached: 1 per 30 days (campaign Lapse)',
-                            [('rule', 'Lapse :: ' + rule)]))
+            out.append(line(at, 'not-sent', 'email ' + template, 'cap reached: campaign Lapse 1 per 30 days, %d sent in that time'
+                            % len([s for s in sends if at - s < 30 * DAY]), [('rule', 'Lapse :: ' + rule)]))
         else:
             sends.append(at)
             out.append(line(at, 'send', 'email ' + template, None, [('rule', 'Lapse :: ' + rule)]))
@@ -194,9 +194,10 @@ def taobao(path, customer):
         if rule != first:
             out.append(line(at, 'rule', campaign + ' :: ' + rule, 'fired (%s)' % occasion))
         name, what = campaign + ' :: ' + rule, ('push ' if campaign == 'CartReminder' else 'inapp ') + template
-        if any(at - s < cap_days * DAY for s in sends[campaign]):
-            out.append(line(at, 'not-sent', what, 'cap reached: 1 per %s (campaign %s)'
-                            % ('1 day' if cap_days == 1 else '%d days' % cap_days, campaign), [('rule', name)]))
+        counted = len([s for s in sends[campaign] if at - s < cap_days * DAY])
+        if counted >= 1:
+            out.append(line(at, 'not-sent', what, 'cap reached: campaign %s 1 per %s, %d sent in that time'
+                            % (campaign, '1 day' if cap_days == 1 else '%d days' % cap_days, counted), [('rule', name)]))
             return
         release = quiet_end(at) if quiet else at
         sends[campaign].append(release)

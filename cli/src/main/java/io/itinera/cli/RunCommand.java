@@ -44,7 +44,8 @@ public final class RunCommand implements Callable<Integer> {
 		EVENT, WALL
 	}
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json from itinera compile)")
+	@Parameters(index = "0", paramLabel = "FILE|DIR", description = {"the .journey file (or a plan.json from itinera compile),",
+			"or a workspace folder: every journey in it over one stream, with its itinera.workspace (docs/workspaces.md)" })
 	Path journey;
 
 	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log (CSV or JSON Lines)")
@@ -112,6 +113,9 @@ public final class RunCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter outText = spec.commandLine().getOut();
 		try {
+			if (Files.isDirectory(journey)) {
+				return runWorkspace(err, outText);
+			}
 			JourneyPlan plan = JourneyPlans.load(journey, err);
 			if (plan == null) {
 				return 1;
@@ -120,14 +124,16 @@ public final class RunCommand implements Callable<Integer> {
 				err.println(EventInputOptions.whyNotALog(events));
 				return 2;
 			}
-			EngineConfig config = config(plan);
+			EngineConfig config = config(plan.name(), PlanJson.write(plan));
 			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
 				if (parts == null) {
 					return 1;
 				}
 				Path stateDirectory = state != null ? state : out.resolve("state");
-				EngineSummary summary = run(parts, config, stateDirectory, err);
-				printSummary(outText, plan, summary, inMemory ? null : stateDirectory);
+				EngineSummary summary = run(EventSchema.of(plan), parts::newStep, parts.scorer(),
+						store -> refuseAChangedJourney(store, plan, config, stateDirectory), config, stateDirectory);
+				printSummary(outText, "Journey " + plan.name(), orderedStageCounts(stageNames(plan), summary), summary,
+						inMemory ? null : stateDirectory);
 				return BadLines.check(input, err);
 			}
 		} catch (IllegalArgumentException | IllegalStateException | EngineException e) {
@@ -139,7 +145,27 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
-	private EngineConfig config(JourneyPlan plan) {
+	/** Every journey of a folder over one stream (a workspace). */
+	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
+		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+			if (workspace == null) {
+				return 1;
+			}
+			if (EventInputOptions.whyNotALog(events) != null) {
+				err.println(EventInputOptions.whyNotALog(events));
+				return 2;
+			}
+			EngineConfig config = config("workspace " + journey.toAbsolutePath().normalize().getFileName(), workspace.planJson());
+			Path stateDirectory = state != null ? state : out.resolve("state");
+			EngineSummary summary = run(workspace.schema(), workspace::newStep, workspace.scorer(),
+					store -> refuseChangedJourneys(store, workspace, config, stateDirectory), config, stateDirectory);
+			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
+					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
+			return BadLines.check(input, err);
+		}
+	}
+
+	private EngineConfig config(String name, String planJson) {
 		EngineConfig config = EngineConfig.defaults();
 		if (workers != null) {
 			config = config.withWorkers(workers);
@@ -149,27 +175,29 @@ public final class RunCommand implements Callable<Integer> {
 		return config.withCheckpointEveryMillis(checkpointMillis)
 				.withDriver(driverOptions.settings().withWallClock(clock == Clock.WALL).withCustomersInMemory(inMemory))
 				.withBarrierEveryLines(barrierLines)
-				.withRunName(plan.name() + " over " + events.getFileName())
-				.withPlanJson(PlanJson.write(plan));
+				.withRunName(name + " over " + events.getFileName())
+				.withPlanJson(planJson);
 	}
 
 	/** A generous estimate of a customer's heap in a worker (state, features, slot, map entry). */
 	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
 
-	private EngineSummary run(JourneyParts parts, EngineConfig config, Path stateDirectory, PrintWriter err) throws IOException {
+	private EngineSummary run(EventSchema schema, java.util.function.Supplier<io.itinera.runtime.step.JourneyStep> steps,
+			io.itinera.runtime.scoring.Scorer scorer, java.util.function.Consumer<CustomerStateStore> refuseChanges,
+			EngineConfig config, Path stateDirectory) throws IOException {
 		if (deliver != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
-		try (EventLogSource source = input.open(events, EventSchema.of(parts.plan()));
+		try (EventLogSource source = input.open(events, schema);
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
 				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
-			refuseAChangedJourney(store, parts.plan(), config, stateDirectory);
+			refuseChanges.accept(store);
 			if (store.runInputs().isEmpty()) {
 				store.saveRunInputs(RunInputs.of("run", journey, events, input, driverOptions, this.delivery, allowRawDrl,
 						withoutModels, null, null, null).toJson());
 			}
-			LocalEngine engine = new LocalEngine(parts::newStep, parts.scorer(), store, output, config);
+			LocalEngine engine = new LocalEngine(steps, scorer, store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after line %,d%s",
@@ -211,13 +239,61 @@ public final class RunCommand implements Callable<Integer> {
 			throw new IllegalStateException("the plan saved in " + stateDirectory + " cannot be read (" + e.getMessage()
 					+ "); give this run another --state directory to start over");
 		}
-		// A migrate block speaks of the version before it: once applied, the state's plan carries the same block.
-		boolean sameMigration = migrationText(savedPlan).equals(migrationText(plan));
-		List<PlanChange> changes = sameMigration ? PlanDiff.between(savedPlan.withoutMigration(), plan.withoutMigration())
-				: PlanDiff.between(savedPlan, plan);
+		List<PlanChange> changes = changes(savedPlan, plan);
 		if (changes.isEmpty()) {
 			return;
 		}
+		StringBuilder message = describeChanges(journey, changes, stateDirectory);
+		message.append("To go on with the new version, see what it does to the customers already in:\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
+				.append("then apply it and run this command again:\n")
+				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
+				.append("or give this run another --state directory to start over.");
+		throw new IllegalArgumentException(message.toString());
+	}
+
+	/**
+	 * A workspace's state holds every journey's customers as laid out for the version it was written
+	 * with: each journey is compared with its saved plan, as a journey's run does. A journey new to the
+	 * workspace starts fresh for every customer; one taken out is left out.
+	 */
+	private void refuseChangedJourneys(CustomerStateStore store, WorkspaceParts workspace, EngineConfig config,
+			Path stateDirectory) {
+		RunProgress progress = store.progress().orElse(null);
+		Optional<String> saved = store.planJson();
+		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
+			return;
+		}
+		Map<String, JourneyPlan> savedPlans;
+		try {
+			savedPlans = io.itinera.runtime.workspace.WorkspacePlans.read(saved.get());
+		} catch (PlanJson.PlanFormatException e) {
+			throw new IllegalStateException("the plans saved in " + stateDirectory + " cannot be read (" + e.getMessage()
+					+ "); give this run another --state directory to start over");
+		}
+		StringBuilder message = new StringBuilder();
+		for (JourneyParts parts : workspace.journeys()) {
+			JourneyPlan savedPlan = savedPlans.get(parts.plan().name());
+			List<PlanChange> changes = savedPlan == null ? List.of() : changes(savedPlan, parts.plan());
+			if (!changes.isEmpty()) {
+				message.append(describeChanges(Path.of(parts.plan().location().file()), changes, stateDirectory));
+			}
+		}
+		if (message.length() > 0) {
+			message.append("Migrating a workspace's state is not supported yet: put the old versions back to go on,\n")
+					.append("or give this run another --state directory to start over.");
+			throw new IllegalArgumentException(message.toString());
+		}
+	}
+
+	/** A migrate block speaks of the version before it: once applied, the state's plan carries the same block. */
+	private static List<PlanChange> changes(JourneyPlan savedPlan, JourneyPlan plan) {
+		boolean sameMigration = migrationText(savedPlan).equals(migrationText(plan));
+		return sameMigration ? PlanDiff.between(savedPlan.withoutMigration(), plan.withoutMigration())
+				: PlanDiff.between(savedPlan, plan);
+	}
+
+	private static StringBuilder describeChanges(Path journey, List<PlanChange> changes, Path stateDirectory) {
 		StringBuilder message = new StringBuilder();
 		message.append(journey).append(" has changed since the run in ").append(stateDirectory).append(" started (")
 				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
@@ -228,12 +304,7 @@ public final class RunCommand implements Callable<Integer> {
 		if (changes.size() > CHANGES_LISTED) {
 			message.append("  … and ").append(changes.size() - CHANGES_LISTED).append(" more\n");
 		}
-		message.append("To go on with the new version, see what it does to the customers already in:\n")
-				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
-				.append("then apply it and run this command again:\n")
-				.append("  itinera migrate --state ").append(stateDirectory).append(" ").append(journey).append("\n")
-				.append("or give this run another --state directory to start over.");
-		throw new IllegalArgumentException(message.toString());
+		return message;
 	}
 
 	/** A migrate block as written, without its locations. */
@@ -249,14 +320,15 @@ public final class RunCommand implements Callable<Integer> {
 	/** How delivery went ({@code --deliver}), for the summary. */
 	private String deliveryNote;
 
-	private void printSummary(PrintWriter text, JourneyPlan plan, EngineSummary summary, Path stateDirectory) {
+	private void printSummary(PrintWriter text, String what, Map<String, Long> stageCounts, EngineSummary summary,
+			Path stateDirectory) {
 		if (summary.stopped()) {
 			text.printf("Stopped after line %,d; run the same command to continue.%n", summary.linesRead());
 		}
 		if (summary.resumed()) {
 			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);
 		}
-		text.printf("Journey %s over %s%n", plan.name(), events);
+		text.printf("%s over %s%n", what, events);
 		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping)%n", summary.eventsRead(), summary.linesRead(),
 				summary.skipped());
 		text.printf("  dead letters   %,d%s%n", summary.deadLetters(),
@@ -268,11 +340,13 @@ public final class RunCommand implements Callable<Integer> {
 		text.printf("  customers      %,d%n", summary.customers());
 		long inStages = 0;
 		text.println("  stages");
-		for (Map.Entry<String, Long> stage : orderedStageCounts(plan, summary).entrySet()) {
+		for (Map.Entry<String, Long> stage : stageCounts.entrySet()) {
 			text.printf("    %-20s %,d%n", stage.getKey(), stage.getValue());
 			inStages += stage.getValue();
 		}
-		text.printf("    %-20s %,d%n", "(not in the journey)", summary.customers() - inStages);
+		if (stageCounts.keySet().stream().noneMatch(key -> key.contains("/"))) { // in a workspace, a customer is in many
+			text.printf("    %-20s %,d%n", "(not in the journey)", summary.customers() - inStages);
+		}
 		text.printf("  actions        %,d -> %s%n", summary.actions(), out.resolve(JsonLinesOutput.ACTIONS));
 		text.printf("  stage changes  %,d -> %s%n", summary.stageChanges(), out.resolve(JsonLinesOutput.STAGE_CHANGES));
 		text.printf("  timers pending %,d%n", summary.pendingTimers());
@@ -286,10 +360,14 @@ public final class RunCommand implements Callable<Integer> {
 				summary.elapsedNanos() / 1e9);
 	}
 
-	private static Map<String, Long> orderedStageCounts(JourneyPlan plan, EngineSummary summary) {
+	private static List<String> stageNames(JourneyPlan plan) {
+		return plan.stages().stream().map(Stage::name).toList();
+	}
+
+	private static Map<String, Long> orderedStageCounts(List<String> stages, EngineSummary summary) {
 		Map<String, Long> ordered = new LinkedHashMap<>();
-		for (Stage stage : plan.stages()) {
-			ordered.put(stage.name(), summary.stageCounts().getOrDefault(stage.name(), 0L));
+		for (String stage : stages) {
+			ordered.put(stage, summary.stageCounts().getOrDefault(stage, 0L));
 		}
 		summary.stageCounts().forEach(ordered::putIfAbsent);
 		return ordered;

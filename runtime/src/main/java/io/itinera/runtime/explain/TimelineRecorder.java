@@ -4,7 +4,6 @@ import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.StepListener;
-import io.itinera.runtime.plan.Cap;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.CampaignRule;
 import io.itinera.runtime.plan.Expr;
@@ -233,6 +232,11 @@ final class TimelineRecorder implements StepListener {
 					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
 			case SUPPRESSED_BY_CAP -> add(notice.at(), "not-sent", what, capReason(notice), values);
 			case SUPPRESSED_HOLDOUT -> add(notice.at(), "not-sent", what, holdoutReason(notice), values);
+			case LOST_TO_PRIORITY -> add(notice.at(), "not-sent", what, "lost to journey " + notice.lostToJourney() + "'s rule "
+					+ notice.lostToRule() + " (" + capReason(notice) + ")", values);
+			case HELD_BY_PRIORITY -> add(notice.at(), "held", what, "journey " + notice.lostToJourney() + "'s rule "
+					+ notice.lostToRule() + " took the cap (" + capReason(notice) + "); waits until "
+					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
 			case DROPPED_STAGE_LEFT -> add(notice.at(), "not-sent", what, "the customer left the stage before quiet hours ended"
 					+ (state.inJourney() ? " (now in " + state.stage() + ")" : " (out of the journey)"), values);
 			default -> {
@@ -241,28 +245,10 @@ final class TimelineRecorder implements StepListener {
 		}
 	}
 
-	/** The caps that could have stopped it: the campaign's and the host's, of the message's channel or of any. */
-	private String capReason(DeliveryNotice notice) {
-		List<String> caps = new ArrayList<>();
-		Campaign campaign = plan.campaign(notice.campaign());
-		if (campaign != null) {
-			for (Cap cap : campaign.caps()) {
-				if (cap.channel() == null || cap.channel().name().equalsIgnoreCase(notice.channel())) {
-					caps.add(capText(cap) + " (campaign " + campaign.name() + ")");
-				}
-			}
-		}
-		for (Cap cap : delivery.globalCaps()) {
-			if (cap.channel() == null || cap.channel().name().equalsIgnoreCase(notice.channel())) {
-				caps.add(capText(cap) + " (--cap, all campaigns)");
-			}
-		}
-		return caps.size() == 1 ? "cap reached: " + caps.get(0) : "a cap reached, one of: " + String.join("; ", caps);
-	}
-
-	private static String capText(Cap cap) {
-		return cap.limit() + (cap.channel() == null ? "" : " " + cap.channel().name().toLowerCase(java.util.Locale.ROOT))
-				+ " per " + ExprText.duration(cap.periodMillis());
+	/** The cap as the step recorded it, and the sends it counted. */
+	private static String capReason(DeliveryNotice notice) {
+		return notice.cap() == null ? "cap reached"
+				: "cap reached: " + notice.cap() + ", " + notice.capCount() + " sent in that time";
 	}
 
 	private String holdoutReason(DeliveryNotice notice) {

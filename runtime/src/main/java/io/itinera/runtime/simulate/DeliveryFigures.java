@@ -20,6 +20,7 @@ final class DeliveryFigures {
 	static final String CAP = "cap";
 	static final String HOLDOUT = "holdout";
 	static final String LEFT_STAGE = "left the stage";
+	static final String LOST_TO_PRIORITY = "lost to another journey";
 	private static final long DAY_MILLIS = 86_400_000L;
 	private static final long WEEK_MILLIS = 7 * DAY_MILLIS;
 	/** 1970-01-01 was a Thursday: weeks start on the Monday four days later. */
@@ -57,10 +58,11 @@ final class DeliveryFigures {
 			case SUPPRESSED_BY_CAP -> CAP;
 			case SUPPRESSED_HOLDOUT -> HOLDOUT;
 			case DROPPED_STAGE_LEFT -> LEFT_STAGE;
+			case LOST_TO_PRIORITY -> LOST_TO_PRIORITY;
 			default -> null;
 		};
 		Tally tally = tally(notice.channel());
-		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS) {
+		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 			tally.held++;
 		} else if (reason != null) {
 			tally.notSent.merge(reason, 1L, Long::sum);

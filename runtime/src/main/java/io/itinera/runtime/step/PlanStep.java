@@ -569,8 +569,8 @@ public final class PlanStep implements JourneyStep {
 					action.channel(), action.target(), action.params(), scoresBehind(state, action));
 			DeliveryPolicy.Verdict verdict = delivery.offer(state, record);
 			if (!verdict.deliver()) {
-				outcome.deliveryNotice(new DeliveryNotice(state.customerId(), at, id, action.campaign(), action.rule(),
-						action.channel(), action.target(), verdict.outcome(), verdict.releaseAt()));
+				DeliveryNotice notice = DeliveryNotice.of(record, at, verdict.outcome(), verdict.releaseAt());
+				outcome.deliveryNotice(verdict.cap() == null ? notice : notice.becauseOf(verdict.capText(), verdict.capCount()));
 				if (verdict.timerId() != null) {
 					outcome.setTimer(new TimerRequest(state.customerId(), verdict.timerId(), verdict.releaseAt()));
 				}
@@ -605,11 +605,18 @@ public final class PlanStep implements JourneyStep {
 			return;
 		}
 		ActionRecord action = release.action();
-		outcome.deliveryNotice(new DeliveryNotice(state.customerId(), timer.at(), action.id(), action.campaign(), action.rule(),
-				action.channel(), action.target(), release.outcome(), timer.at()));
+		outcome.deliveryNotice(DeliveryNotice.of(action, timer.at(), release.outcome(), timer.at()));
 		if (release.outcome() == DeliveryOutcome.RELEASED) {
 			outcome.action(action);
 		}
+	}
+
+	/**
+	 * Whether a message of {@code campaign} decided earlier may still go to the customer: they are in
+	 * one of its stages (a workspace asks this before it releases a message it held).
+	 */
+	public boolean campaignActsNow(CustomerState state, String campaign) {
+		return delivery.campaignActsIn(campaign, state.stage());
 	}
 
 	/** The customer's arm of a split: by a stable hash of journey, split and id, so it never changes. */
