@@ -8,7 +8,8 @@ import io.itinera.runtime.explain.CustomerReplay;
 import io.itinera.runtime.explain.TimelineEntry;
 import io.itinera.runtime.explain.TimelineText;
 import io.itinera.runtime.io.EventLogSource;
-import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -89,15 +92,34 @@ public final class ExplainCommand implements Callable<Integer> {
 		DeliveryOptions deliveryOptions = inputs.deliveryOptions();
 		Long from = SimulateCommand.instant("--from", inputs.from());
 		Long to = SimulateCommand.instant("--to", inputs.to());
-		try (JourneyParts parts = JourneyParts.of(run.plan, Path.of(inputs.journey()), inputs.allowRawDrl(),
-				inputs.withoutModels(), deliveryOptions.settings(), err)) {
-			if (parts == null) {
-				return 1;
+		List<JourneyParts> parts = new ArrayList<>();
+		try {
+			WorkspaceSettings workspace = null;
+			if (run.workspace) {
+				workspace = WorkspaceParts.settings(Path.of(inputs.journey()), err);
+				if (workspace == null) {
+					return 1;
+				}
+				workspace = workspace.with(deliveryOptions.settings());
 			}
-			CustomerReplay replay = new CustomerReplay(customer, run.plan, parts.rules(), parts.scorer(), parts.delivery(),
-					driverOptions.settings(), inputs.simulation());
+			for (JourneyPlan plan : run.plans) {
+				Path file = run.workspace ? Path.of(inputs.journey()).resolve(plan.name() + ".journey") : Path.of(inputs.journey());
+				JourneyParts journey = JourneyParts.of(plan, file, inputs.allowRawDrl(), inputs.withoutModels(),
+						run.workspace ? workspace.forEachJourney() : deliveryOptions.settings(), err);
+				if (journey == null) {
+					return 1;
+				}
+				parts.add(journey);
+			}
+			List<CustomerReplay.Journey> journeys = parts.stream()
+					.map(p -> new CustomerReplay.Journey(p.plan(), p.rules(), p.delivery())).toList();
+			WorkspaceParts all = new WorkspaceParts(Path.of(inputs.journey()), parts, workspace);
+			CustomerReplay replay = run.workspace
+					? CustomerReplay.ofWorkspace(customer, journeys, workspace, all.scorer(), driverOptions.settings())
+					: CustomerReplay.ofJourney(customer, journeys.get(0), parts.get(0).scorer(), driverOptions.settings(),
+							inputs.simulation());
 			long latest = Long.MIN_VALUE;
-			try (EventLogSource reader = eventOptions.open(log, EventSchema.of(run.plan))) {
+			try (EventLogSource reader = eventOptions.open(log, all.schema())) {
 				SourceRecord record;
 				while ((record = reader.next()) != null) {
 					Event event = record.event();
@@ -122,18 +144,26 @@ public final class ExplainCommand implements Callable<Integer> {
 				text(out, result, run, log, check);
 			}
 			return check.agrees() ? 0 : DIFFERS;
+		} finally {
+			parts.forEach(JourneyParts::close);
 		}
 	}
 
 	private void text(PrintWriter out, CustomerReplay.Result result, RecordedRun run, Path log, RecordedRun.CrossCheck check) {
-		out.println("Customer " + customer + " in " + run.plan.name() + ", replayed from " + log + " as the "
+		out.println("Customer " + customer + " in " + names(run) + ", replayed from " + log + " as the "
 				+ (run.inputs.simulation() ? "simulation in " : "run with state ") + run.where + " read it");
 		for (TimelineEntry entry : result.timeline()) {
-			out.println(TimelineText.line(entry, false));
+			out.println(TimelineText.line(entry, run.workspace));
 		}
 		for (String note : check.notes()) {
 			out.println((check.agrees() ? "Check: " : "Check FAILED: ") + note);
 		}
+	}
+
+	private static String names(RecordedRun run) {
+		return run.workspace ? "workspace " + run.inputs.journey() + " ("
+				+ run.plans.stream().map(JourneyPlan::name).collect(java.util.stream.Collectors.joining(", ")) + ")"
+				: run.plans.get(0).name();
 	}
 
 	private String json(CustomerReplay.Result result, RecordedRun run, Path log, RecordedRun.CrossCheck check)
@@ -141,7 +171,7 @@ public final class ExplainCommand implements Callable<Integer> {
 		ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 		ObjectNode root = mapper.createObjectNode();
 		root.put("customer", customer);
-		root.put("journey", run.plan.name());
+		run.plans.forEach(plan -> root.withArray("journeys").add(plan.name()));
 		root.put("log", log.toString());
 		root.put(run.inputs.simulation() ? "simulation" : "state", run.where.toString());
 		ArrayNode timeline = root.putArray("timeline");

@@ -10,6 +10,7 @@ import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +34,16 @@ final class RecordedRun implements AutoCloseable {
 	}
 
 	final RunInputs inputs;
-	final JourneyPlan plan;
+	/** The journey's plan; in a workspace, every journey's (by name order). */
+	final List<JourneyPlan> plans;
+	final boolean workspace;
 	final Path where;
 	private final CustomerStateStore store;
 
-	private RecordedRun(RunInputs inputs, JourneyPlan plan, Path where, CustomerStateStore store) {
+	private RecordedRun(RunInputs inputs, List<JourneyPlan> plans, boolean workspace, Path where, CustomerStateStore store) {
 		this.inputs = inputs;
-		this.plan = plan;
+		this.plans = plans;
+		this.workspace = workspace;
 		this.where = where;
 		this.store = store;
 	}
@@ -57,7 +61,11 @@ final class RecordedRun implements AutoCloseable {
 					+ "again with a new --state directory to explain its customers."));
 			String plan = store.planJson().orElseThrow(() -> new IllegalArgumentException(directory
 					+ " keeps no plan yet (its run stopped before the first checkpoint): run the same command to finish it."));
-			return new RecordedRun(RunInputs.fromJson(inputs, directory.toString()), readPlan(plan, directory), directory, store);
+			RunInputs read = RunInputs.fromJson(inputs, directory.toString());
+			if (WorkspacePlans.isWorkspace(plan)) {
+				return new RecordedRun(read, List.copyOf(readWorkspace(plan, directory).values()), true, directory, store);
+			}
+			return new RecordedRun(read, List.of(readPlan(plan, directory)), false, directory, store);
 		} catch (RuntimeException e) {
 			store.close();
 			throw e;
@@ -75,7 +83,7 @@ final class RecordedRun implements AutoCloseable {
 		if (inputs.plan() == null) {
 			throw new IllegalArgumentException(file + " names no plan: run the simulation again.");
 		}
-		return new RecordedRun(inputs, readPlan(inputs.plan(), file), directory, null);
+		return new RecordedRun(inputs, List.of(readPlan(inputs.plan(), file)), false, directory, null);
 	}
 
 	private static JourneyPlan readPlan(String json, Path where) {
@@ -84,6 +92,15 @@ final class RecordedRun implements AutoCloseable {
 		} catch (PlanJson.PlanFormatException e) {
 			throw new IllegalArgumentException("the plan kept in " + where + " cannot be read (" + e.getMessage()
 					+ "); run the journey again with this version of itinera.");
+		}
+	}
+
+	private static java.util.Map<String, JourneyPlan> readWorkspace(String json, Path where) {
+		try {
+			return WorkspacePlans.read(json);
+		} catch (RuntimeException e) {
+			throw new IllegalArgumentException("the plans kept in " + where + " cannot be read (" + e.getMessage()
+					+ "); run the workspace again with this version of itinera.");
 		}
 	}
 
@@ -109,8 +126,8 @@ final class RecordedRun implements AutoCloseable {
 			notes.add("the run's state has no customer " + customerId);
 		} else {
 			CustomerState state = SlotCodec.state(stored);
-			String storedStage = state.inJourney() ? state.stage() : "(out)";
-			String replayStage = replayedState == null || !replayedState.inJourney() ? "(out)" : replayedState.stage();
+			String storedStage = stages(state);
+			String replayStage = replayedState == null ? "(out)" : stages(replayedState);
 			if (storedStage.equals(replayStage)) {
 				notes.add("the stored customer's stage is the replay's: " + storedStage);
 			} else {
@@ -152,6 +169,19 @@ final class RecordedRun implements AutoCloseable {
 		notes.add("the replay differs from " + file + ": " + onlyReplayed.size() + " actions only in the replay "
 				+ onlyReplayed + ", " + onlyWritten.size() + " only in the file " + onlyWritten);
 		return new CrossCheck(false, notes);
+	}
+
+	/** The customer's stage, or in a workspace each journey's ({@code Journey/Stage}, comma separated). */
+	private String stages(CustomerState state) {
+		if (!state.isComposite()) {
+			return state.inJourney() ? state.stage() : "(out)";
+		}
+		List<String> stages = new ArrayList<>();
+		for (JourneyPlan plan : plans) {
+			CustomerState part = state.part(plan.name());
+			stages.add(plan.name() + "/" + (part != null && part.inJourney() ? part.stage() : "(out)"));
+		}
+		return String.join(", ", stages);
 	}
 
 	private static String actions(int count) {

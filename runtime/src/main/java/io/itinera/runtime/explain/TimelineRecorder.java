@@ -1,7 +1,6 @@
 package io.itinera.runtime.explain;
 
 import io.itinera.runtime.delivery.DeliveryOutcome;
-import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.plan.Campaign;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns what the driver did for one customer into timeline entries: the event, the goal, stage
@@ -35,21 +35,31 @@ import java.util.Map;
  * their reason.
  */
 final class TimelineRecorder implements StepListener {
-	private final JourneyPlan plan;
-	private final PlanStep step;
-	private final RuleTrace trace;
-	private final DeliverySettings delivery;
-	/** Each declared event's fields, in declared order. */
+	/** One journey as the replay runs it: its plan, its step function and the trace of its rules. */
+	record TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace) {
+	}
+
+	private final List<TracedJourney> journeys;
+	private final boolean workspace;
+	/** Each declared event's fields, in declared order (the first journey declaring a field first). */
 	private final Map<String, List<String>> declaredFields = new LinkedHashMap<>();
 	private final List<TimelineEntry> entries = new ArrayList<>();
 	private final List<ActionRecord> actions = new ArrayList<>();
 
-	TimelineRecorder(JourneyPlan plan, PlanStep step, RuleTrace trace, DeliverySettings delivery) {
-		this.plan = plan;
-		this.step = step;
-		this.trace = trace;
-		this.delivery = delivery;
-		plan.events().forEach(event -> declaredFields.put(event.name(), event.fields().stream().map(f -> f.name()).toList()));
+	/** {@code journeys} in the order the step offers them inputs; {@code workspace}: the step is a workspace's (results name journeys). */
+	TimelineRecorder(List<TracedJourney> journeys, boolean workspace) {
+		this.journeys = List.copyOf(journeys);
+		this.workspace = workspace;
+		for (TracedJourney journey : journeys) {
+			journey.plan().events().forEach(event -> {
+				List<String> fields = declaredFields.computeIfAbsent(event.name(), name -> new ArrayList<>());
+				event.fields().forEach(field -> {
+					if (!fields.contains(field.name())) {
+						fields.add(field.name());
+					}
+				});
+			});
+		}
 	}
 
 	List<TimelineEntry> entries() {
@@ -63,7 +73,6 @@ final class TimelineRecorder implements StepListener {
 
 	@Override
 	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
-		CustomerState state = result.state();
 		Event event = input instanceof Event e ? e : null;
 		if (event != null && declaredFields.containsKey(event.type())) {
 			Map<String, Object> fields = new LinkedHashMap<>();
@@ -72,17 +81,8 @@ final class TimelineRecorder implements StepListener {
 					fields.put(field, event.fields().get(field));
 				}
 			}
-			add(event.at(), "event", event.type(), null, fields);
-		}
-		for (GoalReached goal : result.goalsReached()) {
-			add(goal.at(), "goal", plan.goal().event(), "reached within " + ExprText.duration(plan.goal().windowMillis())
-					+ " of entering the journey", plan.goal().valueField() == null ? Map.of() : Map.of("value", goal.value()));
-		}
-		for (StageChange change : result.stageChanges()) {
-			stageChange(change, state, event);
-		}
-		for (RuleTrace.Evaluation evaluation : trace.drain()) {
-			rules(evaluation);
+			entries.add(new TimelineEntry(event.at(), workspace ? null : journeys.get(0).plan().name(), "event", event.type(), null,
+					fields));
 		}
 		Map<String, DeliveryNotice> released = new LinkedHashMap<>();
 		for (DeliveryNotice notice : result.deliveryNotices()) {
@@ -90,32 +90,65 @@ final class TimelineRecorder implements StepListener {
 				released.put(notice.actionId(), notice);
 			}
 		}
-		for (ActionRecord action : result.actions()) {
-			actions.add(action);
-			String what = action.channel() == null ? action.target() : action.channel() + " " + action.target();
-			String why = released.containsKey(action.id()) ? "released: quiet hours are over" : null;
-			Map<String, Object> values = new LinkedHashMap<>(action.params());
-			values.put("rule", action.campaign() + " :: " + action.rule());
-			add(action.at(), action.kind(), what, why, values);
+		for (TracedJourney journey : journeys) {
+			String name = workspace ? journey.plan().name() : null;
+			CustomerState state = partOf(result.state(), journey);
+			for (GoalReached goal : result.goalsReached()) {
+				// a workspace's goals do not name their journey: the one whose goal this is, reached now
+				if (!workspace || (state.goalReachedAt() == goal.at() && journey.plan().goal() != null
+						&& journey.plan().goal().event().equals(goal.event()))) {
+					add(journey, goal.at(), "goal", goal.event(), "reached within "
+							+ ExprText.duration(journey.plan().goal().windowMillis()) + " of entering the journey",
+							journey.plan().goal().valueField() == null ? Map.of() : Map.of("value", goal.value()));
+				}
+			}
+			for (StageChange change : result.stageChanges()) {
+				if (Objects.equals(change.journey(), name)) {
+					stageChange(journey, change, state, event);
+				}
+			}
+			for (RuleTrace.Evaluation evaluation : journey.trace().drain()) {
+				rules(journey, evaluation);
+			}
+			for (ActionRecord action : result.actions()) {
+				if (!Objects.equals(action.journey(), name)) {
+					continue;
+				}
+				actions.add(action);
+				String what = action.channel() == null ? action.target() : action.channel() + " " + action.target();
+				String why = released.containsKey(action.id()) ? "released: quiet hours are over" : null;
+				Map<String, Object> values = new LinkedHashMap<>(action.params());
+				values.put("rule", action.campaign() + " :: " + action.rule());
+				add(journey, action.at(), action.kind(), what, why, values);
+			}
+			for (DeliveryNotice notice : result.deliveryNotices()) {
+				if (Objects.equals(notice.journey(), name)) {
+					notice(journey, notice, state);
+				}
+			}
 		}
-		for (DeliveryNotice notice : result.deliveryNotices()) {
-			notice(notice, state);
-		}
+	}
+
+	/** The journey's own state: a workspace customer's state holds one per journey. */
+	private static CustomerState partOf(CustomerState state, TracedJourney journey) {
+		return state.isComposite() ? state.part(journey.plan().name()) : state;
 	}
 
 	@Override
 	public void onLateEvent(Event event, long line, long customerClock, long lateness) {
-		add(event.at(), "late", event.type(), "line " + line + " came after the customer's time had reached "
-				+ TimelineText.time(customerClock) + " (more than the lateness): dead-lettered, not applied", event.fields());
+		entries.add(new TimelineEntry(event.at(), workspace ? null : journeys.get(0).plan().name(), "late", event.type(), "line " + line + " came after the customer's time had reached "
+				+ TimelineText.time(customerClock) + " (more than the lateness): dead-lettered, not applied", event.fields()));
 	}
 
 	@Override
 	public void onFailedInput(StepInput input, long line, RuntimeException error) {
-		add(input.at(), "failed", input.getClass().getSimpleName() + (line > 0 ? " (line " + line + ")" : ""),
-				String.valueOf(error.getMessage()), Map.of());
+		entries.add(new TimelineEntry(input.at(), workspace ? null : journeys.get(0).plan().name(), "failed",
+				input.getClass().getSimpleName() + (line > 0 ? " (line " + line + ")" : ""), String.valueOf(error.getMessage()),
+				Map.of()));
 	}
 
-	private void stageChange(StageChange change, CustomerState state, Event event) {
+	private void stageChange(TracedJourney journey, StageChange change, CustomerState state, Event event) {
+		JourneyPlan plan = journey.plan();
 		String from = change.from() == null ? "(out)" : change.from();
 		String to = change.to() == null ? "(out)" : change.to();
 		String cause = change.cause();
@@ -130,7 +163,7 @@ final class TimelineRecorder implements StepListener {
 					.filter(c -> c != null).findFirst().orElse(null);
 		} else if (cause.startsWith("event:")) {
 			why = "on " + cause.substring(6);
-			condition = eventCondition(change.from(), cause.substring(6), change.to());
+			condition = eventCondition(plan, change.from(), cause.substring(6), change.to());
 			if (condition != null) {
 				why += " if " + ExprText.of(condition);
 			}
@@ -138,7 +171,7 @@ final class TimelineRecorder implements StepListener {
 			why = cause.substring(6);
 		} else if (cause.startsWith("score:")) {
 			why = cause.substring(6);
-			condition = scoreCondition(change.from(), change.to());
+			condition = scoreCondition(plan, change.from(), change.to());
 		} else if (cause.equals("completed")) {
 			why = "completed: entering again";
 		} else {
@@ -147,13 +180,13 @@ final class TimelineRecorder implements StepListener {
 		Map<String, Object> values = new LinkedHashMap<>();
 		if (condition != null) {
 			for (String name : ConditionNames.of(condition)) {
-				values.put(name, step.valueOf(state, name, change.at(), event));
+				values.put(name, journey.step().valueOf(state, name, change.at(), event));
 			}
 		}
-		add(change.at(), "stage", from + " -> " + to, why, values);
+		add(journey, change.at(), "stage", from + " -> " + to, why, values);
 	}
 
-	private Expr eventCondition(String from, String eventType, String to) {
+	private static Expr eventCondition(JourneyPlan plan, String from, String eventType, String to) {
 		Stage stage = from == null ? null : plan.stage(from);
 		if (stage == null) {
 			return null;
@@ -166,7 +199,7 @@ final class TimelineRecorder implements StepListener {
 		return null;
 	}
 
-	private Expr scoreCondition(String from, String to) {
+	private static Expr scoreCondition(JourneyPlan plan, String from, String to) {
 		Stage stage = from == null ? null : plan.stage(from);
 		if (stage == null) {
 			return null;
@@ -180,7 +213,8 @@ final class TimelineRecorder implements StepListener {
 	}
 
 	/** Every rule of the campaigns the rules were offered, in declared order, with its verdict and the values it read. */
-	private void rules(RuleTrace.Evaluation evaluation) {
+	private void rules(TracedJourney journey, RuleTrace.Evaluation evaluation) {
+		JourneyPlan plan = journey.plan();
 		CustomerFact fact = evaluation.customer();
 		String occasion = fact.getEvent() != null ? "on " + fact.getEvent().getType()
 				: fact.isStageEntered() ? "on entering " + fact.getStage() : "on schedule";
@@ -205,7 +239,7 @@ final class TimelineRecorder implements StepListener {
 				for (String read : ConditionNames.of(rule.condition())) {
 					values.put(read, factValue(fact, read));
 				}
-				add(fact.getAt(), "rule", name, verdict + " (" + occasion + ")", values);
+				add(journey, fact.getAt(), "rule", name, verdict + " (" + occasion + ")", values);
 			}
 		}
 	}
@@ -224,20 +258,20 @@ final class TimelineRecorder implements StepListener {
 		return fact.getAttribute(name);
 	}
 
-	private void notice(DeliveryNotice notice, CustomerState state) {
+	private void notice(TracedJourney journey, DeliveryNotice notice, CustomerState state) {
 		String what = notice.channel() + " " + notice.target();
 		Map<String, Object> values = Map.of("rule", notice.campaign() + " :: " + notice.rule());
 		switch (notice.outcome()) {
-			case HELD_BY_QUIET_HOURS -> add(notice.at(), "held", what, "quiet hours of " + notice.campaign() + " until "
+			case HELD_BY_QUIET_HOURS -> add(journey, notice.at(), "held", what, "quiet hours of " + notice.campaign() + " until "
 					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
-			case SUPPRESSED_BY_CAP -> add(notice.at(), "not-sent", what, capReason(notice), values);
-			case SUPPRESSED_HOLDOUT -> add(notice.at(), "not-sent", what, holdoutReason(notice), values);
-			case LOST_TO_PRIORITY -> add(notice.at(), "not-sent", what, "lost to journey " + notice.lostToJourney() + "'s rule "
+			case SUPPRESSED_BY_CAP -> add(journey, notice.at(), "not-sent", what, capReason(notice), values);
+			case SUPPRESSED_HOLDOUT -> add(journey, notice.at(), "not-sent", what, holdoutReason(journey.plan(), notice), values);
+			case LOST_TO_PRIORITY -> add(journey, notice.at(), "not-sent", what, "lost to journey " + notice.lostToJourney() + "'s rule "
 					+ notice.lostToRule() + " (" + capReason(notice) + ")", values);
-			case HELD_BY_PRIORITY -> add(notice.at(), "held", what, "journey " + notice.lostToJourney() + "'s rule "
+			case HELD_BY_PRIORITY -> add(journey, notice.at(), "held", what, "journey " + notice.lostToJourney() + "'s rule "
 					+ notice.lostToRule() + " took the cap (" + capReason(notice) + "); waits until "
 					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
-			case DROPPED_STAGE_LEFT -> add(notice.at(), "not-sent", what, "the customer left the stage before quiet hours ended"
+			case DROPPED_STAGE_LEFT -> add(journey, notice.at(), "not-sent", what, "the customer left the stage before quiet hours ended"
 					+ (state.inJourney() ? " (now in " + state.stage() + ")" : " (out of the journey)"), values);
 			default -> {
 				// RELEASED: the send line says so
@@ -251,7 +285,7 @@ final class TimelineRecorder implements StepListener {
 				: "cap reached: " + notice.cap() + ", " + notice.capCount() + " sent in that time";
 	}
 
-	private String holdoutReason(DeliveryNotice notice) {
+	private static String holdoutReason(JourneyPlan plan, DeliveryNotice notice) {
 		for (Split split : plan.splits()) {
 			for (Split.Arm arm : split.arms()) {
 				if (!arm.holdout() && notice.campaign().equals(arm.campaign())) {
@@ -262,7 +296,7 @@ final class TimelineRecorder implements StepListener {
 		return "holdout arm of a split";
 	}
 
-	private void add(long at, String kind, String what, String why, Map<String, Object> values) {
-		entries.add(new TimelineEntry(at, plan.name(), kind, what, why, values));
+	private void add(TracedJourney journey, long at, String kind, String what, String why, Map<String, Object> values) {
+		entries.add(new TimelineEntry(at, journey.plan().name(), kind, what, why, values));
 	}
 }
