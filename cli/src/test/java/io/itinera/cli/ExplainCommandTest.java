@@ -92,6 +92,57 @@ class ExplainCommandTest {
 		assertTrue(lastLine(differs.out).startsWith("Check FAILED: the replay differs from "), differs.out);
 	}
 
+	/**
+	 * A workspace run (six journeys, shared caps, priorities) on the sample shop log: the replayed
+	 * timeline of a customer whose messages were lost to a higher-priority journey has every line the
+	 * run wrote to suppressions.jsonl and actions.jsonl for them, at the same time, with the same reason.
+	 */
+	@Test
+	void aWorkspaceCustomerAcrossJourneysAgreesWithTheRunsSuppressions() throws Exception {
+		Path out = dir.resolve("ws");
+		Result run = execute("run", SharedLogsSimulationTest.JOURNEYS.resolve("workspace").toString(), "--events",
+				SharedLogsSimulationTest.JOURNEYS.resolve("data/shop-5k.jsonl").toString(), "--out", out.toString(),
+				"--workers", "2");
+		assertEquals(0, run.code, run.err);
+		Result explained = execute("explain", "c100390", "--state", out.resolve("state").toString(), "--json");
+		assertEquals(0, explained.code, explained.err);
+		ObjectMapper json = new ObjectMapper();
+		List<String> timeline = new ArrayList<>();
+		for (JsonNode entry : json.readTree(explained.out).get("timeline")) {
+			timeline.add(entry.get("time").asText() + " " + entry.get("journey").asText() + " " + entry.get("kind").asText() + " "
+					+ entry.get("what").asText());
+		}
+		int suppressions = 0;
+		for (String line : Files.readAllLines(out.resolve("suppressions.jsonl"))) {
+			JsonNode notice = json.readTree(line);
+			if (!notice.get("customer").asText().equals("c100390") || notice.get("outcome").asText().equals("RELEASED")) {
+				continue;
+			}
+			String kind = notice.get("outcome").asText().startsWith("HELD") ? "held" : "not-sent";
+			String expected = notice.get("time").asText() + " " + notice.get("journey").asText() + " " + kind + " "
+					+ notice.get("channel").asText() + " " + notice.get("target").asText();
+			assertTrue(timeline.contains(expected), expected + " in " + timeline);
+			suppressions++;
+		}
+		assertTrue(suppressions >= 8, "caps, quiet hours, priorities and left stages: " + suppressions);
+		int sends = 0;
+		for (String line : Files.readAllLines(out.resolve("actions.jsonl"))) {
+			JsonNode action = json.readTree(line);
+			if (action.get("customer").asText().equals("c100390")) {
+				String expected = action.get("time").asText() + " " + action.get("journey").asText() + " "
+						+ action.get("kind").asText() + " " + (action.get("channel").isNull() ? "" : action.get("channel").asText() + " ")
+						+ action.get("target").asText();
+				assertTrue(timeline.contains(expected), expected + " in " + timeline);
+				sends++;
+			}
+		}
+		assertEquals(sends, json.readTree(explained.out).get("timeline").findValues("kind").stream()
+				.filter(kind -> List.of("send", "tag", "untag", "webhook").contains(kind.asText())).count());
+		Result text = execute("explain", "c100390", "--state", out.resolve("state").toString());
+		assertTrue(text.out.contains("not-sent email thanks_again  lost to journey FirstOrder's rule Thank you (cap reached: "
+				+ "workspace email 1 per 1 day, 1 sent in that time)  rule=Again :: Thanks again   (journey Loyalty)"), text.out);
+	}
+
 	@Test
 	void whatIsMissingIsSaidWithWhatToDo() throws Exception {
 		Result notAState = execute("explain", "42", "--state", dir.toString());
