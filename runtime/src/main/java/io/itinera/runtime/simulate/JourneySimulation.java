@@ -118,8 +118,12 @@ public final class JourneySimulation implements StepListener {
 		} else if (input instanceof Event event) {
 			figures.event(track, event);
 		}
-		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty()) {
-			write(result.actions(), result.stageChanges(), List.of());
+		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty() || !result.deliveryNotices().isEmpty()) {
+			try {
+				output.write(result.actions(), result.stageChanges(), result.deliveryNotices(), List.of());
+			} catch (IOException e) {
+				throw new UncheckedIOException("cannot write the simulation's output: " + e.getMessage(), e);
+			}
 		}
 		// The step checks the goal before it moves the customer or runs the rules: a goal counts for
 		// the stages, rules and split arms that reached the customer at an earlier step.
