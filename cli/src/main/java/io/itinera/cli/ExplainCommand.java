@@ -115,7 +115,8 @@ public final class ExplainCommand implements Callable<Integer> {
 					.map(p -> new CustomerReplay.Journey(p.plan(), p.rules(), p.delivery())).toList();
 			WorkspaceParts all = new WorkspaceParts(Path.of(inputs.journey()), parts, workspace);
 			CustomerReplay replay = run.workspace
-					? CustomerReplay.ofWorkspace(customer, journeys, workspace, all.scorer(), driverOptions.settings())
+					? CustomerReplay.ofWorkspace(customer, journeys, workspace, all.scorer(), driverOptions.settings(),
+							inputs.simulation())
 					: CustomerReplay.ofJourney(customer, journeys.get(0), parts.get(0).scorer(), driverOptions.settings(),
 							inputs.simulation());
 			long latest = Long.MIN_VALUE;

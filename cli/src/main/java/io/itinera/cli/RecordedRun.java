@@ -83,6 +83,9 @@ final class RecordedRun implements AutoCloseable {
 		if (inputs.plan() == null) {
 			throw new IllegalArgumentException(file + " names no plan: run the simulation again.");
 		}
+		if (WorkspacePlans.isWorkspace(inputs.plan())) {
+			return new RecordedRun(inputs, List.copyOf(readWorkspace(inputs.plan(), file).values()), true, directory, null);
+		}
 		return new RecordedRun(inputs, List.of(readPlan(inputs.plan(), file)), false, directory, null);
 	}
 

@@ -139,8 +139,33 @@ class ExplainCommandTest {
 		assertEquals(sends, json.readTree(explained.out).get("timeline").findValues("kind").stream()
 				.filter(kind -> List.of("send", "tag", "untag", "webhook").contains(kind.asText())).count());
 		Result text = execute("explain", "c100390", "--state", out.resolve("state").toString());
-		assertTrue(text.out.contains("not-sent email thanks_again  lost to journey FirstOrder's rule Thank you (cap reached: "
-				+ "workspace email 1 per 1 day, 1 sent in that time)  rule=Again :: Thanks again   (journey Loyalty)"), text.out);
+		assertTrue(text.out.contains("2026-03-07 17:44:37  held     email thanks_again  journey FirstOrder's rule Thank you took "
+				+ "the cap (cap reached: workspace email 1 per 1 day, 1 sent in that time); waits until 2026-03-08 17:44:37 UTC  "
+				+ "rule=Again :: Thanks again   (journey Loyalty)"), text.out);
+		assertTrue(text.out.contains("2026-03-08 17:44:37  send     email thanks_again  released: the cap allows it now  "
+				+ "rule=Again :: Thanks again   (journey Loyalty)"), text.out);
+
+		// simulate DIR replays the same; explain from its output agrees, line for line
+		Path sim = dir.resolve("ws-sim");
+		assertEquals(0, execute("simulate", SharedLogsSimulationTest.JOURNEYS.resolve("workspace").toString(), "--events",
+				SharedLogsSimulationTest.JOURNEYS.resolve("data/shop-5k.jsonl").toString(), "--out", sim.toString(),
+				"--no-progress").code);
+		Result fromSimulation = execute("explain", "c100390", "--out", sim.toString());
+		assertEquals(0, fromSimulation.code, fromSimulation.out + fromSimulation.err);
+		assertEquals(timeline(text.out), timeline(fromSimulation.out));
+		JsonNode together = json.readTree(sim.resolve("report.json").toFile());
+		assertEquals(6, together.get("journeys").size());
+		long weeks = 0;
+		for (JsonNode bin : together.get("messagesPerCustomerWeek")) {
+			weeks += bin.get("customerWeeks").asLong() * bin.get("messages").asLong();
+		}
+		long sent = 0;
+		for (JsonNode channel : together.get("channels")) {
+			sent += channel.get("sent").asLong();
+		}
+		assertEquals(Files.readAllLines(sim.resolve("actions.jsonl")).stream().filter(l -> l.contains("\"kind\":\"send\"")).count(),
+				sent, "every journey's sends, by journey and channel");
+		assertTrue(weeks <= sent && weeks > 0, "messages per customer-week across journeys (the last bin is 15 or more)");
 	}
 
 	@Test

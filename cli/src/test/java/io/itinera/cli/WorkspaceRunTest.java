@@ -24,7 +24,7 @@ import picocli.CommandLine;
 /**
  * {@code itinera run journeys/workspace}: six journeys over one generated log. The output files are
  * the same byte for byte (with the same barriers, which order the lines) with one worker, two
- * workers, and a run killed (SIGKILL) and resumed; every
+ * workers, and a run killed (SIGKILL) and resumed, and {@code simulate} gives the same lines; every
  * line names its journey; a workspace file's bad line and a changed journey are refused by file and line.
  */
 class WorkspaceRunTest {
@@ -61,6 +61,17 @@ class WorkspaceRunTest {
 			assertTrue(lines.stream().allMatch(line -> line.contains("\"journey\":\"")), file + ": every line names its journey");
 		}
 		assertNoMessageTwice(one);
+
+		Path simulated = dir.resolve("simulated");
+		String simulation = execute(0, "simulate", WORKSPACE.toString(), "--events", log.toString(), "--out", simulated.toString(),
+				"--no-progress");
+		for (String file : FILES) {
+			assertEquals(sortedLines(one.resolve(file)), sortedLines(simulated.resolve(file)), file + " of run and simulate");
+		}
+		for (String journey : List.of("CartRescue", "FirstOrder", "Loyalty", "BrowseNudge", "Launch", "Winback")) {
+			assertTrue(Files.isRegularFile(simulated.resolve(journey).resolve("report.html")), simulation);
+			assertTrue(simulation.contains(journey + ": "), simulation);
+		}
 
 		Path two = dir.resolve("two");
 		execute(0, "run", WORKSPACE.toString(), "--events", log.toString(), "--out", two.toString(), "--workers", "2",
@@ -124,6 +135,12 @@ class WorkspaceRunTest {
 			}
 		}
 		return folder;
+	}
+
+	private static List<String> sortedLines(Path file) throws IOException {
+		List<String> lines = new ArrayList<>(Files.readAllLines(file));
+		java.util.Collections.sort(lines);
+		return lines;
 	}
 
 	private static void assertSameFiles(Path expected, Path actual) throws IOException {

@@ -58,9 +58,12 @@ public final class CustomerReplay {
 		return new CustomerReplay(customerId, List.of(journey.plan()), step, recorder, scorer, settings, declaredEventsOnly);
 	}
 
-	/** The journeys of a workspace, as {@code run DIR} runs them: one step, shared caps and quiet hours, priorities. */
+	/**
+	 * The journeys of a workspace, as {@code run DIR} and {@code simulate DIR} run them: one step, shared
+	 * caps and quiet hours, priorities ({@code declaredEventsOnly}: as for one journey, the simulator's way).
+	 */
 	public static CustomerReplay ofWorkspace(String customerId, List<Journey> journeys, WorkspaceSettings workspace, Scorer scorer,
-			DriverSettings settings) {
+			DriverSettings settings, boolean declaredEventsOnly) {
 		List<PlanStep> steps = new ArrayList<>();
 		List<TimelineRecorder.TracedJourney> traced = new ArrayList<>();
 		List<JourneyPlan> plans = new ArrayList<>();
@@ -73,7 +76,7 @@ public final class CustomerReplay {
 		}
 		WorkspaceStep step = new WorkspaceStep(steps, workspace);
 		traced.sort((a, b) -> WorkspaceStep.ORDER.compare(a.step(), b.step()));
-		return new CustomerReplay(customerId, plans, step, new TimelineRecorder(traced, true), scorer, settings, false);
+		return new CustomerReplay(customerId, plans, step, new TimelineRecorder(traced, true), scorer, settings, declaredEventsOnly);
 	}
 
 	private CustomerReplay(String customerId, List<JourneyPlan> plans, JourneyStep step, TimelineRecorder recorder, Scorer scorer,

@@ -23,6 +23,7 @@ import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class TimelineRecorder implements StepListener {
 	private final Map<String, List<String>> declaredFields = new LinkedHashMap<>();
 	private final List<TimelineEntry> entries = new ArrayList<>();
 	private final List<ActionRecord> actions = new ArrayList<>();
+	/** Why each message still held was held (quiet hours, or a cap another journey took), by action id. */
+	private final Map<String, DeliveryOutcome> held = new HashMap<>();
 
 	/** {@code journeys} in the order the step offers them inputs; {@code workspace}: the step is a workspace's (results name journeys). */
 	TimelineRecorder(List<TracedJourney> journeys, boolean workspace) {
@@ -116,7 +119,7 @@ final class TimelineRecorder implements StepListener {
 				}
 				actions.add(action);
 				String what = action.channel() == null ? action.target() : action.channel() + " " + action.target();
-				String why = released.containsKey(action.id()) ? "released: quiet hours are over" : null;
+				String why = released.containsKey(action.id()) ? releaseReason(held.remove(action.id())) : null;
 				Map<String, Object> values = new LinkedHashMap<>(action.params());
 				values.put("rule", action.campaign() + " :: " + action.rule());
 				add(journey, action.at(), action.kind(), what, why, values);
@@ -125,8 +128,16 @@ final class TimelineRecorder implements StepListener {
 				if (Objects.equals(notice.journey(), name)) {
 					notice(journey, notice, state);
 				}
+				if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+					held.put(notice.actionId(), notice.outcome());
+				}
 			}
 		}
+	}
+
+	private static String releaseReason(DeliveryOutcome heldBy) {
+		return heldBy == DeliveryOutcome.HELD_BY_PRIORITY ? "released: the cap allows it now"
+				: heldBy == DeliveryOutcome.HELD_BY_QUIET_HOURS ? "released: quiet hours are over" : "released after being held";
 	}
 
 	/** The journey's own state: a workspace customer's state holds one per journey. */

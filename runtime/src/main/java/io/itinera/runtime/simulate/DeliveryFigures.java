@@ -27,6 +27,7 @@ final class DeliveryFigures {
 	private static final long FIRST_MONDAY = 4 * DAY_MILLIS;
 
 	private final String journey;
+	/** By journey and channel (a workspace's figures span its journeys: each message names its own). */
 	private final Map<String, Tally> channels = new TreeMap<>();
 	private final long[] weekHistogram = new long[WEEK_TOP + 1];
 
@@ -35,6 +36,8 @@ final class DeliveryFigures {
 	}
 
 	private static final class Tally {
+		String journey;
+		String channel;
 		long sent;
 		long held;
 		final Map<String, Long> notSent = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ final class DeliveryFigures {
 		if (!"send".equals(action.kind())) {
 			return;
 		}
-		tally(action.channel()).sent++;
+		tally(action.journey(), action.channel()).sent++;
 		long week = weekOf(action.at());
 		if (week != track.messageWeek) {
 			closeWeek(track);
@@ -61,7 +64,7 @@ final class DeliveryFigures {
 			case LOST_TO_PRIORITY -> LOST_TO_PRIORITY;
 			default -> null;
 		};
-		Tally tally = tally(notice.channel());
+		Tally tally = tally(notice.journey(), notice.channel());
 		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 			tally.held++;
 		} else if (reason != null) {
@@ -79,9 +82,9 @@ final class DeliveryFigures {
 
 	List<SimulationReport.ChannelFigures> channels() {
 		List<SimulationReport.ChannelFigures> result = new ArrayList<>();
-		channels.forEach((channel, tally) -> {
+		channels.forEach((key, tally) -> {
 			long notSent = tally.notSent.values().stream().mapToLong(Long::longValue).sum();
-			result.add(new SimulationReport.ChannelFigures(journey, channel, tally.sent, tally.held, notSent,
+			result.add(new SimulationReport.ChannelFigures(tally.journey, tally.channel, tally.sent, tally.held, notSent,
 					Map.copyOf(tally.notSent)));
 		});
 		return result;
@@ -99,7 +102,14 @@ final class DeliveryFigures {
 		return Math.floorDiv(at - FIRST_MONDAY, WEEK_MILLIS);
 	}
 
-	private Tally tally(String channel) {
-		return channels.computeIfAbsent(channel == null ? "(none)" : channel, c -> new Tally());
+	private Tally tally(String messageJourney, String channel) {
+		String journeyName = messageJourney != null ? messageJourney : journey;
+		String channelName = channel == null ? "(none)" : channel;
+		return channels.computeIfAbsent(journeyName + '\0' + channelName, key -> {
+			Tally tally = new Tally();
+			tally.journey = journeyName;
+			tally.channel = channelName;
+			return tally;
+		});
 	}
 }

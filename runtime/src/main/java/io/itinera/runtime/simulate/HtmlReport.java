@@ -30,6 +30,20 @@ public final class HtmlReport {
 		return page("Itinera simulation · " + report.journey(), body(report, "j0"), "");
 	}
 
+	/** A workspace's page: its journeys' reports, and their messages together by journey and channel, and per customer per week. */
+	public static String render(SimulationReport.WorkspaceDelivery workspace) {
+		StringBuilder html = new StringBuilder(16 * 1024);
+		html.append("<header><h1>Workspace ").append(Html.escape(workspace.workspace())).append("</h1><p class=\"meta\">");
+		for (int j = 0; j < workspace.journeys().size(); j++) {
+			String journey = workspace.journeys().get(j);
+			html.append(j == 0 ? "Journeys, by priority: " : " · ").append("<a href=\"").append(Html.escape(journey))
+					.append("/report.html\">").append(Html.escape(journey)).append("</a>");
+		}
+		html.append("</p></header>");
+		channels(html, workspace.channels(), workspace.messagesPerCustomerWeek(), "ws");
+		return page("Itinera workspace simulation · " + workspace.workspace(), html.toString(), "");
+	}
+
 	public static String render(ComparisonReport comparison) {
 		StringBuilder head = new StringBuilder();
 		head.append("<section><h2>Differences (").append(Html.escape(comparison.other().journey())).append(" − ")
@@ -79,7 +93,7 @@ public final class HtmlReport {
 		funnel(html, r, id);
 		campaigns(html, r, id);
 		histogram(html, r, id);
-		channels(html, r, id);
+		channels(html, r.channels(), r.messagesPerCustomerWeek(), id);
 		splits(html, r, id);
 		daily(html, r, id);
 		return html.toString();
@@ -273,9 +287,9 @@ public final class HtmlReport {
 	}
 
 	/** Per journey and channel: sent, held, and not sent by reason; then messages per customer per week. */
-	private static void channels(StringBuilder html, SimulationReport r, String id) {
+	private static void channels(StringBuilder html, List<ChannelFigures> channels, List<WeekBin> weekly, String id) {
 		List<String> reasons = new ArrayList<>();
-		for (ChannelFigures c : r.channels()) {
+		for (ChannelFigures c : channels) {
 			c.notSentByReason().keySet().stream().filter(reason -> !reasons.contains(reason)).sorted().forEach(reasons::add);
 		}
 		html.append("<section><h2>Messages by channel</h2><p class=\"note\">Sent (a message held by quiet hours counts "
@@ -288,7 +302,7 @@ public final class HtmlReport {
 			html.append("<th>").append(Html.escape(reason)).append("</th>");
 		}
 		html.append("</tr>");
-		for (ChannelFigures c : r.channels()) {
+		for (ChannelFigures c : channels) {
 			html.append("<tr><td>").append(Html.escape(c.journey())).append("</td><td>").append(Html.escape(c.channel()))
 					.append("</td><td class=\"n\">").append(Html.number(c.sent())).append("</td><td class=\"n\">")
 					.append(Html.number(c.heldByQuietHours())).append("</td><td class=\"n\">").append(Html.number(c.notSent()))
@@ -300,9 +314,9 @@ public final class HtmlReport {
 		}
 		html.append("</table>");
 		List<String> labels = new ArrayList<>();
-		double[][] values = new double[1][r.messagesPerCustomerWeek().size()];
-		for (int i = 0; i < r.messagesPerCustomerWeek().size(); i++) {
-			WeekBin bin = r.messagesPerCustomerWeek().get(i);
+		double[][] values = new double[1][weekly.size()];
+		for (int i = 0; i < weekly.size(); i++) {
+			WeekBin bin = weekly.get(i);
 			labels.add(bin.messages() + (bin.orMore() ? "+" : ""));
 			values[0][i] = bin.customerWeeks();
 		}

@@ -108,6 +108,14 @@ public record SimulationReport(
 			Map<String, Long> notSentByReason) {
 	}
 
+	/**
+	 * A workspace's messages across all its journeys: per journey and channel, and per customer per
+	 * week counting every journey's sends ({@code report.json} beside the journeys' reports).
+	 */
+	public record WorkspaceDelivery(String workspace, List<String> journeys, List<ChannelFigures> channels,
+			List<WeekBin> messagesPerCustomerWeek) {
+	}
+
 	/** {@code customerWeeks} customer-weeks (UTC, from Monday) saw exactly {@code messages} messages (the last bin: that many or more). */
 	public record WeekBin(int messages, boolean orMore, long customerWeeks) {
 	}

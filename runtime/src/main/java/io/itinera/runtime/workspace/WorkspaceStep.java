@@ -164,7 +164,9 @@ public final class WorkspaceStep implements JourneyStep {
 			outcome.scoreRequests.add(new ScoreRequest(request.customerId(), name + "/" + request.model(), request.inputs(),
 					request.at(), request.sequence()));
 		}
-		outcome.goals.addAll(result.goalsReached());
+		for (GoalReached goal : result.goalsReached()) {
+			outcome.goals.add(goal.inJourney(name));
+		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
 			outcome.notices.add(notice.inJourney(name));
 		}
