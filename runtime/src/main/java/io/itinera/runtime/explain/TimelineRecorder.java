@@ -97,9 +97,7 @@ final class TimelineRecorder implements StepListener {
 			String name = workspace ? journey.plan().name() : null;
 			CustomerState state = partOf(result.state(), journey);
 			for (GoalReached goal : result.goalsReached()) {
-				// a workspace's goals do not name their journey: the one whose goal this is, reached now
-				if (!workspace || (state.goalReachedAt() == goal.at() && journey.plan().goal() != null
-						&& journey.plan().goal().event().equals(goal.event()))) {
+				if (Objects.equals(goal.journey(), name)) {
 					add(journey, goal.at(), "goal", goal.event(), "reached within "
 							+ ExprText.duration(journey.plan().goal().windowMillis()) + " of entering the journey",
 							journey.plan().goal().valueField() == null ? Map.of() : Map.of("value", goal.value()));
