@@ -1,5 +1,6 @@
 package io.itinera.runtime.step;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -38,6 +39,7 @@ public record ActionRecord(
 		return new ActionRecord(id, customerId, time, campaign, rule, kind, channel, target, params, scores, journey);
 	}
 
+	@JsonIgnore // not a property: the delivery ledger writes and reads actions as JSON
 	public boolean isSend() {
 		return "send".equals(kind);
 	}
