@@ -152,6 +152,9 @@ def uci(path, customer='12348'):
             move(t, 'Repeat', 'on order')
         elif stage == 'Repeat' and features(t)['orders90d'] >= 4:
             move(t, 'Regular', 'on order if orders90d >= 4', [('orders90d', features(t)['orders90d'])])
+        elif stage == 'Repeat':
+            out.append(line(t, 'stage', 'Repeat (stays)', 'on order if orders90d >= 4 does not hold',
+                            [('orders90d', features(t)['orders90d'])]))
     fire_timers(end)
     return out
 
@@ -266,6 +269,9 @@ def taobao(path, customer):
             rules(t, 'on ' + kind)
         elif stage == 'Bought' and kind == 'purchase' and purchases >= 3:
             move(t, 'Regular', 'on purchase if purchases >= 3', [('purchases', purchases)])
+        elif stage == 'Bought' and kind == 'purchase':
+            out.append(line(t, 'stage', 'Bought (stays)', 'on purchase if purchases >= 3 does not hold',
+                            [('purchases', purchases)]))
         else:
             rules(t, 'on ' + kind)
     fire_timers(end)

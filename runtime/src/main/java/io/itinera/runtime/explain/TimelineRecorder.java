@@ -103,10 +103,15 @@ final class TimelineRecorder implements StepListener {
 							journey.plan().goal().valueField() == null ? Map.of() : Map.of("value", goal.value()));
 				}
 			}
+			boolean moved = false;
 			for (StageChange change : result.stageChanges()) {
 				if (Objects.equals(change.journey(), name)) {
 					stageChange(journey, change, state, event);
+					moved = true;
 				}
+			}
+			if (event != null && !moved && state.inJourney()) {
+				stays(journey, state, event);
 			}
 			for (RuleTrace.Evaluation evaluation : journey.trace().drain()) {
 				rules(journey, evaluation);
@@ -193,6 +198,24 @@ final class TimelineRecorder implements StepListener {
 			}
 		}
 		add(journey, change.at(), "stage", from + " -> " + to, why, values);
+	}
+
+	/** An event whose transitions out of the customer's stage all have a condition, none of which held: why they stay. */
+	private void stays(TracedJourney journey, CustomerState state, Event event) {
+		Stage stage = journey.plan().stage(state.stage());
+		if (stage == null) {
+			return;
+		}
+		for (Transition transition : stage.transitions()) {
+			if (transition instanceof Transition.OnEvent on && on.event().equals(event.type()) && on.condition() != null) {
+				Map<String, Object> values = new LinkedHashMap<>();
+				for (String name : ConditionNames.of(on.condition())) {
+					values.put(name, journey.step().valueOf(state, name, event.at(), event));
+				}
+				add(journey, event.at(), "stage", stage.name() + " (stays)", "on " + event.type() + " if "
+						+ ExprText.of(on.condition()) + " does not hold", values);
+			}
+		}
 	}
 
 	private static Expr eventCondition(JourneyPlan plan, String from, String eventType, String to) {
