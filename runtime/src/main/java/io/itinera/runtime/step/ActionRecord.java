@@ -37,8 +37,4 @@ public record ActionRecord(
 	public ActionRecord delayedTo(long time) {
 		return new ActionRecord(id, customerId, time, campaign, rule, kind, channel, target, params, scores, journey);
 	}
-
-	public boolean isSend() {
-		return "send".equals(kind);
-	}
 }
