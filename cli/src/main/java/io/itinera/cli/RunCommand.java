@@ -193,6 +193,10 @@ public final class RunCommand implements Callable<Integer> {
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
 				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
 			refuseChanges.accept(store);
+			if (store.runInputs().isEmpty()) {
+				store.saveRunInputs(RunInputs.of("run", journey, events, input, driverOptions, this.delivery, allowRawDrl,
+						withoutModels, null, null, null).toJson());
+			}
 			LocalEngine engine = new LocalEngine(steps, scorer, store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;

@@ -145,6 +145,8 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(e.getMessage());
 			return 2;
 		}
+		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
+				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
 		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
 		JsonLinesOutput records = new JsonLinesOutput(outDir);
@@ -229,6 +231,8 @@ public final class SimulateCommand implements Callable<Integer> {
 				err.println(e.getMessage());
 				return 2;
 			}
+			Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
+					delivery, allowRawDrl, withoutModels, from, to, workspace.planJson()).toJson());
 			io.itinera.runtime.workspace.WorkspaceStep step = workspace.newStep();
 			List<JourneyPlan> ordered = new ArrayList<>();
 			for (String name : step.journeyNames()) {
@@ -249,6 +253,8 @@ public final class SimulateCommand implements Callable<Integer> {
 					Path html = ReportFiles.write(report, outDir.resolve(report.journey()));
 					out.println("  " + summary(report, simulator.progress(), seconds) + "\n    report: " + html);
 				}
+				Path together = ReportFiles.write(simulation.workspaceDelivery(journeyFile.toString()), outDir);
+				out.println("  all journeys: messages by journey and channel, and per customer per week: " + together);
 				out.println("Actions, stage changes and what was not sent (with why): " + outDir.resolve(JsonLinesOutput.ACTIONS) + ", "
 						+ JsonLinesOutput.STAGE_CHANGES + ", " + JsonLinesOutput.SUPPRESSIONS);
 				out.flush();
@@ -294,7 +300,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		return new EventSchema(new ArrayList<>(byName.values()));
 	}
 
-	private static Long instant(String option, String text) {
+	static Long instant(String option, String text) {
 		if (text == null) {
 			return null;
 		}

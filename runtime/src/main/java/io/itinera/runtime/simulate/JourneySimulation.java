@@ -43,6 +43,8 @@ public final class JourneySimulation implements StepListener {
 	private final List<Part> parts = new ArrayList<>();
 	private final StepDriver driver;
 	private final RunOutput output;
+	/** A workspace's messages over all its journeys (null for one journey alone). */
+	private final DeliveryFigures allJourneys;
 	private long events;
 	private long timersFired;
 	private long lateEvents;
@@ -69,6 +71,7 @@ public final class JourneySimulation implements StepListener {
 		for (JourneyPlan plan : plans) {
 			parts.add(new Part(workspace ? plan.name() : null, plan));
 		}
+		this.allJourneys = workspace ? new DeliveryFigures("workspace") : null;
 	}
 
 	/** One journey's figures. */
@@ -144,9 +147,12 @@ public final class JourneySimulation implements StepListener {
 
 	@Override
 	public void onNewCustomer(CustomerSlot customer) {
-		CustomerTrack[] tracks = new CustomerTrack[parts.size()];
-		for (int p = 0; p < tracks.length; p++) {
+		CustomerTrack[] tracks = new CustomerTrack[parts.size() + (allJourneys == null ? 0 : 1)];
+		for (int p = 0; p < parts.size(); p++) {
 			tracks[p] = parts.get(p).figures.track(customer.customerId());
+		}
+		if (allJourneys != null) {
+			tracks[parts.size()] = new CustomerTrack(customer.customerId(), 0); // messages across all journeys
 		}
 		customer.attach(tracks);
 	}
@@ -202,9 +208,16 @@ public final class JourneySimulation implements StepListener {
 		for (ActionRecord action : result.actions()) {
 			int p = partOf(action.journey());
 			parts.get(p).figures.action(tracks[p], action);
+			if (allJourneys != null) {
+				allJourneys.sent(tracks[parts.size()], action);
+			}
 		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
 			JourneyFigures figures = parts.get(partOf(notice.journey())).figures;
+			figures.notice(notice);
+			if (allJourneys != null) {
+				allJourneys.notice(notice);
+			}
 			if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP || notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.CAP);
 			} else if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
@@ -266,6 +279,20 @@ public final class JourneySimulation implements StepListener {
 
 	long scored() {
 		return driver.rowsScored();
+	}
+
+	/** A workspace's messages across its journeys, at the end of the replay; null for one journey alone. */
+	public SimulationReport.WorkspaceDelivery workspaceDelivery(String workspace) {
+		if (allJourneys == null) {
+			return null;
+		}
+		for (CustomerSlot slot : driver.customers()) {
+			CustomerTrack track = ((CustomerTrack[]) slot.attachment())[parts.size()];
+			allJourneys.closeWeek(track);
+			track.messageWeek = CustomerTrack.NEVER;
+		}
+		return new SimulationReport.WorkspaceDelivery(workspace, parts.stream().map(part -> part.journey).toList(),
+				allJourneys.channels(), allJourneys.weeks());
 	}
 
 	/**
