@@ -340,8 +340,9 @@ public final class RunCommand implements Callable<Integer> {
 		text.printf("  customers      %,d%n", summary.customers());
 		long inStages = 0;
 		text.println("  stages");
+		int width = Math.max(20, stageCounts.keySet().stream().mapToInt(String::length).max().orElse(0));
 		for (Map.Entry<String, Long> stage : stageCounts.entrySet()) {
-			text.printf("    %-20s %,d%n", stage.getKey(), stage.getValue());
+			text.printf("    %-" + width + "s %,d%n", stage.getKey(), stage.getValue());
 			inStages += stage.getValue();
 		}
 		if (stageCounts.keySet().stream().noneMatch(key -> key.contains("/"))) { // in a workspace, a customer is in many

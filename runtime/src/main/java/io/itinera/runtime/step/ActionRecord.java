@@ -1,6 +1,5 @@
 package io.itinera.runtime.step;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -37,10 +36,5 @@ public record ActionRecord(
 	/** The same action at another time (a held message released later keeps its id). */
 	public ActionRecord delayedTo(long time) {
 		return new ActionRecord(id, customerId, time, campaign, rule, kind, channel, target, params, scores, journey);
-	}
-
-	@JsonIgnore // not a property: the delivery ledger writes and reads actions as JSON
-	public boolean isSend() {
-		return "send".equals(kind);
 	}
 }

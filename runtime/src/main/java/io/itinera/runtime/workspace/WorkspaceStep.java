@@ -185,7 +185,7 @@ public final class WorkspaceStep implements JourneyStep {
 	private void arbitrate(CustomerState state, Outcome outcome) {
 		List<SharedDelivery.Taken> taken = null;
 		for (Decided decided : outcome.decidedByJourneys) {
-			if (!decided.action().isSend()) {
+			if (!"send".equals(decided.action().kind())) { // tags, untags and webhooks are not messages
 				outcome.actions.add(decided.action());
 				continue;
 			}
