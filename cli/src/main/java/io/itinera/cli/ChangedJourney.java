@@ -10,10 +10,12 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.RunProgress;
+import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,10 +94,7 @@ final class ChangedJourney {
 			return;
 		}
 		StringBuilder message = new StringBuilder();
-		message.append(journey).append(" has changed since the run in ").append(stateDirectory).append(" started (")
-				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
-				.append("); its customers are laid out for the old version:\n");
-		appendChanges(message, changes);
+		appendChanged(message, journey, changes);
 		message.append("To go on with the new version, see what it does to the customers already in:\n")
 				.append("  itinera migrate --state ").append(stateDirectory).append(" --dry-run ").append(journey).append("\n")
 				.append("then apply it and run this command again (or run it with --migrate):\n")
@@ -103,6 +102,46 @@ final class ChangedJourney {
 				.append("or run it with --pin-old: the customers already in finish on the old version, new ones take the new;\n")
 				.append("or give this run another --state directory to start over.");
 		throw new IllegalArgumentException(message.toString());
+	}
+
+	/**
+	 * A workspace's state holds every journey's customers as laid out for the version it was written
+	 * with: each journey is compared with its saved plan, as a journey's run does. A journey new to the
+	 * workspace starts fresh for every customer; one taken out is left out.
+	 */
+	void refuseInWorkspace(CustomerStateStore store, WorkspaceParts workspace, EngineConfig config) {
+		RunProgress progress = store.progress().orElse(null);
+		Optional<String> saved = store.planJson();
+		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
+			return;
+		}
+		Map<String, JourneyPlan> savedPlans;
+		try {
+			savedPlans = WorkspacePlans.read(saved.get());
+		} catch (PlanJson.PlanFormatException e) {
+			throw new IllegalStateException("the plans saved in " + stateDirectory + " cannot be read (" + e.getMessage()
+					+ "); give this run another --state directory to start over");
+		}
+		StringBuilder message = new StringBuilder();
+		for (JourneyParts parts : workspace.journeys()) {
+			JourneyPlan savedPlan = savedPlans.get(parts.plan().name());
+			List<PlanChange> changes = savedPlan == null ? List.of() : PlanDiff.sinceSaved(savedPlan, parts.plan());
+			if (!changes.isEmpty()) {
+				appendChanged(message, Path.of(parts.plan().location().file()), changes);
+			}
+		}
+		if (message.length() > 0) {
+			message.append("Migrating a workspace's state is not supported yet: put the old versions back to go on,\n")
+					.append("or give this run another --state directory to start over.");
+			throw new IllegalArgumentException(message.toString());
+		}
+	}
+
+	private void appendChanged(StringBuilder message, Path file, List<PlanChange> changes) {
+		message.append(file).append(" has changed since the run in ").append(stateDirectory).append(" started (")
+				.append(changes.size()).append(changes.size() == 1 ? " change" : " changes")
+				.append("); its customers are laid out for the old version:\n");
+		appendChanges(message, changes);
 	}
 
 	private static void appendChanges(StringBuilder message, List<PlanChange> changes) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code itinera check FILE…|DIR [--against OLD]}: every diagnostic as file:line:col, non-zero exit on
  * errors; with {@code --against}, also what replacing the running version OLD by FILE does to its customers.
+ * A folder's {@code itinera.workspace} (a workspace's shared caps and quiet hours) is checked too.
  */
 @Command(name = "check", description = "Parse and validate journeys; print every problem as file:line:col.")
 public final class CheckCommand implements Callable<Integer> {
@@ -78,6 +79,11 @@ public final class CheckCommand implements Callable<Integer> {
 						if (finding.error()) errors++; else warnings++;
 					}
 				}
+			}
+		}
+		for (Path path : paths) {
+			if (java.nio.file.Files.isDirectory(path) && WorkspaceParts.settings(path, out) == null) {
+				errors++; // a workspace file's bad line, named by file and line
 			}
 		}
 		out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " checked: " + errors + " error"

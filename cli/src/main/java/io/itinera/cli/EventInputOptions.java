@@ -59,6 +59,16 @@ final class EventInputOptions {
 	/** The log opened last, for the bad-line check after the run. */
 	EventLogSource opened;
 
+	/** When the run started: the end of its time window is this plus --max-skew (null: now, when first asked). */
+	Instant startedAt;
+
+	Instant startedAt() {
+		if (startedAt == null) {
+			startedAt = Instant.now();
+		}
+		return startedAt;
+	}
+
 	ColumnMapping columnMapping() {
 		return ColumnMapping.parse(mapping);
 	}
@@ -85,7 +95,7 @@ final class EventInputOptions {
 		} catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("--earliest " + earliest + ": give a date such as 1990-01-01");
 		}
-		return TimeWindow.of(from, Instant.now(), Duration.ofMillis(duration("--max-skew", maxSkew)));
+		return TimeWindow.of(from, startedAt(), Duration.ofMillis(duration("--max-skew", maxSkew)));
 	}
 
 	/** The most dead letters the reader may produce, as a share of the lines read (0 to 1). */

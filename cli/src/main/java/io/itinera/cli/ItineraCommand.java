@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 				TestCommand.class,
 				TrainCommand.class,
 				SimulateCommand.class,
+				ExplainCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 

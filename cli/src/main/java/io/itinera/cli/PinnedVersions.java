@@ -17,7 +17,7 @@ import java.util.Map;
  * The versions of a journey a run's customers step on: the journey given, and the older versions
  * the state keeps for customers pinned to them ({@code run --pin-old}), each with its own rules.
  */
-final class PinnedVersions implements AutoCloseable {
+final class PinnedVersions implements RunSteps {
 	private final JourneyParts current;
 	private final String currentVersion;
 	private final Map<String, JourneyParts> pinned;
@@ -59,7 +59,8 @@ final class PinnedVersions implements AutoCloseable {
 	}
 
 	/** A step function of its own (one per worker). */
-	JourneyStep newStep() {
+	@Override
+	public JourneyStep newStep() {
 		if (pinned.isEmpty()) {
 			return current.newStep();
 		}

@@ -14,6 +14,7 @@ import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.plan.Stage;
+import io.itinera.runtime.scoring.Scorer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +41,8 @@ public final class RunCommand implements Callable<Integer> {
 		EVENT, WALL
 	}
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json from itinera compile)")
+	@Parameters(index = "0", paramLabel = "FILE|DIR", description = {"the .journey file (or a plan.json from itinera compile),",
+			"or a workspace folder: every journey in it over one stream, with its itinera.workspace (docs/workspaces.md)" })
 	Path journey;
 
 	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log (CSV or JSON Lines)")
@@ -117,6 +120,9 @@ public final class RunCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter outText = spec.commandLine().getOut();
 		try {
+			if (Files.isDirectory(journey)) {
+				return runWorkspace(err, outText);
+			}
 			JourneyPlan plan = JourneyPlans.load(journey, err);
 			if (plan == null) {
 				return 1;
@@ -125,14 +131,16 @@ public final class RunCommand implements Callable<Integer> {
 				err.println(EventInputOptions.whyNotALog(events));
 				return 2;
 			}
-			EngineConfig config = config(plan);
+			EngineConfig config = config(plan.name(), PlanJson.write(plan));
 			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
 				if (parts == null) {
 					return 1;
 				}
 				Path stateDirectory = state != null ? state : out.resolve("state");
-				EngineSummary summary = run(parts, config, stateDirectory, err);
-				printSummary(outText, plan, summary, inMemory ? null : stateDirectory);
+				EngineSummary summary = run(EventSchema.of(plan), store -> versionsFor(store, parts, config, stateDirectory, err),
+						parts.scorer(), config, stateDirectory);
+				printSummary(outText, "Journey " + plan.name(), orderedStageCounts(stageNames(plan), summary), summary,
+						inMemory ? null : stateDirectory);
 				return BadLines.check(input, err);
 			}
 		} catch (IllegalArgumentException | IllegalStateException | EngineException e) {
@@ -144,7 +152,33 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
-	private EngineConfig config(JourneyPlan plan) {
+	/** Every journey of a folder over one stream (a workspace). */
+	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
+		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+			if (workspace == null) {
+				return 1;
+			}
+			if (EventInputOptions.whyNotALog(events) != null) {
+				err.println(EventInputOptions.whyNotALog(events));
+				return 2;
+			}
+			EngineConfig config = config("workspace " + journey.toAbsolutePath().normalize().getFileName(), workspace.planJson());
+			Path stateDirectory = state != null ? state : out.resolve("state");
+			if (migrate || pinOld) {
+				throw new IllegalArgumentException((migrate ? "--migrate" : "--pin-old") + " is for one journey; a workspace's"
+						+ " journeys cannot be migrated or pinned yet: give the journey's file, not the folder " + journey);
+			}
+			EngineSummary summary = run(workspace.schema(), store -> {
+				new ChangedJourney(journey, stateDirectory, err).refuseInWorkspace(store, workspace, config);
+				return workspace::newStep;
+			}, workspace.scorer(), config, stateDirectory);
+			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
+					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
+			return BadLines.check(input, err);
+		}
+	}
+
+	private EngineConfig config(String name, String planJson) {
 		EngineConfig config = EngineConfig.defaults();
 		if (workers != null) {
 			config = config.withWorkers(workers);
@@ -154,37 +188,52 @@ public final class RunCommand implements Callable<Integer> {
 		return config.withCheckpointEveryMillis(checkpointMillis)
 				.withDriver(driverOptions.settings().withWallClock(clock == Clock.WALL).withCustomersInMemory(inMemory))
 				.withBarrierEveryLines(barrierLines)
-				.withRunName(plan.name() + " over " + events.getFileName())
-				.withPlanJson(PlanJson.write(plan));
+				.withRunName(name + " over " + events.getFileName())
+				.withPlanJson(planJson);
 	}
 
 	/** A generous estimate of a customer's heap in a worker (state, features, slot, map entry). */
 	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
 
-	private EngineSummary run(JourneyParts parts, EngineConfig config, Path stateDirectory, PrintWriter err) throws IOException {
+	/**
+	 * Settles a changed journey against the state ({@link ChangedJourney}: refuse, {@code --migrate} or
+	 * {@code --pin-old}) and gives the versions its customers step on.
+	 */
+	private PinnedVersions versionsFor(CustomerStateStore store, JourneyParts parts, EngineConfig config, Path stateDirectory,
+			PrintWriter err) {
+		if (migrate && pinOld) {
+			throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
+		}
+		new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config,
+				migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE);
+		PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
+		if (versions.running() > 1) {
+			err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
+		}
+		return versions;
+	}
+
+	private EngineSummary run(EventSchema schema, Function<CustomerStateStore, RunSteps> stepsForState, Scorer scorer,
+			EngineConfig config, Path stateDirectory) throws IOException {
 		if (deliver != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
-		try (EventLogSource source = input.open(events, EventSchema.of(parts.plan()));
+		try (EventLogSource source = input.open(events, schema);
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
 				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
-			if (migrate && pinOld) {
-				throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
+			RunSteps steps = stepsForState.apply(store);
+			if (store.runInputs().isEmpty()) {
+				store.saveRunInputs(RunInputs.of("run", journey, events, input, driverOptions, this.delivery, allowRawDrl,
+						withoutModels, null, null, null).toJson());
 			}
-			new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config,
-					migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE);
-			PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
-			if (versions.running() > 1) {
-				err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
-			}
-			LocalEngine engine = new LocalEngine(versions::newStep, parts.scorer(), store, output, config);
+			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null;
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after line %,d%s",
 					engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
 							: "; run the same command to continue."));
-			try (versions) {
+			try (steps) {
 				EngineSummary summary = engine.run(source);
 				if (delivery != null) {
 					deliveryNote = delivery.finish();
@@ -202,14 +251,15 @@ public final class RunCommand implements Callable<Integer> {
 	/** How delivery went ({@code --deliver}), for the summary. */
 	private String deliveryNote;
 
-	private void printSummary(PrintWriter text, JourneyPlan plan, EngineSummary summary, Path stateDirectory) {
+	private void printSummary(PrintWriter text, String what, Map<String, Long> stageCounts, EngineSummary summary,
+			Path stateDirectory) {
 		if (summary.stopped()) {
 			text.printf("Stopped after line %,d; run the same command to continue.%n", summary.linesRead());
 		}
 		if (summary.resumed()) {
 			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);
 		}
-		text.printf("Journey %s over %s%n", plan.name(), events);
+		text.printf("%s over %s%n", what, events);
 		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping)%n", summary.eventsRead(), summary.linesRead(),
 				summary.skipped());
 		text.printf("  dead letters   %,d%s%n", summary.deadLetters(),
@@ -221,11 +271,14 @@ public final class RunCommand implements Callable<Integer> {
 		text.printf("  customers      %,d%n", summary.customers());
 		long inStages = 0;
 		text.println("  stages");
-		for (Map.Entry<String, Long> stage : orderedStageCounts(plan, summary).entrySet()) {
-			text.printf("    %-20s %,d%n", stage.getKey(), stage.getValue());
+		int width = Math.max(20, stageCounts.keySet().stream().mapToInt(String::length).max().orElse(0));
+		for (Map.Entry<String, Long> stage : stageCounts.entrySet()) {
+			text.printf("    %-" + width + "s %,d%n", stage.getKey(), stage.getValue());
 			inStages += stage.getValue();
 		}
-		text.printf("    %-20s %,d%n", "(not in the journey)", summary.customers() - inStages);
+		if (stageCounts.keySet().stream().noneMatch(key -> key.contains("/"))) { // in a workspace, a customer is in many
+			text.printf("    %-20s %,d%n", "(not in the journey)", summary.customers() - inStages);
+		}
 		text.printf("  actions        %,d -> %s%n", summary.actions(), out.resolve(JsonLinesOutput.ACTIONS));
 		text.printf("  stage changes  %,d -> %s%n", summary.stageChanges(), out.resolve(JsonLinesOutput.STAGE_CHANGES));
 		text.printf("  timers pending %,d%n", summary.pendingTimers());
@@ -239,10 +292,14 @@ public final class RunCommand implements Callable<Integer> {
 				summary.elapsedNanos() / 1e9);
 	}
 
-	private static Map<String, Long> orderedStageCounts(JourneyPlan plan, EngineSummary summary) {
+	private static List<String> stageNames(JourneyPlan plan) {
+		return plan.stages().stream().map(Stage::name).toList();
+	}
+
+	private static Map<String, Long> orderedStageCounts(List<String> stages, EngineSummary summary) {
 		Map<String, Long> ordered = new LinkedHashMap<>();
-		for (Stage stage : plan.stages()) {
-			ordered.put(stage.name(), summary.stageCounts().getOrDefault(stage.name(), 0L));
+		for (String stage : stages) {
+			ordered.put(stage, summary.stageCounts().getOrDefault(stage, 0L));
 		}
 		summary.stageCounts().forEach(ordered::putIfAbsent);
 		return ordered;

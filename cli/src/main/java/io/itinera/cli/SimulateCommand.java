@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
 		"and write a report: report.html (self-contained, open it in any browser) and report.json." })
 public final class SimulateCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json)")
+	@Parameters(index = "0", paramLabel = "FILE|DIR", description = { "the .journey file (or a plan.json), or a workspace folder:",
+			"every journey in it over one pass, a report per journey in --out/JOURNEY/ (docs/workspaces.md)" })
 	Path journeyFile;
 
 	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log: CSV or JSON Lines")
@@ -100,6 +101,9 @@ public final class SimulateCommand implements Callable<Integer> {
 		if (EventInputOptions.whyNotALog(events) != null) {
 			err.println(EventInputOptions.whyNotALog(events));
 			return 2;
+		}
+		if (Files.isDirectory(journeyFile)) {
+			return simulateWorkspace(out, err);
 		}
 		JourneyPlan base = JourneyPlans.load(journeyFile, err);
 		JourneyPlan other = compare == null ? null : JourneyPlans.load(compare, err);
@@ -155,6 +159,8 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(e.getMessage());
 			return 2;
 		}
+		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
+				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
 		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
 		JsonLinesOutput records = new JsonLinesOutput(outDir);
@@ -259,6 +265,75 @@ public final class SimulateCommand implements Callable<Integer> {
 				changed.migration());
 	}
 
+	/**
+	 * Every journey of a folder over one pass, through the workspace's one step function (shared caps,
+	 * priority): the output files as {@code run} writes them, and a report per journey in {@code --out/JOURNEY/}.
+	 */
+	private int simulateWorkspace(PrintWriter out, PrintWriter err) throws IOException {
+		if (compare != null) {
+			err.println("--compare replays two versions of one journey; give a .journey file, not the folder " + journeyFile + ".");
+			return 2;
+		}
+		Long fromMillis;
+		Long toMillis;
+		DriverSettings driverSettings;
+		DeliverySettings deliverySettings;
+		try {
+			fromMillis = instant("--from", from);
+			toMillis = instant("--to", to);
+			input.validate();
+			driverSettings = driverOptions.settings();
+			deliverySettings = delivery.settings();
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			return 2;
+		}
+		try (WorkspaceParts workspace = WorkspaceParts.of(journeyFile, allowRawDrl, withoutModels, deliverySettings, err)) {
+			if (workspace == null) {
+				return 1;
+			}
+			Files.createDirectories(outDir);
+			EventLogSource log;
+			try {
+				log = input.open(events, workspace.schema());
+			} catch (IllegalArgumentException e) {
+				err.println(e.getMessage());
+				return 2;
+			}
+			Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
+					delivery, allowRawDrl, withoutModels, from, to, workspace.planJson()).toJson());
+			io.itinera.runtime.workspace.WorkspaceStep step = workspace.newStep();
+			List<JourneyPlan> ordered = new ArrayList<>();
+			for (String name : step.journeyNames()) {
+				ordered.add(workspace.plans().stream().filter(plan -> plan.name().equals(name)).findFirst().orElseThrow());
+			}
+			SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
+			JsonLinesOutput records = new JsonLinesOutput(outDir);
+			records.restore(OutputPositions.START);
+			JourneySimulation simulation = JourneySimulation.ofWorkspace(ordered, step, workspace.scorer(), driverSettings, records);
+			Simulator simulator = new Simulator(List.of(simulation), fromMillis, toMillis, progress);
+			StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress()));
+			long started = System.nanoTime();
+			try (records; EventLogSource source = log) {
+				List<SimulationReport> reports = simulator.run(source, letter -> writeDeadLetter(records, letter));
+				double seconds = (System.nanoTime() - started) / 1e9;
+				out.println("Workspace " + journeyFile + " (" + String.join(", ", step.journeyNames()) + ")");
+				for (SimulationReport report : reports) {
+					Path html = ReportFiles.write(report, outDir.resolve(report.journey()));
+					out.println("  " + summary(report, simulator.progress(), seconds) + "\n    report: " + html);
+				}
+				Path together = ReportFiles.write(simulation.workspaceDelivery(journeyFile.toString()), outDir);
+				out.println("  all journeys: messages by journey and channel, and per customer per week: " + together);
+				out.println("Actions, stage changes and what was not sent (with why): " + outDir.resolve(JsonLinesOutput.ACTIONS) + ", "
+						+ JsonLinesOutput.STAGE_CHANGES + ", " + JsonLinesOutput.SUPPRESSIONS);
+				out.flush();
+			} finally {
+				stop.done();
+			}
+		}
+		return BadLines.check(input, err);
+	}
+
 	private static String summary(SimulationReport report, Simulator.Progress done, double seconds) {
 		long actions = report.campaigns().stream().mapToLong(SimulationReport.CampaignFigures::fired).sum();
 		String goal = report.goal() == null ? "" : String.format(Locale.ROOT, ", goal %s within window: %.1f%% of visits",
@@ -294,7 +369,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		return new EventSchema(new ArrayList<>(byName.values()));
 	}
 
-	private static Long instant(String option, String text) {
+	static Long instant(String option, String text) {
 		if (text == null) {
 			return null;
 		}

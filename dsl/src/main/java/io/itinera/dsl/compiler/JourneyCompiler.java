@@ -121,6 +121,7 @@ public final class JourneyCompiler {
 			List<io.itinera.runtime.plan.TestCase> tests = new ArrayList<>();
 			List<String> phases = null;
 			io.itinera.runtime.plan.Migration migration = null;
+			io.itinera.runtime.plan.Priority priority = null;
 
 			for (JourneyElement element : journey.getElements()) {
 				if (element instanceof Entry e && entry == null) {
@@ -131,6 +132,10 @@ public final class JourneyCompiler {
 							: io.itinera.runtime.plan.Reentry.after(millis(r.getDelay()), at(r)));
 				} else if (element instanceof Exit x) {
 					addIfPresent(exits, exit(x));
+				} else if (element instanceof io.itinera.dsl.journey.PriorityDecl p && priority == null) {
+					priority = track(p, new io.itinera.runtime.plan.Priority(p.getLevel(),
+							p.isHold() ? io.itinera.runtime.plan.Priority.OnConflict.HOLD : io.itinera.runtime.plan.Priority.OnConflict.DROP,
+							at(p)));
 				} else if (element instanceof PhaseList p && phases == null) {
 					phases = new ArrayList<>(p.getPhases());
 					phases.removeIf(java.util.Objects::isNull);
@@ -172,7 +177,8 @@ public final class JourneyCompiler {
 				reentry = io.itinera.runtime.plan.Reentry.never(at(journey));
 			}
 			JourneyPlan plan = new JourneyPlan(JourneyPlan.FORMAT_VERSION, journey.getName(), journey.getTitle(), at(journey),
-					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases, migration);
+					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases, migration,
+					priority);
 			sources.put(plan, journey);
 			return new Compilation(plan, sources);
 		}

@@ -97,6 +97,7 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	public void singleDeclarations(Journey journey) {
 		reportRepeats(journey, Entry.class, "entry");
 		reportRepeats(journey, Reentry.class, "reentry");
+		reportRepeats(journey, io.itinera.dsl.journey.PriorityDecl.class, "priority");
 		reportRepeats(journey, Goal.class, "goal");
 		reportRepeats(journey, CustomerDecl.class, "customer");
 		reportRepeats(journey, PhaseList.class, "phases");

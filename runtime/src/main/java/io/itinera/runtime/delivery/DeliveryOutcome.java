@@ -9,5 +9,14 @@ public enum DeliveryOutcome {
 	/** A held message went out when the quiet hours ended. */
 	RELEASED,
 	/** A held message was not sent: by the end of the quiet hours the customer had left the campaign's stages. */
-	DROPPED_STAGE_LEFT
+	DROPPED_STAGE_LEFT,
+	/** In a workspace: a shared cap was taken by a higher-priority journey's message in the same step; not sent. */
+	LOST_TO_PRIORITY,
+	/** In a workspace: as {@link #LOST_TO_PRIORITY}, but the journey says {@code on conflict hold}: it waits for the cap to allow it. */
+	HELD_BY_PRIORITY,
+	/**
+	 * Not sent: the customer is in the holdout arm of a split, and this is what a campaign of the
+	 * split's other arms would have sent them (its rules are evaluated for the record, never delivered).
+	 */
+	SUPPRESSED_HOLDOUT
 }

@@ -8,6 +8,7 @@ import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.CustomerRecord;
 import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,8 @@ import java.util.concurrent.BlockingQueue;
 final class Committer implements Runnable {
 	private static final Comparator<ActionRecord> ACTION_ORDER = Comparator.comparingLong(ActionRecord::at)
 			.thenComparing(ActionRecord::customerId);
+	private static final Comparator<DeliveryNotice> NOTICE_ORDER = Comparator.comparingLong(DeliveryNotice::at)
+			.thenComparing(DeliveryNotice::customerId);
 	private static final Comparator<StageChange> CHANGE_ORDER = Comparator.comparingLong(StageChange::at)
 			.thenComparing(StageChange::customerId);
 
@@ -103,6 +106,7 @@ final class Committer implements Runnable {
 		flushes.sort(Comparator.comparingInt(PartitionFlush::partition));
 		List<ActionRecord> actions = new ArrayList<>();
 		List<StageChange> changes = new ArrayList<>();
+		List<DeliveryNotice> notices = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>(reader.deadLetters());
 		Map<String, Long> deltas = new HashMap<>();
 		long newCustomers = 0;
@@ -114,6 +118,7 @@ final class Committer implements Runnable {
 		for (PartitionFlush flush : flushes) {
 			actions.addAll(flush.actions());
 			changes.addAll(flush.stageChanges());
+			notices.addAll(flush.notices());
 			deadLetters.addAll(flush.failedInputs());
 			flush.stageDeltas().forEach((stage, delta) -> deltas.merge(stage, delta, Long::sum));
 			newCustomers += flush.newCustomers();
@@ -126,6 +131,7 @@ final class Committer implements Runnable {
 		}
 		actions.sort(ACTION_ORDER);
 		changes.sort(CHANGE_ORDER);
+		notices.sort(NOTICE_ORDER);
 		deadLetters.sort(Comparator.comparingLong(DeadLetter::line));
 		if (checkLedger) {
 			actions.removeIf(action -> store.actionWritten(action.id()));
@@ -133,7 +139,7 @@ final class Committer implements Runnable {
 		if (store.durable()) {
 			actions.forEach(action -> uncommittedActionIds.add(action.id()));
 		}
-		output.write(actions, changes, deadLetters);
+		output.write(actions, changes, notices, deadLetters);
 		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, timerDelta);
 		totals.thisProcess(scoreBatches, rowsScored, outOfOrder, late);
 		if (reader.checkpoint()) {

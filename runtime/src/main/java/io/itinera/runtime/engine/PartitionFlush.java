@@ -3,6 +3,7 @@ package io.itinera.runtime.engine;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.state.CustomerRecord;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ record PartitionFlush(
 		long barrierId,
 		List<ActionRecord> actions,
 		List<StageChange> stageChanges,
+		List<DeliveryNotice> notices,
 		List<DeadLetter> failedInputs,
 		Map<String, CustomerRecord> changedCustomers,
 		Map<String, Long> stageDeltas,

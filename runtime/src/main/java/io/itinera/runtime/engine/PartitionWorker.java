@@ -11,6 +11,7 @@ import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.CustomerRecord;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.StageChange;
@@ -43,6 +44,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 
 	private List<ActionRecord> actions = new ArrayList<>();
 	private List<StageChange> stageChanges = new ArrayList<>();
+	private List<DeliveryNotice> notices = new ArrayList<>();
 	private List<DeadLetter> failedInputs = new ArrayList<>();
 	private Map<String, Long> stageDeltas = new HashMap<>();
 	private long newCustomers;
@@ -131,11 +133,12 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 			changed = new HashMap<>();
 			driver.drainChanged(recordInto(changed));
 		}
-		committer.put(new PartitionFlush(partition, barrier.id(), actions, stageChanges, failedInputs, changed, stageDeltas,
+		committer.put(new PartitionFlush(partition, barrier.id(), actions, stageChanges, notices, failedInputs, changed, stageDeltas,
 				newCustomers, driver.takePendingTimerDelta(), driver.scoreBatches(), driver.rowsScored(), driver.outOfOrderEvents(),
 				driver.lateEvents()));
 		actions = new ArrayList<>();
 		stageChanges = new ArrayList<>();
+		notices = new ArrayList<>();
 		failedInputs = new ArrayList<>();
 		stageDeltas = new HashMap<>();
 		newCustomers = 0;
@@ -177,12 +180,13 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 		for (StageChange change : result.stageChanges()) {
 			stageChanges.add(change);
 			if (change.from() != null) {
-				stageDeltas.merge(change.from(), -1L, Long::sum);
+				stageDeltas.merge(StageChange.countKey(change.journey(), change.from()), -1L, Long::sum);
 			}
 			if (change.to() != null) {
-				stageDeltas.merge(change.to(), 1L, Long::sum);
+				stageDeltas.merge(StageChange.countKey(change.journey(), change.to()), 1L, Long::sum);
 			}
 		}
+		notices.addAll(result.deliveryNotices());
 	}
 
 	@Override

@@ -1,21 +1,24 @@
 package io.itinera.runtime.io;
 
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code actions.jsonl}, {@code stage-changes.jsonl} and {@code dead-letters.jsonl} in one directory. */
+/** {@code actions.jsonl}, {@code stage-changes.jsonl}, {@code dead-letters.jsonl} and {@code suppressions.jsonl} in one directory. */
 public final class JsonLinesOutput implements RunOutput {
 	public static final String ACTIONS = "actions.jsonl";
 	public static final String STAGE_CHANGES = "stage-changes.jsonl";
 	public static final String DEAD_LETTERS = "dead-letters.jsonl";
+	public static final String SUPPRESSIONS = "suppressions.jsonl";
 
 	private final AppendOnlyFile actions;
 	private final AppendOnlyFile stageChanges;
 	private final AppendOnlyFile deadLetters;
+	private final AppendOnlyFile suppressions;
 
 	/** Opens the files for appending; a fresh run should first {@link #restore} to {@link OutputPositions#START}. */
 	public JsonLinesOutput(Path directory) throws IOException {
@@ -23,6 +26,16 @@ public final class JsonLinesOutput implements RunOutput {
 		this.actions = new AppendOnlyFile(directory.resolve(ACTIONS));
 		this.stageChanges = new AppendOnlyFile(directory.resolve(STAGE_CHANGES));
 		this.deadLetters = new AppendOnlyFile(directory.resolve(DEAD_LETTERS));
+		this.suppressions = new AppendOnlyFile(directory.resolve(SUPPRESSIONS));
+	}
+
+	@Override
+	public void write(List<ActionRecord> actionList, List<StageChange> changeList, List<DeliveryNotice> noticeList,
+			List<DeadLetter> letterList) throws IOException {
+		write(actionList, changeList, letterList);
+		for (DeliveryNotice notice : noticeList) {
+			suppressions.writeLine(OutputJson.notice(notice));
+		}
 	}
 
 	@Override
@@ -41,7 +54,7 @@ public final class JsonLinesOutput implements RunOutput {
 
 	@Override
 	public OutputPositions sync() throws IOException {
-		return new OutputPositions(actions.sync(), stageChanges.sync(), deadLetters.sync());
+		return new OutputPositions(actions.sync(), stageChanges.sync(), deadLetters.sync(), suppressions.sync());
 	}
 
 	@Override
@@ -49,6 +62,7 @@ public final class JsonLinesOutput implements RunOutput {
 		actions.truncate(positions.actions());
 		stageChanges.truncate(positions.stageChanges());
 		deadLetters.truncate(positions.deadLetters());
+		suppressions.truncate(positions.suppressions());
 	}
 
 	@Override
@@ -56,5 +70,6 @@ public final class JsonLinesOutput implements RunOutput {
 		actions.close();
 		stageChanges.close();
 		deadLetters.close();
+		suppressions.close();
 	}
 }

@@ -1,6 +1,7 @@
 package io.itinera.runtime.io;
 
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
 import java.io.IOException;
 import java.util.List;
@@ -8,6 +9,15 @@ import java.util.List;
 /** Where a run's actions, stage changes and dead letters go. */
 public interface RunOutput extends AutoCloseable {
 	void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters) throws IOException;
+
+	/**
+	 * With the messages not simply sent (suppressed, held, released, dropped, lost: {@code
+	 * suppressions.jsonl}); an output that keeps no notices ignores them.
+	 */
+	default void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeliveryNotice> notices,
+			List<DeadLetter> deadLetters) throws IOException {
+		write(actions, stageChanges, deadLetters);
+	}
 
 	/** Makes everything written so far durable and says how far it reaches. */
 	OutputPositions sync() throws IOException;

@@ -8,6 +8,7 @@ import java.util.List;
  * null only for a journey too broken to run. {@code reentry} defaults to never. {@code phases}: the
  * journey's lifecycle phases in funnel order ({@link Phase#DEFAULTS} unless it declares its own).
  * {@code migration}: the journey's {@code migrate} block, null without one (and in plans written before it).
+ * {@code priority}: its rank in a workspace ({@link Priority#DEFAULT} when it declares none).
  */
 public record JourneyPlan(
 		int formatVersion,
@@ -27,7 +28,8 @@ public record JourneyPlan(
 		List<Split> splits,
 		List<TestCase> tests,
 		List<String> phases,
-		Migration migration) {
+		Migration migration,
+		Priority priority) {
 
 	/** The JSON format this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
@@ -43,12 +45,22 @@ public record JourneyPlan(
 		splits = List.copyOf(splits);
 		tests = List.copyOf(tests);
 		phases = phases == null ? Phase.DEFAULTS : List.copyOf(phases);
+		priority = priority == null ? Priority.DEFAULT : priority;
+	}
+
+	/** A plan with the default priority. */
+	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
+			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
+			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests,
+			List<String> phases, Migration migration) {
+		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
+				campaigns, splits, tests, phases, migration, null);
 	}
 
 	/** This plan without its {@code migrate} block. */
 	public JourneyPlan withoutMigration() {
 		return new JourneyPlan(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models,
-				stages, campaigns, splits, tests, phases, null);
+				stages, campaigns, splits, tests, phases, null, priority);
 	}
 
 	/** A plan without a {@code migrate} block. */
@@ -57,7 +69,7 @@ public record JourneyPlan(
 			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests,
 			List<String> phases) {
 		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
-				campaigns, splits, tests, phases, null);
+				campaigns, splits, tests, phases, (Migration) null);
 	}
 
 	/** A plan with the default phases. */

@@ -26,6 +26,8 @@ final class CustomerTrack {
 	final double[] splitRevenue;
 	long messageDay = NEVER;
 	int messagesThatDay;
+	long messageWeek = NEVER;
+	int messagesThatWeek;
 	/** Bit r (of all words): the customer got an action of rule r. */
 	final long[] rulesReached;
 	/** Bit r: the customer reached the goal after getting an action of rule r. */

@@ -4,7 +4,9 @@ import io.itinera.runtime.simulate.ComparisonReport.Difference;
 import io.itinera.runtime.simulate.SimulationReport.ArmFigures;
 import io.itinera.runtime.simulate.SimulationReport.CampaignFigures;
 import io.itinera.runtime.simulate.SimulationReport.DayFigures;
+import io.itinera.runtime.simulate.SimulationReport.ChannelFigures;
 import io.itinera.runtime.simulate.SimulationReport.HistogramBin;
+import io.itinera.runtime.simulate.SimulationReport.WeekBin;
 import io.itinera.runtime.simulate.SimulationReport.PhaseFigures;
 import io.itinera.runtime.simulate.SimulationReport.RuleFigures;
 import io.itinera.runtime.simulate.SimulationReport.SplitFigures;
@@ -26,6 +28,20 @@ public final class HtmlReport {
 
 	public static String render(SimulationReport report) {
 		return page("Itinera simulation · " + report.journey(), body(report, "j0"), "");
+	}
+
+	/** A workspace's page: its journeys' reports, and their messages together by journey and channel, and per customer per week. */
+	public static String render(SimulationReport.WorkspaceDelivery workspace) {
+		StringBuilder html = new StringBuilder(16 * 1024);
+		html.append("<header><h1>Workspace ").append(Html.escape(workspace.workspace())).append("</h1><p class=\"meta\">");
+		for (int j = 0; j < workspace.journeys().size(); j++) {
+			String journey = workspace.journeys().get(j);
+			html.append(j == 0 ? "Journeys, by priority: " : " · ").append("<a href=\"").append(Html.escape(journey))
+					.append("/report.html\">").append(Html.escape(journey)).append("</a>");
+		}
+		html.append("</p></header>");
+		channels(html, workspace.channels(), workspace.messagesPerCustomerWeek(), "ws");
+		return page("Itinera workspace simulation · " + workspace.workspace(), html.toString(), "");
 	}
 
 	public static String render(ComparisonReport comparison) {
@@ -77,6 +93,7 @@ public final class HtmlReport {
 		funnel(html, r, id);
 		campaigns(html, r, id);
 		histogram(html, r, id);
+		channels(html, r.channels(), r.messagesPerCustomerWeek(), id);
 		splits(html, r, id);
 		daily(html, r, id);
 		return html.toString();
@@ -266,6 +283,47 @@ public final class HtmlReport {
 				+ "3… messages: a long tail means over-messaging.</p>");
 		html.append(SvgCharts.bars(id + "-messages", "Customer-days by messages received", labels,
 				List.of("customer-days"), values, "customer-days"));
+		html.append("</section>");
+	}
+
+	/** Per journey and channel: sent, held, and not sent by reason; then messages per customer per week. */
+	private static void channels(StringBuilder html, List<ChannelFigures> channels, List<WeekBin> weekly, String id) {
+		List<String> reasons = new ArrayList<>();
+		for (ChannelFigures c : channels) {
+			c.notSentByReason().keySet().stream().filter(reason -> !reasons.contains(reason)).sorted().forEach(reasons::add);
+		}
+		html.append("<section><h2>Messages by channel</h2><p class=\"note\">Sent (a message held by quiet hours counts "
+				+ "when it goes out), held by quiet hours, and not sent, by reason: a frequency cap; the holdout arm of a "
+				+ "split (what the withheld campaign would have sent); the customer left the stage before a held message's "
+				+ "release. <code>itinera explain CUSTOMER --out DIR</code> shows one customer's messages and why.</p>");
+		html.append("<table id=\"").append(id).append("-channels\"><tr><th>journey</th><th>channel</th><th>sent</th>"
+				+ "<th>held by quiet hours</th><th>not sent</th>");
+		for (String reason : reasons) {
+			html.append("<th>").append(Html.escape(reason)).append("</th>");
+		}
+		html.append("</tr>");
+		for (ChannelFigures c : channels) {
+			html.append("<tr><td>").append(Html.escape(c.journey())).append("</td><td>").append(Html.escape(c.channel()))
+					.append("</td><td class=\"n\">").append(Html.number(c.sent())).append("</td><td class=\"n\">")
+					.append(Html.number(c.heldByQuietHours())).append("</td><td class=\"n\">").append(Html.number(c.notSent()))
+					.append("</td>");
+			for (String reason : reasons) {
+				html.append("<td class=\"n\">").append(Html.number(c.notSentByReason().getOrDefault(reason, 0L))).append("</td>");
+			}
+			html.append("</tr>");
+		}
+		html.append("</table>");
+		List<String> labels = new ArrayList<>();
+		double[][] values = new double[1][weekly.size()];
+		for (int i = 0; i < weekly.size(); i++) {
+			WeekBin bin = weekly.get(i);
+			labels.add(bin.messages() + (bin.orMore() ? "+" : ""));
+			values[0][i] = bin.customerWeeks();
+		}
+		html.append("<h3>Messages per customer per week</h3><p class=\"note\">How many customer-weeks (UTC, from Monday) "
+				+ "saw 1, 2, 3… messages sent.</p>");
+		html.append(SvgCharts.bars(id + "-weekly", "Customer-weeks by messages received", labels, List.of("customer-weeks"),
+				values, "customer-weeks"));
 		html.append("</section>");
 	}
 

@@ -18,6 +18,7 @@ import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
 import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.StageChange;
 import java.time.Instant;
@@ -48,6 +49,7 @@ final class JourneyFigures {
 	private final ConversionTimes conversionTimes;
 	private final long[] messageHistogram = new long[HISTOGRAM_TOP + 1];
 	private final TreeMap<Long, long[]> days = new TreeMap<>();
+	private final DeliveryFigures delivery;
 	private final long[][] armCustomers;
 	private final long[][] armConverted;
 	private long visits;
@@ -64,6 +66,7 @@ final class JourneyFigures {
 
 	JourneyFigures(JourneyPlan plan) {
 		this.plan = plan;
+		this.delivery = new DeliveryFigures(plan.name());
 		this.recommendationHits = new RecommendationHits(plan);
 		List<Stage> stages = plan.stages();
 		for (int i = 0; i < stages.size(); i++) {
@@ -237,6 +240,7 @@ final class JourneyFigures {
 			tally.reached++;
 		}
 		recommendationHits.sent(track, action);
+		delivery.sent(track, action);
 		day(action.at())[0]++;
 		if ("send".equals(action.kind())) {
 			long day = Math.floorDiv(action.at(), DAY_MILLIS);
@@ -259,6 +263,11 @@ final class JourneyFigures {
 	 */
 	void withheld(String campaign, String rule, Withheld reason) {
 		tally(campaign, rule).counts[reason.ordinal() + 1]++;
+	}
+
+	/** Any message not simply sent when decided, per channel and reason. */
+	void notice(DeliveryNotice notice) {
+		delivery.notice(notice);
 	}
 
 	/** The counters of one rule; the last one used is kept, as a customer's actions often repeat a rule. */
@@ -299,8 +308,13 @@ final class JourneyFigures {
 			closeMessageDay(track);
 			track.messageDay = CustomerTrack.NEVER;
 		}
+		for (CustomerTrack track : tracks) {
+			delivery.closeWeek(track);
+			track.messageWeek = CustomerTrack.NEVER;
+		}
 		return new SimulationReport(plan.name(), plan.title(), window, input, stageFigures(), transitionFigures(),
-				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(tracks), dayFigures());
+				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(tracks), dayFigures(),
+				delivery.channels(), delivery.weeks());
 	}
 
 	private List<StageFigures> stageFigures() {

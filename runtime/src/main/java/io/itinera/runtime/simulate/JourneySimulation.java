@@ -33,18 +33,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One journey replayed in event time through a {@link StepDriver}, the same driver the local
- * engine's workers use: each customer's timers fire at their event-time moment, before the
- * customer's next event (or at the end of the replay window), so a log need only be in time order
- * per customer. This class turns what the driver did into the report's figures.
+ * One journey (or a workspace of journeys, {@link #ofWorkspace}) replayed in event time through a
+ * {@link StepDriver}, the same driver the local engine's workers use: each customer's timers fire
+ * at their event-time moment, before the customer's next event (or at the end of the replay
+ * window), so a log need only be in time order per customer. This class turns what the driver did
+ * into the report's figures, one report per journey (results name their journey in a workspace).
  */
 public final class JourneySimulation implements StepListener {
-	private final JourneyPlan plan;
+	private final List<Part> parts = new ArrayList<>();
 	private final StepDriver driver;
-	private final JourneyFigures figures;
-	private final Set<String> declaredEvents = new HashSet<>();
-	private final Map<String, int[]> splitsByStage = new HashMap<>();
 	private final RunOutput output;
+	/** A workspace's messages over all its journeys (null for one journey alone). */
+	private final DeliveryFigures allJourneys;
 	private long events;
 	private long timersFired;
 	private long lateEvents;
@@ -55,36 +55,88 @@ public final class JourneySimulation implements StepListener {
 	 * changes go to {@code output}, with the inputs the driver could not apply (late events) as dead letters.
 	 */
 	public JourneySimulation(JourneyPlan plan, JourneyStep step, Scorer scorer, DriverSettings settings, RunOutput output) {
-		this.plan = plan;
+		this(List.of(plan), false, step, scorer, settings, output);
+	}
+
+	/** A workspace's journeys ({@code plans}, one report each) through its one step function. */
+	public static JourneySimulation ofWorkspace(List<JourneyPlan> plans, JourneyStep step, Scorer scorer, DriverSettings settings,
+			RunOutput output) {
+		return new JourneySimulation(plans, true, step, scorer, settings, output);
+	}
+
+	private JourneySimulation(List<JourneyPlan> plans, boolean workspace, JourneyStep step, Scorer scorer, DriverSettings settings,
+			RunOutput output) {
 		this.output = output;
 		this.driver = new StepDriver(step, settings.withWallClock(false), scorer, StoredCustomers.NONE, this);
-		this.figures = new JourneyFigures(plan);
-		for (EventType event : plan.events()) {
-			declaredEvents.add(event.name());
+		for (JourneyPlan plan : plans) {
+			parts.add(new Part(workspace ? plan.name() : null, plan));
 		}
-		for (int s = 0; s < plan.splits().size(); s++) {
-			String stage = plan.splits().get(s).stage();
-			int[] known = splitsByStage.getOrDefault(stage, new int[0]);
-			int[] more = java.util.Arrays.copyOf(known, known.length + 1);
-			more[known.length] = s;
-			splitsByStage.put(stage, more);
+		this.allJourneys = workspace ? new DeliveryFigures("workspace") : null;
+	}
+
+	/** One journey's figures. */
+	private static final class Part {
+		final String journey;
+		final JourneyPlan plan;
+		final JourneyFigures figures;
+		final Set<String> declaredEvents = new HashSet<>();
+		final Map<String, int[]> splitsByStage = new HashMap<>();
+		long events;
+
+		Part(String journey, JourneyPlan plan) {
+			this.journey = journey;
+			this.plan = plan;
+			this.figures = new JourneyFigures(plan);
+			for (EventType event : plan.events()) {
+				declaredEvents.add(event.name());
+			}
+			for (int s = 0; s < plan.splits().size(); s++) {
+				String stage = plan.splits().get(s).stage();
+				int[] known = splitsByStage.getOrDefault(stage, new int[0]);
+				int[] more = java.util.Arrays.copyOf(known, known.length + 1);
+				more[known.length] = s;
+				splitsByStage.put(stage, more);
+			}
 		}
+	}
+
+	/** The part of a result's {@code journey} (null when one journey runs alone). */
+	private int partOf(String journey) {
+		if (journey == null) {
+			return 0;
+		}
+		for (int p = 0; p < parts.size(); p++) {
+			if (journey.equals(parts.get(p).journey)) {
+				return p;
+			}
+		}
+		throw new IllegalStateException("a result of journey " + journey + ", which is not simulated");
 	}
 
 	public String name() {
-		return plan.name();
+		return parts.get(0).plan.name();
 	}
 
 	public JourneyPlan plan() {
-		return plan;
+		return parts.get(0).plan;
 	}
 
 	boolean declares(String eventType) {
-		return declaredEvents.contains(eventType);
+		for (Part part : parts) {
+			if (part.declaredEvents.contains(eventType)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	void onEvent(Event event, long line) {
 		events++;
+		for (Part part : parts) {
+			if (part.declaredEvents.contains(event.type())) {
+				part.events++;
+			}
+		}
 		driver.onEvent(event, line);
 	}
 
@@ -95,7 +147,14 @@ public final class JourneySimulation implements StepListener {
 
 	@Override
 	public void onNewCustomer(CustomerSlot customer) {
-		customer.attach(figures.track(customer.customerId()));
+		CustomerTrack[] tracks = new CustomerTrack[parts.size() + (allJourneys == null ? 0 : 1)];
+		for (int p = 0; p < parts.size(); p++) {
+			tracks[p] = parts.get(p).figures.track(customer.customerId());
+		}
+		if (allJourneys != null) {
+			tracks[parts.size()] = new CustomerTrack(customer.customerId(), 0); // messages across all journeys
+		}
+		customer.attach(tracks);
 	}
 
 	@Override
@@ -112,36 +171,56 @@ public final class JourneySimulation implements StepListener {
 
 	@Override
 	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
-		CustomerTrack track = (CustomerTrack) customer.attachment();
+		CustomerTrack[] tracks = (CustomerTrack[]) customer.attachment();
 		if (input instanceof TimerFired) {
 			timersFired++;
 		} else if (input instanceof Event event) {
-			figures.event(track, event);
+			for (int p = 0; p < parts.size(); p++) {
+				if (parts.get(p).declaredEvents.contains(event.type())) {
+					parts.get(p).figures.event(tracks[p], event);
+				}
+			}
 		}
-		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty()) {
-			write(result.actions(), result.stageChanges(), List.of());
+		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty() || !result.deliveryNotices().isEmpty()) {
+			try {
+				output.write(result.actions(), result.stageChanges(), result.deliveryNotices(), List.of());
+			} catch (IOException e) {
+				throw new UncheckedIOException("cannot write the simulation's output: " + e.getMessage(), e);
+			}
 		}
 		// The step checks the goal before it moves the customer or runs the rules: a goal counts for
 		// the stages, rules and split arms that reached the customer at an earlier step.
 		for (GoalReached goal : result.goalsReached()) {
-			figures.goalReached(track, goal);
+			int p = partOf(goal.journey());
+			parts.get(p).figures.goalReached(tracks[p], goal);
 		}
 		for (StageChange change : result.stageChanges()) {
+			int p = partOf(change.journey());
+			JourneyFigures figures = parts.get(p).figures;
 			if (change.from() == null) {
-				figures.visitStarted(track, change.at());
+				figures.visitStarted(tracks[p], change.at());
 			}
-			figures.stageChange(track, change);
+			figures.stageChange(tracks[p], change);
 			if (change.to() != null) {
-				assignSplits(track, change.to());
+				assignSplits(parts.get(p), tracks[p], change.to());
 			}
 		}
 		for (ActionRecord action : result.actions()) {
-			figures.action(track, action);
+			int p = partOf(action.journey());
+			parts.get(p).figures.action(tracks[p], action);
+			if (allJourneys != null) {
+				allJourneys.sent(tracks[parts.size()], action);
+			}
 		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
-			if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP) {
+			JourneyFigures figures = parts.get(partOf(notice.journey())).figures;
+			figures.notice(notice);
+			if (allJourneys != null) {
+				allJourneys.notice(notice);
+			}
+			if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP || notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.CAP);
-			} else if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS) {
+			} else if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.QUIET_HOURS);
 			} else if (notice.outcome() == DeliveryOutcome.DROPPED_STAGE_LEFT) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.DROPPED);
@@ -157,20 +236,20 @@ public final class JourneySimulation implements StepListener {
 		}
 	}
 
-	private void assignSplits(CustomerTrack track, String stage) {
-		int[] splits = splitsByStage.get(stage);
+	private static void assignSplits(Part part, CustomerTrack track, String stage) {
+		int[] splits = part.splitsByStage.get(stage);
 		if (splits == null) {
 			return;
 		}
 		for (int s : splits) {
 			if (track.splitArms[s] < 0) {
-				figures.assignedToArm(track, s, armIndex(plan.splits().get(s), track.customerId));
+				part.figures.assignedToArm(track, s, armIndex(part.plan, part.plan.splits().get(s), track.customerId));
 			}
 		}
 	}
 
 	/** The customer's arm, decided exactly as the step function decides it for the rules. */
-	private int armIndex(Split split, String customerId) {
+	private static int armIndex(JourneyPlan plan, Split split, String customerId) {
 		String label = SplitAssignment.armOf(plan.name(), customerId, split);
 		for (int a = 0; a < split.arms().size(); a++) {
 			if (split.arms().get(a).label().equals(label)) {
@@ -202,17 +281,37 @@ public final class JourneySimulation implements StepListener {
 		return driver.rowsScored();
 	}
 
-	SimulationReport report(SimulationReport.Window window, long outsideWindow, long undeclared, long deadLetters) {
-		List<CustomerTrack> tracks = new ArrayList<>();
-		for (CustomerSlot slot : driver.customers()) {
-			tracks.add((CustomerTrack) slot.attachment());
+	/** A workspace's messages across its journeys, at the end of the replay; null for one journey alone. */
+	public SimulationReport.WorkspaceDelivery workspaceDelivery(String workspace) {
+		if (allJourneys == null) {
+			return null;
 		}
-		SimulationReport.Input input = new SimulationReport.Input(events - lateEvents, outsideWindow, undeclared, deadLetters,
-				tracks.size(), timersFired, driver.rowsScored());
-		return figures.report(tracks, window, input);
+		for (CustomerSlot slot : driver.customers()) {
+			CustomerTrack track = ((CustomerTrack[]) slot.attachment())[parts.size()];
+			allJourneys.closeWeek(track);
+			track.messageWeek = CustomerTrack.NEVER;
+		}
+		return new SimulationReport.WorkspaceDelivery(workspace, parts.stream().map(part -> part.journey).toList(),
+				allJourneys.channels(), allJourneys.weeks());
 	}
 
-	List<String> stageNames() {
-		return plan.stages().stream().map(s -> s.name()).toList();
+	/**
+	 * One report per journey. {@code eventsRead}: the events in the window; each journey counts the
+	 * others as undeclared.
+	 */
+	List<SimulationReport> reports(SimulationReport.Window window, long outsideWindow, long eventsRead, long deadLetters) {
+		List<SimulationReport> reports = new ArrayList<>();
+		for (int p = 0; p < parts.size(); p++) {
+			Part part = parts.get(p);
+			long partEvents = parts.size() == 1 ? events : part.events;
+			List<CustomerTrack> tracks = new ArrayList<>();
+			for (CustomerSlot slot : driver.customers()) {
+				tracks.add(((CustomerTrack[]) slot.attachment())[p]);
+			}
+			SimulationReport.Input input = new SimulationReport.Input(partEvents - lateEvents, outsideWindow,
+					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired, driver.rowsScored());
+			reports.add(part.figures.report(tracks, window, input));
+		}
+		return reports;
 	}
 }

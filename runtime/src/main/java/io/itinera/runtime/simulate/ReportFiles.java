@@ -32,6 +32,15 @@ public final class ReportFiles {
 		return html;
 	}
 
+	/** A workspace's page and figures across its journeys ({@code report.html}, {@code report.json} in the output folder). */
+	public static Path write(SimulationReport.WorkspaceDelivery workspace, Path folder) throws IOException {
+		Files.createDirectories(folder);
+		JSON_MAPPER.writeValue(folder.resolve(JSON).toFile(), workspace);
+		Path html = folder.resolve(HTML);
+		Files.writeString(html, HtmlReport.render(workspace), StandardCharsets.UTF_8);
+		return html;
+	}
+
 	public static Path write(ComparisonReport comparison, Path folder) throws IOException {
 		Files.createDirectories(folder);
 		JSON_MAPPER.writeValue(folder.resolve(JSON).toFile(), comparison);

@@ -20,7 +20,9 @@ public record SimulationReport(
 		List<CampaignFigures> campaigns,
 		List<HistogramBin> messagesPerCustomerDay,
 		List<SplitFigures> splits,
-		List<DayFigures> daily) {
+		List<DayFigures> daily,
+		List<ChannelFigures> channels,
+		List<WeekBin> messagesPerCustomerWeek) {
 
 	/** The event-time span replayed (ISO instants; null when the log had no events). */
 	public record Window(String from, String to) {
@@ -94,6 +96,28 @@ public record SimulationReport(
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */
 	public record HistogramBin(int messages, boolean orMore, long customerDays) {
+	}
+
+	/**
+	 * A channel's messages in one journey: {@code sent} (a held message counts when released),
+	 * {@code heldByQuietHours} (sent later or dropped), and {@code notSent} by reason: {@code cap},
+	 * {@code holdout} (what the withheld arm would have sent a holdout customer), {@code left the
+	 * stage} (a held message dropped at release).
+	 */
+	public record ChannelFigures(String journey, String channel, long sent, long heldByQuietHours, long notSent,
+			Map<String, Long> notSentByReason) {
+	}
+
+	/**
+	 * A workspace's messages across all its journeys: per journey and channel, and per customer per
+	 * week counting every journey's sends ({@code report.json} beside the journeys' reports).
+	 */
+	public record WorkspaceDelivery(String workspace, List<String> journeys, List<ChannelFigures> channels,
+			List<WeekBin> messagesPerCustomerWeek) {
+	}
+
+	/** {@code customerWeeks} customer-weeks (UTC, from Monday) saw exactly {@code messages} messages (the last bin: that many or more). */
+	public record WeekBin(int messages, boolean orMore, long customerWeeks) {
 	}
 
 	public record SplitFigures(String name, String stage, String method, String revenueMethod, List<ArmFigures> arms) {

@@ -96,7 +96,7 @@ public final class Simulator {
 						JourneyFigures.instant(to != null ? to : latest));
 		List<SimulationReport> reports = new ArrayList<>();
 		for (JourneySimulation journey : journeys) {
-			reports.add(journey.report(window, outside, events - journey.events(), badLines + journey.droppedInputs()));
+			reports.addAll(journey.reports(window, outside, events, badLines));
 		}
 		return reports;
 	}

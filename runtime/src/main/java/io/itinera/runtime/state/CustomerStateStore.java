@@ -34,6 +34,18 @@ public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
 	void commit(Checkpoint checkpoint);
 
 	/**
+	 * What the run reads and how (a small JSON record: log, mapping, options), kept so that one
+	 * customer can be replayed later ({@code itinera explain}); empty when none was saved.
+	 */
+	default Optional<String> runInputs() {
+		return Optional.empty();
+	}
+
+	/** Saves {@link #runInputs()}, durably; a store that does not outlive the process may ignore it. */
+	default void saveRunInputs(String json) {
+	}
+
+	/**
 	 * Rewrites every committed customer and then commits {@code then}'s checkpoint, all in one atomic
 	 * write (a migration to a new version of the journey). {@code customer} returns the new record
 	 * of a customer, or null to leave them as they are; it is called for every customer before

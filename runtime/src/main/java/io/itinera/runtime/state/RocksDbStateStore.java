@@ -35,6 +35,7 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private static final byte[] PROGRESS_KEY = "progress".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PLAN_KEY = "plan".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PINNED_PLANS_KEY = "pinned-plans".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] INPUTS_KEY = "inputs".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PRESENT = new byte[0];
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -155,6 +156,21 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	public Optional<String> pinnedPlansJson() {
 		byte[] value = get(meta, PINNED_PLANS_KEY);
 		return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public Optional<String> runInputs() {
+		byte[] value = get(meta, INPUTS_KEY);
+		return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public void saveRunInputs(String json) {
+		try {
+			db.put(meta, syncWrites, INPUTS_KEY, bytes(json));
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot write the run's inputs to " + directory + ": " + e.getMessage(), e);
+		}
 	}
 
 	@Override

@@ -27,6 +27,13 @@ final class ActionIds {
 		return "0000000000000000".substring(hex.length()) + hex;
 	}
 
+	/** The id an action of {@code journey} has in a workspace, where two journeys may decide alike. */
+	static String inJourney(String journey, String id) {
+		long hash = mix(mix(OFFSET, journey), id);
+		String hex = Long.toHexString(hash);
+		return "0000000000000000".substring(hex.length()) + hex;
+	}
+
 	private static long mix(long hash, String text) {
 		if (text != null) {
 			for (int i = 0; i < text.length(); i++) {

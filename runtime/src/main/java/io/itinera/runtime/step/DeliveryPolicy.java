@@ -31,9 +31,12 @@ public final class DeliveryPolicy {
 	static final String HELD_KEY = "itinera.held";
 	private static final String TIMEZONE_ATTRIBUTE = "timezone";
 
-	/** What to do with a message now. {@code cap} is set when suppressed, {@code releaseAt} and {@code timerId} when held. */
-	public record Verdict(DeliveryOutcome outcome, Cap cap, long releaseAt, String timerId) {
-		static final Verdict DELIVER = new Verdict(null, null, 0, null);
+	/**
+	 * What to do with a message now. {@code cap} is set when suppressed (described as {@code capText},
+	 * having counted {@code capCount} sends), {@code releaseAt} and {@code timerId} when held.
+	 */
+	public record Verdict(DeliveryOutcome outcome, Cap cap, String capText, int capCount, long releaseAt, String timerId) {
+		static final Verdict DELIVER = new Verdict(null, null, null, 0, 0, null);
 
 		public boolean deliver() {
 			return outcome == null;
@@ -45,6 +48,7 @@ public final class DeliveryPolicy {
 	}
 
 	private final Map<String, Integer> campaignIndex = new HashMap<>();
+	private final String[] campaignNames;
 	private final Cap[][] caps;
 	private final QuietHours[] quietHours;
 	private final List<String>[] stages;
@@ -58,12 +62,14 @@ public final class DeliveryPolicy {
 	public DeliveryPolicy(JourneyPlan plan, DeliverySettings settings) {
 		List<Campaign> campaigns = plan.campaigns();
 		caps = new Cap[campaigns.size()][];
+		campaignNames = new String[campaigns.size()];
 		quietHours = new QuietHours[campaigns.size()];
 		stages = new List[campaigns.size()];
 		long longest = 0;
 		for (int c = 0; c < campaigns.size(); c++) {
 			Campaign campaign = campaigns.get(c);
 			campaignIndex.put(campaign.name(), c);
+			campaignNames[c] = campaign.name();
 			caps[c] = campaign.caps().toArray(Cap[]::new);
 			quietHours[c] = campaign.quietHours();
 			stages[c] = campaign.stages();
@@ -102,10 +108,10 @@ public final class DeliveryPolicy {
 		SendLog log = longestPeriod > 0 ? SendLog.read(state.extension(SENT_KEY)) : null;
 		if (log != null) {
 			log.pruneUpTo(at - longestPeriod);
-			Cap reached = reachedCap(log, campaign, channel, at);
-			if (reached != null) {
+			Verdict capped = reachedCap(log, campaign, channel, at);
+			if (capped != null) {
 				state.putExtension(SENT_KEY, log.isEmpty() ? null : log.write());
-				return new Verdict(DeliveryOutcome.SUPPRESSED_BY_CAP, reached, 0, null);
+				return capped;
 			}
 		}
 		QuietHours quiet = campaign >= 0 ? quietHours[campaign] : null;
@@ -121,7 +127,7 @@ public final class DeliveryPolicy {
 		HeldMessages held = HeldMessages.read(state.extension(HELD_KEY));
 		held.add(new HeldMessages.Held(timerId, releaseAt, action));
 		state.putExtension(HELD_KEY, held.write());
-		return new Verdict(DeliveryOutcome.HELD_BY_QUIET_HOURS, null, releaseAt, timerId);
+		return new Verdict(DeliveryOutcome.HELD_BY_QUIET_HOURS, null, null, 0, releaseAt, timerId);
 	}
 
 	public static boolean isHoldTimer(String timerId) {
@@ -142,20 +148,26 @@ public final class DeliveryPolicy {
 		ActionRecord original = message.action();
 		ActionRecord released = new ActionRecord(original.id(), original.customerId(), at, original.campaign(), original.rule(),
 				original.kind(), original.channel(), original.target(), original.params(), original.scores());
-		Integer campaign = campaignIndex.get(original.campaign());
-		boolean stillThere = stage != null && (campaign == null || stages[campaign].contains(stage));
-		return new Release(released, stillThere ? DeliveryOutcome.RELEASED : DeliveryOutcome.DROPPED_STAGE_LEFT);
+		return new Release(released, campaignActsIn(original.campaign(), stage) ? DeliveryOutcome.RELEASED
+				: DeliveryOutcome.DROPPED_STAGE_LEFT);
 	}
 
-	private Cap reachedCap(SendLog log, int campaign, int channel, long at) {
+	/** Whether a message of {@code campaign} may still go to a customer in {@code stage} (null: out of the journey). */
+	boolean campaignActsIn(String campaign, String stage) {
+		Integer index = campaignIndex.get(campaign);
+		return stage != null && (index == null || stages[index].contains(stage));
+	}
+
+	private Verdict reachedCap(SendLog log, int campaign, int channel, long at) {
 		if (campaign >= 0) {
 			for (Cap cap : caps[campaign]) {
 				if (cap.channel() != null && channelIndex(cap.channel()) != channel) {
 					continue;
 				}
 				int sameChannel = cap.channel() == null ? -1 : channel;
-				if (log.count(campaign, sameChannel, at - cap.periodMillis()) >= cap.limit()) {
-					return cap;
+				int count = log.count(campaign, sameChannel, at - cap.periodMillis());
+				if (count >= cap.limit()) {
+					return suppressed(cap, "campaign " + campaignNames[campaign] + " " + cap.describe(), count);
 				}
 			}
 		}
@@ -164,11 +176,16 @@ public final class DeliveryPolicy {
 				continue;
 			}
 			int sameChannel = cap.channel() == null ? -1 : channel;
-			if (log.count(-1, sameChannel, at - cap.periodMillis()) >= cap.limit()) {
-				return cap;
+			int count = log.count(-1, sameChannel, at - cap.periodMillis());
+			if (count >= cap.limit()) {
+				return suppressed(cap, "global " + cap.describe(), count);
 			}
 		}
 		return null;
+	}
+
+	private static Verdict suppressed(Cap cap, String text, int count) {
+		return new Verdict(DeliveryOutcome.SUPPRESSED_BY_CAP, cap, text, count, 0, null);
 	}
 
 	private ZoneId zoneOf(CustomerState state) {
@@ -183,7 +200,7 @@ public final class DeliveryPolicy {
 	}
 
 	/** {@code at} itself when outside the quiet hours, else the instant they end. */
-	static long endOfQuietHours(QuietHours quiet, ZoneId zone, long at) {
+	public static long endOfQuietHours(QuietHours quiet, ZoneId zone, long at) {
 		int start = quiet.startMinute();
 		int end = quiet.endMinute();
 		if (start == end) {
@@ -203,7 +220,8 @@ public final class DeliveryPolicy {
 		return ZonedDateTime.of(day, LocalTime.of(end / 60, end % 60), zone).toInstant().toEpochMilli();
 	}
 
-	private static int channelIndex(String channel) {
+	/** A channel's index in send logs; -1 for none. */
+	public static int channelIndex(String channel) {
 		return channel == null ? -1 : Channel.valueOf(channel.toUpperCase(Locale.ROOT)).ordinal();
 	}
 

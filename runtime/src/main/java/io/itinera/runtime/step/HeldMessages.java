@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The messages of one customer waiting for quiet hours to end, each under its release timer's id. */
-final class HeldMessages {
-	record Held(String timerId, long releaseAt, ActionRecord action) {
+public final class HeldMessages {
+	public record Held(String timerId, long releaseAt, ActionRecord action) {
 	}
 
 	private final List<Held> held = new ArrayList<>(1);
 
-	static HeldMessages read(byte[] bytes) {
+	public static HeldMessages read(byte[] bytes) {
 		HeldMessages messages = new HeldMessages();
 		if (bytes == null) {
 			return messages;
@@ -55,7 +55,7 @@ final class HeldMessages {
 		return messages;
 	}
 
-	byte[] write() {
+	public byte[] write() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeShort(held.size());
@@ -92,12 +92,12 @@ final class HeldMessages {
 		return bytes.toByteArray();
 	}
 
-	void add(Held message) {
+	public void add(Held message) {
 		held.add(message);
 	}
 
 	/** Removes and returns the message held under {@code timerId}, or null. */
-	Held take(String timerId) {
+	public Held take(String timerId) {
 		for (int i = 0; i < held.size(); i++) {
 			if (held.get(i).timerId().equals(timerId)) {
 				return held.remove(i);
@@ -106,7 +106,7 @@ final class HeldMessages {
 		return null;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return held.isEmpty();
 	}
 }

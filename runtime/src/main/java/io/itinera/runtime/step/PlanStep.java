@@ -96,6 +96,34 @@ public final class PlanStep implements JourneyStep {
 		throw new IllegalArgumentException("the journey declares no feature " + feature);
 	}
 
+	/**
+	 * The value a condition would read for a name at {@code at}: a feature (NaN: none), a model's
+	 * score, a customer attribute or, from {@code event}, an event field ({@code event.field}); null
+	 * for a name the journey does not declare. For explaining a step, not for running one.
+	 */
+	public Object valueOf(CustomerState state, String name, long at, Event event) {
+		fit(state);
+		for (int f = 0; f < journey.featureNames.length; f++) {
+			if (journey.featureNames[f].equals(name)) {
+				return journey.features[f].value(state.features[f], at);
+			}
+		}
+		Integer model = journey.modelIndex.get(name);
+		if (model != null) {
+			return state.scores[model];
+		}
+		for (int a = 0; a < journey.attributeNames.length; a++) {
+			if (journey.attributeNames[a].equals(name)) {
+				return state.attributes[a];
+			}
+		}
+		int dot = name.indexOf('.');
+		if (event != null && dot > 0 && name.substring(0, dot).equals(event.type())) {
+			return event.fields().get(name.substring(dot + 1));
+		}
+		return null;
+	}
+
 	// ------------------------------------------------------------------ journey tests
 
 	/**
@@ -503,31 +531,47 @@ public final class PlanStep implements JourneyStep {
 		if (onlyCampaign != null) {
 			campaigns.retainAll(List.of(onlyCampaign));
 		}
+		List<String> heldOut = null;
 		for (Split split : stage.splits) {
 			String kept = KeptSplitArms.of(state, split);
 			String arm = kept != null ? kept : armOf(journey.plan.name(), state.customerId(), split);
 			arms.put(split.name(), arm);
 			for (Split.Arm other : split.arms()) {
-				if (!other.holdout() && !other.campaign().equals(arm)) {
-					campaigns.remove(other.campaign());
+				if (!other.holdout() && !other.campaign().equals(arm) && campaigns.remove(other.campaign())
+						&& "holdout".equals(arm)) {
+					heldOut = heldOut == null ? new ArrayList<>(1) : heldOut;
+					heldOut.add(other.campaign());
 				}
 			}
 		}
-		if (campaigns.isEmpty()) {
+		if (campaigns.isEmpty() && heldOut == null) {
 			return;
 		}
-		CustomerFact fact = fact(state, moment, at, outcome.stageEntered, arms, campaigns, event);
+		List<String> evaluated = campaigns;
+		if (heldOut != null) {
+			// a holdout customer's withheld campaigns are evaluated only to record what they would have sent
+			evaluated = new ArrayList<>(campaigns);
+			evaluated.addAll(heldOut);
+		}
+		CustomerFact fact = fact(state, moment, at, outcome.stageEntered, arms, evaluated, event);
 		List<RuleAction> decided = rules.evaluate(fact);
 		int inputFingerprint = event == null ? 0 : event.fields().hashCode();
 		for (RuleAction action : decided) {
 			String id = ActionIds.of(state.customerId(), at, inputKey, inputFingerprint, state.stage, action.campaign(),
 					action.rule(), action.actionIndex());
+			if (heldOut != null && heldOut.contains(action.campaign())) {
+				if ("send".equals(action.kind())) {
+					outcome.deliveryNotice(new DeliveryNotice(state.customerId(), at, id, action.campaign(), action.rule(),
+							action.channel(), action.target(), DeliveryOutcome.SUPPRESSED_HOLDOUT, 0));
+				}
+				continue;
+			}
 			ActionRecord record = new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
 					action.channel(), action.target(), action.params(), scoresBehind(state, action));
 			DeliveryPolicy.Verdict verdict = delivery.offer(state, record);
 			if (!verdict.deliver()) {
-				outcome.deliveryNotice(new DeliveryNotice(state.customerId(), at, id, action.campaign(), action.rule(),
-						action.channel(), action.target(), verdict.outcome(), verdict.releaseAt()));
+				DeliveryNotice notice = DeliveryNotice.of(record, at, verdict.outcome(), verdict.releaseAt());
+				outcome.deliveryNotice(verdict.cap() == null ? notice : notice.becauseOf(verdict.capText(), verdict.capCount()));
 				if (verdict.timerId() != null) {
 					outcome.setTimer(new TimerRequest(state.customerId(), verdict.timerId(), verdict.releaseAt()));
 				}
@@ -562,11 +606,18 @@ public final class PlanStep implements JourneyStep {
 			return;
 		}
 		ActionRecord action = release.action();
-		outcome.deliveryNotice(new DeliveryNotice(state.customerId(), timer.at(), action.id(), action.campaign(), action.rule(),
-				action.channel(), action.target(), release.outcome(), timer.at()));
+		outcome.deliveryNotice(DeliveryNotice.of(action, timer.at(), release.outcome(), timer.at()));
 		if (release.outcome() == DeliveryOutcome.RELEASED) {
 			outcome.action(action);
 		}
+	}
+
+	/**
+	 * Whether a message of {@code campaign} decided earlier may still go to the customer: they are in
+	 * one of its stages (a workspace asks this before it releases a message it held).
+	 */
+	public boolean campaignActsNow(CustomerState state, String campaign) {
+		return delivery.campaignActsIn(campaign, state.stage());
 	}
 
 	/** The customer's arm of a split: by a stable hash of journey, split and id, so it never changes. */

@@ -9,15 +9,16 @@ import java.io.UncheckedIOException;
 
 /**
  * The recent sends of one customer that caps count: (campaign index, channel index, time),
- * oldest first, pruned to the longest cap period, so it stays as small as the caps allow.
+ * oldest first, pruned to the longest cap period, so it stays as small as the caps allow. A
+ * workspace keeps one across its journeys, with the journey's index in place of the campaign's.
  */
-final class SendLog {
+public final class SendLog {
 	private int size;
 	private int[] campaigns = new int[4];
 	private byte[] channels = new byte[4];
 	private long[] times = new long[4];
 
-	static SendLog read(byte[] bytes) {
+	public static SendLog read(byte[] bytes) {
 		SendLog log = new SendLog();
 		if (bytes == null) {
 			return log;
@@ -33,7 +34,7 @@ final class SendLog {
 		return log;
 	}
 
-	byte[] write() {
+	public byte[] write() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + size * 11);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeShort(size);
@@ -48,7 +49,7 @@ final class SendLog {
 		return bytes.toByteArray();
 	}
 
-	void add(int campaign, int channel, long at) {
+	public void add(int campaign, int channel, long at) {
 		if (size == times.length) {
 			campaigns = java.util.Arrays.copyOf(campaigns, size * 2);
 			channels = java.util.Arrays.copyOf(channels, size * 2);
@@ -61,7 +62,7 @@ final class SendLog {
 	}
 
 	/** Forgets sends at or before {@code before}. */
-	void pruneUpTo(long before) {
+	public void pruneUpTo(long before) {
 		int keep = 0;
 		for (int i = 0; i < size; i++) {
 			if (times[i] > before) {
@@ -75,7 +76,7 @@ final class SendLog {
 	}
 
 	/** Sends after {@code since}, of {@code campaign} (or any, -1) on {@code channel} (or any, -1). */
-	int count(int campaign, int channel, long since) {
+	public int count(int campaign, int channel, long since) {
 		int count = 0;
 		for (int i = 0; i < size; i++) {
 			if (times[i] > since && (campaign < 0 || campaigns[i] == campaign) && (channel < 0 || channels[i] == channel)) {
@@ -85,7 +86,17 @@ final class SendLog {
 		return count;
 	}
 
-	boolean isEmpty() {
+	/** The earliest send after {@code since} of {@code channel} (or any, -1); Long.MAX_VALUE when none. */
+	public long earliest(int channel, long since) {
+		for (int i = 0; i < size; i++) {
+			if (times[i] > since && (channel < 0 || channels[i] == channel)) {
+				return times[i];
+			}
+		}
+		return Long.MAX_VALUE;
+	}
+
+	public boolean isEmpty() {
 		return size == 0;
 	}
 }

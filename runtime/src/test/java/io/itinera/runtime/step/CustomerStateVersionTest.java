@@ -39,9 +39,31 @@ class CustomerStateVersionTest {
 	@Test
 	void aNewerVersionIsRefusedWithAMessage() {
 		byte[] bytes = CustomerState.initial("c3").toBytes();
-		bytes[0] = 3;
+		bytes[0] = 4;
 		IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CustomerState.fromBytes(bytes));
-		assertTrue(refused.getMessage().contains("customer state version 3 is not supported (this itinera reads 1 to 2)"),
+		assertTrue(refused.getMessage().contains("customer state version 4 is not supported (this itinera reads 1 to 3)"),
 				refused.getMessage());
+	}
+
+	@Test
+	void aWorkspaceCustomerIsOneRecordOfEveryJourneysStateAndTheWorkspacesOwn() {
+		CustomerState cart = CustomerState.initial("c4");
+		cart.stage = "Carted";
+		cart.inJourney = true;
+		cart.putExtension("itinera.sent", new byte[] {0, 1, 2});
+		CustomerState loyalty = CustomerState.initial("c4");
+		loyalty.visits = 2;
+		CustomerState composite = CustomerState.composite("c4", new String[] {"CartRescue", "Loyalty"},
+				new CustomerState[] {cart, loyalty});
+		composite.putExtension("itinera.workspace.sent", new byte[] {9});
+		byte[] bytes = composite.toBytes();
+		assertEquals(3, bytes[0], "the composite form's version");
+		CustomerState read = CustomerState.fromBytes(bytes);
+		assertEquals(composite, read);
+		assertEquals(List.of("CartRescue", "Loyalty"), read.partNames());
+		assertEquals("Carted", read.part("CartRescue").stage());
+		assertEquals(2, read.part("Loyalty").visits());
+		assertEquals(2, CustomerState.fromBytes(cart.toBytes()).toBytes()[0], "one journey's own state keeps version 2");
+		assertTrue(!read.part("CartRescue").isComposite());
 	}
 }

@@ -176,6 +176,31 @@ class DeliveryTest {
 		assertEquals(List.of(), entered.actions());
 		assertEquals("Abandoned", state.stage());
 		assertEquals(Map.of("RescueTest", "holdout"), step.splitArms(holdout));
+		DeliveryNotice notice = entered.deliveryNotices().get(0);
+		assertEquals(DeliveryOutcome.SUPPRESSED_HOLDOUT, notice.outcome(), "what Rescue would have sent, recorded as withheld");
+		assertEquals("Rescue", notice.campaign());
+		assertEquals("cart_reminder", notice.target());
+		assertEquals(1, entered.deliveryNotices().size());
+		assertEquals(null, state.extension(DeliveryPolicy.SENT_KEY), "a withheld message counts against no cap");
+	}
+
+	@Test
+	void aHoldoutNoticeCarriesTheIdTheMessageWouldHaveHad() {
+		String holdout = null;
+		for (int i = 0; holdout == null; i++) {
+			if (step.splitArms("c" + i).get("RescueTest").equals("holdout")) {
+				holdout = "c" + i;
+			}
+		}
+		String treated = customerInRescueArm();
+		CustomerState held = step.initialState(holdout);
+		CustomerState sent = step.initialState(treated);
+		StepResult withheld = abandonAt(held, MIDNIGHT + 12 * HOUR);
+		StepResult delivered = abandonAt(sent, MIDNIGHT + 12 * HOUR);
+		assertEquals(List.of(), delivered.deliveryNotices(), "the treated arm's message is simply sent");
+		assertEquals(1, delivered.actions().size());
+		assertEquals(ActionIds.of(holdout, MIDNIGHT + 12 * HOUR, "Carted#1@" + (MIDNIGHT + 11 * HOUR), 0, "Abandoned", "Rescue",
+				"Plain reminder", 0), withheld.deliveryNotices().get(0).actionId());
 	}
 
 	static JourneyPlan withCampaign(JourneyPlan plan, Campaign campaign) {

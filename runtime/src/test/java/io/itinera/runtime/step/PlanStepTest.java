@@ -459,11 +459,16 @@ class PlanStepTest {
 	}
 
 	@Test
-	void holdoutCustomersGetNoCampaign() {
+	void holdoutCustomersGetNoCampaignOnlyARecordOfWhatItWouldHaveSent() {
+		when(rules.evaluate(any())).thenReturn(List.of(new RuleAction("Rescue", "Plain reminder", 0, "send", "push", "cart_reminder",
+				Map.of()), new RuleAction("Rescue", "Plain reminder", 1, "tag", null, "t", Map.of())));
 		String customer = customerInArm("holdout");
 		CustomerState state = inAbandoned(customer);
-		step.applyInPlace(state, event(customer, T0 + 2 * HOUR, "product_view", "price", 5.0, "category", "x"));
-		verify(rules, never()).evaluate(any());
+		StepResult result = step.applyInPlace(state, event(customer, T0 + 2 * HOUR, "product_view", "price", 5.0, "category", "x"));
+		assertEquals(List.of(), result.actions());
+		assertEquals(1, result.deliveryNotices().size(), "the send is recorded as withheld; the tag is not a message");
+		assertEquals(io.itinera.runtime.delivery.DeliveryOutcome.SUPPRESSED_HOLDOUT, result.deliveryNotices().get(0).outcome());
+		assertTrue(state.tags().isEmpty());
 	}
 
 	@Test

@@ -1,0 +1,203 @@
+package io.itinera.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.itinera.runtime.explain.CustomerReplay;
+import io.itinera.runtime.explain.TimelineEntry;
+import io.itinera.runtime.explain.TimelineText;
+import io.itinera.runtime.io.EventLogSource;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.workspace.WorkspaceSettings;
+import io.itinera.runtime.io.SourceRecord;
+import io.itinera.runtime.step.Event;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code itinera explain CUSTOMER --state DIR | --out DIR}: one customer's timeline, rebuilt by
+ * replaying their events from the run's log through the run's plan, rules, models and options.
+ */
+@Command(name = "explain", description = {
+		"Show why a customer got (or did not get) each message: their events, stage changes, the rules evaluated with",
+		"the values they read, sends, and messages held or not sent with the reason. The customer's events are read",
+		"again from the log the run or simulation read, and replayed exactly as it did; the result is checked against",
+		"what it wrote. Exit status 4 when they differ." })
+public final class ExplainCommand implements Callable<Integer> {
+	static final int DIFFERS = 4;
+
+	@Parameters(index = "0", paramLabel = "CUSTOMER", description = "the customer id, as in the log")
+	String customer;
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	Source source;
+
+	static final class Source {
+		@Option(names = "--state", paramLabel = "DIR", description = "the state directory of an itinera run (default of run: OUT/state)")
+		Path state;
+
+		@Option(names = "--out", paramLabel = "DIR", description = "the output directory of an itinera simulate")
+		Path simulation;
+	}
+
+	@Option(names = "--events", paramLabel = "LOG", description = "read the events from LOG instead of the log the run read (moved, say)")
+	Path events;
+
+	@Option(names = "--json", description = "the timeline as JSON")
+	boolean json;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		try (RecordedRun run = source.state != null ? RecordedRun.ofState(source.state)
+				: RecordedRun.ofSimulation(source.simulation)) {
+			return explain(run, out, err);
+		} catch (IllegalArgumentException | IllegalStateException e) {
+			err.println(e.getMessage());
+			return 2;
+		} finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	private int explain(RecordedRun run, PrintWriter out, PrintWriter err) throws IOException {
+		RunInputs inputs = run.inputs;
+		Path log = events != null ? events : Path.of(inputs.events());
+		String whyNot = EventInputOptions.whyNotALog(log);
+		if (whyNot != null) {
+			err.println(whyNot + (events == null ? " (the log the run read; give --events LOG where it is now)" : ""));
+			return 2;
+		}
+		EventInputOptions eventOptions = inputs.eventOptions();
+		DriverOptions driverOptions = inputs.driverOptions();
+		DeliveryOptions deliveryOptions = inputs.deliveryOptions();
+		Long from = SimulateCommand.instant("--from", inputs.from());
+		Long to = SimulateCommand.instant("--to", inputs.to());
+		List<JourneyParts> parts = new ArrayList<>();
+		try {
+			WorkspaceSettings workspace = null;
+			if (run.workspace) {
+				workspace = WorkspaceParts.settings(Path.of(inputs.journey()), err);
+				if (workspace == null) {
+					return 1;
+				}
+				workspace = workspace.with(deliveryOptions.settings());
+			}
+			for (JourneyPlan plan : run.plans) {
+				Path file = run.workspace ? Path.of(inputs.journey()).resolve(plan.name() + ".journey") : Path.of(inputs.journey());
+				JourneyParts journey = JourneyParts.of(plan, file, inputs.allowRawDrl(), inputs.withoutModels(),
+						run.workspace ? workspace.forEachJourney() : deliveryOptions.settings(), err);
+				if (journey == null) {
+					return 1;
+				}
+				parts.add(journey);
+			}
+			List<CustomerReplay.Journey> journeys = parts.stream()
+					.map(p -> new CustomerReplay.Journey(p.plan(), p.rules(), p.delivery())).toList();
+			WorkspaceParts all = new WorkspaceParts(Path.of(inputs.journey()), parts, workspace);
+			CustomerReplay replay = run.workspace
+					? CustomerReplay.ofWorkspace(customer, journeys, workspace, all.scorer(), driverOptions.settings(),
+							inputs.simulation())
+					: CustomerReplay.ofJourney(customer, journeys.get(0), parts.get(0).scorer(), driverOptions.settings(),
+							inputs.simulation());
+			long latest = Long.MIN_VALUE;
+			try (EventLogSource reader = eventOptions.open(log, all.schema())) {
+				SourceRecord record;
+				while ((record = reader.next()) != null) {
+					Event event = record.event();
+					if (event == null || (from != null && event.at() < from) || (to != null && event.at() >= to)) {
+						continue;
+					}
+					latest = Math.max(latest, event.at());
+					replay.offer(event, record.lineNumber());
+				}
+			}
+			long end = to != null ? to - 1 : latest;
+			CustomerReplay.Result result = replay.finish(end);
+			if (result.state() == null) {
+				err.println("Customer " + customer + " has no events in " + log + " (read with the run's mapping): check the id, "
+						+ "as the log writes it.");
+				return 1;
+			}
+			RecordedRun.CrossCheck check = run.check(customer, result.actions(), result.state());
+			if (json) {
+				out.println(json(result, run, log, check));
+			} else {
+				text(out, result, run, log, check);
+			}
+			return check.agrees() ? 0 : DIFFERS;
+		} finally {
+			parts.forEach(JourneyParts::close);
+		}
+	}
+
+	private void text(PrintWriter out, CustomerReplay.Result result, RecordedRun run, Path log, RecordedRun.CrossCheck check) {
+		out.println("Customer " + customer + " in " + names(run) + ", replayed from " + log + " as the "
+				+ (run.inputs.simulation() ? "simulation in " : "run with state ") + run.where + " read it");
+		for (TimelineEntry entry : result.timeline()) {
+			out.println(TimelineText.line(entry, run.workspace));
+		}
+		for (String note : check.notes()) {
+			out.println((check.agrees() ? "Check: " : "Check FAILED: ") + note);
+		}
+	}
+
+	private static String names(RecordedRun run) {
+		return run.workspace ? "workspace " + run.inputs.journey() + " ("
+				+ run.plans.stream().map(JourneyPlan::name).collect(java.util.stream.Collectors.joining(", ")) + ")"
+				: run.plans.get(0).name();
+	}
+
+	private String json(CustomerReplay.Result result, RecordedRun run, Path log, RecordedRun.CrossCheck check)
+			throws IOException {
+		ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+		ObjectNode root = mapper.createObjectNode();
+		root.put("customer", customer);
+		run.plans.forEach(plan -> root.withArray("journeys").add(plan.name()));
+		root.put("log", log.toString());
+		root.put(run.inputs.simulation() ? "simulation" : "state", run.where.toString());
+		ArrayNode timeline = root.putArray("timeline");
+		for (TimelineEntry entry : result.timeline()) {
+			ObjectNode line = timeline.addObject();
+			line.put("time", Instant.ofEpochMilli(entry.at()).atOffset(ZoneOffset.UTC).toInstant().toString());
+			line.put("journey", entry.journey());
+			line.put("kind", entry.kind());
+			line.put("what", entry.what());
+			line.put("why", entry.why());
+			ObjectNode values = line.putObject("values");
+			for (Map.Entry<String, Object> value : entry.values().entrySet()) {
+				Object v = value.getValue();
+				if (v instanceof Number number && !Double.isNaN(number.doubleValue())) {
+					values.put(value.getKey(), number.doubleValue());
+				} else if (v == null || v instanceof Number) {
+					values.putNull(value.getKey());
+				} else {
+					values.put(value.getKey(), v.toString());
+				}
+			}
+		}
+		ObjectNode crossCheck = root.putObject("check");
+		crossCheck.put("agrees", check.agrees());
+		check.notes().forEach(crossCheck.putArray("notes")::add);
+		return mapper.writeValueAsString(root);
+	}
+}

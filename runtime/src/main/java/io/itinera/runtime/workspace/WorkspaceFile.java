@@ -1,0 +1,116 @@
+package io.itinera.runtime.workspace;
+
+import io.itinera.runtime.plan.Cap;
+import io.itinera.runtime.plan.Channel;
+import io.itinera.runtime.plan.QuietHours;
+import io.itinera.runtime.plan.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A folder's {@code itinera.workspace}: what its journeys share, one setting a line ({@code #}
+ * starts a comment):
+ * <pre>
+ * cap email 2 per 7 days      # per customer, every journey's sends of that channel
+ * cap 5 per 7 days            # of any channel ("cap" may be left out)
+ * quiet hours 22:00 - 08:00   # held for all journeys, released once when they end
+ * zone Europe/Berlin          # for customers without a timezone attribute (default UTC)
+ * </pre>
+ * Errors name the file and line and what to write.
+ */
+public final class WorkspaceFile {
+	public static final String NAME = "itinera.workspace";
+	private static final Pattern CAP = Pattern.compile(
+			"(?:cap\\s+)?(?:(email|sms|push|inapp)\\s+)?(\\d+)\\s+per\\s+(\\d+)\\s+(minutes?|hours?|days?|weeks?)");
+	private static final Pattern QUIET = Pattern.compile("quiet\\s+hours\\s+(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
+	private static final Pattern ZONE = Pattern.compile("zone\\s+(\\S+)");
+
+	private WorkspaceFile() {
+	}
+
+	/** A line the file cannot have: the message names file and line. */
+	public static final class WorkspaceFileException extends RuntimeException {
+		public WorkspaceFileException(String message) {
+			super(message);
+		}
+	}
+
+	/** The settings of {@code folder}'s workspace file; {@link WorkspaceSettings#NONE} when it has none. */
+	public static WorkspaceSettings readIn(Path folder) throws IOException {
+		Path file = folder.resolve(NAME);
+		return Files.isRegularFile(file) ? read(file, Files.readAllLines(file, StandardCharsets.UTF_8)) : WorkspaceSettings.NONE;
+	}
+
+	static WorkspaceSettings read(Path file, List<String> lines) {
+		List<Cap> caps = new ArrayList<>();
+		QuietHours quiet = null;
+		ZoneId zone = WorkspaceSettings.NONE.zone();
+		for (int n = 1; n <= lines.size(); n++) {
+			String line = lines.get(n - 1);
+			int hash = line.indexOf('#');
+			String text = (hash >= 0 ? line.substring(0, hash) : line).trim().toLowerCase(Locale.ROOT);
+			if (text.isEmpty()) {
+				continue;
+			}
+			SourceLocation at = new SourceLocation(file.toString(), n, 1);
+			Matcher m;
+			if ((m = CAP.matcher(text)).matches()) {
+				int limit = Integer.parseInt(m.group(2));
+				long period = Long.parseLong(m.group(3)) * unitMillis(m.group(4));
+				if (limit < 1 || period < 1) {
+					throw error(file, n, "a cap needs at least 1 message per a period longer than 0", "cap email 2 per 7 days");
+				}
+				Channel channel = m.group(1) == null ? null : Channel.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+				caps.add(new Cap(limit, period, channel, at));
+			} else if ((m = QUIET.matcher(text)).matches()) {
+				if (quiet != null) {
+					throw error(file, n, "quiet hours are given twice", "one line: quiet hours 22:00 - 08:00");
+				}
+				int start = minute(file, n, m.group(1), m.group(2));
+				int end = minute(file, n, m.group(3), m.group(4));
+				quiet = new QuietHours(start, end, at);
+			} else if ((m = ZONE.matcher(line.substring(0, hash >= 0 ? hash : line.length()).trim())).matches()) {
+				try {
+					zone = ZoneId.of(m.group(1));
+				} catch (DateTimeException e) {
+					throw error(file, n, m.group(1) + " is no time zone", "zone Europe/Berlin (or UTC)");
+				}
+			} else {
+				throw error(file, n, "cannot read '" + line.trim() + "'",
+						"cap [email|sms|push|inapp] N per D days|hours|weeks, quiet hours HH:MM - HH:MM, or zone ZONE");
+			}
+		}
+		return new WorkspaceSettings(caps, quiet, zone);
+	}
+
+	private static int minute(Path file, int line, String hours, String minutes) {
+		int h = Integer.parseInt(hours);
+		int m = Integer.parseInt(minutes);
+		if (h > 23 || m > 59) {
+			throw error(file, line, hours + ":" + minutes + " is no time of day", "a time from 00:00 to 23:59");
+		}
+		return h * 60 + m;
+	}
+
+	private static long unitMillis(String unit) {
+		return switch (unit.replaceAll("s$", "")) {
+			case "minute" -> 60_000L;
+			case "hour" -> 3_600_000L;
+			case "day" -> 86_400_000L;
+			default -> 7 * 86_400_000L;
+		};
+	}
+
+	private static WorkspaceFileException error(Path file, int line, String what, String write) {
+		return new WorkspaceFileException(file + ":" + line + ": " + what + "; write " + write + ".");
+	}
+}
