@@ -88,12 +88,13 @@ public final class SendLog {
 
 	/** The earliest send after {@code since} of {@code channel} (or any, -1); Long.MAX_VALUE when none. */
 	public long earliest(int channel, long since) {
+		long earliest = Long.MAX_VALUE; // not the first: a held send is logged at its later release time
 		for (int i = 0; i < size; i++) {
 			if (times[i] > since && (channel < 0 || channels[i] == channel)) {
-				return times[i];
+				earliest = Math.min(earliest, times[i]);
 			}
 		}
-		return Long.MAX_VALUE;
+		return earliest;
 	}
 
 	public boolean isEmpty() {
