@@ -103,8 +103,8 @@ public final class PinnedVersionsStep implements JourneyStep {
 		timersToSet.addAll(moved.timersToSet());
 		List<StageChange> stageChanges = new ArrayList<>(result.stageChanges());
 		if (moved.oldStage() != null && (moved.left() || !moved.oldStage().equals(moved.newStage()))) {
-			stageChanges.add(new StageChange(moved.state().customerId(), at, moved.oldStage(), moved.newStage(), "migrate",
-					currentVersion));
+			stageChanges.add(new StageChange(moved.state().customerId(), at, moved.oldStage(), moved.newStage(), "migrate")
+					.withVersion(currentVersion));
 		}
 		return new StepResult(moved.state(), result.actions(), timersToSet, timersToCancel, result.scoreRequests(), stageChanges,
 				result.goalsReached(), result.deliveryNotices());

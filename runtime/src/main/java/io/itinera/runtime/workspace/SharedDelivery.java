@@ -146,6 +146,6 @@ final class SharedDelivery {
 		String journey = rest.substring(0, rest.indexOf(':'));
 		ActionRecord a = message.action(); // the held form keeps no journey: it is in the timer id
 		return new Held(journey, new ActionRecord(a.id(), a.customerId(), a.at(), a.campaign(), a.rule(), a.kind(), a.channel(),
-				a.target(), a.params(), a.scores(), journey), afterConflict);
+				a.target(), a.params(), a.scores(), journey, a.version()), afterConflict);
 	}
 }

@@ -42,9 +42,9 @@ class PinnedVersionsStepTest {
 		StepResult result = SIDE_BY_SIDE.apply(pinnedInCarted(), new TimerFired("c1", "Carted#1@" + T0, T0 + HOUR));
 		assertEquals("Abandoned", result.state().stage(), "the old 1-hour timer moves them");
 		assertEquals("old", PlanVersion.pinnedTo(result.state()));
-		assertEquals(List.of(new StageChange("c1", T0 + HOUR, "Carted", "Abandoned", "after 1 hour", "old")),
-				result.stageChanges().stream().map(c -> new StageChange(c.customerId(), c.at(), c.from(), c.to(), "after 1 hour",
-						c.version())).toList());
+		assertEquals(List.of(new StageChange("c1", T0 + HOUR, "Carted", "Abandoned", "after 1 hour").withVersion("old")),
+				result.stageChanges().stream().map(c -> new StageChange(c.customerId(), c.at(), c.from(), c.to(), "after 1 hour")
+						.withVersion(c.version())).toList());
 	}
 
 	@Test
