@@ -17,6 +17,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * parallelisms.
  */
 public final class JourneyJob {
+	/** Customers' key groups: fixed, so a savepoint resumes at any parallelism up to this. */
+	public static final int MAX_PARALLELISM = 1024;
 	private JourneyJob() {
 	}
 
@@ -56,7 +58,8 @@ public final class JourneyJob {
 				.withTimestampAssigner((event, previous) -> event.at).withIdleness(Duration.ofSeconds(5))).uid("watermarks")
 				.name("event time");
 		DataStream<OutputRecord> results = timed.keyBy(EventRecord::getCustomerId, Types.STRING)
-				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings)).uid("journey");
+				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings)).uid("journey")
+				.setMaxParallelism(MAX_PARALLELISM);
 		DataStream<OutputRecord> all = results.union(events.getSideOutput(EventParsing.DEAD_LETTERS));
 		if (output.directory() != null) {
 			all.sinkTo(JsonLinesFiles.sink(output.directory())).uid("files").name("JSON Lines files");
