@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 				TestCommand.class,
 				TrainCommand.class,
 				SimulateCommand.class,
+				FlinkCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 
