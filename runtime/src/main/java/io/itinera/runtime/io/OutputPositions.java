@@ -1,6 +1,25 @@
 package io.itinera.runtime.io;
 
-/** How many bytes of each output file belong to committed work: a restart truncates to these. */
-public record OutputPositions(long actions, long stageChanges, long deadLetters) {
+import java.util.Map;
+
+/**
+ * How many bytes of each output file belong to committed work: a restart truncates to these. An
+ * output to a Kafka topic also keeps, per partition ("topic-partition"), the offset after its last
+ * committed transaction ({@code topicOffsets}): a restart reads what was committed after it.
+ */
+public record OutputPositions(long actions, long stageChanges, long deadLetters, Map<String, Long> topicOffsets) {
 	public static final OutputPositions START = new OutputPositions(0, 0, 0);
+
+	public OutputPositions {
+		// absent in progress records written before topic outputs
+		topicOffsets = topicOffsets == null ? Map.of() : Map.copyOf(topicOffsets);
+	}
+
+	public OutputPositions(long actions, long stageChanges, long deadLetters) {
+		this(actions, stageChanges, deadLetters, Map.of());
+	}
+
+	public OutputPositions withTopicOffsets(Map<String, Long> offsets) {
+		return new OutputPositions(actions, stageChanges, deadLetters, offsets);
+	}
 }
