@@ -50,7 +50,11 @@ public final class JourneyJob {
 
 	/** Adds the job to {@code env}; the caller sets parallelism, checkpointing and runs it. */
 	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output) {
-		DataStream<NumberedLine> lines = lines(env, input);
+		build(lines(env, input), settings, output);
+	}
+
+	/** The job over a stream of lines already in the graph (tests put a failure in front of it). */
+	static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output) {
 		SingleOutputStreamOperator<EventRecord> events = lines.process(new EventParsing(settings), OutputTypes.EVENT)
 				.uid("parse").name("parse events");
 		DataStream<EventRecord> timed = events.assignTimestampsAndWatermarks(WatermarkStrategy
@@ -72,7 +76,7 @@ public final class JourneyJob {
 		}
 	}
 
-	private static DataStream<NumberedLine> lines(StreamExecutionEnvironment env, Input input) {
+	static DataStream<NumberedLine> lines(StreamExecutionEnvironment env, Input input) {
 		if (input.topic() != null) {
 			return env.fromSource(KafkaTopics.source(input.kafkaBootstrap(), input.topic(), input.groupId()),
 					WatermarkStrategy.noWatermarks(), "Kafka events").uid("source");
