@@ -112,7 +112,12 @@ public final class FlinkCommand implements Callable<Integer> {
 		}
 		command.addAll(jobArguments);
 		Process process = new ProcessBuilder(command).inheritIO().start();
-		return process.waitFor();
+		// Ctrl-C or SIGTERM here stops the job too: it must not outlive the command that started it.
+		Thread stopJob = new Thread(process::destroy);
+		Runtime.getRuntime().addShutdownHook(stopJob);
+		int exit = process.waitFor();
+		Runtime.getRuntime().removeShutdownHook(stopJob);
+		return exit;
 	}
 
 	private List<String> jobArguments(JourneyPlan plan) throws IOException {
