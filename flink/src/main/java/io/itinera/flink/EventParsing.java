@@ -25,8 +25,13 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 		private static final long serialVersionUID = 1L;
 	};
 
+	/** A live job runs for days: its window of plausible times ("now" plus a day) moves on this often. */
+	private static final long WINDOW_MOVES_EVERY_MILLIS = 3_600_000;
+
 	private final JobSettings settings;
+	private transient EventSchema schema;
 	private transient JsonLinesEventParser parser;
+	private transient long windowMovesAt;
 
 	EventParsing(JobSettings settings) {
 		this.settings = settings;
@@ -34,8 +39,16 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 
 	@Override
 	public void open(OpenContext context) {
-		parser = new JsonLinesEventParser(ColumnMapping.parse(settings.mapping()), EventSchema.of(PlanJson.read(settings.planJson())),
-				TimeWindow.startingNow());
+		schema = EventSchema.of(PlanJson.read(settings.planJson()));
+	}
+
+	private JsonLinesEventParser parser() {
+		long now = System.currentTimeMillis();
+		if (parser == null || now >= windowMovesAt) {
+			parser = new JsonLinesEventParser(ColumnMapping.parse(settings.mapping()), schema, TimeWindow.startingNow());
+			windowMovesAt = now + WINDOW_MOVES_EVERY_MILLIS;
+		}
+		return parser;
 	}
 
 	@Override
@@ -45,7 +58,7 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 		}
 		Event event;
 		try {
-			event = parser.parse(line.text);
+			event = parser().parse(line.text);
 		} catch (BadLineException e) {
 			context.output(DEAD_LETTERS, OutputTypes.deadLetter(new DeadLetter(line.line, e.getMessage(), line.text), System.currentTimeMillis()));
 			return;
