@@ -82,6 +82,11 @@ public final class KafkaActionsOutput implements RunOutput {
 	}
 
 	@Override
+	public void flush() throws IOException {
+		files.flush();
+	}
+
+	@Override
 	public OutputPositions sync() throws IOException {
 		OutputPositions positions = files.sync();
 		if (inTransaction) {
