@@ -70,7 +70,8 @@ final class KafkaOptions {
 	KafkaEventSource open(EventInputOptions input, EventSchema schema) {
 		KafkaConnection kafka = new KafkaConnection(bootstrap);
 		try {
-			return new KafkaEventSource(kafka.consumer(group), eventsTopic, input.recordParser(schema), group != null);
+			input.recordParser(schema); // refuses options a topic cannot take before anything connects
+			return new KafkaEventSource(kafka.consumer(group), eventsTopic, () -> input.recordParser(schema), group != null);
 		} catch (KafkaException e) {
 			throw unreachable(e);
 		}

@@ -47,7 +47,7 @@ class KafkaEventSourceTest {
 	private static KafkaEventSource open() {
 		KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
 		return new KafkaEventSource(connection.consumer(null), "events",
-				new JsonLinesEventParser(ColumnMapping.defaults(), SCHEMA), false);
+				() -> new JsonLinesEventParser(ColumnMapping.defaults(), SCHEMA), false);
 	}
 
 	private static String cartAdd(String customer, int minute) {
