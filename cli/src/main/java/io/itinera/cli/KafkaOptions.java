@@ -6,6 +6,7 @@ import io.itinera.runtime.kafka.KafkaActionsOutput;
 import io.itinera.runtime.kafka.KafkaConnection;
 import io.itinera.runtime.kafka.KafkaEventSource;
 import java.nio.file.Path;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Option;
 
 /** {@code run --kafka}: events from a Kafka topic instead of a file, and actions optionally to one. */
@@ -68,7 +69,18 @@ final class KafkaOptions {
 
 	KafkaEventSource open(EventInputOptions input, EventSchema schema) {
 		KafkaConnection kafka = new KafkaConnection(bootstrap);
-		return new KafkaEventSource(kafka.consumer(group), eventsTopic, input.recordParser(schema), group != null);
+		try {
+			input.recordParser(schema); // refuses options a topic cannot take before anything connects
+			return new KafkaEventSource(kafka.consumer(group), eventsTopic, () -> input.recordParser(schema), group != null);
+		} catch (KafkaException e) {
+			throw unreachable(e);
+		}
+	}
+
+	/** A client that could not start or reach the broker, said without a stack trace. */
+	private IllegalArgumentException unreachable(KafkaException e) {
+		return new IllegalArgumentException("Kafka at " + bootstrap + ": " + e.getMessage()
+				+ "; check --kafka HOST:PORT and that the broker runs.");
 	}
 
 	/** {@code files}, and the actions also to {@code --actions-topic} when given. */
@@ -80,7 +92,11 @@ final class KafkaOptions {
 		// one producer id per run state: a restart of the same run fences and aborts what the killed one left open
 		String transactionalId = "itinera-" + actionsTopic + "-" + Integer.toHexString(
 				(runName + "@" + stateDirectory.toAbsolutePath().normalize()).hashCode());
-		return new KafkaActionsOutput(files, kafka.transactionalProducer(transactionalId, checkpointMillis), kafka.consumer(null),
-				actionsTopic);
+		try {
+			return new KafkaActionsOutput(files, kafka.transactionalProducer(transactionalId, checkpointMillis),
+					kafka.consumer(null), actionsTopic);
+		} catch (KafkaException e) {
+			throw unreachable(e);
+		}
 	}
 }

@@ -37,6 +37,11 @@ public final class DeliveringOutput implements RunOutput {
 	}
 
 	@Override
+	public void flush() throws IOException {
+		files.flush();
+	}
+
+	@Override
 	public OutputPositions sync() throws IOException {
 		return files.sync();
 	}

@@ -101,8 +101,18 @@ public final class InProcessKafka implements AutoCloseable {
     }
 
     public void createTopics(Collection<String> names, int partitions) {
+        createTopics(names, partitions, Map.of());
+    }
+
+    /**
+     * Creates topics with topic configs, for example {@code retention.ms=-1}. The broker keeps
+     * Kafka's default retention of 7 days, and time retention goes by record timestamps: records
+     * stamped with old event times (a replayed log) are deleted within minutes unless the topic
+     * says otherwise.
+     */
+    public void createTopics(Collection<String> names, int partitions, Map<String, String> configs) {
         List<NewTopic> topics = names.stream()
-                .map(name -> new NewTopic(name, partitions, (short) 1))
+                .map(name -> new NewTopic(name, partitions, (short) 1).configs(configs))
                 .collect(Collectors.toList());
         await(admin.createTopics(topics).all(), "create topics " + names);
     }

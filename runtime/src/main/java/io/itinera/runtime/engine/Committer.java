@@ -134,6 +134,10 @@ final class Committer implements Runnable {
 			actions.forEach(action -> uncommittedActionIds.add(action.id()));
 		}
 		output.write(actions, changes, deadLetters);
+		if (config.flushEveryMillis() > 0 && !reader.checkpoint()) {
+			// live: readers of the files see each barrier's output now, not at the next checkpoint
+			output.flush();
+		}
 		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, timerDelta);
 		totals.thisProcess(scoreBatches, rowsScored, outOfOrder, late);
 		if (reader.checkpoint()) {

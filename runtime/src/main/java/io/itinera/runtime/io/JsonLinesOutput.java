@@ -40,6 +40,13 @@ public final class JsonLinesOutput implements RunOutput {
 	}
 
 	@Override
+	public void flush() throws IOException {
+		actions.flush();
+		stageChanges.flush();
+		deadLetters.flush();
+	}
+
+	@Override
 	public OutputPositions sync() throws IOException {
 		return new OutputPositions(actions.sync(), stageChanges.sync(), deadLetters.sync());
 	}

@@ -9,6 +9,13 @@ import java.util.List;
 public interface RunOutput extends AutoCloseable {
 	void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters) throws IOException;
 
+	/**
+	 * Hands what was written so far to the operating system, so that readers of the files see it
+	 * (live inputs: after every barrier); not durable until {@link #sync()}.
+	 */
+	default void flush() throws IOException {
+	}
+
 	/** Makes everything written so far durable and says how far it reaches. */
 	OutputPositions sync() throws IOException;
 

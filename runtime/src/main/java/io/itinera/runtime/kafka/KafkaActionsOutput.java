@@ -11,18 +11,21 @@ import io.itinera.runtime.step.StageChange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,7 +47,8 @@ public final class KafkaActionsOutput implements RunOutput {
 	private final String topic;
 	private final Set<String> alreadyInTopic = new HashSet<>();
 	private final Map<TopicPartition, Long> committedEnds = new HashMap<>();
-	private final Map<TopicPartition, Long> sentEnds = new ConcurrentHashMap<>();
+	/** This transaction's sends: once it is committed, they say where each partition ends. */
+	private final List<Future<RecordMetadata>> sent = new ArrayList<>();
 	private boolean inTransaction;
 
 	/**
@@ -71,14 +75,13 @@ public final class KafkaActionsOutput implements RunOutput {
 				producer.beginTransaction();
 				inTransaction = true;
 			}
-			producer.send(new ProducerRecord<>(topic, null, action.at(), action.customerId(), OutputJson.action(action)),
-					(metadata, error) -> {
-						if (error == null) {
-							sentEnds.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1,
-									Math::max);
-						}
-					});
+			sent.add(producer.send(new ProducerRecord<>(topic, null, action.at(), action.customerId(), OutputJson.action(action))));
 		}
+	}
+
+	@Override
+	public void flush() throws IOException {
+		files.flush();
 	}
 
 	@Override
@@ -88,8 +91,11 @@ public final class KafkaActionsOutput implements RunOutput {
 			// a failed send fails the commit, and with it the checkpoint: the restart sends again
 			producer.commitTransaction();
 			inTransaction = false;
-			sentEnds.forEach((partition, end) -> committedEnds.merge(partition, end, Math::max));
-			sentEnds.clear();
+			for (Future<RecordMetadata> send : sent) {
+				RecordMetadata metadata = done(send);
+				committedEnds.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1, Math::max);
+			}
+			sent.clear();
 		}
 		return positions.withTopicOffsets(asText(committedEnds));
 	}
@@ -129,6 +135,18 @@ public final class KafkaActionsOutput implements RunOutput {
 		ends.forEach((partition, end) -> committedEnds.merge(partition, end, Math::max));
 	}
 
+	/** A send of a committed transaction: complete, and successful (else the commit would have failed). */
+	private static RecordMetadata done(Future<RecordMetadata> send) throws IOException {
+		try {
+			return send.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while noting the actions topic's offsets", e);
+		} catch (ExecutionException e) {
+			throw new IOException("an action was not written to the actions topic: " + e.getCause().getMessage(), e);
+		}
+	}
+
 	private static Map<String, Long> asText(Map<TopicPartition, Long> offsets) {
 		Map<String, Long> text = new TreeMap<>();
 		offsets.forEach((partition, offset) -> text.put(partition.toString(), offset));
@@ -140,6 +158,7 @@ public final class KafkaActionsOutput implements RunOutput {
 		try {
 			if (inTransaction) {
 				producer.abortTransaction();
+				sent.clear();
 			}
 		} finally {
 			producer.close(Duration.ofSeconds(5));

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,10 +40,17 @@ import org.apache.kafka.common.errors.InterruptException;
  */
 public final class KafkaEventSource implements EventSource {
 	private static final long GROUP_COMMIT_EVERY_NANOS = 1_000_000_000L;
+	/**
+	 * A parser's plausible time window ends a skew after the moment it was made; a run that lasts for
+	 * days takes a new one every hour, so that today's events are not "in the future".
+	 */
+	private static final long NEW_PARSER_EVERY_NANOS = 3_600_000_000_000L;
 
 	private final String topic;
 	private final KafkaConsumer<byte[], byte[]> consumer;
-	private final EventLineParser parser;
+	private final Supplier<EventLineParser> parsers;
+	private EventLineParser parser;
+	private long parserMadeAt;
 	private final boolean commitToGroup;
 	private final Map<TopicPartition, Long> next = new HashMap<>();
 	private Iterator<ConsumerRecord<byte[], byte[]>> buffered = java.util.Collections.emptyIterator();
@@ -52,13 +60,17 @@ public final class KafkaEventSource implements EventSource {
 	/**
 	 * @param consumer a consumer of byte keys and values, not subscribed; this source assigns it every
 	 *        partition of {@code topic} and closes it
+	 * @param parsers a new parser of one record (with its time window starting now), asked for again every hour
 	 * @param commitToGroup also commit the offsets read to the consumer's group now and then, for
 	 *        lag monitoring only: a restart resumes at the checkpoint's offsets
 	 */
-	public KafkaEventSource(KafkaConsumer<byte[], byte[]> consumer, String topic, EventLineParser parser, boolean commitToGroup) {
+	public KafkaEventSource(KafkaConsumer<byte[], byte[]> consumer, String topic, Supplier<EventLineParser> parsers,
+			boolean commitToGroup) {
 		this.consumer = consumer;
 		this.topic = topic;
-		this.parser = parser;
+		this.parsers = parsers;
+		this.parser = parsers.get();
+		this.parserMadeAt = System.nanoTime();
 		this.commitToGroup = commitToGroup;
 		List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
 				.map(info -> new TopicPartition(topic, info.partition()))
@@ -118,6 +130,10 @@ public final class KafkaEventSource implements EventSource {
 		}
 		if (line.indexOf('\0') >= 0) {
 			return bad(record, "binary data (a NUL byte) in the record", line);
+		}
+		if (System.nanoTime() - parserMadeAt >= NEW_PARSER_EVERY_NANOS) {
+			parser = parsers.get();
+			parserMadeAt = System.nanoTime();
 		}
 		try {
 			Event event = parser.parse(line);
