@@ -80,6 +80,9 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Mixin
 	DriverOptions driver = new DriverOptions();
 
+	@Mixin
+	DeliveryOptions delivery = new DeliveryOptions();
+
 	@Spec
 	CommandSpec spec;
 
@@ -138,6 +141,7 @@ public final class FlinkCommand implements Callable<Integer> {
 		}
 		ColumnMapping.parse(mapping);
 		var settings = driver.settings();
+		var deliverySettings = delivery.settings();
 		Path planFile = Files.createTempFile("itinera-plan-", ".json");
 		planFile.toFile().deleteOnExit();
 		Files.writeString(planFile, PlanJson.write(plan));
@@ -166,6 +170,11 @@ public final class FlinkCommand implements Callable<Integer> {
 		}
 		if (mapping != null) {
 			args.addAll(List.of("--map", mapping));
+		}
+		args.addAll(List.of("--zone", deliverySettings.defaultZone().getId()));
+		for (var cap : deliverySettings.globalCaps()) {
+			// the job's machine form: LIMIT/PERIOD_MILLIS/CHANNEL (io.itinera.flink.DeliveryArguments)
+			args.addAll(List.of("--global-cap", cap.limit() + "/" + cap.periodMillis() + "/" + (cap.channel() == null ? "ANY" : cap.channel().name())));
 		}
 		if (endAt != null) {
 			args.addAll(List.of("--end-at", endAt));

@@ -1,7 +1,9 @@
 package io.itinera.flink;
 
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What every operator of the job needs to know, shipped with the job graph: the plan as JSON (a
@@ -19,13 +21,29 @@ import java.io.Serializable;
  * @param replayEnd a replay's end, epoch ms: timers due later stay pending when the input ends;
  *        Long.MAX_VALUE: every timer the final watermark passes fires
  * @param customersInMemory slots each subtask keeps decoded between inputs (the rest stay in Flink state only)
+ * @param zone the quiet hours' zone for customers without a timezone attribute ({@code run --zone})
+ * @param globalCaps caps over all campaigns ({@code run --cap}), in {@link DeliveryArguments}' form
  */
 public record JobSettings(String planJson, String journeyDirectory, String mapping, long latenessMillis, int scoreBatch,
-		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory) implements Serializable {
+		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps)
+		implements Serializable {
+
+	public JobSettings {
+		globalCaps = List.copyOf(globalCaps);
+	}
 
 	public static JobSettings of(String planJson, String journeyDirectory) {
 		return new JobSettings(planJson, journeyDirectory, null, DriverSettings.DEFAULT_LATENESS_MILLIS, 256, 2_000, false,
-				Long.MAX_VALUE, 20_000);
+				Long.MAX_VALUE, 20_000, "UTC", List.of());
+	}
+
+	public DeliverySettings delivery() {
+		return DeliveryArguments.settings(zone, globalCaps);
+	}
+
+	public JobSettings withDelivery(String zoneId, List<String> caps) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zoneId, caps);
 	}
 
 	public DriverSettings driver() {
@@ -35,26 +53,26 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withMapping(String spec) {
 		return new JobSettings(planJson, journeyDirectory, spec, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory);
+				customersInMemory, zone, globalCaps);
 	}
 
 	public JobSettings withReplayEnd(long end) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, end,
-				customersInMemory);
+				customersInMemory, zone, globalCaps);
 	}
 
 	public JobSettings withWallClock(boolean live) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, live, replayEnd,
-				customersInMemory);
+				customersInMemory, zone, globalCaps);
 	}
 
 	public JobSettings withLateness(long millis) {
 		return new JobSettings(planJson, journeyDirectory, mapping, millis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory);
+				customersInMemory, zone, globalCaps);
 	}
 
 	public JobSettings withScoring(int batch, long waitMicros) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, batch, waitMicros, wallClock, replayEnd,
-				customersInMemory);
+				customersInMemory, zone, globalCaps);
 	}
 }

@@ -27,7 +27,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
-			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--local]";
+			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--local]";
 
 	private JourneyJobRunner() {
 	}
@@ -50,7 +50,9 @@ public final class JourneyJobRunner {
 			JourneyPlan plan = PlanJson.read(Files.readString(arguments.plan()));
 			JobSettings settings = JobSettings.of(PlanJson.write(plan), arguments.journeyDirectory().toString())
 					.withMapping(arguments.mapping()).withLateness(arguments.latenessMillis())
-					.withScoring(arguments.scoreBatch(), 2_000).withWallClock(arguments.wallClock());
+					.withScoring(arguments.scoreBatch(), 2_000).withWallClock(arguments.wallClock())
+					.withDelivery(arguments.zone(), arguments.globalCaps());
+			settings.delivery();
 			long lines = -1;
 			if (!arguments.files().isEmpty() && !arguments.wallClock()) {
 				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), plan, arguments.mapping());
@@ -109,14 +111,16 @@ public final class JourneyJobRunner {
 	/** The parsed command line. */
 	record JobArguments(Path plan, Path journeyDirectory, List<String> files, String watch, String kafka, String eventsTopic,
 			String groupId, String out, String actionsTopic, String stageChangesTopic, String deadLettersTopic, int parallelism,
-			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, boolean local) {
+			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, boolean local,
+			String zone, List<String> globalCaps) {
 
 		static JobArguments parse(String[] args) {
 			Path plan = null;
 			Path journeyDirectory = null;
 			List<String> files = new ArrayList<>();
 			String watch = null, kafka = null, eventsTopic = null, groupId = "itinera", out = null, actions = null, stages = null,
-					dead = null, mapping = null;
+					dead = null, mapping = null, zone = "UTC";
+			List<String> caps = new ArrayList<>();
 			int parallelism = 0, scoreBatch = 256;
 			long lateness = 60_000, checkpoint = 10_000;
 			Long endAt = null;
@@ -148,6 +152,8 @@ public final class JourneyJobRunner {
 				case "--lateness-ms" -> lateness = number(option, value);
 				case "--checkpoint-ms" -> checkpoint = positive(option, value);
 				case "--map" -> mapping = value;
+				case "--zone" -> zone = value;
+				case "--global-cap" -> caps.add(value);
 				case "--clock" -> {
 					if (!value.equals("wall") && !value.equals("event")) {
 						throw new IllegalArgumentException("--clock " + value + ": give event (a replay) or wall (live)");
@@ -179,7 +185,7 @@ public final class JourneyJobRunner {
 				journeyDirectory = parent == null ? Path.of(".") : parent;
 			}
 			return new JobArguments(plan, journeyDirectory.toAbsolutePath(), files, watch, kafka, eventsTopic, groupId, out, actions,
-					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, local);
+					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, local, zone, caps);
 		}
 
 		JourneyJob.Input input() {

@@ -1,6 +1,5 @@
 package io.itinera.flink;
 
-import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.EventCodec;
@@ -91,7 +90,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 					+ "; build it with mvn -pl flink -am package, see docs/flink.md");
 		}
 		writeSlot = this::writeSlot;
-		driver = new StepDriver(new PlanStep(plan, rules, DeliverySettings.DEFAULT), settings.driver(), scorer, this, this);
+		driver = new StepDriver(new PlanStep(plan, rules, settings.delivery()), settings.driver(), scorer, this, this);
 		if (settings.wallClock()) {
 			writeChanged();
 			scheduleWallClock();

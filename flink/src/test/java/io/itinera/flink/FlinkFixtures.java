@@ -4,7 +4,12 @@ import com.google.inject.Injector;
 import io.itinera.dsl.JourneyStandaloneSetup;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.dsl.journey.Journey;
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.plan.Cap;
+import io.itinera.runtime.plan.Channel;
+import io.itinera.runtime.plan.SourceLocation;
+import java.time.ZoneId;
 import io.itinera.runtime.driver.PlanServices;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.LocalEngine;
@@ -54,8 +59,13 @@ final class FlinkFixtures {
 		return cartRecovery;
 	}
 
+	/** Host-wide delivery settings both hosts get: quiet hours in Berlin for customers without a zone, one push a day. */
+	static final DeliverySettings DELIVERY = new DeliverySettings(ZoneId.of("Europe/Berlin"),
+			List.of(new Cap(1, 86_400_000L, Channel.PUSH, SourceLocation.UNKNOWN)));
+
 	static JobSettings settings() {
-		return JobSettings.of(PlanJson.write(cartRecovery()), JOURNEYS.toString()).withScoring(64, 2_000);
+		return JobSettings.of(PlanJson.write(cartRecovery()), JOURNEYS.toString()).withScoring(64, 2_000)
+				.withDelivery(DELIVERY.defaultZone().getId(), DELIVERY.globalCaps().stream().map(DeliveryArguments::cap).toList());
 	}
 
 	/** A seeded shop log in JSON Lines, in event-time order. */
@@ -78,7 +88,7 @@ final class FlinkFixtures {
 		Scorer scorer = PlanServices.scorer(plan, JOURNEYS);
 		try (EventLogSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',', EventSchema.of(plan));
 				JsonLinesOutput output = new JsonLinesOutput(out)) {
-			new LocalEngine(() -> new PlanStep(plan, PlanServices.rules(plan)), scorer, new InMemoryStateStore(), output,
+			new LocalEngine(() -> new PlanStep(plan, PlanServices.rules(plan), DELIVERY), scorer, new InMemoryStateStore(), output,
 					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))).run(source);
 		} finally {
 			scorer.close();
