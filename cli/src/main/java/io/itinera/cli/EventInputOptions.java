@@ -2,9 +2,11 @@ package io.itinera.cli;
 
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.CsvEventParser;
+import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.InputFormat;
+import io.itinera.runtime.io.JsonLinesEventParser;
 import io.itinera.runtime.io.ReadOptions;
 import io.itinera.runtime.io.TimeWindow;
 import java.io.IOException;
@@ -129,6 +131,24 @@ final class EventInputOptions {
 		maxBadShare();
 		opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(), schema, readOptions());
 		return opened;
+	}
+
+	/**
+	 * The parser of one Kafka record: JSON by default, or CSV with {@code --format csv} and
+	 * {@code --columns} (a record has no header line).
+	 */
+	EventLineParser recordParser(EventSchema schema) {
+		if (dedupe != null && !dedupe.isBlank()) {
+			throw new IllegalArgumentException("--dedupe reads a file from its start; it does not go with --kafka.");
+		}
+		InputFormat chosen = format != null ? format : InputFormat.JSONL;
+		if (chosen == InputFormat.JSONL) {
+			return new JsonLinesEventParser(columnMapping(), schema, timeWindow());
+		}
+		if (columns == null) {
+			throw new IllegalArgumentException("--format csv with --kafka needs --columns NAMES: a Kafka record has no header line.");
+		}
+		return new CsvEventParser(columns, delimiterChar(), columnMapping(), schema, timeWindow());
 	}
 
 	/** Why {@code log} cannot be read (missing, a directory, unreadable), or null when it can. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 				TrainCommand.class,
 				SimulateCommand.class,
 				ExplainCommand.class,
+				FlinkCommand.class,
 		})
 public final class ItineraCommand implements Runnable {
 

@@ -1,18 +1,15 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.PlanServices;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.rules.CampaignRules;
-import io.itinera.runtime.rules.CampaignRulesProvider;
 import io.itinera.runtime.rules.DrlBuildException;
 import io.itinera.runtime.scoring.Scorer;
-import io.itinera.runtime.scoring.ScorerProvider;
 import io.itinera.runtime.step.PlanStep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
@@ -64,28 +61,16 @@ record JourneyParts(JourneyPlan plan, CampaignRules rules, Scorer scorer, Delive
 	}
 
 	private static CampaignRules rules(JourneyPlan plan) {
-		if (plan.campaigns().isEmpty()) {
-			return CampaignRules.NONE;
-		}
-		return ServiceLoader.load(CampaignRulesProvider.class).findFirst().map(provider -> provider.rulesFor(plan))
-				.orElse(null);
+		return PlanServices.rules(plan);
 	}
 
 	private static Scorer scorer(JourneyPlan plan, Path journeyDirectory) {
-		if (plan.models().isEmpty()) {
-			return noScores();
-		}
-		return ServiceLoader.load(ScorerProvider.class).findFirst()
-				.map(provider -> provider.scorerFor(plan, journeyDirectory)).orElse(null);
+		return PlanServices.scorer(plan, journeyDirectory);
 	}
 
 	/** Answers every request with NaN ("no score"): for journeys run without their models. */
 	static Scorer noScores() {
-		return (model, rows) -> {
-			float[] scores = new float[rows.length];
-			Arrays.fill(scores, Float.NaN);
-			return scores;
-		};
+		return PlanServices.noScores();
 	}
 
 	private static Path directoryOf(Path file) {

@@ -4,8 +4,8 @@ import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineException;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.engine.LocalEngine;
-import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = {
 		"Run a journey for every customer over an event log. Actions, stage changes and dead letters go",
 		"to JSON Lines files in --out; state is kept in --state, so stopping and running the same command",
-		"again continues where it stopped, without losing or repeating anything." })
+		"again continues where it stopped, without losing or repeating anything. With --kafka it reads",
+		"the events live from a Kafka topic instead, until Ctrl-C." })
 public final class RunCommand implements Callable<Integer> {
 	enum Clock {
 		EVENT, WALL
@@ -46,8 +47,11 @@ public final class RunCommand implements Callable<Integer> {
 			"or a workspace folder: every journey in it over one stream, with its itinera.workspace (docs/workspaces.md)" })
 	Path journey;
 
-	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log (CSV or JSON Lines)")
+	@Option(names = "--events", paramLabel = "LOG", description = "the event log (CSV or JSON Lines)")
 	Path events;
+
+	@Mixin
+	KafkaOptions kafka = new KafkaOptions();
 
 	@Mixin
 	EventInputOptions input = new EventInputOptions();
@@ -128,7 +132,8 @@ public final class RunCommand implements Callable<Integer> {
 			if (plan == null) {
 				return 1;
 			}
-			if (EventInputOptions.whyNotALog(events) != null) {
+			kafka.validate(events, input);
+			if (!kafka.used() && EventInputOptions.whyNotALog(events) != null) {
 				err.println(EventInputOptions.whyNotALog(events));
 				return 2;
 			}
@@ -142,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
 						parts.scorer(), config, stateDirectory);
 				printSummary(outText, "Journey " + plan.name(), orderedStageCounts(stageNames(plan), summary), summary,
 						inMemory ? null : stateDirectory);
-				return BadLines.check(input, err);
+				return kafka.used() ? 0 : BadLines.check(input, err);
 			}
 		} catch (IllegalArgumentException | IllegalStateException | EngineException e) {
 			err.println(e.getMessage());
@@ -159,7 +164,8 @@ public final class RunCommand implements Callable<Integer> {
 			if (workspace == null) {
 				return 1;
 			}
-			if (EventInputOptions.whyNotALog(events) != null) {
+			kafka.validate(events, input);
+			if (!kafka.used() && EventInputOptions.whyNotALog(events) != null) {
 				err.println(EventInputOptions.whyNotALog(events));
 				return 2;
 			}
@@ -175,7 +181,7 @@ public final class RunCommand implements Callable<Integer> {
 			}, workspace.scorer(), config, stateDirectory);
 			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
 					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
-			return BadLines.check(input, err);
+			return kafka.used() ? 0 : BadLines.check(input, err);
 		}
 	}
 
@@ -186,10 +192,13 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		int inMemory = customersInMemory != null ? customersInMemory
 				: (int) Math.max(10_000, Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_CUSTOMER_IN_MEMORY / config.workers());
+		if (kafka.used()) {
+			config = config.withFlushEveryMillis(kafka.flushMillis);
+		}
 		return config.withCheckpointEveryMillis(checkpointMillis)
 				.withDriver(driverOptions.settings().withWallClock(clock == Clock.WALL).withCustomersInMemory(inMemory))
 				.withBarrierEveryLines(barrierLines)
-				.withRunName(name + " over " + events.getFileName())
+				.withRunName(name + " over " + (kafka.used() ? kafka.inputName() : events.getFileName()))
 				.withPlanJson(planJson);
 	}
 
@@ -219,20 +228,22 @@ public final class RunCommand implements Callable<Integer> {
 		if (deliver != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
-		try (EventLogSource source = input.open(events, schema);
+		try (EventSource source = kafka.used() ? kafka.open(input, schema) : input.open(events, schema);
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
-				RunOutput output = delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out))) {
+				RunOutput output = kafka.output(delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out)),
+						stateDirectory, config.runName(), config.checkpointEveryMillis())) {
 			RunSteps steps = stepsForState.apply(store);
-			if (store.runInputs().isEmpty()) {
+			if (!kafka.used() && store.runInputs().isEmpty()) {
 				store.saveRunInputs(RunInputs.of("run", journey, events, input, driverOptions, this.delivery, allowRawDrl,
 						withoutModels, null, null, null).toJson());
 			}
 			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config);
-			boolean showProgress = progress != null ? progress : System.console() != null;
+			boolean showProgress = progress != null ? progress : System.console() != null && !kafka.used();
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
-			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after line %,d%s",
-					engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
+			String unit = kafka.used() ? "record" : "line";
+			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after %s %,d%s",
+					unit, engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
 							: "; run the same command to continue."));
 			try (steps) {
 				EngineSummary summary = engine.run(source);
@@ -255,12 +266,13 @@ public final class RunCommand implements Callable<Integer> {
 	private void printSummary(PrintWriter text, String what, Map<String, Long> stageCounts, EngineSummary summary,
 			Path stateDirectory) {
 		if (summary.stopped()) {
-			text.printf("Stopped after line %,d; run the same command to continue.%n", summary.linesRead());
+			text.printf("Stopped after %s %,d; run the same command to continue.%n", kafka.used() ? "record" : "line",
+					summary.linesRead());
 		}
 		if (summary.resumed()) {
 			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);
 		}
-		text.printf("%s over %s%n", what, events);
+		text.printf("%s over %s%n", what, kafka.used() ? kafka.inputName() : events);
 		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping)%n", summary.eventsRead(), summary.linesRead(),
 				summary.skipped());
 		text.printf("  dead letters   %,d%s%n", summary.deadLetters(),

@@ -4,6 +4,7 @@ import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
 import io.itinera.serve.delivery.DeliveryService;
 import java.io.IOException;
@@ -27,13 +28,18 @@ public final class DeliveringOutput implements RunOutput {
 	}
 
 	@Override
-	public void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters)
-			throws IOException {
-		files.write(actions, stageChanges, deadLetters);
+	public void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeliveryNotice> notices,
+			List<DeadLetter> deadLetters) throws IOException {
+		files.write(actions, stageChanges, notices, deadLetters);
 		if (!actions.isEmpty()) {
 			alsoTell.accept(actions);
 			delivery.submit(actions);
 		}
+	}
+
+	@Override
+	public void flush() throws IOException {
+		files.flush();
 	}
 
 	@Override

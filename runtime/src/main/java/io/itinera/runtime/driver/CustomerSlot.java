@@ -74,6 +74,18 @@ public final class CustomerSlot {
 		return heldCount;
 	}
 
+	/**
+	 * The earliest time at which something waits in the slot (a timer due, a held event), or
+	 * Long.MAX_VALUE: a host with its own timers (Flink) wakes the customer then.
+	 */
+	public long nextDue() {
+		long next = heldCount > 0 ? heldEvents[0].at() : Long.MAX_VALUE;
+		for (int i = 0; i < timerCount; i++) {
+			next = Math.min(next, timerDue[i]);
+		}
+		return next;
+	}
+
 	/** Whether timers or held events wait in the slot (the store's pending index). */
 	public boolean hasPendingWork() {
 		return timerCount > 0 || heldCount > 0;

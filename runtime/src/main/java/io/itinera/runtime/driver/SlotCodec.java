@@ -1,15 +1,12 @@
 package io.itinera.runtime.driver;
 
 import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.Event;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A customer's slot as bytes, for the state store: the journey state in {@link CustomerState}'s
@@ -39,7 +36,7 @@ public final class SlotCodec {
 			out.writeShort(slot.heldCount);
 			for (int i = 0; i < slot.heldCount; i++) {
 				out.writeLong(slot.heldLines[i]);
-				writeEvent(out, slot.heldEvents[i]);
+				EventCodec.write(out, slot.heldEvents[i]);
 			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -65,7 +62,7 @@ public final class SlotCodec {
 			int held = in.readUnsignedShort();
 			for (int i = 0; i < held; i++) {
 				long line = in.readLong();
-				slot.hold(readEvent(customerId, in), line);
+				slot.hold(EventCodec.read(customerId, in), line);
 			}
 			return slot;
 		} catch (IOException e) {
@@ -83,46 +80,5 @@ public final class SlotCodec {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static void writeEvent(DataOutputStream out, Event event) throws IOException {
-		out.writeUTF(event.type());
-		out.writeLong(event.at());
-		out.writeShort(event.fields().size());
-		for (Map.Entry<String, Object> field : event.fields().entrySet()) {
-			out.writeUTF(field.getKey());
-			Object value = field.getValue();
-			if (value instanceof Double d) {
-				out.writeByte('D');
-				out.writeDouble(d);
-			} else if (value instanceof Long l) {
-				out.writeByte('L');
-				out.writeLong(l);
-			} else if (value instanceof Boolean b) {
-				out.writeByte('B');
-				out.writeBoolean(b);
-			} else {
-				out.writeByte('S');
-				out.writeUTF(String.valueOf(value));
-			}
-		}
-	}
-
-	private static Event readEvent(String customerId, DataInputStream in) throws IOException {
-		String type = in.readUTF();
-		long at = in.readLong();
-		int count = in.readUnsignedShort();
-		Map<String, Object> fields = new LinkedHashMap<>();
-		for (int i = 0; i < count; i++) {
-			String name = in.readUTF();
-			int kind = in.readByte();
-			fields.put(name, switch (kind) {
-			case 'D' -> in.readDouble();
-			case 'L' -> in.readLong();
-			case 'B' -> in.readBoolean();
-			default -> in.readUTF();
-			});
-		}
-		return new Event(customerId, at, type, fields);
 	}
 }

@@ -140,6 +140,10 @@ final class Committer implements Runnable {
 			actions.forEach(action -> uncommittedActionIds.add(action.id()));
 		}
 		output.write(actions, changes, notices, deadLetters);
+		if (config.flushEveryMillis() > 0 && !reader.checkpoint()) {
+			// live: readers of the files see each barrier's output now, not at the next checkpoint
+			output.flush();
+		}
 		totals.add(reader, deadLetters.size(), actions.size(), changes.size(), deltas, newCustomers, timerDelta);
 		totals.thisProcess(scoreBatches, rowsScored, outOfOrder, late);
 		if (reader.checkpoint()) {
@@ -235,7 +239,7 @@ final class Committer implements Runnable {
 		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions) {
 			return new RunProgress(run, reader.position(), reader.lineNumber(), linesRead, eventsRead, deadLetters, skipped,
 					reader.latestEventAt(), customers, actions, stageChanges, pendingTimers, stageCounts(), positions,
-					reader.finishSlices(), reader.finishedSlices());
+					reader.finishSlices(), reader.finishedSlices(), reader.sourceOffsets());
 		}
 	}
 }

@@ -82,6 +82,7 @@ public final class LocalEngine {
 			}
 			output.restore(progress.outputs());
 			source.resumeAt(progress.inputPosition(), progress.lineNumber());
+			source.resumeAtOffsets(progress.sourceOffsets());
 			totals.restore(progress);
 			resumedAfterLine = progress.lineNumber();
 		} else {
@@ -267,6 +268,7 @@ public final class LocalEngine {
 			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, finishing, last, counts.latestEventAt), failure);
 		}
 		put(committer, new ReaderFlush(id, last, checkpoint, counts.deadLetters, source.position(), source.lineNumber(),
+				source.partitionOffsets(),
 				counts.linesRead, counts.eventsRead, counts.skipped, counts.latestEventAt,
 				finishing == null ? 0 : finishing.of(), finishing == null ? 0 : finishing.index() + 1), failure);
 		counts.deadLetters = new ArrayList<>();

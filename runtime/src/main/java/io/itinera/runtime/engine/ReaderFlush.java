@@ -2,6 +2,7 @@ package io.itinera.runtime.engine;
 
 import io.itinera.runtime.io.DeadLetter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reader's side of a barrier: how far it read, and the lines it could not use; while the replay
@@ -14,6 +15,7 @@ record ReaderFlush(
 		List<DeadLetter> deadLetters,
 		long position,
 		long lineNumber,
+		Map<String, Long> sourceOffsets,
 		long linesRead,
 		long eventsRead,
 		long skipped,

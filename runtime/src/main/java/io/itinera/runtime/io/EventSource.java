@@ -27,6 +27,18 @@ public interface EventSource extends AutoCloseable {
 	/** Continues after a line already handled by an earlier run. */
 	void resumeAt(long position, long lineNumber) throws IOException;
 
+	/**
+	 * A partitioned input's position (Kafka: "topic-partition" to the next offset to read), saved with
+	 * every checkpoint beside {@link #position()}; empty for a file.
+	 */
+	default java.util.Map<String, Long> partitionOffsets() {
+		return java.util.Map.of();
+	}
+
+	/** Continues after the offsets a checkpoint saved ({@link #partitionOffsets()}); a file has none. */
+	default void resumeAtOffsets(java.util.Map<String, Long> offsets) throws IOException {
+	}
+
 	/** Total bytes when known (for progress), else -1. */
 	long size();
 

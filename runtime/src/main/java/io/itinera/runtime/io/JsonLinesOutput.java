@@ -32,15 +32,6 @@ public final class JsonLinesOutput implements RunOutput {
 	@Override
 	public void write(List<ActionRecord> actionList, List<StageChange> changeList, List<DeliveryNotice> noticeList,
 			List<DeadLetter> letterList) throws IOException {
-		write(actionList, changeList, letterList);
-		for (DeliveryNotice notice : noticeList) {
-			suppressions.writeLine(OutputJson.notice(notice));
-		}
-	}
-
-	@Override
-	public void write(List<ActionRecord> actionList, List<StageChange> changeList, List<DeadLetter> letterList)
-			throws IOException {
 		for (ActionRecord action : actionList) {
 			actions.writeLine(OutputJson.action(action));
 		}
@@ -50,6 +41,17 @@ public final class JsonLinesOutput implements RunOutput {
 		for (DeadLetter letter : letterList) {
 			deadLetters.writeLine(OutputJson.deadLetter(letter));
 		}
+		for (DeliveryNotice notice : noticeList) {
+			suppressions.writeLine(OutputJson.notice(notice));
+		}
+	}
+
+	@Override
+	public void flush() throws IOException {
+		actions.flush();
+		stageChanges.flush();
+		deadLetters.flush();
+		suppressions.flush();
 	}
 
 	@Override

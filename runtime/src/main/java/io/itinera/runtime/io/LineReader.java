@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class LineReader implements AutoCloseable {
 	/** Lines longer than this (bytes) are cut and flagged; the reader never holds more than this of one line. */
-	static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+	static final int DEFAULT_MAX_LINE_BYTES = ReadOptions.MAX_LINE_BYTES;
 
 	private final InputStream in;
 	private final int maxLineBytes;

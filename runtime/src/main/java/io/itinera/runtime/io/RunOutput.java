@@ -8,15 +8,24 @@ import java.util.List;
 
 /** Where a run's actions, stage changes and dead letters go. */
 public interface RunOutput extends AutoCloseable {
-	void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters) throws IOException;
+	/**
+	 * One barrier's output; {@code notices} are the messages not simply sent (suppressed, held,
+	 * released, dropped, lost: {@code suppressions.jsonl}).
+	 */
+	void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeliveryNotice> notices,
+			List<DeadLetter> deadLetters) throws IOException;
+
+	/** Output without delivery notices. */
+	default void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters)
+			throws IOException {
+		write(actions, stageChanges, List.of(), deadLetters);
+	}
 
 	/**
-	 * With the messages not simply sent (suppressed, held, released, dropped, lost: {@code
-	 * suppressions.jsonl}); an output that keeps no notices ignores them.
+	 * Hands what was written so far to the operating system, so that readers of the files see it
+	 * (live inputs: after every barrier); not durable until {@link #sync()}.
 	 */
-	default void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeliveryNotice> notices,
-			List<DeadLetter> deadLetters) throws IOException {
-		write(actions, stageChanges, deadLetters);
+	default void flush() throws IOException {
 	}
 
 	/** Makes everything written so far durable and says how far it reaches. */
@@ -32,7 +41,8 @@ public interface RunOutput extends AutoCloseable {
 	static RunOutput discard() {
 		return new RunOutput() {
 			@Override
-			public void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeadLetter> deadLetters) {
+			public void write(List<ActionRecord> actions, List<StageChange> stageChanges, List<DeliveryNotice> notices,
+					List<DeadLetter> deadLetters) {
 			}
 
 			@Override

@@ -7,7 +7,8 @@ import java.util.Map;
  * How far a run had come at its last checkpoint: where to resume reading, the latest event time
  * read, the running totals and how much of each output file is committed. {@code run} names the
  * journey and input so a state directory is never resumed with another run's input. While the end of
- * a replay is being done in slices, {@code finishedSlices} of {@code finishSlices} are done.
+ * a replay is being done in slices, {@code finishedSlices} of {@code finishSlices} are done. A
+ * partitioned input (Kafka) resumes at {@code sourceOffsets}, the next offset of each partition.
  */
 public record RunProgress(
 		String run,
@@ -25,15 +26,18 @@ public record RunProgress(
 		Map<String, Long> stageCounts,
 		OutputPositions outputs,
 		int finishSlices,
-		int finishedSlices) {
+		int finishedSlices,
+		Map<String, Long> sourceOffsets) {
 
 	public RunProgress {
 		stageCounts = Map.copyOf(stageCounts);
+		// absent in progress records written before partitioned inputs
+		sourceOffsets = sourceOffsets == null ? Map.of() : Map.copyOf(sourceOffsets);
 	}
 
 	/** The same progress with other stage counts and pending timers (a migration moved the customers). */
 	public RunProgress withCustomersMoved(Map<String, Long> newStageCounts, long newPendingTimers) {
 		return new RunProgress(run, inputPosition, lineNumber, linesRead, eventsRead, deadLetters, skipped, latestEventAt, customers,
-				actions, stageChanges, newPendingTimers, newStageCounts, outputs, finishSlices, finishedSlices);
+				actions, stageChanges, newPendingTimers, newStageCounts, outputs, finishSlices, finishedSlices, sourceOffsets);
 	}
 }

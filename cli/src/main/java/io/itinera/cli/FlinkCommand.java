@@ -1,0 +1,249 @@
+package io.itinera.cli;
+
+import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code itinera flink JOURNEY …}: the journey as a Flink job. The journey is compiled here (the job
+ * needs only the plan); the job runs in another JVM, never in this one, whose RocksDB (rocksdbjni)
+ * clashes with Flink's: {@code --local} starts a MiniCluster in a child JVM on the flink module's
+ * class path; otherwise the job jar goes to a cluster through {@code flink run}.
+ */
+@Command(name = "flink", description = {
+		"Run a journey as an Apache Flink job: events from a JSON Lines log or a Kafka topic, actions to",
+		"JSON Lines files (--out) and/or Kafka topics (exactly once). --local runs it on this machine;",
+		"otherwise it is submitted with flink run (FLINK_HOME or flink on the PATH). See docs/flink.md." })
+public final class FlinkCommand implements Callable<Integer> {
+	@Parameters(index = "0", paramLabel = "JOURNEY", description = "the .journey file (or a plan.json from itinera compile)")
+	Path journey;
+
+	@Option(names = "--events", paramLabel = "LOG", description = "a JSON Lines event log to replay")
+	Path events;
+
+	@Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers")
+	String kafka;
+
+	@Option(names = "--events-topic", paramLabel = "T", description = "the topic events come from (one JSON object a record)")
+	String eventsTopic;
+
+	@Option(names = "--actions-topic", paramLabel = "A", description = "the topic actions go to (exactly once)")
+	String actionsTopic;
+
+	@Option(names = "--dead-letters-topic", paramLabel = "D", description = "the topic dead letters go to (default: A-dead-letters)")
+	String deadLettersTopic;
+
+	@Option(names = "--stage-changes-topic", paramLabel = "S", description = "the topic stage changes go to (default: none)")
+	String stageChangesTopic;
+
+	@Option(names = "--group-id", defaultValue = "itinera", description = "the Kafka consumer group, also the transaction id prefix (default: ${DEFAULT-VALUE})")
+	String groupId;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "a folder for actions/, stage-changes/ and dead-letters/ (JSON Lines part files)")
+	Path out;
+
+	@Option(names = "--map", paramLabel = "SPEC", description = "where the events keep what, as run takes it (see docs/events.md)")
+	String mapping;
+
+	@Option(names = "--clock", defaultValue = "event", description = "event: a replay in event time; wall: live, timers by the clock (default: ${DEFAULT-VALUE})")
+	RunCommand.Clock clock;
+
+	@Option(names = "--end-at", paramLabel = "T", description = "a replay's end (ISO instant): timers due by then fire (default: a log's latest event time)")
+	String endAt;
+
+	@Option(names = "--parallelism", defaultValue = "2", description = "subtasks of each operator (default: ${DEFAULT-VALUE})")
+	int parallelism;
+
+	@Option(names = "--checkpoint-ms", defaultValue = "10000", description = "checkpoint interval; output is committed on checkpoints (default: ${DEFAULT-VALUE})")
+	long checkpointMillis;
+
+	@Option(names = "--local", description = "run on a MiniCluster on this machine instead of submitting to a cluster")
+	boolean local;
+
+	@Option(names = "--allow-raw-drl", description = "run raw drl blocks (arbitrary code)")
+	boolean allowRawDrl;
+
+	@Mixin
+	DriverOptions driver = new DriverOptions();
+
+	@Mixin
+	DeliveryOptions delivery = new DeliveryOptions();
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException, InterruptedException {
+		PrintWriter err = spec.commandLine().getErr();
+		JourneyPlan plan = JourneyPlans.load(journey, err);
+		if (plan == null) {
+			return 1;
+		}
+		String refusal = RawDrlPolicy.refusal(plan, allowRawDrl);
+		if (refusal != null) {
+			err.println(refusal);
+			return 1;
+		}
+		List<String> jobArguments;
+		try {
+			jobArguments = jobArguments(plan);
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			return 2;
+		}
+		Path target = FlinkJobFiles.target();
+		List<String> command = local ? FlinkJobFiles.localCommand(target) : FlinkJobFiles.submitCommand(target);
+		if (command == null) {
+			err.println(local ? "itinera flink --local: " + target + " has no job build; build it with: mvn -B -q -pl flink -am package -DskipTests"
+					: "itinera flink: no flink command (set FLINK_HOME or put flink on the PATH), or run on this machine with --local. "
+							+ "To submit by hand: flink run " + target.resolve(FlinkJobFiles.JOB_JAR) + " " + String.join(" ", jobArguments));
+			return 2;
+		}
+		command.addAll(jobArguments);
+		Process process = new ProcessBuilder(command).inheritIO().start();
+		// Ctrl-C or SIGTERM here stops the job too: it must not outlive the command that started it.
+		Thread stopJob = new Thread(process::destroy);
+		Runtime.getRuntime().addShutdownHook(stopJob);
+		int exit = process.waitFor();
+		Runtime.getRuntime().removeShutdownHook(stopJob);
+		return exit;
+	}
+
+	private List<String> jobArguments(JourneyPlan plan) throws IOException {
+		if ((events == null) == (eventsTopic == null)) {
+			throw new IllegalArgumentException("give --events LOG or --kafka HOST:PORT with --events-topic T, not both");
+		}
+		if (events != null && EventInputOptions.whyNotALog(events) != null) {
+			throw new IllegalArgumentException(EventInputOptions.whyNotALog(events));
+		}
+		if ((eventsTopic != null || actionsTopic != null) && kafka == null) {
+			throw new IllegalArgumentException("--events-topic and --actions-topic need --kafka HOST:PORT");
+		}
+		if (out == null && actionsTopic == null) {
+			throw new IllegalArgumentException("give --out DIR or --actions-topic A (or both) for the actions");
+		}
+		if (parallelism < 1) {
+			throw new IllegalArgumentException("--parallelism " + parallelism + ": give at least 1");
+		}
+		ColumnMapping.parse(mapping);
+		var settings = driver.settings();
+		var deliverySettings = delivery.settings();
+		Path planFile = Files.createTempFile("itinera-plan-", ".json");
+		planFile.toFile().deleteOnExit();
+		Files.writeString(planFile, PlanJson.write(plan));
+		Path journeyDirectory = journey.toAbsolutePath().getParent();
+		List<String> args = new ArrayList<>(List.of("--plan", planFile.toString(), "--journey-dir", journeyDirectory.toString(),
+				"--parallelism", Integer.toString(parallelism), "--lateness-ms", Long.toString(settings.latenessMillis()),
+				"--score-batch", Integer.toString(settings.scoreBatch()), "--checkpoint-ms", Long.toString(checkpointMillis),
+				"--clock", clock == RunCommand.Clock.WALL ? "wall" : "event", "--group-id", groupId));
+		if (events != null) {
+			args.addAll(List.of("--events", events.toAbsolutePath().toString()));
+		} else {
+			args.addAll(List.of("--events-topic", eventsTopic));
+		}
+		if (kafka != null) {
+			args.addAll(List.of("--kafka", kafka));
+		}
+		if (out != null) {
+			args.addAll(List.of("--out", out.toAbsolutePath().toString()));
+		}
+		if (actionsTopic != null) {
+			args.addAll(List.of("--actions-topic", actionsTopic, "--dead-letters-topic",
+					deadLettersTopic != null ? deadLettersTopic : actionsTopic + "-dead-letters"));
+			if (stageChangesTopic != null) {
+				args.addAll(List.of("--stage-changes-topic", stageChangesTopic));
+			}
+		}
+		if (mapping != null) {
+			args.addAll(List.of("--map", mapping));
+		}
+		args.addAll(List.of("--zone", deliverySettings.defaultZone().getId()));
+		for (var cap : deliverySettings.globalCaps()) {
+			// the job's machine form: LIMIT/PERIOD_MILLIS/CHANNEL (io.itinera.flink.DeliveryArguments)
+			args.addAll(List.of("--global-cap", cap.limit() + "/" + cap.periodMillis() + "/" + (cap.channel() == null ? "ANY" : cap.channel().name())));
+		}
+		if (endAt != null) {
+			args.addAll(List.of("--end-at", endAt));
+		}
+		if (local) {
+			args.add("--local");
+		}
+		return args;
+	}
+
+	/** Where the flink module's build is, and the commands that run its job. */
+	static final class FlinkJobFiles {
+		static final String JOB_JAR = "itinera-flink-job.jar";
+		static final String CLASS_PATH = "flink-classpath.txt";
+		static final String MAIN = "io.itinera.flink.JourneyJobRunner";
+
+		private FlinkJobFiles() {
+		}
+
+		/** flink/target beside the cli's own build (the launcher runs cli/target/itinera.jar), or -Ditinera.flinkTarget. */
+		static Path target() {
+			String configured = System.getProperty("itinera.flinkTarget");
+			if (configured != null) {
+				return Path.of(configured);
+			}
+			try {
+				Path jar = Path.of(FlinkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+				return jar.getParent().getParent().getParent().resolve("flink").resolve("target");
+			} catch (Exception e) {
+				return Path.of("flink", "target");
+			}
+		}
+
+		/** A child JVM with the job's classes and Flink's, or null when the flink module is not built. */
+		static List<String> localCommand(Path target) throws IOException {
+			Path classes = target.resolve("classes");
+			Path classPath = target.resolve(CLASS_PATH);
+			if (!Files.isDirectory(classes) || !Files.isRegularFile(classPath)) {
+				return null;
+			}
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			return new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Dai.djl.offline=true",
+					"--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+					"-cp", classes + File.pathSeparator + Files.readString(classPath).trim(), MAIN));
+		}
+
+		/** {@code flink run JOB_JAR}, or null without a flink command or a job jar. */
+		static List<String> submitCommand(Path target) {
+			Path jar = target.resolve(JOB_JAR);
+			String home = System.getenv("FLINK_HOME");
+			String flink = home != null ? Path.of(home, "bin", "flink").toString() : onPath("flink");
+			if (flink == null || !Files.isRegularFile(jar)) {
+				return null;
+			}
+			return new ArrayList<>(List.of(flink, "run", jar.toString()));
+		}
+
+		private static String onPath(String name) {
+			String path = System.getenv("PATH");
+			if (path == null) {
+				return null;
+			}
+			for (String dir : path.split(File.pathSeparator)) {
+				Path candidate = Path.of(dir, name);
+				if (Files.isExecutable(candidate)) {
+					return candidate.toString();
+				}
+			}
+			return null;
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package io.itinera.flink;
+
+import io.itinera.runtime.driver.EventCodec;
+import io.itinera.runtime.io.BadLineException;
+import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.io.DeadLetter;
+import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.JsonLinesEventParser;
+import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.io.TimeWindow;
+import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.step.Event;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Turns JSON lines into events with the journey's schema and the column mapping, exactly as
+ * {@code run} reads a JSON Lines log; a line that cannot be read goes to the dead letters.
+ */
+final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
+	private static final long serialVersionUID = 1L;
+	static final OutputTag<OutputRecord> DEAD_LETTERS = new OutputTag<>("dead-letters", OutputTypes.OUTPUT) {
+		private static final long serialVersionUID = 1L;
+	};
+
+	/** A live job runs for days: its window of plausible times ("now" plus a day) moves on this often. */
+	private static final long WINDOW_MOVES_EVERY_MILLIS = 3_600_000;
+
+	private final JobSettings settings;
+	private transient EventSchema schema;
+	private transient JsonLinesEventParser parser;
+	private transient long windowMovesAt;
+
+	EventParsing(JobSettings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public void open(OpenContext context) {
+		schema = EventSchema.of(PlanJson.read(settings.planJson()));
+	}
+
+	private JsonLinesEventParser parser() {
+		long now = System.currentTimeMillis();
+		if (parser == null || now >= windowMovesAt) {
+			parser = new JsonLinesEventParser(ColumnMapping.parse(settings.mapping()), schema, TimeWindow.startingNow());
+			windowMovesAt = now + WINDOW_MOVES_EVERY_MILLIS;
+		}
+		return parser;
+	}
+
+	@Override
+	public void processElement(NumberedLine line, Context context, Collector<EventRecord> out) {
+		if (line.text == null || line.text.isBlank()) {
+			return;
+		}
+		Event event;
+		try {
+			event = parser().parse(line.text);
+		} catch (BadLineException e) {
+			context.output(DEAD_LETTERS, OutputTypes.deadLetter(new DeadLetter(line.line, e.getMessage(), line.text), System.currentTimeMillis()));
+			return;
+		} catch (RuntimeException e) {
+			context.output(DEAD_LETTERS, OutputTypes.deadLetter(new DeadLetter(line.line, "could not be read ("
+					+ e.getClass().getSimpleName() + ": " + Shown.cut(String.valueOf(e.getMessage())) + ")", line.text), System.currentTimeMillis()));
+			return;
+		}
+		if (event != null) {
+			out.collect(new EventRecord(event.customerId(), event.at(), line.line, EventCodec.encode(event)));
+		}
+	}
+}

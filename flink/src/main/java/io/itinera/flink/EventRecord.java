@@ -1,0 +1,26 @@
+package io.itinera.flink;
+
+/**
+ * A parsed event on its way to its customer's operator: the customer id (the key), the event in
+ * {@code EventCodec}'s bytes, and its line (for dead letters). A Flink POJO, so no Kryo.
+ */
+public class EventRecord {
+	public String customerId;
+	public long at;
+	public long line;
+	public byte[] event;
+
+	public EventRecord() {
+	}
+
+	public EventRecord(String customerId, long at, long line, byte[] event) {
+		this.customerId = customerId;
+		this.at = at;
+		this.line = line;
+		this.event = event;
+	}
+
+	public String getCustomerId() {
+		return customerId;
+	}
+}

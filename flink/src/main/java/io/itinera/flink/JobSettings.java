@@ -1,0 +1,78 @@
+package io.itinera.flink;
+
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.DriverSettings;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What every operator of the job needs to know, shipped with the job graph: the plan as JSON (a
+ * compiled plan is plain data, so the job needs no DSL), where its models are, how events are read
+ * and how the driver keeps time.
+ *
+ * @param planJson the compiled journey ({@code PlanJson})
+ * @param journeyDirectory models are read relative to it (on a cluster: a path every task manager sees)
+ * @param mapping the column mapping spec, as {@code --map} takes it; null: the default names
+ * @param latenessMillis a customer's events out of order by at most this are put back in order; the
+ *        watermark trails the latest event time by as much
+ * @param scoreBatch most rows per scorer call
+ * @param scoreWaitMicros live: the longest a score request waits for its batch to fill
+ * @param wallClock live: timers fire by the system clock (processing time)
+ * @param replayEnd a replay's end, epoch ms: timers due later stay pending when the input ends;
+ *        Long.MAX_VALUE: every timer the final watermark passes fires
+ * @param customersInMemory slots each subtask keeps decoded between inputs (the rest stay in Flink state only)
+ * @param zone the quiet hours' zone for customers without a timezone attribute ({@code run --zone})
+ * @param globalCaps caps over all campaigns ({@code run --cap}), in {@link DeliveryArguments}' form
+ */
+public record JobSettings(String planJson, String journeyDirectory, String mapping, long latenessMillis, int scoreBatch,
+		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps)
+		implements Serializable {
+
+	public JobSettings {
+		globalCaps = List.copyOf(globalCaps);
+	}
+
+	public static JobSettings of(String planJson, String journeyDirectory) {
+		return new JobSettings(planJson, journeyDirectory, null, DriverSettings.DEFAULT_LATENESS_MILLIS, 256, 2_000, false,
+				Long.MAX_VALUE, 20_000, "UTC", List.of());
+	}
+
+	public DeliverySettings delivery() {
+		return DeliveryArguments.settings(zone, globalCaps);
+	}
+
+	public JobSettings withDelivery(String zoneId, List<String> caps) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zoneId, caps);
+	}
+
+	public DriverSettings driver() {
+		return DriverSettings.replay().withWallClock(wallClock).withLateness(latenessMillis)
+				.withScoring(scoreBatch, scoreWaitMicros).withCustomersInMemory(customersInMemory);
+	}
+
+	public JobSettings withMapping(String spec) {
+		return new JobSettings(planJson, journeyDirectory, spec, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zone, globalCaps);
+	}
+
+	public JobSettings withReplayEnd(long end) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, end,
+				customersInMemory, zone, globalCaps);
+	}
+
+	public JobSettings withWallClock(boolean live) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, live, replayEnd,
+				customersInMemory, zone, globalCaps);
+	}
+
+	public JobSettings withLateness(long millis) {
+		return new JobSettings(planJson, journeyDirectory, mapping, millis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zone, globalCaps);
+	}
+
+	public JobSettings withScoring(int batch, long waitMicros) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, batch, waitMicros, wallClock, replayEnd,
+				customersInMemory, zone, globalCaps);
+	}
+}

@@ -1,0 +1,94 @@
+package io.itinera.flink;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job's graph: lines (files or a Kafka topic) → events (parsed as {@code run} parses a JSON Lines
+ * log; bad lines to the dead letters) → keyed by customer → {@link JourneyOperator} → JSON Lines
+ * files and/or Kafka topics. Operator ids are fixed, so savepoints restore across versions and
+ * parallelisms.
+ */
+public final class JourneyJob {
+	/** Customers' key groups: fixed, so a savepoint resumes at any parallelism up to this. */
+	public static final int MAX_PARALLELISM = 1024;
+	private JourneyJob() {
+	}
+
+	/** Where the events come from: log files (read once), a folder watched for new files, or a Kafka topic. */
+	public record Input(List<String> files, String watchDirectory, String kafkaBootstrap, String topic, String groupId) {
+		public static Input files(List<String> files) {
+			return new Input(files, null, null, null, null);
+		}
+
+		public static Input watching(String directory) {
+			return new Input(List.of(), directory, null, null, null);
+		}
+
+		public static Input kafka(String bootstrap, String topic, String groupId) {
+			return new Input(List.of(), null, bootstrap, topic, groupId);
+		}
+	}
+
+	/** Where the output goes: a directory of JSON Lines part files, Kafka topics, or both. */
+	public record Output(String directory, KafkaTopics.Outputs kafka) {
+		public static Output directory(String directory) {
+			return new Output(directory, null);
+		}
+
+		public static Output kafka(String bootstrap, String actions, String stageChanges, String deadLetters, String transactionPrefix) {
+			return new Output(null, new KafkaTopics.Outputs(bootstrap, actions, stageChanges, deadLetters, transactionPrefix));
+		}
+	}
+
+	/** Adds the job to {@code env}; the caller sets parallelism, checkpointing and runs it. */
+	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output) {
+		build(lines(env, input), settings, output);
+	}
+
+	/** The job over a stream of lines already in the graph (tests put a failure in front of it). */
+	static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output) {
+		SingleOutputStreamOperator<EventRecord> events = lines.process(new EventParsing(settings), OutputTypes.EVENT)
+				.uid("parse").name("parse events");
+		DataStream<EventRecord> timed = events.assignTimestampsAndWatermarks(WatermarkStrategy
+				.<EventRecord>forBoundedOutOfOrderness(Duration.ofMillis(settings.latenessMillis()))
+				.withTimestampAssigner((event, previous) -> event.at).withIdleness(Duration.ofSeconds(5))).uid("watermarks")
+				.name("event time");
+		DataStream<OutputRecord> results = timed.keyBy(EventRecord::getCustomerId, Types.STRING)
+				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings)).uid("journey")
+				.setMaxParallelism(MAX_PARALLELISM);
+		DataStream<OutputRecord> all = results.union(events.getSideOutput(EventParsing.DEAD_LETTERS));
+		if (output.directory() != null) {
+			all.sinkTo(JsonLinesFiles.sink(output.directory())).uid("files").name("JSON Lines files");
+		}
+		if (output.kafka() != null) {
+			DataStream<OutputRecord> toKafka = output.kafka().stageChanges() == null
+					? all.filter(record -> !OutputRecord.STAGE_CHANGE.equals(record.kind)).uid("no-stage-changes")
+					: all;
+			toKafka.sinkTo(KafkaTopics.sink(output.kafka())).uid("kafka").name("Kafka topics");
+		}
+	}
+
+	static DataStream<NumberedLine> lines(StreamExecutionEnvironment env, Input input) {
+		if (input.topic() != null) {
+			return env.fromSource(KafkaTopics.source(input.kafkaBootstrap(), input.topic(), input.groupId()),
+					WatermarkStrategy.noWatermarks(), "Kafka events").uid("source");
+		}
+		FileSource.FileSourceBuilder<NumberedLine> files;
+		if (input.watchDirectory() != null) {
+			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(), new Path(input.watchDirectory()))
+					.monitorContinuously(Duration.ofMillis(200));
+		} else {
+			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(),
+					input.files().stream().map(Path::new).toArray(Path[]::new));
+		}
+		return env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "event log").uid("source");
+	}
+}

@@ -1,0 +1,228 @@
+package io.itinera.flink;
+
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
+
+/**
+ * The job's entry point: {@code flink run itinera-flink-job.jar --plan PLAN.json …} on a cluster, or
+ * {@code --local} on a MiniCluster in this process ({@code itinera flink --local} starts it so).
+ * Arguments are those {@code itinera flink} passes; docs/flink.md lists them.
+ */
+public final class JourneyJobRunner {
+	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
+			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
+			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--local]";
+
+	private JourneyJobRunner() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs the job; the exit status (0 done, 2 bad arguments, 1 the job failed) and messages for people, never a stack trace. */
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		JobArguments arguments;
+		try {
+			arguments = JobArguments.parse(args);
+		} catch (IllegalArgumentException e) {
+			err.println("itinera flink: " + e.getMessage());
+			err.println(USAGE);
+			return 2;
+		}
+		try {
+			JourneyPlan plan = PlanJson.read(Files.readString(arguments.plan()));
+			JobSettings settings = JobSettings.of(PlanJson.write(plan), arguments.journeyDirectory().toString())
+					.withMapping(arguments.mapping()).withLateness(arguments.latenessMillis())
+					.withScoring(arguments.scoreBatch(), 2_000).withWallClock(arguments.wallClock())
+					.withDelivery(arguments.zone(), arguments.globalCaps());
+			settings.delivery();
+			long lines = -1;
+			if (!arguments.files().isEmpty() && !arguments.wallClock()) {
+				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), plan, arguments.mapping());
+				lines = scan.lines();
+				settings = settings.withReplayEnd(arguments.endAt() != null ? arguments.endAt() : scan.latest());
+			} else if (arguments.endAt() != null) {
+				settings = settings.withReplayEnd(arguments.endAt());
+			}
+			Configuration config = new Configuration();
+			configure(config, arguments.checkpointMillis());
+			StreamExecutionEnvironment env = arguments.local()
+					? StreamExecutionEnvironment.createLocalEnvironment(arguments.parallelism(), config)
+					: StreamExecutionEnvironment.getExecutionEnvironment(config);
+			if (!arguments.local() && arguments.parallelism() > 0) {
+				env.setParallelism(arguments.parallelism());
+			}
+			JourneyJob.build(env, settings, arguments.input(), arguments.output());
+			long started = System.nanoTime();
+			env.execute("itinera " + plan.name());
+			double seconds = (System.nanoTime() - started) / 1e9;
+			if (lines >= 0) {
+				out.printf(Locale.ROOT, "%s: %,d lines in %.1f s on Flink (%,.0f lines/s), output in %s%n", plan.name(), lines, seconds,
+						lines / seconds, arguments.output().directory() != null ? arguments.output().directory() : "Kafka");
+			}
+			return 0;
+		} catch (NoSuchFileException e) {
+			err.println(e.getFile() + ": no such file; check the path.");
+			return 2;
+		} catch (IOException | RuntimeException e) {
+			err.println("itinera flink: " + rootMessage(e));
+			return 1;
+		} catch (Exception e) {
+			err.println("itinera flink: the job failed: " + rootMessage(e));
+			return 1;
+		}
+	}
+
+	/**
+	 * The job's settings: no generic (Kryo) types, checkpoints every {@code checkpointMillis}
+	 * (output is committed on them) and unaligned, so a slow scoring step does not stall them.
+	 */
+	static void configure(Configuration config, long checkpointMillis) {
+		config.set(PipelineOptions.GENERIC_TYPES, false);
+		config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(checkpointMillis));
+		config.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+	}
+
+	private static String rootMessage(Throwable e) {
+		Throwable root = ExceptionUtils.stripExecutionException(e);
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage() != null ? root.getMessage() : root.toString();
+	}
+
+	/** The parsed command line. */
+	record JobArguments(Path plan, Path journeyDirectory, List<String> files, String watch, String kafka, String eventsTopic,
+			String groupId, String out, String actionsTopic, String stageChangesTopic, String deadLettersTopic, int parallelism,
+			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, boolean local,
+			String zone, List<String> globalCaps) {
+
+		static JobArguments parse(String[] args) {
+			Path plan = null;
+			Path journeyDirectory = null;
+			List<String> files = new ArrayList<>();
+			String watch = null, kafka = null, eventsTopic = null, groupId = "itinera", out = null, actions = null, stages = null,
+					dead = null, mapping = null, zone = "UTC";
+			List<String> caps = new ArrayList<>();
+			int parallelism = 0, scoreBatch = 256;
+			long lateness = 60_000, checkpoint = 10_000;
+			Long endAt = null;
+			boolean wall = false, local = false;
+			for (int i = 0; i < args.length; i++) {
+				String option = args[i];
+				if (option.equals("--local")) {
+					local = true;
+					continue;
+				}
+				if (i + 1 >= args.length) {
+					throw new IllegalArgumentException(option + " needs a value");
+				}
+				String value = args[++i];
+				switch (option) {
+				case "--plan" -> plan = Path.of(value);
+				case "--journey-dir" -> journeyDirectory = Path.of(value);
+				case "--events" -> files.add(value);
+				case "--watch" -> watch = value;
+				case "--kafka" -> kafka = value;
+				case "--events-topic" -> eventsTopic = value;
+				case "--group-id" -> groupId = value;
+				case "--out" -> out = value;
+				case "--actions-topic" -> actions = value;
+				case "--stage-changes-topic" -> stages = value;
+				case "--dead-letters-topic" -> dead = value;
+				case "--parallelism" -> parallelism = positive(option, value);
+				case "--score-batch" -> scoreBatch = positive(option, value);
+				case "--lateness-ms" -> lateness = number(option, value);
+				case "--checkpoint-ms" -> checkpoint = positive(option, value);
+				case "--map" -> mapping = value;
+				case "--zone" -> zone = value;
+				case "--global-cap" -> caps.add(value);
+				case "--clock" -> {
+					if (!value.equals("wall") && !value.equals("event")) {
+						throw new IllegalArgumentException("--clock " + value + ": give event (a replay) or wall (live)");
+					}
+					wall = value.equals("wall");
+				}
+				case "--end-at" -> endAt = value.equals("none") ? Long.MAX_VALUE : instant(value);
+				default -> throw new IllegalArgumentException("unknown option " + option);
+				}
+			}
+			if (plan == null) {
+				throw new IllegalArgumentException("--plan is required (a plan compiled with itinera compile)");
+			}
+			int inputs = (files.isEmpty() ? 0 : 1) + (watch == null ? 0 : 1) + (eventsTopic == null ? 0 : 1);
+			if (inputs != 1) {
+				throw new IllegalArgumentException("give exactly one input: --events FILE, --watch DIR or --kafka with --events-topic");
+			}
+			if (eventsTopic != null && kafka == null) {
+				throw new IllegalArgumentException("--events-topic needs --kafka HOST:PORT");
+			}
+			if (out == null && actions == null) {
+				throw new IllegalArgumentException("give an output: --out DIR and/or --kafka with --actions-topic");
+			}
+			if (actions != null && (kafka == null || dead == null)) {
+				throw new IllegalArgumentException("--actions-topic needs --kafka HOST:PORT and --dead-letters-topic");
+			}
+			if (journeyDirectory == null) {
+				Path parent = plan.toAbsolutePath().getParent();
+				journeyDirectory = parent == null ? Path.of(".") : parent;
+			}
+			return new JobArguments(plan, journeyDirectory.toAbsolutePath(), files, watch, kafka, eventsTopic, groupId, out, actions,
+					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, local, zone, caps);
+		}
+
+		JourneyJob.Input input() {
+			if (eventsTopic != null) {
+				return JourneyJob.Input.kafka(kafka, eventsTopic, groupId);
+			}
+			return watch != null ? JourneyJob.Input.watching(watch) : JourneyJob.Input.files(files);
+		}
+
+		JourneyJob.Output output() {
+			KafkaTopics.Outputs topics = actionsTopic == null ? null
+					: new KafkaTopics.Outputs(kafka, actionsTopic, stageChangesTopic, deadLettersTopic, "itinera-" + groupId);
+			return new JourneyJob.Output(out, topics);
+		}
+
+		private static int positive(String option, String value) {
+			long number = number(option, value);
+			if (number < 1 || number > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException(option + " " + value + ": give a whole number of at least 1");
+			}
+			return (int) number;
+		}
+
+		private static long number(String option, String value) {
+			try {
+				return Long.parseLong(value.trim());
+			} catch (NumberFormatException e) {
+				throw new IllegalArgumentException(option + " " + value + ": give a whole number");
+			}
+		}
+
+		private static long instant(String value) {
+			try {
+				return Instant.parse(value).toEpochMilli();
+			} catch (DateTimeParseException e) {
+				throw new IllegalArgumentException("--end-at " + value + ": give an instant such as 2026-03-31T00:00:00Z, or none");
+			}
+		}
+	}
+}

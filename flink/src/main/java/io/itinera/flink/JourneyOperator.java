@@ -1,0 +1,229 @@
+package io.itinera.flink;
+
+import io.itinera.runtime.driver.CustomerSlice;
+import io.itinera.runtime.driver.CustomerSlot;
+import io.itinera.runtime.driver.EventCodec;
+import io.itinera.runtime.driver.InputProblems;
+import io.itinera.runtime.driver.PlanServices;
+import io.itinera.runtime.driver.SlotCodec;
+import io.itinera.runtime.driver.StepDriver;
+import io.itinera.runtime.driver.StepListener;
+import io.itinera.runtime.driver.StoredCustomers;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.rules.CampaignRules;
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.StepInput;
+import io.itinera.runtime.step.StepResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * The step function on Flink: a keyed operator (key: customer id) that hosts one {@link StepDriver}
+ * per subtask, so a customer's inputs reach the step function in the same order as in the local
+ * engine. Each customer's driver slot lives in Flink's keyed state as {@link SlotCodec} bytes
+ * (journey state, clocks, timers, held events); the driver reads it back through
+ * {@link StoredCustomers} and every changed slot is written back after each input.
+ * <ul>
+ * <li>Time: a customer's timers and held events are due at {@link CustomerSlot#nextDue()}; an
+ * event-time timer at that moment wakes them when the watermark passes it (their own later events
+ * fire them sooner, in the driver). Live ({@code wallClock}), the driver's timers fire on Flink's
+ * processing-time service instead.</li>
+ * <li>Scores: the driver batches the subtask's requests; a batch goes when full, when the watermark
+ * moves (before the timers it lets fire), before every checkpoint barrier and at the end, and the
+ * answers are applied here, on the task thread.</li>
+ * <li>The end of a bounded replay: the final watermark wakes every customer with pending work and
+ * fires what is due by {@link JobSettings#replayEnd()} (the log's latest event time), as the local
+ * engine does at the end of its input.</li>
+ * </ul>
+ */
+final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
+		implements OneInputStreamOperator<EventRecord, OutputRecord>, Triggerable<String, VoidNamespace>, BoundedOneInput,
+		StepListener, StoredCustomers {
+	private static final long serialVersionUID = 1L;
+	static final String SLOT_STATE = "slot";
+
+	private final JobSettings settings;
+	private transient ValueState<byte[]> slots;
+	private transient InternalTimerService<VoidNamespace> timers;
+	private transient Scorer scorer;
+	private transient StepDriver driver;
+	private transient Consumer<CustomerSlot> writeSlot;
+
+	JourneyOperator(JobSettings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public void open() throws Exception {
+		super.open();
+		slots = getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+				new ValueStateDescriptor<>(SLOT_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+		timers = getInternalTimerService("journey-timers", VoidNamespaceSerializer.INSTANCE, this);
+		JourneyPlan plan = PlanJson.read(settings.planJson());
+		CampaignRules rules = PlanServices.rules(plan);
+		scorer = PlanServices.scorer(plan, Path.of(settings.journeyDirectory()));
+		if (rules == null || scorer == null) {
+			throw new IllegalStateException("the job jar lacks " + (rules == null ? "Drools (the campaign rules)" : "ONNX Runtime (the models)")
+					+ "; build it with mvn -pl flink -am package, see docs/flink.md");
+		}
+		writeSlot = this::writeSlot;
+		driver = new StepDriver(new PlanStep(plan, rules, settings.delivery()), settings.driver(), scorer, this, this);
+		if (settings.wallClock()) {
+			writeChanged();
+			scheduleWallClock();
+		}
+	}
+
+	@Override
+	public void processElement(StreamRecord<EventRecord> record) {
+		EventRecord in = record.getValue();
+		Event event = EventCodec.decode(in.customerId, in.event);
+		if (settings.wallClock()) {
+			driver.advanceWallClock(getProcessingTimeService().getCurrentProcessingTime());
+		}
+		driver.onEvent(event, in.line);
+		writeChanged();
+	}
+
+	@Override
+	public void processWatermark(Watermark mark) throws Exception {
+		driver.drainScores();
+		writeChanged();
+		super.processWatermark(mark);
+	}
+
+	@Override
+	public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
+		driver.advanceCustomer(timer.getKey(), Math.min(timers.currentWatermark(), settings.replayEnd()));
+		writeChanged();
+	}
+
+	@Override
+	public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+		// the driver's own wall-clock timers serve live mode (scheduleWallClock)
+	}
+
+	@Override
+	public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+		driver.drainScores();
+		writeChanged();
+		super.prepareSnapshotPreBarrier(checkpointId);
+	}
+
+	@Override
+	public void endInput() {
+		if (settings.wallClock()) {
+			driver.releaseAllHeld();
+		}
+		driver.drainScores();
+		writeChanged();
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (scorer != null) {
+			scorer.close();
+		}
+		super.close();
+	}
+
+	private void scheduleWallClock() {
+		long now = getProcessingTimeService().getCurrentProcessingTime();
+		long tick = Math.max(1, settings.scoreWaitMicros() / 1000);
+		getProcessingTimeService().registerTimer(Math.min(driver.nextWallTimer(), now + tick), time -> {
+			driver.advanceWallClock(getProcessingTimeService().getCurrentProcessingTime());
+			writeChanged();
+			scheduleWallClock();
+		});
+	}
+
+	/** Every slot changed since the last call goes back to keyed state, its wake-up time registered; then memory is trimmed. */
+	private void writeChanged() {
+		driver.drainChanged(writeSlot);
+		if (driver.customersInMemory() > settings.customersInMemory()) {
+			driver.evictUnchanged(settings.customersInMemory() / 4 * 3);
+		}
+	}
+
+	private void writeSlot(CustomerSlot slot) {
+		setCurrentKey(slot.customerId());
+		try {
+			slots.update(SlotCodec.encode(slot));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		long due = slot.nextDue();
+		if (!settings.wallClock() && due != Long.MAX_VALUE) {
+			timers.registerEventTimeTimer(VoidNamespace.INSTANCE, due);
+		}
+	}
+
+	@Override
+	public byte[] load(String customerId) {
+		setCurrentKey(customerId);
+		try {
+			return slots.value();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId) {
+		List<String> keys;
+		try (Stream<String> all = getKeyedStateBackend().<VoidNamespace>getKeys(SLOT_STATE, VoidNamespace.INSTANCE)
+				.map(String.class::cast)) {
+			keys = all.filter(slice::contains).collect(Collectors.toList());
+		}
+		for (String key : keys) {
+			byte[] bytes = load(key);
+			if (bytes != null && SlotCodec.decode(key, bytes).hasPendingWork()) {
+				customerId.accept(key);
+			}
+		}
+	}
+
+	@Override
+	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
+		for (StageChange change : result.stageChanges()) {
+			output.collect(new StreamRecord<>(OutputTypes.stageChange(change), change.at()));
+		}
+		for (ActionRecord action : result.actions()) {
+			output.collect(new StreamRecord<>(OutputTypes.action(action), action.at()));
+		}
+	}
+
+	@Override
+	public void onLateEvent(Event event, long line, long customerClock, long lateness) {
+		output.collect(new StreamRecord<>(OutputTypes.deadLetter(InputProblems.late(event, line, customerClock, lateness), event.at()),
+				event.at()));
+	}
+
+	@Override
+	public void onFailedInput(StepInput input, long line, RuntimeException error) {
+		output.collect(new StreamRecord<>(OutputTypes.deadLetter(InputProblems.failed(input, line, error), input.at()), input.at()));
+	}
+}

@@ -1,0 +1,47 @@
+package io.itinera.flink;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
+
+/**
+ * Reads a log file line by line with line numbers, for dead letters that name the line. A file is
+ * one split (not splittable), and a restored reader skips the lines already read, so the numbers
+ * stay right across restarts.
+ */
+public final class NumberedLineFormat extends SimpleStreamFormat<NumberedLine> {
+	private static final long serialVersionUID = 1L;
+
+	@Override
+	public Reader<NumberedLine> createReader(Configuration config, FSDataInputStream stream) {
+		BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
+		return new Reader<>() {
+			private long line;
+
+			@Override
+			public NumberedLine read() throws IOException {
+				String text = lines.readLine();
+				if (text == null) {
+					return null;
+				}
+				line++;
+				return new NumberedLine(line, text);
+			}
+
+			@Override
+			public void close() throws IOException {
+				lines.close();
+			}
+		};
+	}
+
+	@Override
+	public TypeInformation<NumberedLine> getProducedType() {
+		return TypeInformation.of(NumberedLine.class);
+	}
+}

@@ -1,0 +1,127 @@
+package io.itinera.flink;
+
+import com.google.inject.Injector;
+import io.itinera.dsl.JourneyStandaloneSetup;
+import io.itinera.dsl.compiler.JourneyCompiler;
+import io.itinera.dsl.journey.Journey;
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.plan.Cap;
+import io.itinera.runtime.plan.Channel;
+import io.itinera.runtime.plan.SourceLocation;
+import java.time.ZoneId;
+import io.itinera.runtime.driver.PlanServices;
+import io.itinera.runtime.engine.EngineConfig;
+import io.itinera.runtime.engine.LocalEngine;
+import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.io.EventLogSource;
+import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.InputFormat;
+import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.SyntheticEventLog;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.state.InMemoryStateStore;
+import io.itinera.runtime.step.PlanStep;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+/** The sample cart-recovery journey (real Drools rules, the real ONNX model), synthetic logs, and the local engine's answer. */
+final class FlinkFixtures {
+	static final Path JOURNEYS = Path.of("..", "journeys").toAbsolutePath().normalize();
+	static final Path CART_RECOVERY = JOURNEYS.resolve("cart-recovery.journey");
+	/** The synthetic log's favourites are not the journey's events: skipped, as a user would map them. */
+	static final String MAPPING = "type.favourite=-";
+	private static JourneyPlan cartRecovery;
+
+	private FlinkFixtures() {
+	}
+
+	static synchronized JourneyPlan cartRecovery() {
+		if (cartRecovery == null) {
+			Injector injector = new JourneyStandaloneSetup().createInjectorAndDoEMFRegistration();
+			XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
+			Journey journey = (Journey) resources.getResource(URI.createFileURI(CART_RECOVERY.toString()), true).getContents().get(0);
+			cartRecovery = new JourneyCompiler().compile(journey);
+		}
+		return cartRecovery;
+	}
+
+	/** Host-wide delivery settings both hosts get: quiet hours in Berlin for customers without a zone, one push a day. */
+	static final DeliverySettings DELIVERY = new DeliverySettings(ZoneId.of("Europe/Berlin"),
+			List.of(new Cap(1, 86_400_000L, Channel.PUSH, SourceLocation.UNKNOWN)));
+
+	static JobSettings settings() {
+		return JobSettings.of(PlanJson.write(cartRecovery()), JOURNEYS.toString()).withScoring(64, 2_000)
+				.withDelivery(DELIVERY.defaultZone().getId(), DELIVERY.globalCaps().stream().map(DeliveryArguments::cap).toList());
+	}
+
+	/** A seeded shop log in JSON Lines, in event-time order. */
+	static Path log(Path directory, String name, long events, int customers, long seed) throws IOException {
+		Path log = directory.resolve(name);
+		try (Writer out = Files.newBufferedWriter(log)) {
+			new SyntheticEventLog(events, customers, seed, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 5, true).write(out);
+		}
+		return log;
+	}
+
+	/** The latest event time of a log: where a replay ends. */
+	static long latestEventTime(Path log) throws IOException {
+		return ReplayEnd.latestEventTime(List.of(log.toString()), cartRecovery(), MAPPING);
+	}
+
+	/** The local engine's output over {@code log} (2 workers, in-memory state). */
+	static Path localRun(Path log, Path out) throws IOException {
+		JourneyPlan plan = cartRecovery();
+		Scorer scorer = PlanServices.scorer(plan, JOURNEYS);
+		try (EventLogSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',', EventSchema.of(plan));
+				JsonLinesOutput output = new JsonLinesOutput(out)) {
+			new LocalEngine(() -> new PlanStep(plan, PlanServices.rules(plan), DELIVERY), scorer, new InMemoryStateStore(), output,
+					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))).run(source);
+		} finally {
+			scorer.close();
+		}
+		return out;
+	}
+
+	/** Without Kryo, with checkpoints often (the FileSink commits on them) and unaligned. */
+	static Configuration jobConfiguration() {
+		Configuration config = new Configuration();
+		JourneyJobRunner.configure(config, 300);
+		return config;
+	}
+
+	/** Every line of one kind of the job's output, sorted (part files carry no order between them). */
+	static List<String> sortedLines(Path directory, String kind) throws IOException {
+		List<String> lines = new ArrayList<>();
+		Path folder = directory.resolve(kind);
+		if (!Files.isDirectory(folder)) {
+			return lines;
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")).toList()) {
+				lines.addAll(Files.readAllLines(file));
+			}
+		}
+		lines.sort(null);
+		return lines;
+	}
+
+	static List<String> sorted(Path file) throws IOException {
+		List<String> lines = new ArrayList<>(Files.readAllLines(file));
+		lines.sort(null);
+		return lines;
+	}
+}

@@ -1,0 +1,67 @@
+package io.itinera.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.itinera.runtime.io.JsonLinesOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same log through the local engine and through the Flink job on a MiniCluster (parallelism
+ * 2): the same actions (ids and all) and the same stage changes, with the sample journey's real
+ * Drools rules and ONNX model.
+ */
+class FlinkLocalEquivalenceTest {
+	@RegisterExtension
+	static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+			new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theFlinkJobDecidesWhatTheLocalEngineDecides() throws Exception {
+		Path log = FlinkFixtures.log(dir, "events.jsonl", 6_000, 400, 7);
+		Files.writeString(log, "{\"customer\": \"c1\", \"time\": \"not a time\", \"type\": \"cart_add\"}\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		Path local = FlinkFixtures.localRun(log, dir.resolve("local"));
+		Path flink = dir.resolve("flink");
+
+		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkFixtures.jobConfiguration());
+		env.setParallelism(2);
+		JourneyJob.build(env, FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING).withReplayEnd(FlinkFixtures.latestEventTime(log)),
+				JourneyJob.Input.files(List.of(log.toString())), JourneyJob.Output.directory(flink.toString()));
+		env.execute("equivalence");
+
+		List<String> localActions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
+		List<String> localChanges = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.STAGE_CHANGES));
+		assertTrue(localActions.size() > 20 && localActions.stream().anyMatch(a -> a.contains("cart_reminder_coupon")),
+				"the log exercises rules and the model: " + localActions.size());
+		assertTrue(localChanges.stream().anyMatch(c -> c.contains("\"to\":\"Abandoned\"")), "timers fire");
+		assertEquals(localActions, FlinkFixtures.sortedLines(flink, OutputRecord.ACTION));
+		assertEquals(localChanges, FlinkFixtures.sortedLines(flink, OutputRecord.STAGE_CHANGE));
+		List<String> deadLetters = FlinkFixtures.sortedLines(flink, OutputRecord.DEAD_LETTER);
+		assertEquals(1, deadLetters.size(), () -> deadLetters.size() + " dead letters, the first " + deadLetters.get(0));
+		assertTrue(deadLetters.get(0).contains("\"line\":6001"), deadLetters.get(0));
+	}
+
+	@Test
+	void theOnlyRocksDbOnTheFlinkPathIsFlinksOwn() throws Exception {
+		// Flink's RocksDB fork has the same org.rocksdb classes as the project's rocksdbjni: only one may be here.
+		Class<?> rocksDb = Class.forName("org.rocksdb.RocksDB", false, getClass().getClassLoader());
+		String jar = rocksDb.getProtectionDomain().getCodeSource().getLocation().toString();
+		assertTrue(jar.contains("frocksdbjni"), jar);
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			assertFalse(Path.of(entry).getFileName().toString().startsWith("rocksdbjni"), entry);
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package io.itinera.runtime.driver;
+
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.rules.CampaignRules;
+import io.itinera.runtime.rules.CampaignRulesProvider;
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.scoring.ScorerProvider;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.ServiceLoader;
+
+/**
+ * The rules engine and the scorer a plan runs with, found on the class path the same way for every
+ * host (the command line's run and simulate, the Flink job): Drools and ONNX Runtime when present.
+ */
+public final class PlanServices {
+	private PlanServices() {
+	}
+
+	/**
+	 * The plan's campaign rules ({@link CampaignRules#NONE} without campaigns), or null when it has
+	 * campaigns but no rules engine is on the class path.
+	 *
+	 * @throws io.itinera.runtime.rules.DrlBuildException when the rules do not build
+	 */
+	public static CampaignRules rules(JourneyPlan plan) {
+		if (plan.campaigns().isEmpty()) {
+			return CampaignRules.NONE;
+		}
+		return ServiceLoader.load(CampaignRulesProvider.class).findFirst().map(provider -> provider.rulesFor(plan))
+				.orElse(null);
+	}
+
+	/**
+	 * The scorer for the plan's models, read relative to {@code journeyDirectory} ({@link #noScores()}
+	 * without models), or null when it has models but no scorer is on the class path.
+	 */
+	public static Scorer scorer(JourneyPlan plan, Path journeyDirectory) {
+		if (plan.models().isEmpty()) {
+			return noScores();
+		}
+		return ServiceLoader.load(ScorerProvider.class).findFirst()
+				.map(provider -> provider.scorerFor(plan, journeyDirectory)).orElse(null);
+	}
+
+	/** Answers every request with NaN ("no score"): for journeys run without their models. */
+	public static Scorer noScores() {
+		return (model, rows) -> {
+			float[] scores = new float[rows.length];
+			Arrays.fill(scores, Float.NaN);
+			return scores;
+		};
+	}
+}
