@@ -55,7 +55,11 @@ public final class JourneyJobRunner {
 			settings.delivery();
 			long lines = -1;
 			if (!arguments.files().isEmpty() && !arguments.wallClock()) {
-				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), plan, arguments.mapping());
+				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), plan, arguments.mapping(), arguments.latenessMillis());
+				if (scan.outOfOrder() != null) {
+					err.println(scan.outOfOrder().describe(arguments.latenessMillis()));
+					return 2;
+				}
 				lines = scan.lines();
 				settings = settings.withReplayEnd(arguments.endAt() != null ? arguments.endAt() : scan.latest());
 			} else if (arguments.endAt() != null) {
