@@ -114,21 +114,14 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println("--switch-at " + switchAt + ": give the version to switch to with --compare OTHER.journey");
 			return 2;
 		}
-		Long fromMillis;
-		Long toMillis;
-		DriverSettings driverSettings;
-		DeliverySettings deliverySettings;
-		try {
-			fromMillis = instant("--from", from);
-			toMillis = instant("--to", to);
-			switchMillis = instant("--switch-at", switchAt);
-			input.validate();
-			driverSettings = driverOptions.settings();
-			deliverySettings = delivery.settings();
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
+		CheckedOptions options = checkedOptions(err);
+		if (options == null) {
 			return 2;
 		}
+		Long fromMillis = options.fromMillis();
+		Long toMillis = options.toMillis();
+		DriverSettings driverSettings = options.driver();
+		DeliverySettings deliverySettings = options.delivery();
 		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
 		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
 		List<JourneyParts> parts = new ArrayList<>();
@@ -218,6 +211,24 @@ public final class SimulateCommand implements Callable<Integer> {
 		return BadLines.check(input, err);
 	}
 
+	/** What a journey's and a workspace's simulation both read from the options, checked. */
+	private record CheckedOptions(Long fromMillis, Long toMillis, DriverSettings driver, DeliverySettings delivery) {
+	}
+
+	/** The options checked (and --switch-at read), or null when one is wrong: its message is printed. */
+	private CheckedOptions checkedOptions(PrintWriter err) {
+		try {
+			Long fromMillis = instant("--from", from);
+			Long toMillis = instant("--to", to);
+			switchMillis = instant("--switch-at", switchAt);
+			input.validate();
+			return new CheckedOptions(fromMillis, toMillis, driverOptions.settings(), delivery.settings());
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
+			return null;
+		}
+	}
+
 	/** The --switch-at T moment, epoch ms, or null. */
 	private Long switchMillis;
 
@@ -274,20 +285,14 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println("--compare replays two versions of one journey; give a .journey file, not the folder " + journeyFile + ".");
 			return 2;
 		}
-		Long fromMillis;
-		Long toMillis;
-		DriverSettings driverSettings;
-		DeliverySettings deliverySettings;
-		try {
-			fromMillis = instant("--from", from);
-			toMillis = instant("--to", to);
-			input.validate();
-			driverSettings = driverOptions.settings();
-			deliverySettings = delivery.settings();
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
+		CheckedOptions options = checkedOptions(err);
+		if (options == null) {
 			return 2;
 		}
+		Long fromMillis = options.fromMillis();
+		Long toMillis = options.toMillis();
+		DriverSettings driverSettings = options.driver();
+		DeliverySettings deliverySettings = options.delivery();
 		try (WorkspaceParts workspace = WorkspaceParts.of(journeyFile, allowRawDrl, withoutModels, deliverySettings, err)) {
 			if (workspace == null) {
 				return 1;
