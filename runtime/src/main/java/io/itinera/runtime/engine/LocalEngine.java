@@ -168,11 +168,16 @@ public final class LocalEngine {
 		long flushNanos = config.flushEveryMillis() * 1_000_000L;
 		long lastFlush = System.nanoTime();
 		SourceRecord record;
-		while (!stopRequested && (record = nextRecord(source, lastFlush, flushNanos)) != null) {
+		// A stop waits for the next barrier, where the run would have put one anyway: the barriers of a
+		// stopped and resumed run fall where an unstopped run's do, so its output files are the same bytes.
+		while ((record = nextRecord(source, lastFlush, flushNanos)) != null) {
 			if (failure.failed()) {
 				return eventsThisRun;
 			}
 			if (record == EventSource.NOTHING_YET) {
+				if (stopRequested) {
+					break;
+				}
 				if (System.nanoTime() - lastFlush >= flushNanos) {
 					barrier(counts, null, false, false, source, queues, chunks, committer, failure);
 					lastFlush = System.nanoTime();
@@ -199,6 +204,9 @@ public final class LocalEngine {
 				lastBucket = bucket;
 				lastFlush = System.nanoTime();
 				barrier(counts, null, false, false, source, queues, chunks, committer, failure);
+				if (stopRequested) {
+					break;
+				}
 			}
 			if ((counts.linesRead & 1023) == 0) {
 				position = source.position();

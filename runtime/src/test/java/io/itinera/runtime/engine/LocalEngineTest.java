@@ -162,29 +162,41 @@ class LocalEngineTest {
 				.anyMatch(thread -> thread.getName().startsWith("itinera-worker") && thread.isAlive() && thread.getState() == Thread.State.RUNNABLE));
 	}
 
-	/** A source that fails after a number of lines, as a killed process would stop reading. */
-	private static final class CrashingSource implements EventSource {
-		private final EventSource source;
-		private final long failAfter;
-		private final CustomerStateStore store;
-		private long lines;
+	@Test
+	void aRunStoppedBetweenBarriersResumesToTheSameBytes() throws IOException {
+		run(dir.resolve("whole"), new InMemoryStateStore(), 2);
+		Path state = dir.resolve("state");
+		Path out = dir.resolve("stopped");
+		try (RocksDbStateStore store = new RocksDbStateStore(state); EventLogSource source = EngineFixtures.open(log, PLAN);
+				JsonLinesOutput output = new JsonLinesOutput(out)) {
+			LocalEngine engine = new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(), store,
+					output, EngineFixtures.config(2));
+			// line 4,321 is in the middle of a 500-line barrier interval
+			EngineSummary stopped = engine.run(new StoppingSource(source, 4_321, engine::stop));
+			assertTrue(stopped.stopped());
+		}
+		EngineSummary resumed;
+		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
+			resumed = run(out, store, 2);
+		}
+		assertTrue(resumed.resumed());
+		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
+			assertEquals(Files.readString(dir.resolve("whole").resolve(file)), Files.readString(out.resolve(file)), file);
+		}
+	}
 
-		CrashingSource(EventSource source, long failAfter, CustomerStateStore store) {
+	/** Hands every call to another source; subclasses act on the way. */
+	private abstract static class PassingSource implements EventSource {
+		final EventSource source;
+		long lines;
+
+		PassingSource(EventSource source) {
 			this.source = source;
-			this.failAfter = failAfter;
-			this.store = store;
 		}
 
-		/** Fails once past {@code failAfter} lines and a checkpoint has been committed (the committer runs behind the reader). */
 		@Override
 		public SourceRecord next() throws IOException {
-			if (++lines > failAfter) {
-				long deadline = System.nanoTime() + 10_000_000_000L;
-				while (store.progress().isEmpty() && System.nanoTime() < deadline) {
-					Thread.onSpinWait();
-				}
-				throw new IOException("disk gone");
-			}
+			lines++;
 			return source.next();
 		}
 
@@ -211,6 +223,51 @@ class LocalEngineTest {
 		@Override
 		public void close() throws IOException {
 			source.close();
+		}
+	}
+
+	/** A source that asks the engine to stop at a line, as Ctrl-C or SIGTERM would. */
+	private static final class StoppingSource extends PassingSource {
+		private final long stopAt;
+		private final Runnable stop;
+
+		StoppingSource(EventSource source, long stopAt, Runnable stop) {
+			super(source);
+			this.stopAt = stopAt;
+			this.stop = stop;
+		}
+
+		@Override
+		public SourceRecord next() throws IOException {
+			if (lines + 1 == stopAt) {
+				stop.run();
+			}
+			return super.next();
+		}
+	}
+
+	/** A source that fails after a number of lines, as a killed process would stop reading. */
+	private static final class CrashingSource extends PassingSource {
+		private final long failAfter;
+		private final CustomerStateStore store;
+
+		CrashingSource(EventSource source, long failAfter, CustomerStateStore store) {
+			super(source);
+			this.failAfter = failAfter;
+			this.store = store;
+		}
+
+		/** Fails once past {@code failAfter} lines and a checkpoint has been committed (the committer runs behind the reader). */
+		@Override
+		public SourceRecord next() throws IOException {
+			if (lines + 1 > failAfter) {
+				long deadline = System.nanoTime() + 10_000_000_000L;
+				while (store.progress().isEmpty() && System.nanoTime() < deadline) {
+					Thread.onSpinWait();
+				}
+				throw new IOException("disk gone");
+			}
+			return super.next();
 		}
 	}
 }
