@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * class path; otherwise the job jar goes to a cluster through {@code flink run}.
  */
 @Command(name = "flink", description = {
-		"Run a journey as an Apache Flink job: events from a JSON Lines log or a Kafka topic, actions to",
+		"Run a journey (or a workspace folder's journeys) as an Apache Flink job: events from a JSON Lines log or a Kafka topic, actions to",
 		"JSON Lines files (--out) and/or Kafka topics (exactly once). --local runs it on this machine;",
 		"otherwise it is submitted with flink run (FLINK_HOME or flink on the PATH). See docs/flink.md." })
 public final class FlinkCommand implements Callable<Integer> {
