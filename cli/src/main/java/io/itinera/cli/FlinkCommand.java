@@ -20,15 +20,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code itinera flink JOURNEY …}: the journey (or a workspace folder's journeys) as a Flink job. The
- * journey is compiled here (the job needs only the plan); the job runs in another JVM, never in this one, whose RocksDB (rocksdbjni)
- * clashes with Flink's: {@code --local} starts a MiniCluster in a child JVM on the flink module's
+ * {@code itinera flink JOURNEY …}: the journey (or a workspace folder's journeys) as a Flink job.
+ * The journey is compiled here (the job needs only the plan); the job runs in another JVM, never in
+ * this one, whose RocksDB (rocksdbjni) clashes with Flink's: {@code --local} starts a MiniCluster in a child JVM on the flink module's
  * class path; otherwise the job jar goes to a cluster through {@code flink run}.
  */
 @Command(name = "flink", description = {
-		"Run a journey (or a workspace folder's journeys) as an Apache Flink job: events from a JSON Lines log or a Kafka topic, actions to",
-		"JSON Lines files (--out) and/or Kafka topics (exactly once). --local runs it on this machine;",
-		"otherwise it is submitted with flink run (FLINK_HOME or flink on the PATH). See docs/flink.md." })
+		"Run a journey (or a workspace folder's journeys) as an Apache Flink job: events from a JSON",
+		"Lines log or a Kafka topic, actions to JSON Lines files (--out) and/or Kafka topics (exactly",
+		"once). --local runs it on this machine; otherwise it is submitted with flink run (FLINK_HOME or",
+		"flink on the PATH). See docs/flink.md." })
 public final class FlinkCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "JOURNEY", description = "the .journey file (or a plan.json from itinera compile), or a workspace folder (docs/workspaces.md)")
 	Path journey;
@@ -142,7 +143,7 @@ public final class FlinkCommand implements Callable<Integer> {
 			if (workspace == null) {
 				return null;
 			}
-			workspace.schema();
+			workspace.schema(); // refuses two journeys that give one event field different types
 			Path folder = journey.toAbsolutePath().normalize();
 			List<String> args = jobArguments(workspace.planJson(), folder);
 			Path settingsFile = folder.resolve(WorkspaceFile.NAME);

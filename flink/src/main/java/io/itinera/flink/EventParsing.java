@@ -15,8 +15,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Turns JSON lines into events with the journey's schema (a workspace's: all its journeys' events) and the column mapping, exactly as
- * {@code run} reads a JSON Lines log; a line that cannot be read goes to the dead letters.
+ * Turns JSON lines into events with the journey's schema (a workspace's: all its journeys' events)
+ * and the column mapping, exactly as {@code run} reads a JSON Lines log; a line that cannot be read goes to the dead letters.
  */
 final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 	private static final long serialVersionUID = 1L;

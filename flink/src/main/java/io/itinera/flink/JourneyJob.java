@@ -13,8 +13,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The job's graph: lines (files or a Kafka topic) → events (parsed as {@code run} parses a JSON Lines
  * log; bad lines to the dead letters) → keyed by customer → {@link JourneyOperator} → JSON Lines
- * files and/or Kafka topics (suppressions to the files only). Operator ids are fixed, so savepoints restore across versions and
- * parallelisms.
+ * files and/or Kafka topics (suppressions to the files only). Operator ids are fixed, so savepoints
+ * restore across versions and parallelisms.
  */
 public final class JourneyJob {
 	/** Customers' key groups: fixed, so a savepoint resumes at any parallelism up to this. */
