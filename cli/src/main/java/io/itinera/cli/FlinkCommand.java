@@ -3,6 +3,7 @@ package io.itinera.cli;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.workspace.WorkspaceFile;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,17 +20,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code itinera flink JOURNEY …}: the journey as a Flink job. The journey is compiled here (the job
- * needs only the plan); the job runs in another JVM, never in this one, whose RocksDB (rocksdbjni)
- * clashes with Flink's: {@code --local} starts a MiniCluster in a child JVM on the flink module's
+ * {@code itinera flink JOURNEY …}: the journey (or a workspace folder's journeys) as a Flink job.
+ * The journey is compiled here (the job needs only the plan); the job runs in another JVM, never in
+ * this one, whose RocksDB (rocksdbjni) clashes with Flink's: {@code --local} starts a MiniCluster in a child JVM on the flink module's
  * class path; otherwise the job jar goes to a cluster through {@code flink run}.
  */
 @Command(name = "flink", description = {
-		"Run a journey as an Apache Flink job: events from a JSON Lines log or a Kafka topic, actions to",
-		"JSON Lines files (--out) and/or Kafka topics (exactly once). --local runs it on this machine;",
-		"otherwise it is submitted with flink run (FLINK_HOME or flink on the PATH). See docs/flink.md." })
+		"Run a journey (or a workspace folder's journeys) as an Apache Flink job: events from a JSON",
+		"Lines log or a Kafka topic, actions to JSON Lines files (--out) and/or Kafka topics (exactly",
+		"once). --local runs it on this machine; otherwise it is submitted with flink run (FLINK_HOME or",
+		"flink on the PATH). See docs/flink.md." })
 public final class FlinkCommand implements Callable<Integer> {
-	@Parameters(index = "0", paramLabel = "JOURNEY", description = "the .journey file (or a plan.json from itinera compile)")
+	@Parameters(index = "0", paramLabel = "JOURNEY", description = "the .journey file (or a plan.json from itinera compile), or a workspace folder (docs/workspaces.md)")
 	Path journey;
 
 	@Option(names = "--events", paramLabel = "LOG", description = "a JSON Lines event log to replay")
@@ -89,21 +91,15 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		PrintWriter err = spec.commandLine().getErr();
-		JourneyPlan plan = JourneyPlans.load(journey, err);
-		if (plan == null) {
-			return 1;
-		}
-		String refusal = RawDrlPolicy.refusal(plan, allowRawDrl);
-		if (refusal != null) {
-			err.println(refusal);
-			return 1;
-		}
 		List<String> jobArguments;
 		try {
-			jobArguments = jobArguments(plan);
+			jobArguments = Files.isDirectory(journey) ? workspaceArguments(err) : journeyArguments(err);
 		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
 			return 2;
+		}
+		if (jobArguments == null) {
+			return 1;
 		}
 		Path target = FlinkJobFiles.target();
 		List<String> command = local ? FlinkJobFiles.localCommand(target) : FlinkJobFiles.submitCommand(target);
@@ -123,7 +119,42 @@ public final class FlinkCommand implements Callable<Integer> {
 		return exit;
 	}
 
-	private List<String> jobArguments(JourneyPlan plan) throws IOException {
+	/** One journey's job arguments, or null after telling {@code err} what is wrong. */
+	private List<String> journeyArguments(PrintWriter err) throws IOException {
+		JourneyPlan plan = JourneyPlans.load(journey, err);
+		if (plan == null) {
+			return null;
+		}
+		String refusal = RawDrlPolicy.refusal(plan, allowRawDrl);
+		if (refusal != null) {
+			err.println(refusal);
+			return null;
+		}
+		return jobArguments(PlanJson.write(plan), journey.toAbsolutePath().getParent());
+	}
+
+	/**
+	 * A workspace's: every journey of the folder checked and compiled here as {@code run DIR} does
+	 * (rules built, models left to the job), their plans in one file and the folder's
+	 * {@code itinera.workspace} passed on; or null after telling {@code err} what is wrong.
+	 */
+	private List<String> workspaceArguments(PrintWriter err) throws IOException {
+		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, true, delivery.settings(), err)) {
+			if (workspace == null) {
+				return null;
+			}
+			workspace.schema(); // refuses two journeys that give one event field different types
+			Path folder = journey.toAbsolutePath().normalize();
+			List<String> args = jobArguments(workspace.planJson(), folder);
+			Path settingsFile = folder.resolve(WorkspaceFile.NAME);
+			if (Files.isRegularFile(settingsFile)) {
+				args.addAll(List.of("--workspace-file", settingsFile.toString()));
+			}
+			return args;
+		}
+	}
+
+	private List<String> jobArguments(String planJson, Path journeyDirectory) throws IOException {
 		if ((events == null) == (eventsTopic == null)) {
 			throw new IllegalArgumentException("give --events LOG or --kafka HOST:PORT with --events-topic T, not both");
 		}
@@ -144,8 +175,7 @@ public final class FlinkCommand implements Callable<Integer> {
 		var deliverySettings = delivery.settings();
 		Path planFile = Files.createTempFile("itinera-plan-", ".json");
 		planFile.toFile().deleteOnExit();
-		Files.writeString(planFile, PlanJson.write(plan));
-		Path journeyDirectory = journey.toAbsolutePath().getParent();
+		Files.writeString(planFile, planJson);
 		List<String> args = new ArrayList<>(List.of("--plan", planFile.toString(), "--journey-dir", journeyDirectory.toString(),
 				"--parallelism", Integer.toString(parallelism), "--lateness-ms", Long.toString(settings.latenessMillis()),
 				"--score-batch", Integer.toString(settings.scoreBatch()), "--checkpoint-ms", Long.toString(checkpointMillis),

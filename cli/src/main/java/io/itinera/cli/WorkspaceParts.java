@@ -2,13 +2,12 @@ package io.itinera.cli;
 
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.io.EventSchema;
-import io.itinera.runtime.plan.EventType;
-import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.workspace.WorkspaceFile;
 import io.itinera.runtime.workspace.WorkspacePlans;
+import io.itinera.runtime.workspace.WorkspaceSchema;
 import io.itinera.runtime.workspace.WorkspaceScorer;
 import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.workspace.WorkspaceStep;
@@ -115,30 +114,9 @@ record WorkspaceParts(Path folder, List<JourneyParts> journeys, WorkspaceSetting
 		return WorkspacePlans.write(plans());
 	}
 
-	/**
-	 * Every event any journey declares, with the union of their fields: the log is read once for all.
-	 * @throws IllegalArgumentException when two journeys give one field different types
-	 */
+	/** Every event any journey declares, with the union of their fields ({@link WorkspaceSchema}). */
 	EventSchema schema() {
-		Map<String, Map<String, FieldDecl>> fields = new LinkedHashMap<>();
-		Map<String, EventType> first = new LinkedHashMap<>();
-		for (JourneyPlan plan : plans()) {
-			for (EventType event : plan.events()) {
-				first.putIfAbsent(event.name(), event);
-				Map<String, FieldDecl> known = fields.computeIfAbsent(event.name(), name -> new LinkedHashMap<>());
-				for (FieldDecl field : event.fields()) {
-					FieldDecl earlier = known.putIfAbsent(field.name(), field);
-					if (earlier != null && earlier.type() != field.type()) {
-						throw new IllegalArgumentException(field.location() + ": " + event.name() + "." + field.name() + " is "
-								+ field.type().name().toLowerCase() + " here but " + earlier.type().name().toLowerCase() + " at "
-								+ earlier.location() + "; journeys of a workspace read one log, so declare it alike in both.");
-					}
-				}
-			}
-		}
-		List<EventType> events = new ArrayList<>();
-		fields.forEach((name, declared) -> events.add(new EventType(name, List.copyOf(declared.values()), first.get(name).location())));
-		return new EventSchema(events);
+		return WorkspaceSchema.of(plans());
 	}
 
 	/** Names the stage counts of a workspace run use ({@code Journey/Stage}), in priority order and declared order. */

@@ -62,4 +62,34 @@ class FlinkCommandTest {
 			}
 		}
 	}
+
+	@Test
+	void aWorkspaceFolderIsCheckedHereAndItsWrongLineNamed() throws Exception {
+		Path folder = Files.createDirectory(dir.resolve("workspace"));
+		Files.copy(Path.of(journey()), folder.resolve("restart.journey"));
+		Files.writeString(folder.resolve("itinera.workspace"), "cap email 2 per 7 days\nquiet hours 25:00 - 07:00\n");
+		Path log = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+		Result result = execute("flink", folder.toString(), "--events", log.toString(), "--out", dir.resolve("out").toString(), "--local");
+		assertEquals(1, result.exit(), result.err());
+		assertTrue(result.err().contains("itinera.workspace:2: 25:00 is no time of day"), result.err());
+	}
+
+	@Test
+	void aGoodWorkspaceFolderGoesOnToTheJob() throws Exception {
+		Path log = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+		String before = System.getProperty("itinera.flinkTarget");
+		System.setProperty("itinera.flinkTarget", dir.resolve("no-build").toString());
+		try {
+			Result result = execute("flink", WorkspaceRunTest.WORKSPACE.toString(), "--events", log.toString(), "--out",
+					dir.resolve("out").toString(), "--local");
+			assertEquals(2, result.exit(), result.err());
+			assertTrue(result.err().contains("has no job build"), result.err());
+		} finally {
+			if (before == null) {
+				System.clearProperty("itinera.flinkTarget");
+			} else {
+				System.setProperty("itinera.flinkTarget", before);
+			}
+		}
+	}
 }

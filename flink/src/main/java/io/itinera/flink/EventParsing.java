@@ -8,7 +8,6 @@ import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesEventParser;
 import io.itinera.runtime.io.Shown;
 import io.itinera.runtime.io.TimeWindow;
-import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.step.Event;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -16,8 +15,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Turns JSON lines into events with the journey's schema and the column mapping, exactly as
- * {@code run} reads a JSON Lines log; a line that cannot be read goes to the dead letters.
+ * Turns JSON lines into events with the journey's schema (a workspace's: all its journeys' events)
+ * and the column mapping, exactly as {@code run} reads a JSON Lines log; a line that cannot be read goes to the dead letters.
  */
 final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 	private static final long serialVersionUID = 1L;
@@ -39,7 +38,7 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 
 	@Override
 	public void open(OpenContext context) {
-		schema = EventSchema.of(PlanJson.read(settings.planJson()));
+		schema = JobJourneys.of(settings).schema();
 	}
 
 	private JsonLinesEventParser parser() {

@@ -2,7 +2,10 @@ package io.itinera.flink;
 
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.workspace.WorkspaceFile;
+import io.itinera.runtime.workspace.WorkspaceSettings;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,9 +26,12 @@ import java.util.List;
  * @param customersInMemory slots each subtask keeps decoded between inputs (the rest stay in Flink state only)
  * @param zone the quiet hours' zone for customers without a timezone attribute ({@code run --zone})
  * @param globalCaps caps over all campaigns ({@code run --cap}), in {@link DeliveryArguments}' form
+ * @param workspaceFile a workspace (planJson in {@code WorkspacePlans}' form): the text of its
+ *        {@code itinera.workspace} (shared caps, quiet hours, zone); null: it has none, or one journey
  */
 public record JobSettings(String planJson, String journeyDirectory, String mapping, long latenessMillis, int scoreBatch,
-		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps)
+		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps,
+		String workspaceFile)
 		implements Serializable {
 
 	public JobSettings {
@@ -34,7 +40,7 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public static JobSettings of(String planJson, String journeyDirectory) {
 		return new JobSettings(planJson, journeyDirectory, null, DriverSettings.DEFAULT_LATENESS_MILLIS, 256, 2_000, false,
-				Long.MAX_VALUE, 20_000, "UTC", List.of());
+				Long.MAX_VALUE, 20_000, "UTC", List.of(), null);
 	}
 
 	public DeliverySettings delivery() {
@@ -43,7 +49,19 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withDelivery(String zoneId, List<String> caps) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zoneId, caps);
+				customersInMemory, zoneId, caps, workspaceFile);
+	}
+
+	/** A workspace's settings: its file's with these caps and zone added (as {@code run DIR} takes them). */
+	public WorkspaceSettings workspace() {
+		WorkspaceSettings fromFile = workspaceFile == null ? WorkspaceSettings.NONE
+				: WorkspaceFile.read(Path.of(journeyDirectory, WorkspaceFile.NAME), workspaceFile.lines().toList());
+		return fromFile.with(delivery());
+	}
+
+	public JobSettings withWorkspaceFile(String text) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zone, globalCaps, text);
 	}
 
 	public DriverSettings driver() {
@@ -53,26 +71,26 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withMapping(String spec) {
 		return new JobSettings(planJson, journeyDirectory, spec, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps);
+				customersInMemory, zone, globalCaps, workspaceFile);
 	}
 
 	public JobSettings withReplayEnd(long end) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, end,
-				customersInMemory, zone, globalCaps);
+				customersInMemory, zone, globalCaps, workspaceFile);
 	}
 
 	public JobSettings withWallClock(boolean live) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, live, replayEnd,
-				customersInMemory, zone, globalCaps);
+				customersInMemory, zone, globalCaps, workspaceFile);
 	}
 
 	public JobSettings withLateness(long millis) {
 		return new JobSettings(planJson, journeyDirectory, mapping, millis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps);
+				customersInMemory, zone, globalCaps, workspaceFile);
 	}
 
 	public JobSettings withScoring(int batch, long waitMicros) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, batch, waitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps);
+				customersInMemory, zone, globalCaps, workspaceFile);
 	}
 }

@@ -13,8 +13,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The job's graph: lines (files or a Kafka topic) → events (parsed as {@code run} parses a JSON Lines
  * log; bad lines to the dead letters) → keyed by customer → {@link JourneyOperator} → JSON Lines
- * files and/or Kafka topics. Operator ids are fixed, so savepoints restore across versions and
- * parallelisms.
+ * files and/or Kafka topics (suppressions to the files only). Operator ids are fixed, so savepoints
+ * restore across versions and parallelisms.
  */
 public final class JourneyJob {
 	/** Customers' key groups: fixed, so a savepoint resumes at any parallelism up to this. */
@@ -69,9 +69,9 @@ public final class JourneyJob {
 			all.sinkTo(JsonLinesFiles.sink(output.directory())).uid("files").name("JSON Lines files");
 		}
 		if (output.kafka() != null) {
-			DataStream<OutputRecord> toKafka = output.kafka().stageChanges() == null
-					? all.filter(record -> !OutputRecord.STAGE_CHANGE.equals(record.kind)).uid("no-stage-changes")
-					: all;
+			boolean withStageChanges = output.kafka().stageChanges() != null;
+			DataStream<OutputRecord> toKafka = all.filter(record -> !OutputRecord.SUPPRESSION.equals(record.kind)
+					&& (withStageChanges || !OutputRecord.STAGE_CHANGE.equals(record.kind))).uid("to-kafka");
 			toKafka.sinkTo(KafkaTopics.sink(output.kafka())).uid("kafka").name("Kafka topics");
 		}
 	}

@@ -1,7 +1,7 @@
 package io.itinera.flink;
 
-import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
-			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--local]";
+			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--local]";
 
 	private JourneyJobRunner() {
 	}
@@ -47,15 +47,19 @@ public final class JourneyJobRunner {
 			return 2;
 		}
 		try {
-			JourneyPlan plan = PlanJson.read(Files.readString(arguments.plan()));
-			JobSettings settings = JobSettings.of(PlanJson.write(plan), arguments.journeyDirectory().toString())
+			String planJson = Files.readString(arguments.plan());
+			JobSettings settings = JobSettings.of(WorkspacePlans.isWorkspace(planJson) ? planJson : PlanJson.write(PlanJson.read(planJson)),
+					arguments.journeyDirectory().toString())
 					.withMapping(arguments.mapping()).withLateness(arguments.latenessMillis())
 					.withScoring(arguments.scoreBatch(), 2_000).withWallClock(arguments.wallClock())
-					.withDelivery(arguments.zone(), arguments.globalCaps());
+					.withDelivery(arguments.zone(), arguments.globalCaps())
+					.withWorkspaceFile(arguments.workspaceFile() == null ? null : Files.readString(arguments.workspaceFile()));
+			JobJourneys journeys = JobJourneys.of(settings);
+			settings.workspace();
 			settings.delivery();
 			long lines = -1;
 			if (!arguments.files().isEmpty() && !arguments.wallClock()) {
-				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), plan, arguments.mapping(), arguments.latenessMillis());
+				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), journeys.schema(), arguments.mapping(), arguments.latenessMillis());
 				if (scan.outOfOrder() != null) {
 					err.println(scan.outOfOrder().describe(arguments.latenessMillis()));
 					return 2;
@@ -75,10 +79,10 @@ public final class JourneyJobRunner {
 			}
 			JourneyJob.build(env, settings, arguments.input(), arguments.output());
 			long started = System.nanoTime();
-			env.execute("itinera " + plan.name());
+			env.execute("itinera " + journeys.name());
 			double seconds = (System.nanoTime() - started) / 1e9;
 			if (lines >= 0) {
-				out.printf(Locale.ROOT, "%s: %,d lines in %.1f s on Flink (%,.0f lines/s), output in %s%n", plan.name(), lines, seconds,
+				out.printf(Locale.ROOT, "%s: %,d lines in %.1f s on Flink (%,.0f lines/s), output in %s%n", journeys.name(), lines, seconds,
 						lines / seconds, arguments.output().directory() != null ? arguments.output().directory() : "Kafka");
 			}
 			return 0;
@@ -116,11 +120,12 @@ public final class JourneyJobRunner {
 	record JobArguments(Path plan, Path journeyDirectory, List<String> files, String watch, String kafka, String eventsTopic,
 			String groupId, String out, String actionsTopic, String stageChangesTopic, String deadLettersTopic, int parallelism,
 			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, boolean local,
-			String zone, List<String> globalCaps) {
+			String zone, List<String> globalCaps, Path workspaceFile) {
 
 		static JobArguments parse(String[] args) {
 			Path plan = null;
 			Path journeyDirectory = null;
+			Path workspaceFile = null;
 			List<String> files = new ArrayList<>();
 			String watch = null, kafka = null, eventsTopic = null, groupId = "itinera", out = null, actions = null, stages = null,
 					dead = null, mapping = null, zone = "UTC";
@@ -158,6 +163,7 @@ public final class JourneyJobRunner {
 				case "--map" -> mapping = value;
 				case "--zone" -> zone = value;
 				case "--global-cap" -> caps.add(value);
+				case "--workspace-file" -> workspaceFile = Path.of(value);
 				case "--clock" -> {
 					if (!value.equals("wall") && !value.equals("event")) {
 						throw new IllegalArgumentException("--clock " + value + ": give event (a replay) or wall (live)");
@@ -189,7 +195,7 @@ public final class JourneyJobRunner {
 				journeyDirectory = parent == null ? Path.of(".") : parent;
 			}
 			return new JobArguments(plan, journeyDirectory.toAbsolutePath(), files, watch, kafka, eventsTopic, groupId, out, actions,
-					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, local, zone, caps);
+					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, local, zone, caps, workspaceFile);
 		}
 
 		JourneyJob.Input input() {

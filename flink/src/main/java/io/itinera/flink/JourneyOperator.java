@@ -4,24 +4,20 @@ import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.EventCodec;
 import io.itinera.runtime.driver.InputProblems;
-import io.itinera.runtime.driver.PlanServices;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.driver.StoredCustomers;
-import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.plan.PlanJson;
-import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
-import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -42,7 +38,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * The step function on Flink: a keyed operator (key: customer id) that hosts one {@link StepDriver}
- * per subtask, so a customer's inputs reach the step function in the same order as in the local
+ * per subtask over the job's {@link JobJourneys} (one journey's step or a workspace's), so a customer's inputs reach the step function in the same order as in the local
  * engine. Each customer's driver slot lives in Flink's keyed state as {@link SlotCodec} bytes
  * (journey state, clocks, timers, held events); the driver reads it back through
  * {@link StoredCustomers} and every changed slot is written back after each input.
@@ -82,15 +78,11 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		slots = getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
 				new ValueStateDescriptor<>(SLOT_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
 		timers = getInternalTimerService("journey-timers", VoidNamespaceSerializer.INSTANCE, this);
-		JourneyPlan plan = PlanJson.read(settings.planJson());
-		CampaignRules rules = PlanServices.rules(plan);
-		scorer = PlanServices.scorer(plan, Path.of(settings.journeyDirectory()));
-		if (rules == null || scorer == null) {
-			throw new IllegalStateException("the job jar lacks " + (rules == null ? "Drools (the campaign rules)" : "ONNX Runtime (the models)")
-					+ "; build it with mvn -pl flink -am package, see docs/flink.md");
-		}
+		JobJourneys journeys = JobJourneys.of(settings);
+		JourneyStep step = journeys.newStep();
+		scorer = journeys.scorer();
 		writeSlot = this::writeSlot;
-		driver = new StepDriver(new PlanStep(plan, rules, settings.delivery()), settings.driver(), scorer, this, this);
+		driver = new StepDriver(step, settings.driver(), scorer, this, this);
 		if (settings.wallClock()) {
 			writeChanged();
 			scheduleWallClock();
@@ -213,6 +205,9 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		}
 		for (ActionRecord action : result.actions()) {
 			output.collect(new StreamRecord<>(OutputTypes.action(action), action.at()));
+		}
+		for (DeliveryNotice notice : result.deliveryNotices()) {
+			output.collect(new StreamRecord<>(OutputTypes.suppression(notice), notice.at()));
 		}
 	}
 

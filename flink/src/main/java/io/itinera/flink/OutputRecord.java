@@ -1,16 +1,18 @@
 package io.itinera.flink;
 
 /**
- * One line of the job's output, already in the engine's JSON Lines form: an action, a stage change
- * or a dead letter, with its time (the Kafka record timestamp) and key (customer or action id). A
+ * One line of the job's output, already in the engine's JSON Lines form: an action, a stage change,
+ * a suppression (a message not simply sent) or a dead letter, with its time (the Kafka record timestamp) and key (customer or action id). A
  * Flink POJO.
  */
 public class OutputRecord {
 	public static final String ACTION = "actions";
 	public static final String STAGE_CHANGE = "stage-changes";
 	public static final String DEAD_LETTER = "dead-letters";
+	/** Part files only (as {@code run}'s {@code suppressions.jsonl}); no Kafka topic takes them. */
+	public static final String SUPPRESSION = "suppressions";
 
-	/** {@link #ACTION}, {@link #STAGE_CHANGE} or {@link #DEAD_LETTER}: also the name of its output folder. */
+	/** {@link #ACTION}, {@link #STAGE_CHANGE}, {@link #SUPPRESSION} or {@link #DEAD_LETTER}: also the name of its output folder. */
 	public String kind;
 	public String key;
 	public long at;

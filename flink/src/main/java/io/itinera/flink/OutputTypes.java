@@ -3,6 +3,7 @@ package io.itinera.flink;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.OutputJson;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
@@ -21,6 +22,11 @@ final class OutputTypes {
 
 	static OutputRecord stageChange(StageChange change) {
 		return new OutputRecord(OutputRecord.STAGE_CHANGE, change.customerId(), change.at(), OutputJson.stageChange(change));
+	}
+
+	/** A message not simply sent (capped, held, released, dropped), as {@code run} writes {@code suppressions.jsonl}. */
+	static OutputRecord suppression(DeliveryNotice notice) {
+		return new OutputRecord(OutputRecord.SUPPRESSION, notice.customerId(), notice.at(), OutputJson.notice(notice));
 	}
 
 	/** A dead letter; {@code at}: when it was found (its event time when known). */

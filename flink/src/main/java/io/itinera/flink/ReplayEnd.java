@@ -5,7 +5,6 @@ import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesEventParser;
 import io.itinera.runtime.io.TimeWindow;
-import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.Event;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,12 +44,12 @@ final class ReplayEnd {
 		}
 	}
 
-	static long latestEventTime(List<String> files, JourneyPlan plan, String mapping) throws IOException {
-		return scan(files, plan, mapping, Long.MAX_VALUE).latest();
+	static long latestEventTime(List<String> files, EventSchema schema, String mapping) throws IOException {
+		return scan(files, schema, mapping, Long.MAX_VALUE).latest();
 	}
 
-	static Scan scan(List<String> files, JourneyPlan plan, String mapping, long latenessMillis) throws IOException {
-		JsonLinesEventParser parser = new JsonLinesEventParser(ColumnMapping.parse(mapping), EventSchema.of(plan),
+	static Scan scan(List<String> files, EventSchema schema, String mapping, long latenessMillis) throws IOException {
+		JsonLinesEventParser parser = new JsonLinesEventParser(ColumnMapping.parse(mapping), schema,
 				TimeWindow.startingNow());
 		long latest = Long.MIN_VALUE;
 		long count = 0;

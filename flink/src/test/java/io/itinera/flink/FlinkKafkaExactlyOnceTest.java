@@ -48,7 +48,9 @@ class FlinkKafkaExactlyOnceTest {
 	void afterAFailureAndRestartEveryActionIsCommittedExactlyOnce() throws Exception {
 		Path log = FlinkFixtures.log(dir, "events.jsonl", 4_000, 300, 5);
 		List<String> lines = Files.readAllLines(log);
-		List<String> actions = FlinkFixtures.sorted(FlinkFixtures.localRun(log, dir.resolve("local")).resolve(JsonLinesOutput.ACTIONS));
+		Path local = FlinkFixtures.localRun(log, dir.resolve("local"));
+		List<String> actions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
+		assertTrue(!Files.readAllLines(local.resolve(JsonLinesOutput.SUPPRESSIONS)).isEmpty(), "the caps suppress some sends");
 		// Timers after the last event's time less the lateness need the end of the input, which a topic has not.
 		Instant lastTime = Instant.parse(lines.get(lines.size() - 1).replaceAll(".*\"time\":\"([^\"]+)\".*", "$1"));
 		Instant cutoff = lastTime.minus(Duration.ofHours(6));
@@ -82,6 +84,7 @@ class FlinkKafkaExactlyOnceTest {
 				List<String> beforeCutoff = committed.stream().filter(a -> actionTime(a).isBefore(cutoff)).sorted().toList();
 				assertEquals(expected, beforeCutoff);
 				assertEquals(committed.size(), new HashSet<>(committed).size(), "no action committed twice");
+				assertEquals(List.of(), kafka.readCommitted("dead-letters"), "no bad line; suppressions go to files only");
 			} finally {
 				job.cancel().get();
 			}

@@ -31,7 +31,7 @@ class ReplayEndTest {
 	@Test
 	void aLogInTimeOrderWithinTheLatenessPasses() throws IOException {
 		Path log = log("2026-01-01T10:00:00Z", "2026-01-01T10:05:00Z", "2026-01-01T10:04:30Z", "2026-01-01T11:00:00Z");
-		ReplayEnd.Scan scan = ReplayEnd.scan(List.of(log.toString()), FlinkFixtures.cartRecovery(), FlinkFixtures.MAPPING, MINUTE);
+		ReplayEnd.Scan scan = ReplayEnd.scan(List.of(log.toString()), io.itinera.runtime.io.EventSchema.of(FlinkFixtures.cartRecovery()), FlinkFixtures.MAPPING, MINUTE);
 		assertNull(scan.outOfOrder());
 		assertEquals(Instant.parse("2026-01-01T11:00:00Z").toEpochMilli(), scan.latest());
 		assertEquals(4, scan.lines());
@@ -41,7 +41,7 @@ class ReplayEndTest {
 	void aLogGroupedByCustomerIsFoundAtItsFirstLateLine() throws IOException {
 		// one customer's day, then the next customer's day from its start: fine for run, not for a watermark
 		Path log = log("2026-01-01T10:00:00Z", "2026-01-01T18:00:00Z", "2026-01-01T09:00:00Z", "2026-01-01T19:00:00Z");
-		ReplayEnd.Scan scan = ReplayEnd.scan(List.of(log.toString()), FlinkFixtures.cartRecovery(), FlinkFixtures.MAPPING, MINUTE);
+		ReplayEnd.Scan scan = ReplayEnd.scan(List.of(log.toString()), io.itinera.runtime.io.EventSchema.of(FlinkFixtures.cartRecovery()), FlinkFixtures.MAPPING, MINUTE);
 		assertNotNull(scan.outOfOrder());
 		assertEquals(3, scan.outOfOrder().line());
 		String message = scan.outOfOrder().describe(MINUTE);

@@ -50,7 +50,8 @@ public final class WorkspaceFile {
 		return Files.isRegularFile(file) ? read(file, Files.readAllLines(file, StandardCharsets.UTF_8)) : WorkspaceSettings.NONE;
 	}
 
-	static WorkspaceSettings read(Path file, List<String> lines) {
+	/** The settings in {@code lines}, the text of {@code file} (named in errors). */
+	public static WorkspaceSettings read(Path file, List<String> lines) {
 		List<Cap> caps = new ArrayList<>();
 		QuietHours quiet = null;
 		ZoneId zone = WorkspaceSettings.NONE.zone();
