@@ -35,6 +35,8 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
@@ -44,6 +46,12 @@ final class FlinkFixtures {
 	static final Path CART_RECOVERY = JOURNEYS.resolve("cart-recovery.journey");
 	/** The synthetic log's favourites are not the journey's events: skipped, as a user would map them. */
 	static final String MAPPING = "type.favourite=-";
+
+	/** One task manager with two slots: room for a job at parallelism 2. */
+	static MiniClusterExtension miniCluster() {
+		return new MiniClusterExtension(
+				new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+	}
 	private static JourneyPlan cartRecovery;
 
 	private FlinkFixtures() {

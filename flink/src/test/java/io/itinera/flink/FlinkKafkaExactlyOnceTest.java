@@ -18,7 +18,6 @@ import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -38,8 +37,7 @@ class FlinkKafkaExactlyOnceTest {
 	static final AtomicBoolean FAILED = new AtomicBoolean();
 
 	@RegisterExtension
-	static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-			new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+	static final MiniClusterExtension CLUSTER = FlinkFixtures.miniCluster();
 
 	@TempDir
 	Path dir;

@@ -8,7 +8,6 @@ import io.itinera.runtime.io.JsonLinesOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlinkLocalEquivalenceTest {
 	@RegisterExtension
-	static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-			new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+	static final MiniClusterExtension CLUSTER = FlinkFixtures.miniCluster();
 
 	@TempDir
 	Path dir;

@@ -12,7 +12,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,7 @@ class FlinkRescaleTest {
 	private static final String LAST_CUSTOMER = "zz-last";
 
 	@RegisterExtension
-	static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-			new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+	static final MiniClusterExtension CLUSTER = FlinkFixtures.miniCluster();
 
 	@TempDir
 	Path dir;
