@@ -38,24 +38,18 @@ class LiveFlushTest {
 	}
 
 	/** The file's lines, then "nothing yet" until {@code done} holds (at most 10 s), then the end. */
-	private static final class PausingSource implements EventSource {
-		private final EventSource file;
+	private static final class PausingSource extends PassingSource {
 		private final java.util.function.BooleanSupplier done;
 		private final long deadline = System.nanoTime() + 10_000_000_000L;
 
 		PausingSource(EventSource file, java.util.function.BooleanSupplier done) {
-			this.file = file;
+			super(file);
 			this.done = done;
 		}
 
 		@Override
-		public SourceRecord next() throws IOException {
-			return file.next();
-		}
-
-		@Override
 		public SourceRecord poll(long maxWaitMillis) throws IOException {
-			SourceRecord record = file.next();
+			SourceRecord record = next();
 			if (record != null) {
 				return record;
 			}
@@ -72,28 +66,8 @@ class LiveFlushTest {
 		}
 
 		@Override
-		public long position() {
-			return file.position();
-		}
-
-		@Override
-		public long lineNumber() {
-			return file.lineNumber();
-		}
-
-		@Override
-		public void resumeAt(long position, long lineNumber) throws IOException {
-			file.resumeAt(position, lineNumber);
-		}
-
-		@Override
 		public long size() {
 			return -1;
-		}
-
-		@Override
-		public void close() throws IOException {
-			file.close();
 		}
 	}
 }

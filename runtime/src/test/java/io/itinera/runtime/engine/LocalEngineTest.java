@@ -185,47 +185,6 @@ class LocalEngineTest {
 		}
 	}
 
-	/** Hands every call to another source; subclasses act on the way. */
-	private abstract static class PassingSource implements EventSource {
-		final EventSource source;
-		long lines;
-
-		PassingSource(EventSource source) {
-			this.source = source;
-		}
-
-		@Override
-		public SourceRecord next() throws IOException {
-			lines++;
-			return source.next();
-		}
-
-		@Override
-		public long position() {
-			return source.position();
-		}
-
-		@Override
-		public long lineNumber() {
-			return source.lineNumber();
-		}
-
-		@Override
-		public void resumeAt(long position, long lineNumber) throws IOException {
-			source.resumeAt(position, lineNumber);
-		}
-
-		@Override
-		public long size() {
-			return source.size();
-		}
-
-		@Override
-		public void close() throws IOException {
-			source.close();
-		}
-	}
-
 	/** A source that asks the engine to stop at a line, as Ctrl-C or SIGTERM would. */
 	private static final class StoppingSource extends PassingSource {
 		private final long stopAt;
