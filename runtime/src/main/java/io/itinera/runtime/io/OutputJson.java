@@ -1,58 +1,69 @@
 package io.itinera.runtime.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The JSON Lines form of actions, stage changes and dead letters: stable key order, ISO times. */
+/**
+ * The JSON Lines form of actions, stage changes, delivery notices and dead letters: stable key
+ * order, ISO times. Written field by field with a streaming generator: a run writes a line for every
+ * action and every message not sent, so this is on its hot path.
+ */
 public final class OutputJson {
-	private static final ObjectMapper MAPPER = JsonMapper.builder()
-			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-			.build();
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private OutputJson() {
 	}
 
 	public static String action(ActionRecord action) {
-		ObjectNode node = MAPPER.createObjectNode();
-		node.put("id", action.id());
-		node.put("customer", action.customerId());
-		node.put("time", Instant.ofEpochMilli(action.at()).toString());
-		node.put("campaign", action.campaign());
-		node.put("rule", action.rule());
-		node.put("kind", action.kind());
-		node.put("channel", action.channel());
-		node.put("target", action.target());
-		node.set("params", MAPPER.valueToTree(sorted(action.params())));
-		node.set("scores", MAPPER.valueToTree(sorted(action.scores())));
-		putJourney(node, action.journey());
-		if (action.version() != null) {
-			node.put("version", action.version());
-		}
-		return write(node);
+		return object(json -> {
+			json.writeStringField("id", action.id());
+			json.writeStringField("customer", action.customerId());
+			json.writeStringField("time", Instant.ofEpochMilli(action.at()).toString());
+			json.writeStringField("campaign", action.campaign());
+			json.writeStringField("rule", action.rule());
+			json.writeStringField("kind", action.kind());
+			json.writeStringField("channel", action.channel());
+			json.writeStringField("target", action.target());
+			json.writeObjectFieldStart("params");
+			for (Map.Entry<String, String> param : sorted(action.params()).entrySet()) {
+				json.writeStringField(param.getKey(), param.getValue());
+			}
+			json.writeEndObject();
+			json.writeObjectFieldStart("scores");
+			for (Map.Entry<String, Double> score : sorted(action.scores()).entrySet()) {
+				json.writeFieldName(score.getKey());
+				if (score.getValue() == null) {
+					json.writeNull();
+				} else {
+					json.writeNumber(score.getValue());
+				}
+			}
+			json.writeEndObject();
+			writeJourney(json, action.journey());
+			writeIfSet(json, "version", action.version());
+		});
 	}
 
 	public static String stageChange(StageChange change) {
-		ObjectNode node = MAPPER.createObjectNode();
-		node.put("customer", change.customerId());
-		node.put("time", Instant.ofEpochMilli(change.at()).toString());
-		node.put("from", change.from());
-		node.put("to", change.to());
-		node.put("cause", change.cause());
-		putJourney(node, change.journey());
-		if (change.version() != null) {
-			node.put("version", change.version());
-		}
-		return write(node);
+		return object(json -> {
+			json.writeStringField("customer", change.customerId());
+			json.writeStringField("time", Instant.ofEpochMilli(change.at()).toString());
+			json.writeStringField("from", change.from());
+			json.writeStringField("to", change.to());
+			json.writeStringField("cause", change.cause());
+			writeJourney(json, change.journey());
+			writeIfSet(json, "version", change.version());
+		});
 	}
 
 	/**
@@ -61,55 +72,68 @@ public final class OutputJson {
 	 * {@code releaseAt} when held, {@code lostTo} {journey, rule}.
 	 */
 	public static String notice(DeliveryNotice notice) {
-		ObjectNode node = MAPPER.createObjectNode();
-		node.put("action", notice.actionId());
-		node.put("customer", notice.customerId());
-		node.put("time", Instant.ofEpochMilli(notice.at()).toString());
-		node.put("campaign", notice.campaign());
-		node.put("rule", notice.rule());
-		node.put("channel", notice.channel());
-		node.put("target", notice.target());
-		node.put("outcome", notice.outcome().name());
-		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
-			node.put("releaseAt", Instant.ofEpochMilli(notice.releaseAt()).toString());
-		}
-		if (notice.cap() != null) {
-			node.put("cap", notice.cap());
-			node.put("capCount", notice.capCount());
-		}
-		if (notice.lostToJourney() != null) {
-			ObjectNode lostTo = node.putObject("lostTo");
-			lostTo.put("journey", notice.lostToJourney());
-			lostTo.put("rule", notice.lostToRule());
-		}
-		putJourney(node, notice.journey());
-		return write(node);
+		return object(json -> {
+			json.writeStringField("action", notice.actionId());
+			json.writeStringField("customer", notice.customerId());
+			json.writeStringField("time", Instant.ofEpochMilli(notice.at()).toString());
+			json.writeStringField("campaign", notice.campaign());
+			json.writeStringField("rule", notice.rule());
+			json.writeStringField("channel", notice.channel());
+			json.writeStringField("target", notice.target());
+			json.writeStringField("outcome", notice.outcome().name());
+			if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+				json.writeStringField("releaseAt", Instant.ofEpochMilli(notice.releaseAt()).toString());
+			}
+			if (notice.cap() != null) {
+				json.writeStringField("cap", notice.cap());
+				json.writeNumberField("capCount", notice.capCount());
+			}
+			if (notice.lostToJourney() != null) {
+				json.writeObjectFieldStart("lostTo");
+				json.writeStringField("journey", notice.lostToJourney());
+				json.writeStringField("rule", notice.lostToRule());
+				json.writeEndObject();
+			}
+			writeJourney(json, notice.journey());
+		});
 	}
 
 	/** Only in a workspace run: a journey running alone writes what it always wrote. */
-	private static void putJourney(ObjectNode node, String journey) {
-		if (journey != null) {
-			node.put("journey", journey);
+	private static void writeJourney(JsonGenerator json, String journey) throws IOException {
+		writeIfSet(json, "journey", journey);
+	}
+
+	private static void writeIfSet(JsonGenerator json, String field, String value) throws IOException {
+		if (value != null) {
+			json.writeStringField(field, value);
 		}
 	}
 
 	public static String deadLetter(DeadLetter letter) {
-		ObjectNode node = MAPPER.createObjectNode();
-		node.put("line", letter.line());
-		node.put("reason", letter.reason());
-		node.put("raw", letter.raw());
-		return write(node);
+		return object(json -> {
+			json.writeNumberField("line", letter.line());
+			json.writeStringField("reason", letter.reason());
+			json.writeStringField("raw", letter.raw());
+		});
 	}
 
 	private static <V> Map<String, V> sorted(Map<String, V> map) {
 		return map == null ? Map.of() : new TreeMap<>(map);
 	}
 
-	private static String write(ObjectNode node) {
-		try {
-			return MAPPER.writeValueAsString(node);
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException(e);
+	private interface Fields {
+		void write(JsonGenerator json) throws IOException;
+	}
+
+	private static String object(Fields fields) {
+		StringWriter text = new StringWriter(256);
+		try (JsonGenerator json = JSON.createGenerator(text)) {
+			json.writeStartObject();
+			fields.write(json);
+			json.writeEndObject();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
+		return text.toString();
 	}
 }
