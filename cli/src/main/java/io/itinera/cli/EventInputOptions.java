@@ -141,6 +141,7 @@ final class EventInputOptions {
 		if (dedupe != null && !dedupe.isBlank()) {
 			throw new IllegalArgumentException("--dedupe reads a file from its start; it does not go with --kafka.");
 		}
+		columnMapping().perRecord("--kafka");
 		InputFormat chosen = format != null ? format : InputFormat.JSONL;
 		if (chosen == InputFormat.JSONL) {
 			return new JsonLinesEventParser(columnMapping(), schema, timeWindow());

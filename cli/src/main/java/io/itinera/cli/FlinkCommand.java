@@ -170,7 +170,7 @@ public final class FlinkCommand implements Callable<Integer> {
 		if (parallelism < 1) {
 			throw new IllegalArgumentException("--parallelism " + parallelism + ": give at least 1");
 		}
-		ColumnMapping.parse(mapping);
+		ColumnMapping.parse(mapping).perRecord("itinera flink");
 		var settings = driver.settings();
 		var deliverySettings = delivery.settings();
 		Path planFile = Files.createTempFile("itinera-plan-", ".json");

@@ -273,8 +273,9 @@ public final class RunCommand implements Callable<Integer> {
 			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);
 		}
 		text.printf("%s over %s%n", what, kafka.used() ? kafka.inputName() : events);
-		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping)%n", summary.eventsRead(), summary.linesRead(),
-				summary.skipped());
+		long joined = input.opened == null ? 0 : input.opened.joinedLines();
+		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping%s)%n", summary.eventsRead(), summary.linesRead(),
+				summary.skipped() - joined, joined > 0 ? String.format(", %,d joined into groups", joined) : "");
 		text.printf("  dead letters   %,d%s%n", summary.deadLetters(),
 				summary.deadLetters() > 0 ? " -> " + out.resolve(JsonLinesOutput.DEAD_LETTERS) : "");
 		if (summary.outOfOrderEvents() > 0 || summary.lateEvents() > 0) {

@@ -90,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
 			if (plan == null) {
 				return 1;
 			}
-			ColumnMapping columns = ColumnMapping.parse(mapping);
+			ColumnMapping columns = ColumnMapping.parse(mapping).perRecord("itinera serve");
 			EventSchema schema = EventSchema.of(plan);
 			long skew = EventInputOptions.duration("--max-skew", maxSkew);
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");

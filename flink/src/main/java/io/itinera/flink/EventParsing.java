@@ -44,7 +44,8 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 	private JsonLinesEventParser parser() {
 		long now = System.currentTimeMillis();
 		if (parser == null || now >= windowMovesAt) {
-			parser = new JsonLinesEventParser(ColumnMapping.parse(settings.mapping()), schema, TimeWindow.startingNow());
+			parser = new JsonLinesEventParser(ColumnMapping.parse(settings.mapping()).perRecord("itinera flink"), schema,
+					TimeWindow.startingNow());
 			windowMovesAt = now + WINDOW_MOVES_EVERY_MILLIS;
 		}
 		return parser;

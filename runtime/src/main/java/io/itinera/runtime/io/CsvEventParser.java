@@ -24,7 +24,10 @@ public final class CsvEventParser implements EventLineParser {
 	private final int typeIndex;
 	private final Map<String, int[]> fieldIndexesByEvent = new HashMap<>();
 	private final int columnCount;
+	private final Map<String, Integer> indexByName = new HashMap<>();
+	private final Row row;
 	private String[] cells;
+	private String groupValue;
 
 	public CsvEventParser(List<String> columns, char delimiter, ColumnMapping mapping, EventSchema schema) {
 		this(columns, delimiter, mapping, schema, TimeWindow.startingNow());
@@ -35,7 +38,6 @@ public final class CsvEventParser implements EventLineParser {
 		this.delimiter = delimiter;
 		this.columnCount = columns.size();
 		this.cells = new String[Math.max(columns.size(), 8)];
-		Map<String, Integer> indexByName = new HashMap<>();
 		for (int i = 0; i < columns.size(); i++) {
 			indexByName.putIfAbsent(columns.get(i).trim(), i);
 		}
@@ -47,11 +49,48 @@ public final class CsvEventParser implements EventLineParser {
 		for (String event : schema.eventNames()) {
 			List<FieldDecl> fields = schema.fields(event);
 			int[] indexes = new int[fields.size()];
+			FieldRule[] rules = assembly.rules(event);
 			for (int i = 0; i < fields.size(); i++) {
-				indexes[i] = indexByName.getOrDefault(mapping.fieldColumn(fields.get(i).name()), -1);
+				indexes[i] = rules[i].column() == null ? -1 : indexByName.getOrDefault(rules[i].column(), -1);
 			}
 			fieldIndexesByEvent.put(event, indexes);
 		}
+		this.row = assembly.resolving(name -> {
+			Integer index = indexByName.get(name);
+			return index != null && index < lastCount && !cells[index].isEmpty() ? cells[index] : null;
+		});
+		checkNamedColumns(mapping, columns);
+	}
+
+	/** A condition, a computed field or the group naming a column the log does not have is refused before reading. */
+	private void checkNamedColumns(ColumnMapping mapping, List<String> columns) {
+		List<String> named = new ArrayList<>();
+		mapping.conditions().forEach(condition -> named.addAll(condition.names()));
+		mapping.fieldRules().values().forEach(rule -> {
+			if (rule.computed() != null) {
+				named.addAll(rule.computed().names());
+			}
+		});
+		if (mapping.groups()) {
+			named.add(mapping.groupColumn());
+		}
+		for (String name : named) {
+			FieldRule renamed = mapping.fieldRules().get(name);
+			if (!indexByName.containsKey(name) && (renamed == null || renamed.column() == null || !indexByName.containsKey(renamed.column()))) {
+				throw new IllegalArgumentException("the mapping reads a column '" + Shown.cut(name, Shown.CELL) + "' the log does not have; its "
+						+ columns.size() + " columns are " + Shown.cut(String.join(", ", columns)));
+			}
+		}
+	}
+
+	@Override
+	public String groupValue() {
+		return groupValue;
+	}
+
+	@Override
+	public boolean groupsLines() {
+		return assembly.mapping().groups();
 	}
 
 	private static int required(Map<String, Integer> indexByName, String mapped, List<String> candidates, String role,
@@ -139,7 +178,13 @@ public final class CsvEventParser implements EventLineParser {
 		}
 		final int found = count;
 		lastCount = count;
+		if (!assembly.kept(row)) {
+			return null;
+		}
 		String customer = assembly.customer(cells[customerIndex]);
+		if (customer == null) {
+			return null;
+		}
 		long at = assembly.time(cells[timeIndex]);
 		Object name = typeIndex < 0 ? assembly.eventName(assembly.mapping().constantEvent()) : assembly.eventName(cells[typeIndex]);
 		if (name == EventAssembly.SKIPPED) {
@@ -147,9 +192,12 @@ public final class CsvEventParser implements EventLineParser {
 		}
 		String event = (String) name;
 		int[] indexes = fieldIndexesByEvent.get(event);
-		String[] row = cells;
+		String[] lineCells = cells;
+		if (assembly.mapping().groups()) {
+			groupValue = assembly.groupValue(row);
+		}
 		return assembly.event(customer, at, event, assembly.schema().fields(event),
-				i -> indexes[i] >= 0 && indexes[i] < found ? row[indexes[i]] : null);
+				i -> indexes[i] >= 0 && indexes[i] < found ? lineCells[indexes[i]] : null, row);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.itinera.runtime.io;
 
 import io.itinera.runtime.plan.FieldDecl;
+import io.itinera.runtime.plan.ValueType;
 import io.itinera.runtime.step.Event;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ final class EventAssembly {
 	private final TimeFormat timeFormat;
 	private final TimeWindow window;
 	private final Map<String, Object> eventNameBySourceType = new HashMap<>();
+	private final Map<String, FieldRule[]> rulesByEvent = new HashMap<>();
 	private String timeColumn;
 
 	EventAssembly(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
@@ -25,6 +27,34 @@ final class EventAssembly {
 		this.timeFormat = mapping.parsedTimeFormat();
 		this.window = window;
 		this.timeColumn = mapping.timeColumn();
+		checkAggregates(mapping, schema);
+		for (String event : schema.eventNames()) {
+			rulesByEvent.put(event, schema.fields(event).stream().map(field -> mapping.fieldRule(field.name())).toArray(FieldRule[]::new));
+		}
+	}
+
+	/** How each of an event's fields is read, in the order of its declaration. */
+	FieldRule[] rules(String event) {
+		return rulesByEvent.get(event);
+	}
+
+	/** A sum or count needs a number field, a list a string field: said before any line is read. */
+	private static void checkAggregates(ColumnMapping mapping, EventSchema schema) {
+		for (String event : schema.eventNames()) {
+			for (FieldDecl field : schema.fields(event)) {
+				FieldRule rule = mapping.fieldRule(field.name());
+				boolean numeric = field.type() == ValueType.DECIMAL || field.type() == ValueType.INT;
+				String entry = "mapping field." + field.name() + "=" + mapping.fieldColumns().get(field.name()) + ": ";
+				if ((rule.aggregate() == FieldRule.Aggregate.SUM || rule.aggregate() == FieldRule.Aggregate.COUNT) && !numeric) {
+					throw new IllegalArgumentException(entry + event + "." + field.name() + " is a " + field.type().name()
+							.toLowerCase(java.util.Locale.ROOT) + "; a sum or a count needs a decimal or int field");
+				}
+				if (rule.aggregate() == FieldRule.Aggregate.LIST && field.type() != ValueType.STRING) {
+					throw new IllegalArgumentException(entry + event + "." + field.name() + " is a " + field.type().name()
+							.toLowerCase(java.util.Locale.ROOT) + "; a list is text: declare the field a string");
+				}
+			}
+		}
 	}
 
 	/** The name of the time column, for hints in reasons. */
@@ -40,11 +70,72 @@ final class EventAssembly {
 		return schema;
 	}
 
+	/** The customer id, normalised as the mapping says; null when the line is to be skipped (skip.customer=missing). */
 	String customer(String text) throws BadLineException {
 		if (text == null || text.isBlank()) {
-			throw new BadLineException("missing customer id");
+			if (mapping.skipMissingCustomer()) {
+				return null;
+			}
+			throw new BadLineException("missing customer id (skip such lines with --map skip.customer=missing)");
 		}
-		return text;
+		return switch (mapping.customerForm()) {
+		case AS_IS -> text;
+		case TRIM -> text.trim();
+		case INTEGER -> wholeNumber(text.trim());
+		};
+	}
+
+	/** {@code 17850.0} as {@code 17850}; a customer id that is no whole number is a dead letter. */
+	private static String wholeNumber(String id) throws BadLineException {
+		int point = id.indexOf('.');
+		if (point > 0 && id.substring(point + 1).chars().allMatch(c -> c == '0')) {
+			id = id.substring(0, point);
+		}
+		int start = id.startsWith("-") ? 1 : 0;
+		if (id.length() > start && id.length() <= 19 && id.substring(start).chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return Long.toString(Long.parseLong(id));
+		}
+		throw new BadLineException("customer id " + Shown.quoted(id) + " is not a whole number (the mapping says customer=COL:integer)");
+	}
+
+	/** Whether the line meets every {@code where=} condition. */
+	boolean kept(Row row) throws BadLineException {
+		for (RowCondition condition : mapping.conditions()) {
+			if (!condition.holds(row)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The {@code group=} value of the line (trimmed); a line without one is a dead letter. */
+	String groupValue(Row row) throws BadLineException {
+		String value = row.text(mapping.groupColumn());
+		if (value == null || value.isBlank()) {
+			throw new BadLineException("no " + Shown.cut(mapping.groupColumn(), Shown.CELL) + " to group the line by (group="
+					+ Shown.cut(mapping.groupColumn(), Shown.CELL) + ")");
+		}
+		return value.trim();
+	}
+
+	/**
+	 * The row as the mapping's expressions read it: a name that is no column of the line may be a
+	 * journey field the mapping renames ({@code field.quantity=Quantity}).
+	 */
+	Row resolving(Row row) {
+		if (mapping.fieldRules().isEmpty()) {
+			return row;
+		}
+		return name -> {
+			String text = row.text(name);
+			if (text == null) {
+				FieldRule rule = mapping.fieldRules().get(name);
+				if (rule != null && rule.column() != null && !rule.column().equals(name)) {
+					return row.text(rule.column());
+				}
+			}
+			return text;
+		};
 	}
 
 	long time(String text) throws BadLineException {
@@ -86,16 +177,22 @@ final class EventAssembly {
 		return known;
 	}
 
-	/** Typed fields of the event; {@code raw} gives the text of a field or null when absent or empty. */
-	Event event(String customer, long at, String eventName, List<FieldDecl> fields, FieldTexts raw) throws BadLineException {
+	/**
+	 * Typed fields of the event; {@code raw} gives the text of a field read from a column, or null
+	 * when absent or empty; {@code row} the columns for computed fields. With {@code group=} these are
+	 * one line's values, which {@link LineGroup} combines (a counted field has none).
+	 */
+	Event event(String customer, long at, String eventName, List<FieldDecl> fields, FieldTexts raw, Row row) throws BadLineException {
 		// Built as an immutable map right away: Event's Map.copyOf then keeps it as it is.
 		@SuppressWarnings("unchecked")
 		Map.Entry<String, Object>[] values = new Map.Entry[fields.size()];
 		int count = 0;
+		FieldRule[] rules = rulesByEvent.get(eventName);
 		for (int i = 0; i < fields.size(); i++) {
-			String text = raw.text(i);
+			FieldDecl field = fields.get(i);
+			FieldRule rule = rules[i];
+			String text = rule.column() != null ? raw.text(i) : rule.text(row);
 			if (text != null && !text.isEmpty()) {
-				FieldDecl field = fields.get(i);
 				values[count++] = Map.entry(field.name(), EventSchema.typed(eventName, field, text));
 			}
 		}

@@ -9,4 +9,17 @@ public interface EventLineParser {
 	 * @throws BadLineException when the line cannot be read: its reason goes to the dead-letter file
 	 */
 	Event parse(String line) throws BadLineException;
+
+	/** With {@code --map group=COL}: the group value of the line last parsed into an event; else null. */
+	default String groupValue() {
+		return null;
+	}
+
+	/**
+	 * Whether the mapping groups lines ({@code group=}): then {@link #parse} gives one line's part of
+	 * an event, which only a reader of a whole file ({@link EventLogSource}) can put together.
+	 */
+	default boolean groupsLines() {
+		return false;
+	}
 }

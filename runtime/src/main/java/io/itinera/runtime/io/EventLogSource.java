@@ -8,8 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -20,6 +22,10 @@ import java.util.function.Supplier;
  * becomes a dead letter with its line number and reason, and reading goes on: no exception a
  * line's content can cause escapes {@link #next()}, and a bad line never changes how another line
  * is read.
+ *
+ * <p>With {@code --map group=COL} a first pass over the file learns each group's last line; the
+ * group's event (its time the earliest line's) is handed on at that line, and its other lines are
+ * returned as lines without an event ({@link #joinedLines()}).
  */
 public final class EventLogSource implements EventSource {
 	private final Path file;
@@ -29,6 +35,11 @@ public final class EventLogSource implements EventSource {
 	private final long dataStart;
 	private final int lineEnds;
 	private final Dedupe dedupe;
+	private final long dataStartLine;
+	private final Map<String, Long> lastLineOfGroups;
+	private final ColumnMapping mapping;
+	private final EventSchema schema;
+	private LineGroups groups;
 	private LineReader lines;
 	private long lineNumber;
 	private long linesRead;
@@ -37,7 +48,7 @@ public final class EventLogSource implements EventSource {
 	private DeadLetter firstBad;
 
 	private EventLogSource(Path file, FileChannel channel, LineReader lines, EventLineParser parser, long dataStart,
-			long lineNumber, int lineEnds, Dedupe dedupe) throws IOException {
+			long lineNumber, int lineEnds, Dedupe dedupe, ColumnMapping mapping, EventSchema schema) throws IOException {
 		this.file = file;
 		this.channel = channel;
 		this.lines = lines;
@@ -47,6 +58,51 @@ public final class EventLogSource implements EventSource {
 		this.lineNumber = lineNumber;
 		this.lineEnds = lineEnds;
 		this.dedupe = dedupe;
+		this.dataStartLine = lineNumber;
+		this.mapping = mapping;
+		this.schema = schema;
+		if (parser.groupsLines()) {
+			if (dedupe != null) {
+				throw new IllegalArgumentException(file + ": --dedupe does not go with --map group=" + mapping.groupColumn()
+						+ ": each group already becomes one event; leave --dedupe out");
+			}
+			Map<String, Long> lastLines = new HashMap<>();
+			readAgain(size, (event, number) -> lastLines.put(LineGroups.key(event, parser.groupValue()), number));
+			this.lastLineOfGroups = lastLines;
+			this.groups = new LineGroups(lastLines, mapping, schema);
+			channel.position(dataStart);
+			this.lines = new LineReader(Channels.newInputStream(channel), dataStart, LineReader.DEFAULT_MAX_LINE_BYTES, lineEnds);
+		} else {
+			this.lastLineOfGroups = null;
+		}
+	}
+
+	/** What {@link #readAgain} hands on: a line that became an event, right after it was parsed. */
+	@FunctionalInterface
+	private interface ParsedLine {
+		void accept(Event event, long lineNumber);
+	}
+
+	/** Reads the lines from the first data line up to the byte position {@code end} again, for the events they give. */
+	private void readAgain(long end, ParsedLine consumer) throws IOException {
+		channel.position(dataStart);
+		LineReader again = new LineReader(Channels.newInputStream(channel), dataStart, LineReader.DEFAULT_MAX_LINE_BYTES, lineEnds);
+		long number = dataStartLine;
+		String line;
+		while (again.position() < end && (line = again.next()) != null) {
+			number++;
+			if (again.problem() == null && !line.isBlank() && line.indexOf('\0') < 0) {
+				Event event;
+				try {
+					event = parser.parse(line);
+				} catch (BadLineException | RuntimeException e) {
+					continue; // a dead letter then, and now
+				}
+				if (event != null) {
+					consumer.accept(event, number);
+				}
+			}
+		}
 	}
 
 	/** {@link #open(Path, InputFormat, ColumnMapping, List, char, EventSchema, ReadOptions)} with the default options. */
@@ -77,7 +133,7 @@ public final class EventLogSource implements EventSource {
 				JsonLinesEventParser parser = new JsonLinesEventParser(mapping, schema, options.window());
 				Dedupe dedupe = options.dedupe() == null ? null
 						: new Dedupe(options.dedupe(), () -> parser.value(mapping.fieldColumn(options.dedupe())));
-				return new EventLogSource(file, channel, lines, parser, 0, 0, lineEnds, dedupe);
+				return new EventLogSource(file, channel, lines, parser, 0, 0, lineEnds, dedupe, mapping, schema);
 			}
 			long dataStart = 0;
 			long firstLine = 0;
@@ -124,7 +180,7 @@ public final class EventLogSource implements EventSource {
 				}
 				dedupe = new Dedupe(options.dedupe(), () -> parser.cell(index));
 			}
-			return new EventLogSource(file, channel, lines, parser, dataStart, firstLine, lineEnds, dedupe);
+			return new EventLogSource(file, channel, lines, parser, dataStart, firstLine, lineEnds, dedupe, mapping, schema);
 		} catch (IOException | RuntimeException e) {
 			channel.close();
 			throw e;
@@ -156,7 +212,8 @@ public final class EventLogSource implements EventSource {
 		while (true) {
 			String line = lines.next();
 			if (line == null) {
-				return null;
+				Event leftOver = groups == null ? null : groups.takeLeftOver();
+				return leftOver == null ? null : new SourceRecord(lineNumber, leftOver, null);
 			}
 			lineNumber++;
 			String problem = lines.problem();
@@ -179,6 +236,9 @@ public final class EventLogSource implements EventSource {
 				// a reader bug, not the user's: still only this line's
 				return bad("could not be read (" + e.getClass().getSimpleName() + ": " + Shown.cut(String.valueOf(e.getMessage()))
 						+ ")", line);
+			}
+			if (event != null && groups != null) {
+				return new SourceRecord(lineNumber, groups.add(event, parser.groupValue(), lineNumber), null);
 			}
 			if (event != null && dedupe != null && !dedupe.firstTime()) {
 				duplicates++;
@@ -212,6 +272,14 @@ public final class EventLogSource implements EventSource {
 		return firstBad;
 	}
 
+	/**
+	 * With {@code --map group=}: lines that joined a group whose event came at a later line (returned
+	 * as lines without an event, like skipped lines); since the start of the file, also after a resume.
+	 */
+	public long joinedLines() {
+		return groups == null ? 0 : groups.joinedLines();
+	}
+
 	/** Lines dropped by {@code --dedupe} so far (returned as skipped lines). */
 	public long duplicates() {
 		return duplicates;
@@ -235,21 +303,13 @@ public final class EventLogSource implements EventSource {
 		}
 		if (dedupe != null) {
 			// the ids seen before the resume point, read again so a repeat after it is still dropped
-			channel.position(dataStart);
-			LineReader before = new LineReader(Channels.newInputStream(channel), dataStart, LineReader.DEFAULT_MAX_LINE_BYTES,
-					lineEnds);
-			String line;
-			while (before.position() < position && (line = before.next()) != null) {
-				if (before.problem() == null && !line.isBlank() && line.indexOf('\0') < 0) {
-					try {
-						if (parser.parse(line) != null) {
-							dedupe.firstTime();
-						}
-					} catch (BadLineException | RuntimeException e) {
-						// a dead letter then, and now
-					}
-				}
-			}
+			readAgain(position, (event, number) -> dedupe.firstTime());
+		}
+		if (groups != null) {
+			// the groups open at the resume point, put together again from their earlier lines
+			LineGroups again = new LineGroups(lastLineOfGroups, mapping, schema);
+			readAgain(position, (event, number) -> again.add(event, parser.groupValue(), number));
+			groups = again;
 		}
 		channel.position(position);
 		InputStream stream = Channels.newInputStream(channel);

@@ -19,6 +19,8 @@ public final class JsonLinesEventParser implements EventLineParser {
 	private static final JsonFactory JSON = new JsonFactory();
 	private final EventAssembly assembly;
 	private final Map<String, String> values = new HashMap<>();
+	private final Row row;
+	private String groupValue;
 
 	public JsonLinesEventParser(ColumnMapping mapping, EventSchema schema) {
 		this(mapping, schema, TimeWindow.startingNow());
@@ -26,6 +28,17 @@ public final class JsonLinesEventParser implements EventLineParser {
 
 	public JsonLinesEventParser(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
 		this.assembly = new EventAssembly(mapping, schema, window);
+		this.row = assembly.resolving(this::value);
+	}
+
+	@Override
+	public String groupValue() {
+		return groupValue;
+	}
+
+	@Override
+	public boolean groupsLines() {
+		return assembly.mapping().groups();
 	}
 
 	/** The text of a key in the line last parsed (null when absent or empty); for --dedupe. */
@@ -49,8 +62,14 @@ public final class JsonLinesEventParser implements EventLineParser {
 			throw new BadLineException("not valid JSON: " + Shown.cut(firstLine(e.getMessage())));
 		}
 		ColumnMapping mapping = assembly.mapping();
+		if (!assembly.kept(row)) {
+			return null;
+		}
 		String customer = assembly.customer(values.get(
 				EventAssembly.firstPresent(mapping.customerColumn(), ColumnMapping.CUSTOMER_NAMES, values::containsKey)));
+		if (customer == null) {
+			return null;
+		}
 		String timeKey = EventAssembly.firstPresent(mapping.timeColumn(), ColumnMapping.TIME_NAMES, values::containsKey);
 		assembly.timeColumn(timeKey);
 		long at = assembly.time(values.get(timeKey));
@@ -61,7 +80,11 @@ public final class JsonLinesEventParser implements EventLineParser {
 		}
 		String event = (String) name;
 		List<FieldDecl> fields = assembly.schema().fields(event);
-		return assembly.event(customer, at, event, fields, i -> values.get(mapping.fieldColumn(fields.get(i).name())));
+		if (mapping.groups()) {
+			groupValue = assembly.groupValue(row);
+		}
+		FieldRule[] rules = assembly.rules(event);
+		return assembly.event(customer, at, event, fields, i -> values.get(rules[i].column()), row);
 	}
 
 	private void readObject(JsonParser parser, boolean topLevel) throws IOException {
