@@ -66,6 +66,7 @@ public final class CsvEventParser implements EventLineParser {
 	private void checkNamedColumns(ColumnMapping mapping, List<String> columns) {
 		List<String> named = new ArrayList<>();
 		mapping.conditions().forEach(condition -> named.addAll(condition.names()));
+		int fromConditions = named.size();
 		mapping.fieldRules().values().forEach(rule -> {
 			if (rule.computed() != null) {
 				named.addAll(rule.computed().names());
@@ -74,11 +75,13 @@ public final class CsvEventParser implements EventLineParser {
 		if (mapping.groups()) {
 			named.add(mapping.groupColumn());
 		}
-		for (String name : named) {
+		for (int i = 0; i < named.size(); i++) {
+			String name = named.get(i);
 			FieldRule renamed = mapping.fieldRules().get(name);
 			if (!indexByName.containsKey(name) && (renamed == null || renamed.column() == null || !indexByName.containsKey(renamed.column()))) {
 				throw new IllegalArgumentException("the mapping reads a column '" + Shown.cut(name, Shown.CELL) + "' the log does not have; its "
-						+ columns.size() + " columns are " + Shown.cut(String.join(", ", columns)));
+						+ columns.size() + " columns are " + Shown.cut(String.join(", ", columns))
+						+ (i < fromConditions ? " (text in a where condition is quoted: Country=='United Kingdom')" : ""));
 			}
 		}
 	}

@@ -8,10 +8,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,9 +21,9 @@ import java.util.function.Supplier;
  * line's content can cause escapes {@link #next()}, and a bad line never changes how another line
  * is read.
  *
- * <p>With {@code --map group=COL} a first pass over the file learns each group's last line; the
- * group's event (its time the earliest line's) is handed on at that line, and its other lines are
- * returned as lines without an event ({@link #joinedLines()}).
+ * <p>With {@code --map group=COL} ({@link LineGroups}) a group's event (its time the earliest
+ * line's) is handed on at the group's first line, and its other lines are returned as lines
+ * without an event ({@link #joinedLines()}).
  */
 public final class EventLogSource implements EventSource {
 	private final Path file;
@@ -36,10 +34,7 @@ public final class EventLogSource implements EventSource {
 	private final int lineEnds;
 	private final Dedupe dedupe;
 	private final long dataStartLine;
-	private final Map<String, Long> lastLineOfGroups;
-	private final ColumnMapping mapping;
-	private final EventSchema schema;
-	private LineGroups groups;
+	private final LineGroups groups;
 	private LineReader lines;
 	private long lineNumber;
 	private long linesRead;
@@ -48,7 +43,8 @@ public final class EventLogSource implements EventSource {
 	private DeadLetter firstBad;
 
 	private EventLogSource(Path file, FileChannel channel, LineReader lines, EventLineParser parser, long dataStart,
-			long lineNumber, int lineEnds, Dedupe dedupe, ColumnMapping mapping, EventSchema schema) throws IOException {
+			long lineNumber, int lineEnds, Dedupe dedupe, EventLineParser aheadParser, ColumnMapping mapping, EventSchema schema)
+			throws IOException {
 		this.file = file;
 		this.channel = channel;
 		this.lines = lines;
@@ -59,49 +55,14 @@ public final class EventLogSource implements EventSource {
 		this.lineEnds = lineEnds;
 		this.dedupe = dedupe;
 		this.dataStartLine = lineNumber;
-		this.mapping = mapping;
-		this.schema = schema;
-		if (parser.groupsLines()) {
+		if (aheadParser != null) {
 			if (dedupe != null) {
 				throw new IllegalArgumentException(file + ": --dedupe does not go with --map group=" + mapping.groupColumn()
 						+ ": each group already becomes one event; leave --dedupe out");
 			}
-			Map<String, Long> lastLines = new HashMap<>();
-			readAgain(size, (event, number) -> lastLines.put(LineGroups.key(event, parser.groupValue()), number));
-			this.lastLineOfGroups = lastLines;
-			this.groups = new LineGroups(lastLines, mapping, schema);
-			channel.position(dataStart);
-			this.lines = new LineReader(Channels.newInputStream(channel), dataStart, LineReader.DEFAULT_MAX_LINE_BYTES, lineEnds);
+			this.groups = new LineGroups(file, dataStart, lineNumber, lineEnds, aheadParser, mapping, schema);
 		} else {
-			this.lastLineOfGroups = null;
-		}
-	}
-
-	/** What {@link #readAgain} hands on: a line that became an event, right after it was parsed. */
-	@FunctionalInterface
-	private interface ParsedLine {
-		void accept(Event event, long lineNumber);
-	}
-
-	/** Reads the lines from the first data line up to the byte position {@code end} again, for the events they give. */
-	private void readAgain(long end, ParsedLine consumer) throws IOException {
-		channel.position(dataStart);
-		LineReader again = new LineReader(Channels.newInputStream(channel), dataStart, LineReader.DEFAULT_MAX_LINE_BYTES, lineEnds);
-		long number = dataStartLine;
-		String line;
-		while (again.position() < end && (line = again.next()) != null) {
-			number++;
-			if (again.problem() == null && !line.isBlank() && line.indexOf('\0') < 0) {
-				Event event;
-				try {
-					event = parser.parse(line);
-				} catch (BadLineException | RuntimeException e) {
-					continue; // a dead letter then, and now
-				}
-				if (event != null) {
-					consumer.accept(event, number);
-				}
-			}
+			this.groups = null;
 		}
 	}
 
@@ -133,7 +94,8 @@ public final class EventLogSource implements EventSource {
 				JsonLinesEventParser parser = new JsonLinesEventParser(mapping, schema, options.window());
 				Dedupe dedupe = options.dedupe() == null ? null
 						: new Dedupe(options.dedupe(), () -> parser.value(mapping.fieldColumn(options.dedupe())));
-				return new EventLogSource(file, channel, lines, parser, 0, 0, lineEnds, dedupe, mapping, schema);
+				return new EventLogSource(file, channel, lines, parser, 0, 0, lineEnds, dedupe,
+						mapping.groups() ? new JsonLinesEventParser(mapping, schema, options.window()) : null, mapping, schema);
 			}
 			long dataStart = 0;
 			long firstLine = 0;
@@ -180,7 +142,8 @@ public final class EventLogSource implements EventSource {
 				}
 				dedupe = new Dedupe(options.dedupe(), () -> parser.cell(index));
 			}
-			return new EventLogSource(file, channel, lines, parser, dataStart, firstLine, lineEnds, dedupe, mapping, schema);
+			return new EventLogSource(file, channel, lines, parser, dataStart, firstLine, lineEnds, dedupe,
+					mapping.groups() ? new CsvEventParser(columns, delimiter, mapping, schema, options.window()) : null, mapping, schema);
 		} catch (IOException | RuntimeException e) {
 			channel.close();
 			throw e;
@@ -212,8 +175,7 @@ public final class EventLogSource implements EventSource {
 		while (true) {
 			String line = lines.next();
 			if (line == null) {
-				Event leftOver = groups == null ? null : groups.takeLeftOver();
-				return leftOver == null ? null : new SourceRecord(lineNumber, leftOver, null);
+				return null;
 			}
 			lineNumber++;
 			String problem = lines.problem();
@@ -303,13 +265,14 @@ public final class EventLogSource implements EventSource {
 		}
 		if (dedupe != null) {
 			// the ids seen before the resume point, read again so a repeat after it is still dropped
-			readAgain(position, (event, number) -> dedupe.firstTime());
+			try (ParsedLines before = new ParsedLines(file, dataStart, dataStartLine, lineEnds, parser)) {
+				while (before.next(position)) {
+					dedupe.firstTime();
+				}
+			}
 		}
 		if (groups != null) {
-			// the groups open at the resume point, put together again from their earlier lines
-			LineGroups again = new LineGroups(lastLineOfGroups, mapping, schema);
-			readAgain(position, (event, number) -> again.add(event, parser.groupValue(), number));
-			groups = again;
+			groups.resumeAt(position, resumeLine, dataStart, dataStartLine);
 		}
 		channel.position(position);
 		InputStream stream = Channels.newInputStream(channel);
@@ -324,7 +287,11 @@ public final class EventLogSource implements EventSource {
 
 	@Override
 	public void close() throws IOException {
-		channel.close();
+		try (channel) {
+			if (groups != null) {
+				groups.close();
+			}
+		}
 	}
 
 	public static boolean exists(Path file) {
