@@ -150,7 +150,10 @@ public record ColumnMapping(
 					+ ": use type= for a log with a type column, event= for a log of one kind of event");
 		}
 		Map<String, FieldRule> rules = new LinkedHashMap<>();
-		fields.forEach((field, value) -> rules.put(field, FieldRule.parse(field, value)));
+		boolean grouped = group != null;
+		// without group=, a column named "count" is still just a column
+		fields.forEach((field, value) -> rules.put(field, !grouped && value.trim().equals("count") ? FieldRule.column("count")
+				: FieldRule.parse(field, value)));
 		if (group == null) {
 			rules.forEach((field, rule) -> {
 				if (rule.aggregateWritten()) {

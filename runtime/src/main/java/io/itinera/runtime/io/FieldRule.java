@@ -81,7 +81,15 @@ record FieldRule(String column, ColumnExpression computed, Aggregate aggregate, 
 			return null;
 		}
 		Double value = computed.value(row);
-		return value == null ? null : plainNumber(value);
+		return value == null ? null : plainNumber(tidy(value));
+	}
+
+	/**
+	 * A computed number rounded to 9 decimal places, so that 6 × 2.55 is 15.3 and a sum of prices
+	 * is the total a person adds up, not 15.299999999999999.
+	 */
+	static double tidy(double value) {
+		return Math.abs(value) < 1e9 ? Math.round(value * 1e9) / 1e9 : value;
 	}
 
 	/** {@code 17850.0} as {@code 17850}, other numbers as Java writes them. */

@@ -43,7 +43,7 @@ final class LineGroup {
 			Object held = values[i];
 			switch (rules[i].aggregate()) {
 			case SUM -> values[i] = held == null ? value : held instanceof Long a && value instanceof Long b ? (Object) (a + b)
-					: (Object) (((Number) held).doubleValue() + ((Number) value).doubleValue());
+					: (Object) FieldRule.tidy(((Number) held).doubleValue() + ((Number) value).doubleValue());
 			case FIRST -> {
 				if (held == null || line.at() < valueAt[i]) {
 					values[i] = value;
