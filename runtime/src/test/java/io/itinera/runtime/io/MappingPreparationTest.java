@@ -128,6 +128,14 @@ class MappingPreparationTest {
 	}
 
 	@Test
+	void withoutGroupAColumnNamedCountIsAColumn() {
+		assertEquals("count", ColumnMapping.parse("field.n=count").fieldRule("n").column());
+		assertEquals(FieldRule.Aggregate.COUNT, ColumnMapping.parse("group=g,field.n=count").fieldRule("n").aggregate());
+		assertEquals("Basket Price", ColumnMapping.parse("field.amount=Basket Price").fieldRule("amount").column());
+		assertEquals("price(eur)", ColumnMapping.parse("field.amount=`price(eur)`").fieldRule("amount").column());
+	}
+
+	@Test
 	void mistakesAreRefusedBeforeReadingWithTheFix() {
 		assertRefused("field.amount=sum(Quantity)", "group=InvoiceNo");
 		assertRefused("where=Quantity", "no comparison");
