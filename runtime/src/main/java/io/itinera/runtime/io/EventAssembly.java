@@ -19,6 +19,9 @@ final class EventAssembly {
 	private final TimeWindow window;
 	private final Map<String, Object> eventNameBySourceType = new HashMap<>();
 	private final Map<String, FieldRule[]> rulesByEvent = new HashMap<>();
+	/** Every field is read from a column: the common case, read without looking at the rules. */
+	private final boolean columnsOnly;
+	private final RowCondition[] conditions;
 	private String timeColumn;
 
 	EventAssembly(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
@@ -31,6 +34,8 @@ final class EventAssembly {
 		for (String event : schema.eventNames()) {
 			rulesByEvent.put(event, schema.fields(event).stream().map(field -> mapping.fieldRule(field.name())).toArray(FieldRule[]::new));
 		}
+		this.columnsOnly = rulesByEvent.values().stream().flatMap(java.util.Arrays::stream).allMatch(rule -> rule.column() != null);
+		this.conditions = mapping.conditions().toArray(RowCondition[]::new);
 	}
 
 	/** How each of an event's fields is read, in the order of its declaration. */
@@ -100,7 +105,7 @@ final class EventAssembly {
 
 	/** Whether the line meets every {@code where=} condition. */
 	boolean kept(Row row) throws BadLineException {
-		for (RowCondition condition : mapping.conditions()) {
+		for (RowCondition condition : conditions) {
 			if (!condition.holds(row)) {
 				return false;
 			}
@@ -187,11 +192,10 @@ final class EventAssembly {
 		@SuppressWarnings("unchecked")
 		Map.Entry<String, Object>[] values = new Map.Entry[fields.size()];
 		int count = 0;
-		FieldRule[] rules = rulesByEvent.get(eventName);
+		FieldRule[] rules = columnsOnly ? null : rulesByEvent.get(eventName);
 		for (int i = 0; i < fields.size(); i++) {
 			FieldDecl field = fields.get(i);
-			FieldRule rule = rules[i];
-			String text = rule.column() != null ? raw.text(i) : rule.text(row);
+			String text = columnsOnly || rules[i].column() != null ? raw.text(i) : rules[i].text(row);
 			if (text != null && !text.isEmpty()) {
 				values[count++] = Map.entry(field.name(), EventSchema.typed(eventName, field, text));
 			}
