@@ -136,6 +136,28 @@ class LineItemRunTest {
 	}
 
 	@Test
+	void guestLinesSkippedByTheMappingDoNotCountAsBadLines() throws Exception {
+		Path guests = dir.resolve("guests.csv");
+		Files.writeString(guests, """
+				InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+				536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,60,12/1/2010 8:26,2.55,17850.0,United Kingdom
+				536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,,United Kingdom
+				536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/1/2010 8:34,1.69,,United Kingdom
+				536368,22745,POPPY'S PLAYHOUSE BEDROOM,6,12/1/2010 8:34,2.1,,United Kingdom
+				""");
+		HostileLogCommandTest.Result withoutSkip = HostileLogCommandTest.execute("run", journey.toString(), "--events",
+				guests.toString(), "--map", MAPPING.replace("skip.customer=missing,", ""), "--out", dir.resolve("guests-bad").toString(),
+				"--in-memory", "--no-progress", "--max-bad-lines", "10%");
+		assertEquals(3, withoutSkip.exit(), withoutSkip.out() + withoutSkip.err());
+		HostileLogCommandTest.Result skipped = HostileLogCommandTest.execute("run", journey.toString(), "--events",
+				guests.toString(), "--map", MAPPING, "--out", dir.resolve("guests-skipped").toString(), "--in-memory", "--no-progress",
+				"--max-bad-lines", "10%");
+		assertEquals(0, skipped.exit(), skipped.out() + skipped.err());
+		assertTrue(skipped.out().contains("events read    1 of 4 lines (3 skipped by the mapping)"), skipped.out());
+		assertEquals(Set.of("17850 536365"), sends(dir.resolve("guests-skipped")));
+	}
+
+	@Test
 	void aLiveInputRefusesGroupingWithTheReason() {
 		HostileLogCommandTest.Result result = HostileLogCommandTest.execute("serve", journey.toString(), "--map", MAPPING,
 				"--state", dir.resolve("serve-state").toString(), "--port", "0");
