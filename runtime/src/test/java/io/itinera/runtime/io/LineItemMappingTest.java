@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * guest lines without a customer; cancellations C… with negative quantities; an invoice whose lines
  * are not adjacent) read with one mapping into orders, checked against a count made from the raw lines.
  */
-class LineItemMappingTest {
+public class LineItemMappingTest {
 	static final String MAPPING = "customer=CustomerID:integer,time=InvoiceDate:M/d/yyyy H:mm,event=order,"
 			+ "skip.customer=missing,where=Quantity>0,where=InvoiceNo not startswith 'C',group=InvoiceNo,"
 			+ "field.invoice=InvoiceNo,field.amount=sum(Quantity*UnitPrice),field.lines=count,field.items=list(StockCode),"
@@ -217,7 +217,7 @@ class LineItemMappingTest {
 	 * InvoiceDate, UnitPrice, CustomerID (17850.0, or empty for a guest), Country; some invoices
 	 * cancelled (C…, negative quantities), and lines of some invoices moved apart.
 	 */
-	static List<String> giftwareExport(Random random, int invoices) {
+	public static List<String> giftwareExport(Random random, int invoices) {
 		List<List<String>> blocks = new ArrayList<>();
 		LocalDateTime at = LocalDateTime.parse("2010-12-01T08:26");
 		for (int i = 0; i < invoices; i++) {
