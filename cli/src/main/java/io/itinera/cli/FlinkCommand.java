@@ -86,8 +86,8 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Option(names = "--local", description = "run on a MiniCluster on this machine instead of submitting to a cluster")
 	boolean local;
 
-	@Option(names = "--allow-raw-drl", description = "run raw drl blocks (arbitrary code)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
 	@Mixin
 	DriverOptions driver = new DriverOptions();
@@ -128,7 +128,7 @@ public final class FlinkCommand implements Callable<Integer> {
 		if (plan == null) {
 			return null;
 		}
-		String refusal = RawDrlPolicy.refusal(plan, allowRawDrl);
+		String refusal = RawDrlPolicy.refusal(plan, rawDrl.allowed);
 		if (refusal != null) {
 			err.println(refusal);
 			return null;
@@ -142,7 +142,7 @@ public final class FlinkCommand implements Callable<Integer> {
 	 * {@code itinera.workspace} passed on; or null after telling {@code err} what is wrong.
 	 */
 	private List<String> workspaceArguments(PrintWriter err) throws IOException {
-		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, true, delivery.settings(), err)) {
+		try (WorkspaceParts workspace = WorkspaceParts.of(journey, rawDrl.allowed, true, delivery.settings(), err)) {
 			if (workspace == null) {
 				return null;
 			}

@@ -38,7 +38,8 @@ final class HelpText {
 		for (OptionSpec option : new ArrayList<>(spec.options())) {
 			String text = String.join(" ", option.description());
 			if (option.defaultValue() == null && option.initialValue() == null) {
-				text = text.replace(" (default: ${DEFAULT-VALUE})", ""); // a shared option without a default in this command
+				// a shared option without a default in this command (picocli gives the description already interpolated)
+				text = text.replace(" (default: ${DEFAULT-VALUE})", "").replace(" (default: null)", "");
 			}
 			if (option.description().length > 0 && (option.description().length > 1 || !text.equals(option.description()[0]))
 					&& option.group() == null) {

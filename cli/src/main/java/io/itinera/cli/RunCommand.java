@@ -61,9 +61,11 @@ public final class RunCommand implements Callable<Integer> {
 	@Mixin
 	ReplayEndOption replayEnd = new ReplayEndOption();
 
-	/** --events and --out, read when the command starts. */
+	/** Shared options this command reads in many places, read once when it starts. */
 	private Path events;
 	private Path out;
+	private boolean allowRawDrl;
+	private boolean withoutModels;
 
 	@Option(names = "--state", paramLabel = "DIR", description = "RocksDB state directory (default: OUT/state)")
 	Path state;
@@ -92,8 +94,8 @@ public final class RunCommand implements Callable<Integer> {
 	@Mixin
 	DriverOptions driverOptions = new DriverOptions();
 
-	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
 	@Mixin
 	DeliveryOptions delivery = new DeliveryOptions();
@@ -115,8 +117,8 @@ public final class RunCommand implements Callable<Integer> {
 			"finish on the version they started on, new entries take this one; both run side by side" })
 	boolean pinOld;
 
-	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
-	boolean withoutModels;
+	@Mixin
+	WithoutModelsOption withoutModelsOption = new WithoutModelsOption();
 
 	@Mixin
 	ProgressOption progress = new ProgressOption();
@@ -130,6 +132,8 @@ public final class RunCommand implements Callable<Integer> {
 		PrintWriter outText = spec.commandLine().getOut();
 		events = input.events();
 		out = output.folder;
+		allowRawDrl = rawDrl.allowed;
+		withoutModels = withoutModelsOption.set;
 		try {
 			if (Files.isDirectory(journey)) {
 				return runWorkspace(err, outText);

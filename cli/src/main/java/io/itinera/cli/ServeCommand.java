@@ -68,11 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
 	@Mixin
 	MaxSkewOption maxSkew = new MaxSkewOption();
 
-	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
-	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
-	boolean withoutModels;
+	@Mixin
+	WithoutModelsOption withoutModelsOption = new WithoutModelsOption();
 
 	@Mixin
 	DeliveryOptions deliveryOptions = new DeliveryOptions();
@@ -93,7 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
 			EventSchema schema = EventSchema.of(plan);
 			long skew = maxSkew.millis();
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
-			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, deliveryOptions.settings(), err)) {
+			try (JourneyParts parts = JourneyParts.of(plan, journey, rawDrl.allowed, withoutModelsOption.set, deliveryOptions.settings(), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
 				}

@@ -67,10 +67,12 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Mixin
 	OutputFolderOption output = new OutputFolderOption("target/simulation");
 
-	/** --events, --out and --to, read when the command starts. */
+	/** Shared options this command reads in many places, read once when it starts. */
 	private Path events;
 	private Path outDir;
 	private String to;
+	private boolean allowRawDrl;
+	private boolean withoutModels;
 
 	@Mixin
 	EventInputOptions input = new EventInputOptions();
@@ -81,14 +83,14 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Mixin
 	DeliveryOptions delivery = new DeliveryOptions();
 
-	@Option(names = "--without-models", description = "simulate a journey with models although no scorer is present: scores stay unknown")
-	boolean withoutModels;
+	@Mixin
+	WithoutModelsOption withoutModelsOption = new WithoutModelsOption();
 
 	@Mixin
 	ProgressOption progressBar = new ProgressOption();
 
-	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
 	@Spec
 	CommandSpec spec;
@@ -100,6 +102,8 @@ public final class SimulateCommand implements Callable<Integer> {
 		events = input.log.required(null);
 		outDir = output.folder;
 		to = replayEnd.text;
+		allowRawDrl = rawDrl.allowed;
+		withoutModels = withoutModelsOption.set;
 		if (EventInputOptions.whyNotALog(events) != null) {
 			throw CommandError.error(EventInputOptions.whyNotALog(events));
 		}

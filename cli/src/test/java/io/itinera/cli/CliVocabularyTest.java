@@ -165,6 +165,20 @@ class CliVocabularyTest {
 	}
 
 	@Test
+	void theStackTraceIsThereWhenAskedFor() {
+		CommandLine line = ItineraCommand.commandLine();
+		StringWriter err = new StringWriter();
+		line.setErr(new PrintWriter(err));
+		System.setProperty("itinera.debug", "true");
+		try {
+			new ErrorHandler().handleExecutionException(new NullPointerException("boom"), line, null);
+		} finally {
+			System.clearProperty("itinera.debug");
+		}
+		assertTrue(err.toString().contains("its stack trace follows") && err.toString().contains("\tat "), err.toString());
+	}
+
+	@Test
 	void aCommandErrorKeepsItsExitCode() {
 		CommandLine line = ItineraCommand.commandLine();
 		StringWriter err = new StringWriter();
