@@ -8,27 +8,24 @@ import java.util.Locale;
 
 /** The check run and simulate make after their run: too many unreadable lines is an error, not a result. */
 final class BadLines {
-	/** The exit status of a run whose input was mostly unreadable. */
-	static final int EXIT = 3;
-
 	private BadLines() {
 	}
 
 	/**
 	 * 0 when the log {@code input} opened had at most its {@code --max-bad-lines} share of unreadable
-	 * lines; else says so on {@code err} and returns {@link #EXIT}.
+	 * lines; else says so on {@code err} and returns {@link ExitCode#TOO_MANY_BAD_LINES}.
 	 */
 	static int check(EventInputOptions input, PrintWriter err) {
 		EventLogSource log = input.opened;
 		if (log == null) {
-			return 0;
+			return ExitCode.OK.code();
 		}
 		return check(log.badLines(), log.linesRead(), input.maxBadShare(), log.firstBadLine(), err);
 	}
 
 	static int check(long bad, long lines, double maxShare, DeadLetter first, PrintWriter err) {
 		if (lines == 0 || bad <= maxShare * lines) {
-			return 0;
+			return ExitCode.OK.code();
 		}
 		err.printf(Locale.ROOT, "error: %,d of %,d lines (%.1f%%) could not be read and went to the dead letters, more than "
 				+ "--max-bad-lines %s%%: the log is probably read the wrong way (check --format, --delimiter, --columns and "
@@ -37,7 +34,7 @@ final class BadLines {
 			err.println("The first, line " + first.line() + ": " + Shown.cut(first.reason()));
 		}
 		err.flush();
-		return EXIT;
+		return ExitCode.TOO_MANY_BAD_LINES.code();
 	}
 
 	private static String trim(double percent) {

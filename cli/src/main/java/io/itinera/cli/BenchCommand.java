@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,8 +46,9 @@ import picocli.CommandLine.Spec;
  * for finding where time goes, not for claims. Not part of the test run.
  */
 @Command(name = "bench", description = {
-		"Measure what users run: itinera run in a cold process over a generated log, with the journey's rules",
-		"and models, RocksDB state and output files (wall time, events/s, peak memory). --core measures the",
+		"Measure what users run: itinera run in a cold process over --events LOG or a generated log",
+		"(target/bench/events-N-M-S.csv, made on first use), with the journey's rules and models, RocksDB state and output",
+		"files (wall time, events/s, peak memory); --map defaults to unknown=skip. --core measures the",
 		"engine's inner loop instead (in memory, no rules, a constant score, nothing written)." })
 public final class BenchCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file to run")
@@ -61,11 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "7", description = "seed of the generated log (default: ${DEFAULT-VALUE})")
 	long seed;
 
-	@Option(names = "--events", paramLabel = "LOG", description = "a log to use instead of a generated one (default: target/bench/events-N-M-S.csv, made on first use)")
-	Path events;
+	@Mixin
+	EventLogOption log = new EventLogOption();
 
-	@Option(names = "--map", paramLabel = "SPEC", description = "the column mapping for --events (default: unknown=skip)")
-	String map;
+	@Mixin
+	MappingOption mapping = new MappingOption();
 
 	@Option(names = "--columns", paramLabel = "NAMES", description = "the columns of a headerless --events CSV")
 	String columns;
@@ -100,13 +102,11 @@ public final class BenchCommand implements Callable<Integer> {
 		JourneyPlan plan = JourneyPlans.load(journey, err);
 		if (plan == null) {
 			err.flush();
-			return 1;
+			return ExitCode.FAILED.code();
 		}
-		Path logFile = events != null ? events : generatedLog(err);
+		Path logFile = log.file != null ? log.file : generatedLog(err);
 		if (!Files.isRegularFile(logFile)) {
-			err.println(logFile + ": no such event log");
-			err.flush();
-			return 2;
+			throw CommandError.error(logFile + ": no such event log");
 		}
 		return core ? core(plan, logFile, out) : userPath(logFile, out, err);
 	}
@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
 					err.println("the run failed (exit " + run.exitCode() + "):");
 					err.println(run.output());
 					err.flush();
-					return 1;
+					return ExitCode.FAILED.code();
 				}
 				out.printf("  round %d: %.2f s wall, %,.0f events/s in the engine, %,.0f events/s over the whole process, "
 						+ "peak RSS %,d MiB%n", round, run.wallSeconds(), run.engineEventsPerSecond(),
@@ -155,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
 				+ "peak RSS %,d MiB%n", runs.size(), median.wallSeconds(), median.events(), median.events() / median.wallSeconds(),
 				median.engineEventsPerSecond(), median.peakRssKiB() / 1024);
 		out.flush();
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	private List<String> runCommand(Path logFile, Path outDir) {
@@ -165,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
 				.filter(argument -> !argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")).toList());
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ItineraCommand.class.getName(), "run",
 				journey.toString(), "--events", logFile.toString(), "--out", outDir.toString(), "--no-progress", "--map",
-				map != null ? map : SKIP_UNDECLARED));
+				mapping.spec != null ? mapping.spec : SKIP_UNDECLARED));
 		if (columns != null) {
 			command.addAll(List.of("--columns", columns));
 		}
@@ -178,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
 	/** The inner loop, as before: for finding where time goes. */
 	private int core(JourneyPlan plan, Path logFile, PrintWriter out) throws IOException {
 		EventSchema schema = EventSchema.of(plan);
-		ColumnMapping mapping = ColumnMapping.parse(map != null ? map : SKIP_UNDECLARED);
+		ColumnMapping mapping = ColumnMapping.parse(this.mapping.spec != null ? this.mapping.spec : SKIP_UNDECLARED);
 		List<String> columnNames = columns == null ? null : List.of(columns.split(","));
 		EngineConfig config = EngineConfig.defaults().withCheckpointEveryMillis(Long.MAX_VALUE / 2_000_000).withRunName("bench");
 		if (workers != null) {
@@ -229,7 +229,7 @@ public final class BenchCommand implements Callable<Integer> {
 		out.printf("  timer queue, %,d timers: set %,.0f/s, replace or cancel %,.0f/s, fire %,.0f/s%n", timerResult.timers(),
 				timerResult.setPerSecond(), timerResult.cancelPerSecond(), timerResult.firePerSecond());
 		out.flush();
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	/** CPU time of the whole process: with other work on the machine, wall time alone says little. */
@@ -237,7 +237,7 @@ public final class BenchCommand implements Callable<Integer> {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	private static void delete(Path directory) throws IOException {

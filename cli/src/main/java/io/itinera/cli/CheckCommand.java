@@ -44,15 +44,13 @@ public final class CheckCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		List<Path> files = JourneyLoader.expandNamedPaths(paths, err);
 		if (files == null) {
-			return 2;
+			return ExitCode.ERROR.code();
 		}
 		if (files.isEmpty()) {
-			err.println("No .journey files found in " + paths + ".");
-			return 2;
+			throw CommandError.error("No .journey files found in " + paths + ".");
 		}
 		if (against != null && files.size() != 1) {
-			err.println("--against compares one new version with the running one: give one .journey file, not " + files.size() + ".");
-			return 2;
+			throw CommandError.error("--against compares one new version with the running one: give one .journey file, not " + files.size() + ".");
 		}
 		if (forbidRawDrl) {
 			System.setProperty(io.itinera.dsl.validation.DrlBlockValidator.RAW_DRL_PROPERTY, "forbid");
@@ -72,7 +70,7 @@ public final class CheckCommand implements Callable<Integer> {
 					JourneyPlan oldPlan = JourneyPlans.load(against, err);
 					if (oldPlan == null) {
 						err.flush();
-						return 2;
+						return ExitCode.ERROR.code();
 					}
 					for (ChangeFinding finding : MigrationCheck.of(oldPlan, new JourneyCompiler().compile(loaded.journey()))) {
 						out.println(finding.format());
@@ -89,6 +87,6 @@ public final class CheckCommand implements Callable<Integer> {
 		out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " checked: " + errors + " error"
 				+ (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ".");
 		out.flush();
-		return errors > 0 ? 1 : 0;
+		return (errors > 0 ? ExitCode.FAILED : ExitCode.OK).code();
 	}
 }

@@ -35,7 +35,7 @@ public final class CompileCommand implements Callable<Integer> {
 		JourneyPlan plan = JourneyPlans.load(file, err);
 		if (plan == null) {
 			err.flush();
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		String json = drl ? new DrlGenerator().generate(plan).text() : PlanJson.write(plan);
 		if (output == null) {
@@ -50,6 +50,6 @@ public final class CompileCommand implements Callable<Integer> {
 			err.println("Wrote the " + (drl ? "DRL" : "plan") + " of " + plan.name() + " to " + output + ".");
 			err.flush();
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 }

@@ -34,7 +34,7 @@ public final class DiffCommand implements Callable<Integer> {
 		JourneyPlan newPlan = JourneyPlans.load(newFile, err);
 		if (oldPlan == null || newPlan == null) {
 			err.flush();
-			return 2;
+			return ExitCode.ERROR.code();
 		}
 		List<PlanChange> changes = PlanDiff.between(oldPlan, newPlan);
 		if (changes.isEmpty()) {
@@ -49,6 +49,6 @@ public final class DiffCommand implements Callable<Integer> {
 					+ ". Check what they do to customers already in the journey: itinera check " + newFile + " --against " + oldFile);
 		}
 		out.flush();
-		return changes.isEmpty() ? 0 : 1;
+		return (changes.isEmpty() ? ExitCode.OK : ExitCode.FAILED).code();
 	}
 }

@@ -18,22 +18,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options that say how to read an event log: shared by run and simulate. */
+/** The event log and the options that say how to read it: shared by run and simulate. */
 final class EventInputOptions {
-	private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
-
 	@Option(names = "--format", description = "csv or jsonl (default: from the file name, else csv)")
 	InputFormat format;
 
-	@Option(names = "--map", paramLabel = "SPEC", description = "where the log keeps what, for example "
-			+ "customer=user_id,time=ts:epoch-seconds,type=behavior_type,type.pv=product_view,type.fav=-,"
-			+ "field.price=item_price,zone=Europe/Paris,unknown=skip (see docs/events.md)")
-	String mapping;
+	@Mixin
+	EventLogOption log = new EventLogOption();
+
+	@Mixin
+	MappingOption map = new MappingOption();
 
 	@Option(names = "--columns", paramLabel = "NAMES", split = ",", description = "column names of a CSV log without a header line")
 	List<String> columns;
@@ -42,9 +39,8 @@ final class EventInputOptions {
 			+ "(runs of spaces and tabs) (default: ${DEFAULT-VALUE})")
 	String delimiter;
 
-	@Option(names = "--max-skew", paramLabel = "D", defaultValue = "1d", description = "refuse (dead-letter) event times "
-			+ "later than the run's start plus D, for example 1d, 12h, 30m, 2w (default: ${DEFAULT-VALUE})")
-	String maxSkew;
+	@Mixin
+	MaxSkewOption maxSkew = new MaxSkewOption();
 
 	@Option(names = "--earliest", paramLabel = "DATE", defaultValue = "1990-01-01", description = "refuse (dead-letter) "
 			+ "event times before DATE, UTC (default: ${DEFAULT-VALUE})")
@@ -71,8 +67,13 @@ final class EventInputOptions {
 		return startedAt;
 	}
 
+	/** The log: --events LOG. */
+	Path events() {
+		return log.file;
+	}
+
 	ColumnMapping columnMapping() {
-		return ColumnMapping.parse(mapping);
+		return map.columnMapping();
 	}
 
 	char delimiterChar() {
@@ -97,7 +98,7 @@ final class EventInputOptions {
 		} catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("--earliest " + earliest + ": give a date such as 1990-01-01");
 		}
-		return TimeWindow.of(from, startedAt(), Duration.ofMillis(duration("--max-skew", maxSkew)));
+		return TimeWindow.of(from, startedAt(), Duration.ofMillis(maxSkew.millis()));
 	}
 
 	/** The most dead letters the reader may produce, as a share of the lines read (0 to 1). */
@@ -157,17 +158,8 @@ final class EventInputOptions {
 		return EventLogSource.whyNotALog(log);
 	}
 
-	/** A duration with its unit, as {@code --max-skew} takes it (run, simulate and serve alike). */
-	static long duration(String option, String text) {
-		Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException(option + " " + text + ": give a number and a unit, e.g. 1d, 12h, 30m, 2w");
-		}
-		return Long.parseLong(matcher.group(1)) * DurationOption.unitMillis(matcher.group(2));
-	}
-
 	@Override
 	public String toString() {
-		return "format=" + format + " map=" + mapping + " columns=" + (columns == null ? null : Arrays.toString(columns.toArray()));
+		return "format=" + format + " map=" + map.spec + " columns=" + (columns == null ? null : Arrays.toString(columns.toArray()));
 	}
 }

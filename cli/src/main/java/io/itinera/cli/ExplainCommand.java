@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,11 +36,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain", description = {
 		"Show why a customer got (or did not get) each message: their events, stage changes, the rules evaluated with",
 		"the values they read, sends, and messages held or not sent with the reason. The customer's events are read",
-		"again from the log the run or simulation read, and replayed exactly as it did; the result is checked against",
+		"again from the log the run or simulation read (or from --events LOG, where it is now if it moved), and replayed exactly as it did; the result is checked against",
 		"what it wrote. Exit status 4 when they differ." })
 public final class ExplainCommand implements Callable<Integer> {
-	static final int DIFFERS = 4;
-
 	@Parameters(index = "0", paramLabel = "CUSTOMER", description = "the customer id, as in the log")
 	String customer;
 
@@ -54,8 +53,8 @@ public final class ExplainCommand implements Callable<Integer> {
 		Path simulation;
 	}
 
-	@Option(names = "--events", paramLabel = "LOG", description = "read the events from LOG instead of the log the run read (moved, say)")
-	Path events;
+	@Mixin
+	EventLogOption log = new EventLogOption();
 
 	@Option(names = "--json", description = "the timeline as JSON")
 	boolean json;
@@ -70,9 +69,6 @@ public final class ExplainCommand implements Callable<Integer> {
 		try (RecordedRun run = source.state != null ? RecordedRun.ofState(source.state)
 				: RecordedRun.ofSimulation(source.simulation)) {
 			return explain(run, out, err);
-		} catch (IllegalArgumentException | IllegalStateException e) {
-			err.println(e.getMessage());
-			return 2;
 		} finally {
 			out.flush();
 			err.flush();
@@ -81,24 +77,24 @@ public final class ExplainCommand implements Callable<Integer> {
 
 	private int explain(RecordedRun run, PrintWriter out, PrintWriter err) throws IOException {
 		RunInputs inputs = run.inputs;
+		Path events = this.log.file;
 		Path log = events != null ? events : Path.of(inputs.events());
 		String whyNot = EventInputOptions.whyNotALog(log);
 		if (whyNot != null) {
-			err.println(whyNot + (events == null ? " (the log the run read; give --events LOG where it is now)" : ""));
-			return 2;
+			throw CommandError.error(whyNot + (events == null ? " (the log the run read; give --events LOG where it is now)" : ""));
 		}
 		EventInputOptions eventOptions = inputs.eventOptions();
 		DriverOptions driverOptions = inputs.driverOptions();
 		DeliveryOptions deliveryOptions = inputs.deliveryOptions();
-		Long from = SimulateCommand.instant("--from", inputs.from());
-		Long to = SimulateCommand.instant("--to", inputs.to());
+		Long from = TimeOption.millis("--from", inputs.from());
+		Long to = TimeOption.millis("--to", inputs.to());
 		List<JourneyParts> parts = new ArrayList<>();
 		try {
 			WorkspaceSettings workspace = null;
 			if (run.workspace) {
 				workspace = WorkspaceParts.settings(Path.of(inputs.journey()), err);
 				if (workspace == null) {
-					return 1;
+					return ExitCode.FAILED.code();
 				}
 				workspace = workspace.with(deliveryOptions.settings());
 			}
@@ -107,7 +103,7 @@ public final class ExplainCommand implements Callable<Integer> {
 				JourneyParts journey = JourneyParts.of(plan, file, inputs.allowRawDrl(), inputs.withoutModels(),
 						run.workspace ? workspace.forEachJourney() : deliveryOptions.settings(), err);
 				if (journey == null) {
-					return 1;
+					return ExitCode.FAILED.code();
 				}
 				parts.add(journey);
 			}
@@ -136,7 +132,7 @@ public final class ExplainCommand implements Callable<Integer> {
 			if (result.state() == null) {
 				err.println("Customer " + customer + " has no events in " + log + " (read with the run's mapping): check the id, "
 						+ "as the log writes it.");
-				return 1;
+				return ExitCode.FAILED.code();
 			}
 			RecordedRun.CrossCheck check = run.check(customer, result.actions(), result.state());
 			if (json) {
@@ -144,7 +140,7 @@ public final class ExplainCommand implements Callable<Integer> {
 			} else {
 				text(out, result, run, log, check);
 			}
-			return check.agrees() ? 0 : DIFFERS;
+			return (check.agrees() ? ExitCode.OK : ExitCode.EXPLAIN_MISMATCH).code();
 		} finally {
 			parts.forEach(JourneyParts::close);
 		}

@@ -1,6 +1,5 @@
 package io.itinera.cli;
 
-import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.workspace.WorkspaceFile;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,20 +31,17 @@ import picocli.CommandLine.Spec;
 		"once). --local runs it on this machine; otherwise it is submitted with flink run (FLINK_HOME or",
 		"flink on the PATH). See docs/flink.md." })
 public final class FlinkCommand implements Callable<Integer> {
+	/** The consumer group (and transaction id prefix) without --group. */
+	static final String DEFAULT_GROUP = "itinera";
+
 	@Parameters(index = "0", paramLabel = "JOURNEY", description = "the .journey file (or a plan.json from itinera compile), or a workspace folder (docs/workspaces.md)")
 	Path journey;
 
-	@Option(names = "--events", paramLabel = "LOG", description = "a JSON Lines event log to replay")
-	Path events;
+	@Mixin
+	EventLogOption log = new EventLogOption();
 
-	@Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers")
-	String kafka;
-
-	@Option(names = "--events-topic", paramLabel = "T", description = "the topic events come from (one JSON object a record)")
-	String eventsTopic;
-
-	@Option(names = "--actions-topic", paramLabel = "A", description = "the topic actions go to (exactly once)")
-	String actionsTopic;
+	@Mixin
+	KafkaOptions kafka = new KafkaOptions();
 
 	@Option(names = "--dead-letters-topic", paramLabel = "D", description = "the topic dead letters go to (default: A-dead-letters)")
 	String deadLettersTopic;
@@ -52,20 +49,33 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Option(names = "--stage-changes-topic", paramLabel = "S", description = "the topic stage changes go to (default: none)")
 	String stageChangesTopic;
 
-	@Option(names = "--group-id", defaultValue = "itinera", description = "the Kafka consumer group, also the transaction id prefix (default: ${DEFAULT-VALUE})")
-	String groupId;
+	@Option(names = "--group-id", paramLabel = "GROUP", hidden = true, description = "old spelling of --group")
+	void oldGroup(String group) {
+		if (group != null) {
+			DeprecatedSpelling.used(spec, "--group-id", "--group");
+		}
+		kafka.group = group;
+	}
 
-	@Option(names = "--out", paramLabel = "DIR", description = "a folder for actions/, stage-changes/ and dead-letters/ (JSON Lines part files)")
-	Path out;
+	@Mixin
+	OutputFolderOption output = new OutputFolderOption();
 
-	@Option(names = "--map", paramLabel = "SPEC", description = "where the events keep what, as run takes it (see docs/events.md)")
-	String mapping;
+	@Mixin
+	MappingOption map = new MappingOption();
 
 	@Option(names = "--clock", defaultValue = "event", description = "event: a replay in event time; wall: live, timers by the clock (default: ${DEFAULT-VALUE})")
 	RunCommand.Clock clock;
 
-	@Option(names = "--end-at", paramLabel = "T", description = "a replay's end (ISO instant): timers due by then fire (default: a log's latest event time)")
-	String endAt;
+	@Mixin
+	ReplayEndOption replayEnd = new ReplayEndOption();
+
+	@Option(names = "--end-at", paramLabel = "T", hidden = true, description = "old spelling of --to")
+	void oldEnd(String end) {
+		if (end != null) {
+			DeprecatedSpelling.used(spec, "--end-at", "--to");
+		}
+		replayEnd.text = end;
+	}
 
 	@Option(names = "--parallelism", defaultValue = "2", description = "subtasks of each operator (default: ${DEFAULT-VALUE})")
 	int parallelism;
@@ -76,8 +86,8 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Option(names = "--local", description = "run on a MiniCluster on this machine instead of submitting to a cluster")
 	boolean local;
 
-	@Option(names = "--allow-raw-drl", description = "run raw drl blocks (arbitrary code)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
 	@Mixin
 	DriverOptions driver = new DriverOptions();
@@ -91,23 +101,16 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		PrintWriter err = spec.commandLine().getErr();
-		List<String> jobArguments;
-		try {
-			jobArguments = Files.isDirectory(journey) ? workspaceArguments(err) : journeyArguments(err);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			return 2;
-		}
+		List<String> jobArguments = Files.isDirectory(journey) ? workspaceArguments(err) : journeyArguments(err);
 		if (jobArguments == null) {
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		Path target = FlinkJobFiles.target();
 		List<String> command = local ? FlinkJobFiles.localCommand(target) : FlinkJobFiles.submitCommand(target);
 		if (command == null) {
-			err.println(local ? "itinera flink --local: " + target + " has no job build; build it with: mvn -B -q -pl flink -am package -DskipTests"
+			throw CommandError.error(local ? "itinera flink --local: " + target + " has no job build; build it with: mvn -B -q -pl flink -am package -DskipTests"
 					: "itinera flink: no flink command (set FLINK_HOME or put flink on the PATH), or run on this machine with --local. "
 							+ "To submit by hand: flink run " + target.resolve(FlinkJobFiles.JOB_JAR) + " " + String.join(" ", jobArguments));
-			return 2;
 		}
 		command.addAll(jobArguments);
 		Process process = new ProcessBuilder(command).inheritIO().start();
@@ -125,7 +128,7 @@ public final class FlinkCommand implements Callable<Integer> {
 		if (plan == null) {
 			return null;
 		}
-		String refusal = RawDrlPolicy.refusal(plan, allowRawDrl);
+		String refusal = RawDrlPolicy.refusal(plan, rawDrl.allowed);
 		if (refusal != null) {
 			err.println(refusal);
 			return null;
@@ -139,7 +142,7 @@ public final class FlinkCommand implements Callable<Integer> {
 	 * {@code itinera.workspace} passed on; or null after telling {@code err} what is wrong.
 	 */
 	private List<String> workspaceArguments(PrintWriter err) throws IOException {
-		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, true, delivery.settings(), err)) {
+		try (WorkspaceParts workspace = WorkspaceParts.of(journey, rawDrl.allowed, true, delivery.settings(), err)) {
 			if (workspace == null) {
 				return null;
 			}
@@ -155,13 +158,17 @@ public final class FlinkCommand implements Callable<Integer> {
 	}
 
 	private List<String> jobArguments(String planJson, Path journeyDirectory) throws IOException {
+		Path events = log.file;
+		String eventsTopic = kafka.eventsTopic;
+		String actionsTopic = kafka.actionsTopic;
+		Path out = output.folder;
 		if ((events == null) == (eventsTopic == null)) {
 			throw new IllegalArgumentException("give --events LOG or --kafka HOST:PORT with --events-topic T, not both");
 		}
 		if (events != null && EventInputOptions.whyNotALog(events) != null) {
 			throw new IllegalArgumentException(EventInputOptions.whyNotALog(events));
 		}
-		if ((eventsTopic != null || actionsTopic != null) && kafka == null) {
+		if ((eventsTopic != null || actionsTopic != null) && kafka.bootstrap == null) {
 			throw new IllegalArgumentException("--events-topic and --actions-topic need --kafka HOST:PORT");
 		}
 		if (out == null && actionsTopic == null) {
@@ -170,7 +177,8 @@ public final class FlinkCommand implements Callable<Integer> {
 		if (parallelism < 1) {
 			throw new IllegalArgumentException("--parallelism " + parallelism + ": give at least 1");
 		}
-		ColumnMapping.parse(mapping).perRecord("itinera flink");
+		map.columnMapping().perRecord("itinera flink");
+		String end = replayEndArgument();
 		var settings = driver.settings();
 		var deliverySettings = delivery.settings();
 		Path planFile = Files.createTempFile("itinera-plan-", ".json");
@@ -178,15 +186,17 @@ public final class FlinkCommand implements Callable<Integer> {
 		Files.writeString(planFile, planJson);
 		List<String> args = new ArrayList<>(List.of("--plan", planFile.toString(), "--journey-dir", journeyDirectory.toString(),
 				"--parallelism", Integer.toString(parallelism), "--lateness-ms", Long.toString(settings.latenessMillis()),
-				"--score-batch", Integer.toString(settings.scoreBatch()), "--checkpoint-ms", Long.toString(checkpointMillis),
-				"--clock", clock == RunCommand.Clock.WALL ? "wall" : "event", "--group-id", groupId));
+				"--score-batch", Integer.toString(settings.scoreBatch()),
+				"--score-wait-us", Long.toString(settings.scoreMaxWaitMicros()), "--checkpoint-ms", Long.toString(checkpointMillis),
+				"--clock", clock == RunCommand.Clock.WALL ? "wall" : "event",
+				"--group-id", kafka.group != null ? kafka.group : DEFAULT_GROUP));
 		if (events != null) {
 			args.addAll(List.of("--events", events.toAbsolutePath().toString()));
 		} else {
 			args.addAll(List.of("--events-topic", eventsTopic));
 		}
-		if (kafka != null) {
-			args.addAll(List.of("--kafka", kafka));
+		if (kafka.bootstrap != null) {
+			args.addAll(List.of("--kafka", kafka.bootstrap));
 		}
 		if (out != null) {
 			args.addAll(List.of("--out", out.toAbsolutePath().toString()));
@@ -198,21 +208,35 @@ public final class FlinkCommand implements Callable<Integer> {
 				args.addAll(List.of("--stage-changes-topic", stageChangesTopic));
 			}
 		}
-		if (mapping != null) {
-			args.addAll(List.of("--map", mapping));
+		if (map.spec != null) {
+			args.addAll(List.of("--map", map.spec));
 		}
 		args.addAll(List.of("--zone", deliverySettings.defaultZone().getId()));
 		for (var cap : deliverySettings.globalCaps()) {
 			// the job's machine form: LIMIT/PERIOD_MILLIS/CHANNEL (io.itinera.flink.DeliveryArguments)
 			args.addAll(List.of("--global-cap", cap.limit() + "/" + cap.periodMillis() + "/" + (cap.channel() == null ? "ANY" : cap.channel().name())));
 		}
-		if (endAt != null) {
-			args.addAll(List.of("--end-at", endAt));
+		if (end != null) {
+			args.addAll(List.of("--end-at", end));
 		}
 		if (local) {
 			args.add("--local");
 		}
 		return args;
+	}
+
+	/**
+	 * The job's own end argument for {@code --to T}: the last instant whose timers fire, just before T (so
+	 * a Flink run ends where {@code run --to T} and {@code simulate --to T} do), or {@code none} kept as given.
+	 */
+	private String replayEndArgument() {
+		if (replayEnd.text == null) {
+			return null;
+		}
+		if (replayEnd.text.trim().equalsIgnoreCase("none")) {
+			return "none";
+		}
+		return Instant.ofEpochMilli(replayEnd.millis() - 1).toString();
 	}
 
 	/** Where the flink module's build is, and the commands that run its job. */

@@ -55,12 +55,10 @@ public final class GenerateCommand implements Callable<Integer> {
 		try {
 			startMillis = Instant.parse(start).toEpochMilli();
 		} catch (DateTimeParseException e) {
-			err.println("--start " + start + " is not an ISO-8601 instant; write it like 2026-03-01T00:00:00Z.");
-			return 2;
+			throw CommandError.error("--start " + start + " is not an ISO-8601 instant; write it like 2026-03-01T00:00:00Z.");
 		}
 		if (events < 1 || customers < 1 || days < 1) {
-			err.println("--events, --customers and --days must be at least 1.");
-			return 2;
+			throw CommandError.error("--events, --customers and --days must be at least 1.");
 		}
 		InputFormat chosen = format != null ? format : InputFormat.guess(output);
 		Path parent = output.toAbsolutePath().getParent();
@@ -73,6 +71,6 @@ public final class GenerateCommand implements Callable<Integer> {
 		}
 		err.println("Wrote " + events + " events of " + customers + " customers to " + output + ".");
 		err.flush();
-		return 0;
+		return ExitCode.OK.code();
 	}
 }

@@ -39,7 +39,7 @@ public final class GraphCommand implements Callable<Integer> {
 		JourneyPlan plan = JourneyPlans.load(file, err);
 		if (plan == null) {
 			err.flush();
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		JourneyGraph graph = new JourneyGraph(plan);
 		String text = format == Format.DOT ? GraphExport.dot(graph) : GraphExport.mermaid(graph);
@@ -49,6 +49,6 @@ public final class GraphCommand implements Callable<Integer> {
 		} else {
 			Files.writeString(output, text);
 		}
-		return 0;
+		return ExitCode.OK.code();
 	}
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Help that never cuts a sentence: picocli prints each element of a description array on its own
  * line and wraps each one separately, so a sentence split over two elements breaks in the middle.
  * Here every description becomes one paragraph that picocli wraps as a whole, and the list of
- * commands shows each command's first sentence, whole.
+ * commands shows each command's first sentence, whole. A shared option that has no default in a
+ * command does not say "(default: null)" there.
  */
 final class HelpText {
 	private HelpText() {
@@ -35,9 +36,15 @@ final class HelpText {
 			spec.usageMessage().description(String.join(" ", description));
 		}
 		for (OptionSpec option : new ArrayList<>(spec.options())) {
-			if (option.description().length > 1 && option.group() == null) {
+			String text = String.join(" ", option.description());
+			if (option.defaultValue() == null && option.initialValue() == null) {
+				// a shared option without a default in this command (picocli gives the description already interpolated)
+				text = text.replace(" (default: ${DEFAULT-VALUE})", "").replace(" (default: null)", "");
+			}
+			if (option.description().length > 0 && (option.description().length > 1 || !text.equals(option.description()[0]))
+					&& option.group() == null) {
 				spec.remove(option);
-				spec.addOption(option.toBuilder().description(String.join(" ", option.description())).build());
+				spec.addOption(option.toBuilder().description(text).build());
 			}
 		}
 		for (CommandLine sub : line.getSubcommands().values()) {

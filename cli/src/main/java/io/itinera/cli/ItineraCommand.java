@@ -37,7 +37,26 @@ public final class ItineraCommand implements Runnable {
 		System.exit(commandLine().execute(args));
 	}
 
+	/**
+	 * The whole command line: every subcommand answers {@code --help} and {@code -h} (before its
+	 * required arguments are checked), and one {@link ErrorHandler} turns every failure into a message
+	 * and an {@link ExitCode}.
+	 */
 	static CommandLine commandLine() {
-		return HelpText.tidy(new CommandLine(new ItineraCommand()).setCaseInsensitiveEnumValuesAllowed(true));
+		CommandLine root = new CommandLine(new ItineraCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+		standardHelp(root, root.getCommandSpec().version());
+		ErrorHandler errors = new ErrorHandler();
+		root.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
+		return HelpText.tidy(root);
+	}
+
+	private static void standardHelp(CommandLine line, String[] version) {
+		for (CommandLine sub : line.getSubcommands().values()) {
+			sub.getCommandSpec().mixinStandardHelpOptions(true); // no-op where the command has its own help option
+			if (sub.getCommandSpec().version().length == 0) {
+				sub.getCommandSpec().version(version);
+			}
+			standardHelp(sub, version);
+		}
 	}
 }

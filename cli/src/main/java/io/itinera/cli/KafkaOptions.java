@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Option;
 
-/** {@code run --kafka}: events from a Kafka topic instead of a file, and actions optionally to one. */
+/** {@code --kafka}: events from a Kafka topic instead of a file, and actions optionally to one ({@code run}, {@code flink}). */
 final class KafkaOptions {
 	@Option(names = "--kafka", paramLabel = "HOST:PORT", description = {
 			"read the events live from Kafka (instead of --events): every partition of --events-topic,",
@@ -20,19 +20,15 @@ final class KafkaOptions {
 			+ "or CSV lines with --format csv --columns)")
 	String eventsTopic;
 
-	@Option(names = "--group", paramLabel = "GROUP", description = {
-			"with --kafka: also commit the offsets read to this consumer group, for lag monitoring",
-			"(a restart resumes at the offsets in its checkpoint, not the group's)" })
+	@Option(names = "--group", paramLabel = "GROUP", description = "with --kafka: the consumer group. run commits the offsets "
+			+ "it read to it, for lag monitoring (a restart resumes at the offsets of its checkpoint, not the group's); flink reads "
+			+ "as it and names its transactions after it (default there: itinera)")
 	String group;
 
 	@Option(names = "--actions-topic", paramLabel = "TOPIC", description = {
 			"with --kafka: also write the actions to this topic, in one transaction per checkpoint",
 			"(key: customer, timestamp: the action's time); a read_committed consumer sees each once" })
 	String actionsTopic;
-
-	@Option(names = "--flush-ms", paramLabel = "MS", defaultValue = "5", description = {
-			"with --kafka: write output at least this often while events come or not (default: ${DEFAULT-VALUE})" })
-	long flushMillis;
 
 	boolean used() {
 		return bootstrap != null;
@@ -54,9 +50,6 @@ final class KafkaOptions {
 		}
 		if (eventsTopic == null || eventsTopic.isBlank()) {
 			throw new IllegalArgumentException("--kafka needs --events-topic TOPIC: the topic to read the events from.");
-		}
-		if (flushMillis < 1) {
-			throw new IllegalArgumentException("--flush-ms " + flushMillis + ": give at least 1 (milliseconds).");
 		}
 		new KafkaConnection(bootstrap);
 		input.validate();

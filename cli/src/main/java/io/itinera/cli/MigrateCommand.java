@@ -16,11 +16,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 				+ " customers from each stage to each new one, timers cancelled, set or moved, and who would be sent"
 				+ " something at once. Without --dry-run, the customers, their timers, the run's totals and the new plan"
 				+ " are written in one atomic step, and the run goes on with NEW.",
+		"The migration's time is --to T, else the latest event time the run read.",
 		"Exit 0, 1 when customers would have nowhere to go (nothing is written), 2 on errors." })
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -51,9 +52,16 @@ public final class MigrateCommand implements Callable<Integer> {
 	@Option(names = "--dry-run", description = "count what the migration would do, write nothing")
 	boolean dryRun;
 
-	@Option(names = "--at", paramLabel = "TIME", description = "the migration's time, e.g. 2026-03-01T12:00:00Z"
-			+ " (default: the latest event time the run read)")
-	String at;
+	@Mixin
+	ReplayEndOption replayEnd = new ReplayEndOption();
+
+	@Option(names = "--at", paramLabel = "T", hidden = true, description = "old spelling of --to")
+	void oldAt(String time) {
+		if (time != null) {
+			DeprecatedSpelling.used(spec, "--at", "--to");
+		}
+		replayEnd.text = time;
+	}
 
 	@Spec
 	CommandSpec spec;
@@ -72,46 +80,39 @@ public final class MigrateCommand implements Callable<Integer> {
 
 	private int migrate(PrintWriter out, PrintWriter err) {
 		if (!Files.isDirectory(stateDirectory)) {
-			err.println(stateDirectory + ": no such state directory; give the --state of an itinera run (by default OUT/state).");
-			return 2;
+			throw CommandError.error(stateDirectory + ": no such state directory; give the --state of an itinera run (by default OUT/state).");
 		}
 		JourneyPlan newPlan = JourneyPlans.load(newFile, err);
 		if (newPlan == null) {
-			return 2;
+			return ExitCode.ERROR.code();
 		}
 		try (RocksDbStateStore store = new RocksDbStateStore(stateDirectory)) {
 			RunProgress progress = store.progress().orElse(null);
 			if (progress == null) {
-				err.println(stateDirectory + ": holds no run (no progress record); give the --state of an itinera run.");
-				return 2;
+				throw CommandError.error(stateDirectory + ": holds no run (no progress record); give the --state of an itinera run.");
 			}
 			JourneyPlan oldPlan = oldPlan(store, err);
 			if (oldPlan == null) {
-				return 2;
+				return ExitCode.ERROR.code();
 			}
 			if (!progress.run().startsWith(oldPlan.name() + " over ")) {
-				err.println(stateDirectory + ": the state of \"" + progress.run() + "\", not of journey " + oldPlan.name() + " ("
+				throw CommandError.error(stateDirectory + ": the state of \"" + progress.run() + "\", not of journey " + oldPlan.name() + " ("
 						+ oldName() + "); give as --old the version that run ran.");
-				return 2;
 			}
 			if (!newPlan.name().equals(oldPlan.name())) {
-				err.println(newFile + ": journey " + newPlan.name() + ", but the run is of journey " + oldPlan.name()
+				throw CommandError.error(newFile + ": journey " + newPlan.name() + ", but the run is of journey " + oldPlan.name()
 						+ "; a new version keeps the journey's name (a run is only resumed with its own journey).");
-				return 2;
 			}
 			if (oldFile == null && PlanDiff.sinceSaved(oldPlan, newPlan).isEmpty()
 					&& store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE).isEmpty()) {
 				out.println("The customers in " + stateDirectory + " are already of " + newFile + " (a migration applied before);"
 						+ " nothing to do.");
-				return 0;
+				return ExitCode.OK.code();
 			}
-			Long now = migrationTime(progress, err);
-			if (now == null) {
-				return 2;
-			}
+			long now = migrationTime(progress);
 			try (JourneyParts parts = JourneyParts.of(newPlan, newFile, false, true, DeliverySettings.DEFAULT, err)) {
 				if (parts == null) {
-					return 2;
+					return ExitCode.ERROR.code();
 				}
 				if (!dryRun) {
 					long started = System.nanoTime();
@@ -162,16 +163,9 @@ public final class MigrateCommand implements Callable<Integer> {
 		return oldFile != null ? oldFile.toString() : "the saved plan";
 	}
 
-	private Long migrationTime(RunProgress progress, PrintWriter err) {
-		if (at == null) {
-			return progress.latestEventAt();
-		}
-		try {
-			return Instant.parse(at).toEpochMilli();
-		} catch (DateTimeParseException e) {
-			err.println("--at " + at + ": not a time; write it as 2026-03-01T12:00:00Z.");
-			return null;
-		}
+	private long migrationTime(RunProgress progress) {
+		Long at = replayEnd.millis();
+		return at != null ? at : progress.latestEventAt();
 	}
 
 	private int report(MigrationTally tally, RunProgress progress, long now, PrintWriter out, PrintWriter err) {
@@ -197,6 +191,6 @@ public final class MigrateCommand implements Callable<Integer> {
 					+ ", which is gone: add `" + stranded.getKey() + " -> Stage` or `" + stranded.getKey()
 					+ " -> exit` to its migrate block.");
 		}
-		return tally.stranded().isEmpty() ? 0 : 1;
+		return (tally.stranded().isEmpty() ? ExitCode.OK : ExitCode.FAILED).code();
 	}
 }

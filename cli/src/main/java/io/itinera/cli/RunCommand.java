@@ -1,7 +1,6 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.engine.EngineConfig;
-import io.itinera.runtime.engine.EngineException;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.EventSchema;
@@ -47,17 +46,26 @@ public final class RunCommand implements Callable<Integer> {
 			"or a workspace folder: every journey in it over one stream, with its itinera.workspace (docs/workspaces.md)" })
 	Path journey;
 
-	@Option(names = "--events", paramLabel = "LOG", description = "the event log (CSV or JSON Lines)")
-	Path events;
+	@Mixin
+	EventInputOptions input = new EventInputOptions();
 
 	@Mixin
 	KafkaOptions kafka = new KafkaOptions();
 
 	@Mixin
-	EventInputOptions input = new EventInputOptions();
+	FlushOption flush = new FlushOption();
 
-	@Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "where output files go (default: ${DEFAULT-VALUE})")
-	Path out;
+	@Mixin
+	OutputFolderOption output = new OutputFolderOption("out");
+
+	@Mixin
+	ReplayEndOption replayEnd = new ReplayEndOption();
+
+	/** Shared options this command reads in many places, read once when it starts. */
+	private Path events;
+	private Path out;
+	private boolean allowRawDrl;
+	private boolean withoutModels;
 
 	@Option(names = "--state", paramLabel = "DIR", description = "RocksDB state directory (default: OUT/state)")
 	Path state;
@@ -86,16 +94,14 @@ public final class RunCommand implements Callable<Integer> {
 	@Mixin
 	DriverOptions driverOptions = new DriverOptions();
 
-	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
 	@Mixin
 	DeliveryOptions delivery = new DeliveryOptions();
 
-	@Option(names = "--deliver", paramLabel = "FILE", description = {
-			"also deliver the actions to the channels' endpoints in FILE (JSON or YAML, as for serve; see",
-			"docs/serve.md), with retries and a delivery ledger in --state: a run again never re-sends" })
-	Path deliver;
+	@Mixin
+	DeliverOption deliver = new DeliverOption();
 
 	@Option(names = "--barrier-lines", defaultValue = "50000", hidden = true,
 			description = "output is ordered, and may be checkpointed, every this many lines")
@@ -111,11 +117,11 @@ public final class RunCommand implements Callable<Integer> {
 			"finish on the version they started on, new entries take this one; both run side by side" })
 	boolean pinOld;
 
-	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
-	boolean withoutModels;
+	@Mixin
+	WithoutModelsOption withoutModelsOption = new WithoutModelsOption();
 
-	@Option(names = "--progress", negatable = true, description = "show a progress bar on standard error (default: when it is a terminal)")
-	Boolean progress;
+	@Mixin
+	ProgressOption progress = new ProgressOption();
 
 	@Spec
 	CommandSpec spec;
@@ -124,34 +130,31 @@ public final class RunCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter outText = spec.commandLine().getOut();
+		events = input.events();
+		out = output.folder;
+		allowRawDrl = rawDrl.allowed;
+		withoutModels = withoutModelsOption.set;
 		try {
 			if (Files.isDirectory(journey)) {
 				return runWorkspace(err, outText);
 			}
 			JourneyPlan plan = JourneyPlans.load(journey, err);
 			if (plan == null) {
-				return 1;
+				return ExitCode.FAILED.code();
 			}
-			kafka.validate(events, input);
-			if (!kafka.used() && EventInputOptions.whyNotALog(events) != null) {
-				err.println(EventInputOptions.whyNotALog(events));
-				return 2;
-			}
+			validateInput();
 			EngineConfig config = config(plan.name(), PlanJson.write(plan));
 			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
 				if (parts == null) {
-					return 1;
+					return ExitCode.FAILED.code();
 				}
 				Path stateDirectory = state != null ? state : out.resolve("state");
 				EngineSummary summary = run(EventSchema.of(plan), store -> versionsFor(store, parts, config, stateDirectory, err),
 						parts.scorer(), config, stateDirectory);
 				printSummary(outText, "Journey " + plan.name(), orderedStageCounts(stageNames(plan), summary), summary,
 						inMemory ? null : stateDirectory);
-				return kafka.used() ? 0 : BadLines.check(input, err);
+				return kafka.used() ? ExitCode.OK.code() : BadLines.check(input, err);
 			}
-		} catch (IllegalArgumentException | IllegalStateException | EngineException e) {
-			err.println(e.getMessage());
-			return 2;
 		} finally {
 			err.flush();
 			outText.flush();
@@ -162,13 +165,9 @@ public final class RunCommand implements Callable<Integer> {
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
 		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
 			if (workspace == null) {
-				return 1;
+				return ExitCode.FAILED.code();
 			}
-			kafka.validate(events, input);
-			if (!kafka.used() && EventInputOptions.whyNotALog(events) != null) {
-				err.println(EventInputOptions.whyNotALog(events));
-				return 2;
-			}
+			validateInput();
 			EngineConfig config = config("workspace " + journey.toAbsolutePath().normalize().getFileName(), workspace.planJson());
 			Path stateDirectory = state != null ? state : out.resolve("state");
 			if (migrate || pinOld) {
@@ -181,7 +180,19 @@ public final class RunCommand implements Callable<Integer> {
 			}, workspace.scorer(), config, stateDirectory);
 			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
 					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
-			return kafka.used() ? 0 : BadLines.check(input, err);
+			return kafka.used() ? ExitCode.OK.code() : BadLines.check(input, err);
+		}
+	}
+
+	/** The events as given: a readable log, or a topic; --to only with a log replayed in event time. */
+	private void validateInput() {
+		kafka.validate(events, input);
+		if (!kafka.used() && EventInputOptions.whyNotALog(events) != null) {
+			throw CommandError.error(EventInputOptions.whyNotALog(events));
+		}
+		if (replayEnd.text != null && (kafka.used() || clock == Clock.WALL)) {
+			throw CommandError.error("--to ends a replay of a log in event time; it does not go with "
+					+ (kafka.used() ? "--kafka" : "--clock wall") + ".");
 		}
 	}
 
@@ -193,11 +204,12 @@ public final class RunCommand implements Callable<Integer> {
 		int inMemory = customersInMemory != null ? customersInMemory
 				: (int) Math.max(10_000, Runtime.getRuntime().maxMemory() / 2 / BYTES_PER_CUSTOMER_IN_MEMORY / config.workers());
 		if (kafka.used()) {
-			config = config.withFlushEveryMillis(kafka.flushMillis);
+			config = config.withFlushEveryMillis(flush.checked());
 		}
 		return config.withCheckpointEveryMillis(checkpointMillis)
 				.withDriver(driverOptions.settings().withWallClock(clock == Clock.WALL).withCustomersInMemory(inMemory))
 				.withBarrierEveryLines(barrierLines)
+				.withReplayEnd(replayEnd.millis())
 				.withRunName(name + " over " + (kafka.used() ? kafka.inputName() : events.getFileName()))
 				.withPlanJson(planJson);
 	}
@@ -225,21 +237,20 @@ public final class RunCommand implements Callable<Integer> {
 
 	private EngineSummary run(EventSchema schema, Function<CustomerStateStore, RunSteps> stepsForState, Scorer scorer,
 			EngineConfig config, Path stateDirectory) throws IOException {
-		if (deliver != null && inMemory) {
+		if (deliver.file != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
 		try (EventSource source = kafka.used() ? kafka.open(input, schema) : input.open(events, schema);
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
-				ReplayDelivery delivery = deliver == null ? null : ReplayDelivery.open(deliver, stateDirectory, out);
+				ReplayDelivery delivery = deliver.file == null ? null : ReplayDelivery.open(deliver.file, stateDirectory, out);
 				RunOutput output = kafka.output(delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out)),
 						stateDirectory, config.runName(), config.checkpointEveryMillis())) {
 			RunSteps steps = stepsForState.apply(store);
-			if (!kafka.used() && store.runInputs().isEmpty()) {
-				store.saveRunInputs(RunInputs.of("run", journey, events, input, driverOptions, this.delivery, allowRawDrl,
-						withoutModels, null, null, null).toJson());
+			if (!kafka.used()) {
+				keepRunInputs(store);
 			}
 			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config);
-			boolean showProgress = progress != null ? progress : System.console() != null && !kafka.used();
+			boolean showProgress = progress.show(!kafka.used());
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			String unit = kafka.used() ? "record" : "line";
 			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after %s %,d%s",
@@ -260,6 +271,26 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * Saves what the run reads and how, for explain; a run resumed from its state must end its replay
+	 * where it started to ({@code --to}), or the events it left out would be lost.
+	 */
+	private void keepRunInputs(CustomerStateStore store) {
+		java.util.Optional<String> saved = store.runInputs();
+		if (saved.isEmpty()) {
+			store.saveRunInputs(RunInputs.of("run", journey, events, input, driverOptions, this.delivery, allowRawDrl,
+					withoutModels, null, replayEnd.text, null).toJson());
+			return;
+		}
+		String savedEnd = RunInputs.fromJson(saved.get(), "the state").to();
+		Long savedMillis = TimeOption.millis("--to", savedEnd);
+		if (!java.util.Objects.equals(savedMillis, replayEnd.millis())) {
+			throw CommandError.error("the run in its state " + (savedEnd == null ? "replays to the log's end" : "ends its replay at --to " + savedEnd)
+					+ "; give " + (savedEnd == null ? "no --to" : "--to " + savedEnd) + " to go on with it, or another --state to replay to "
+					+ (replayEnd.text == null ? "the log's end" : replayEnd.text) + ".");
+		}
+	}
+
 	/** How delivery went ({@code --deliver}), for the summary. */
 	private String deliveryNote;
 
@@ -274,8 +305,9 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		text.printf("%s over %s%n", what, kafka.used() ? kafka.inputName() : events);
 		long joined = input.opened == null ? 0 : input.opened.joinedLines();
-		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping%s)%n", summary.eventsRead(), summary.linesRead(),
-				summary.skipped() - joined, joined > 0 ? String.format(", %,d joined into groups", joined) : "");
+		text.printf("  events read    %,d of %,d lines (%,d skipped by the mapping%s%s)%n", summary.eventsRead(), summary.linesRead(),
+				summary.skipped() - joined, replayEnd.text == null ? "" : " or at or after --to " + replayEnd.text,
+				joined > 0 ? String.format(", %,d joined into groups", joined) : "");
 		text.printf("  dead letters   %,d%s%n", summary.deadLetters(),
 				summary.deadLetters() > 0 ? " -> " + out.resolve(JsonLinesOutput.DEAD_LETTERS) : "");
 		if (summary.outOfOrderEvents() > 0 || summary.lateEvents() > 0) {

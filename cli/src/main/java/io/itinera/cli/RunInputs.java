@@ -26,8 +26,8 @@ record RunInputs(int version, String command, String journey, String events, Str
 	static RunInputs of(String command, Path journey, Path events, EventInputOptions input, DriverOptions driver,
 			DeliveryOptions delivery, boolean allowRawDrl, boolean withoutModels, String from, String to, String plan) {
 		return new RunInputs(1, command, journey.toAbsolutePath().normalize().toString(),
-				events.toAbsolutePath().normalize().toString(), input.format == null ? null : input.format.name(), input.mapping,
-				input.columns, input.delimiter, input.maxSkew, input.earliest, input.dedupe, driver.lateness, driver.scoreBatch,
+				events.toAbsolutePath().normalize().toString(), input.format == null ? null : input.format.name(), input.map.spec,
+				input.columns, input.delimiter, input.maxSkew.text, input.earliest, input.dedupe, driver.lateness, driver.scoreBatch,
 				delivery.zone, List.copyOf(delivery.caps), allowRawDrl, withoutModels, input.startedAt().toEpochMilli(), from, to,
 				plan);
 	}
@@ -40,10 +40,10 @@ record RunInputs(int version, String command, String journey, String events, Str
 	EventInputOptions eventOptions() {
 		EventInputOptions options = new EventInputOptions();
 		options.format = format == null ? null : io.itinera.runtime.io.InputFormat.valueOf(format);
-		options.mapping = map;
+		options.map.spec = map;
 		options.columns = columns == null ? null : new ArrayList<>(columns);
 		options.delimiter = delimiter;
-		options.maxSkew = maxSkew;
+		options.maxSkew.text = maxSkew;
 		options.earliest = earliest;
 		options.maxBadLines = "100%";
 		options.dedupe = dedupe;

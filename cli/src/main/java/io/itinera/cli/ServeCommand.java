@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code itinera serve FILE --state DIR}: the journey live, behind an HTTP API, delivering to real channels. */
 @Command(name = "serve", description = {
 		"Run a journey live: events come in over HTTP (POST /v1/events), timers fire by the clock, and",
-		"actions go to the channels' endpoints named in --delivery. Acknowledged events are processed once",
+		"actions go to the channels' endpoints named in --deliver (without it only webhooks go out). Acknowledged events are processed once",
 		"even across a crash; each action is delivered at least once, always with the same Idempotency-Key.",
 		"See docs/serve.md." })
 public final class ServeCommand implements Callable<Integer> {
@@ -39,8 +39,8 @@ public final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--token", paramLabel = "T", description = "bearer token every request must carry (default: env ITINERA_TOKEN)")
 	String token;
 
-	@Option(names = "--delivery", paramLabel = "FILE", description = "channel endpoints, JSON or YAML (see docs/serve.md); without it only webhooks go out")
-	Path delivery;
+	@Mixin
+	DeliverOption deliver = new DeliverOption();
 
 	@Option(names = "--workers", defaultValue = "2", description = "engine worker threads (default: ${DEFAULT-VALUE})")
 	int workers;
@@ -50,8 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
 			"holds up output while it syncs (default: ${DEFAULT-VALUE})" })
 	long checkpointMillis;
 
-	@Option(names = "--flush-ms", defaultValue = "5", description = "the engine writes output and hands actions to delivery this often, in ms (default: ${DEFAULT-VALUE})")
-	long flushMillis;
+	@Mixin
+	FlushOption flush = new FlushOption();
 
 	@Option(names = "--max-body", defaultValue = "8388608", paramLabel = "BYTES", description = "largest request body (default: ${DEFAULT-VALUE})")
 	int maxBodyBytes;
@@ -59,21 +59,20 @@ public final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--max-batch", defaultValue = "10000", paramLabel = "N", description = "most events in one request (default: ${DEFAULT-VALUE})")
 	int maxEvents;
 
-	@Option(names = "--map", paramLabel = "SPEC", description = "where the events keep what, as for run (for example customer=user_id,type.view=product_view)")
-	String mapping;
+	@Mixin
+	MappingOption map = new MappingOption();
 
-	@Option(names = "--lateness", defaultValue = "0s", paramLabel = "D", description = {
-			"how late an event may come and still be put back in order; live, an event waits this long (default: ${DEFAULT-VALUE})" })
-	String lateness;
+	@Mixin
+	DriverOptions driverOptions = DriverOptions.live();
 
-	@Option(names = "--max-skew", paramLabel = "D", defaultValue = "1d", description = "refuse events timed more than this after now (default: ${DEFAULT-VALUE})")
-	String maxSkew;
+	@Mixin
+	MaxSkewOption maxSkew = new MaxSkewOption();
 
-	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
-	@Option(names = "--without-models", description = "run a journey with models although no scorer is present: scores stay unknown")
-	boolean withoutModels;
+	@Mixin
+	WithoutModelsOption withoutModelsOption = new WithoutModelsOption();
 
 	@Mixin
 	DeliveryOptions deliveryOptions = new DeliveryOptions();
@@ -88,19 +87,18 @@ public final class ServeCommand implements Callable<Integer> {
 		try {
 			JourneyPlan plan = JourneyPlans.load(journey, err);
 			if (plan == null) {
-				return 1;
+				return ExitCode.FAILED.code();
 			}
-			ColumnMapping columns = ColumnMapping.parse(mapping).perRecord("itinera serve");
+			ColumnMapping columns = map.columnMapping().perRecord("itinera serve");
 			EventSchema schema = EventSchema.of(plan);
-			long skew = EventInputOptions.duration("--max-skew", maxSkew);
+			long skew = maxSkew.millis();
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
-			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, deliveryOptions.settings(), err)) {
+			try (JourneyParts parts = JourneyParts.of(plan, journey, rawDrl.allowed, withoutModelsOption.set, deliveryOptions.settings(), err)) {
 				if (parts == null) {
-					return 1;
+					return ExitCode.FAILED.code();
 				}
-				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, delivery, workers, checkpointMillis,
-						flushMillis, maxBodyBytes, maxEvents, io.itinera.runtime.driver.DriverSettings.replay()
-								.withLateness(DurationOption.millis("--lateness", lateness)));
+				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, deliver.file, workers,
+						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings());
 				LiveServer server = LiveServer.start(plan, parts::newStep, parts.scorer(),
 						() -> new JsonLinesEventParser(columns, schema, TimeWindow.of(TimeWindow.DEFAULT_EARLIEST,
 								java.time.Instant.now(), java.time.Duration.ofMillis(skew))),
@@ -111,15 +109,11 @@ public final class ServeCommand implements Callable<Integer> {
 				out.flush();
 				String failure = server.awaitEngine();
 				if (failure != null) {
-					err.println("the engine stopped: " + failure);
 					server.close();
-					return 2;
+					throw CommandError.error("the engine stopped: " + failure);
 				}
-				return 0;
+				return ExitCode.OK.code();
 			}
-		} catch (IllegalArgumentException | IllegalStateException e) {
-			err.println(e.getMessage());
-			return 2;
 		} finally {
 			err.flush();
 			out.flush();

@@ -1,13 +1,11 @@
 package io.itinera.cli;
 
-import io.itinera.runtime.io.BadLineException;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
-import io.itinera.runtime.io.TimeFormat;
 import io.itinera.runtime.change.PlanChange;
 import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.change.SwitchingStep;
@@ -25,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,14 +50,11 @@ public final class SimulateCommand implements Callable<Integer> {
 			"every journey in it over one pass, a report per journey in --out/JOURNEY/ (docs/workspaces.md)" })
 	Path journeyFile;
 
-	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log: CSV or JSON Lines")
-	Path events;
-
 	@Option(names = "--from", paramLabel = "T", description = "replay events at or after T (ISO date or date-time, UTC; or epoch)")
 	String from;
 
-	@Option(names = "--to", paramLabel = "T", description = "replay events before T; timers fire up to T")
-	String to;
+	@Mixin
+	ReplayEndOption replayEnd = new ReplayEndOption();
 
 	@Option(names = "--compare", paramLabel = "OTHER.journey", description = "a second version to replay over the same log in the same pass")
 	Path compare;
@@ -70,8 +64,15 @@ public final class SimulateCommand implements Callable<Integer> {
 			"as itinera migrate would at T, then OTHER — and the report sets it against FILE throughout" })
 	String switchAt;
 
-	@Option(names = "--out", paramLabel = "DIR", defaultValue = "target/simulation", description = "where the report goes (default: ${DEFAULT-VALUE})")
-	Path outDir;
+	@Mixin
+	OutputFolderOption output = new OutputFolderOption("target/simulation");
+
+	/** Shared options this command reads in many places, read once when it starts. */
+	private Path events;
+	private Path outDir;
+	private String to;
+	private boolean allowRawDrl;
+	private boolean withoutModels;
 
 	@Mixin
 	EventInputOptions input = new EventInputOptions();
@@ -82,14 +83,14 @@ public final class SimulateCommand implements Callable<Integer> {
 	@Mixin
 	DeliveryOptions delivery = new DeliveryOptions();
 
-	@Option(names = "--without-models", description = "simulate a journey with models although no scorer is present: scores stay unknown")
-	boolean withoutModels;
+	@Mixin
+	WithoutModelsOption withoutModelsOption = new WithoutModelsOption();
 
-	@Option(names = "--no-progress", description = "no progress bar on standard error")
-	boolean noProgress;
+	@Mixin
+	ProgressOption progressBar = new ProgressOption();
 
-	@Option(names = "--allow-raw-drl", description = "run the raw drl blocks of campaigns (they run arbitrary code: only for journeys you trust)")
-	boolean allowRawDrl;
+	@Mixin
+	RawDrlOption rawDrl = new RawDrlOption();
 
 	@Spec
 	CommandSpec spec;
@@ -98,9 +99,13 @@ public final class SimulateCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		events = input.log.required(null);
+		outDir = output.folder;
+		to = replayEnd.text;
+		allowRawDrl = rawDrl.allowed;
+		withoutModels = withoutModelsOption.set;
 		if (EventInputOptions.whyNotALog(events) != null) {
-			err.println(EventInputOptions.whyNotALog(events));
-			return 2;
+			throw CommandError.error(EventInputOptions.whyNotALog(events));
 		}
 		if (Files.isDirectory(journeyFile)) {
 			return simulateWorkspace(out, err);
@@ -108,16 +113,12 @@ public final class SimulateCommand implements Callable<Integer> {
 		JourneyPlan base = JourneyPlans.load(journeyFile, err);
 		JourneyPlan other = compare == null ? null : JourneyPlans.load(compare, err);
 		if (base == null || (compare != null && other == null)) {
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		if (switchAt != null && other == null) {
-			err.println("--switch-at " + switchAt + ": give the version to switch to with --compare OTHER.journey");
-			return 2;
+			throw CommandError.error("--switch-at " + switchAt + ": give the version to switch to with --compare OTHER.journey");
 		}
-		CheckedOptions options = checkedOptions(err);
-		if (options == null) {
-			return 2;
-		}
+		CheckedOptions options = checkedOptions();
 		Long fromMillis = options.fromMillis();
 		Long toMillis = options.toMillis();
 		DriverSettings driverSettings = options.driver();
@@ -130,7 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
 					deliverySettings, err);
 			if (journeyParts == null) {
 				parts.forEach(JourneyParts::close);
-				return 1;
+				return ExitCode.FAILED.code();
 			}
 			parts.add(journeyParts);
 		}
@@ -145,17 +146,11 @@ public final class SimulateCommand implements Callable<Integer> {
 			PrintWriter out, PrintWriter err) throws IOException {
 		List<JourneyPlan> plans = parts.stream().map(JourneyParts::plan).toList();
 		Files.createDirectories(outDir);
-		EventLogSource log;
-		try {
-			log = input.open(events, unionSchema(plans));
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			return 2;
-		}
+		EventLogSource log = input.open(events, unionSchema(plans));
 		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
-		SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
+		SimulationProgress progress = new SimulationProgress(System.err, progressBar.show(true));
 		JsonLinesOutput records = new JsonLinesOutput(outDir);
 		records.restore(OutputPositions.START);
 		Consumer<DeadLetter> deadLetterSink = letter -> writeDeadLetter(records, letter);
@@ -168,7 +163,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		if (switchMillis != null) {
 			JourneySimulation switched = switchedRun(parts.get(0), parts.get(1), driverSettings, err);
 			if (switched == null) {
-				return 1;
+				return ExitCode.FAILED.code();
 			}
 			journeys.set(1, switched);
 		}
@@ -215,18 +210,13 @@ public final class SimulateCommand implements Callable<Integer> {
 	private record CheckedOptions(Long fromMillis, Long toMillis, DriverSettings driver, DeliverySettings delivery) {
 	}
 
-	/** The options checked (and --switch-at read), or null when one is wrong: its message is printed. */
-	private CheckedOptions checkedOptions(PrintWriter err) {
-		try {
-			Long fromMillis = instant("--from", from);
-			Long toMillis = instant("--to", to);
-			switchMillis = instant("--switch-at", switchAt);
-			input.validate();
-			return new CheckedOptions(fromMillis, toMillis, driverOptions.settings(), delivery.settings());
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			return null;
-		}
+	/** The options checked (and --switch-at read); @throws IllegalArgumentException naming the one that is wrong */
+	private CheckedOptions checkedOptions() {
+		Long fromMillis = TimeOption.millis("--from", from);
+		Long toMillis = replayEnd.millis();
+		switchMillis = TimeOption.millis("--switch-at", switchAt);
+		input.validate();
+		return new CheckedOptions(fromMillis, toMillis, driverOptions.settings(), delivery.settings());
 	}
 
 	/** The --switch-at T moment, epoch ms, or null. */
@@ -282,29 +272,20 @@ public final class SimulateCommand implements Callable<Integer> {
 	 */
 	private int simulateWorkspace(PrintWriter out, PrintWriter err) throws IOException {
 		if (compare != null) {
-			err.println("--compare replays two versions of one journey; give a .journey file, not the folder " + journeyFile + ".");
-			return 2;
+			throw CommandError.error("--compare replays two versions of one journey; give a .journey file, not the folder "
+					+ journeyFile + ".");
 		}
-		CheckedOptions options = checkedOptions(err);
-		if (options == null) {
-			return 2;
-		}
+		CheckedOptions options = checkedOptions();
 		Long fromMillis = options.fromMillis();
 		Long toMillis = options.toMillis();
 		DriverSettings driverSettings = options.driver();
 		DeliverySettings deliverySettings = options.delivery();
 		try (WorkspaceParts workspace = WorkspaceParts.of(journeyFile, allowRawDrl, withoutModels, deliverySettings, err)) {
 			if (workspace == null) {
-				return 1;
+				return ExitCode.FAILED.code();
 			}
 			Files.createDirectories(outDir);
-			EventLogSource log;
-			try {
-				log = input.open(events, workspace.schema());
-			} catch (IllegalArgumentException e) {
-				err.println(e.getMessage());
-				return 2;
-			}
+			EventLogSource log = input.open(events, workspace.schema());
 			Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 					delivery, allowRawDrl, withoutModels, from, to, workspace.planJson()).toJson());
 			io.itinera.runtime.workspace.WorkspaceStep step = workspace.newStep();
@@ -312,7 +293,7 @@ public final class SimulateCommand implements Callable<Integer> {
 			for (String name : step.journeyNames()) {
 				ordered.add(workspace.plans().stream().filter(plan -> plan.name().equals(name)).findFirst().orElseThrow());
 			}
-			SimulationProgress progress = new SimulationProgress(System.err, !noProgress);
+			SimulationProgress progress = new SimulationProgress(System.err, progressBar.show(true));
 			JsonLinesOutput records = new JsonLinesOutput(outDir);
 			records.restore(OutputPositions.START);
 			JourneySimulation simulation = JourneySimulation.ofWorkspace(ordered, step, workspace.scorer(), driverSettings, records);
@@ -372,17 +353,5 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 		}
 		return new EventSchema(new ArrayList<>(byName.values()));
-	}
-
-	static Long instant(String option, String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return TimeFormat.of("auto", ZoneOffset.UTC).parse(text.trim());
-		} catch (BadLineException e) {
-			throw new IllegalArgumentException(option + " " + text + ": give an ISO date or date-time such as 2017-11-25 "
-					+ "or 2017-11-25T12:00:00Z, or epoch seconds");
-		}
 	}
 }

@@ -27,7 +27,7 @@ public final class TestCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		List<Path> files = JourneyLoader.expandNamedPaths(paths, err);
 		if (files == null) {
-			return 2;
+			return ExitCode.ERROR.code();
 		}
 		JourneyTestSuite suite = new JourneyTestSuite();
 		long passed = 0;
@@ -50,6 +50,6 @@ public final class TestCommand implements Callable<Integer> {
 		}
 		out.println(passed + " passed, " + failed + " failed");
 		out.flush();
-		return failed == 0 ? 0 : 1;
+		return (failed == 0 ? ExitCode.OK : ExitCode.FAILED).code();
 	}
 }

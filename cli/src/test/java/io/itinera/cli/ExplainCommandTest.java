@@ -88,7 +88,7 @@ class ExplainCommandTest {
 		List<String> kept = Files.readAllLines(actions).stream().filter(l -> !l.contains("\"customer\":\"1003194\"")).toList();
 		Files.write(actions, kept);
 		Result differs = execute("explain", "1003194", "--out", sim.toString());
-		assertEquals(ExplainCommand.DIFFERS, differs.code);
+		assertEquals(ExitCode.EXPLAIN_MISMATCH.code(), differs.code);
 		assertTrue(lastLine(differs.out).startsWith("Check FAILED: the replay differs from "), differs.out);
 	}
 

@@ -64,6 +64,28 @@ class FlinkCommandTest {
 	}
 
 	@Test
+	void theSharedOptionsReachTheJobInItsOwnForm() throws Exception {
+		Path log = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+		String before = System.getProperty("itinera.flinkTarget");
+		System.setProperty("itinera.flinkTarget", dir.resolve("no-build").toString());
+		try {
+			// no job jar to submit: the message gives the job's command line
+			Result result = execute("flink", journey(), "--events", log.toString(), "--out", dir.toString(), "--score-wait-us", "500",
+					"--to", "2026-03-02", "--group", "shop", "--lateness", "30s");
+			assertEquals(2, result.exit(), result.err());
+			assertTrue(result.err().contains("--score-wait-us 500"), result.err());
+			assertTrue(result.err().contains("--end-at 2026-03-01T23:59:59.999Z"), "timers due before --to fire: " + result.err());
+			assertTrue(result.err().contains("--group-id shop") && result.err().contains("--lateness-ms 30000"), result.err());
+		} finally {
+			if (before == null) {
+				System.clearProperty("itinera.flinkTarget");
+			} else {
+				System.setProperty("itinera.flinkTarget", before);
+			}
+		}
+	}
+
+	@Test
 	void aWorkspaceFolderIsCheckedHereAndItsWrongLineNamed() throws Exception {
 		Path folder = Files.createDirectory(dir.resolve("workspace"));
 		Files.copy(Path.of(journey()), folder.resolve("restart.journey"));

@@ -115,7 +115,7 @@ class HostileLogCommandTest {
 		Path log = log("semicolons-ok.csv", "customer,time,type,item,price\n" + "c1,yesterday,view,i1,1\n".repeat(3)
 				+ "c1,2017-11-25T10:00:00Z,view,i1,1\n");
 		Result run = run(log);
-		assertEquals(BadLines.EXIT, run.exit(), run.out() + run.err());
+		assertEquals(ExitCode.TOO_MANY_BAD_LINES.code(), run.exit(), run.out() + run.err());
 		assertTrue(run.err().contains("3 of 4 lines (75.0%) could not be read") && run.err().contains("--max-bad-lines 50%"),
 				run.err());
 		assertTrue(run.err().contains("The first, line 2: bad timestamp 'yesterday'"), run.err());
@@ -123,7 +123,7 @@ class HostileLogCommandTest {
 		assertEquals(0, run(log, "--max-bad-lines", "80%").exit());
 
 		Result simulate = simulate(log, dir.resolve("sim-bad"));
-		assertEquals(BadLines.EXIT, simulate.exit(), simulate.out() + simulate.err());
+		assertEquals(ExitCode.TOO_MANY_BAD_LINES.code(), simulate.exit(), simulate.out() + simulate.err());
 		assertTrue(simulate.err().contains("--max-bad-lines"), simulate.err());
 		assertEquals(2, run(log, "--max-bad-lines", "half").exit());
 	}
@@ -162,7 +162,7 @@ class HostileLogCommandTest {
 		assertTrue(spaces.out().contains("events read    2 of 2 lines"), spaces.out());
 
 		Result auto = run(dir.resolve("spaces.txt"), "--delimiter", "whitespace", "--map", "time=date");
-		assertEquals(BadLines.EXIT, auto.exit());
+		assertEquals(ExitCode.TOO_MANY_BAD_LINES.code(), auto.exit());
 		assertTrue(auto.err().contains("--map time=date:yyyyMMdd"), auto.err());
 	}
 

@@ -48,7 +48,7 @@ class ServeKillAndRestartTest {
 					{ "channels": { "email": { "url": "%s", "timeoutMs": 2000, "maxAttempts": 50, "backoffMs": 20,
 					  "maxBackoffMs": 500, "body": { "to": "${customer}", "n": "${params.n}", "at": "${timeMillis}" } } } }
 					""".formatted(provider.url("/email")));
-			List<String> options = List.of("--delivery", delivery.toString(), "--checkpoint-ms", "200");
+			List<String> options = List.of("--deliver", delivery.toString(), "--checkpoint-ms", "200");
 
 			int[] sent = new int[CUSTOMERS];
 			int[] acked = new int[CUSTOMERS];

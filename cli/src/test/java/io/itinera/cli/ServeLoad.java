@@ -42,7 +42,7 @@ public final class ServeLoad {
 					{ "channels": { "email": { "url": "%s", "concurrency": 16, "ratePerSecond": 100000,
 					  "body": { "to": "${customer}", "n": "${params.n}", "at": "${timeMillis}" } } } }
 					""".formatted(provider.url("/email")));
-			List<String> options = new ArrayList<>(List.of("--delivery", delivery.toString()));
+			List<String> options = new ArrayList<>(List.of("--deliver", delivery.toString()));
 			options.addAll(List.of(args).subList(Math.min(3, args.length), args.length));
 			try (ServeProcess server = ServeProcess.start(plan, dir.resolve("state"), options)) {
 				String url = "http://127.0.0.1:" + server.port() + "/v1/events";

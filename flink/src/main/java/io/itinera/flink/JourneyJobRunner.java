@@ -27,7 +27,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
-			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--local]";
+			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--local]";
 
 	private JourneyJobRunner() {
 	}
@@ -51,7 +51,7 @@ public final class JourneyJobRunner {
 			JobSettings settings = JobSettings.of(WorkspacePlans.isWorkspace(planJson) ? planJson : PlanJson.write(PlanJson.read(planJson)),
 					arguments.journeyDirectory().toString())
 					.withMapping(arguments.mapping()).withLateness(arguments.latenessMillis())
-					.withScoring(arguments.scoreBatch(), 2_000).withWallClock(arguments.wallClock())
+					.withScoring(arguments.scoreBatch(), arguments.scoreWaitMicros()).withWallClock(arguments.wallClock())
 					.withDelivery(arguments.zone(), arguments.globalCaps())
 					.withWorkspaceFile(arguments.workspaceFile() == null ? null : Files.readString(arguments.workspaceFile()));
 			JobJourneys journeys = JobJourneys.of(settings);
@@ -119,8 +119,8 @@ public final class JourneyJobRunner {
 	/** The parsed command line. */
 	record JobArguments(Path plan, Path journeyDirectory, List<String> files, String watch, String kafka, String eventsTopic,
 			String groupId, String out, String actionsTopic, String stageChangesTopic, String deadLettersTopic, int parallelism,
-			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, boolean local,
-			String zone, List<String> globalCaps, Path workspaceFile) {
+			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, long scoreWaitMicros,
+			boolean local, String zone, List<String> globalCaps, Path workspaceFile) {
 
 		static JobArguments parse(String[] args) {
 			Path plan = null;
@@ -131,7 +131,7 @@ public final class JourneyJobRunner {
 					dead = null, mapping = null, zone = "UTC";
 			List<String> caps = new ArrayList<>();
 			int parallelism = 0, scoreBatch = 256;
-			long lateness = 60_000, checkpoint = 10_000;
+			long lateness = 60_000, checkpoint = 10_000, scoreWait = 2_000;
 			Long endAt = null;
 			boolean wall = false, local = false;
 			for (int i = 0; i < args.length; i++) {
@@ -158,6 +158,7 @@ public final class JourneyJobRunner {
 				case "--dead-letters-topic" -> dead = value;
 				case "--parallelism" -> parallelism = positive(option, value);
 				case "--score-batch" -> scoreBatch = positive(option, value);
+				case "--score-wait-us" -> scoreWait = number(option, value);
 				case "--lateness-ms" -> lateness = number(option, value);
 				case "--checkpoint-ms" -> checkpoint = positive(option, value);
 				case "--map" -> mapping = value;
@@ -195,7 +196,8 @@ public final class JourneyJobRunner {
 				journeyDirectory = parent == null ? Path.of(".") : parent;
 			}
 			return new JobArguments(plan, journeyDirectory.toAbsolutePath(), files, watch, kafka, eventsTopic, groupId, out, actions,
-					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, local, zone, caps, workspaceFile);
+					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, scoreWait, local, zone, caps,
+					workspaceFile);
 		}
 
 		JourneyJob.Input input() {

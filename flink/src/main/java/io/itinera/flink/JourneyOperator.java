@@ -95,6 +95,8 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		Event event = EventCodec.decode(in.customerId, in.event);
 		if (settings.wallClock()) {
 			driver.advanceWallClock(getProcessingTimeService().getCurrentProcessingTime());
+		} else if (event.at() > settings.replayEnd()) {
+			return; // after the replay's end (itinera flink --to), as run and simulate leave it out
 		}
 		driver.onEvent(event, in.line);
 		writeChanged();

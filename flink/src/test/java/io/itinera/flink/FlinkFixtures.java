@@ -92,12 +92,18 @@ final class FlinkFixtures {
 
 	/** The local engine's output over {@code log} (2 workers, in-memory state). */
 	static Path localRun(Path log, Path out) throws IOException {
+		return localRun(log, out, null);
+	}
+
+	/** {@link #localRun(Path, Path)} ending the replay at {@code end} (epoch ms, as {@code run --to}), or at the log's end. */
+	static Path localRun(Path log, Path out, Long end) throws IOException {
 		JourneyPlan plan = cartRecovery();
 		Scorer scorer = PlanServices.scorer(plan, JOURNEYS);
 		try (EventLogSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',', EventSchema.of(plan));
 				JsonLinesOutput output = new JsonLinesOutput(out)) {
 			new LocalEngine(() -> new PlanStep(plan, PlanServices.rules(plan), DELIVERY), scorer, new InMemoryStateStore(), output,
-					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))).run(source);
+					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))
+							.withReplayEnd(end)).run(source);
 		} finally {
 			scorer.close();
 		}

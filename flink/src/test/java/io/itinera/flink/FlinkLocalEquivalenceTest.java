@@ -53,6 +53,28 @@ class FlinkLocalEquivalenceTest {
 	}
 
 	@Test
+	void aReplayEndedBeforeTheLogsEndEndsAlike() throws Exception {
+		Path log = FlinkFixtures.log(dir, "events.jsonl", 6_000, 400, 7);
+		long end = FlinkFixtures.latestEventTime(log) - 2 * 86_400_000L; // run --to T: events from T on are left out
+		Path local = FlinkFixtures.localRun(log, dir.resolve("local"), end);
+		Path flink = dir.resolve("flink");
+
+		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkFixtures.jobConfiguration());
+		env.setParallelism(2);
+		// itinera flink --to T hands the job the last instant whose timers fire: T - 1 ms
+		JourneyJob.build(env, FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING).withReplayEnd(end - 1),
+				JourneyJob.Input.files(List.of(log.toString())), JourneyJob.Output.directory(flink.toString()));
+		env.execute("equivalence to an end");
+
+		List<String> localActions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
+		List<String> all = FlinkFixtures.sorted(FlinkFixtures.localRun(log, dir.resolve("whole")).resolve(JsonLinesOutput.ACTIONS));
+		assertTrue(localActions.size() > 10 && localActions.size() < all.size(), localActions.size() + " of " + all.size());
+		assertEquals(localActions, FlinkFixtures.sortedLines(flink, OutputRecord.ACTION));
+		assertEquals(FlinkFixtures.sorted(local.resolve(JsonLinesOutput.STAGE_CHANGES)),
+				FlinkFixtures.sortedLines(flink, OutputRecord.STAGE_CHANGE));
+	}
+
+	@Test
 	void theOnlyRocksDbOnTheFlinkPathIsFlinksOwn() throws Exception {
 		// Flink's RocksDB fork has the same org.rocksdb classes as the project's rocksdbjni: only one may be here.
 		Class<?> rocksDb = Class.forName("org.rocksdb.RocksDB", false, getClass().getClassLoader());

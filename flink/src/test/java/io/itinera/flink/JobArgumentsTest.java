@@ -30,6 +30,14 @@ class JobArgumentsTest {
 	}
 
 	@Test
+	void theScoringWaitIsTakenAsGiven() {
+		assertEquals(500, JourneyJobRunner.JobArguments.parse(new String[] { "--plan", "p.json", "--events", "a.jsonl", "--out", "o",
+				"--score-wait-us", "500" }).scoreWaitMicros());
+		assertEquals(2_000, JourneyJobRunner.JobArguments.parse(new String[] { "--plan", "p.json", "--events", "a.jsonl", "--out",
+				"o" }).scoreWaitMicros());
+	}
+
+	@Test
 	void aMissingPlanFileIsNamed() {
 		assertTrue(refusal("--plan", "/nonexistent/plan.json", "--events", "a.jsonl", "--out", "o")
 				.contains("/nonexistent/plan.json: no such file"));

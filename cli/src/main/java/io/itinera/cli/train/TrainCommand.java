@@ -1,5 +1,8 @@
 package io.itinera.cli.train;
 
+import io.itinera.cli.DeprecatedSpelling;
+import io.itinera.cli.DurationOption;
+import io.itinera.cli.ExitCode;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.dsl.compiler.JourneyCompiler;
@@ -53,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--model", required = true, description = "the model's name in the journey")
 	String modelName;
 
-	@Option(names = "--events", required = true, description = "event log, JSON lines")
+	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log: CSV or JSON Lines")
 	Path eventsFile;
 
 	@Option(names = "--outcome", required = true, description = "the event the model predicts, for example purchase")
@@ -80,8 +83,16 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "training seed (default ${DEFAULT-VALUE})")
 	long seed;
 
-	@Option(names = "--out", description = "where to write the .onnx file (default: the path the journey declares)")
+	@Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "where to write the .onnx file (default: the path the journey declares)")
 	Path out;
+
+	@Option(names = "--out", paramLabel = "FILE", hidden = true, description = "old spelling of --output")
+	void oldOut(Path file) {
+		if (file != null) {
+			DeprecatedSpelling.used(spec, "--out", "-o/--output (--out is a folder everywhere else)");
+		}
+		out = file;
+	}
 
 	@Override
 	public Integer call() throws IOException {
@@ -93,45 +104,45 @@ public final class TrainCommand implements Callable<Integer> {
 		if (loaded.journey() == null || !errors.isEmpty()) {
 			errors.forEach(d -> err.println(d.format()));
 			err.println(journeyFile + ": fix the errors above, then train again.");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		JourneyPlan plan = new JourneyCompiler().compile(loaded.journey());
 		Model model = plan.models().stream().filter(m -> m.name().equals(modelName)).findFirst().orElse(null);
 		if (model == null) {
 			err.println(journeyFile + ": no model named " + modelName + "; the journey declares "
 					+ plan.models().stream().map(Model::name).toList());
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		Path baseDir = journeyFile.toAbsolutePath().getParent();
 		Path target = out != null ? out : baseDir.resolve(model.path()).normalize();
 
 		if (!Files.isRegularFile(eventsFile)) {
 			err.println(eventsFile + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		EventHistory history;
 		try {
 			history = EventHistory.read(eventsFile, plan);
 		} catch (IllegalArgumentException e) {
 			err.println(e.getMessage());
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		if (history.unreadable() > 0) {
 			err.println("note: skipped " + history.unreadable() + " lines of " + eventsFile
 					+ " (events the journey does not declare, or lines that cannot be read).");
 		}
-		SnapshotSampler sampler = new SnapshotSampler(plan, model, outcome, Durations.parse(within), absent,
-				Durations.parse(every));
-		TimeSplit split = TimeSplit.of(sampler.sample(history.byCustomer()), testFraction, Durations.parse(within));
+		SnapshotSampler sampler = new SnapshotSampler(plan, model, outcome, DurationOption.positiveMillis("--within", within), absent,
+				DurationOption.positiveMillis("--every", every));
+		TimeSplit split = TimeSplit.of(sampler.sample(history.byCustomer()), testFraction, DurationOption.positiveMillis("--within", within));
 		if (split.training().isEmpty() || split.test().isEmpty()) {
 			err.println(eventsFile + ": too little history to train and test (" + split.training().size()
 					+ " training and " + split.test().size() + " test snapshots); use a longer log or a shorter --within.");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		if (split.training().stream().allMatch(Snapshot::positive)
 				|| split.training().stream().noneMatch(Snapshot::positive)) {
 			err.println(eventsFile + ": every training snapshot has the same label; check --outcome and --within.");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 
 		InputScaling scaling = InputScaling.fit(split.training(), recencyInputs(plan, model));
@@ -141,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
 		if (model.column() == null || model.column() != positiveColumn) {
 			err.println(journeyFile + ": model " + modelName + " must read column " + positiveColumn
 					+ " (the positive class); declare output " + model.output() + "[" + positiveColumn + "]");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		OnnxExport.write(trained, scaling, model.output(), target);
 
@@ -152,12 +163,12 @@ public final class TrainCommand implements Callable<Integer> {
 			exportDifference = maxDifference(testScores, split.test(), trainer, trained, scaling);
 		} catch (ModelLoadException e) {
 			err.println(e.getMessage());
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		if (exportDifference > EXPORT_TOLERANCE) {
 			err.println(target + ": the exported model differs from the trained one by " + exportDifference
 					+ "; this is a bug in itinera train, please report it.");
-			return 1;
+			return ExitCode.FAILED.code();
 		}
 		boolean[] labels = new boolean[split.test().size()];
 		for (int i = 0; i < labels.length; i++) {
@@ -172,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
 		outText.println(report.summary());
 		outText.println("wrote " + target + " and " + reportFile);
 		outText.flush();
-		return 0;
+		return ExitCode.OK.code();
 	}
 
 	private static boolean[] recencyInputs(JourneyPlan plan, Model model) {

@@ -17,6 +17,8 @@ import io.itinera.runtime.driver.DriverSettings;
  *        0: barriers by line count only
  * @param planJson the plan the run runs, as JSON, written to the state with the first checkpoint;
  *        null: not written
+ * @param replayEnd a replay's end, epoch ms: events at or after it are skipped and timers due before it
+ *        fire when the input ends (as {@code Simulator}'s {@code to}); null: the latest event time read
  */
 public record EngineConfig(
 		int workers,
@@ -27,7 +29,8 @@ public record EngineConfig(
 		DriverSettings driver,
 		String runName,
 		long flushEveryMillis,
-		String planJson) {
+		String planJson,
+		Long replayEnd) {
 
 	public EngineConfig {
 		if (workers < 1) {
@@ -43,34 +46,43 @@ public record EngineConfig(
 
 	public static EngineConfig defaults() {
 		return new EngineConfig(Math.max(1, Runtime.getRuntime().availableProcessors()), 16, 512, 50_000, 10_000,
-				DriverSettings.replay(), "run", 0, null);
+				DriverSettings.replay(), "run", 0, null, null);
 	}
 
 	public EngineConfig withWorkers(int count) {
-		return new EngineConfig(count, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson);
+		return new EngineConfig(count, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson, replayEnd);
 	}
 
 	public EngineConfig withBarrierEveryLines(long lines) {
-		return new EngineConfig(workers, queueChunks, chunkSize, lines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson);
+		return new EngineConfig(workers, queueChunks, chunkSize, lines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson, replayEnd);
 	}
 
 	public EngineConfig withCheckpointEveryMillis(long millis) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, millis, driver, runName, flushEveryMillis, planJson);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, millis, driver, runName, flushEveryMillis, planJson, replayEnd);
 	}
 
 	public EngineConfig withDriver(DriverSettings settings) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, settings, runName, flushEveryMillis, planJson);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, settings, runName, flushEveryMillis, planJson, replayEnd);
 	}
 
 	public EngineConfig withRunName(String name) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, name, flushEveryMillis, planJson);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, name, flushEveryMillis, planJson, replayEnd);
 	}
 
 	public EngineConfig withFlushEveryMillis(long millis) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, millis, planJson);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, millis, planJson, replayEnd);
 	}
 
 	public EngineConfig withPlanJson(String json) {
-		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, json);
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, json, replayEnd);
+	}
+
+	public EngineConfig withReplayEnd(Long end) {
+		return new EngineConfig(workers, queueChunks, chunkSize, barrierEveryLines, checkpointEveryMillis, driver, runName, flushEveryMillis, planJson, end);
+	}
+
+	/** Where the replay's last timers fire up to: just before {@link #replayEnd()}, else {@code latestEventAt}. */
+	long finishAt(long latestEventAt) {
+		return replayEnd == null ? latestEventAt : replayEnd - 1;
 	}
 }

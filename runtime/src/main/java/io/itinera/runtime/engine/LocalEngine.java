@@ -186,7 +186,9 @@ public final class LocalEngine {
 			}
 			counts.linesRead++;
 			Event event = record.event();
-			if (event != null) {
+			if (event != null && config.replayEnd() != null && event.at() >= config.replayEnd()) {
+				counts.skipped++;
+			} else if (event != null) {
 				counts.eventsRead++;
 				eventsThisRun++;
 				counts.latestEventAt = Math.max(counts.latestEventAt, event.at());
@@ -273,7 +275,8 @@ public final class LocalEngine {
 			if (chunks[p].size() > 0) {
 				put(queues.get(p), chunks[p].take(), failure);
 			}
-			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, finishing, last, counts.latestEventAt), failure);
+			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, finishing, last,
+					finishing == null ? counts.latestEventAt : config.finishAt(counts.latestEventAt)), failure);
 		}
 		put(committer, new ReaderFlush(id, last, checkpoint, counts.deadLetters, source.position(), source.lineNumber(),
 				source.partitionOffsets(),

@@ -96,6 +96,10 @@ public final class CsvEventParser implements EventLineParser {
 		return assembly.mapping().groups();
 	}
 
+	/** A log without a type column may hold one kind of event: a CDNOW order history, a UCI export. */
+	static final String ONE_KIND_OF_EVENT = ", or, when every line is one kind of event (an order history, say), name that "
+			+ "event with --map event=NAME";
+
 	private static int required(Map<String, Integer> indexByName, String mapped, List<String> candidates, String role,
 			List<String> columns) {
 		String name = EventAssembly.firstPresent(mapped, candidates, indexByName::containsKey);
@@ -111,7 +115,8 @@ public final class CsvEventParser implements EventLineParser {
 						+ (mapped == null ? "" : ", or name the column with --map " + role + "=COLUMN"));
 			}
 			throw new IllegalArgumentException(missing + "; its " + columns.size() + " columns are "
-					+ Shown.cut(String.join(", ", columns)) + ". Name it with --map " + role + "=COLUMN");
+					+ Shown.cut(String.join(", ", columns)) + ". Name it with --map " + role + "=COLUMN"
+					+ (role.equals("type") ? ONE_KIND_OF_EVENT : ""));
 		}
 		return index;
 	}

@@ -158,7 +158,7 @@ final class EventAssembly {
 	/** The journey event name for a source type, {@link #SKIPPED}, or a BadLineException for an unknown type. */
 	Object eventName(String sourceType) throws BadLineException {
 		if (sourceType == null || sourceType.isBlank()) {
-			throw new BadLineException("missing event type");
+			throw new BadLineException("missing event type; name its field with --map type=FIELD" + CsvEventParser.ONE_KIND_OF_EVENT);
 		}
 		Object known = eventNameBySourceType.get(sourceType);
 		if (known == null) {

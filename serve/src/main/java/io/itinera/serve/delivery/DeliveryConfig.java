@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The delivery file ({@code --delivery FILE}, JSON or YAML): an endpoint per channel under
+ * The delivery file ({@code --deliver FILE}, JSON or YAML): an endpoint per channel under
  * {@code channels}, and the settings for webhooks under {@code webhook}.
  *
  * <pre>

@@ -1,0 +1,19 @@
+package io.itinera.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * An old spelling of an option, kept working (hidden from the help) for one release: using it says
+ * once on standard error what to write instead. docs/cli.md lists them.
+ */
+public final class DeprecatedSpelling {
+	private DeprecatedSpelling() {
+	}
+
+	public static void used(CommandSpec command, String old, String now) {
+		PrintWriter err = command.commandLine().getErr();
+		err.println("note: " + command.qualifiedName() + " " + old + " is now " + now + "; the old spelling goes in the next release.");
+		err.flush();
+	}
+}

@@ -1,0 +1,190 @@
+package io.itinera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's shared manners: help, errors and exit codes, the same in every subcommand. */
+class CliVocabularyTest {
+	record Result(int exit, String out, String err) {
+	}
+
+	static Result execute(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CommandLine command = ItineraCommand.commandLine();
+		command.setOut(new PrintWriter(out));
+		command.setErr(new PrintWriter(err));
+		int exit = command.execute(args);
+		return new Result(exit, out.toString(), err.toString());
+	}
+
+	/** A command's help as one line: picocli wraps it at any space. */
+	private static String help(String command) {
+		return execute(command, "--help").out().replaceAll("\\s+", " ");
+	}
+
+	/** Every subcommand, as the command line knows them (a new one is walked without being listed here). */
+	private static List<String> subcommands() {
+		List<String> names = new ArrayList<>();
+		for (CommandLine sub : ItineraCommand.commandLine().getSubcommands().values()) {
+			if (!names.contains(sub.getCommandName())) {
+				names.add(sub.getCommandName());
+			}
+		}
+		return names;
+	}
+
+	@Test
+	void everySubcommandAnswersHelpWithItsUsageAndExitZero() {
+		List<String> names = subcommands();
+		assertTrue(names.size() >= 15 && names.contains("run") && names.contains("flink"), names.toString());
+		for (String name : names) {
+			for (String help : List.of("--help", "-h")) {
+				Result result = execute(name, help);
+				assertEquals(0, result.exit(), name + " " + help + ": " + result.err());
+				assertTrue(result.out().contains("Usage: itinera " + name), name + " " + help + ": " + result.out());
+				assertEquals("", result.err(), name + " " + help);
+			}
+		}
+	}
+
+	@Test
+	void helpSaysEachCommandsOwnDefaultsAndHidesTheOldSpellings() {
+		assertTrue(help("serve").contains("(default: 0s;"), "serve's lateness");
+		assertTrue(help("run").contains("(default: 1m;"), "run's lateness");
+		assertTrue(help("run").contains("the folder the output files go to (default: out)"), help("run"));
+		assertTrue(help("simulate").contains("the folder the output files go to (default: target/simulation)"));
+		String flink = execute("flink", "--help").out();
+		assertFalse(flink.contains("default: null"), flink);
+		for (String old : List.of("--end-at", "--group-id", "--delivery")) {
+			assertFalse(flink.contains(old) || execute("serve", "--help").out().contains(old), old);
+		}
+		assertEquals(0, execute("help", "run").exit());
+	}
+
+	@Test
+	void theOldSpellingsStillWorkAndSayTheNewOne() {
+		record Alias(String command, String old, String now, String value, java.util.function.Function<Object, Object> read) {
+		}
+		List<Alias> aliases = List.of(
+				new Alias("serve", "--delivery", "--deliver", "d.yaml", c -> String.valueOf(((ServeCommand) c).deliver.file)),
+				new Alias("flink", "--group-id", "--group", "shop", c -> ((FlinkCommand) c).kafka.group),
+				new Alias("flink", "--end-at", "--to", "2026-03-01", c -> ((FlinkCommand) c).replayEnd.text),
+				new Alias("migrate", "--at", "--to", "2026-03-01", c -> ((MigrateCommand) c).replayEnd.text),
+				new Alias("train", "--out", "-o/--output", "m.onnx",
+						c -> String.valueOf(field(c, "out"))));
+		for (Alias alias : aliases) {
+			CommandLine root = ItineraCommand.commandLine();
+			StringWriter err = new StringWriter();
+			root.setErr(new PrintWriter(err));
+			List<String> args = new ArrayList<>(List.of(alias.command(), "x.journey", alias.old(), alias.value()));
+			switch (alias.command()) {
+				case "serve", "migrate" -> args.addAll(List.of("--state", "s"));
+				case "train" -> args.addAll(List.of("--model", "m", "--events", "e.jsonl", "--outcome", "purchase", "--within", "7d"));
+				default -> {
+				}
+			}
+			root.parseArgs(args.toArray(String[]::new));
+			Object command = root.getSubcommands().get(alias.command()).getCommand();
+			assertEquals(alias.value(), alias.read().apply(command), alias.toString());
+			assertEquals("note: itinera " + alias.command() + " " + alias.old() + " is now " + alias.now()
+					+ "; the old spelling goes in the next release.", err.toString().strip().replace(" (--out is a folder everywhere else)", ""),
+					alias.toString());
+		}
+	}
+
+	private static Object field(Object command, String name) {
+		try {
+			java.lang.reflect.Field field = command.getClass().getDeclaredField(name);
+			field.setAccessible(true);
+			return field.get(command);
+		} catch (ReflectiveOperationException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aLogWithoutATypeColumnIsOfferedEventName() throws Exception {
+		Path journey = Path.of(CliVocabularyTest.class.getResource("/restart.journey").toURI());
+		Path log = Files.writeString(dir.resolve("orders.csv"), "customer,time,productId,price\nc1,2026-03-01T10:00:00Z,p1,10\n");
+		Result without = execute("run", journey.toString(), "--events", log.toString(), "--in-memory", "--no-progress");
+		assertEquals(ExitCode.ERROR.code(), without.exit(), without.out());
+		assertTrue(without.err().contains("Name it with --map type=COLUMN, or, when every line is one kind of event"), without.err());
+		assertTrue(without.err().contains("--map event=NAME"), without.err());
+		Result with = execute("run", journey.toString(), "--events", log.toString(), "--in-memory", "--no-progress", "--map",
+				"event=cart_add");
+		assertEquals(0, with.exit(), with.err());
+		assertTrue(with.out().contains("events read    1 of 1 lines"), with.out());
+	}
+
+	@Test
+	void anUnknownOptionIsOneLineAndWhereTheHelpIs() {
+		Result result = execute("run", "x.journey", "--evnets", "log.csv");
+		assertEquals(ExitCode.ERROR.code(), result.exit());
+		assertEquals("", result.out());
+		assertTrue(result.err().startsWith("Unknown option"), result.err());
+		assertTrue(result.err().contains("See 'itinera run --help'."), result.err());
+		assertFalse(result.err().contains("Usage:"), "not the whole help: " + result.err());
+	}
+
+	@Test
+	void aMissingArgumentIsOneLineAndWhereTheHelpIs() {
+		Result result = execute("simulate");
+		assertEquals(ExitCode.ERROR.code(), result.exit());
+		assertTrue(result.err().startsWith("Missing required parameter"), result.err());
+		assertTrue(result.err().contains("See 'itinera simulate --help'."), result.err());
+		assertFalse(result.err().contains("Usage:"), result.err());
+	}
+
+	@Test
+	void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
+		CommandLine line = ItineraCommand.commandLine();
+		StringWriter err = new StringWriter();
+		line.setErr(new PrintWriter(err));
+		int exit = new ErrorHandler().handleExecutionException(new NullPointerException("boom"), line.getSubcommands().get("run"),
+				null);
+		assertEquals(ExitCode.INTERNAL.code(), exit);
+		String text = err.toString();
+		assertEquals(1, text.lines().count(), text);
+		assertTrue(text.contains("NullPointerException: boom") && text.contains("ITINERA_DEBUG=1"), text);
+		assertFalse(text.contains("\tat "), text);
+	}
+
+	@Test
+	void theStackTraceIsThereWhenAskedFor() {
+		CommandLine line = ItineraCommand.commandLine();
+		StringWriter err = new StringWriter();
+		line.setErr(new PrintWriter(err));
+		System.setProperty("itinera.debug", "true");
+		try {
+			new ErrorHandler().handleExecutionException(new NullPointerException("boom"), line, null);
+		} finally {
+			System.clearProperty("itinera.debug");
+		}
+		assertTrue(err.toString().contains("its stack trace follows") && err.toString().contains("\tat "), err.toString());
+	}
+
+	@Test
+	void aCommandErrorKeepsItsExitCode() {
+		CommandLine line = ItineraCommand.commandLine();
+		StringWriter err = new StringWriter();
+		line.setErr(new PrintWriter(err));
+		int exit = new ErrorHandler().handleExecutionException(new CommandError(ExitCode.TOO_MANY_BAD_LINES, "too many"), line, null);
+		assertEquals(3, exit);
+		assertEquals("too many", err.toString().strip());
+	}
+}
