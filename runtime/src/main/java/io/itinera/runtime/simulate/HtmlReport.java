@@ -75,7 +75,9 @@ public final class HtmlReport {
 			html.append("<p class=\"subtitle\">").append(Html.escape(r.title())).append("</p>");
 		}
 		html.append("<p class=\"meta\">Replayed ").append(Html.escape(Html.dateTime(r.window().from()))).append(" → ")
-				.append(Html.escape(Html.dateTime(r.window().to()))).append(" in event time · ")
+				.append(Html.escape(Html.dateTime(r.window().to()))).append(" in event time · data ends ")
+				.append(Html.escape(Html.dateTime(r.window().dataEnds()))).append(" (latest event of the log) · ")
+				.append(Html.escape(EndOfData.pendingTimers(r))).append(" · ")
 				.append(Html.number(r.input().events())).append(" events · ")
 				.append(Html.number(r.input().customers())).append(" customers · ")
 				.append(Html.number(r.input().timersFired())).append(" timers fired · ")
@@ -249,13 +251,19 @@ public final class HtmlReport {
 			return;
 		}
 		boolean revenue = r.goal().valueField() != null;
-		html.append("<h3>Results per rule</h3><p class=\"note\">Customers who got at least one action of the rule, "
-				+ "those of them who reached the goal (").append(Html.escape(r.goal().event()))
-				.append(") at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
-				.append(". A replay cannot show what the rule caused: compare arms of a split for that.</p>");
+		String window = TransitionLabels.duration(r.goal().afterSendWindowMillis());
+		html.append("<h3>Results per rule</h3><p class=\"note\">Customers who got at least one action of the rule; "
+				+ "those of them who reached the visit's goal (").append(Html.escape(r.goal().event()))
+				.append(", once per visit, within ").append(TransitionLabels.duration(r.goal().windowMillis()))
+				.append(" of entry) at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
+				.append("; and, measured from the message, those who had a ").append(Html.escape(r.goal().event()))
+				.append(" within ").append(window).append(" after one of the rule's actions (later than it, whether or "
+						+ "not their visit had converted already; each customer counted once). A replay cannot show what "
+						+ "the rule caused: compare arms of a split for that.</p>");
 		html.append("<table id=\"").append(id).append("-rule-results\"><tr><th>campaign</th><th>rule</th>"
-				+ "<th>customers reached</th><th>converted after</th><th>rate</th>")
-				.append(revenue ? "<th>revenue after</th>" : "").append("</tr>");
+				+ "<th>customers reached</th><th>visit goal after</th><th>rate</th>")
+				.append(revenue ? "<th>revenue after</th>" : "").append("<th>converted within ").append(window)
+				.append(" after send</th><th>rate</th></tr>");
 		for (CampaignFigures c : r.campaigns()) {
 			for (RuleFigures rule : c.rules()) {
 				html.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>").append(Html.escape(rule.title()))
@@ -265,7 +273,8 @@ public final class HtmlReport {
 				if (revenue) {
 					html.append("<td class=\"n\">").append(Html.money(rule.revenue())).append("</td>");
 				}
-				html.append("</tr>");
+				html.append("<td class=\"n\">").append(Html.number(rule.convertedAfterSend())).append("</td><td class=\"n\">")
+						.append(Html.percent(rule.rateAfterSend())).append("</td></tr>");
 			}
 		}
 		html.append("</table>");
@@ -343,6 +352,13 @@ public final class HtmlReport {
 					+ "the difference in revenue per customer from the holdout, with a 95% normal (Welch) interval "
 					+ "(difference ± 1.96 standard errors; rough with few customers, as revenue is skewed).</p>");
 		}
+		String window = r.goal() == null ? null : TransitionLabels.duration(r.goal().afterSendWindowMillis());
+		if (window != null) {
+			html.append("<p class=\"note\">Measured from the message: customers of each arm who got a message of the "
+					+ "split's campaigns after assignment (in the holdout: the message withheld from them), and those of them "
+					+ "with a ").append(Html.escape(r.goal().event())).append(" within ").append(window)
+					.append(" after one.</p>");
+		}
 		int n = 0;
 		for (SplitFigures split : r.splits()) {
 			html.append("<h3>").append(Html.escape(split.name())).append(" in ").append(Html.escape(split.stage()))
@@ -350,6 +366,7 @@ public final class HtmlReport {
 					.append("\"><tr><th>arm</th><th>share</th><th>customers</th><th>converted</th><th>rate</th>"
 							+ "<th>lift (pp)</th><th>95% CI</th><th>relative lift</th>")
 					.append(revenue ? "<th>revenue</th><th>per customer</th><th>lift per customer</th><th>95% CI</th>" : "")
+					.append(window == null ? "" : "<th>messaged</th><th>converted within " + window + " after send</th><th>rate</th>")
 					.append("</tr>");
 			List<String> labels = new ArrayList<>();
 			List<double[]> intervals = new ArrayList<>();
@@ -374,6 +391,11 @@ public final class HtmlReport {
 							.append(revenueLift == null ? ""
 									: "[" + Html.signedMoney(revenueLift.low()) + ", " + Html.signedMoney(revenueLift.high()) + "]")
 							.append("</td>");
+				}
+				if (window != null) {
+					html.append("<td class=\"n\">").append(Html.number(arm.messaged())).append("</td><td class=\"n\">")
+							.append(Html.number(arm.convertedAfterSend())).append("</td><td class=\"n\">")
+							.append(Html.percent(arm.rateAfterSend())).append("</td>");
 				}
 				html.append("</tr>");
 				if (lift != null) {
