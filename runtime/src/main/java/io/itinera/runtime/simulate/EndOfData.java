@@ -13,8 +13,12 @@ public final class EndOfData {
 
 	/** "the data ends 2011-01-31 17:00 UTC (latest event time of the log)"; "the log has no events" without one. */
 	public static String dataEnds(long latestEventAt) {
-		return latestEventAt == Long.MIN_VALUE ? "the log has no events"
-				: "the data ends " + at(latestEventAt) + " (latest event time of the log)";
+		return latestEventAt == Long.MIN_VALUE ? "the log has no events" : "the data ends " + latestEvent(latestEventAt);
+	}
+
+	/** "2011-01-31 17:00 UTC (latest event time of the log)". */
+	public static String latestEvent(long latestEventAt) {
+		return latestEventAt == Long.MIN_VALUE ? "– (no events)" : at(latestEventAt) + " (latest event time of the log)";
 	}
 
 	/**

@@ -46,9 +46,12 @@ public final class HtmlReport {
 
 	public static String render(ComparisonReport comparison) {
 		StringBuilder head = new StringBuilder();
-		head.append("<section><h2>Differences (").append(Html.escape(comparison.other().journey())).append(" − ")
-				.append(Html.escape(comparison.base().journey())).append(")</h2>");
-		head.append("<table><tr><th>figure</th><th>base</th><th>other</th><th>change</th></tr>");
+		String base = comparison.labels().base();
+		String other = comparison.labels().other();
+		head.append("<section><h2>Differences (").append(Html.escape(other)).append(" − ").append(Html.escape(base))
+				.append(")</h2>");
+		head.append("<table><tr><th>figure</th><th>").append(Html.escape(base)).append("</th><th>")
+				.append(Html.escape(other)).append("</th><th>change</th></tr>");
 		for (Difference d : comparison.differences()) {
 			head.append("<tr><td>").append(Html.escape(d.figure())).append("</td><td class=\"n\">")
 					.append(Html.number(d.base())).append("</td><td class=\"n\">").append(Html.number(d.other()))
@@ -56,10 +59,10 @@ public final class HtmlReport {
 					.append("</td></tr>");
 		}
 		head.append("</table></section>");
-		String body = head + "<div class=\"side\"><div>" + body(comparison.base(), "base") + "</div><div>"
+		String body = head + "<div class=\"side\"><div><p class=\"version\">" + Html.escape(base) + "</p>"
+				+ body(comparison.base(), "base") + "</div><div><p class=\"version\">" + Html.escape(other) + "</p>"
 				+ body(comparison.other(), "other") + "</div></div>";
-		return page("Itinera comparison · " + comparison.base().journey() + " vs " + comparison.other().journey(),
-				body, " wide");
+		return page("Itinera comparison · " + base + " vs " + other, body, " wide");
 	}
 
 	private static String page(String title, String body, String bodyClass) {
@@ -467,7 +470,9 @@ public final class HtmlReport {
 			td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 			.kpis{display:flex;gap:14px;flex-wrap:wrap}.kpi{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:10px 18px;min-width:150px}
 			.kpi-value{font-size:26px;font-weight:bold;color:#3b6fb6}.kpi-label{font-size:12px;color:#666}
-			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}
+			.side>div{min-width:0}.side section{overflow-x:auto}.side svg.chart{max-width:100%;height:auto}
+			.version{margin:0;font-weight:bold;color:#3b6fb6}
 			svg text{font-family:inherit;font-size:11px;fill:#333}svg .chart-title{font-size:13px;font-weight:bold}
 			svg .value{font-size:10px;fill:#444}svg .label{font-size:12px}
 			""";
