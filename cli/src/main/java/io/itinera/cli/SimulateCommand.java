@@ -192,12 +192,16 @@ public final class SimulateCommand implements Callable<Integer> {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			double cpuSeconds = (threadCpuNanos() - cpuStarted) / 1e9;
 			Simulator.Progress done = simulator.progress();
-			out.println(summary(reports.get(0), done, seconds));
+			boolean versions = reports.size() == 2 && switchMillis == null;
+			out.println((versions ? versionLabels().base() + ": " : "") + summary(reports.get(0), done, seconds));
 			if (reports.size() == 2) {
 				out.println((switchMillis != null ? "Switched to " + compare + " at " + java.time.Instant.ofEpochMilli(switchMillis)
-						+ ": " : "") + summary(reports.get(1), done, seconds));
+						+ ": " : versionLabels().other() + ": ") + summary(reports.get(1), done, seconds));
 			}
 			out.println(EndOfData.of(reports.get(0)));
+			if (reports.size() == 2 && reports.get(1).input().timersPending() != reports.get(0).input().timersPending()) {
+				out.println("The second run: " + EndOfData.pendingTimers(reports.get(1)) + ".");
+			}
 			JourneySimulation first = journeys.get(0);
 			if (first.outOfOrderEvents() > 0 || first.lateEvents() > 0) {
 				out.println(String.format(Locale.ROOT, "Out of order: %,d events put back in order, %,d late (dead letters; --lateness %s)",

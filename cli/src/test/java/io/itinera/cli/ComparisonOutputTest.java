@@ -51,7 +51,7 @@ class ComparisonOutputTest {
 				log.append("s").append(i).append(",2026-03-02T09:30:00Z,cart,i,\n");
 			}
 			if (i % 4 == 0) {
-				log.append("s").append(i).append(",2026-03-03T09:00:00Z,buy,,").append(10 + i).append("\n");
+				log.append("s").append(i).append(",2026-03-02T11:00:00Z,buy,,").append(10 + i).append("\n");
 			}
 		}
 		log.append("end,2026-03-06T00:00:00Z,view,i,\n");
@@ -86,7 +86,7 @@ class ComparisonOutputTest {
 		String said = simulate("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--out",
 				out.toString(), "--no-progress");
 		JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-		// v2 abandons after 1 hour: those who bought the next day were nudged too, so v2 sends more
+		// v2 abandons after 1 hour: those who bought 2 hours after carting were nudged too, so v2 sends more
 		long v1Fired = report.get("base").get("campaigns").get(0).get("fired").asLong();
 		long v2Fired = report.get("other").get("campaigns").get(0).get("fired").asLong();
 		assertEquals(v1Fired, Files.readAllLines(out.resolve("actions.jsonl")).size());

@@ -241,7 +241,7 @@ public final class JourneyCompiler {
 				return null;
 			}
 			long window = millis(g.getWindow());
-			long afterSend = g.isAfterSend() ? window : g.getSendWindow() == null ? 0 : millis(g.getSendWindow());
+			Long afterSend = g.isAfterSend() ? Long.valueOf(window) : g.getSendWindow() == null ? null : millis(g.getSendWindow());
 			return track(g, new io.itinera.runtime.plan.Goal(event, condition.expr(), window, value, afterSend, at(g)));
 		}
 

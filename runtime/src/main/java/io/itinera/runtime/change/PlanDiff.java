@@ -116,7 +116,7 @@ public final class PlanDiff {
 		return plan.goal() == null ? "no goal"
 				: "goal " + plan.goal().event() + (plan.goal().condition() == null ? "" : " if " + ExprText.of(plan.goal().condition()))
 						+ " within " + ExprText.duration(plan.goal().windowMillis())
-						+ (plan.goal().afterSendMillis() == 0 ? ""
+						+ (plan.goal().afterSendMillis() == null ? ""
 								: plan.goal().afterSendMillis() == plan.goal().windowMillis() ? " after send"
 										: ", " + ExprText.duration(plan.goal().afterSendMillis()) + " after send");
 	}

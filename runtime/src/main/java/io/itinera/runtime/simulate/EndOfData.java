@@ -35,7 +35,7 @@ public final class EndOfData {
 	}
 
 	/** The same for a report: its window's end and where the data ends. */
-	static String pendingTimers(SimulationReport report) {
+	public static String pendingTimers(SimulationReport report) {
 		SimulationReport.Window window = report.window();
 		if (window.to() == null) {
 			return pendingTimers(report.input().timersPending(), Long.MIN_VALUE, true);
