@@ -259,8 +259,8 @@ public final class HtmlReport {
 				+ "those of them who reached the visit's goal (").append(Html.escape(r.goal().event()))
 				.append(", once per visit, within ").append(TransitionLabels.duration(r.goal().windowMillis()))
 				.append(" of entry) at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
-				.append("; and, measured from the message, those who had a ").append(Html.escape(r.goal().event()))
-				.append(" within ").append(window).append(" after one of the rule's actions (later than it, whether or "
+				.append("; and, measured from the message, those who had a goal event (").append(Html.escape(r.goal().event()))
+				.append(") within ").append(window).append(" after one of the rule's actions (later than it, whether or "
 						+ "not their visit had converted already; each customer counted once). A replay cannot show what "
 						+ "the rule caused: compare arms of a split for that.</p>");
 		html.append("<table id=\"").append(id).append("-rule-results\"><tr><th>campaign</th><th>rule</th>"
@@ -359,7 +359,7 @@ public final class HtmlReport {
 		if (window != null) {
 			html.append("<p class=\"note\">Measured from the message: customers of each arm who got a message of the "
 					+ "split's campaigns after assignment (in the holdout: the message withheld from them), and those of them "
-					+ "with a ").append(Html.escape(r.goal().event())).append(" within ").append(window)
+					+ "with a goal event (").append(Html.escape(r.goal().event())).append(") within ").append(window)
 					.append(" after one.</p>");
 		}
 		int n = 0;
