@@ -295,7 +295,8 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		text.printf("  actions        %,d -> %s%n", summary.actions(), out.resolve(JsonLinesOutput.ACTIONS));
 		text.printf("  stage changes  %,d -> %s%n", summary.stageChanges(), out.resolve(JsonLinesOutput.STAGE_CHANGES));
-		text.printf("  data ends      %s%n", EndOfData.latestEvent(summary.latestEventAt()));
+		text.printf("  data ends      %s%n", summary.stopped() ? EndOfData.latestEventBeforeStop(summary.latestEventAt())
+				: EndOfData.latestEvent(summary.latestEventAt()));
 		text.printf("  timers pending %,d%s%n", summary.pendingTimers(), summary.pendingTimers() == 0 || summary.stopped() ? ""
 				: ", due after the end of the data: customers with time still to run, not failures");
 		if (deliveryNote != null) {

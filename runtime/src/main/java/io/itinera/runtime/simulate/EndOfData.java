@@ -21,6 +21,11 @@ public final class EndOfData {
 		return latestEventAt == Long.MIN_VALUE ? "– (no events)" : at(latestEventAt) + " (latest event time of the log)";
 	}
 
+	/** "2011-01-31 17:00 UTC (latest event read before the stop)": a stopped run has not read all of the log. */
+	public static String latestEventBeforeStop(long latestEventAt) {
+		return latestEventAt == Long.MIN_VALUE ? "– (no events)" : at(latestEventAt) + " (latest event read before the stop)";
+	}
+
 	/**
 	 * "262 timers still pending at the end of the data (due after 2011-01-31 17:00 UTC)"; {@code endOfData}
 	 * false when the replay ended before the data did ({@code --to}).
