@@ -2,6 +2,7 @@ package io.itinera.cli;
 
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
+import io.itinera.runtime.simulate.EndOfData;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.EventSource;
@@ -327,7 +328,10 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		text.printf("  actions        %,d -> %s%n", summary.actions(), out.resolve(JsonLinesOutput.ACTIONS));
 		text.printf("  stage changes  %,d -> %s%n", summary.stageChanges(), out.resolve(JsonLinesOutput.STAGE_CHANGES));
-		text.printf("  timers pending %,d%n", summary.pendingTimers());
+		text.printf("  data ends      %s%n", summary.stopped() ? EndOfData.latestEventBeforeStop(summary.latestEventAt())
+				: EndOfData.latestEvent(summary.latestEventAt()));
+		text.printf("  timers pending %,d%s%n", summary.pendingTimers(), summary.pendingTimers() == 0 || summary.stopped() ? ""
+				: ", due after the end of the data: customers with time still to run, not failures");
 		if (deliveryNote != null) {
 			text.printf("  deliveries     %s%n", deliveryNote);
 		}

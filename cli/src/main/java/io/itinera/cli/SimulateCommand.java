@@ -14,6 +14,8 @@ import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.simulate.ComparisonReport;
+import io.itinera.runtime.simulate.EndOfData;
 import io.itinera.runtime.simulate.JourneySimulation;
 import io.itinera.runtime.simulate.ReportFiles;
 import io.itinera.runtime.simulate.SimulationReport;
@@ -154,15 +156,20 @@ public final class SimulateCommand implements Callable<Integer> {
 		JsonLinesOutput records = new JsonLinesOutput(outDir);
 		records.restore(OutputPositions.START);
 		Consumer<DeadLetter> deadLetterSink = letter -> writeDeadLetter(records, letter);
+		// The second version's actions, stage changes and notices go to OUT/compare/ (the log's unreadable lines once, in OUT).
+		JsonLinesOutput compared = parts.size() < 2 ? null : new JsonLinesOutput(outDir.resolve(COMPARED));
+		if (compared != null) {
+			compared.restore(OutputPositions.START);
+		}
 		List<JourneySimulation> journeys = new ArrayList<>();
 		for (JourneyParts journey : parts) {
-			// The first version's actions and stage changes are written; a late event is late for every version alike.
 			journeys.add(new JourneySimulation(journey.plan(), journey.newStep(), journey.scorer(), driverSettings,
-					journeys.isEmpty() ? records : RunOutput.discard()));
+					journeys.isEmpty() ? records : compared));
 		}
 		if (switchMillis != null) {
-			JourneySimulation switched = switchedRun(parts.get(0), parts.get(1), driverSettings, err);
+			JourneySimulation switched = switchedRun(parts.get(0), parts.get(1), driverSettings, compared, err);
 			if (switched == null) {
+				compared.close();
 				return ExitCode.FAILED.code();
 			}
 			journeys.set(1, switched);
@@ -173,17 +180,22 @@ public final class SimulateCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
-		try (records; EventLogSource source = log) {
+		try (records; EventLogSource source = log; RunOutput second = compared == null ? RunOutput.discard() : compared) {
 			reports = simulator.run(source, deadLetterSink);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
-					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1)), outDir);
+					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1), versionLabels()), outDir);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			double cpuSeconds = (threadCpuNanos() - cpuStarted) / 1e9;
 			Simulator.Progress done = simulator.progress();
-			out.println(summary(reports.get(0), done, seconds));
+			boolean versions = reports.size() == 2 && switchMillis == null;
+			out.println((versions ? versionLabels().base() + ": " : "") + summary(reports.get(0), done, seconds));
 			if (reports.size() == 2) {
 				out.println((switchMillis != null ? "Switched to " + compare + " at " + java.time.Instant.ofEpochMilli(switchMillis)
-						+ ": " : "") + summary(reports.get(1), done, seconds));
+						+ ": " : versionLabels().other() + ": ") + summary(reports.get(1), done, seconds));
+			}
+			out.println(EndOfData.of(reports.get(0)));
+			if (reports.size() == 2 && reports.get(1).input().timersPending() != reports.get(0).input().timersPending()) {
+				out.println("The second run: " + EndOfData.pendingTimers(reports.get(1)) + ".");
 			}
 			JourneySimulation first = journeys.get(0);
 			if (first.outOfOrderEvents() > 0 || first.lateEvents() > 0) {
@@ -195,6 +207,11 @@ public final class SimulateCommand implements Callable<Integer> {
 						cpuSeconds, done.records() / cpuSeconds));
 			}
 			out.println("Report: " + html + " (figures: " + outDir.resolve(ReportFiles.JSON) + ")");
+			if (compared != null) {
+				out.println("Actions and stage changes: " + journeyFile.getFileName() + "'s in " + outDir + ", "
+						+ (switchMillis != null ? "the switched run's" : compare.getFileName() + "'s") + " in "
+						+ outDir.resolve(COMPARED));
+			}
 			long deadLettered = reports.get(0).input().deadLetters();
 			if (deadLettered > 0) {
 				out.println(deadLettered + " line" + (deadLettered == 1 ? "" : "s") + " dead-lettered: " + deadLetterFile);
@@ -227,7 +244,8 @@ public final class SimulateCommand implements Callable<Integer> {
 	 * report knows OTHER's stages and events and those of FILE's that OTHER has not, where customers were before T.
 	 * Scores come from OTHER's models, so both versions must have the same ones.
 	 */
-	private JourneySimulation switchedRun(JourneyParts old, JourneyParts changed, DriverSettings driverSettings, PrintWriter err) {
+	private JourneySimulation switchedRun(JourneyParts old, JourneyParts changed, DriverSettings driverSettings, RunOutput output,
+			PrintWriter err) {
 		List<PlanChange> models = PlanDiff.between(old.plan(), changed.plan()).stream().filter(change -> change.kind()
 				== PlanChange.Kind.MODEL_CHANGED || change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
 		if (!models.isEmpty()) {
@@ -242,8 +260,23 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(compare + ": error: " + e.getMessage() + ".");
 			return null;
 		}
-		return new JourneySimulation(reportedPlan(old.plan(), changed.plan()), step, changed.scorer(), driverSettings,
-				RunOutput.discard());
+		return new JourneySimulation(reportedPlan(old.plan(), changed.plan()), step, changed.scorer(), driverSettings, output);
+	}
+
+	/** The folder under --out with the second run's outputs ({@code --compare}). */
+	static final String COMPARED = "compare";
+
+	/**
+	 * What the comparison calls its two runs: by file ("v1 (post-purchase.journey)", "v2 (post-purchase-v2.journey)"), or
+	 * with --switch-at, the first version throughout against the switched run.
+	 */
+	private ComparisonReport.Labels versionLabels() {
+		String base = "v1 (" + journeyFile.getFileName() + ")";
+		if (switchMillis == null) {
+			return new ComparisonReport.Labels(base, "v2 (" + compare.getFileName() + ")");
+		}
+		return new ComparisonReport.Labels(base + " throughout", "switched to v2 (" + compare.getFileName() + ") at "
+				+ java.time.Instant.ofEpochMilli(switchMillis));
 	}
 
 	/** {@code changed} with the stages (without their transitions) and events of {@code old} it has not. */
@@ -306,7 +339,8 @@ public final class SimulateCommand implements Callable<Integer> {
 				out.println("Workspace " + journeyFile + " (" + String.join(", ", step.journeyNames()) + ")");
 				for (SimulationReport report : reports) {
 					Path html = ReportFiles.write(report, outDir.resolve(report.journey()));
-					out.println("  " + summary(report, simulator.progress(), seconds) + "\n    report: " + html);
+					out.println("  " + summary(report, simulator.progress(), seconds) + "\n    " + EndOfData.of(report)
+							+ "\n    report: " + html);
 				}
 				Path together = ReportFiles.write(simulation.workspaceDelivery(journeyFile.toString()), outDir);
 				out.println("  all journeys: messages by journey and channel, and per customer per week: " + together);

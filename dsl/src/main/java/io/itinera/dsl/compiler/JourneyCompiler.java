@@ -240,8 +240,9 @@ public final class JourneyCompiler {
 			if (event == null || condition.broken() || g.getWindow() == null || (g.getValue() != null && value == null)) {
 				return null;
 			}
-			return track(g,
-					new io.itinera.runtime.plan.Goal(event, condition.expr(), millis(g.getWindow()), value, at(g)));
+			long window = millis(g.getWindow());
+			Long afterSend = g.isAfterSend() ? Long.valueOf(window) : g.getSendWindow() == null ? null : millis(g.getSendWindow());
+			return track(g, new io.itinera.runtime.plan.Goal(event, condition.expr(), window, value, afterSend, at(g)));
 		}
 
 		private EventType event(EventDecl e) {

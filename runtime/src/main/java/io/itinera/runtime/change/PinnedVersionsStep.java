@@ -107,7 +107,7 @@ public final class PinnedVersionsStep implements JourneyStep {
 					.withVersion(currentVersion));
 		}
 		return new StepResult(moved.state(), result.actions(), timersToSet, timersToCancel, result.scoreRequests(), stageChanges,
-				result.goalsReached(), result.deliveryNotices());
+				result.goalsReached(), result.deliveryNotices(), result.goalEvents());
 	}
 
 	private static StepResult labelled(StepResult result, String version) {
@@ -117,6 +117,6 @@ public final class PinnedVersionsStep implements JourneyStep {
 		return new StepResult(result.state(), result.actions().stream().map(a -> a.withVersion(version)).toList(),
 				result.timersToSet(), result.timersToCancel(), result.scoreRequests(),
 				result.stageChanges().stream().map(c -> c.withVersion(version)).toList(), result.goalsReached(),
-				result.deliveryNotices());
+				result.deliveryNotices(), result.goalEvents());
 	}
 }

@@ -115,7 +115,10 @@ public final class PlanDiff {
 	private static String goalText(JourneyPlan plan) {
 		return plan.goal() == null ? "no goal"
 				: "goal " + plan.goal().event() + (plan.goal().condition() == null ? "" : " if " + ExprText.of(plan.goal().condition()))
-						+ " within " + ExprText.duration(plan.goal().windowMillis());
+						+ " within " + ExprText.duration(plan.goal().windowMillis())
+						+ (plan.goal().afterSendMillis() == null ? ""
+								: plan.goal().afterSendMillis() == plan.goal().windowMillis() ? " after send"
+										: ", " + ExprText.duration(plan.goal().afterSendMillis()) + " after send");
 	}
 
 	private static SourceLocation at(io.itinera.runtime.plan.Entry entry) {

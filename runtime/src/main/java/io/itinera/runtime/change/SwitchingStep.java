@@ -79,7 +79,7 @@ public final class SwitchingStep implements JourneyStep {
 			timers.add(new TimerRequest(state.customerId(), TIMER, switchAt));
 			timers.addAll(result.timersToSet());
 			return new StepResult(result.state(), result.actions(), timers, result.timersToCancel(), result.scoreRequests(),
-					result.stageChanges(), result.goalsReached(), result.deliveryNotices());
+					result.stageChanges(), result.goalsReached(), result.deliveryNotices(), result.goalEvents());
 		}
 		CustomerMigration.Result moved = migration.apply(state, List.of(), switchAt);
 		CustomerState switched = moved.state();
@@ -104,6 +104,6 @@ public final class SwitchingStep implements JourneyStep {
 		timersToCancel.addAll(next.timersToCancel());
 		changes.addAll(next.stageChanges());
 		return new StepResult(next.state(), next.actions(), timersToSet, timersToCancel, next.scoreRequests(), changes,
-				next.goalsReached(), next.deliveryNotices());
+				next.goalsReached(), next.deliveryNotices(), next.goalEvents());
 	}
 }

@@ -184,6 +184,8 @@ final class Committer implements Runnable {
 		volatile long rowsScored;
 		volatile long outOfOrderEvents;
 		volatile long lateEvents;
+		/** The latest event time read (where the data ends); Long.MIN_VALUE before any event. */
+		volatile long latestEventAt = Long.MIN_VALUE;
 		final Map<String, Long> stageCounts = new TreeMap<>();
 
 		void restore(RunProgress saved) {
@@ -195,6 +197,7 @@ final class Committer implements Runnable {
 			actions = saved.actions();
 			stageChanges = saved.stageChanges();
 			pendingTimers = saved.pendingTimers();
+			latestEventAt = saved.latestEventAt();
 			synchronized (stageCounts) {
 				stageCounts.putAll(saved.stageCounts());
 			}
@@ -205,6 +208,7 @@ final class Committer implements Runnable {
 			linesRead = reader.linesRead();
 			eventsRead = reader.eventsRead();
 			skipped = reader.skipped();
+			latestEventAt = Math.max(latestEventAt, reader.latestEventAt());
 			deadLetters += newDeadLetters;
 			actions += newActions;
 			stageChanges += newChanges;

@@ -34,6 +34,12 @@ final class CustomerTrack {
 	final long[] rulesConverted;
 	/** Per stage: when the customer first entered it in the current visit ({@link #NEVER}: not yet); null before a visit. */
 	long[] stageEnteredInVisit;
+	/** Per slot of {@link ConversionsAfterSend}: the latest message and the one before it (null before any message). */
+	long[] sendTimes;
+	/** Bit i: the customer got a message of slot i; null before any. */
+	long[] sendSlots;
+	/** Bit i: a goal event followed one of slot i's messages within the window. */
+	long[] sendSlotsConverted;
 	/** Sends of recommended items not yet named by a later event (null for most customers). */
 	java.util.List<RecommendationHits.Pending> pendingRecommendations;
 

@@ -46,9 +46,12 @@ public final class HtmlReport {
 
 	public static String render(ComparisonReport comparison) {
 		StringBuilder head = new StringBuilder();
-		head.append("<section><h2>Differences (").append(Html.escape(comparison.other().journey())).append(" − ")
-				.append(Html.escape(comparison.base().journey())).append(")</h2>");
-		head.append("<table><tr><th>figure</th><th>base</th><th>other</th><th>change</th></tr>");
+		String base = comparison.labels().base();
+		String other = comparison.labels().other();
+		head.append("<section><h2>Differences (").append(Html.escape(other)).append(" − ").append(Html.escape(base))
+				.append(")</h2>");
+		head.append("<table><tr><th>figure</th><th>").append(Html.escape(base)).append("</th><th>")
+				.append(Html.escape(other)).append("</th><th>change</th></tr>");
 		for (Difference d : comparison.differences()) {
 			head.append("<tr><td>").append(Html.escape(d.figure())).append("</td><td class=\"n\">")
 					.append(Html.number(d.base())).append("</td><td class=\"n\">").append(Html.number(d.other()))
@@ -56,10 +59,10 @@ public final class HtmlReport {
 					.append("</td></tr>");
 		}
 		head.append("</table></section>");
-		String body = head + "<div class=\"side\"><div>" + body(comparison.base(), "base") + "</div><div>"
+		String body = head + "<div class=\"side\"><div><p class=\"version\">" + Html.escape(base) + "</p>"
+				+ body(comparison.base(), "base") + "</div><div><p class=\"version\">" + Html.escape(other) + "</p>"
 				+ body(comparison.other(), "other") + "</div></div>";
-		return page("Itinera comparison · " + comparison.base().journey() + " vs " + comparison.other().journey(),
-				body, " wide");
+		return page("Itinera comparison · " + base + " vs " + other, body, " wide");
 	}
 
 	private static String page(String title, String body, String bodyClass) {
@@ -75,7 +78,9 @@ public final class HtmlReport {
 			html.append("<p class=\"subtitle\">").append(Html.escape(r.title())).append("</p>");
 		}
 		html.append("<p class=\"meta\">Replayed ").append(Html.escape(Html.dateTime(r.window().from()))).append(" → ")
-				.append(Html.escape(Html.dateTime(r.window().to()))).append(" in event time · ")
+				.append(Html.escape(Html.dateTime(r.window().to()))).append(" in event time · data ends ")
+				.append(Html.escape(Html.dateTime(r.window().dataEnds()))).append(" (latest event of the log) · ")
+				.append(Html.escape(EndOfData.pendingTimers(r))).append(" · ")
 				.append(Html.number(r.input().events())).append(" events · ")
 				.append(Html.number(r.input().customers())).append(" customers · ")
 				.append(Html.number(r.input().timersFired())).append(" timers fired · ")
@@ -249,13 +254,19 @@ public final class HtmlReport {
 			return;
 		}
 		boolean revenue = r.goal().valueField() != null;
-		html.append("<h3>Results per rule</h3><p class=\"note\">Customers who got at least one action of the rule, "
-				+ "those of them who reached the goal (").append(Html.escape(r.goal().event()))
-				.append(") at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
-				.append(". A replay cannot show what the rule caused: compare arms of a split for that.</p>");
+		String window = TransitionLabels.duration(r.goal().afterSendWindowMillis());
+		html.append("<h3>Results per rule</h3><p class=\"note\">Customers who got at least one action of the rule; "
+				+ "those of them who reached the visit's goal (").append(Html.escape(r.goal().event()))
+				.append(", once per visit, within ").append(TransitionLabels.duration(r.goal().windowMillis()))
+				.append(" of entry) at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
+				.append("; and, measured from the message, those who had a goal event (").append(Html.escape(r.goal().event()))
+				.append(") within ").append(window).append(" after one of the rule's actions (later than it, whether or "
+						+ "not their visit had converted already; each customer counted once). A replay cannot show what "
+						+ "the rule caused: compare arms of a split for that.</p>");
 		html.append("<table id=\"").append(id).append("-rule-results\"><tr><th>campaign</th><th>rule</th>"
-				+ "<th>customers reached</th><th>converted after</th><th>rate</th>")
-				.append(revenue ? "<th>revenue after</th>" : "").append("</tr>");
+				+ "<th>customers reached</th><th>visit goal after</th><th>rate</th>")
+				.append(revenue ? "<th>revenue after</th>" : "").append("<th>converted within ").append(window)
+				.append(" after send</th><th>rate</th></tr>");
 		for (CampaignFigures c : r.campaigns()) {
 			for (RuleFigures rule : c.rules()) {
 				html.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>").append(Html.escape(rule.title()))
@@ -265,7 +276,8 @@ public final class HtmlReport {
 				if (revenue) {
 					html.append("<td class=\"n\">").append(Html.money(rule.revenue())).append("</td>");
 				}
-				html.append("</tr>");
+				html.append("<td class=\"n\">").append(Html.number(rule.convertedAfterSend())).append("</td><td class=\"n\">")
+						.append(Html.percent(rule.rateAfterSend())).append("</td></tr>");
 			}
 		}
 		html.append("</table>");
@@ -343,6 +355,13 @@ public final class HtmlReport {
 					+ "the difference in revenue per customer from the holdout, with a 95% normal (Welch) interval "
 					+ "(difference ± 1.96 standard errors; rough with few customers, as revenue is skewed).</p>");
 		}
+		String window = r.goal() == null ? null : TransitionLabels.duration(r.goal().afterSendWindowMillis());
+		if (window != null) {
+			html.append("<p class=\"note\">Measured from the message: customers of each arm who got a message of the "
+					+ "split's campaigns after assignment (in the holdout: the message withheld from them), and those of them "
+					+ "with a goal event (").append(Html.escape(r.goal().event())).append(") within ").append(window)
+					.append(" after one.</p>");
+		}
 		int n = 0;
 		for (SplitFigures split : r.splits()) {
 			html.append("<h3>").append(Html.escape(split.name())).append(" in ").append(Html.escape(split.stage()))
@@ -350,6 +369,7 @@ public final class HtmlReport {
 					.append("\"><tr><th>arm</th><th>share</th><th>customers</th><th>converted</th><th>rate</th>"
 							+ "<th>lift (pp)</th><th>95% CI</th><th>relative lift</th>")
 					.append(revenue ? "<th>revenue</th><th>per customer</th><th>lift per customer</th><th>95% CI</th>" : "")
+					.append(window == null ? "" : "<th>messaged</th><th>converted within " + window + " after send</th><th>rate</th>")
 					.append("</tr>");
 			List<String> labels = new ArrayList<>();
 			List<double[]> intervals = new ArrayList<>();
@@ -374,6 +394,11 @@ public final class HtmlReport {
 							.append(revenueLift == null ? ""
 									: "[" + Html.signedMoney(revenueLift.low()) + ", " + Html.signedMoney(revenueLift.high()) + "]")
 							.append("</td>");
+				}
+				if (window != null) {
+					html.append("<td class=\"n\">").append(Html.number(arm.messaged())).append("</td><td class=\"n\">")
+							.append(Html.number(arm.convertedAfterSend())).append("</td><td class=\"n\">")
+							.append(Html.percent(arm.rateAfterSend())).append("</td>");
 				}
 				html.append("</tr>");
 				if (lift != null) {
@@ -445,7 +470,9 @@ public final class HtmlReport {
 			td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 			.kpis{display:flex;gap:14px;flex-wrap:wrap}.kpi{background:#fff;border:1px solid #e4e4e4;border-radius:8px;padding:10px 18px;min-width:150px}
 			.kpi-value{font-size:26px;font-weight:bold;color:#3b6fb6}.kpi-label{font-size:12px;color:#666}
-			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+			.scroll{overflow-x:auto}.side{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}
+			.side>div{min-width:0}.side section{overflow-x:auto}.side svg.chart{max-width:100%;height:auto}
+			.version{margin:0;font-weight:bold;color:#3b6fb6}
 			svg text{font-family:inherit;font-size:11px;fill:#333}svg .chart-title{font-size:13px;font-weight:bold}
 			svg .value{font-size:10px;fill:#444}svg .label{font-size:12px}
 			""";

@@ -19,6 +19,7 @@ import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
 import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
+import io.itinera.runtime.step.GoalEvent;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.StageChange;
 import java.time.Instant;
@@ -63,6 +64,11 @@ final class JourneyFigures {
 	private final RecommendationHits recommendationHits;
 	private long customersEntered;
 	private long customersConverted;
+	/** Conversions after a message: slots 0… the declared rules, then each split's arms (null without a goal). */
+	private final ConversionsAfterSend afterSend;
+	/** Per split: its first slot in {@link #afterSend} (one per arm), and the campaigns of its arms. */
+	private final int[] splitSlots;
+	private final List<java.util.Set<String>> splitCampaigns = new ArrayList<>();
 
 	JourneyFigures(JourneyPlan plan) {
 		this.plan = plan;
@@ -84,6 +90,20 @@ final class JourneyFigures {
 			}
 		}
 		conversionTimes = new ConversionTimes(stages.size());
+		splitSlots = new int[plan.splits().size()];
+		int slots = declaredRules.size();
+		for (int s = 0; s < plan.splits().size(); s++) {
+			splitSlots[s] = slots;
+			slots += plan.splits().get(s).arms().size();
+			java.util.Set<String> campaigns = new java.util.HashSet<>();
+			for (Split.Arm arm : plan.splits().get(s).arms()) {
+				if (!arm.holdout()) {
+					campaigns.add(arm.campaign());
+				}
+			}
+			splitCampaigns.add(campaigns);
+		}
+		afterSend = plan.goal() == null ? null : new ConversionsAfterSend(plan.goal().attributionMillis(), slots);
 		armCustomers = new long[plan.splits().size()][];
 		armConverted = new long[plan.splits().size()][];
 		for (int i = 0; i < plan.splits().size(); i++) {
@@ -228,6 +248,32 @@ final class JourneyFigures {
 		}
 	}
 
+	/**
+	 * An event that meets the goal (in the journey or not): a conversion after each message of the
+	 * customer's rules and split arms that came before it, within the window.
+	 */
+	void goalEvent(CustomerTrack track, GoalEvent goal) {
+		if (afterSend != null) {
+			afterSend.goalEvent(track, goal.at());
+		}
+	}
+
+	/** A message to a customer in a split's arm: of the split's campaigns, sent, or withheld from the holdout. */
+	private void splitMessage(CustomerTrack track, String campaign, long at) {
+		for (int s = 0; s < splitSlots.length; s++) {
+			if (track.splitArms[s] >= 0 && splitCampaigns.get(s).contains(campaign)) {
+				afterSend.sent(track, splitSlots[s] + track.splitArms[s], at);
+			}
+		}
+	}
+
+	/** What a split's campaign would have sent a holdout customer: their arm's message, for conversions after it. */
+	void withheldFromHoldout(CustomerTrack track, DeliveryNotice notice) {
+		if (afterSend != null) {
+			splitMessage(track, notice.campaign(), notice.at());
+		}
+	}
+
 	void assignedToArm(CustomerTrack track, int split, int arm) {
 		track.splitArms[split] = (byte) arm;
 		armCustomers[split][arm]++;
@@ -238,6 +284,12 @@ final class JourneyFigures {
 		tally.counts[0]++;
 		if (tally.index >= 0 && CustomerTrack.set(track.rulesReached, tally.index)) {
 			tally.reached++;
+		}
+		if (afterSend != null) {
+			if (tally.index >= 0) {
+				afterSend.sent(track, tally.index, action.at());
+			}
+			splitMessage(track, action.campaign(), action.at());
 		}
 		recommendationHits.sent(track, action);
 		delivery.sent(track, action);
@@ -373,7 +425,7 @@ final class JourneyFigures {
 		List<String> stageNames = plan.stages().stream().map(Stage::name).toList();
 		return new GoalFigures(plan.goal().event(), plan.goal().windowMillis(), plan.goal().valueField(), visits,
 				convertedVisits, share(convertedVisits, visits), customersEntered, customersConverted, revenue,
-				conversionTimes.figures(stageNames));
+				conversionTimes.figures(stageNames), plan.goal().attributionMillis());
 	}
 
 	private List<CampaignFigures> campaignFigures() {
@@ -384,10 +436,12 @@ final class JourneyFigures {
 		for (RuleTally tally : rules.values()) {
 			long[] counts = tally.counts;
 			long[] hits = recommendationHits.counts(ruleKey(tally.campaign, tally.rule));
+			long afterSendConverted = afterSend == null || tally.index < 0 ? 0 : afterSend.converted(tally.index);
 			byCampaign.computeIfAbsent(tally.campaign, k -> new ArrayList<>())
 					.add(new RuleFigures(tally.rule, counts[0], counts[1], counts[2], counts[3], tally.reached,
 							tally.converted, share(tally.converted, tally.reached), tally.revenue, hits == null ? 0 : hits[0],
-							hits == null ? 0 : hits[1], hits == null ? Double.NaN : share(hits[1], hits[0])));
+							hits == null ? 0 : hits[1], hits == null ? Double.NaN : share(hits[1], hits[0]), afterSendConverted,
+							share(afterSendConverted, tally.reached)));
 		}
 		List<CampaignFigures> result = new ArrayList<>();
 		byCampaign.forEach((name, rules) -> {
@@ -450,9 +504,12 @@ final class JourneyFigures {
 				MeanDifference revenueLift = !compared ? null
 						: MeanDifference.of(armCustomers[s][a], armRevenue[s][a], armSquares[s][a],
 								armCustomers[s][holdout], armRevenue[s][holdout], armSquares[s][holdout]);
+				long messaged = afterSend == null ? 0 : afterSend.sent(splitSlots[s] + a);
+				long afterSendConverted = afterSend == null ? 0 : afterSend.converted(splitSlots[s] + a);
 				arms.add(new ArmFigures(arm.label(), arm.holdout(), arm.percent(), armCustomers[s][a],
 						armConverted[s][a], share(armConverted[s][a], armCustomers[s][a]), lift, armRevenue[s][a],
-						armCustomers[s][a] == 0 ? 0 : armRevenue[s][a] / armCustomers[s][a], revenueLift));
+						armCustomers[s][a] == 0 ? 0 : armRevenue[s][a] / armCustomers[s][a], revenueLift, messaged,
+						afterSendConverted, share(afterSendConverted, messaged)));
 			}
 			result.add(new SplitFigures(split.name(), split.stage(), ProportionDifference.METHOD, MeanDifference.METHOD,
 					arms));

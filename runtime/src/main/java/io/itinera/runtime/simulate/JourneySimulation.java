@@ -17,6 +17,7 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.GoalEvent;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.StageChange;
@@ -194,6 +195,10 @@ public final class JourneySimulation implements StepListener {
 			int p = partOf(goal.journey());
 			parts.get(p).figures.goalReached(tracks[p], goal);
 		}
+		for (GoalEvent goal : result.goalEvents()) {
+			int p = partOf(goal.journey());
+			parts.get(p).figures.goalEvent(tracks[p], goal);
+		}
 		for (StageChange change : result.stageChanges()) {
 			int p = partOf(change.journey());
 			JourneyFigures figures = parts.get(p).figures;
@@ -224,6 +229,8 @@ public final class JourneySimulation implements StepListener {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.QUIET_HOURS);
 			} else if (notice.outcome() == DeliveryOutcome.DROPPED_STAGE_LEFT) {
 				figures.withheld(notice.campaign(), notice.rule(), JourneyFigures.Withheld.DROPPED);
+			} else if (notice.outcome() == DeliveryOutcome.SUPPRESSED_HOLDOUT) {
+				figures.withheldFromHoldout(tracks[partOf(notice.journey())], notice);
 			}
 		}
 	}
@@ -257,6 +264,23 @@ public final class JourneySimulation implements StepListener {
 			}
 		}
 		throw new IllegalStateException("split " + split.name() + " has no arm " + label);
+	}
+
+	/** Timers still set at the end (of the journey's part: its timer ids start with {@code JOURNEY/} in a workspace). */
+	private long pendingTimers(String journey) {
+		long pending = 0;
+		for (CustomerSlot slot : driver.customers()) {
+			if (journey == null) {
+				pending += slot.pendingTimers();
+			} else {
+				for (io.itinera.runtime.step.TimerRequest timer : slot.timers()) {
+					if (timer.timerId().startsWith(journey + "/")) {
+						pending++;
+					}
+				}
+			}
+		}
+		return pending;
 	}
 
 	long events() {
@@ -309,7 +333,8 @@ public final class JourneySimulation implements StepListener {
 				tracks.add(((CustomerTrack[]) slot.attachment())[p]);
 			}
 			SimulationReport.Input input = new SimulationReport.Input(partEvents - lateEvents, outsideWindow,
-					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired, driver.rowsScored());
+					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired,
+					pendingTimers(part.journey), driver.rowsScored());
 			reports.add(part.figures.report(tracks, window, input));
 		}
 		return reports;

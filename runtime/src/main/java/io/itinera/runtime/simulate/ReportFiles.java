@@ -49,8 +49,8 @@ public final class ReportFiles {
 		return html;
 	}
 
-	/** The figures two versions of a journey disagree on (or share), other minus base. */
-	public static ComparisonReport compare(SimulationReport base, SimulationReport other) {
+	/** The figures two versions of a journey disagree on (or share), other minus base; {@code labels} name the two runs. */
+	public static ComparisonReport compare(SimulationReport base, SimulationReport other, ComparisonReport.Labels labels) {
 		List<ComparisonReport.Difference> differences = new ArrayList<>();
 		add(differences, "customers in the journey", base.input().customers(), other.input().customers());
 		if (base.goal() != null || other.goal() != null) {
@@ -76,7 +76,7 @@ public final class ReportFiles {
 			add(differences, "reached " + base.funnel().get(i).phase(), base.funnel().get(i).customers(),
 					other.funnel().get(i).customers());
 		}
-		return new ComparisonReport(base, other, differences);
+		return new ComparisonReport(labels, base, other, differences);
 	}
 
 	private static long fired(SimulationReport report) {

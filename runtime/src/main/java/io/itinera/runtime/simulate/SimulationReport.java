@@ -24,16 +24,20 @@ public record SimulationReport(
 		List<ChannelFigures> channels,
 		List<WeekBin> messagesPerCustomerWeek) {
 
-	/** The event-time span replayed (ISO instants; null when the log had no events). */
-	public record Window(String from, String to) {
+	/**
+	 * The event-time span replayed, and {@code dataEnds}: the latest event time of the log, outside the
+	 * span too (ISO instants; null when the log had no events).
+	 */
+	public record Window(String from, String to, String dataEnds) {
 	}
 
 	/**
 	 * What was read: events the journey handled, events outside the window, events of types the
-	 * journey does not declare, lines dead-lettered, customers seen, timers fired, scores computed.
+	 * journey does not declare, lines dead-lettered, customers seen, timers fired, timers still pending
+	 * at the end of the replay (due after it: customers who had no time left to move on), scores computed.
 	 */
 	public record Input(long events, long outsideWindow, long undeclared, long deadLetters, long customers,
-			long timersFired, long scores) {
+			long timersFired, long timersPending, long scores) {
 	}
 
 	/** A stage: customers who entered it, customers who left it, customers still in it at the end. */
@@ -59,9 +63,12 @@ public record SimulationReport(
 	 * Visits that reached the goal event within the goal window of their entry; {@code revenue} sums
 	 * the goal events' {@code valueField} (null when the goal has none: revenue is then 0).
 	 * {@code timeToGoal}: per stage, how long converted visits took from entering it to the goal.
+	 * {@code afterSendWindowMillis}: the window after a message in which a goal event counts as a
+	 * conversion after it (the rules' and arms' {@code convertedAfterSend}): {@code within D after send}, else the goal window.
 	 */
 	public record GoalFigures(String event, long windowMillis, String valueField, long visits, long converted,
-			double rate, long customers, long customersConverted, double revenue, List<StageTiming> timeToGoal) {
+			double rate, long customers, long customersConverted, double revenue, List<StageTiming> timeToGoal,
+			long afterSendWindowMillis) {
 	}
 
 	/**
@@ -87,11 +94,14 @@ public record SimulationReport(
 	 * sums the value of their goals after being reached. {@code sentWithItems}: the rule's sends that
 	 * carried a recommender's items; {@code itemHits}: how many of those were followed, within the
 	 * goal window, by the customer naming one of the items in an event (viewed, carted, bought);
-	 * {@code itemHitRate}: their share (NaN without such sends).
+	 * {@code itemHitRate}: their share (NaN without such sends). {@code convertedAfterSend}: customers
+	 * reached who had a goal event later than one of the rule's actions and at most the goal's
+	 * after-send window after it (per message, whether or not their visit had converted already);
+	 * {@code rateAfterSend}: their share of {@code reached}.
 	 */
 	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold,
 			long reached, long converted, double rate, double revenue, long sentWithItems, long itemHits,
-			double itemHitRate) {
+			double itemHitRate, long convertedAfterSend, double rateAfterSend) {
 	}
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */
@@ -126,11 +136,14 @@ public record SimulationReport(
 	/**
 	 * Customers assigned to the arm, those who reached the goal afterwards, and the goal value after
 	 * assignment. The lifts (conversion, and revenue per customer) are null for the holdout itself or
-	 * when the split has none.
+	 * when the split has none. {@code messaged}: customers of the arm who got a message of the split's
+	 * campaigns after assignment (in the holdout: whom one would have reached, the withheld message);
+	 * {@code convertedAfterSend}: those with a goal event within the after-send window after one;
+	 * {@code rateAfterSend}: their share of {@code messaged}.
 	 */
 	public record ArmFigures(String arm, boolean holdout, int percent, long customers, long converted, double rate,
 			ProportionDifference liftOverHoldout, double revenue, double revenuePerCustomer,
-			MeanDifference revenueLiftOverHoldout) {
+			MeanDifference revenueLiftOverHoldout, long messaged, long convertedAfterSend, double rateAfterSend) {
 	}
 
 	/** One day (UTC) of event time: actions sent and stage entries, per stage. */

@@ -59,6 +59,7 @@ public final class Simulator {
 		long records = 0;
 		long first = Long.MAX_VALUE;
 		long latest = Long.MIN_VALUE;
+		long dataEnd = Long.MIN_VALUE;
 		SourceRecord record;
 		while (!stopRequested && (record = source.next()) != null) {
 			records++;
@@ -70,10 +71,12 @@ public final class Simulator {
 				}
 			} else if ((from != null && event.at() < from) || (to != null && event.at() >= to)) {
 				outside++;
+				dataEnd = Math.max(dataEnd, event.at());
 			} else {
 				events++;
 				first = Math.min(first, event.at());
 				latest = Math.max(latest, event.at());
+				dataEnd = Math.max(dataEnd, event.at());
 				for (JourneySimulation journey : journeys) {
 					if (journey.declares(event.type())) {
 						journey.onEvent(event, record.lineNumber());
@@ -91,9 +94,9 @@ public final class Simulator {
 			}
 		}
 		report(records, badLines, source, latest, true);
-		SimulationReport.Window window = first == Long.MAX_VALUE ? new SimulationReport.Window(null, null)
+		SimulationReport.Window window = first == Long.MAX_VALUE ? new SimulationReport.Window(null, null, null)
 				: new SimulationReport.Window(JourneyFigures.instant(from != null ? from : first),
-						JourneyFigures.instant(to != null ? to : latest));
+						JourneyFigures.instant(to != null ? to : latest), JourneyFigures.instant(dataEnd));
 		List<SimulationReport> reports = new ArrayList<>();
 		for (JourneySimulation journey : journeys) {
 			reports.addAll(journey.reports(window, outside, events, badLines));

@@ -216,8 +216,11 @@ public final class PlanStep implements JourneyStep {
 		StepMoment moment = new StepMoment(state, journey, at, event);
 
 		boolean wasIn = state.inJourney;
-		if (wasIn && handling.goal) {
-			checkGoal(state, event, moment, outcome);
+		if (handling.goal && (journey.goalCondition == null || journey.goalCondition.test(moment))) {
+			outcome.goalEvent(new GoalEvent(state.customerId(), at, goalValue(event), null));
+			if (wasIn) {
+				checkGoal(state, event, outcome);
+			}
 		}
 		boolean entered = false;
 		if (handling.entry && mayEnter(state, at) && (journey.entryCondition == null || journey.entryCondition.test(moment))) {
@@ -368,14 +371,13 @@ public final class PlanStep implements JourneyStep {
 
 	// ------------------------------------------------------------------ lifecycle
 
-	private void checkGoal(CustomerState state, Event event, StepMoment moment, StepOutcome outcome) {
+	/** A goal event (its condition holds) of a customer in the journey: the visit's goal, if not reached yet and within the window. */
+	private void checkGoal(CustomerState state, Event event, StepOutcome outcome) {
 		if (state.goalReachedAt != CustomerState.NEVER || event.at() - state.enteredAt > journey.plan.goal().windowMillis()) {
 			return;
 		}
-		if (journey.goalCondition == null || journey.goalCondition.test(moment)) {
-			state.goalReachedAt = event.at();
-			outcome.goalReached(new GoalReached(state.customerId(), event.at(), event.type(), state.enteredAt, goalValue(event)));
-		}
+		state.goalReachedAt = event.at();
+		outcome.goalReached(new GoalReached(state.customerId(), event.at(), event.type(), state.enteredAt, goalValue(event)));
 	}
 
 	private double goalValue(Event event) {

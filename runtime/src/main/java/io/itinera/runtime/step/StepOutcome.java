@@ -13,6 +13,7 @@ final class StepOutcome {
 	private List<StageChange> stageChanges;
 	private List<GoalReached> goalsReached;
 	private List<DeliveryNotice> deliveryNotices;
+	private List<GoalEvent> goalEvents;
 	boolean stageEntered;
 	boolean exited;
 
@@ -66,6 +67,13 @@ final class StepOutcome {
 		goalsReached.add(goal);
 	}
 
+	void goalEvent(GoalEvent event) {
+		if (goalEvents == null) {
+			goalEvents = new ArrayList<>(1);
+		}
+		goalEvents.add(event);
+	}
+
 	void deliveryNotice(DeliveryNotice notice) {
 		if (deliveryNotices == null) {
 			deliveryNotices = new ArrayList<>(1);
@@ -75,7 +83,7 @@ final class StepOutcome {
 
 	StepResult result() {
 		return new StepResult(state, orEmpty(actions), orEmpty(timersToSet), orEmpty(timersToCancel), orEmpty(scoreRequests),
-				orEmpty(stageChanges), orEmpty(goalsReached), orEmpty(deliveryNotices));
+				orEmpty(stageChanges), orEmpty(goalsReached), orEmpty(deliveryNotices), orEmpty(goalEvents));
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

@@ -7,6 +7,7 @@ import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.GoalEvent;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.PlanStep;
@@ -167,6 +168,9 @@ public final class WorkspaceStep implements JourneyStep {
 		for (GoalReached goal : result.goalsReached()) {
 			outcome.goals.add(goal.inJourney(name));
 		}
+		for (GoalEvent goalEvent : result.goalEvents()) {
+			outcome.goalEvents.add(goalEvent.inJourney(name));
+		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
 			outcome.notices.add(notice.inJourney(name));
 		}
@@ -265,6 +269,7 @@ public final class WorkspaceStep implements JourneyStep {
 		final List<StageChange> stageChanges = new ArrayList<>(2);
 		final List<GoalReached> goals = new ArrayList<>(1);
 		final List<DeliveryNotice> notices = new ArrayList<>(1);
+		final List<GoalEvent> goalEvents = new ArrayList<>(1);
 
 		Outcome(CustomerState state) {
 			this.state = state;
@@ -282,7 +287,7 @@ public final class WorkspaceStep implements JourneyStep {
 		}
 
 		StepResult result() {
-			return new StepResult(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goals, notices);
+			return new StepResult(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goals, notices, goalEvents);
 		}
 	}
 }

@@ -35,8 +35,8 @@ class PhaseFunnelTest {
 		figures.stageChange(a, new StageChange("a", 1, "First", "Lapsing", "timer"));
 		figures.stageChange(a, new StageChange("a", 2, "Lapsing", "Limbo", "timer"));
 
-		SimulationReport report = figures.report(List.of(a, b), new SimulationReport.Window(null, null),
-				new SimulationReport.Input(0, 0, 0, 0, 2, 0, 0));
+		SimulationReport report = figures.report(List.of(a, b), new SimulationReport.Window(null, null, null),
+				new SimulationReport.Input(0, 0, 0, 0, 2, 0, 0, 0));
 		assertEquals(List.of(new SimulationReport.PhaseFigures("lapsing", 1, 0.5), new SimulationReport.PhaseFigures("new", 2, 1.0),
 				new SimulationReport.PhaseFigures("lost", 0, 0.0)), report.funnel());
 		assertEquals(null, report.stages().get(2).phase());
