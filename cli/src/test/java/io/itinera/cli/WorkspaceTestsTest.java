@@ -145,6 +145,23 @@ class WorkspaceTestsTest {
 	}
 
 	@Test
+	void theClockShowsTheWorkspacesZone() throws IOException {
+		String settings = """
+				zone Europe/Berlin
+				quiet hours 22:00 - 07:00
+				test "half past nine in Berlin is not quiet yet" {
+				  given customer
+				  at 21:30
+				  on signup
+				  expect send email "alpha_hello" from Alpha
+				  expect send email "beta_hello" from Beta
+				}
+				""";
+		String out = test(settings, dir);
+		assertTrue(out.contains("1 passed, 0 failed"), out);
+	}
+
+	@Test
 	void checkReadsTheTestsToo() throws IOException {
 		test(SETTINGS.replace("from Alpha", "from Gamma"), dir);
 		StringWriter out = new StringWriter();

@@ -50,7 +50,8 @@ import java.util.Map;
  *
  * <p>A workspace's tests run the same way through the {@link WorkspaceStep}: every journey of the
  * folder, its shared caps, quiet hours and priority. The customer starts outside every journey
- * (attributes set in each journey that declares them), and an expectation naming a journey
+ * (attributes set in each journey that declares them), the clock shows the workspace's {@code zone}
+ * unless the customer has a {@code timezone}, and an expectation naming a journey
  * ({@link TestCase.InJourney}) reads that journey's messages, notices, goals and stage.
  */
 public final class JourneyTestRunner {
@@ -65,6 +66,8 @@ public final class JourneyTestRunner {
 	private final JourneyStep step;
 	private final boolean workspace;
 	private final List<TestCase> tests;
+	/** The clock's zone for a customer without a {@code timezone} attribute: UTC, or the workspace's {@code zone}. */
+	private final ZoneId defaultZone;
 
 	public JourneyTestRunner(JourneyPlan plan, CampaignRules rules) {
 		PlanStep journey = new PlanStep(plan, rules);
@@ -72,6 +75,7 @@ public final class JourneyTestRunner {
 		this.step = journey;
 		this.workspace = false;
 		this.tests = plan.tests();
+		this.defaultZone = ZoneOffset.UTC;
 	}
 
 	/** A workspace's tests ({@code WorkspaceTests}) through all its journeys at once. */
@@ -80,6 +84,7 @@ public final class JourneyTestRunner {
 		this.step = workspace;
 		this.workspace = true;
 		this.tests = List.copyOf(tests);
+		this.defaultZone = workspace.zone();
 	}
 
 	private static Recommendation recommendation(Expr.ItemsLit given) {
@@ -106,7 +111,7 @@ public final class JourneyTestRunner {
 			}
 		}
 		String customerId = customerInArms(test);
-		ZoneId zone = zoneOf(attributes.get("timezone"));
+		ZoneId zone = zoneOf(attributes.get("timezone"), defaultZone);
 		List<TestCase.Step> steps = steps(test);
 		long at = TEST_DAY.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
 		if (!steps.isEmpty() && steps.get(0) instanceof TestCase.At first) {
@@ -382,15 +387,15 @@ public final class JourneyTestRunner {
 		return split.arms().get(0).label();
 	}
 
-	private static ZoneId zoneOf(Object timezone) {
+	private static ZoneId zoneOf(Object timezone, ZoneId otherwise) {
 		if (timezone instanceof String name) {
 			try {
 				return ZoneId.of(name);
 			} catch (DateTimeException e) {
-				return ZoneOffset.UTC;
+				return otherwise;
 			}
 		}
-		return ZoneOffset.UTC;
+		return otherwise;
 	}
 
 	/** The moment an {@code at} names: its date, or the next time at or after {@code now} that the clock shows its time. */
