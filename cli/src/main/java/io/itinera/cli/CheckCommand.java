@@ -6,10 +6,15 @@ import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.runtime.change.ChangeFinding;
 import io.itinera.runtime.change.MigrationCheck;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.workspace.WorkspaceFile;
+import io.itinera.runtime.workspace.WorkspaceTests;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -58,6 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
 		JourneyLoader loader = new JourneyLoader();
 		int errors = 0;
 		int warnings = 0;
+		Map<Path, JourneyPlan> plans = new HashMap<>();
 		for (Path file : files) {
 			JourneyLoader.LoadedJourney loaded = loader.load(file);
 			for (JourneyDiagnostic diagnostic : loaded.diagnostics()) {
@@ -66,6 +72,7 @@ public final class CheckCommand implements Callable<Integer> {
 			}
 			if (!loaded.hasErrors() && loaded.journey() != null) {
 				out.println(file + ": " + JourneySummary.of(loaded.journey()));
+				plans.put(file.toAbsolutePath().normalize(), new JourneyCompiler().compile(loaded.journey()));
 				if (against != null) {
 					JourneyPlan oldPlan = JourneyPlans.load(against, err);
 					if (oldPlan == null) {
@@ -82,11 +89,39 @@ public final class CheckCommand implements Callable<Integer> {
 		for (Path path : paths) {
 			if (java.nio.file.Files.isDirectory(path) && WorkspaceParts.settings(path, out) == null) {
 				errors++; // a workspace file's bad line, named by file and line
+			} else if (java.nio.file.Files.isDirectory(path) && !workspaceTestsRead(path, plans, out)) {
+				errors++;
 			}
 		}
 		out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " checked: " + errors + " error"
 				+ (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ".");
 		out.flush();
 		return (errors > 0 ? ExitCode.FAILED : ExitCode.OK).code();
+	}
+
+	/**
+	 * Whether the test blocks of {@code folder}'s workspace file read against its journeys (true when
+	 * it has none, or a journey has errors of its own, reported above); else says which line is wrong.
+	 */
+	private static boolean workspaceTestsRead(Path folder, Map<Path, JourneyPlan> plans, PrintWriter out)
+			throws IOException {
+		if (!WorkspaceTests.hasTests(folder)) {
+			return true;
+		}
+		List<JourneyPlan> journeys = new ArrayList<>();
+		for (Path file : WorkspaceParts.journeyFiles(folder)) {
+			JourneyPlan plan = plans.get(file.toAbsolutePath().normalize());
+			if (plan == null) {
+				return true;
+			}
+			journeys.add(plan);
+		}
+		try {
+			WorkspaceTests.readIn(folder, journeys);
+			return true;
+		} catch (WorkspaceFile.WorkspaceFileException e) {
+			out.println(e.getMessage());
+			return false;
+		}
 	}
 }

@@ -3,15 +3,25 @@ package io.itinera.cli;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.dsl.compiler.JourneyCompiler;
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.TestCase;
 import io.itinera.runtime.rules.DroolsCampaignRules;
 import io.itinera.runtime.testing.JourneyTestResult;
 import io.itinera.runtime.testing.JourneyTestRunner;
+import io.itinera.runtime.workspace.WorkspaceFile;
+import io.itinera.runtime.workspace.WorkspaceTests;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The tests of one .journey file, run with the real compiler, step function and Drools rules. */
+/**
+ * The tests of one .journey file, or of a workspace folder's {@code itinera.workspace}, run with the
+ * real compiler, step function and Drools rules (a workspace's through its {@code WorkspaceStep}).
+ */
 public final class JourneyTestSuite {
 	/** The file's test results, or, when it has errors, the diagnostics that stopped it (file:line:col). */
 	public record FileResults(Path file, List<JourneyTestResult> results, List<String> errors) {
@@ -35,5 +45,23 @@ public final class JourneyTestSuite {
 		JourneyPlan plan = new JourneyCompiler().compile(loaded.journey());
 		JourneyTestRunner runner = new JourneyTestRunner(plan, DroolsCampaignRules.forPlan(plan));
 		return new FileResults(file, runner.runAll(), List.of());
+	}
+
+	/** The test blocks of {@code folder}'s {@code itinera.workspace}, through all the folder's journeys. */
+	public FileResults runWorkspace(Path folder) {
+		Path file = folder.resolve(WorkspaceFile.NAME);
+		StringWriter problems = new StringWriter();
+		try (WorkspaceParts workspace = WorkspaceParts.of(folder, true, true, DeliverySettings.DEFAULT,
+				new PrintWriter(problems, true))) {
+			if (workspace == null) {
+				return new FileResults(file, List.of(), problems.toString().lines().toList());
+			}
+			List<TestCase> tests = WorkspaceTests.readIn(folder, workspace.plans());
+			return new FileResults(file, new JourneyTestRunner(workspace.newStep(), tests).runAll(), List.of());
+		} catch (WorkspaceFile.WorkspaceFileException e) {
+			return new FileResults(file, List.of(), List.of(e.getMessage()));
+		} catch (IOException e) {
+			return new FileResults(file, List.of(), List.of(file + ": cannot be read: " + e.getMessage()));
+		}
 	}
 }

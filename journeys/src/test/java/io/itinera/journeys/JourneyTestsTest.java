@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every test block of every sample journey, one JUnit test each, on the real compiler, step function and Drools. */
+/** Every test block of every sample journey (and of the sample workspace), one JUnit test each, on the real compiler, step function and Drools. */
 class JourneyTestsTest {
 
 	@TestFactory
@@ -31,6 +31,15 @@ class JourneyTestsTest {
 			return DynamicContainer.dynamicContainer(file.toString(), results.results().stream()
 					.map(result -> DynamicTest.dynamicTest(result.test().title(), () -> check(result))));
 		});
+	}
+
+	/** The test blocks of journeys/workspace/itinera.workspace: its journeys together, with shared caps and priority. */
+	@TestFactory
+	Stream<DynamicTest> theWorkspacesTestsPass() {
+		JourneyTestSuite.FileResults results = new JourneyTestSuite().runWorkspace(Path.of("workspace"));
+		assertTrue(results.errors().isEmpty(), () -> String.join("\n", results.errors()));
+		assertFalse(results.results().isEmpty(), "journeys/workspace/itinera.workspace has tests");
+		return results.results().stream().map(result -> DynamicTest.dynamicTest(result.test().title(), () -> check(result)));
 	}
 
 	private static void check(JourneyTestResult result) {

@@ -86,7 +86,8 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 			@JsonSubTypes.Type(value = ExpectTag.class, name = "tag"),
 			@JsonSubTypes.Type(value = ExpectNothing.class, name = "nothing"),
 			@JsonSubTypes.Type(value = ExpectDelivery.class, name = "delivery"),
-			@JsonSubTypes.Type(value = ExpectGoal.class, name = "goal") })
+			@JsonSubTypes.Type(value = ExpectGoal.class, name = "goal"),
+			@JsonSubTypes.Type(value = InJourney.class, name = "inJourney") })
 	public sealed interface Expectation {
 		SourceLocation location();
 	}
@@ -104,16 +105,36 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 	public record ExpectNothing(SourceLocation location) implements Expectation {
 	}
 
-	/** What happened to a message instead of going out: {@code capped} (a cap suppressed it) or {@code held} (quiet hours). */
+	/**
+	 * What happened to a message instead of going out: {@code capped} (a cap suppressed it) or {@code held} (quiet hours);
+	 * in a workspace's tests also why a shared cap stopped it.
+	 */
 	public record ExpectDelivery(boolean negated, Delivery delivery, Channel channel, String template, SourceLocation location)
 			implements Expectation {
 	}
 
 	public enum Delivery {
-		CAPPED, HELD
+		CAPPED, HELD,
+		/** A workspace cap was full (not a campaign's own). */
+		CAPPED_BY_WORKSPACE,
+		/** A higher-priority journey took the shared cap's last slot in the same step. */
+		LOST_TO_PRIORITY,
+		/** As {@link #LOST_TO_PRIORITY}, and its journey holds it until the cap has room ({@code on conflict hold}). */
+		HELD_BY_PRIORITY
 	}
 
 	/** The journey's goal was reached (or, negated, was not). */
 	public record ExpectGoal(boolean negated, SourceLocation location) implements Expectation {
+	}
+
+	/**
+	 * A workspace test's expectation about one of its journeys: {@code expectation} read over that
+	 * journey's messages, notices and goals, and its stage.
+	 */
+	public record InJourney(String journey, Expectation expectation) implements Expectation {
+		@Override
+		public SourceLocation location() {
+			return expectation.location();
+		}
 	}
 }

@@ -51,12 +51,19 @@ public record JourneyTestResult(TestCase test, List<String> unmet, List<ActionRe
 				.collect(Collectors.joining(", "));
 		StringBuilder out = new StringBuilder(sent);
 		for (DeliveryNotice notice : notices) {
-			String what = "send " + notice.channel() + " \"" + notice.target() + "\"";
+			String what = "send " + notice.channel() + " \"" + notice.target() + "\"" + from(notice.journey());
+			String cap = notice.cap() == null ? "" : " (" + notice.cap() + ")";
 			if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS) {
-				out.append(" (").append(what).append(" is held by quiet hours until ")
-						.append(Instant.ofEpochMilli(notice.releaseAt()).atOffset(ZoneOffset.UTC).toLocalTime()).append(" UTC)");
+				out.append(" (").append(what).append(" is held by quiet hours until ").append(utcTime(notice.releaseAt()))
+						.append(")");
 			} else if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP) {
-				out.append(" (").append(what).append(" was stopped by a frequency cap)");
+				out.append(" (").append(what).append(" was stopped by a frequency cap").append(cap).append(")");
+			} else if (notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY) {
+				out.append(" (").append(what).append(" lost to priority: ").append(notice.lostToJourney()).append(" took the cap")
+						.append(cap).append(")");
+			} else if (notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+				out.append(" (").append(what).append(" is held by priority until ").append(utcTime(notice.releaseAt()))
+						.append(": ").append(notice.lostToJourney()).append(" took the cap").append(cap).append(")");
 			}
 		}
 		out.append("; the customer ").append(stage == null ? "left the journey" : "is in stage " + stage);
@@ -68,6 +75,15 @@ public record JourneyTestResult(TestCase test, List<String> unmet, List<ActionRe
 			case "send" -> "send " + action.channel().toLowerCase(Locale.ROOT) + " \"" + action.target() + "\"";
 			case "webhook" -> "webhook \"" + action.target() + "\"";
 			default -> action.kind() + " \"" + action.target() + "\"";
-		};
+		} + from(action.journey());
+	}
+
+	/** " from Journey" in a workspace's tests, else nothing. */
+	private static String from(String journey) {
+		return journey == null ? "" : " from " + journey;
+	}
+
+	private static String utcTime(long at) {
+		return Instant.ofEpochMilli(at).atOffset(ZoneOffset.UTC).toLocalTime() + " UTC";
 	}
 }

@@ -19,6 +19,8 @@ import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.GoalReached;
+import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.workspace.WorkspaceStep;
 import io.itinera.runtime.delivery.DeliveryOutcome;
 import java.time.Instant;
 import java.util.TreeMap;
@@ -45,6 +47,12 @@ import java.util.Map;
  * quiet-hours releases) fire in order of due time, then id, whenever the time moves past them and
  * before an event at or after their due time: as the hosts do. Expectations read what happened
  * since the previous expectations (or the start), and the stage the customer is in now.
+ *
+ * <p>A workspace's tests run the same way through the {@link WorkspaceStep}: every journey of the
+ * folder, its shared caps, quiet hours and priority. The customer starts outside every journey
+ * (attributes set in each journey that declares them), the clock shows the workspace's {@code zone}
+ * unless the customer has a {@code timezone}, and an expectation naming a journey
+ * ({@link TestCase.InJourney}) reads that journey's messages, notices, goals and stage.
  */
 public final class JourneyTestRunner {
 	/** A Monday; tests do not depend on the date, only on the time of day. */
@@ -52,12 +60,31 @@ public final class JourneyTestRunner {
 	private static final int NOON = 12 * 60;
 	private static final int CUSTOMER_SEARCH_LIMIT = 100_000;
 
-	private final JourneyPlan plan;
-	private final PlanStep step;
+	/** The journey, or the workspace's journeys in priority order (the order of a composite state's parts). */
+	private final List<PlanStep> journeys;
+	/** What the customer goes through: the journey's own step, or the workspace's. */
+	private final JourneyStep step;
+	private final boolean workspace;
+	private final List<TestCase> tests;
+	/** The clock's zone for a customer without a {@code timezone} attribute: UTC, or the workspace's {@code zone}. */
+	private final ZoneId defaultZone;
 
 	public JourneyTestRunner(JourneyPlan plan, CampaignRules rules) {
-		this.plan = plan;
-		this.step = new PlanStep(plan, rules);
+		PlanStep journey = new PlanStep(plan, rules);
+		this.journeys = List.of(journey);
+		this.step = journey;
+		this.workspace = false;
+		this.tests = plan.tests();
+		this.defaultZone = ZoneOffset.UTC;
+	}
+
+	/** A workspace's tests ({@code WorkspaceTests}) through all its journeys at once. */
+	public JourneyTestRunner(WorkspaceStep workspace, List<TestCase> tests) {
+		this.journeys = workspace.journeys();
+		this.step = workspace;
+		this.workspace = true;
+		this.tests = List.copyOf(tests);
+		this.defaultZone = workspace.zone();
 	}
 
 	private static Recommendation recommendation(Expr.ItemsLit given) {
@@ -70,7 +97,7 @@ public final class JourneyTestRunner {
 
 	public List<JourneyTestResult> runAll() {
 		List<JourneyTestResult> results = new ArrayList<>();
-		for (TestCase test : plan.tests()) {
+		for (TestCase test : tests) {
 			results.add(run(test));
 		}
 		return results;
@@ -84,7 +111,7 @@ public final class JourneyTestRunner {
 			}
 		}
 		String customerId = customerInArms(test);
-		ZoneId zone = zoneOf(attributes.get("timezone"));
+		ZoneId zone = zoneOf(attributes.get("timezone"), defaultZone);
 		List<TestCase.Step> steps = steps(test);
 		long at = TEST_DAY.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
 		if (!steps.isEmpty() && steps.get(0) instanceof TestCase.At first) {
@@ -93,23 +120,28 @@ public final class JourneyTestRunner {
 		}
 		CustomerState state = step.initialState(customerId);
 		for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-			step.setAttribute(state, attribute.getKey(), attribute.getValue());
+			for (int j = 0; j < journeys.size(); j++) {
+				if (declaredType(journeys.get(j).plan(), attribute.getKey()) != null || !workspace) {
+					journeys.get(j).setAttribute(part(state, j), attribute.getKey(), attribute.getValue());
+				}
+			}
 		}
+		PlanStep journey = journeys.get(0); // features, scores and stages are given in a journey's own tests only
 		for (TestCase.Given given : test.givens()) {
 			if (given.kind() == TestCase.SymbolKind.FEATURE) {
-				step.seedFeature(state, given.name(), number(given.value()), at);
+				journey.seedFeature(state, given.name(), number(given.value()), at);
 			} else if (given.kind() == TestCase.SymbolKind.SCORE) {
-				step.setScore(state, given.name(), number(given.value()));
+				journey.setScore(state, given.name(), number(given.value()));
 			} else if (given.kind() == TestCase.SymbolKind.RECOMMENDATIONS && given.value() instanceof Expr.ItemsLit items) {
-				step.setRecommendation(state, given.name(), recommendation(items));
+				journey.setRecommendation(state, given.name(), recommendation(items));
 			}
 		}
 		Run run = new Run(customerId, state, at);
 		if (test.stage() != null) {
-			run.absorb(step.placeInStage(state, test.stage(), at));
+			run.absorb(journey.placeInStage(state, test.stage(), at));
 			run.window.clear();
 			if (!steps.isEmpty() && steps.get(0) instanceof TestCase.Expect) {
-				run.absorb(step.runRulesAsOnEntry(state, at));
+				run.absorb(journey.runRulesAsOnEntry(state, at));
 			}
 		}
 		boolean multiStep = !test.steps().isEmpty();
@@ -117,10 +149,10 @@ public final class JourneyTestRunner {
 		boolean expected = false;
 		for (TestCase.Step next : steps) {
 			if (next instanceof TestCase.Expect expect) {
-				String failure = check(expect.expectation(), run.window, state.stage());
+				String failure = check(expect.expectation(), run.window, state);
 				if (failure != null) {
 					unmet.add(multiStep ? "line " + expect.expectation().location().line() + ": " + failure + " (but "
-							+ JourneyTestResult.actual(run.window.actions, run.window.notices, state.stage()) + ")" : failure);
+							+ JourneyTestResult.actual(run.window.actions, run.window.notices, stageWords(state)) + ")" : failure);
 				}
 				expected = true;
 				continue;
@@ -144,8 +176,27 @@ public final class JourneyTestRunner {
 				run.absorb(step.applyInPlace(state, new Event(customerId, run.now, on.event().event(), fields(on.event()))));
 			}
 		}
-		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, state.stage(),
+		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, stageWords(state),
 				multiStep ? run.all.notices : run.window.notices);
+	}
+
+	/** The journey's {@code j}-th part of the state (the state itself for one journey). */
+	private CustomerState part(CustomerState state, int j) {
+		return workspace ? state.part(j) : state;
+	}
+
+	/** The stage the customer is in; in a workspace, {@code Journey.Stage} for each journey they are in (null: none). */
+	private String stageWords(CustomerState state) {
+		if (!workspace) {
+			return state.stage();
+		}
+		List<String> stages = new ArrayList<>();
+		for (int j = 0; j < journeys.size(); j++) {
+			if (state.part(j).stage() != null) {
+				stages.add(journeys.get(j).plan().name() + "." + state.part(j).stage());
+			}
+		}
+		return stages.isEmpty() ? null : String.join(", ", stages);
 	}
 
 	/** The test as one list of steps: its first time of day, event and expectations, then the rest. */
@@ -169,6 +220,15 @@ public final class JourneyTestRunner {
 		final List<ActionRecord> actions = new ArrayList<>();
 		final List<DeliveryNotice> notices = new ArrayList<>();
 		final List<GoalReached> goals = new ArrayList<>();
+
+		/** What of it came from {@code journey}. */
+		Window of(String journey) {
+			Window only = new Window();
+			actions.stream().filter(a -> journey.equals(a.journey())).forEach(only.actions::add);
+			notices.stream().filter(n -> journey.equals(n.journey())).forEach(only.notices::add);
+			goals.stream().filter(g -> journey.equals(g.journey())).forEach(only.goals::add);
+			return only;
+		}
 
 		void add(StepResult result) {
 			actions.addAll(result.actions());
@@ -232,50 +292,83 @@ public final class JourneyTestRunner {
 	}
 
 	/** Null when it holds, else the expectation in words. */
-	private static String check(TestCase.Expectation expectation, Window window, String stage) {
+	private String check(TestCase.Expectation expectation, Window window, CustomerState state) {
+		if (expectation instanceof TestCase.InJourney in) {
+			CustomerState part = state.part(in.journey());
+			return check(in.expectation(), window.of(in.journey()), part == null ? state : part, in.journey());
+		}
+		return check(expectation, window, state, null);
+	}
+
+	/** As above, over what came from {@code journey} when it is named (a workspace's test), and said so. */
+	private static String check(TestCase.Expectation expectation, Window window, CustomerState state, String journey) {
+		String from = journey == null ? "" : " from " + journey;
 		List<ActionRecord> actions = window.actions;
 		if (expectation instanceof TestCase.ExpectSend send) {
 			String channel = send.channel().name().toLowerCase(Locale.ROOT);
 			boolean sent = actions.stream().anyMatch(a -> a.kind().equals("send") && channel.equalsIgnoreCase(a.channel())
 					&& a.target().equals(send.template()));
-			String words = "send " + channel + " \"" + send.template() + "\"";
+			String words = "send " + channel + " \"" + send.template() + "\"" + from;
 			return sent == !send.negated() ? null : send.negated() ? "no " + words : words;
 		}
 		if (expectation instanceof TestCase.ExpectDelivery delivery) {
 			String channel = delivery.channel().name().toLowerCase(Locale.ROOT);
-			DeliveryOutcome outcome = delivery.delivery() == TestCase.Delivery.CAPPED ? DeliveryOutcome.SUPPRESSED_BY_CAP
-					: DeliveryOutcome.HELD_BY_QUIET_HOURS;
-			boolean happened = window.notices.stream().anyMatch(n -> n.outcome() == outcome
+			boolean happened = window.notices.stream().anyMatch(n -> outcomeMatches(delivery.delivery(), n)
 					&& channel.equalsIgnoreCase(n.channel()) && n.target().equals(delivery.template()));
-			String words = delivery.delivery().name().toLowerCase(Locale.ROOT) + " " + channel + " \"" + delivery.template() + "\"";
+			String words = deliveryWords(delivery.delivery(), channel + " \"" + delivery.template() + "\"" + from);
 			return happened == !delivery.negated() ? null : delivery.negated() ? "no " + words : words;
 		}
 		if (expectation instanceof TestCase.ExpectGoal goal) {
 			boolean reached = !window.goals.isEmpty();
-			return reached == !goal.negated() ? null : goal.negated() ? "no goal" : "goal reached";
+			return reached == !goal.negated() ? null : (goal.negated() ? "no goal" : "goal reached") + from;
 		}
 		if (expectation instanceof TestCase.ExpectTag tag) {
 			boolean tagged = actions.stream().anyMatch(a -> a.kind().equals("tag") && a.target().equals(tag.tag()));
-			String words = "tag \"" + tag.tag() + "\"";
+			String words = "tag \"" + tag.tag() + "\"" + from;
 			return tagged == !tag.negated() ? null : tag.negated() ? "no " + words : words;
 		}
 		if (expectation instanceof TestCase.ExpectStage expected) {
-			return expected.stage().equals(stage) ? null : "stage " + expected.stage();
+			return expected.stage().equals(state.stage()) ? null
+					: "stage " + (journey == null ? "" : journey + ".") + expected.stage();
 		}
-		return actions.isEmpty() ? null : "nothing sent";
+		return actions.isEmpty() ? null : "nothing sent" + from;
 	}
 
-	/** A customer id whose arm is the tested one in every split (the holdout for a holdout test). */
+	private static boolean outcomeMatches(TestCase.Delivery expected, DeliveryNotice notice) {
+		return switch (expected) {
+			case CAPPED -> notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP;
+			case CAPPED_BY_WORKSPACE -> notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP && notice.cap() != null
+					&& notice.cap().startsWith("workspace ");
+			case HELD -> notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS;
+			case LOST_TO_PRIORITY -> notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY;
+			case HELD_BY_PRIORITY -> notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY;
+		};
+	}
+
+	/** "capped email \"x\"", "not sent email \"x\" lost to priority", … as the test says it. */
+	private static String deliveryWords(TestCase.Delivery delivery, String message) {
+		return switch (delivery) {
+			case CAPPED -> "capped " + message;
+			case HELD -> "held " + message;
+			case CAPPED_BY_WORKSPACE -> "not sent " + message + " suppressed by workspace cap";
+			case LOST_TO_PRIORITY -> "not sent " + message + " lost to priority";
+			case HELD_BY_PRIORITY -> "not sent " + message + " held by priority";
+		};
+	}
+
+	/** A customer id whose arm is the tested one in every split of every journey (the holdout for a holdout test). */
 	private String customerInArms(TestCase test) {
 		boolean holdout = test.holdout();
 		for (int i = 0; i < CUSTOMER_SEARCH_LIMIT; i++) {
 			String id = "test-customer-" + i;
-			Map<String, String> arms = step.splitArms(id);
 			boolean fits = true;
-			for (Split split : plan.splits()) {
-				if (!arms.get(split.name()).equals(wantedArm(split, holdout))) {
-					fits = false;
-					break;
+			for (PlanStep journey : journeys) {
+				Map<String, String> arms = journey.splitArms(id);
+				for (Split split : journey.plan().splits()) {
+					if (!arms.get(split.name()).equals(wantedArm(split, holdout))) {
+						fits = false;
+						break;
+					}
 				}
 			}
 			if (fits) {
@@ -294,15 +387,15 @@ public final class JourneyTestRunner {
 		return split.arms().get(0).label();
 	}
 
-	private static ZoneId zoneOf(Object timezone) {
+	private static ZoneId zoneOf(Object timezone, ZoneId otherwise) {
 		if (timezone instanceof String name) {
 			try {
 				return ZoneId.of(name);
 			} catch (DateTimeException e) {
-				return ZoneOffset.UTC;
+				return otherwise;
 			}
 		}
-		return ZoneOffset.UTC;
+		return otherwise;
 	}
 
 	/** The moment an {@code at} names: its date, or the next time at or after {@code now} that the clock shows its time. */
@@ -322,13 +415,27 @@ public final class JourneyTestRunner {
 	}
 
 	private Object attributeValue(String name, Expr value) {
-		ValueType type = plan.attributes().stream().filter(a -> a.name().equals(name)).map(Attribute::type).findFirst()
+		for (PlanStep journey : journeys) {
+			ValueType type = declaredType(journey.plan(), name);
+			if (type != null) {
+				return typed(type, value);
+			}
+		}
+		return typed(null, value);
+	}
+
+	private static ValueType declaredType(JourneyPlan plan, String attribute) {
+		return plan.attributes().stream().filter(a -> a.name().equals(attribute)).map(Attribute::type).findFirst()
 				.orElse(null);
-		return typed(type, value);
 	}
 
 	private Map<String, Object> fields(TestCase.TestEvent event) {
-		EventType type = plan.event(event.event());
+		EventType type = null; // journeys of a workspace that declare one event give its fields the same types
+		for (PlanStep journey : journeys) {
+			if (type == null) {
+				type = journey.plan().event(event.event());
+			}
+		}
 		Map<String, Object> fields = new HashMap<>();
 		for (TestCase.FieldValue value : event.values()) {
 			FieldDecl field = type == null ? null : type.field(value.field());

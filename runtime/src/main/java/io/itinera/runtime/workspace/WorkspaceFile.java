@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * cap 5 per 7 days            # of any channel ("cap" may be left out)
  * quiet hours 22:00 - 08:00   # held for all journeys, released once when they end
  * zone Europe/Berlin          # for customers without a timezone attribute (default UTC)
+ * test "…" { … }              # tests of the journeys together ({@link WorkspaceTests}), skipped here
  * </pre>
  * Errors name the file and line and what to write.
  */
@@ -60,6 +61,10 @@ public final class WorkspaceFile {
 			int hash = line.indexOf('#');
 			String text = (hash >= 0 ? line.substring(0, hash) : line).trim().toLowerCase(Locale.ROOT);
 			if (text.isEmpty()) {
+				continue;
+			}
+			if (WorkspaceTests.opensTest(line.substring(0, hash >= 0 ? hash : line.length()).trim())) {
+				n = WorkspaceTests.blockEnd(file, lines, n - 1) + 1; // tests are read by WorkspaceTests
 				continue;
 			}
 			SourceLocation at = new SourceLocation(file.toString(), n, 1);

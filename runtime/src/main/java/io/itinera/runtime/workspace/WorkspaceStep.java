@@ -84,6 +84,11 @@ public final class WorkspaceStep implements JourneyStep {
 		return List.of(journeys);
 	}
 
+	/** The zone of quiet hours for customers without a {@code timezone} attribute. */
+	public ZoneId zone() {
+		return zone;
+	}
+
 	@Override
 	public CustomerState initialState(String customerId) {
 		CustomerState[] parts = new CustomerState[journeys.length];
