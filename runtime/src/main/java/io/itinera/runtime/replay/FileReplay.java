@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
  * A log file read for a replay so that the result depends neither on the order of its lines nor on
  * one line far beyond the rest. A first pass ({@link LogScan}) reads the whole log; then:
  * <ul>
- * <li>The end: the latest times that come more than --max-skew after all the others, when they are
- * few (at most one event in a thousand, at most a thousand lines), are refused as dead letters by
+ * <li>The end: the latest times that come after a gap longer than --max-skew and than the thousand
+ * events before it took, when they are few (at most one event in a thousand, at most a thousand
+ * lines), are refused as dead letters by
  * the time window ({@link TimeWindow#endingAfterLog}), so a typo year cannot become the end of the
  * replay and fire everyone's timers.</li>
  * <li>The order: a log whose every customer's events come in time order up to the lateness is read

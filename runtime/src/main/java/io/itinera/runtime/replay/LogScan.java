@@ -12,14 +12,16 @@ import java.util.PriorityQueue;
 /**
  * The first pass over a log file: whether every customer's events come in time order (up to the
  * lateness, as the driver puts them back), and the latest times of the log, to find a line far
- * beyond the rest. Memory: 16 bytes or so per customer and {@value #KEPT_LATEST} times.
+ * beyond the rest. Memory: 16 bytes or so per customer and {@link #KEPT_LATEST} times.
  */
 public final class LogScan {
 	/** The most lines a log's end may refuse as beyond the rest. */
 	public static final int MAX_REFUSED = 1_000;
 	/** At most one event in this many may be refused as beyond the rest. */
 	public static final int REFUSED_PER = 1_000;
-	static final int KEPT_LATEST = MAX_REFUSED + 1;
+	/** A gap is judged against the time this many events before it took. */
+	public static final int EVENTS_BEFORE_GAP = 1_000;
+	static final int KEPT_LATEST = MAX_REFUSED + EVENTS_BEFORE_GAP + 1;
 
 	/** An event's time and line. */
 	public record Moment(long at, long line) {
@@ -82,9 +84,11 @@ public final class LogScan {
 	}
 
 	/**
-	 * Where the log's times end: its latest times that come more than {@code maxSkewMillis} after all
-	 * the others, when they are at most one event in {@value #REFUSED_PER} and at most
-	 * {@value #MAX_REFUSED} lines, are beyond the rest.
+	 * Where the log's times end: its latest times are beyond the rest when they come after a gap
+	 * longer than {@code maxSkewMillis} and longer than the {@value #EVENTS_BEFORE_GAP} events before
+	 * the gap took (a sparse log has long gaps of its own), and they are at most one event in
+	 * {@value #REFUSED_PER} and at most {@value #MAX_REFUSED} lines (so a log of fewer than a thousand
+	 * events is never cut).
 	 */
 	public End end(long maxSkewMillis) {
 		if (latest.isEmpty()) {
@@ -93,7 +97,9 @@ public final class LogScan {
 		long mayRefuse = Math.min(MAX_REFUSED, events / REFUSED_PER);
 		int cut = -1;
 		for (int i = 0; i + 1 < latest.size() && i + 1 <= mayRefuse; i++) {
-			if (latest.get(i).at() - latest.get(i + 1).at() > maxSkewMillis) {
+			long gap = latest.get(i).at() - latest.get(i + 1).at();
+			long before = latest.get(i + 1).at() - latest.get(Math.min(i + EVENTS_BEFORE_GAP, latest.size() - 1)).at();
+			if (gap > maxSkewMillis && gap > before) {
 				cut = i;
 			}
 		}

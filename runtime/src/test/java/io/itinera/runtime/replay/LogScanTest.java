@@ -70,6 +70,13 @@ class LogScanTest {
 		LogScan.End end = LogScan.of(new RecordList(log), MINUTE).end(DAY);
 		assertTrue(end.beyond().isEmpty());
 		assertEquals(30 * DAY + 4 * MINUTE, end.at());
+		List<SourceRecord> sparse = new ArrayList<>();
+		for (int i = 1; i <= 3_000; i++) {
+			sparse.add(event(i, "c" + i % 100, i * DAY / 10)); // ten a day
+		}
+		sparse.add(event(3_001, "c1", 3_000 * DAY / 10 + 40 * DAY));
+		assertTrue(LogScan.of(new RecordList(sparse), MINUTE).end(DAY).beyond().isEmpty(),
+				"a gap shorter than the last thousand events took is the log's own pace");
 		LogScan.End small = scan(MINUTE, event(1, "a", 0), event(2, "a", 100 * DAY)).end(DAY);
 		assertTrue(small.beyond().isEmpty(), "a log of fewer than a thousand events never refuses its end");
 	}
