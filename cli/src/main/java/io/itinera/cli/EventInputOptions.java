@@ -59,7 +59,7 @@ final class EventInputOptions {
 			+ "field named in --map) repeats an earlier line's, for example an invoice id; counted as skipped")
 	String dedupe;
 
-	/** The log opened last, for the bad-line check after the run. */
+	/** The log opened last (a replay's reading pass), for the bad-line check after the run. */
 	EventLogSource opened;
 
 	/** When the run started: the end of its time window is this plus --max-skew (null: now, when first asked). */
@@ -125,13 +125,6 @@ final class EventInputOptions {
 		delimiterChar();
 		readOptions();
 		maxBadShare();
-	}
-
-	EventLogSource open(Path log, EventSchema schema) throws IOException {
-		InputFormat chosen = format != null ? format : InputFormat.guess(log);
-		maxBadShare();
-		opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(), schema, readOptions());
-		return opened;
 	}
 
 	/**
