@@ -9,6 +9,7 @@ import io.itinera.runtime.io.InputFormat;
 import io.itinera.runtime.io.JsonLinesEventParser;
 import io.itinera.runtime.io.ReadOptions;
 import io.itinera.runtime.io.TimeWindow;
+import io.itinera.runtime.replay.FileReplay;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ final class EventInputOptions {
 			+ "field named in --map) repeats an earlier line's, for example an invoice id; counted as skipped")
 	String dedupe;
 
-	/** The log opened last, for the bad-line check after the run. */
+	/** The log opened last (a replay's reading pass), for the bad-line check after the run. */
 	EventLogSource opened;
 
 	/** When the run started: the end of its time window is this plus --max-skew (null: now, when first asked). */
@@ -127,11 +128,24 @@ final class EventInputOptions {
 		maxBadShare();
 	}
 
-	EventLogSource open(Path log, EventSchema schema) throws IOException {
+	/**
+	 * The log as a replay reads it ({@link FileReplay}): a first pass, then the log as it is or sorted
+	 * by customer and time (sorted runs in {@code sortFolder}), its lines far beyond the rest refused
+	 * unless {@code endAtTheLog} is false (the replay has its own end).
+	 */
+	FileReplay openReplay(Path log, EventSchema schema, long latenessMillis, boolean endAtTheLog, Path sortFolder)
+			throws IOException {
 		InputFormat chosen = format != null ? format : InputFormat.guess(log);
 		maxBadShare();
-		opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(), schema, readOptions());
-		return opened;
+		ReadOptions options = readOptions();
+		return FileReplay.open(window -> opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(),
+				schema, new ReadOptions(window, options.dedupe())), options.window(),
+				new FileReplay.Settings(latenessMillis, duration("--max-skew", maxSkew), endAtTheLog, sortFolder));
+	}
+
+	/** Where a replay's sorted runs go: a folder of the output that only lives while the log is read. */
+	static Path sortFolder(Path out) {
+		return out.resolve(".sorted-log");
 	}
 
 	/**

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.runtime.explain.CustomerReplay;
 import io.itinera.runtime.explain.TimelineEntry;
 import io.itinera.runtime.explain.TimelineText;
-import io.itinera.runtime.io.EventLogSource;
+import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -116,7 +117,10 @@ public final class ExplainCommand implements Callable<Integer> {
 					: CustomerReplay.ofJourney(customer, journeys.get(0), parts.get(0).scorer(), driverOptions.settings(),
 							inputs.simulation());
 			long latest = Long.MIN_VALUE;
-			try (EventLogSource reader = eventOptions.open(log, all.schema())) {
+			// the log read as the run read it: the same order and the same end (sorted runs in a temporary folder)
+			Path sortFolder = Files.createTempDirectory("itinera-explain-").resolve("sorted-log");
+			try (FileReplay reader = eventOptions.openReplay(log, all.schema(), driverOptions.settings().latenessMillis(), to == null,
+					sortFolder)) {
 				SourceRecord record;
 				while ((record = reader.next()) != null) {
 					Event event = record.event();
@@ -127,6 +131,7 @@ public final class ExplainCommand implements Callable<Integer> {
 					replay.offer(event, record.lineNumber());
 				}
 			}
+			Files.deleteIfExists(sortFolder.getParent());
 			long end = to != null ? to - 1 : latest;
 			CustomerReplay.Result result = replay.finish(end);
 			if (result.state() == null) {

@@ -10,6 +10,7 @@ import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
@@ -241,7 +242,9 @@ public final class RunCommand implements Callable<Integer> {
 		if (deliver.file != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
-		try (EventSource source = kafka.used() ? kafka.open(input, schema) : input.open(events, schema);
+		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), true,
+				EventInputOptions.sortFolder(out));
+		try (EventSource source = kafka.used() ? kafka.open(input, schema) : replay;
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver.file == null ? null : ReplayDelivery.open(deliver.file, stateDirectory, out);
 				RunOutput output = kafka.output(delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out)),
@@ -292,6 +295,9 @@ public final class RunCommand implements Callable<Integer> {
 		}
 	}
 
+	/** How the log file was read (order, end), for the summary; null for Kafka. */
+	private FileReplay replay;
+
 	/** How delivery went ({@code --deliver}), for the summary. */
 	private String deliveryNote;
 
@@ -302,7 +308,8 @@ public final class RunCommand implements Callable<Integer> {
 					summary.linesRead());
 		}
 		if (summary.resumed()) {
-			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);
+			text.printf("Resumed after %s %,d (state in %s).%n", replay != null && replay.sorted() ? "record" : "line",
+					summary.resumedAfterLine(), stateDirectory);
 		}
 		text.printf("%s over %s%n", what, kafka.used() ? kafka.inputName() : events);
 		long joined = input.opened == null ? 0 : input.opened.joinedLines();
@@ -314,6 +321,12 @@ public final class RunCommand implements Callable<Integer> {
 		if (summary.outOfOrderEvents() > 0 || summary.lateEvents() > 0) {
 			text.printf("  out of order   %,d put back in order, %,d late (dead letters; --lateness %s)%n",
 					summary.outOfOrderEvents(), summary.lateEvents(), driverOptions.lateness);
+		}
+		if (replay != null && replay.orderNote() != null) {
+			text.printf("  log order      %s%n", replay.orderNote());
+		}
+		if (replay != null && !summary.stopped()) {
+			text.printf("  replay end     %s%n", replay.endNote());
 		}
 		text.printf("  customers      %,d%n", summary.customers());
 		long inStages = 0;

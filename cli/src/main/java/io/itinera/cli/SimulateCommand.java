@@ -1,7 +1,7 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.io.DeadLetter;
-import io.itinera.runtime.io.EventLogSource;
+import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.OutputPositions;
@@ -148,7 +148,8 @@ public final class SimulateCommand implements Callable<Integer> {
 			PrintWriter out, PrintWriter err) throws IOException {
 		List<JourneyPlan> plans = parts.stream().map(JourneyParts::plan).toList();
 		Files.createDirectories(outDir);
-		EventLogSource log = input.open(events, unionSchema(plans));
+		FileReplay log = input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(), toMillis == null,
+				EventInputOptions.sortFolder(outDir));
 		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
@@ -180,7 +181,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
-		try (records; EventLogSource source = log; RunOutput second = compared == null ? RunOutput.discard() : compared) {
+		try (records; FileReplay source = log; RunOutput second = compared == null ? RunOutput.discard() : compared) {
 			reports = simulator.run(source, deadLetterSink);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1), versionLabels()), outDir);
@@ -202,6 +203,7 @@ public final class SimulateCommand implements Callable<Integer> {
 				out.println(String.format(Locale.ROOT, "Out of order: %,d events put back in order, %,d late (dead letters; --lateness %s)",
 						first.outOfOrderEvents(), first.lateEvents(), driverOptions.lateness));
 			}
+			printReplayNotes(out, source, toMillis);
 			if (cpuSeconds > 0) {
 				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",
 						cpuSeconds, done.records() / cpuSeconds));
@@ -318,7 +320,8 @@ public final class SimulateCommand implements Callable<Integer> {
 				return ExitCode.FAILED.code();
 			}
 			Files.createDirectories(outDir);
-			EventLogSource log = input.open(events, workspace.schema());
+			FileReplay log = input.openReplay(events, workspace.schema(), driverSettings.latenessMillis(), toMillis == null,
+					EventInputOptions.sortFolder(outDir));
 			Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 					delivery, allowRawDrl, withoutModels, from, to, workspace.planJson()).toJson());
 			io.itinera.runtime.workspace.WorkspaceStep step = workspace.newStep();
@@ -333,7 +336,7 @@ public final class SimulateCommand implements Callable<Integer> {
 			Simulator simulator = new Simulator(List.of(simulation), fromMillis, toMillis, progress);
 			StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress()));
 			long started = System.nanoTime();
-			try (records; EventLogSource source = log) {
+			try (records; FileReplay source = log) {
 				List<SimulationReport> reports = simulator.run(source, letter -> writeDeadLetter(records, letter));
 				double seconds = (System.nanoTime() - started) / 1e9;
 				out.println("Workspace " + journeyFile + " (" + String.join(", ", step.journeyNames()) + ")");
@@ -342,6 +345,7 @@ public final class SimulateCommand implements Callable<Integer> {
 					out.println("  " + summary(report, simulator.progress(), seconds) + "\n    " + EndOfData.of(report)
 							+ "\n    report: " + html);
 				}
+				printReplayNotes(out, source, toMillis);
 				Path together = ReportFiles.write(simulation.workspaceDelivery(journeyFile.toString()), outDir);
 				out.println("  all journeys: messages by journey and channel, and per customer per week: " + together);
 				out.println("Actions, stage changes and what was not sent (with why): " + outDir.resolve(JsonLinesOutput.ACTIONS) + ", "
@@ -352,6 +356,14 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 		}
 		return BadLines.check(input, err);
+	}
+
+	/** How the log was read (sorted or not) and which time ended the replay, and why. */
+	private static void printReplayNotes(PrintWriter out, FileReplay log, Long toMillis) {
+		if (log.orderNote() != null) {
+			out.println("Log order: " + log.orderNote());
+		}
+		out.println("Replay end: " + (toMillis != null ? java.time.Instant.ofEpochMilli(toMillis) + " (--to)" : log.endNote()));
 	}
 
 	private static String summary(SimulationReport report, Simulator.Progress done, double seconds) {

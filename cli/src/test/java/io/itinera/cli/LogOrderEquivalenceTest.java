@@ -27,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A result never depends on how customers are interleaved in the input: one log in three orders
- * (time-sorted, grouped by customer, customers' blocks shuffled) through {@code run} with one and
- * two workers, through a {@code run} killed and resumed, and through {@code simulate}, gives the
- * same actions and stage changes every time.
+ * A result never depends on the order of the log's lines: one log in four orders (time-sorted,
+ * grouped by customer, customers' blocks shuffled, and every customer's own lines shuffled, which
+ * {@code run} and {@code simulate} read sorted) through {@code run} with one and two workers, through
+ * a {@code run} killed and resumed, and through {@code simulate}, all with the default options, gives
+ * the same actions, stage changes and suppressions every time.
  */
 class LogOrderEquivalenceTest {
 	static final Path JOURNEY = Path.of("..", "journeys", "cart-recovery.journey");
@@ -41,7 +42,7 @@ class LogOrderEquivalenceTest {
 	static String header;
 
 	@BeforeAll
-	static void writeTheLogInThreeOrders() throws IOException {
+	static void writeTheLogInFourOrders() throws IOException {
 		Path generated = dir.resolve("generated.csv");
 		try (Writer out = Files.newBufferedWriter(generated)) {
 			new SyntheticEventLog(16_000, 1_500, 23, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 20, false).write(out);
@@ -59,10 +60,18 @@ class LogOrderEquivalenceTest {
 		List<List<String>> shuffledBlocks = new ArrayList<>(blocks.values());
 		Collections.shuffle(shuffledBlocks, new Random(5));
 		List<String> shuffled = shuffledBlocks.stream().flatMap(List::stream).toList();
-		assertTrue(!grouped.equals(byTime) && !shuffled.equals(grouped), "three different orders");
+		List<String> withinCustomers = new ArrayList<>();
+		Random random = new Random(11);
+		for (List<String> block : shuffledBlocks) {
+			List<String> own = new ArrayList<>(block);
+			Collections.shuffle(own, random);
+			withinCustomers.addAll(own);
+		}
+		assertTrue(!grouped.equals(byTime) && !shuffled.equals(grouped) && !withinCustomers.equals(shuffled), "four different orders");
 		logs.put("time-sorted", write("time-sorted.csv", byTime));
 		logs.put("grouped", write("grouped.csv", grouped));
 		logs.put("shuffled", write("shuffled.csv", shuffled));
+		logs.put("own-lines-shuffled", write("own-lines-shuffled.csv", withinCustomers));
 	}
 
 	@Test
@@ -75,11 +84,12 @@ class LogOrderEquivalenceTest {
 				execute("run", JOURNEY.toString(), "--events", log.getValue().toString(), "--out", out.toString(), "--workers",
 						workers, "--map", "type.favourite=-", "--no-progress");
 				Outcome outcome = Outcome.of(out);
+				assertNoDeadLetters(out);
 				if (expected == null) {
 					expected = outcome;
 					expectedFrom = out.getFileName().toString();
-					assertTrue(outcome.actions().size() > 50 && outcome.stageChanges().size() > 1_000,
-							"the journey acts: " + outcome.actions().size() + " actions");
+					assertTrue(outcome.actions().size() > 50 && outcome.stageChanges().size() > 1_000
+							&& outcome.suppressions().size() > 50, "the journey acts: " + outcome.actions().size() + " actions");
 				} else {
 					expected.assertSameAs(outcome, expectedFrom, out.getFileName().toString());
 				}
@@ -88,16 +98,42 @@ class LogOrderEquivalenceTest {
 			execute("simulate", JOURNEY.toString(), "--events", log.getValue().toString(), "--out", simulated.toString(),
 					"--map", "type.favourite=-", "--no-progress");
 			expected.assertSameAs(Outcome.of(simulated), expectedFrom, simulated.getFileName().toString());
+			assertNoDeadLetters(simulated);
+		}
+	}
+
+	/** No line of the log, late or not, went to the dead letters. */
+	private static void assertNoDeadLetters(Path out) throws IOException {
+		Path deadLetters = out.resolve(JsonLinesOutput.DEAD_LETTERS);
+		assertTrue(!Files.exists(deadLetters) || Files.size(deadLetters) == 0, () -> deadLetters + ": " + read(deadLetters));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			return e.toString();
 		}
 	}
 
 	@Test
 	void aRunKilledAndResumedOnTheShuffledLogGivesTheSameResult() throws Exception {
-		Path whole = dir.resolve("whole");
+		killAndResume("shuffled");
+	}
+
+	@Test
+	void aRunKilledAndResumedOnALogShuffledWithinCustomersGivesTheSameResult() throws Exception {
+		String log = killAndResume("own-lines-shuffled");
+		assertTrue(log.contains("read sorted by customer and time") && log.contains("Resumed after record"), log);
+	}
+
+	/** Kills a run of the log {@code order} once it wrote some output, runs it again, and compares with a whole run; returns what both printed. */
+	private static String killAndResume(String order) throws Exception {
+		Path whole = dir.resolve("whole-" + order);
 		execute("run", JOURNEY.toString(), "--events", logs.get("time-sorted").toString(), "--out", whole.toString(), "--map",
 				"type.favourite=-", "--no-progress");
-		Path killed = dir.resolve("killed");
-		Process process = process(logs.get("shuffled"), killed).start();
+		Path killed = dir.resolve("killed-" + order);
+		Process process = process(logs.get(order), killed).start();
 		Path changes = killed.resolve(JsonLinesOutput.STAGE_CHANGES);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) < 20_000) && System.nanoTime() < deadline) {
@@ -106,12 +142,13 @@ class LogOrderEquivalenceTest {
 		assertTrue(process.isAlive(), "the run ended before it could be killed");
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);
-		Process resumed = process(logs.get("shuffled"), killed).start();
+		Process resumed = process(logs.get(order), killed).start();
 		assertTrue(resumed.waitFor(120, TimeUnit.SECONDS));
-		String log = Files.readString(killed.resolveSibling("killed.log"));
+		String log = Files.readString(killed.resolveSibling(killed.getFileName() + ".log"));
 		assertEquals(0, resumed.exitValue(), log);
-		assertTrue(log.contains("Resumed after line"), log);
+		assertTrue(log.contains("Resumed after"), log);
 		Outcome.of(whole).assertSameAs(Outcome.of(killed), "whole", "killed and resumed");
+		return log;
 	}
 
 	@Test
@@ -170,10 +207,11 @@ class LogOrderEquivalenceTest {
 		return row.substring(start, row.indexOf(',', start));
 	}
 
-	/** Actions and stage changes as sorted lines: the order of lines in a file is not part of the result. */
-	record Outcome(List<String> actions, List<String> stageChanges) {
+	/** Actions, stage changes and suppressions as sorted lines: the order of lines in a file is not part of the result. */
+	record Outcome(List<String> actions, List<String> stageChanges, List<String> suppressions) {
 		static Outcome of(Path out) throws IOException {
-			return new Outcome(sorted(out.resolve(JsonLinesOutput.ACTIONS)), sorted(out.resolve(JsonLinesOutput.STAGE_CHANGES)));
+			return new Outcome(sorted(out.resolve(JsonLinesOutput.ACTIONS)), sorted(out.resolve(JsonLinesOutput.STAGE_CHANGES)),
+					sorted(out.resolve(JsonLinesOutput.SUPPRESSIONS)));
 		}
 
 		private static List<String> sorted(Path file) throws IOException {
@@ -187,6 +225,7 @@ class LogOrderEquivalenceTest {
 			assertEquals(actions, other.actions, "actions of " + name + " and " + otherName);
 			assertEquals(stageChanges.size(), other.stageChanges.size(), "stage changes of " + name + " and " + otherName);
 			assertEquals(stageChanges, other.stageChanges, "stage changes of " + name + " and " + otherName);
+			assertEquals(suppressions, other.suppressions, "suppressions of " + name + " and " + otherName);
 		}
 	}
 }

@@ -152,7 +152,7 @@ public final class CustomerSlot {
 		return best;
 	}
 
-	/** Keeps an event back, in time order; events of the same time stay in the order they came. */
+	/** Keeps an event back, in {@link EventOrder}: by time, events of the same time by content, whatever order they came in. */
 	void hold(Event event, long line) {
 		if (heldCount == heldEvents.length) {
 			Event[] events = new Event[Math.max(2, heldCount * 2)];
@@ -163,7 +163,7 @@ public final class CustomerSlot {
 			heldLines = lines;
 		}
 		int at = heldCount;
-		while (at > 0 && heldEvents[at - 1].at() > event.at()) {
+		while (at > 0 && EventOrder.compare(heldEvents[at - 1], event) > 0) {
 			at--;
 		}
 		System.arraycopy(heldEvents, at, heldEvents, at + 1, heldCount - at);

@@ -201,7 +201,8 @@ public final class LocalEngine {
 			} else {
 				counts.skipped++;
 			}
-			long bucket = record.lineNumber() / config.barrierEveryLines();
+			// the source's own count, not the record's line: a sorted log's lines come in another order
+			long bucket = source.lineNumber() / config.barrierEveryLines();
 			if (bucket != lastBucket || (flushNanos > 0 && System.nanoTime() - lastFlush >= flushNanos)) {
 				lastBucket = bucket;
 				lastFlush = System.nanoTime();

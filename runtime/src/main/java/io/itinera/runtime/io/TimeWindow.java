@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * The times a log line may plausibly carry: from {@code earliest} (default 1990-01-01) to the
  * run's wall-clock start plus a skew (default one day). A line outside is a dead letter, so one
- * typo year (2062 in a 2017 log, 9999-12-31) touches only its own line. The window is fixed when
- * the log is opened, so it never depends on the order of the lines.
+ * typo year (2062 in a 2017 log, 9999-12-31) touches only its own line. A replay of a file also
+ * ends it at the log's own times ({@link #endingAfterLog}: 2021 in a 2017 log). The window is fixed
+ * when the log is opened, so it never depends on the order of the lines.
  */
 public record TimeWindow(long earliest, long latest, String latestWhy) {
 	public static final Instant DEFAULT_EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
@@ -28,6 +29,21 @@ public record TimeWindow(long earliest, long latest, String latestWhy) {
 	/** The default window for a run starting now. */
 	public static TimeWindow startingNow() {
 		return of(DEFAULT_EARLIEST, Instant.now(), DEFAULT_MAX_SKEW);
+	}
+
+	/**
+	 * This window, ending {@code maxSkewMillis} after {@code logReaches}, the time the rest of a log
+	 * file reaches, when that is sooner: the lines a first pass found far beyond the rest
+	 * ({@code replay.LogScan}) are dead letters that name the rule.
+	 */
+	public TimeWindow endingAfterLog(long logReaches, long maxSkewMillis) {
+		long end = logReaches > Long.MAX_VALUE - maxSkewMillis ? Long.MAX_VALUE : logReaches + maxSkewMillis;
+		if (end >= latest) {
+			return this;
+		}
+		return new TimeWindow(earliest, end, "more than --max-skew " + describe(Duration.ofMillis(maxSkewMillis))
+				+ " after the rest of the log, which reaches " + Instant.ofEpochMilli(logReaches) + ": a line far beyond the rest"
+				+ " is taken for a typo (docs/events.md); to replay it, give a larger --max-skew");
 	}
 
 	/** No limits but the representable ones (for tests and tools that read any time). */
