@@ -242,7 +242,7 @@ public final class RunCommand implements Callable<Integer> {
 		if (deliver.file != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
-		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), true,
+		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), replayEnd.millis() == null,
 				EventInputOptions.sortFolder(out));
 		try (EventSource source = kafka.used() ? kafka.open(input, schema) : replay;
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
