@@ -140,7 +140,7 @@ final class EventInputOptions {
 		ReadOptions options = readOptions();
 		return FileReplay.open(window -> opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(),
 				schema, new ReadOptions(window, options.dedupe())), options.window(),
-				new FileReplay.Settings(latenessMillis, duration("--max-skew", maxSkew), endAtTheLog, sortFolder));
+				new FileReplay.Settings(latenessMillis, maxSkew.millis(), endAtTheLog, sortFolder));
 	}
 
 	/** Where a replay's sorted runs go: a folder of the output that only lives while the log is read. */
