@@ -686,6 +686,29 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	}
 
 	@Check
+	public void givenIsOneValue(Given given) {
+		checkOneValue(given.getValue(), given, J.getGiven_Value());
+	}
+
+	@Check
+	public void testEventValueIsOneValue(FieldValue value) {
+		checkOneValue(value.getValue(), value, J.getFieldValue_Value());
+	}
+
+	/** A test value is a literal or a negated number or duration (`-1`, `-2.5`), never a calculation or a name. */
+	private void checkOneValue(Expression value, EObject owner, EStructuralFeature feature) {
+		Expression plain = value instanceof Negation negation ? negation.getOperand() : value;
+		if (value == null || (value instanceof SymbolRef ref && (ref.getSymbol() == null || ref.getSymbol().eIsProxy()))
+				|| plain instanceof NumberLiteral || plain instanceof io.itinera.dsl.journey.DurationLiteral
+				|| (plain == value && plain instanceof io.itinera.dsl.journey.Literal)) {
+			return;
+		}
+		error("A test gives one value (a number such as `-1` or `2.5`, \"text\", true/false or a duration), not a "
+				+ (value instanceof SymbolRef ? "name" : "calculation") + ": write the value itself.",
+				owner, feature, JourneyIssueCodes.TEST_EVENT_FIELD);
+	}
+
+	@Check
 	public void testEventValuesFit(FieldValue value) {
 		Field field = value.getField();
 		if (field == null || field.eIsProxy()) {
