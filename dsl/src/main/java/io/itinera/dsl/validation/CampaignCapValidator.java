@@ -53,13 +53,13 @@ public class CampaignCapValidator extends ComposedJourneyCheck {
 						+ words(period / cap.getLimit()) + "`).",
 						cap, J.getCap_Period(), JourneyIssueCodes.CAP_LONGER_THAN_SCHEDULE);
 			} else if (campaign.getQuietHours() != null && period == cap.getLimit() * every) {
-				String shorter = words(shorter(period, campaign.getQuietHours()));
+				String suggestion = shorterCap(cap);
 				warning("Campaign '" + campaign.getName() + "' runs " + schedule + " with quiet hours and `" + written
 						+ "`: a message held by quiet hours goes out later than it was due (with data that has dates only, "
 						+ "everything due at midnight waits for the morning), so the next one, due " + text(campaign.getSchedule().getPeriod())
 						+ " after the previous was due, comes less than " + text(cap.getPeriod()) + " after it went out and is capped. "
-						+ "Make the cap a bit shorter than the schedule: `cap " + cap.getLimit() + " per " + shorter + "`.",
-						cap, J.getCap_Period(), JourneyIssueCodes.CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS, "cap " + cap.getLimit() + " per " + shorter);
+						+ "Make the cap a bit shorter than the schedule: `" + suggestion + "`.",
+						cap, J.getCap_Period(), JourneyIssueCodes.CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS, suggestion);
 			}
 		}
 	}
@@ -127,6 +127,16 @@ public class CampaignCapValidator extends ComposedJourneyCheck {
 			}
 		}
 		return false;
+	}
+
+	/** The cap the warning about a cap equal to its schedule with quiet hours suggests (`cap 1 per 29 days`); null without quiet hours. */
+	public static String shorterCap(Cap cap) {
+		Campaign campaign = cap.eContainer() instanceof Campaign owner ? owner : null;
+		if (campaign == null || campaign.getQuietHours() == null || cap.getPeriod() == null) {
+			return null;
+		}
+		return "cap " + cap.getLimit() + " per " + words(shorter(JourneyCompiler.millis(cap.getPeriod()), campaign.getQuietHours()))
+				+ (cap.getChannel() == null ? "" : " on " + cap.getChannel().getLiteral());
 	}
 
 	/** A cap period a little shorter than {@code period}: a day less, or for a day or less, the quiet hours less. */
