@@ -136,7 +136,7 @@ public class CampaignCapValidator extends ComposedJourneyCheck {
 			return null;
 		}
 		return "cap " + cap.getLimit() + " per " + words(shorter(JourneyCompiler.millis(cap.getPeriod()), campaign.getQuietHours()))
-				+ (cap.getChannel() == null ? "" : " on " + cap.getChannel().getLiteral());
+				+ (cap.eIsSet(J.getCap_Channel()) ? " on " + cap.getChannel().getLiteral() : "");
 	}
 
 	/** A cap period a little shorter than {@code period}: a day less, or for a day or less, the quiet hours less. */
