@@ -141,7 +141,7 @@ public final class PlanStep implements JourneyStep {
 			}
 			FeatureDefinition definition = journey.features[f];
 			FeatureSlot slot = state.features[f];
-			if (definition.keepsItems() && definition.feature().kind() != io.itinera.runtime.plan.AggregateKind.SEQUENCE) {
+			if (definition.type() == ValueType.STRING) {
 				definition.recordItem(slot, at - 1, String.valueOf(given));
 				return;
 			}
