@@ -79,8 +79,8 @@ final class CustomerViews implements CustomerReader {
 		long now = System.currentTimeMillis();
 		synchronized (features) {
 			for (Feature feature : plan.features()) {
-				double value = features.featureValue(state, feature.name(), now);
-				values.put(feature.name(), Double.isNaN(value) ? null : value);
+				Object value = features.valueOf(state, feature.name(), now, null); // text for the last of a text field
+				values.put(feature.name(), value instanceof Double number && Double.isNaN(number) ? null : value);
 			}
 		}
 		return values;

@@ -113,4 +113,22 @@ class QuickFixTest extends JourneyServerTestBase {
 				"otherwise-fixed.journey");
 		Assertions.assertEquals(sample(), fixed);
 	}
+
+	@Test
+	void aCapEqualToItsScheduleWithQuietHoursIsShortened() throws Exception {
+		String text = sample().replace("    cap 1 per 1 day\n    quiet hours", "    every 1 day\n    cap 1 per 1 day\n    quiet hours");
+		String uri = openDocument("cap-equal.journey", text);
+		List<CodeAction> actions = fixes(uri, only(uri, JourneyIssueCodes.CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS));
+		String fixed = applyAndRecheck(uri, text, titled(actions, "Make the cap a bit shorter than the schedule"), "cap-shortened.journey");
+		assertTrue(fixed.contains("    every 1 day\n    cap 1 per 14 hours\n    quiet hours 22:00 - 08:00\n"), fixed);
+	}
+
+	@Test
+	void aMissingCapIsAdded() throws Exception {
+		String text = sample().replace("    cap 1 per 1 day\n", "");
+		String uri = openDocument("cap-missing.journey", text);
+		List<CodeAction> actions = fixes(uri, only(uri, JourneyIssueCodes.CAMPAIGN_WITHOUT_CAP));
+		String fixed = applyAndRecheck(uri, text, titled(actions, "Add `cap 1 per 30 days`"), "cap-added.journey");
+		assertTrue(fixed.contains("  campaign Rescue in Abandoned, HighIntent {\n    cap 1 per 30 days\n    quiet hours"), fixed);
+	}
 }

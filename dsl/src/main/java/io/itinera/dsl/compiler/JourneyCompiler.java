@@ -272,7 +272,8 @@ public final class JourneyCompiler {
 				if (event == null) {
 					return null;
 				}
-				AggregateKind kind = recency.isFirst() ? AggregateKind.DAYS_SINCE_FIRST : AggregateKind.DAYS_SINCE;
+				AggregateKind kind = recency.isFirst() ? AggregateKind.DAYS_SINCE_FIRST
+						: recency.isPrevious() ? AggregateKind.DAYS_SINCE_PREVIOUS : AggregateKind.DAYS_SINCE;
 				return track(f, new Feature(f.getName(), kind, event, null, new FeatureWindow.Lifetime(), at(f)));
 			}
 			Aggregate aggregate = (Aggregate) f.getDefinition();
@@ -645,7 +646,7 @@ public final class JourneyCompiler {
 		return name instanceof String text ? text : null;
 	}
 
-	static long millis(Duration duration) {
+	public static long millis(Duration duration) {
 		long amount = duration.getAmount();
 		return switch (duration.getUnit()) {
 			case SECONDS -> amount * 1_000L;

@@ -15,6 +15,10 @@ public final class JourneyIssueCodes {
 	public static final String INVALID_DATE = PREFIX + "invalidDate";
 	public static final String NON_POSITIVE_DURATION = PREFIX + "nonPositiveDuration";
 	public static final String NON_POSITIVE_CAP = PREFIX + "nonPositiveCap";
+	/** Campaign caps against the campaign's schedule and its stages' events (warnings). */
+	public static final String CAP_LONGER_THAN_SCHEDULE = PREFIX + "cap.longerThanSchedule";
+	public static final String CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS = PREFIX + "cap.equalsScheduleWithQuietHours";
+	public static final String CAMPAIGN_WITHOUT_CAP = PREFIX + "cap.missing";
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
 	public static final String TYPE_MISMATCH = PREFIX + "typeMismatch";
 	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";

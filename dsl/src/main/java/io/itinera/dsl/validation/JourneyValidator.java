@@ -72,7 +72,7 @@ import io.itinera.dsl.typing.Type;
  * element and says what to do; every diagnostic carries a code from {@link JourneyIssueCodes}.
  */
 @ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class,
-		MigrationValidator.class, RecommenderValidator.class })
+		MigrationValidator.class, RecommenderValidator.class, CampaignCapValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -494,12 +494,37 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		}
 	}
 
+	/**
+	 * Durations are at least 1 unit, except where 0 means something: {@code reentry after 0 …} (enter
+	 * again at once), a duration in a condition or a test value ({@code daysIdle > 0 days}) and a test's
+	 * {@code after 0 …} (time stays). The message says why for the place it is written in.
+	 */
 	@Check
 	public void durationIsPositive(Duration duration) {
-		if (duration.getAmount() <= 0) {
-			error("A duration must be positive: write at least `1 " + duration.getUnit().getLiteral() + "`.",
-					duration, J.getDuration_Amount(), JourneyIssueCodes.NON_POSITIVE_DURATION);
+		EObject container = duration.eContainer();
+		if (duration.getAmount() > 0 || (duration.getAmount() == 0 && (container instanceof Reentry
+				|| container instanceof io.itinera.dsl.journey.TestAdvance || container instanceof io.itinera.dsl.journey.DurationLiteral))) {
+			return;
 		}
+		String unit = duration.getUnit() == null ? "minute" : duration.getUnit().getLiteral();
+		EObject owner = duration.eContainer();
+		String why;
+		if (owner instanceof io.itinera.dsl.journey.TimerTransition) {
+			why = "a timer fires a while after the customer entered the stage; to move customers on at once, point the "
+					+ "transition that brings them here at the next stage instead";
+		} else if (owner instanceof Cap) {
+			why = "a cap counts the messages of a period";
+		} else if (owner instanceof io.itinera.dsl.journey.Schedule) {
+			why = "`every` repeats the rules after this long";
+		} else if (owner instanceof Goal) {
+			why = "the goal counts events up to this long after entry";
+		} else if (owner instanceof io.itinera.dsl.journey.SlidingWindow) {
+			why = "a window holds the events of this long; for all of them leave `over …` out";
+		} else {
+			why = "this is a length of time";
+		}
+		error("A duration must be positive here (" + why + "): write at least `1 " + unit + "`.",
+				duration, J.getDuration_Amount(), JourneyIssueCodes.NON_POSITIVE_DURATION);
 	}
 
 	// ------------------------------------------------------------ campaigns
@@ -658,6 +683,29 @@ public class JourneyValidator extends AbstractJourneyValidator {
 					+ (expected == Type.DURATION ? ": write a duration such as `40 days`." : "."),
 					given, J.getGiven_Value(), JourneyIssueCodes.GIVEN_TYPE_MISMATCH);
 		}
+	}
+
+	@Check
+	public void givenIsOneValue(Given given) {
+		checkOneValue(given.getValue(), given, J.getGiven_Value());
+	}
+
+	@Check
+	public void testEventValueIsOneValue(FieldValue value) {
+		checkOneValue(value.getValue(), value, J.getFieldValue_Value());
+	}
+
+	/** A test value is a literal or a negated number or duration (`-1`, `-2.5`), never a calculation or a name. */
+	private void checkOneValue(Expression value, EObject owner, EStructuralFeature feature) {
+		Expression plain = value instanceof Negation negation ? negation.getOperand() : value;
+		if (value == null || (value instanceof SymbolRef ref && (ref.getSymbol() == null || ref.getSymbol().eIsProxy()))
+				|| plain instanceof NumberLiteral || plain instanceof io.itinera.dsl.journey.DurationLiteral
+				|| (plain == value && plain instanceof io.itinera.dsl.journey.Literal)) {
+			return;
+		}
+		error("A test gives one value (a number such as `-1` or `2.5`, \"text\", true/false or a duration), not a "
+				+ (value instanceof SymbolRef ? "name" : "calculation") + ": write the value itself.",
+				owner, feature, JourneyIssueCodes.TEST_EVENT_FIELD);
 	}
 
 	@Check

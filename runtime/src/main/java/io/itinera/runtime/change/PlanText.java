@@ -42,6 +42,7 @@ final class PlanText {
 		return switch (feature.kind()) {
 			case DAYS_SINCE -> "days since last " + feature.event();
 			case DAYS_SINCE_FIRST -> "days since first " + feature.event();
+			case DAYS_SINCE_PREVIOUS -> "days since previous " + feature.event();
 			default -> feature.kind().name().toLowerCase(java.util.Locale.ROOT) + "(" + source + ")" + window(feature.window());
 		};
 	}

@@ -277,6 +277,9 @@ final class TimelineRecorder implements StepListener {
 	}
 
 	private static Object factValue(CustomerFact fact, String name) {
+		if (fact.getKeptValues().containsKey(name)) {
+			return fact.getKeptValues().get(name);
+		}
 		if (fact.getFeatures().containsKey(name)) {
 			return fact.getFeatures().get(name);
 		}

@@ -5,6 +5,11 @@ public interface EvalContext {
 	/** The feature's value now; NaN when it has none. */
 	double feature(int featureIndex);
 
+	/** The feature's value as conditions compare it: a Double, or a String / Boolean for the last of such a field; null when none. */
+	default Object featureValue(int featureIndex) {
+		return feature(featureIndex);
+	}
+
 	/** The model's latest score; NaN when none yet. */
 	double score(int modelIndex);
 

@@ -122,7 +122,7 @@ public final class ExprCompiler {
 
 		@Override
 		public Object value(EvalContext context) {
-			return context.feature(index);
+			return context.featureValue(index);
 		}
 
 		@Override

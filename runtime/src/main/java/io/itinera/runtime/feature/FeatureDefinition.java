@@ -3,11 +3,13 @@ package io.itinera.runtime.feature;
 import io.itinera.runtime.plan.AggregateKind;
 import io.itinera.runtime.plan.Feature;
 import io.itinera.runtime.plan.FeatureWindow;
+import io.itinera.runtime.plan.ValueType;
 
 /**
  * How one declared feature is kept: which slot it needs, how an event updates it, and its value
  * at a point in time. Values are doubles; NaN means "no value" (the min of nothing, days since an
- * event that never happened), and every comparison with NaN is false.
+ * event that never happened), and every comparison with NaN is false. The exception is {@code last}
+ * of a text or yes/no field, which keeps the value itself ({@link #current}).
  */
 public abstract class FeatureDefinition {
 	static final long DAY_MILLIS = 86_400_000L;
@@ -18,10 +20,17 @@ public abstract class FeatureDefinition {
 		this.feature = feature;
 	}
 
+	/** A feature whose value is a number. */
 	public static FeatureDefinition of(Feature feature) {
+		return of(feature, ValueType.DECIMAL);
+	}
+
+	/** A feature whose value has {@code type} ({@code JourneyPlan.featureType}): text or yes/no only for {@code last}. */
+	public static FeatureDefinition of(Feature feature, ValueType type) {
 		return switch (feature.kind()) {
-			case DAYS_SINCE, DAYS_SINCE_FIRST -> new RecencyFeature(feature);
-			case LAST -> new LastValueFeature(feature);
+			case DAYS_SINCE, DAYS_SINCE_FIRST, DAYS_SINCE_PREVIOUS -> new RecencyFeature(feature);
+			case LAST -> type == ValueType.STRING ? new LastTextFeature(feature)
+					: type == ValueType.BOOLEAN ? new LastFlagFeature(feature) : new LastValueFeature(feature);
 			case SEQUENCE -> new SequenceFeature(feature);
 			default -> feature.window() instanceof FeatureWindow.Sliding sliding
 					? new SlidingWindowFeature(feature, sliding.lengthMillis())
@@ -59,9 +68,23 @@ public abstract class FeatureDefinition {
 		slot.items = empty.items;
 	}
 
+	/** The value as a number; NaN when it has none, or when it is text. */
 	public abstract double value(FeatureSlot slot, long at);
 
-	/** Whether the feature keeps text values (a sequence of item ids) rather than numbers. */
+	/**
+	 * The value as conditions compare it: a Double for numeric features, a String for the last of a
+	 * text field, a Boolean for the last of a yes/no field; null when it has none.
+	 */
+	public Object current(FeatureSlot slot, long at) {
+		return value(slot, at);
+	}
+
+	/** The type of {@link #current}: DECIMAL for numbers. */
+	public ValueType type() {
+		return ValueType.DECIMAL;
+	}
+
+	/** Whether the feature keeps text values (a sequence of item ids, or the last text value) rather than numbers. */
 	public boolean keepsItems() {
 		return false;
 	}

@@ -3,13 +3,20 @@ package io.itinera.runtime.feature;
 import io.itinera.runtime.plan.AggregateKind;
 import io.itinera.runtime.plan.Feature;
 
-/** Whole days since the last (or first) occurrence of an event; NaN before it ever happens. */
+/**
+ * Whole days (rounded down) since the last (or first) occurrence of an event; NaN before it ever
+ * happens. The event being handled counts: while handling an order, days since last order is 0.
+ * {@code days since previous} is the whole days between the last occurrence and the one before it
+ * (the idle time before the latest), kept as that gap in milliseconds; NaN until it happened twice.
+ */
 final class RecencyFeature extends FeatureDefinition {
 	private final boolean first;
+	private final boolean previous;
 
 	RecencyFeature(Feature feature) {
 		super(feature);
 		this.first = feature.kind() == AggregateKind.DAYS_SINCE_FIRST;
+		this.previous = feature.kind() == AggregateKind.DAYS_SINCE_PREVIOUS;
 	}
 
 	@Override
@@ -19,6 +26,15 @@ final class RecencyFeature extends FeatureDefinition {
 
 	@Override
 	public void record(FeatureSlot slot, long at, double value) {
+		if (previous) {
+			if (slot.time == FeatureSlot.NEVER || at >= slot.time) {
+				if (slot.time != FeatureSlot.NEVER) {
+					slot.accumulator = at - slot.time;
+				}
+				slot.time = at;
+			}
+			return;
+		}
 		if (slot.time == FeatureSlot.NEVER || (first ? at < slot.time : at > slot.time)) {
 			slot.time = at;
 		}
@@ -26,6 +42,9 @@ final class RecencyFeature extends FeatureDefinition {
 
 	@Override
 	public double value(FeatureSlot slot, long at) {
+		if (previous) {
+			return Double.isNaN(slot.accumulator) ? Double.NaN : Math.floorDiv((long) slot.accumulator, DAY_MILLIS);
+		}
 		if (slot.time == FeatureSlot.NEVER) {
 			return Double.NaN;
 		}

@@ -7,6 +7,8 @@ public enum AggregateKind {
 	DAYS_SINCE,
 	/** Whole days since the first occurrence of the event. */
 	DAYS_SINCE_FIRST,
+	/** Whole days between the last occurrence of the event and the one before it: the idle time before the latest. */
+	DAYS_SINCE_PREVIOUS,
 	/** The last N distinct-in-a-row values of a field (a customer's recent items), oldest first. */
 	SEQUENCE
 }

@@ -107,6 +107,21 @@ public record JourneyPlan(
 		return null;
 	}
 
+	/**
+	 * The type of a feature's value: the field's type for {@code last} of a text or yes/no field
+	 * (those keep the value itself), DECIMAL for every other feature (a number).
+	 */
+	public ValueType featureType(Feature feature) {
+		if (feature.kind() == AggregateKind.LAST && feature.field() != null) {
+			EventType type = event(feature.event());
+			FieldDecl field = type == null ? null : type.field(feature.field());
+			if (field != null && !field.type().isNumeric()) {
+				return field.type();
+			}
+		}
+		return ValueType.DECIMAL;
+	}
+
 	public Model model(String modelName) {
 		for (Model model : models) {
 			if (model.name().equals(modelName)) {

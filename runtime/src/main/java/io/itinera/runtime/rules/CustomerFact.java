@@ -26,6 +26,7 @@ public final class CustomerFact {
 	private final Set<String> tags;
 	private final EventFact event;
 	private final Map<String, Recommendation> recommendations;
+	private final Map<String, Object> keptValues;
 
 	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
 			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
@@ -37,6 +38,18 @@ public final class CustomerFact {
 	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
 			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
 			Set<String> tags, EventFact event, Map<String, Recommendation> recommendations) {
+		this(customerId, at, stage, stageEntered, attributes, features, scores, splitArms, campaigns, tags, event,
+				recommendations, Map.of());
+	}
+
+	/**
+	 * With the values of the features that keep text or yes/no values (the last of such a field), by
+	 * name; those without a value are left out.
+	 */
+	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
+			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
+			Set<String> tags, EventFact event, Map<String, Recommendation> recommendations, Map<String, Object> keptValues) {
+		this.keptValues = Map.copyOf(keptValues);
 		this.recommendations = Map.copyOf(recommendations);
 		this.customerId = customerId;
 		this.at = at;
@@ -119,6 +132,22 @@ public final class CustomerFact {
 	public double getFeature(String name) {
 		Double value = features.get(name);
 		return value == null ? Double.NaN : value;
+	}
+
+	/** The last value of a text field that a feature keeps; null when it has none: what generated rules compare text with. */
+	public String featureText(String name) {
+		Object value = keptValues.get(name);
+		return value == null ? null : value.toString();
+	}
+
+	/** The last value of a yes/no field that a feature keeps; false when it has none. */
+	public boolean featureFlag(String name) {
+		return Boolean.TRUE.equals(keptValues.get(name));
+	}
+
+	/** The features that keep text or yes/no values, by name (those without a value left out). */
+	public Map<String, Object> getKeptValues() {
+		return keptValues;
 	}
 
 	public Map<String, Double> getScores() {

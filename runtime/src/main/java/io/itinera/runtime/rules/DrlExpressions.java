@@ -2,6 +2,7 @@ package io.itinera.runtime.rules;
 
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Expr;
+import io.itinera.runtime.plan.Feature;
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.ValueType;
@@ -53,7 +54,12 @@ final class DrlExpressions {
 			return number(d.millis() / DAY_MILLIS, arithmetic);
 		}
 		if (expr instanceof Expr.FeatureRef f) {
-			return customer() + "getFeature(" + quote(f.feature()) + ")";
+			String accessor = switch (featureType(f.feature())) {
+				case STRING -> "featureText";
+				case BOOLEAN -> "featureFlag";
+				default -> "getFeature";
+			};
+			return customer() + accessor + "(" + quote(f.feature()) + ")";
 		}
 		if (expr instanceof Expr.ScoreRef s) {
 			return customer() + "getScore(" + quote(s.model()) + ")";
@@ -130,6 +136,9 @@ final class DrlExpressions {
 			if (operand instanceof Expr.EventFieldRef e && fieldType(e.event(), e.field()) == ValueType.STRING) {
 				return true;
 			}
+			if (operand instanceof Expr.FeatureRef f && featureType(f.feature()) == ValueType.STRING) {
+				return true;
+			}
 		}
 		return false;
 	}
@@ -160,6 +169,11 @@ final class DrlExpressions {
 	private ValueType attributeType(String name) {
 		return plan.attributes().stream().filter(a -> a.name().equals(name)).map(a -> a.type()).findFirst()
 				.orElse(ValueType.STRING);
+	}
+
+	private ValueType featureType(String name) {
+		Feature feature = plan.feature(name);
+		return feature == null ? ValueType.DECIMAL : plan.featureType(feature);
 	}
 
 	private ValueType fieldType(String event, String field) {

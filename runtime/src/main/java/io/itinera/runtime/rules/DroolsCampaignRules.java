@@ -15,10 +15,17 @@ public final class DroolsCampaignRules implements CampaignRules {
 	private final KieBase kieBase;
 	private final JourneyDrl drl;
 	private final ThreadLocal<Session> sessions;
+	private final RuleFailures failures;
 
 	public DroolsCampaignRules(KieBase kieBase, JourneyDrl drl) {
+		this(kieBase, drl, null);
+	}
+
+	/** With the plan the rules come from, so that a rule failing at run time is named by its file and line. */
+	public DroolsCampaignRules(KieBase kieBase, JourneyDrl drl, JourneyPlan plan) {
 		this.kieBase = kieBase;
 		this.drl = drl;
+		this.failures = plan == null ? null : new RuleFailures(plan, drl);
 		this.sessions = ThreadLocal.withInitial(() -> new Session(kieBase.newStatelessKieSession()));
 	}
 
@@ -37,7 +44,7 @@ public final class DroolsCampaignRules implements CampaignRules {
 	/** Like {@link #forPlan} but always a Drools rule base, even an empty one. */
 	public static DroolsCampaignRules build(JourneyPlan plan) {
 		JourneyDrl drl = new DrlGenerator().generate(plan);
-		return new DroolsCampaignRules(new RuleBaseBuilder().build(drl), drl);
+		return new DroolsCampaignRules(new RuleBaseBuilder().build(drl), drl, plan);
 	}
 
 	public KieBase kieBase() {
@@ -55,9 +62,14 @@ public final class DroolsCampaignRules implements CampaignRules {
 			session.kie.execute(customer);
 		} catch (RuntimeException e) {
 			session.decisions.clear();
-			throw e;
+			throw explain(e);
 		}
 		return session.decisions.drain();
+	}
+
+	/** What Drools threw, as a one-line error naming the rule's file and line (when the plan is known). */
+	RuntimeException explain(RuntimeException error) {
+		return failures == null || error instanceof RuleEvaluationException ? error : failures.explain(error);
 	}
 
 	private static final class Session {

@@ -19,6 +19,7 @@ public final class RuleTrace implements CampaignRules {
 	}
 
 	private final CampaignRules plain;
+	private final DroolsCampaignRules drools;
 	private final StatelessKieSession session;
 	private final Decisions decisions = new Decisions();
 	private final List<Evaluation> evaluations = new ArrayList<>();
@@ -29,6 +30,7 @@ public final class RuleTrace implements CampaignRules {
 	public RuleTrace(CampaignRules rules) {
 		if (rules instanceof DroolsCampaignRules drools) {
 			this.plain = null;
+			this.drools = drools;
 			this.session = drools.kieBase().newStatelessKieSession();
 			session.setGlobal("decisions", decisions);
 			session.addEventListener(new DefaultAgendaEventListener() {
@@ -44,6 +46,7 @@ public final class RuleTrace implements CampaignRules {
 			});
 		} else {
 			this.plain = rules;
+			this.drools = null;
 			this.session = null;
 		}
 	}
@@ -67,7 +70,7 @@ public final class RuleTrace implements CampaignRules {
 				decisions.clear();
 				matched = new ArrayList<>();
 				fired = new ArrayList<>();
-				throw e;
+				throw drools.explain(e);
 			}
 			decided = decisions.drain();
 		}

@@ -52,7 +52,8 @@ final class CompiledJourney {
 		ExprCompiler compiler = new ExprCompiler(name -> featureIndex.getOrDefault(name, -1),
 				name -> modelIndex.getOrDefault(name, -1), name -> attributeIndex.getOrDefault(name, -1));
 
-		features = plan.features().stream().map(FeatureDefinition::of).toArray(FeatureDefinition[]::new);
+		features = plan.features().stream().map(f -> FeatureDefinition.of(f, plan.featureType(f)))
+				.toArray(FeatureDefinition[]::new);
 		featureNames = plan.features().stream().map(Feature::name).toArray(String[]::new);
 		attributeNames = plan.attributes().stream().map(a -> a.name()).toArray(String[]::new);
 		modelNames = plan.models().stream().map(Model::name).toArray(String[]::new);

@@ -5,6 +5,7 @@ import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.feature.FeatureDefinition;
 import io.itinera.runtime.feature.FeatureSlot;
+import io.itinera.runtime.plan.ValueType;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Reentry;
 import io.itinera.runtime.plan.Split;
@@ -105,7 +106,7 @@ public final class PlanStep implements JourneyStep {
 		fit(state);
 		for (int f = 0; f < journey.featureNames.length; f++) {
 			if (journey.featureNames[f].equals(name)) {
-				return journey.features[f].value(state.features[f], at);
+				return journey.features[f].current(state.features[f], at);
 			}
 		}
 		Integer model = journey.modelIndex.get(name);
@@ -129,9 +130,10 @@ public final class PlanStep implements JourneyStep {
 	/**
 	 * For journey tests: gives a feature the value {@code value} at {@code at}, by recording what
 	 * would produce it just before (a count of n is n events, a recency of d days an event d days
-	 * earlier, anything else one event of that value).
+	 * earlier, days since previous of d days two events d days apart, anything else one event of that
+	 * value). {@code value} is a Number, or for the last of a text or yes/no field a String or Boolean.
 	 */
-	public void seedFeature(CustomerState state, String feature, double value, long at) {
+	public void seedFeature(CustomerState state, String feature, Object given, long at) {
 		fit(state);
 		for (int f = 0; f < journey.featureNames.length; f++) {
 			if (!journey.featureNames[f].equals(feature)) {
@@ -139,6 +141,12 @@ public final class PlanStep implements JourneyStep {
 			}
 			FeatureDefinition definition = journey.features[f];
 			FeatureSlot slot = state.features[f];
+			if (definition.type() == ValueType.STRING) {
+				definition.recordItem(slot, at - 1, String.valueOf(given));
+				return;
+			}
+			double value = given instanceof Boolean flag ? (flag ? 1 : 0)
+					: given instanceof Number number ? number.doubleValue() : Double.NaN;
 			switch (definition.feature().kind()) {
 				case COUNT -> {
 					for (long n = Math.round(value); n > 0; n--) {
@@ -146,6 +154,10 @@ public final class PlanStep implements JourneyStep {
 					}
 				}
 				case DAYS_SINCE, DAYS_SINCE_FIRST -> definition.record(slot, at - Math.round(value * 86_400_000d), Double.NaN);
+				case DAYS_SINCE_PREVIOUS -> {
+					definition.record(slot, at - 1 - Math.round(value * 86_400_000d), Double.NaN);
+					definition.record(slot, at - 1, Double.NaN);
+				}
 				case SEQUENCE -> throw new IllegalArgumentException(feature + " is a sequence: give the model's items instead");
 				default -> definition.record(slot, at - 1, value);
 			}
@@ -338,8 +350,11 @@ public final class PlanStep implements JourneyStep {
 				continue;
 			}
 			double value = Double.NaN;
-			if (field != null && event.fields().get(field) instanceof Number number) {
+			Object raw = field == null ? null : event.fields().get(field);
+			if (raw instanceof Number number) {
 				value = number.doubleValue();
+			} else if (raw instanceof Boolean flag) {
+				value = flag ? 1 : 0;
 			}
 			if (feature.needsValue() && Double.isNaN(value)) {
 				continue; // the event lacks the field: it does not count for this feature
@@ -636,8 +651,15 @@ public final class PlanStep implements JourneyStep {
 			}
 		}
 		Map<String, Double> features = new LinkedHashMap<>();
+		Map<String, Object> kept = new LinkedHashMap<>();
 		for (int f = 0; f < journey.featureNames.length; f++) {
 			features.put(journey.featureNames[f], moment.feature(f));
+			if (journey.features[f].type() != ValueType.DECIMAL) {
+				Object value = moment.featureValue(f);
+				if (value != null) {
+					kept.put(journey.featureNames[f], value);
+				}
+			}
 		}
 		Map<String, Double> scores = new LinkedHashMap<>();
 		for (int m = 0; m < journey.modelNames.length; m++) {
@@ -653,7 +675,7 @@ public final class PlanStep implements JourneyStep {
 		}
 		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
 		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
-				state.tags(), eventFact, recommendations);
+				state.tags(), eventFact, recommendations, kept);
 	}
 
 	/** The scores the deciding rule's condition read (all known scores for a rule the plan does not name). */

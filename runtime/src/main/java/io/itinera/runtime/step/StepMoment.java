@@ -48,6 +48,11 @@ final class StepMoment implements EvalContext {
 	}
 
 	@Override
+	public Object featureValue(int featureIndex) {
+		return features[featureIndex].current(state.features[featureIndex], at);
+	}
+
+	@Override
 	public double score(int modelIndex) {
 		return state.scores[modelIndex];
 	}

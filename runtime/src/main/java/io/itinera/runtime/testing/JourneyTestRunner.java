@@ -129,7 +129,7 @@ public final class JourneyTestRunner {
 		PlanStep journey = journeys.get(0); // features, scores and stages are given in a journey's own tests only
 		for (TestCase.Given given : test.givens()) {
 			if (given.kind() == TestCase.SymbolKind.FEATURE) {
-				journey.seedFeature(state, given.name(), number(given.value()), at);
+				journey.seedFeature(state, given.name(), typed(null, given.value()), at);
 			} else if (given.kind() == TestCase.SymbolKind.SCORE) {
 				journey.setScore(state, given.name(), number(given.value()));
 			} else if (given.kind() == TestCase.SymbolKind.RECOMMENDATIONS && given.value() instanceof Expr.ItemsLit items) {
@@ -137,17 +137,48 @@ public final class JourneyTestRunner {
 			}
 		}
 		Run run = new Run(customerId, state, at);
+		List<String> unmet = new ArrayList<>();
+		try {
+			runSteps(test, steps, state, run, zone, unmet);
+		} catch (RuntimeException e) {
+			// The step failed (a rule that cannot be evaluated): one line, never a stack trace.
+			unmet.add("line " + run.line + ": " + oneLine(e));
+		}
+		boolean multiStep = !test.steps().isEmpty();
+		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, stageWords(state),
+				multiStep ? run.all.notices : run.window.notices);
+	}
+
+	private static int lineOf(TestCase.Step step, int otherwise) {
+		io.itinera.runtime.plan.SourceLocation location = step instanceof TestCase.At at ? at.location()
+				: step instanceof TestCase.After after ? after.location()
+				: step instanceof TestCase.On on ? on.event().location()
+				: step instanceof TestCase.Expect expect ? expect.expectation().location() : null;
+		return location == null || location.line() <= 0 ? otherwise : location.line();
+	}
+
+	private static String oneLine(RuntimeException error) {
+		String text = error instanceof io.itinera.runtime.rules.RuleEvaluationException ? error.getMessage() : error.toString();
+		int newline = text.indexOf('\n');
+		return newline < 0 ? text : text.substring(0, newline);
+	}
+
+	private void runSteps(TestCase test, List<TestCase.Step> steps, CustomerState state, Run run, ZoneId zone,
+			List<String> unmet) {
+		String customerId = run.customerId;
+		run.line = test.location().line();
+		PlanStep journey = journeys.get(0); // stages are given in a journey's own tests only
 		if (test.stage() != null) {
-			run.absorb(journey.placeInStage(state, test.stage(), at));
+			run.absorb(journey.placeInStage(state, test.stage(), run.now));
 			run.window.clear();
 			if (!steps.isEmpty() && steps.get(0) instanceof TestCase.Expect) {
-				run.absorb(journey.runRulesAsOnEntry(state, at));
+				run.absorb(journey.runRulesAsOnEntry(state, run.now));
 			}
 		}
 		boolean multiStep = !test.steps().isEmpty();
-		List<String> unmet = new ArrayList<>();
 		boolean expected = false;
 		for (TestCase.Step next : steps) {
+			run.line = lineOf(next, run.line);
 			if (next instanceof TestCase.Expect expect) {
 				String failure = check(expect.expectation(), run.window, state);
 				if (failure != null) {
@@ -176,8 +207,6 @@ public final class JourneyTestRunner {
 				run.absorb(step.applyInPlace(state, new Event(customerId, run.now, on.event().event(), fields(on.event()))));
 			}
 		}
-		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, stageWords(state),
-				multiStep ? run.all.notices : run.window.notices);
 	}
 
 	/** The journey's {@code j}-th part of the state (the state itself for one journey). */
@@ -248,6 +277,8 @@ public final class JourneyTestRunner {
 		final String customerId;
 		final CustomerState state;
 		long now;
+		/** The line of the test step being run, for a failure. */
+		int line;
 		final TreeMap<String, Long> timers = new TreeMap<>();
 		final Window window = new Window();
 		final Window all = new Window();

@@ -63,6 +63,22 @@ class DroolsCampaignRulesTest {
 				describe(second.evaluate(customer("Abandoned", 150, "gold"))));
 	}
 
+	/** The crash of issue 28: a feature compared with text in the DRL; Drools threw MVEL's stack trace at the user. */
+	@Test
+	void aRuleThatFailsWhileEvaluatedIsOneLineNamingItsFileAndLine() {
+		Campaign rescue = plan.campaigns().get(0);
+		io.itinera.runtime.plan.SourceLocation at = new io.itinera.runtime.plan.SourceLocation("shop.journey", 42, 5);
+		CampaignRule odd = new CampaignRule("Odd", new Expr.Binary(Expr.BinaryOp.EQ, new Expr.FeatureRef("cartValue", at),
+				new Expr.StringLit("i1", at), at), false, List.of(new Action.Tag("odd", at)), at);
+		Campaign withOdd = new Campaign(rescue.name(), rescue.stages(), rescue.caps(), rescue.quietHours(), List.of(odd), null,
+				rescue.location());
+		DroolsCampaignRules rules = DroolsCampaignRules.build(withCampaigns(plan, withOdd));
+		RuleEvaluationException error = assertThrows(RuleEvaluationException.class, () -> rules.evaluate(customer("Abandoned", 150, "gold")));
+		assertTrue(error.getMessage().startsWith("shop.journey:42: rule \"Odd\" of campaign Rescue failed for this customer: "
+				+ "NumberFormatException: For input string: \"i1\""), error.getMessage());
+		assertTrue(!error.getMessage().contains("\n") && error.toString().equals(error.getMessage()), error.getMessage());
+	}
+
 	@Test
 	void aBrokenRawBlockIsReportedAtItsOwnLine() {
 		Campaign rescue = plan.campaigns().get(0);

@@ -26,15 +26,18 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 
 import io.itinera.dsl.ide.facts.JourneyDeclarations;
+import io.itinera.dsl.journey.Campaign;
+import io.itinera.dsl.journey.Cap;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.Rule;
+import io.itinera.dsl.validation.CampaignCapValidator;
 import io.itinera.dsl.validation.JourneyIssueCodes;
 
 /**
  * Quick fixes for the common mistakes: an unknown name is changed to the nearest declared one
  * or declared on the spot (stage, event or feature); an {@code otherwise} rule that is not the
- * campaign's last is moved last.
+ * campaign's last is moved last; a cap the cap warnings find wanting is shortened or added.
  */
 public class JourneyQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvider {
 
@@ -67,6 +70,22 @@ public class JourneyQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvi
 				return List.of();
 			}
 			return RuleMover.moveLast(rule, document);
+		});
+	}
+
+	@QuickFix(JourneyIssueCodes.CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS)
+	public void shortenCap(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Make the cap a bit shorter than the schedule", (diagnostic, element, document) -> {
+			Cap cap = element == null ? null : org.eclipse.xtext.EcoreUtil2.getContainerOfType(element, Cap.class);
+			return cap == null ? List.of() : CapEditor.replace(cap, CampaignCapValidator.shorterCap(cap), document);
+		});
+	}
+
+	@QuickFix(JourneyIssueCodes.CAMPAIGN_WITHOUT_CAP)
+	public void addCap(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Add `" + CapEditor.DEFAULT_CAP + "`", (diagnostic, element, document) -> {
+			Campaign campaign = element == null ? null : org.eclipse.xtext.EcoreUtil2.getContainerOfType(element, Campaign.class);
+			return campaign == null ? List.of() : CapEditor.addDefault(campaign, document);
 		});
 	}
 
