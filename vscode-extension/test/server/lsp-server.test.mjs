@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, mkdirSync, readdirSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -31,25 +31,27 @@ function applyEdits(text, edits) {
       + result.slice(offsetOf(text, edit.range.end)), text);
 }
 
-test('the shaded server serves a journey over stdio from mistake to fix', { timeout: 120_000 }, async () => {
-  assert.ok(existsSync(jar), `${jar} is missing; build lsp-server first`);
+/** A workspace with the sample journeys' ONNX models in models/, as the journeys name them. */
+function workspaceWithModels() {
   const workspace = mkdtempSync(join(tmpdir(), 'itinera-lsp-'));
-  // The sample names its ONNX model relative to itself, and the server checks the file.
   const models = resolve(here, '../../../journeys/models');
   mkdirSync(join(workspace, 'models'));
   for (const file of readdirSync(models).filter((name) => name.endsWith('.onnx'))) {
     copyFileSync(join(models, file), join(workspace, 'models', file));
   }
-  const started = process.hrtime.bigint();
-  const server = spawn(process.env.JAVA ?? 'java', ['-XX:+UseSerialGC', '-Xss4m', '-jar', jar], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  server.stderr.on('data', (chunk) => { stderr += chunk; });
-  const exited = new Promise((done) => server.on('exit', (code) => done(code)));
+  return workspace;
+}
 
+/** Spawns the jar as VS Code does and connects to it over stdio. */
+function startServer() {
+  assert.ok(existsSync(jar), `${jar} is missing; build lsp-server first`);
+  const server = spawn(process.env.JAVA ?? 'java', ['-XX:+UseSerialGC', '-Xss4m', '-jar', jar], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const session = { server, stderr: '', protocolErrors: [] };
+  server.stderr.on('data', (chunk) => { session.stderr += chunk; });
+  session.exited = new Promise((done) => server.on('exit', (code) => done(code)));
   const connection = rpc.createMessageConnection(
     new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
-  const protocolErrors = [];
-  connection.onError(([error]) => protocolErrors.push(error));
+  connection.onError(([error]) => session.protocolErrors.push(error));
   const diagnosticWaiters = [];
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     for (const waiter of [...diagnosticWaiters]) {
@@ -62,9 +64,19 @@ test('the shaded server serves a journey over stdio from mistake to fix', { time
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/configuration', () => []);
   connection.listen();
-  const nextDiagnostics = (uri, accepts) => new Promise((resolveWaiter) => diagnosticWaiters.push({
+  session.connection = connection;
+  session.nextDiagnostics = (uri, accepts) => new Promise((resolveWaiter) => diagnosticWaiters.push({
     accepts: (params) => params.uri === uri && accepts(params.diagnostics), resolve: resolveWaiter,
   }));
+  return session;
+}
+
+test('the shaded server serves a journey over stdio from mistake to fix', { timeout: 120_000 }, async () => {
+  // The sample names its ONNX model relative to itself, and the server checks the file.
+  const workspace = workspaceWithModels();
+  const started = process.hrtime.bigint();
+  const session = startServer();
+  const { server, connection, nextDiagnostics, exited, protocolErrors } = session;
 
   try {
     const initialized = await connection.sendRequest('initialize', {
@@ -122,8 +134,51 @@ test('the shaded server serves a journey over stdio from mistake to fix', { time
 
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
-    assert.equal(await exited, 0, stderr);
+    assert.equal(await exited, 0, session.stderr);
     assert.deepEqual(protocolErrors, [], 'stdout carried nothing but the protocol');
+  } finally {
+    connection.dispose();
+    server.kill();
+  }
+});
+
+test('the shaded server checks model signatures and drl blocks, and carries no model runtime', { timeout: 120_000 }, async () => {
+  const size = statSync(jar).size;
+  assert.ok(size < 40 * 2 ** 20, `the server jar is ${(size / 2 ** 20).toFixed(1)} MiB: something the editor does not need came back`);
+  const workspace = workspaceWithModels();
+  const { server, connection, nextDiagnostics } = startServer();
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    // The model gets three inputs where its file takes four; a raw drl block calls a method decisions lacks.
+    const text = sample
+      .replace('inputs views7d, cartValue, daysIdle, spend90d', 'inputs views7d, cartValue, daysIdle')
+      .replace('    rule "Plain reminder" otherwise\n      then send push "cart_reminder"\n', `    rule "Plain reminder" otherwise
+      then send push "cart_reminder"
+    drl """
+      rule "Rescue :: raw"
+      when
+        $customer : CustomerFact( number("cartValue") > 10 )
+      then
+        decisions.noSuchDecision("Rescue");
+      end
+    """
+`);
+    assert.notEqual(text, sample);
+    const uri = pathToFileURL(join(workspace, 'checks.journey')).href;
+    const checked = nextDiagnostics(uri, (list) => list.some((d) => d.code === 'io.itinera.journey.model.signatureMismatch')
+      && list.some((d) => d.code === 'io.itinera.journey.drl.error'));
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } });
+    const { diagnostics } = await checked;
+    const model = diagnostics.find((d) => d.code === 'io.itinera.journey.model.signatureMismatch');
+    assert.match(model.message, /The file expects inputs input: float\[\?, 4\]; outputs probability: float\[\?, 2\]/);
+    assert.equal(model.range.start.line, positionOf(text, 'inputs views7d').line);
+    const drl = diagnostics.find((d) => d.code === 'io.itinera.journey.drl.error');
+    assert.match(drl.message, /^Drools cannot compile this drl block: .*noSuchDecision\(String\) is undefined/);
+    // Drools places a consequence's errors at its rule; the Java compiler inside it names the method.
+    assert.equal(drl.range.start.line, positionOf(text, 'rule "Rescue :: raw"').line);
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
   } finally {
     connection.dispose();
     server.kill();

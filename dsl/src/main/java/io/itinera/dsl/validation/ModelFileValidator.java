@@ -46,10 +46,6 @@ public class ModelFileValidator extends ComposedJourneyCheck {
 		} catch (ModelFileException e) {
 			reportFileProblem(model, file.get(), e);
 			return;
-		} catch (RuntimeException | LinkageError e) {
-			warning("Model file '" + model.getPath() + "' could not be checked: ONNX Runtime is unavailable here ("
-					+ e.getMessage() + ")", JourneyPackage.Literals.MODEL_DECL__PATH);
-			return;
 		}
 		List<String> inputs = declaredInputs(model);
 		if (inputs == null) {

@@ -1,12 +1,18 @@
 package io.itinera.runtime.state;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -35,5 +41,28 @@ class RocksDbStateStoreTest {
 		IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new RocksDbStateStore(dir).close());
 		assertTrue(refused.getMessage().contains("older version") && refused.getMessage().contains("another --state directory"),
 				refused.getMessage());
+	}
+
+	@Test
+	void aClosedStoreKeepsItsCustomersInTablesNotInTheWriteAheadLog() throws Exception {
+		Map<String, CustomerRecord> customers = new HashMap<>();
+		for (int i = 0; i < 2_000; i++) {
+			customers.put("c" + i, new CustomerRecord(("state of customer " + i).repeat(4).getBytes(StandardCharsets.UTF_8), false));
+		}
+		try (RocksDbStateStore store = new RocksDbStateStore(dir)) {
+			for (int checkpoint = 0; checkpoint < 5; checkpoint++) {
+				store.commit(new Checkpoint(null, customers, List.of()));
+			}
+		}
+		try (Stream<Path> files = Files.list(dir)) {
+			long logBytes = files.filter(file -> file.toString().endsWith(".log")).mapToLong(file -> file.toFile().length()).sum();
+			assertEquals(0, logBytes, "five checkpoints' copies of every customer left in the write-ahead log");
+		}
+		Map<String, byte[]> read = new HashMap<>();
+		try (RocksDbStateStore store = new RocksDbStateStore(dir)) {
+			store.forEachCustomer(read::put);
+		}
+		assertEquals(customers.size(), read.size());
+		assertArrayEquals(customers.get("c7").bytes(), read.get("c7"));
 	}
 }
