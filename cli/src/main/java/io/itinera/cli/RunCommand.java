@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -155,8 +154,14 @@ public final class RunCommand implements Callable<Integer> {
 		} finally {
 			err.flush();
 			outText.flush();
+			if (stopOnSignal != null) {
+				stopOnSignal.done();
+			}
 		}
 	}
+
+	/** Holds the JVM on Ctrl-C or SIGTERM until the summary, which says where the run stopped, is out. */
+	private StopOnSignal stopOnSignal;
 
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
@@ -241,10 +246,7 @@ public final class RunCommand implements Callable<Integer> {
 			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config);
 			boolean showProgress = progress != null ? progress : System.console() != null && !kafka.used();
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
-			String unit = kafka.used() ? "record" : "line";
-			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after %s %,d%s",
-					unit, engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
-							: "; run the same command to continue."));
+			stopOnSignal = StopOnSignal.install(engine::stop, () -> null);
 			try (steps) {
 				EngineSummary summary = engine.run(source);
 				if (delivery != null) {
@@ -252,7 +254,6 @@ public final class RunCommand implements Callable<Integer> {
 				}
 				return summary;
 			} finally {
-				stop.done();
 				if (bar != null) {
 					bar.close();
 				}
@@ -266,8 +267,9 @@ public final class RunCommand implements Callable<Integer> {
 	private void printSummary(PrintWriter text, String what, Map<String, Long> stageCounts, EngineSummary summary,
 			Path stateDirectory) {
 		if (summary.stopped()) {
-			text.printf("Stopped after %s %,d; run the same command to continue.%n", kafka.used() ? "record" : "line",
-					summary.linesRead());
+			text.printf("Stopped after %s %,d%s%n", kafka.used() ? "record" : "line", summary.lastLine(),
+					stateDirectory == null ? " (state was in memory only: a new run starts over)."
+							: "; run the same command to continue.");
 		}
 		if (summary.resumed()) {
 			text.printf("Resumed after line %,d (state in %s).%n", summary.resumedAfterLine(), stateDirectory);

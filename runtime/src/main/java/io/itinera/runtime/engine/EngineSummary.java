@@ -6,7 +6,9 @@ import java.util.Map;
  * What a run did, in totals over the whole input (earlier, resumed runs included) except
  * {@code eventsThisRun}, {@code elapsedNanos}, the scoring counts and the events put back in order or
  * late, which count this process; {@code stopped}: the
- * run was asked to stop before the end of its input and can be resumed.
+ * run was asked to stop before the end of its input and can be resumed; {@code lastLine}: the line
+ * of the input it read to, as {@code resumedAfterLine} counts (the file's lines, header and blank lines
+ * included; a topic's records), so "stopped after" and the next run's "resumed after" name the same line.
  */
 public record EngineSummary(
 		long linesRead,
@@ -25,7 +27,8 @@ public record EngineSummary(
 		long rowsScored,
 		long outOfOrderEvents,
 		long lateEvents,
-		boolean stopped) {
+		boolean stopped,
+		long lastLine) {
 
 	public double eventsPerSecond() {
 		return elapsedNanos == 0 ? 0 : eventsThisRun * 1e9 / elapsedNanos;
