@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * THE restart test: a real {@code itinera run} process is killed (SIGKILL, no shutdown hooks)
  * half-way and started again with the same command; the result must equal an uninterrupted run.
+ * Ctrl-C (SIGINT) or SIGTERM at any point: the stop line and the summary are printed once each, whole,
+ * and the next run resumes after the very line the stop named.
  */
 class KillAndRestartTest {
+	private static final Pattern STOPPED = Pattern.compile("Stopped after line ([\\d,]+); run the same command to continue\\.");
+	private static final Pattern RESUMED = Pattern.compile("Resumed after line ([\\d,]+) ");
+
 	@TempDir
 	static Path dir;
 	static Path plan;
@@ -132,5 +139,75 @@ class KillAndRestartTest {
 		}
 		assertTrue(from >= 0 && to > from, summary);
 		return lines.subList(from, to + 1).stream().map(line -> line.replaceAll(" -> .*", "").trim()).toList();
+	}
+
+	/** Waits until the run has written {@code bytes} of stage changes, then sends the signal; what the run printed. */
+	private static String stopAt(Path out, long bytes, String signal) throws Exception {
+		Process process = run(out).start();
+		Path changes = out.resolve(JsonLinesOutput.STAGE_CHANGES);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) < bytes) && System.nanoTime() < deadline) {
+			Thread.sleep(2);
+		}
+		assertTrue(process.isAlive(), "the run ended before it could be stopped:\n" + said(out));
+		new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+		assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a stopped run ends");
+		return said(out);
+	}
+
+	/** What the run into {@code out} printed. */
+	private static String said(Path out) throws IOException {
+		return Files.readString(out.resolveSibling(out.getFileName() + ".log"));
+	}
+
+	@Test
+	void everyStopPrintsOneWholeSummaryAndTheNextRunResumesAfterTheLineItNamed() throws Exception {
+		Path whole = dir.resolve("whole-for-signals");
+		String wholeSaid = finish(run(whole));
+		assertOneWholeSummary(wholeSaid);
+		long wholeChanges = Files.size(whole.resolve(JsonLinesOutput.STAGE_CHANGES));
+
+		Path out = dir.resolve("signalled");
+		long resumeAfter = 0;
+		String[] signals = { "TERM", "INT", "TERM", "TERM" };
+		long[] stopAtBytes = { 1, wholeChanges / 4, wholeChanges / 2, wholeChanges * 3 / 4 };
+		for (int i = 0; i < signals.length; i++) {
+			String said = stopAt(out, stopAtBytes[i], signals[i]);
+			assertOneWholeSummary(said);
+			assertEquals(resumeAfter, resumedAfter(said), "the line a run resumes after is the one the last stop named:\n" + said);
+			Matcher stopped = STOPPED.matcher(said);
+			assertTrue(stopped.find(), "the stop says where: SIG" + signals[i] + "\n" + said);
+			long stoppedAfter = Long.parseLong(stopped.group(1).replace(",", ""));
+			assertTrue(stoppedAfter > resumeAfter, said);
+			resumeAfter = stoppedAfter;
+		}
+		String last = finish(run(out));
+		assertOneWholeSummary(last);
+		assertEquals(resumeAfter, resumedAfter(last), last);
+		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.ACTIONS)), Files.readString(out.resolve(JsonLinesOutput.ACTIONS)));
+	}
+
+	/** One stop line at most, one summary from its title to its last line, nothing from a stack trace. */
+	private static void assertOneWholeSummary(String said) {
+		assertTrue(count(said, "Stopped after") <= 1, "the stop line once:\n" + said);
+		assertEquals(1, count(said, "Journey RestartTest over"), "the summary once:\n" + said);
+		assertEquals(1, count(said, "  timers pending"), "the whole summary:\n" + said);
+		assertEquals(1, count(said, "  speed "), "the whole summary, to its last line:\n" + said);
+		assertTrue(said.stripTrailing().lines().reduce((a, b) -> b).orElse("").startsWith("  speed "),
+				"the summary is the last thing said:\n" + said);
+		assertTrue(!said.contains("Exception"), said);
+	}
+
+	private static long resumedAfter(String said) {
+		Matcher resumed = RESUMED.matcher(said);
+		return resumed.find() ? Long.parseLong(resumed.group(1).replace(",", "")) : 0;
+	}
+
+	private static int count(String text, String part) {
+		int n = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			n++;
+		}
+		return n;
 	}
 }
