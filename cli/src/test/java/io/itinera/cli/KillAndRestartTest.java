@@ -49,6 +49,10 @@ class KillAndRestartTest {
 	}
 
 	private static ProcessBuilder run(Path out) {
+		return run(out, log);
+	}
+
+	private static ProcessBuilder run(Path out, Path log) {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classPath, ItineraCommand.class.getName(), "run", plan.toString(), "--events", log.toString(),
@@ -141,12 +145,16 @@ class KillAndRestartTest {
 		return lines.subList(from, to + 1).stream().map(line -> line.replaceAll(" -> .*", "").trim()).toList();
 	}
 
-	/** Waits until the run has written {@code bytes} of stage changes, then sends the signal; what the run printed. */
-	private static String stopAt(Path out, long bytes, String signal) throws Exception {
-		Process process = run(out).start();
+	/**
+	 * Waits until the run has written stage changes of its own, {@code bytes} in all at least, then sends the
+	 * signal; what the run printed.
+	 */
+	private static String stopAt(Path out, Path log, long bytes, String signal) throws Exception {
 		Path changes = out.resolve(JsonLinesOutput.STAGE_CHANGES);
+		long until = Math.max(bytes, Files.exists(changes) ? Files.size(changes) + 1 : 1);
+		Process process = run(out, log).start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) < bytes) && System.nanoTime() < deadline) {
+		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) < until) && System.nanoTime() < deadline) {
 			Thread.sleep(2);
 		}
 		assertTrue(process.isAlive(), "the run ended before it could be stopped:\n" + said(out));
@@ -162,17 +170,22 @@ class KillAndRestartTest {
 
 	@Test
 	void everyStopPrintsOneWholeSummaryAndTheNextRunResumesAfterTheLineItNamed() throws Exception {
+		Path longLog = dir.resolve("long-events.csv");
+		try (Writer out = Files.newBufferedWriter(longLog)) {
+			new SyntheticEventLog(80_000, 4_000, 17, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 20, false).write(out);
+		}
 		Path whole = dir.resolve("whole-for-signals");
-		String wholeSaid = finish(run(whole));
+		String wholeSaid = finish(run(whole, longLog));
 		assertOneWholeSummary(wholeSaid);
 		long wholeChanges = Files.size(whole.resolve(JsonLinesOutput.STAGE_CHANGES));
 
+		// stage changes are written a barrier behind the reader: stop points well before the end of the log
 		Path out = dir.resolve("signalled");
 		long resumeAfter = 0;
 		String[] signals = { "TERM", "INT", "TERM", "TERM" };
-		long[] stopAtBytes = { 1, wholeChanges / 4, wholeChanges / 2, wholeChanges * 3 / 4 };
+		long[] stopAtBytes = { 1, wholeChanges / 8, wholeChanges / 4, wholeChanges * 3 / 8 };
 		for (int i = 0; i < signals.length; i++) {
-			String said = stopAt(out, stopAtBytes[i], signals[i]);
+			String said = stopAt(out, longLog, stopAtBytes[i], signals[i]);
 			assertOneWholeSummary(said);
 			assertEquals(resumeAfter, resumedAfter(said), "the line a run resumes after is the one the last stop named:\n" + said);
 			Matcher stopped = STOPPED.matcher(said);
@@ -181,7 +194,7 @@ class KillAndRestartTest {
 			assertTrue(stoppedAfter > resumeAfter, said);
 			resumeAfter = stoppedAfter;
 		}
-		String last = finish(run(out));
+		String last = finish(run(out, longLog));
 		assertOneWholeSummary(last);
 		assertEquals(resumeAfter, resumedAfter(last), last);
 		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.ACTIONS)), Files.readString(out.resolve(JsonLinesOutput.ACTIONS)));
