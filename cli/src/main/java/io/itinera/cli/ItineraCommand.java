@@ -1,6 +1,12 @@
 package io.itinera.cli;
 
 import io.itinera.cli.train.TrainCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +40,19 @@ public final class ItineraCommand implements Runnable {
 	}
 
 	public static void main(String[] args) {
-		System.exit(commandLine().execute(args));
+		System.exit(inUtf8().execute(args));
+	}
+
+	/**
+	 * The command line, writing UTF-8 whatever the platform's default (a POSIX locale would print an
+	 * emoji as '?'). System.out is replaced first: picocli's execution strategy keeps the System.out of
+	 * when the command line was made, and puts its own writer back if that one was replaced later.
+	 */
+	private static CommandLine inUtf8() {
+		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		return commandLine().setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+				.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
 	}
 
 	/**

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -160,8 +159,14 @@ public final class RunCommand implements Callable<Integer> {
 		} finally {
 			err.flush();
 			outText.flush();
+			if (stopOnSignal != null) {
+				stopOnSignal.done();
+			}
 		}
 	}
+
+	/** Holds the JVM on Ctrl-C or SIGTERM until the summary, which says where the run stopped, is out. */
+	private StopOnSignal stopOnSignal;
 
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
@@ -256,10 +261,7 @@ public final class RunCommand implements Callable<Integer> {
 			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config);
 			boolean showProgress = progress.show(!kafka.used());
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
-			String unit = kafka.used() ? "record" : "line";
-			StopOnSignal stop = StopOnSignal.install(engine::stop, () -> String.format(Locale.ROOT, "Stopped after %s %,d%s",
-					unit, engine.linesRead(), inMemory ? " (state was in memory only: a new run starts over)."
-							: "; run the same command to continue."));
+			stopOnSignal = StopOnSignal.install(engine::stop, () -> null);
 			try (steps) {
 				EngineSummary summary = engine.run(source);
 				if (delivery != null) {
@@ -267,7 +269,6 @@ public final class RunCommand implements Callable<Integer> {
 				}
 				return summary;
 			} finally {
-				stop.done();
 				if (bar != null) {
 					bar.close();
 				}
@@ -301,14 +302,20 @@ public final class RunCommand implements Callable<Integer> {
 	/** How delivery went ({@code --deliver}), for the summary. */
 	private String deliveryNote;
 
+	/** What a run's position counts: a topic's records or a sorted log's, else the file's lines. */
+	private String positionUnit() {
+		return kafka.used() || replay != null && replay.sorted() ? "record" : "line";
+	}
+
 	private void printSummary(PrintWriter text, String what, Map<String, Long> stageCounts, EngineSummary summary,
 			Path stateDirectory) {
 		if (summary.stopped()) {
-			text.printf("Stopped after %s %,d; run the same command to continue.%n", kafka.used() ? "record" : "line",
-					summary.linesRead());
+			text.printf("Stopped after %s %,d%s%n", positionUnit(), summary.lastLine(),
+					stateDirectory == null ? " (state was in memory only: a new run starts over)."
+							: "; run the same command to continue.");
 		}
 		if (summary.resumed()) {
-			text.printf("Resumed after %s %,d (state in %s).%n", replay != null && replay.sorted() ? "record" : "line",
+			text.printf("Resumed after %s %,d (state in %s).%n", positionUnit(),
 					summary.resumedAfterLine(), stateDirectory);
 		}
 		text.printf("%s over %s%n", what, kafka.used() ? kafka.inputName() : events);

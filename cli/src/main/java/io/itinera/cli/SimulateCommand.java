@@ -373,7 +373,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		return String.format(Locale.ROOT,
 				"%s: %,d events, %,d customers, %,d timers fired, %,d actions%s; %,d lines in %.1fs (%,.0f events/s)",
 				report.journey(), report.input().events(), report.input().customers(), report.input().timersFired(),
-				actions, goal, done.records() + done.deadLetters(), seconds,
+				actions, goal, done.records(), seconds,
 				seconds > 0 ? done.records() / seconds : 0);
 	}
 

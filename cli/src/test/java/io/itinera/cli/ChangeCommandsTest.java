@@ -51,7 +51,7 @@ class ChangeCommandsTest {
 		assertEquals(1, diff.exit(), diff.err());
 		String out = diff.out();
 		assertLine(out, "reentry never is now reentry after 30 days", 1, 3);
-		assertLine(out, "goal purchase within 1 week is now goal purchase within 2 weeks", 4, 5);
+		assertLine(out, "goal purchase within 7 days is now goal purchase within 14 days", 4, 5);
 		assertLine(out, "stage Abandoned renamed to Reminded (migrate)", 23, 24);
 		assertLine(out, "stage Waiting renamed to Pending (same phase and transitions)", 28, 34);
 		assertLine(out, "stage Dormant removed; its customers leave the journey (migrate)", 34, 58);
@@ -62,8 +62,8 @@ class ChangeCommandsTest {
 		assertLine(out, "stage Carted: on unsubscribe -> Dormant removed", 20, 19);
 		assertLine(out, "stage Reminded: on product_view now goes to Pending (was Carted)", 25, 26);
 		assertLine(out, "stage Reminded: after 1 day -> Nudged added", 23, 28);
-		assertLine(out, "feature views: window over 1 week is now over 2 weeks", 12, 13);
-		assertLine(out, "feature spend: window over 30 days is now over 1 week", 14, 15);
+		assertLine(out, "feature views: window over 7 days is now over 14 days", 12, 13);
+		assertLine(out, "feature spend: window over 30 days is now over 7 days", 14, 15);
 		assertLine(out, "feature biggest: max(purchase.amount) is now avg(purchase.amount)", 15, 16);
 		assertLine(out, "feature visits = count(product_view) added", 0, 17);
 		assertLine(out, "campaign Remind: no schedule is now every 2 days", 36, 41);
@@ -98,9 +98,9 @@ class ChangeCommandsTest {
 		assertTrue(out.contains(v2 + ":28:5: warning: New timer for customers moved from Abandoned: it counts from when they"
 				+ " entered Abandoned"), out);
 		assertTrue(!out.contains("after 3 days -> Lapsed` ("), "a timer kept under a renamed stage is not cancelled:\n" + out);
-		assertTrue(out.contains(v2 + ":13:3: warning: Feature views: window over 1 week is now over 2 weeks (" + v1
+		assertTrue(out.contains(v2 + ":13:3: warning: Feature views: window over 7 days is now over 14 days (" + v1
 				+ ":12): its buckets are kept (the new window is 2 times the old one"), out);
-		assertTrue(out.contains(v2 + ":15:3: warning: Feature spend: window over 30 days is now over 1 week (" + v1
+		assertTrue(out.contains(v2 + ":15:3: warning: Feature spend: window over 30 days is now over 7 days (" + v1
 				+ ":14): its buckets are reset (the new window is not a whole multiple of the old one)"), out);
 		assertTrue(out.contains(v2 + ":16:3: warning: Feature biggest is now avg(purchase.amount) (was max(purchase.amount), "
 				+ v1 + ":15): every customer's value is reset."), out);

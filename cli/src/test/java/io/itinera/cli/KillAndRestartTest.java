@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * THE restart test: a real {@code itinera run} process is killed (SIGKILL, no shutdown hooks)
  * half-way and started again with the same command; the result must equal an uninterrupted run.
+ * Ctrl-C (SIGINT) or SIGTERM at any point: the stop line and the summary are printed once each, whole,
+ * and the next run resumes after the very line the stop named.
  */
 class KillAndRestartTest {
+	private static final Pattern STOPPED = Pattern.compile("Stopped after line ([\\d,]+); run the same command to continue\\.");
+	private static final Pattern RESUMED = Pattern.compile("Resumed after line ([\\d,]+) ");
+
 	@TempDir
 	static Path dir;
 	static Path plan;
@@ -42,6 +49,10 @@ class KillAndRestartTest {
 	}
 
 	private static ProcessBuilder run(Path out) {
+		return run(out, log);
+	}
+
+	private static ProcessBuilder run(Path out, Path log) {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classPath, ItineraCommand.class.getName(), "run", plan.toString(), "--events", log.toString(),
@@ -132,5 +143,84 @@ class KillAndRestartTest {
 		}
 		assertTrue(from >= 0 && to > from, summary);
 		return lines.subList(from, to + 1).stream().map(line -> line.replaceAll(" -> .*", "").trim()).toList();
+	}
+
+	/**
+	 * Waits until the run has written stage changes of its own, {@code bytes} in all at least, then sends the
+	 * signal; what the run printed.
+	 */
+	private static String stopAt(Path out, Path log, long bytes, String signal) throws Exception {
+		Path changes = out.resolve(JsonLinesOutput.STAGE_CHANGES);
+		long until = Math.max(bytes, Files.exists(changes) ? Files.size(changes) + 1 : 1);
+		Process process = run(out, log).start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (process.isAlive() && (!Files.exists(changes) || Files.size(changes) < until) && System.nanoTime() < deadline) {
+			Thread.sleep(2);
+		}
+		assertTrue(process.isAlive(), "the run ended before it could be stopped:\n" + said(out));
+		new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+		assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a stopped run ends");
+		return said(out);
+	}
+
+	/** What the run into {@code out} printed. */
+	private static String said(Path out) throws IOException {
+		return Files.readString(out.resolveSibling(out.getFileName() + ".log"));
+	}
+
+	@Test
+	void everyStopPrintsOneWholeSummaryAndTheNextRunResumesAfterTheLineItNamed() throws Exception {
+		Path longLog = dir.resolve("long-events.csv");
+		try (Writer out = Files.newBufferedWriter(longLog)) {
+			new SyntheticEventLog(80_000, 4_000, 17, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 20, false).write(out);
+		}
+		Path whole = dir.resolve("whole-for-signals");
+		String wholeSaid = finish(run(whole, longLog));
+		assertOneWholeSummary(wholeSaid);
+		long wholeChanges = Files.size(whole.resolve(JsonLinesOutput.STAGE_CHANGES));
+
+		// stage changes are written a barrier behind the reader: stop points well before the end of the log
+		Path out = dir.resolve("signalled");
+		long resumeAfter = 0;
+		String[] signals = { "TERM", "INT", "TERM", "TERM" };
+		long[] stopAtBytes = { 1, wholeChanges / 8, wholeChanges / 4, wholeChanges * 3 / 8 };
+		for (int i = 0; i < signals.length; i++) {
+			String said = stopAt(out, longLog, stopAtBytes[i], signals[i]);
+			assertOneWholeSummary(said);
+			assertEquals(resumeAfter, resumedAfter(said), "the line a run resumes after is the one the last stop named:\n" + said);
+			Matcher stopped = STOPPED.matcher(said);
+			assertTrue(stopped.find(), "the stop says where: SIG" + signals[i] + "\n" + said);
+			long stoppedAfter = Long.parseLong(stopped.group(1).replace(",", ""));
+			assertTrue(stoppedAfter > resumeAfter, said);
+			resumeAfter = stoppedAfter;
+		}
+		String last = finish(run(out, longLog));
+		assertOneWholeSummary(last);
+		assertEquals(resumeAfter, resumedAfter(last), last);
+		assertEquals(Files.readString(whole.resolve(JsonLinesOutput.ACTIONS)), Files.readString(out.resolve(JsonLinesOutput.ACTIONS)));
+	}
+
+	/** One stop line at most, one summary from its title to its last line, nothing from a stack trace. */
+	private static void assertOneWholeSummary(String said) {
+		assertTrue(count(said, "Stopped after") <= 1, "the stop line once:\n" + said);
+		assertEquals(1, count(said, "Journey RestartTest over"), "the summary once:\n" + said);
+		assertEquals(1, count(said, "  timers pending"), "the whole summary:\n" + said);
+		assertEquals(1, count(said, "  speed "), "the whole summary, to its last line:\n" + said);
+		assertTrue(said.stripTrailing().lines().reduce((a, b) -> b).orElse("").startsWith("  speed "),
+				"the summary is the last thing said:\n" + said);
+		assertTrue(!said.contains("Exception"), said);
+	}
+
+	private static long resumedAfter(String said) {
+		Matcher resumed = RESUMED.matcher(said);
+		return resumed.find() ? Long.parseLong(resumed.group(1).replace(",", "")) : 0;
+	}
+
+	private static int count(String text, String part) {
+		int n = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			n++;
+		}
+		return n;
 	}
 }

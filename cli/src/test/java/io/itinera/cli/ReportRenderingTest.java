@@ -92,7 +92,7 @@ class ReportRenderingTest {
 		assertTrue(rules.contains(">name far too long to fit a chart&#39;s axis</tspan>"), rules);
 		assertTrue(html.contains("Replayed 2026-03-02 08:00 UTC → 2026-03-06 00:00 UTC"), "readable dates");
 		assertTrue(!Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d").matcher(html).find(), "no ISO date-times on the page");
-		assertTrue(html.contains("<title>Carted → Abandoned: after 6h · 40 customers (100.0% of those who entered Carted)"),
+		assertTrue(html.contains("<title>Carted → Abandoned: after 6 hours · 40 customers (100.0% of those who entered Carted)"),
 				"the edge's condition and share on hover");
 	}
 

@@ -98,9 +98,9 @@ class SimulateCommandTest {
 
 		assertTransition(report, null, "Browsing", "entry on view", 5, 5);
 		assertTransition(report, "Browsing", "Carted", "on cart", 3, 3);
-		assertTransition(report, "Browsing", "Gone", "after 1d", 1, 1);
+		assertTransition(report, "Browsing", "Gone", "after 1 day", 1, 1);
 		assertTransition(report, "Carted", "Bought", "on buy", 1, 1);
-		assertTransition(report, "Carted", "Abandoned", "after 6h", 2, 2);
+		assertTransition(report, "Carted", "Abandoned", "after 6 hours", 2, 2);
 		assertTransition(report, "Abandoned", "Bought", "on buy", 1, 1);
 		assertEquals(6, report.get("transitions").size());
 

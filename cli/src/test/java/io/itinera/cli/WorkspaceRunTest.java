@@ -124,7 +124,7 @@ class WorkspaceRunTest {
 		Files.writeString(winback, Files.readString(winback).replace("after 21 days -> Lapsing", "after 28 days -> Lapsing"));
 		String output = execute(2, "run", folder.toString(), "--events", log.toString(), "--out", out.toString(), "--no-progress");
 		assertTrue(output.contains("winback.journey has changed since the run in"), output);
-		assertTrue(output.contains("is now after 4 weeks"), output);
+		assertTrue(output.contains("is now after 28 days"), output);
 	}
 
 	private static Path copyOfTheWorkspace(String name) throws IOException {

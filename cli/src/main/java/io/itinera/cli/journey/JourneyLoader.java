@@ -45,7 +45,10 @@ public final class JourneyLoader {
 		XtextResourceSet resourceSet = injector().getInstance(XtextResourceSet.class);
 		XtextResource resource = (XtextResource) resourceSet.createResource(URI.createFileURI(absolute.toString()));
 		try (var in = Files.newInputStream(absolute)) {
-			resource.load(in, resourceSet.getLoadOptions());
+			// a journey is UTF-8 (as editors write it), whatever the platform's default
+			java.util.Map<Object, Object> options = new java.util.HashMap<>(resourceSet.getLoadOptions());
+			options.put(XtextResource.OPTION_ENCODING, java.nio.charset.StandardCharsets.UTF_8.name());
+			resource.load(in, options);
 		} catch (IOException e) {
 			return new LoadedJourney(file, null, List.of(new JourneyDiagnostic(file, 1, 1, true,
 					"cannot read the file (" + e.getMessage() + "); check the path and permissions.", "io")));

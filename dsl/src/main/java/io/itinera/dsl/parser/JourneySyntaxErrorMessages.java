@@ -18,6 +18,7 @@ import io.itinera.dsl.journey.FeatureDefinition;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.Stage;
 import io.itinera.dsl.journey.TestCase;
+import io.itinera.runtime.io.Shown;
 
 /**
  * Parser errors in the journey's words: what was expected where, and how to write it. A missing
@@ -28,9 +29,21 @@ public class JourneySyntaxErrorMessages extends SyntaxErrorMessageProvider {
 
 	@Override
 	public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
+		SyntaxErrorMessage message = inJourneyWords(context);
+		return new SyntaxErrorMessage(Shown.message(message.getMessage()), message.getIssueCode(), message.getIssueData());
+	}
+
+	@Override
+	public SyntaxErrorMessage getSyntaxErrorMessage(IValueConverterErrorContext context) {
+		SyntaxErrorMessage message = super.getSyntaxErrorMessage(context);
+		return new SyntaxErrorMessage(Shown.message(message.getMessage()), message.getIssueCode(), message.getIssueData());
+	}
+
+	private SyntaxErrorMessage inJourneyWords(IParserErrorContext context) {
 		RecognitionException error = context.getRecognitionException();
 		if (error == null || error.token == null) {
-			return super.getSyntaxErrorMessage(context);
+			return new SyntaxErrorMessage(ParserWording.translate(context.getDefaultMessage(), context.getTokenNames())
+					+ " " + whatBelongsIn(context.getCurrentContext()), Diagnostic.SYNTAX_DIAGNOSTIC);
 		}
 		String found = describe(error.token);
 		if (error instanceof MismatchedTokenException mismatch && mismatch.expecting >= 0
@@ -58,7 +71,21 @@ public class JourneySyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		if (token.getType() == Token.EOF) {
 			return "the end of the file";
 		}
-		return "'" + token.getText() + "'";
+		return "'" + Shown.token(wholeCharacters(token)) + "'";
+	}
+
+	/**
+	 * The token's text; the lexer reads UTF-16 units, so a character beyond them (an emoji) can end up
+	 * split over two tokens: the second half is taken along to show the character whole.
+	 */
+	private static String wholeCharacters(Token token) {
+		String text = token.getText() == null ? "" : token.getText();
+		if (!text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1)) && token instanceof CommonToken common
+				&& common.getInputStream() != null && common.getStopIndex() + 1 < common.getInputStream().size()) {
+			String next = common.getInputStream().substring(common.getStopIndex() + 1, common.getStopIndex() + 1);
+			return next.length() == 1 && Character.isLowSurrogate(next.charAt(0)) ? text + next : text;
+		}
+		return text;
 	}
 
 	/** The last token the parser read before the offending one, skipping whitespace and comments. */

@@ -7,6 +7,7 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 
 import io.itinera.dsl.journey.JourneyPackage;
+import io.itinera.runtime.io.Shown;
 
 /**
  * Unresolved names say what kind of thing was expected and how to declare it. The issue data
@@ -18,7 +19,8 @@ public class JourneyLinkingMessages extends LinkingDiagnosticMessageProvider {
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
 		EClass expected = context.getReference().getEReferenceType();
 		String name = context.getLinkText();
-		String message = "Unknown " + describe(expected) + " '" + name + "'. " + howToDeclare(expected, name);
+		String shown = Shown.token(name);
+		String message = "Unknown " + describe(expected) + " '" + shown + "'. " + howToDeclare(expected, shown);
 		return new DiagnosticMessage(message, Severity.ERROR, Diagnostic.LINKING_DIAGNOSTIC,
 				name, expected.getName());
 	}

@@ -8,7 +8,10 @@ import java.util.Map;
  * late, which count this process; {@code stopped}: the
  * run was asked to stop before the end of its input and can be resumed. {@code latestEventAt}: the latest
  * event time read, where the data ends (Long.MIN_VALUE without events); {@code pendingTimers} were set
- * and are due after it.
+ * and are due after it;
+ * {@code lastLine}: the line
+ * of the input it read to, as {@code resumedAfterLine} counts (the file's lines, header and blank lines
+ * included; a topic's records), so "stopped after" and the next run's "resumed after" name the same line.
  */
 public record EngineSummary(
 		long linesRead,
@@ -28,7 +31,8 @@ public record EngineSummary(
 		long outOfOrderEvents,
 		long lateEvents,
 		boolean stopped,
-		long latestEventAt) {
+		long latestEventAt,
+		long lastLine) {
 
 	public double eventsPerSecond() {
 		return elapsedNanos == 0 ? 0 : eventsThisRun * 1e9 / elapsedNanos;

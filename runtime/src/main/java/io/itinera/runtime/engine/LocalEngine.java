@@ -130,7 +130,7 @@ public final class LocalEngine {
 		return new EngineSummary(totals.linesRead, totals.eventsRead, totals.deadLetters, totals.skipped, totals.customers,
 				totals.stageCounts(), totals.actions, totals.stageChanges, totals.pendingTimers, eventsThisRun,
 				System.nanoTime() - started, resumedAfterLine, totals.scoreBatches, totals.rowsScored, totals.outOfOrderEvents,
-				totals.lateEvents, stopRequested, totals.latestEventAt);
+				totals.lateEvents, stopRequested, totals.latestEventAt, source.lineNumber());
 	}
 
 	/** Lines read by earlier runs this one resumed. */

@@ -104,7 +104,7 @@ public final class JourneyGraph {
 			if (!hasEdge || leaves) {
 				continue;
 			}
-			List<String> trap = plan.stages().stream().map(Stage::name).filter(component::contains).toList();
+			List<String> trap = plan.stages().stream().map(Stage::name).filter(component::contains).distinct().toList();
 			for (String name : trap) {
 				Stage stage = plan.stage(name);
 				String where = trap.size() == 1 ? "its transitions all lead back to " + name

@@ -23,7 +23,7 @@ public final class Shown {
 		int i = 0;
 		for (; i < text.length() && shown.length() < max; i++) {
 			char c = text.charAt(i);
-			if (c < 0x20 || c == 0x7f || c == '\uFFFD' || c == '\uFEFF') {
+			if (c < 0x20 || c == 0x7f || c == '\uFFFD' || c == '\uFEFF' || loneSurrogate(text, i)) {
 				shown.append(String.format("\\u%04x", (int) c));
 			} else {
 				shown.append(c);
@@ -37,6 +37,65 @@ public final class Shown {
 
 	public static String cut(String text) {
 		return cut(text, MAX);
+	}
+
+	/** The characters a message keeps of a token, or of a word longer than {@link #LONG_WORD}. */
+	public static final int TOKEN = 40;
+	/** A word longer than this in a message is cut to {@link #TOKEN} characters. */
+	static final int LONG_WORD = 80;
+
+	/**
+	 * A message that quotes what it was given ({@code Unknown stage '…'}) as one line: control characters
+	 * (a newline too) escaped, and each word longer than {@link #LONG_WORD} characters (a name or token
+	 * pasted by mistake) cut to its first {@link #TOKEN}, an ellipsis and its closing punctuation (quotes, stops, brackets).
+	 */
+	/** A token or name from a file as a message quotes it: control characters escaped, cut to {@link #TOKEN} and "…". */
+	public static String token(String text) {
+		String escaped = cut(text, Integer.MAX_VALUE);
+		if (escaped.length() <= TOKEN) {
+			return escaped;
+		}
+		int kept = Character.isHighSurrogate(escaped.charAt(TOKEN - 1)) ? TOKEN - 1 : TOKEN;
+		return escaped.substring(0, kept) + "…";
+	}
+
+	public static String message(String message) {
+		String escaped = cut(message, Integer.MAX_VALUE);
+		StringBuilder shown = new StringBuilder(Math.min(escaped.length(), 400));
+		int at = 0;
+		while (at < escaped.length()) {
+			int end = at;
+			while (end < escaped.length() && !Character.isWhitespace(escaped.charAt(end))) {
+				end++;
+			}
+			if (end - at > LONG_WORD) {
+				int closing = end;
+				while (closing > end - 3 && isClosing(escaped.charAt(closing - 1))) {
+					closing--;
+				}
+				shown.append(token(escaped.substring(at, closing))).append(escaped, closing, end);
+			} else {
+				shown.append(escaped, at, end);
+			}
+			if (end < escaped.length()) {
+				shown.append(escaped.charAt(end));
+			}
+			at = end + 1;
+		}
+		return shown.toString();
+	}
+
+	private static boolean isClosing(char c) {
+		return c < 0x80 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c);
+	}
+
+	/** A surrogate without its pair: it cannot be printed, so it is written as an escape. */
+	private static boolean loneSurrogate(String text, int i) {
+		char c = text.charAt(i);
+		if (Character.isHighSurrogate(c)) {
+			return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+		}
+		return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
 	}
 
 	/** A cell's text in single quotes, cut to {@link #CELL} characters. */

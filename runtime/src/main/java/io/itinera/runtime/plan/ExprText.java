@@ -8,7 +8,6 @@ public final class ExprText {
 	private static final long MINUTE = 60 * SECOND;
 	private static final long HOUR = 60 * MINUTE;
 	private static final long DAY = 24 * HOUR;
-	private static final long WEEK = 7 * DAY;
 
 	private ExprText() {
 	}
@@ -77,10 +76,15 @@ public final class ExprText {
 		return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
 	}
 
-	/** Milliseconds in the largest unit that divides them: "3 days", "1 hour", "90 seconds". */
+	/**
+	 * A plan's duration as plan text (diff, explain, graph, report, migration and delivery notes): in the
+	 * largest of days, hours, minutes and seconds that divides it: "21 days", "1 hour", "90 seconds".
+	 * Never in weeks, so a duration written in days reads back as written; {@code 2 weeks} reads "14 days".
+	 * The one place durations are written out for people.
+	 */
 	public static String duration(long millis) {
-		long[] units = { WEEK, DAY, HOUR, MINUTE, SECOND };
-		String[] names = { "week", "day", "hour", "minute", "second" };
+		long[] units = { DAY, HOUR, MINUTE, SECOND };
+		String[] names = { "day", "hour", "minute", "second" };
 		for (int i = 0; i < units.length; i++) {
 			if (millis != 0 && millis % units[i] == 0) {
 				long amount = millis / units[i];

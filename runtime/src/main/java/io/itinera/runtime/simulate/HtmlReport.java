@@ -1,5 +1,6 @@
 package io.itinera.runtime.simulate;
 
+import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.simulate.ComparisonReport.Difference;
 import io.itinera.runtime.simulate.SimulationReport.ArmFigures;
 import io.itinera.runtime.simulate.SimulationReport.CampaignFigures;
@@ -113,7 +114,7 @@ public final class HtmlReport {
 		kpi(html, "customers entered", Html.number(r.goal() != null ? r.goal().customers() : entered(r)));
 		if (r.goal() != null) {
 			kpi(html, "goal conversion (" + r.goal().event() + " within "
-					+ TransitionLabels.duration(r.goal().windowMillis()) + ")", Html.percent(r.goal().rate()));
+					+ ExprText.duration(r.goal().windowMillis()) + ")", Html.percent(r.goal().rate()));
 			if (r.goal().valueField() != null) {
 				kpi(html, "revenue (sum of " + r.goal().event() + "." + r.goal().valueField() + " at the goal)",
 						Html.money(r.goal().revenue()));
@@ -166,7 +167,7 @@ public final class HtmlReport {
 		html.append(SvgCharts.funnel(id + "-funnel", "Customers reaching each phase", labels, values, shares));
 		if (r.goal() != null) {
 			html.append("<p class=\"goal\">Goal <b>").append(Html.escape(r.goal().event())).append("</b> within ")
-					.append(TransitionLabels.duration(r.goal().windowMillis())).append(" of entry: ")
+					.append(ExprText.duration(r.goal().windowMillis())).append(" of entry: ")
 					.append(Html.number(r.goal().converted())).append(" of ").append(Html.number(r.goal().visits()))
 					.append(" visits converted (").append(Html.percent(r.goal().rate())).append("); ")
 					.append(Html.number(r.goal().customersConverted())).append(" of ")

@@ -13,7 +13,7 @@ final class TransitionLabels {
 			return "on " + onEvent.event() + (onEvent.condition() == null ? "" : " if …");
 		}
 		if (transition instanceof Transition.AfterDelay after) {
-			return "after " + duration(after.delayMillis());
+			return "after " + ExprText.duration(after.delayMillis());
 		}
 		return "when score";
 	}
@@ -27,19 +27,5 @@ final class TransitionLabels {
 			return "when " + ExprText.of(when.condition());
 		}
 		return of(transition);
-	}
-
-	static String duration(long millis) {
-		long minutes = millis / 60_000;
-		if (minutes > 0 && minutes % (60 * 24) == 0) {
-			return minutes / (60 * 24) + "d";
-		}
-		if (minutes > 0 && minutes % 60 == 0) {
-			return minutes / 60 + "h";
-		}
-		if (millis % 60_000 == 0) {
-			return minutes + "m";
-		}
-		return millis / 1000 + "s";
 	}
 }

@@ -27,6 +27,11 @@ public final class DocumentPositions {
 		return new Position(line, character);
 	}
 
+	/** Whether the position is one of the text's: its line exists and the character is within it (or at its end). */
+	public static boolean isInside(String text, Position position) {
+		return position.getLine() >= 0 && position.getCharacter() >= 0 && clamp(text, position).equals(position);
+	}
+
 	public static Range clamp(String text, Range range) {
 		Position start = clamp(text, range.getStart());
 		Position end = clamp(text, range.getEnd());

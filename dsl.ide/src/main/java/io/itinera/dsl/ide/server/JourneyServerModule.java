@@ -4,6 +4,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
+import org.eclipse.xtext.ide.server.concurrent.IRequestManager;
 import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
 import org.eclipse.xtext.util.IFileSystemScanner;
 
@@ -23,6 +24,7 @@ public class JourneyServerModule extends AbstractModule {
 				bind(IFileSystemScanner.class).to(WorkspaceFileScanner.class);
 				bind(SemanticTokensService.class).to(JourneySemanticTokensService.class);
 				bind(WorkspaceManager.class).to(ConsistentReadWorkspaceManager.class);
+				bind(IRequestManager.class).to(RefusalLoggingRequestManager.class);
 			}
 		}));
 	}

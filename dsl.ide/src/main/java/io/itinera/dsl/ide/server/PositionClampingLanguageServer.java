@@ -1,5 +1,6 @@
 package io.itinera.dsl.ide.server;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.lsp4j.CodeAction;
@@ -9,6 +10,7 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
@@ -87,7 +89,28 @@ public class PositionClampingLanguageServer extends SingleReadRenameLanguageServ
 	@Override
 	protected List<Either<Command, CodeAction>> codeAction(CodeActionParams params, CancelIndicator cancelIndicator) {
 		params.setRange(clamped(params.getTextDocument(), params.getRange()));
+		String text = textOf(params.getTextDocument());
+		if (text != null && params.getContext() != null && params.getContext().getDiagnostics() != null) {
+			params.getContext().setDiagnostics(inside(text, params.getContext().getDiagnostics()));
+		}
 		return super.codeAction(params, cancelIndicator);
+	}
+
+	/**
+	 * The diagnostics that start inside the text, their ends clamped. An editor sends diagnostics it
+	 * received before an edit: one that starts where the text no longer reaches names nothing to fix.
+	 */
+	private static List<Diagnostic> inside(String text, List<Diagnostic> diagnostics) {
+		List<Diagnostic> inside = new ArrayList<>();
+		for (Diagnostic diagnostic : diagnostics) {
+			Range range = diagnostic.getRange();
+			if (range != null && range.getStart() != null && range.getEnd() != null
+					&& DocumentPositions.isInside(text, range.getStart())) {
+				diagnostic.setRange(DocumentPositions.clamp(text, range));
+				inside.add(diagnostic);
+			}
+		}
+		return inside;
 	}
 
 	@Override
