@@ -255,10 +255,10 @@ public final class HtmlReport {
 			return;
 		}
 		boolean revenue = r.goal().valueField() != null;
-		String window = TransitionLabels.duration(r.goal().afterSendWindowMillis());
+		String window = ExprText.duration(r.goal().afterSendWindowMillis());
 		html.append("<h3>Results per rule</h3><p class=\"note\">Customers who got at least one action of the rule; "
 				+ "those of them who reached the visit's goal (").append(Html.escape(r.goal().event()))
-				.append(", once per visit, within ").append(TransitionLabels.duration(r.goal().windowMillis()))
+				.append(", once per visit, within ").append(ExprText.duration(r.goal().windowMillis()))
 				.append(" of entry) at a later step, and ").append(revenue ? "the revenue of those goals" : "their rate")
 				.append("; and, measured from the message, those who had a goal event (").append(Html.escape(r.goal().event()))
 				.append(") within ").append(window).append(" after one of the rule's actions (later than it, whether or "
@@ -356,7 +356,7 @@ public final class HtmlReport {
 					+ "the difference in revenue per customer from the holdout, with a 95% normal (Welch) interval "
 					+ "(difference ± 1.96 standard errors; rough with few customers, as revenue is skewed).</p>");
 		}
-		String window = r.goal() == null ? null : TransitionLabels.duration(r.goal().afterSendWindowMillis());
+		String window = r.goal() == null ? null : ExprText.duration(r.goal().afterSendWindowMillis());
 		if (window != null) {
 			html.append("<p class=\"note\">Measured from the message: customers of each arm who got a message of the "
 					+ "split's campaigns after assignment (in the holdout: the message withheld from them), and those of them "
