@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.ExitCode;
 /**
  * Why a command stops, for the user: one line that names what is wrong and the fix, and the exit
  * status. Thrown from anywhere in a command; {@link ErrorHandler} prints it, never a stack trace.

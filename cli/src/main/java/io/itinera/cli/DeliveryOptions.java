@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.DurationOption;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.plan.Cap;
 import io.itinera.runtime.plan.Channel;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.change.PlanChange;
 import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.plan.JourneyPlan;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.DurationOption;
 import io.itinera.runtime.driver.DriverSettings;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.engine.EngineException;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.DeprecatedSpelling;
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.workspace.WorkspaceFile;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.graph.GraphExport;
 import io.itinera.runtime.graph.JourneyGraph;
 import io.itinera.runtime.plan.JourneyPlan;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.cli.train.TrainCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

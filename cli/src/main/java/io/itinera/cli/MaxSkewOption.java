@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.DurationOption;
 import picocli.CommandLine.Option;
 
 /** {@code --max-skew D}: how far in the future an event's time may be before it is refused. */

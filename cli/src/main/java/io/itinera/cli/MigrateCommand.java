@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.DeprecatedSpelling;
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.change.VersionedMigration;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesEventParser;

@@ -1,8 +1,8 @@
 package io.itinera.cli.train;
 
-import io.itinera.cli.DeprecatedSpelling;
-import io.itinera.cli.DurationOption;
-import io.itinera.cli.ExitCode;
+import io.itinera.cli.vocabulary.DeprecatedSpelling;
+import io.itinera.cli.vocabulary.DurationOption;
+import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.dsl.compiler.JourneyCompiler;

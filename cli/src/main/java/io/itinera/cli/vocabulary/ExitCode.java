@@ -1,4 +1,4 @@
-package io.itinera.cli;
+package io.itinera.cli.vocabulary;
 
 /**
  * What an {@code itinera} command's exit status means; the README's table lists them. The numbers

@@ -1,4 +1,4 @@
-package io.itinera.cli;
+package io.itinera.cli.vocabulary;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,7 +14,7 @@ public final class DurationOption {
 	private DurationOption() {
 	}
 
-	static long unitMillis(String unit) {
+	public static long unitMillis(String unit) {
 		return switch (unit) {
 			case "s" -> 1_000L;
 			case "m" -> 60_000L;

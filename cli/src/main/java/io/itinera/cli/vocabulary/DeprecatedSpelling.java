@@ -1,4 +1,4 @@
-package io.itinera.cli;
+package io.itinera.cli.vocabulary;
 
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
