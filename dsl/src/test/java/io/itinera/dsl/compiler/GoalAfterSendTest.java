@@ -78,6 +78,6 @@ class GoalAfterSendTest {
 				"journey W { entry on order -> A  goal order within 7 days, 30 days after send  event order { }  stage A { } }");
 		var changes = PlanDiff.between(new JourneyCompiler().compile(before), new JourneyCompiler().compile(after));
 		assertEquals(1, changes.size(), changes.toString());
-		assertTrue(changes.get(0).description().endsWith("within 1 week, 30 days after send"), changes.get(0).description());
+		assertTrue(changes.get(0).description().endsWith("within 7 days, 30 days after send"), changes.get(0).description());
 	}
 }
