@@ -126,7 +126,7 @@ class ConversionsAfterSendTest {
 		assertEquals(0, valuable.get("converted").asLong());
 		assertTrue(valuable.get("convertedAfterSend").asLong() > 50, valuable.toString());
 		String html = Files.readString(out.resolve("report.html"));
-		assertTrue(html.contains("converted within 30d after send"), "the rule table's column");
+		assertTrue(html.contains("converted within 30 days after send"), "the rule table's column");
 		assertTrue(html.contains(String.format(java.util.Locale.ROOT, "<td class=\"n\">%,d</td>",
 				valuable.get("convertedAfterSend").asLong())), "the figure beside the visit goal's");
 	}
