@@ -87,7 +87,7 @@ final class FlinkFixtures {
 
 	/** The latest event time of a log: where a replay ends. */
 	static long latestEventTime(Path log) throws IOException {
-		return ReplayEnd.latestEventTime(List.of(log.toString()), EventSchema.of(cartRecovery()), MAPPING);
+		return ReplayInput.latestEventTime(List.of(log.toString()), EventSchema.of(cartRecovery()), MAPPING);
 	}
 
 	/** The local engine's output over {@code log} (2 workers, in-memory state). */
