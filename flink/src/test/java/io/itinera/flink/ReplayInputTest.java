@@ -68,7 +68,7 @@ class ReplayInputTest {
 		Path copy;
 		try (ReplayInput replay = prepare(log, null)) {
 			assertNotNull(replay.orderNote());
-			assertTrue(replay.orderNote().contains("line 5: customer c2 at 2026-01-01T09:00:00Z"), replay.orderNote());
+			assertTrue(replay.orderNote().contains("log.jsonl:5 at 2026-01-01T09:00:00Z"), replay.orderNote());
 			JourneyJob.Input input = replay.input(JourneyJob.Input.files(List.of(log.toString())));
 			assertTrue(input.numbersCarried());
 			copy = Path.of(input.files().get(0));
