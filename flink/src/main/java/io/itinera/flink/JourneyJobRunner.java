@@ -107,9 +107,12 @@ public final class JourneyJobRunner {
 		}
 	}
 
-	/** Where a log's sorted copy goes: a folder of the output (a cluster's task managers see it), else a temporary one. */
+	/**
+	 * Where a log's sorted copy goes: a folder of the output (a cluster's task managers see it), else
+	 * (Kafka out, or an output on another file system) a temporary one, removed with the copy.
+	 */
 	private static Path sortFolder(JobArguments arguments) throws IOException {
-		if (arguments.out() != null) {
+		if (arguments.out() != null && !arguments.out().contains("://")) {
 			return Path.of(arguments.out()).resolve(ReplayInput.SORT_FOLDER);
 		}
 		return Files.createTempDirectory("itinera-sorted-log-");

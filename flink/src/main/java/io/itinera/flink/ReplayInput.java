@@ -69,7 +69,7 @@ final class ReplayInput implements AutoCloseable {
 		}
 		LogScan.End end = scan.end(endAt == null ? maxSkewMillis : Long.MAX_VALUE);
 		if (scan.disorder() == null && acrossCustomers == null) {
-			return new ReplayInput(lines, endAt, end, maxSkewMillis, null, null, null);
+			return new ReplayInput(lines, endAt, end, maxSkewMillis, folder, null, null);
 		}
 		TimeWindow kept = end.beyond().isEmpty() ? window : window.endingAfterLog(end.at(), maxSkewMillis);
 		Path copy = writeSortedCopy(new LogLines(files, schema, mapping, kept, latenessMillis), folder);
@@ -148,16 +148,16 @@ final class ReplayInput implements AutoCloseable {
 		return endAt != null ? (endAt == Long.MAX_VALUE ? "none (--end-at none)" : Instant.ofEpochMilli(endAt) + " (--end-at)") : end.note();
 	}
 
-	/** Removes the sorted copy, if one was written. */
+	/** Removes the sorted copy, if one was written, and its folder when that is left empty. */
 	@Override
 	public void close() throws IOException {
 		if (copy != null) {
 			Files.deleteIfExists(copy);
-			try {
-				Files.deleteIfExists(folder);
-			} catch (DirectoryNotEmptyException someoneElses) {
-				// left as found
-			}
+		}
+		try {
+			Files.deleteIfExists(folder);
+		} catch (DirectoryNotEmptyException someoneElses) {
+			// left as found
 		}
 	}
 }
