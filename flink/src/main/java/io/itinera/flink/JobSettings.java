@@ -2,9 +2,9 @@ package io.itinera.flink;
 
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.io.TimeWindow;
 import io.itinera.runtime.workspace.WorkspaceFile;
 import io.itinera.runtime.workspace.WorkspaceSettings;
-import io.itinera.runtime.io.TimeWindow;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;

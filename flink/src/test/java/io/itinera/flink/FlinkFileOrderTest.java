@@ -53,7 +53,10 @@ class FlinkFileOrderTest {
 			assertTrue(said.contains("not in time order") && said.contains("copy sorted by time"), said);
 			assertEquals(actions, FlinkFixtures.sortedLines(flink, OutputRecord.ACTION), name);
 			assertEquals(changes, FlinkFixtures.sortedLines(flink, OutputRecord.STAGE_CHANGE), name);
-			assertEquals(List.of(), FlinkFixtures.sortedLines(flink, OutputRecord.DEAD_LETTER), "no late events: " + name);
+			List<String> deadLetters = FlinkFixtures.sortedLines(flink, OutputRecord.DEAD_LETTER);
+			assertEquals(FlinkFixtures.sorted(run.resolve(JsonLinesOutput.DEAD_LETTERS)), deadLetters, "no late events: " + name);
+			assertEquals(1, deadLetters.size(), deadLetters::toString);
+			assertTrue(deadLetters.get(0).contains("\"line\":101,"), "the file's line number: " + deadLetters.get(0));
 			assertFalse(Files.exists(flink.resolve(ReplayInput.SORT_FOLDER)), "the sorted copy is removed");
 		}
 	}
@@ -102,7 +105,10 @@ class FlinkFileOrderTest {
 		return said.toString(StandardCharsets.UTF_8);
 	}
 
-	/** The log with its customers' blocks in a random order, and each customer's own lines shuffled too when asked. */
+	/**
+	 * The log with its customers' blocks in a random order, and each customer's own lines shuffled too
+	 * when asked; line 101 a dead letter.
+	 */
 	private static Path shuffled(Path log, Path to, boolean ownLinesShuffled) throws IOException {
 		Map<String, List<String>> byCustomer = new LinkedHashMap<>();
 		for (String line : Files.readAllLines(log)) {
@@ -119,6 +125,7 @@ class FlinkFileOrderTest {
 			}
 			lines.addAll(block);
 		}
+		lines.add(100, "{\"customer\": \"c1\", \"time\": \"not a time\", \"type\": \"cart_add\"}");
 		return Files.write(to, lines);
 	}
 }
