@@ -93,14 +93,14 @@ class ReplayInputTest {
 		for (int i = 0; i < 1_500; i++) {
 			lines.add(line(i % 20, start.plusSeconds(60L * i).toString()));
 		}
-		lines.add(700, line(3, "2026-11-01T00:00:00Z")); // a typo month, inside the plausible window
+		lines.add(700, line(3, "2026-06-01T00:00:00Z")); // a typo month, inside the plausible window
 		Path log = Files.writeString(dir.resolve("log.jsonl"), String.join("\n", lines) + "\n");
 		try (ReplayInput replay = prepare(log, null)) {
 			JobSettings settings = replay.applyTo(FlinkFixtures.settings());
 			long rest = start.plusSeconds(60L * 1_499).toEpochMilli();
 			assertEquals(rest, settings.replayEnd());
 			assertEquals(rest, settings.eventTimes().logReaches());
-			assertTrue(replay.endNote().contains("line 701 (2026-11-01T00:00:00Z)"), replay.endNote());
+			assertTrue(replay.endNote().contains("line 701 (2026-06-01T00:00:00Z)"), replay.endNote());
 			assertNotNull(replay.orderNote(), "the lines after the typo are earlier than it: the copy is sorted");
 			JsonLinesEventParser parser = new JsonLinesEventParser(ColumnMapping.parse(FlinkFixtures.MAPPING),
 					EventSchema.of(FlinkFixtures.cartRecovery()), settings.eventTimes().window());
