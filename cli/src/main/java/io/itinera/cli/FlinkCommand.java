@@ -71,6 +71,9 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Mixin
 	ReplayEndOption replayEnd = new ReplayEndOption();
 
+	@Mixin
+	MaxSkewOption maxSkew = new MaxSkewOption();
+
 	@Option(names = "--end-at", paramLabel = "T", hidden = true, description = "old spelling of --to")
 	void oldEnd(String end) {
 		if (end != null) {
@@ -188,6 +191,7 @@ public final class FlinkCommand implements Callable<Integer> {
 		Files.writeString(planFile, planJson);
 		List<String> args = new ArrayList<>(List.of("--plan", planFile.toString(), "--journey-dir", journeyDirectory.toString(),
 				"--parallelism", Integer.toString(parallelism), "--lateness-ms", Long.toString(settings.latenessMillis()),
+				"--max-skew-ms", Long.toString(maxSkew.millis()),
 				"--score-batch", Integer.toString(settings.scoreBatch()),
 				"--score-wait-us", Long.toString(settings.scoreMaxWaitMicros()), "--checkpoint-ms", Long.toString(checkpointMillis),
 				"--clock", clock == RunCommand.Clock.WALL ? "wall" : "event",

@@ -71,11 +71,12 @@ class FlinkCommandTest {
 		try {
 			// no job jar to submit: the message gives the job's command line
 			Result result = execute("flink", journey(), "--events", log.toString(), "--out", dir.toString(), "--score-wait-us", "500",
-					"--to", "2026-03-02", "--group", "shop", "--lateness", "30s");
+					"--to", "2026-03-02", "--group", "shop", "--lateness", "30s", "--max-skew", "2d");
 			assertEquals(2, result.exit(), result.err());
 			assertTrue(result.err().contains("--score-wait-us 500"), result.err());
 			assertTrue(result.err().contains("--end-at 2026-03-01T23:59:59.999Z"), "timers due before --to fire: " + result.err());
 			assertTrue(result.err().contains("--group-id shop") && result.err().contains("--lateness-ms 30000"), result.err());
+			assertTrue(result.err().contains("--max-skew-ms 172800000"), "the end rule is run's: " + result.err());
 		} finally {
 			if (before == null) {
 				System.clearProperty("itinera.flinkTarget");

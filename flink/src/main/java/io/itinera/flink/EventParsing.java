@@ -7,7 +7,7 @@ import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesEventParser;
 import io.itinera.runtime.io.Shown;
-import io.itinera.runtime.io.TimeWindow;
+import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -24,7 +24,7 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 		private static final long serialVersionUID = 1L;
 	};
 
-	/** A live job runs for days: its window of plausible times ("now" plus a day) moves on this often. */
+	/** A live job runs for days: its window of plausible times ("now" plus --max-skew) moves on this often. */
 	private static final long WINDOW_MOVES_EVERY_MILLIS = 3_600_000;
 
 	private final JobSettings settings;
@@ -45,7 +45,7 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 		long now = System.currentTimeMillis();
 		if (parser == null || now >= windowMovesAt) {
 			parser = new JsonLinesEventParser(ColumnMapping.parse(settings.mapping()).perRecord("itinera flink"), schema,
-					TimeWindow.startingNow());
+					settings.eventTimes().window());
 			windowMovesAt = now + WINDOW_MOVES_EVERY_MILLIS;
 		}
 		return parser;
@@ -56,19 +56,24 @@ final class EventParsing extends ProcessFunction<NumberedLine, EventRecord> {
 		if (line.text == null || line.text.isBlank()) {
 			return;
 		}
-		Event event;
-		try {
-			event = parser().parse(line.text);
-		} catch (BadLineException e) {
-			context.output(DEAD_LETTERS, OutputTypes.deadLetter(new DeadLetter(line.line, e.getMessage(), line.text), System.currentTimeMillis()));
-			return;
-		} catch (RuntimeException e) {
-			context.output(DEAD_LETTERS, OutputTypes.deadLetter(new DeadLetter(line.line, "could not be read ("
-					+ e.getClass().getSimpleName() + ": " + Shown.cut(String.valueOf(e.getMessage())) + ")", line.text), System.currentTimeMillis()));
-			return;
-		}
-		if (event != null) {
+		SourceRecord read = read(parser(), line.line, line.text);
+		if (read.deadLetter() != null) {
+			context.output(DEAD_LETTERS, OutputTypes.deadLetter(read.deadLetter(), System.currentTimeMillis()));
+		} else if (read.event() != null) {
+			Event event = read.event();
 			out.collect(new EventRecord(event.customerId(), event.at(), line.line, EventCodec.encode(event)));
+		}
+	}
+
+	/** One line read as the job reads it: an event, a dead letter, or neither (a line the mapping skips); the text kept. */
+	static SourceRecord read(JsonLinesEventParser parser, long line, String text) {
+		try {
+			return new SourceRecord(line, parser.parse(text), null, text);
+		} catch (BadLineException e) {
+			return new SourceRecord(line, null, new DeadLetter(line, e.getMessage(), text), text);
+		} catch (RuntimeException e) {
+			return new SourceRecord(line, null, new DeadLetter(line, "could not be read (" + e.getClass().getSimpleName() + ": "
+					+ Shown.cut(String.valueOf(e.getMessage())) + ")", text), text);
 		}
 	}
 }

@@ -2,10 +2,13 @@ package io.itinera.flink;
 
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.io.TimeWindow;
 import io.itinera.runtime.workspace.WorkspaceFile;
 import io.itinera.runtime.workspace.WorkspaceSettings;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,11 +31,28 @@ import java.util.List;
  * @param globalCaps caps over all campaigns ({@code run --cap}), in {@link DeliveryArguments}' form
  * @param workspaceFile a workspace (planJson in {@code WorkspacePlans}' form): the text of its
  *        {@code itinera.workspace} (shared caps, quiet hours, zone); null: it has none, or one journey
+ * @param eventTimes which event times are plausible ({@link EventTimes})
  */
 public record JobSettings(String planJson, String journeyDirectory, String mapping, long latenessMillis, int scoreBatch,
 		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps,
-		String workspaceFile)
+		String workspaceFile, EventTimes eventTimes)
 		implements Serializable {
+
+	/**
+	 * The window of plausible event times, as {@code run} has it: up to the job's start plus
+	 * {@code maxSkewMillis}, and for a replay whose log has lines far beyond the rest
+	 * ({@code LogScan}), up to {@code maxSkewMillis} after {@code logReaches}, the time the rest
+	 * reaches (Long.MAX_VALUE: no such lines).
+	 */
+	public record EventTimes(long maxSkewMillis, long logReaches) implements Serializable {
+		static final EventTimes DEFAULT = new EventTimes(TimeWindow.DEFAULT_MAX_SKEW.toMillis(), Long.MAX_VALUE);
+
+		/** The window for a parser made now. */
+		public TimeWindow window() {
+			TimeWindow window = TimeWindow.of(TimeWindow.DEFAULT_EARLIEST, Instant.now(), Duration.ofMillis(maxSkewMillis));
+			return logReaches == Long.MAX_VALUE ? window : window.endingAfterLog(logReaches, maxSkewMillis);
+		}
+	}
 
 	public JobSettings {
 		globalCaps = List.copyOf(globalCaps);
@@ -40,7 +60,7 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public static JobSettings of(String planJson, String journeyDirectory) {
 		return new JobSettings(planJson, journeyDirectory, null, DriverSettings.DEFAULT_LATENESS_MILLIS, 256, 2_000, false,
-				Long.MAX_VALUE, 20_000, "UTC", List.of(), null);
+				Long.MAX_VALUE, 20_000, "UTC", List.of(), null, EventTimes.DEFAULT);
 	}
 
 	public DeliverySettings delivery() {
@@ -49,7 +69,7 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withDelivery(String zoneId, List<String> caps) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zoneId, caps, workspaceFile);
+				customersInMemory, zoneId, caps, workspaceFile, eventTimes);
 	}
 
 	/** A workspace's settings: its file's with these caps and zone added (as {@code run DIR} takes them). */
@@ -61,7 +81,7 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withWorkspaceFile(String text) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, text);
+				customersInMemory, zone, globalCaps, text, eventTimes);
 	}
 
 	public DriverSettings driver() {
@@ -71,26 +91,31 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withMapping(String spec) {
 		return new JobSettings(planJson, journeyDirectory, spec, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
 	}
 
 	public JobSettings withReplayEnd(long end) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, end,
-				customersInMemory, zone, globalCaps, workspaceFile);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
 	}
 
 	public JobSettings withWallClock(boolean live) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, live, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
 	}
 
 	public JobSettings withLateness(long millis) {
 		return new JobSettings(planJson, journeyDirectory, mapping, millis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
 	}
 
 	public JobSettings withScoring(int batch, long waitMicros) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, batch, waitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
+	}
+
+	public JobSettings withEventTimes(EventTimes times) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zone, globalCaps, workspaceFile, times);
 	}
 }

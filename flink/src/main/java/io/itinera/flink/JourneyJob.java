@@ -22,18 +22,28 @@ public final class JourneyJob {
 	private JourneyJob() {
 	}
 
-	/** Where the events come from: log files (read once), a folder watched for new files, or a Kafka topic. */
-	public record Input(List<String> files, String watchDirectory, String kafkaBootstrap, String topic, String groupId) {
+	/**
+	 * Where the events come from: log files (read once), a folder watched for new files, or a Kafka
+	 * topic; {@code numbersCarried}: the files are a log's copy in time order whose lines carry their
+	 * numbers ({@link NumberedLineFormat}).
+	 */
+	public record Input(List<String> files, String watchDirectory, String kafkaBootstrap, String topic, String groupId,
+			boolean numbersCarried) {
 		public static Input files(List<String> files) {
-			return new Input(files, null, null, null, null);
+			return new Input(files, null, null, null, null, false);
+		}
+
+		/** A log's copy in time order ({@link ReplayInput}). */
+		public static Input sortedCopy(String file) {
+			return new Input(List.of(file), null, null, null, null, true);
 		}
 
 		public static Input watching(String directory) {
-			return new Input(List.of(), directory, null, null, null);
+			return new Input(List.of(), directory, null, null, null, false);
 		}
 
 		public static Input kafka(String bootstrap, String topic, String groupId) {
-			return new Input(List.of(), null, bootstrap, topic, groupId);
+			return new Input(List.of(), null, bootstrap, topic, groupId, false);
 		}
 	}
 
@@ -86,7 +96,7 @@ public final class JourneyJob {
 			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(), new Path(input.watchDirectory()))
 					.monitorContinuously(Duration.ofMillis(200));
 		} else {
-			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(),
+			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(input.numbersCarried()),
 					input.files().stream().map(Path::new).toArray(Path[]::new));
 		}
 		return env.fromSource(files.build(), WatermarkStrategy.noWatermarks(), "event log").uid("source");

@@ -1,5 +1,6 @@
 package io.itinera.flink;
 
+import io.itinera.runtime.io.TimeWindow;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
-			+ "[--lateness-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--local]";
+			+ "[--lateness-ms MS] [--max-skew-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--local]";
 
 	private JourneyJobRunner() {
 	}
@@ -46,6 +47,7 @@ public final class JourneyJobRunner {
 			err.println(USAGE);
 			return 2;
 		}
+		ReplayInput replay = null;
 		try {
 			String planJson = Files.readString(arguments.plan());
 			JobSettings settings = JobSettings.of(WorkspacePlans.isWorkspace(planJson) ? planJson : PlanJson.write(PlanJson.read(planJson)),
@@ -57,15 +59,16 @@ public final class JourneyJobRunner {
 			JobJourneys journeys = JobJourneys.of(settings);
 			settings.workspace();
 			settings.delivery();
-			long lines = -1;
+			settings = settings.withEventTimes(new JobSettings.EventTimes(arguments.maxSkewMillis(), Long.MAX_VALUE));
+			JourneyJob.Input input = arguments.input();
 			if (!arguments.files().isEmpty() && !arguments.wallClock()) {
-				ReplayEnd.Scan scan = ReplayEnd.scan(arguments.files(), journeys.schema(), arguments.mapping(), arguments.latenessMillis());
-				if (scan.outOfOrder() != null) {
-					err.println(scan.outOfOrder().describe(arguments.latenessMillis()));
-					return 2;
+				replay = ReplayInput.prepare(arguments.files(), journeys.schema(), arguments.mapping(), arguments.latenessMillis(),
+						arguments.maxSkewMillis(), arguments.endAt(), sortFolder(arguments));
+				settings = replay.applyTo(settings);
+				input = replay.input(input);
+				if (replay.orderNote() != null) {
+					out.println(journeys.name() + ": the log is " + replay.orderNote() + ".");
 				}
-				lines = scan.lines();
-				settings = settings.withReplayEnd(arguments.endAt() != null ? arguments.endAt() : scan.latest());
 			} else if (arguments.endAt() != null) {
 				settings = settings.withReplayEnd(arguments.endAt());
 			}
@@ -77,13 +80,17 @@ public final class JourneyJobRunner {
 			if (!arguments.local() && arguments.parallelism() > 0) {
 				env.setParallelism(arguments.parallelism());
 			}
-			JourneyJob.build(env, settings, arguments.input(), arguments.output());
+			JourneyJob.build(env, settings, input, arguments.output());
 			long started = System.nanoTime();
 			env.execute("itinera " + journeys.name());
 			double seconds = (System.nanoTime() - started) / 1e9;
-			if (lines >= 0) {
-				out.printf(Locale.ROOT, "%s: %,d lines in %.1f s on Flink (%,.0f lines/s), output in %s%n", journeys.name(), lines, seconds,
-						lines / seconds, arguments.output().directory() != null ? arguments.output().directory() : "Kafka");
+			if (replay != null) {
+				out.printf(Locale.ROOT, "%s: %,d lines in %.1f s on Flink (%,.0f lines/s), output in %s%n", journeys.name(), replay.lines(),
+						seconds, replay.lines() / seconds, arguments.output().directory() != null ? arguments.output().directory() : "Kafka");
+				out.println("  replay end     " + replay.endNote());
+				if (replay.orderNote() != null) {
+					out.println("  log order      read from a copy sorted by time, now removed");
+				}
 			}
 			return 0;
 		} catch (NoSuchFileException e) {
@@ -95,6 +102,30 @@ public final class JourneyJobRunner {
 		} catch (Exception e) {
 			err.println("itinera flink: the job failed: " + rootMessage(e));
 			return 1;
+		} finally {
+			closeQuietly(replay, err);
+		}
+	}
+
+	/**
+	 * Where a log's sorted copy goes: a folder of the output (a cluster's task managers see it), else
+	 * (Kafka out, or an output on another file system) a temporary one, removed with the copy.
+	 */
+	private static Path sortFolder(JobArguments arguments) throws IOException {
+		if (arguments.out() != null && !arguments.out().contains("://")) {
+			return Path.of(arguments.out()).resolve(ReplayInput.SORT_FOLDER);
+		}
+		return Files.createTempDirectory("itinera-sorted-log-");
+	}
+
+	private static void closeQuietly(ReplayInput replay, PrintStream err) {
+		if (replay == null) {
+			return;
+		}
+		try {
+			replay.close();
+		} catch (IOException e) {
+			err.println("itinera flink: the log's sorted copy could not be removed: " + rootMessage(e));
 		}
 	}
 
@@ -119,7 +150,7 @@ public final class JourneyJobRunner {
 	/** The parsed command line. */
 	record JobArguments(Path plan, Path journeyDirectory, List<String> files, String watch, String kafka, String eventsTopic,
 			String groupId, String out, String actionsTopic, String stageChangesTopic, String deadLettersTopic, int parallelism,
-			long latenessMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, long scoreWaitMicros,
+			long latenessMillis, long maxSkewMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, long scoreWaitMicros,
 			boolean local, String zone, List<String> globalCaps, Path workspaceFile) {
 
 		static JobArguments parse(String[] args) {
@@ -131,7 +162,7 @@ public final class JourneyJobRunner {
 					dead = null, mapping = null, zone = "UTC";
 			List<String> caps = new ArrayList<>();
 			int parallelism = 0, scoreBatch = 256;
-			long lateness = 60_000, checkpoint = 10_000, scoreWait = 2_000;
+			long lateness = 60_000, maxSkew = TimeWindow.DEFAULT_MAX_SKEW.toMillis(), checkpoint = 10_000, scoreWait = 2_000;
 			Long endAt = null;
 			boolean wall = false, local = false;
 			for (int i = 0; i < args.length; i++) {
@@ -160,6 +191,7 @@ public final class JourneyJobRunner {
 				case "--score-batch" -> scoreBatch = positive(option, value);
 				case "--score-wait-us" -> scoreWait = number(option, value);
 				case "--lateness-ms" -> lateness = number(option, value);
+				case "--max-skew-ms" -> maxSkew = number(option, value);
 				case "--checkpoint-ms" -> checkpoint = positive(option, value);
 				case "--map" -> mapping = value;
 				case "--zone" -> zone = value;
@@ -196,7 +228,7 @@ public final class JourneyJobRunner {
 				journeyDirectory = parent == null ? Path.of(".") : parent;
 			}
 			return new JobArguments(plan, journeyDirectory.toAbsolutePath(), files, watch, kafka, eventsTopic, groupId, out, actions,
-					stages, dead, parallelism, lateness, endAt, wall, checkpoint, mapping, scoreBatch, scoreWait, local, zone, caps,
+					stages, dead, parallelism, lateness, maxSkew, endAt, wall, checkpoint, mapping, scoreBatch, scoreWait, local, zone, caps,
 					workspaceFile);
 		}
 

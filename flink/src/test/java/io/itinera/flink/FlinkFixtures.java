@@ -16,6 +16,10 @@ import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.EventSource;
+import io.itinera.runtime.io.ReadOptions;
+import io.itinera.runtime.io.TimeWindow;
+import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.io.InputFormat;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.SyntheticEventLog;
@@ -87,7 +91,7 @@ final class FlinkFixtures {
 
 	/** The latest event time of a log: where a replay ends. */
 	static long latestEventTime(Path log) throws IOException {
-		return ReplayEnd.latestEventTime(List.of(log.toString()), EventSchema.of(cartRecovery()), MAPPING);
+		return ReplayInput.latestEventTime(List.of(log.toString()), EventSchema.of(cartRecovery()), MAPPING);
 	}
 
 	/** The local engine's output over {@code log} (2 workers, in-memory state). */
@@ -97,10 +101,23 @@ final class FlinkFixtures {
 
 	/** {@link #localRun(Path, Path)} ending the replay at {@code end} (epoch ms, as {@code run --to}), or at the log's end. */
 	static Path localRun(Path log, Path out, Long end) throws IOException {
+		return localRun(EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',', EventSchema.of(cartRecovery())),
+				out, end);
+	}
+
+	/** The local engine's output over {@code log} read as {@code run} reads a log file: a first pass, then in order or sorted. */
+	static Path localReplay(Path log, Path out) throws IOException {
+		FileReplay replay = FileReplay.open(window -> EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',',
+				EventSchema.of(cartRecovery()), new ReadOptions(window, null)), TimeWindow.startingNow(),
+				new FileReplay.Settings(DriverSettings.DEFAULT_LATENESS_MILLIS, TimeWindow.DEFAULT_MAX_SKEW.toMillis(), true,
+						out.resolve(".sorted-log")));
+		return localRun(replay, out, null);
+	}
+
+	private static Path localRun(EventSource log, Path out, Long end) throws IOException {
 		JourneyPlan plan = cartRecovery();
 		Scorer scorer = PlanServices.scorer(plan, JOURNEYS);
-		try (EventLogSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',', EventSchema.of(plan));
-				JsonLinesOutput output = new JsonLinesOutput(out)) {
+		try (EventSource source = log; JsonLinesOutput output = new JsonLinesOutput(out)) {
 			new LocalEngine(() -> new PlanStep(plan, PlanServices.rules(plan), DELIVERY), scorer, new InMemoryStateStore(), output,
 					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))
 							.withReplayEnd(end)).run(source);

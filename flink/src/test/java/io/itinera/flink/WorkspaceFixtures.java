@@ -63,7 +63,7 @@ final class WorkspaceFixtures {
 
 	/** The latest event time of a log, read with the workspace's events. */
 	static long latestEventTime(Path log) throws IOException {
-		return ReplayEnd.latestEventTime(List.of(log.toString()), WorkspaceSchema.of(plans()), null);
+		return ReplayInput.latestEventTime(List.of(log.toString()), WorkspaceSchema.of(plans()), null);
 	}
 
 	/** The local engine's workspace run over {@code log} (2 workers, in-memory state), built as {@code run DIR} builds it. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A log file read for a replay so that the result depends neither on the order of its lines nor on
@@ -106,18 +105,7 @@ public final class FileReplay implements EventSource {
 
 	/** For a summary: which time ended the replay and why. */
 	public String endNote() {
-		if (end.at() == Long.MIN_VALUE) {
-			return "no events";
-		}
-		String note = Instant.ofEpochMilli(end.at()) + ", the latest event (line " + end.line() + ")";
-		if (!end.beyond().isEmpty()) {
-			note += "; " + end.beyond().size() + (end.beyond().size() == 1 ? " line" : " lines")
-					+ " more than --max-skew after the rest went to the dead letters: "
-					+ end.beyond().stream().limit(5).map(m -> "line " + m.line() + " (" + Instant.ofEpochMilli(m.at()) + ")")
-							.collect(Collectors.joining(", "))
-					+ (end.beyond().size() > 5 ? ", …" : "");
-		}
-		return note;
+		return end.note();
 	}
 
 	@Override

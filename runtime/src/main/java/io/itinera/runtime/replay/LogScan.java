@@ -4,10 +4,12 @@ import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.stream.Collectors;
 
 /**
  * The first pass over a log file: whether every customer's events come in time order (up to the
@@ -119,6 +121,21 @@ public final class LogScan {
 	 * line with that time. {@code at} is Long.MIN_VALUE for a log without events.
 	 */
 	public record End(long at, long line, List<Moment> beyond) {
+		/** For a summary: which time ended the replay and why. */
+		public String note() {
+			if (at == Long.MIN_VALUE) {
+				return "no events";
+			}
+			String note = Instant.ofEpochMilli(at) + ", the latest event (line " + line + ")";
+			if (!beyond.isEmpty()) {
+				note += "; " + beyond.size() + (beyond.size() == 1 ? " line" : " lines")
+						+ " more than --max-skew after the rest went to the dead letters: "
+						+ beyond.stream().limit(5).map(m -> "line " + m.line() + " (" + Instant.ofEpochMilli(m.at()) + ")")
+								.collect(Collectors.joining(", "))
+						+ (beyond.size() > 5 ? ", …" : "");
+			}
+			return note;
+		}
 	}
 
 	/** The latest time seen per customer, keyed by a 64-bit hash of the id: open addressing, no boxing. */

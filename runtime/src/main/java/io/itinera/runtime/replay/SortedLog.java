@@ -24,11 +24,12 @@ import java.util.PriorityQueue;
 import java.util.stream.Stream;
 
 /**
- * A log's records in the order that does not depend on the order of its lines: first the lines that
+ * A log's records in an order that does not depend on the order of its lines: first the lines that
  * are not events (dead letters, skipped lines) by line, then the events by customer, time, content
- * ({@link EventOrder}) and line. An external sort: runs of at most {@code runRecords} records are
+ * ({@link EventOrder}) and line ({@link #BY_CUSTOMER}, for {@code run}), or by time, customer, content
+ * and line ({@link #BY_TIME}, for a host whose clock is the whole log's, Flink). An external sort: runs of at most {@code runRecords} records are
  * sorted in memory and written to a folder, then merged as they are read; a log that fits in one run
- * never touches the disk. Line numbers stay those of the file. Its position is the number of records
+ * never touches the disk. Line numbers (and a record's text, when kept) stay those of the file. Its position is the number of records
  * returned, so a resumed run sorts again (the order is a total one) and skips that many.
  */
 public final class SortedLog implements EventSource {
@@ -38,16 +39,21 @@ public final class SortedLog implements EventSource {
 	/** A run also goes to disk when its records take about this much heap (long dead lines, many fields). */
 	static final long MAX_RUN_BYTES = 64L << 20;
 
-	static final Comparator<SourceRecord> ORDER = SortedLog::compare;
+	/** Per customer, then by time: each customer's events in the order the driver applies them. */
+	public static final Comparator<SourceRecord> BY_CUSTOMER = SortedLog::compare;
+	/** By time, then customer: the whole log in time order, each customer's events as {@link #BY_CUSTOMER} has them. */
+	public static final Comparator<SourceRecord> BY_TIME = SortedLog::compareByTime;
 
 	private final Path folder;
 	private final List<Run> runs = new ArrayList<>();
-	private final PriorityQueue<Run> heads = new PriorityQueue<>((a, b) -> compare(a.head, b.head));
+	private final PriorityQueue<Run> heads;
 	private final long total;
 	private long returned;
 
-	private SortedLog(Path folder, List<SourceRecord> inMemory, List<Path> files, long total) throws IOException {
+	private SortedLog(Path folder, List<SourceRecord> inMemory, List<Path> files, long total, Comparator<SourceRecord> order)
+			throws IOException {
 		this.folder = folder;
+		this.heads = new PriorityQueue<>((a, b) -> order.compare(a.head, b.head));
 		this.total = total;
 		if (inMemory != null) {
 			runs.add(new Run(inMemory));
@@ -62,11 +68,17 @@ public final class SortedLog implements EventSource {
 		}
 	}
 
-	/**
-	 * Reads {@code source} to its end and sorts it; {@code folder} (created, and emptied first) takes the
-	 * sorted runs when there is more than one.
-	 */
+	/** {@link #sort(EventSource, Path, int, Comparator)} {@link #BY_CUSTOMER}. */
 	public static SortedLog sort(EventSource source, Path folder, int runRecords) throws IOException {
+		return sort(source, folder, runRecords, BY_CUSTOMER);
+	}
+
+	/**
+	 * Reads {@code source} to its end and sorts it in {@code order}; {@code folder} (created, and emptied
+	 * first) takes the sorted runs when there is more than one.
+	 */
+	public static SortedLog sort(EventSource source, Path folder, int runRecords, Comparator<SourceRecord> order)
+			throws IOException {
 		List<SourceRecord> buffer = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
 		long total = 0;
@@ -83,16 +95,16 @@ public final class SortedLog implements EventSource {
 						clear(folder);
 						Files.createDirectories(folder);
 					}
-					files.add(spill(buffer, folder.resolve("run-" + files.size())));
+					files.add(spill(buffer, folder.resolve("run-" + files.size()), order));
 					buffer = new ArrayList<>();
 				}
 			}
-			buffer.sort(ORDER);
+			buffer.sort(order);
 			if (!files.isEmpty() && !buffer.isEmpty()) {
-				files.add(spill(buffer, folder.resolve("run-" + files.size())));
+				files.add(spill(buffer, folder.resolve("run-" + files.size()), order));
 				buffer = null;
 			}
-			return new SortedLog(folder, files.isEmpty() ? buffer : null, files, total);
+			return new SortedLog(folder, files.isEmpty() ? buffer : null, files, total, order);
 		} catch (IOException | RuntimeException e) {
 			clear(folder);
 			throw e;
@@ -171,16 +183,27 @@ public final class SortedLog implements EventSource {
 		return byEvent != 0 ? byEvent : Long.compare(a.lineNumber(), b.lineNumber());
 	}
 
-	/** A rough size of a record on the heap. */
-	private static long heapBytes(SourceRecord record) {
-		if (record.event() != null) {
-			return 160 + 2L * record.event().customerId().length() + 64L * record.event().fields().size();
+	static int compareByTime(SourceRecord a, SourceRecord b) {
+		Event x = a.event();
+		Event y = b.event();
+		if (x == null || y == null || x.at() == y.at()) {
+			return compare(a, b);
 		}
-		return record.deadLetter() == null ? 32 : 96 + 2L * (record.deadLetter().raw().length() + record.deadLetter().reason().length());
+		return Long.compare(x.at(), y.at());
 	}
 
-	private static Path spill(List<SourceRecord> records, Path file) throws IOException {
-		records.sort(ORDER);
+	/** A rough size of a record on the heap. */
+	private static long heapBytes(SourceRecord record) {
+		long text = record.text() == null ? 0 : 40 + 2L * record.text().length();
+		if (record.event() != null) {
+			return text + 160 + 2L * record.event().customerId().length() + 64L * record.event().fields().size();
+		}
+		return text + (record.deadLetter() == null ? 32
+				: 96 + 2L * (record.deadLetter().raw().length() + record.deadLetter().reason().length()));
+	}
+
+	private static Path spill(List<SourceRecord> records, Path file, Comparator<SourceRecord> order) throws IOException {
+		records.sort(order);
 		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
 			for (SourceRecord record : records) {
 				write(out, record);
@@ -204,6 +227,7 @@ public final class SortedLog implements EventSource {
 	// A private format, read back by this process only: strings with int lengths (a field may pass 64 KB).
 	private static void write(DataOutputStream out, SourceRecord record) throws IOException {
 		out.writeLong(record.lineNumber());
+		text(out, record.text());
 		Event event = record.event();
 		DeadLetter letter = record.deadLetter();
 		if (event != null) {
@@ -245,6 +269,7 @@ public final class SortedLog implements EventSource {
 		} catch (EOFException end) {
 			return null;
 		}
+		String lineText = text(in);
 		int kind = in.readByte();
 		if (kind == 'E') {
 			String customer = text(in);
@@ -262,12 +287,12 @@ public final class SortedLog implements EventSource {
 				default -> text(in);
 				});
 			}
-			return new SourceRecord(line, new Event(customer, at, type, fields), null);
+			return new SourceRecord(line, new Event(customer, at, type, fields), null, lineText);
 		}
 		if (kind == 'X') {
-			return new SourceRecord(line, null, new DeadLetter(line, text(in), text(in)));
+			return new SourceRecord(line, null, new DeadLetter(line, text(in), text(in)), lineText);
 		}
-		return new SourceRecord(line, null, null);
+		return new SourceRecord(line, null, null, lineText);
 	}
 
 	private static void text(DataOutputStream out, String text) throws IOException {

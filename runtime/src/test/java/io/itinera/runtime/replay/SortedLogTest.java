@@ -45,7 +45,7 @@ class SortedLogTest {
 	void runsSpilledToDiskMergeIntoTheOrderOfAnInMemorySortAndKeepTheirLines() throws IOException {
 		List<SourceRecord> log = shuffledLog(1);
 		List<SourceRecord> expected = new ArrayList<>(log);
-		expected.sort(SortedLog.ORDER);
+		expected.sort(SortedLog.BY_CUSTOMER);
 		Path folder = dir.resolve("runs");
 		List<SourceRecord> merged = new ArrayList<>();
 		try (SortedLog sorted = SortedLog.sort(new RecordList(log), folder, 128)) {
@@ -65,6 +65,34 @@ class SortedLogTest {
 			Event b = merged.get(i).event();
 			if (a != null && b != null && a.customerId().equals(b.customerId())) {
 				assertTrue(a.at() <= b.at(), "each customer's events in time order");
+			}
+		}
+	}
+
+	@Test
+	void byTimeTheWholeLogComesInTimeOrderWithTheLinesTextKept() throws IOException {
+		List<SourceRecord> log = new ArrayList<>();
+		for (SourceRecord record : shuffledLog(5)) {
+			log.add(new SourceRecord(record.lineNumber(), record.event(), record.deadLetter(), "line " + record.lineNumber()));
+		}
+		List<SourceRecord> expected = new ArrayList<>(log);
+		expected.sort(SortedLog.BY_TIME);
+		List<SourceRecord> merged = new ArrayList<>();
+		try (SortedLog sorted = SortedLog.sort(new RecordList(log), dir.resolve("by-time"), 128, SortedLog.BY_TIME)) {
+			assertTrue(sorted.spilledRuns() > 1);
+			SourceRecord record;
+			while ((record = sorted.next()) != null) {
+				merged.add(record);
+			}
+		}
+		assertEquals(expected, merged);
+		for (int i = 1; i < merged.size(); i++) {
+			SourceRecord a = merged.get(i - 1);
+			SourceRecord b = merged.get(i);
+			assertEquals("line " + b.lineNumber(), b.text(), "the text travels through the runs on disk");
+			if (a.event() != null && b.event() != null) {
+				assertTrue(a.event().at() < b.event().at() || a.event().at() == b.event().at()
+						&& a.event().customerId().compareTo(b.event().customerId()) <= 0, "by time, then customer");
 			}
 		}
 	}
