@@ -1,15 +1,15 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.cli.InProcessCli.Result;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.state.RunProgress;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A run's state knows its journey: a resumed run with an edited journey is refused, and
@@ -57,9 +56,9 @@ class ApplyMigrationTest {
 		// the same file name: the run is named by its journey and its log
 		Path half = Files.createDirectories(dir.resolve("half")).resolve("events.csv");
 		Files.writeString(half, FIRST_HALF);
-		Result first = itinera("run", v1.toString(), "--events", half.toString(), "--out", dir.resolve("out").toString(), "--state",
+		Result first = execute("run", v1.toString(), "--events", half.toString(), "--out", dir.resolve("out").toString(), "--state",
 				state.toString(), "--no-progress", "--workers", "2");
-		assertEquals(0, first.exitCode(), first.err() + first.out());
+		assertEquals(0, first.exit(), first.err() + first.out());
 	}
 
 	private Path wholeLog() throws IOException {
@@ -68,21 +67,8 @@ class ApplyMigrationTest {
 		return whole;
 	}
 
-	private record Result(int exitCode, String out, String err) {
-	}
-
-	private static Result itinera(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exitCode = command.execute(args);
-		return new Result(exitCode, out.toString(), err.toString());
-	}
-
 	private Result runWhole(Path journey) throws IOException {
-		return itinera("run", journey.toString(), "--events", wholeLog().toString(), "--out", dir.resolve("out").toString(), "--state",
+		return execute("run", journey.toString(), "--events", wholeLog().toString(), "--out", dir.resolve("out").toString(), "--state",
 				state.toString(), "--no-progress", "--workers", "2");
 	}
 
@@ -105,7 +91,7 @@ class ApplyMigrationTest {
 		Files.writeString(edited, Files.readString(v1).replace("after 1 day -> Lapsed", "after 3 days -> Lapsed"));
 		RunProgress before = progress();
 		Result result = runWhole(edited);
-		assertEquals(2, result.exitCode(), result.out() + result.err());
+		assertEquals(2, result.exit(), result.out() + result.err());
 		String err = result.err();
 		assertTrue(err.contains("has changed since the run in " + state), err);
 		assertTrue(err.contains("stage Abandoned: timer to Lapsed after 1 day is now after 3 days"), err);
@@ -121,16 +107,16 @@ class ApplyMigrationTest {
 		Path commented = dir.resolve("restart.journey");
 		Files.writeString(commented, "// a comment, and the lines move\n\n" + Files.readString(v1).replace("  stage Lapsed", "  // lapsed\n  stage Lapsed"));
 		Result result = runWhole(commented);
-		assertEquals(0, result.exitCode(), result.out() + result.err());
+		assertEquals(0, result.exit(), result.out() + result.err());
 		assertTrue(result.out().contains("Resumed after line"), result.out());
 	}
 
 	@Test
 	void aMigrationAppliedGoesOnWithTheNewVersion() throws IOException {
-		Result dry = itinera("migrate", "--state", state.toString(), "--dry-run", v2.toString());
-		assertEquals(0, dry.exitCode(), dry.err() + dry.out());
-		Result applied = itinera("migrate", "--state", state.toString(), v2.toString());
-		assertEquals(0, applied.exitCode(), applied.err() + applied.out());
+		Result dry = execute("migrate", "--state", state.toString(), "--dry-run", v2.toString());
+		assertEquals(0, dry.exit(), dry.err() + dry.out());
+		Result applied = execute("migrate", "--state", state.toString(), v2.toString());
+		assertEquals(0, applied.exit(), applied.err() + applied.out());
 		// at T0+30h: a lapsed (exits), b and i in Abandoned, c and k in Carted, d out
 		for (String line : List.of("Abandoned -> Waiting", "Carted -> Carted")) {
 			assertTrue(applied.out().contains(String.format("  %-40s %d%n", line, 2)), applied.out());
@@ -148,10 +134,10 @@ class ApplyMigrationTest {
 			assertEquals("Kill and restart, v2", PlanJson.read(store.planJson().orElseThrow()).title());
 		}
 		// applying again: the state is of v2 now, nothing moves
-		assertFalse(runWhole(v1).exitCode() == 0, "v1 is now the changed journey");
+		assertFalse(runWhole(v1).exit() == 0, "v1 is now the changed journey");
 
 		Result second = runWhole(v2);
-		assertEquals(0, second.exitCode(), second.err() + second.out());
+		assertEquals(0, second.exit(), second.err() + second.out());
 		assertTrue(second.out().contains("Resumed after line 8"), second.out());
 		// worked out by hand, with v2's timers for customers migrated:
 		// a out (Lapsed at T0+25h, exited by the migration); b Abandoned at T0+21h -> Waiting, 2 days: due T0+69h > T0+60h;
@@ -171,8 +157,8 @@ class ApplyMigrationTest {
 		Path v3 = Path.of(getClass().getResource("/restart-v3.journey").toURI());
 		Path actions = dir.resolve("out").resolve("actions.jsonl");
 		long firstHalfActions = Files.readAllLines(actions).size();
-		Result applied = itinera("migrate", "--state", state.toString(), v3.toString());
-		assertEquals(0, applied.exitCode(), applied.err() + applied.out());
+		Result applied = execute("migrate", "--state", state.toString(), v3.toString());
+		assertEquals(0, applied.exit(), applied.err() + applied.out());
 		// at T0+30h: a Lapsed (removed: -> Gone), b and i Abandoned (-> Waiting: 2 days from entry), c and k Carted (timer kept)
 		assertEquals(Map.of("Gone", 1L, "Waiting", 2L, "Carted", 2L), progress().stageCounts());
 
@@ -180,9 +166,9 @@ class ApplyMigrationTest {
 		Files.writeString(whole, FIRST_HALF + SECOND_HALF
 				+ "m,2026-03-02T11:00:00Z,cart_add,p1,,3.5,,\n"
 				+ "m,2026-03-02T11:30:00Z,cart_add,p2,,3.5,,\n");
-		Result rest = itinera("run", v3.toString(), "--events", whole.toString(), "--out", dir.resolve("out").toString(), "--state",
+		Result rest = execute("run", v3.toString(), "--events", whole.toString(), "--out", dir.resolve("out").toString(), "--state",
 				state.toString(), "--no-progress", "--workers", "2");
-		assertEquals(0, rest.exitCode(), rest.err() + rest.out());
+		assertEquals(0, rest.exit(), rest.err() + rest.out());
 		// b Waiting till T0+69h; i Gone at T0+55h; c Waiting at T0+30h30, k at T0+31h (reminders); m Carted at T0+35h with a
 		// second cart, Waiting at T0+36h with 7.0 in carts (the new coupon rule); f Waiting at T0+41h; g Waiting at T0+51h,
 		// then its purchase (exit); j Carted at T0+60h
@@ -202,8 +188,8 @@ class ApplyMigrationTest {
 		Files.writeString(unmapped, Files.readString(v2).replace("    Lapsed -> exit\n", "")
 				.replace("  stage Lapsed (awareness) { }\n", "").replace("after 2 days -> Lapsed", "after 2 days -> Carted"));
 		RunProgress before = progress();
-		Result result = itinera("migrate", "--state", state.toString(), unmapped.toString());
-		assertEquals(1, result.exitCode(), result.err() + result.out());
+		Result result = execute("migrate", "--state", state.toString(), unmapped.toString());
+		assertEquals(1, result.exit(), result.err() + result.out());
 		assertTrue(result.err().contains("1 customers are in Lapsed, which is gone"), result.err());
 		assertTrue(result.err().contains("Nothing was written"), result.err());
 		assertEquals(before, progress());

@@ -1,16 +1,15 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.itinera.cli.InProcessCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** itinera diff and itinera check --against on two versions of a journey with one change of each kind. */
 class ChangeCommandsTest {
@@ -23,19 +22,6 @@ class ChangeCommandsTest {
 	static void journeys() throws Exception {
 		v1 = Path.of(ChangeCommandsTest.class.getResource("/change/shop-v1.journey").toURI());
 		v2 = Path.of(ChangeCommandsTest.class.getResource("/change/shop-v2.journey").toURI());
-	}
-
-	private record Result(int exit, String out, String err) {
-	}
-
-	private static Result execute(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exit = command.execute(args);
-		return new Result(exit, out.toString(), err.toString());
 	}
 
 	private static void assertLine(String output, String description, int oldLine, int newLine) {

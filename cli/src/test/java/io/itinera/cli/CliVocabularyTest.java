@@ -1,6 +1,8 @@
 package io.itinera.cli;
 
+import io.itinera.cli.InProcessCli.Result;
 import io.itinera.cli.vocabulary.ExitCode;
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,18 +19,6 @@ import picocli.CommandLine;
 
 /** The command line's shared manners: help, errors and exit codes, the same in every subcommand. */
 class CliVocabularyTest {
-	record Result(int exit, String out, String err) {
-	}
-
-	static Result execute(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exit = command.execute(args);
-		return new Result(exit, out.toString(), err.toString());
-	}
 
 	/** A command's help as one line: picocli wraps it at any space. */
 	private static String help(String command) {

@@ -1,18 +1,17 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.cli.InProcessCli.Result;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** compile, graph, generate and run as a user calls them (in this JVM). */
 class CommandsTest {
@@ -23,19 +22,6 @@ class CommandsTest {
 	@BeforeAll
 	static void journey() throws Exception {
 		journey = Path.of(CommandsTest.class.getResource("/restart.journey").toURI());
-	}
-
-	private record Result(int exit, String out, String err) {
-	}
-
-	private static Result execute(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exit = command.execute(args);
-		return new Result(exit, out.toString(), err.toString());
 	}
 
 	@Test

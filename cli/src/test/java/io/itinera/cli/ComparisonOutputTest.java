@@ -2,26 +2,18 @@ package io.itinera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code simulate v1 --compare v2 [--switch-at T]} of two versions with the same journey name: both
@@ -60,16 +52,6 @@ class ComparisonOutputTest {
 		return events;
 	}
 
-	private static String simulate(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		assertEquals(0, command.execute(args), out + "\n" + err);
-		return out.toString();
-	}
-
 	private static Set<String> customers(Path actions) throws IOException {
 		Set<String> customers = new TreeSet<>();
 		ObjectMapper json = new ObjectMapper();
@@ -83,7 +65,7 @@ class ComparisonOutputTest {
 	void bothVersionsActionsAreWrittenAndTheReportNamesTheVersionsByFile() throws IOException {
 		Path[] v = versions();
 		Path out = dir.resolve("compare");
-		String said = simulate("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--out",
+		String said = InProcessCli.succeeding("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--out",
 				out.toString(), "--no-progress");
 		JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
 		// v2 abandons after 1 hour: those who bought 2 hours after carting were nudged too, so v2 sends more
@@ -109,7 +91,7 @@ class ComparisonOutputTest {
 	void withASwitchTheSwitchedRunIsWrittenAndNamedByItsSwitch() throws IOException {
 		Path[] v = versions();
 		Path out = dir.resolve("switched");
-		simulate("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--switch-at",
+		InProcessCli.succeeding("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--switch-at",
 				"2026-03-03T00:00:00Z", "--out", out.toString(), "--no-progress");
 		JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
 		assertEquals("v1 (post-purchase.journey) throughout", report.get("labels").get("base").asText());
@@ -124,11 +106,10 @@ class ComparisonOutputTest {
 
 	@Test
 	void theComparisonFitsA1400PixelWindow() throws Exception {
-		assumeTrue(Files.isExecutable(ReportRenderingTest.CHROMIUM), "/usr/bin/chromium is not installed "
-				+ "(apt-get install -y chromium): the comparison's layout is not checked");
+		HeadlessChromium.assumeInstalled("the comparison's layout");
 		Path[] v = versions();
 		Path out = dir.resolve("layout");
-		simulate("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--out",
+		InProcessCli.succeeding("simulate", v[0].toString(), "--events", log().toString(), "--compare", v[1].toString(), "--out",
 				out.toString(), "--no-progress");
 		// the page as written, with a probe that measures it once laid out
 		String probe = "<div id=\"layout-probe\"></div><script>(function(){var p=document.getElementById('layout-probe'),"
@@ -137,7 +118,7 @@ class ComparisonOutputTest {
 				+ "p.setAttribute('data-window',window.innerWidth);})();</script></body>";
 		Path page = out.resolve("probed.html");
 		Files.writeString(page, Files.readString(out.resolve("report.html")).replace("</body>", probe));
-		String dom = chromium("--dump-dom", "--window-size=1400,2000", page.toUri().toString());
+		String dom = HeadlessChromium.run(dir, "--dump-dom", "--window-size=1400,2000", page.toUri().toString());
 		Matcher m = Pattern.compile("id=\"layout-probe\" data-page=\"(\\d+)\" data-columns-end=\"(\\d+)\" data-window=\"(\\d+)\"")
 				.matcher(dom);
 		assertTrue(m.find(), dom.substring(Math.max(0, dom.length() - 400)));
@@ -147,19 +128,4 @@ class ComparisonOutputTest {
 		assertTrue(Integer.parseInt(m.group(2)) <= window, "the right column ends at " + m.group(2) + " px");
 	}
 
-	private String chromium(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(ReportRenderingTest.CHROMIUM.toString(), "--headless", "--no-sandbox",
-				"--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium")));
-		command.addAll(List.of(args));
-		Path output = Files.createTempFile(dir, "chromium", ".out");
-		Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("chromium did not finish in 90 s");
-		}
-		assertEquals(0, process.exitValue(), "chromium's exit status");
-		return Files.readString(output, StandardCharsets.UTF_8);
-	}
 }

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The report's header and the summaries of {@code run} and {@code simulate} say where the data ends and
@@ -39,19 +36,9 @@ class EndOfDataTest {
 		Files.writeString(log, LOG);
 	}
 
-	private static String itinera(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		assertEquals(0, command.execute(args), out + "\n" + err);
-		return out.toString();
-	}
-
 	@Test
 	void runSaysWhereTheDataEndsAndWhatWasStillPending() {
-		String said = itinera("run", journey.toString(), "--events", log.toString(), "--out", dir.resolve("out").toString(),
+		String said = InProcessCli.succeeding("run", journey.toString(), "--events", log.toString(), "--out", dir.resolve("out").toString(),
 				"--in-memory", "--no-progress");
 		assertTrue(said.contains("  data ends      2026-03-04 08:00 UTC (latest event time of the log)\n"), said);
 		assertTrue(said.contains("  timers pending 1, due after the end of the data: customers with time still to run"), said);
@@ -60,7 +47,7 @@ class EndOfDataTest {
 	@Test
 	void simulateSaysItInItsSummaryReportAndFigures() throws IOException {
 		Path out = dir.resolve("sim");
-		String said = itinera("simulate", journey.toString(), "--events", log.toString(), "--out", out.toString(),
+		String said = InProcessCli.succeeding("simulate", journey.toString(), "--events", log.toString(), "--out", out.toString(),
 				"--no-progress");
 		String sentence = "1 timer still pending at the end of the data (due after 2026-03-04 08:00 UTC)";
 		assertTrue(said.contains("The data ends 2026-03-04 08:00 UTC (latest event time of the log); " + sentence + "."), said);
@@ -74,7 +61,7 @@ class EndOfDataTest {
 	@Test
 	void aReplayEndingBeforeTheDataSaysSo() throws IOException {
 		Path out = dir.resolve("cut");
-		String said = itinera("simulate", journey.toString(), "--events", log.toString(), "--to", "2026-03-03", "--out",
+		String said = InProcessCli.succeeding("simulate", journey.toString(), "--events", log.toString(), "--to", "2026-03-03", "--out",
 				out.toString(), "--no-progress");
 		assertTrue(said.contains("The data ends 2026-03-04 08:00 UTC (latest event time of the log); no timers pending at the "
 				+ "end of the replay."), said);

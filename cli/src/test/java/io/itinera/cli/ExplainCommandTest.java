@@ -1,6 +1,8 @@
 package io.itinera.cli;
 
+import io.itinera.cli.InProcessCli.Result;
 import io.itinera.cli.vocabulary.ExitCode;
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code itinera explain} on the two real logs beside the project: each customer's timeline, line by
@@ -45,24 +44,24 @@ class ExplainCommandTest {
 		assumeTrue(Files.isRegularFile(UCI), UCI + " is absent: the real UCI log is not explained");
 		Path sim = dir.resolve("sim");
 		assertEquals(0, execute("simulate", journey("uci-repeat-purchase"), "--events", UCI.toString(), "--map", UCI_MAP,
-				"--out", sim.toString(), "--no-progress").code);
+				"--out", sim.toString(), "--no-progress").exit());
 
 		Result fromSimulation = execute("explain", "12348", "--out", sim.toString());
-		assertEquals(0, fromSimulation.code, fromSimulation.err);
-		assertEquals(expected(0), timeline(fromSimulation.out));
-		assertTrue(lastLine(fromSimulation.out).startsWith("Check: 3 actions replayed, as in "), fromSimulation.out);
+		assertEquals(0, fromSimulation.exit(), fromSimulation.err());
+		assertEquals(expected(0), timeline(fromSimulation.out()));
+		assertTrue(lastLine(fromSimulation.out()).startsWith("Check: 3 actions replayed, as in "), fromSimulation.out());
 
 		Path out = dir.resolve("run");
 		assertEquals(0, execute("run", journey("uci-repeat-purchase"), "--events", UCI.toString(), "--map", UCI_MAP,
-				"--out", out.toString(), "--workers", "2").code);
+				"--out", out.toString(), "--workers", "2").exit());
 		Result fromState = execute("explain", "12348", "--state", out.resolve("state").toString());
-		assertEquals(0, fromState.code, fromState.err);
-		assertEquals(expected(0), timeline(fromState.out));
-		assertTrue(fromState.out.contains("Check: 3 actions replayed are in the run's ledger"), fromState.out);
-		assertTrue(lastLine(fromState.out).equals("Check: the stored customer's stage is the replay's: Churned"), fromState.out);
+		assertEquals(0, fromState.exit(), fromState.err());
+		assertEquals(expected(0), timeline(fromState.out()));
+		assertTrue(fromState.out().contains("Check: 3 actions replayed are in the run's ledger"), fromState.out());
+		assertTrue(lastLine(fromState.out()).equals("Check: the stored customer's stage is the replay's: Churned"), fromState.out());
 
 		Result json = execute("explain", "12348", "--out", sim.toString(), "--json");
-		JsonNode root = new ObjectMapper().readTree(json.out);
+		JsonNode root = new ObjectMapper().readTree(json.out());
 		JsonNode holdout = root.get("timeline").get(3);
 		assertEquals("not-sent", holdout.get("kind").asText());
 		assertEquals("holdout arm of split SecondOrderTest (what SecondOrder would have sent)", holdout.get("why").asText());
@@ -76,21 +75,21 @@ class ExplainCommandTest {
 		Path sim = dir.resolve("sim");
 		assertEquals(0, execute("simulate", journey("taobao-browse-to-buy"), "--events", TAOBAO.toString(), "--columns",
 				"user_id,item_id,category_id,behavior_type,timestamp", "--map", TAOBAO_MAP, "--out", sim.toString(),
-				"--no-progress").code);
+				"--no-progress").exit());
 		Result held = execute("explain", "1003194", "--out", sim.toString());
-		assertEquals(0, held.code, held.err);
-		assertEquals(expected(1), timeline(held.out));
+		assertEquals(0, held.exit(), held.err());
+		assertEquals(expected(1), timeline(held.out()));
 		Result dropped = execute("explain", "1000283", "--out", sim.toString());
-		assertEquals(0, dropped.code, dropped.err);
-		assertEquals(expected(2), timeline(dropped.out));
+		assertEquals(0, dropped.exit(), dropped.err());
+		assertEquals(expected(2), timeline(dropped.out()));
 
 		// what the simulation wrote disagrees with the replay: said, with exit status 4
 		Path actions = sim.resolve("actions.jsonl");
 		List<String> kept = Files.readAllLines(actions).stream().filter(l -> !l.contains("\"customer\":\"1003194\"")).toList();
 		Files.write(actions, kept);
 		Result differs = execute("explain", "1003194", "--out", sim.toString());
-		assertEquals(ExitCode.EXPLAIN_MISMATCH.code(), differs.code);
-		assertTrue(lastLine(differs.out).startsWith("Check FAILED: the replay differs from "), differs.out);
+		assertEquals(ExitCode.EXPLAIN_MISMATCH.code(), differs.exit());
+		assertTrue(lastLine(differs.out()).startsWith("Check FAILED: the replay differs from "), differs.out());
 	}
 
 	/**
@@ -104,12 +103,12 @@ class ExplainCommandTest {
 		Result run = execute("run", SharedLogsSimulationTest.JOURNEYS.resolve("workspace").toString(), "--events",
 				SharedLogsSimulationTest.JOURNEYS.resolve("data/shop-5k.jsonl").toString(), "--out", out.toString(),
 				"--workers", "2");
-		assertEquals(0, run.code, run.err);
+		assertEquals(0, run.exit(), run.err());
 		Result explained = execute("explain", "c100390", "--state", out.resolve("state").toString(), "--json");
-		assertEquals(0, explained.code, explained.err);
+		assertEquals(0, explained.exit(), explained.err());
 		ObjectMapper json = new ObjectMapper();
 		List<String> timeline = new ArrayList<>();
-		for (JsonNode entry : json.readTree(explained.out).get("timeline")) {
+		for (JsonNode entry : json.readTree(explained.out()).get("timeline")) {
 			timeline.add(entry.get("time").asText() + " " + entry.get("journey").asText() + " " + entry.get("kind").asText() + " "
 					+ entry.get("what").asText());
 		}
@@ -137,23 +136,23 @@ class ExplainCommandTest {
 				sends++;
 			}
 		}
-		assertEquals(sends, json.readTree(explained.out).get("timeline").findValues("kind").stream()
+		assertEquals(sends, json.readTree(explained.out()).get("timeline").findValues("kind").stream()
 				.filter(kind -> List.of("send", "tag", "untag", "webhook").contains(kind.asText())).count());
 		Result text = execute("explain", "c100390", "--state", out.resolve("state").toString());
-		assertTrue(text.out.contains("2026-03-07 17:44:37  held     email thanks_again  journey FirstOrder's rule Thank you took "
+		assertTrue(text.out().contains("2026-03-07 17:44:37  held     email thanks_again  journey FirstOrder's rule Thank you took "
 				+ "the cap (cap reached: workspace email 1 per 1 day, 1 sent in that time); waits until 2026-03-08 17:44:37 UTC  "
-				+ "rule=Again :: Thanks again   (journey Loyalty)"), text.out);
-		assertTrue(text.out.contains("2026-03-08 17:44:37  send     email thanks_again  released: the cap allows it now  "
-				+ "rule=Again :: Thanks again   (journey Loyalty)"), text.out);
+				+ "rule=Again :: Thanks again   (journey Loyalty)"), text.out());
+		assertTrue(text.out().contains("2026-03-08 17:44:37  send     email thanks_again  released: the cap allows it now  "
+				+ "rule=Again :: Thanks again   (journey Loyalty)"), text.out());
 
 		// simulate DIR replays the same; explain from its output agrees, line for line
 		Path sim = dir.resolve("ws-sim");
 		assertEquals(0, execute("simulate", SharedLogsSimulationTest.JOURNEYS.resolve("workspace").toString(), "--events",
 				SharedLogsSimulationTest.JOURNEYS.resolve("data/shop-5k.jsonl").toString(), "--out", sim.toString(),
-				"--no-progress").code);
+				"--no-progress").exit());
 		Result fromSimulation = execute("explain", "c100390", "--out", sim.toString());
-		assertEquals(0, fromSimulation.code, fromSimulation.out + fromSimulation.err);
-		assertEquals(timeline(text.out), timeline(fromSimulation.out));
+		assertEquals(0, fromSimulation.exit(), fromSimulation.out() + fromSimulation.err());
+		assertEquals(timeline(text.out()), timeline(fromSimulation.out()));
 		JsonNode together = json.readTree(sim.resolve("report.json").toFile());
 		assertEquals(6, together.get("journeys").size());
 		long weeks = 0;
@@ -172,25 +171,25 @@ class ExplainCommandTest {
 	@Test
 	void whatIsMissingIsSaidWithWhatToDo() throws Exception {
 		Result notAState = execute("explain", "42", "--state", dir.toString());
-		assertEquals(2, notAState.code);
-		assertTrue(notAState.err.contains(dir + " is not the state of an itinera run"), notAState.err);
+		assertEquals(2, notAState.exit());
+		assertTrue(notAState.err().contains(dir + " is not the state of an itinera run"), notAState.err());
 		Result notASimulation = execute("explain", "42", "--out", dir.toString());
-		assertEquals(2, notASimulation.code);
-		assertTrue(notASimulation.err.contains("has no run-inputs.json"), notASimulation.err);
+		assertEquals(2, notASimulation.exit());
+		assertTrue(notASimulation.err().contains("has no run-inputs.json"), notASimulation.err());
 
 		Path log = dir.resolve("events.jsonl");
 		Files.writeString(log, "{\"customer\":\"c1\",\"type\":\"order\",\"time\":\"2024-01-15T10:00:00Z\",\"invoice\":\"1\","
 				+ "\"amount\":10,\"categ0\":0,\"categ1\":0,\"categ2\":0,\"categ3\":0,\"categ4\":10}\n");
 		Path sim = dir.resolve("sim");
 		assertEquals(0, execute("simulate", journey("uci-repeat-purchase"), "--events", log.toString(), "--out", sim.toString(),
-				"--no-progress").code);
+				"--no-progress").exit());
 		Result unknown = execute("explain", "c2", "--out", sim.toString());
-		assertEquals(1, unknown.code);
-		assertTrue(unknown.err.contains("Customer c2 has no events in " + log), unknown.err);
+		assertEquals(1, unknown.exit());
+		assertTrue(unknown.err().contains("Customer c2 has no events in " + log), unknown.err());
 		Files.delete(log);
 		Result moved = execute("explain", "c1", "--out", sim.toString());
-		assertEquals(2, moved.code);
-		assertTrue(moved.err.contains("give --events LOG where it is now"), moved.err);
+		assertEquals(2, moved.exit());
+		assertTrue(moved.err().contains("give --events LOG where it is now"), moved.err());
 	}
 
 	/** The expected timelines, blank-line separated, in the order the script prints them. */
@@ -216,19 +215,6 @@ class ExplainCommandTest {
 
 	private static String journey(String name) {
 		return SharedLogsSimulationTest.JOURNEYS.resolve(name + ".journey").toString();
-	}
-
-	private record Result(int code, String out, String err) {
-	}
-
-	private static Result execute(String... args) {
-		CommandLine command = ItineraCommand.commandLine();
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int code = command.execute(args);
-		return new Result(code, out.toString(), err.toString());
 	}
 
 }

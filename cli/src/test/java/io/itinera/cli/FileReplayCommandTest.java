@@ -1,15 +1,11 @@
 package io.itinera.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.SyntheticEventLog;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +19,6 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A replay of a file with the default options: one line dated far beyond the rest of the log does
@@ -145,13 +140,8 @@ class FileReplayCommandTest {
 	}
 
 	private static String execute(String... args) {
-		StringWriter text = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(text));
-		command.setErr(new PrintWriter(text));
-		int code = command.execute(args);
-		assertEquals(0, code, String.join(" ", args) + "\n" + text);
-		assertNotEquals("", text.toString());
-		return text.toString();
+		String text = InProcessCli.succeedingTranscript(args);
+		assertNotEquals("", text);
+		return text;
 	}
 }

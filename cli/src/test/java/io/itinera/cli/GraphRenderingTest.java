@@ -2,18 +2,13 @@ package io.itinera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,8 +99,7 @@ class GraphRenderingTest {
 
 	@Test
 	void noEdgeLabelCoversABoxOrAnotherLabelInChromium() throws Exception {
-		assumeTrue(Files.isExecutable(ReportRenderingTest.CHROMIUM), "/usr/bin/chromium is not installed "
-				+ "(apt-get install -y chromium): the graph's rendering is not checked");
+		HeadlessChromium.assumeInstalled("the graph's rendering");
 		int[] check = measure(report);
 		assertTrue(check[0] >= 12, "every edge has a label: " + check[0]);
 		assertEquals(7, check[1], "five stages, start and exit");
@@ -118,7 +112,7 @@ class GraphRenderingTest {
 		String page = Files.readString(html);
 		Path measured = dir.resolve("measured-" + html.getParent().getFileName() + ".html");
 		Files.writeString(measured, page.replace("</body>", MEASURE + "</body>"));
-		String dom = chromium("--dump-dom", measured.toUri().toString());
+		String dom = HeadlessChromium.run(dir, "--dump-dom", measured.toUri().toString());
 		Matcher check = Pattern.compile("id=\"graph-check\" data-labels=\"(\\d+)\" data-boxes=\"(\\d+)\" data-on-box=\"(\\d+)\""
 				+ " data-on-label=\"(\\d+)\"").matcher(dom);
 		assertTrue(check.find(), "the measuring script ran: " + dom.substring(Math.max(0, dom.length() - 400)));
@@ -126,19 +120,4 @@ class GraphRenderingTest {
 				Integer.parseInt(check.group(4)) };
 	}
 
-	private static String chromium(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(ReportRenderingTest.CHROMIUM.toString(), "--headless", "--no-sandbox",
-				"--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
-				"--user-data-dir=" + Files.createTempDirectory(dir, "chromium")));
-		command.addAll(List.of(args));
-		Path output = Files.createTempFile(dir, "chromium", ".out");
-		Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("chromium did not finish in 90 s");
-		}
-		assertEquals(0, process.exitValue(), "chromium's exit status");
-		return Files.readString(output, StandardCharsets.UTF_8);
-	}
 }

@@ -1,6 +1,8 @@
 package io.itinera.cli;
 
+import io.itinera.cli.InProcessCli.Result;
 import io.itinera.cli.vocabulary.ExitCode;
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,19 +43,6 @@ class HostileLogCommandTest {
 	static void journey() throws Exception {
 		journey = dir.resolve("hostile.journey");
 		Files.writeString(journey, JOURNEY);
-	}
-
-	record Result(int exit, String out, String err) {
-	}
-
-	static Result execute(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exit = command.execute(args);
-		return new Result(exit, out.toString(), err.toString());
 	}
 
 	private static Path log(String name, String text) throws Exception {

@@ -113,7 +113,7 @@ class LineItemRunTest {
 		Set<String> expected = bigOrders();
 		assertEquals(Set.of("12583 536370", "13748 536371", "17850 536390"), expected, "the test's own count");
 		Path out = dir.resolve("run-out");
-		HostileLogCommandTest.Result result = HostileLogCommandTest.execute("run", journey.toString(), "--events", export.toString(),
+		InProcessCli.Result result = InProcessCli.execute("run", journey.toString(), "--events", export.toString(),
 				"--map", MAPPING, "--out", out.toString(), "--in-memory", "--no-progress");
 		assertEquals(0, result.exit(), result.out() + result.err());
 		assertEquals(expected, sends(out));
@@ -125,11 +125,11 @@ class LineItemRunTest {
 	@Test
 	void simulateAgreesAndExplainFindsTheCustomerByTheWholeNumber() throws Exception {
 		Path out = dir.resolve("sim-out");
-		HostileLogCommandTest.Result result = HostileLogCommandTest.execute("simulate", journey.toString(), "--events",
+		InProcessCli.Result result = InProcessCli.execute("simulate", journey.toString(), "--events",
 				export.toString(), "--map", MAPPING, "--out", out.toString(), "--no-progress");
 		assertEquals(0, result.exit(), result.out() + result.err());
 		assertEquals(bigOrders(), sends(out));
-		HostileLogCommandTest.Result explained = HostileLogCommandTest.execute("explain", "17850", "--out", out.toString());
+		InProcessCli.Result explained = InProcessCli.execute("explain", "17850", "--out", out.toString());
 		assertEquals(0, explained.exit(), explained.out() + explained.err());
 		assertTrue(explained.out().contains("536390"), explained.out());
 		assertFalse(explained.out().contains("17850.0"), explained.out());
@@ -145,11 +145,11 @@ class LineItemRunTest {
 				536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/1/2010 8:34,1.69,,United Kingdom
 				536368,22745,POPPY'S PLAYHOUSE BEDROOM,6,12/1/2010 8:34,2.1,,United Kingdom
 				""");
-		HostileLogCommandTest.Result withoutSkip = HostileLogCommandTest.execute("run", journey.toString(), "--events",
+		InProcessCli.Result withoutSkip = InProcessCli.execute("run", journey.toString(), "--events",
 				guests.toString(), "--map", MAPPING.replace("skip.customer=missing,", ""), "--out", dir.resolve("guests-bad").toString(),
 				"--in-memory", "--no-progress", "--max-bad-lines", "10%");
 		assertEquals(3, withoutSkip.exit(), withoutSkip.out() + withoutSkip.err());
-		HostileLogCommandTest.Result skipped = HostileLogCommandTest.execute("run", journey.toString(), "--events",
+		InProcessCli.Result skipped = InProcessCli.execute("run", journey.toString(), "--events",
 				guests.toString(), "--map", MAPPING, "--out", dir.resolve("guests-skipped").toString(), "--in-memory", "--no-progress",
 				"--max-bad-lines", "10%");
 		assertEquals(0, skipped.exit(), skipped.out() + skipped.err());
@@ -159,7 +159,7 @@ class LineItemRunTest {
 
 	@Test
 	void aLiveInputRefusesGroupingWithTheReason() {
-		HostileLogCommandTest.Result result = HostileLogCommandTest.execute("serve", journey.toString(), "--map", MAPPING,
+		InProcessCli.Result result = InProcessCli.execute("serve", journey.toString(), "--map", MAPPING,
 				"--state", dir.resolve("serve-state").toString(), "--port", "0");
 		assertEquals(2, result.exit(), result.out() + result.err());
 		assertTrue(result.err().contains("group=InvoiceNo does not go with itinera serve"), result.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.SyntheticEventLog;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A result never depends on the order of the log's lines: one log in four orders (time-sorted,
@@ -81,7 +78,7 @@ class LogOrderEquivalenceTest {
 		for (Map.Entry<String, Path> log : logs.entrySet()) {
 			for (String workers : List.of("1", "2")) {
 				Path out = dir.resolve("run-" + log.getKey() + "-" + workers);
-				execute("run", JOURNEY.toString(), "--events", log.getValue().toString(), "--out", out.toString(), "--workers",
+				InProcessCli.succeedingTranscript("run", JOURNEY.toString(), "--events", log.getValue().toString(), "--out", out.toString(), "--workers",
 						workers, "--map", "type.favourite=-", "--no-progress");
 				Outcome outcome = Outcome.of(out);
 				assertNoDeadLetters(out);
@@ -95,7 +92,7 @@ class LogOrderEquivalenceTest {
 				}
 			}
 			Path simulated = dir.resolve("simulate-" + log.getKey());
-			execute("simulate", JOURNEY.toString(), "--events", log.getValue().toString(), "--out", simulated.toString(),
+			InProcessCli.succeedingTranscript("simulate", JOURNEY.toString(), "--events", log.getValue().toString(), "--out", simulated.toString(),
 					"--map", "type.favourite=-", "--no-progress");
 			expected.assertSameAs(Outcome.of(simulated), expectedFrom, simulated.getFileName().toString());
 			assertNoDeadLetters(simulated);
@@ -130,7 +127,7 @@ class LogOrderEquivalenceTest {
 	/** Kills a run of the log {@code order} once it wrote some output, runs it again, and compares with a whole run; returns what both printed. */
 	private static String killAndResume(String order) throws Exception {
 		Path whole = dir.resolve("whole-" + order);
-		execute("run", JOURNEY.toString(), "--events", logs.get("time-sorted").toString(), "--out", whole.toString(), "--map",
+		InProcessCli.succeedingTranscript("run", JOURNEY.toString(), "--events", logs.get("time-sorted").toString(), "--out", whole.toString(), "--map",
 				"type.favourite=-", "--no-progress");
 		Path killed = dir.resolve("killed-" + order);
 		Process process = process(logs.get(order), killed).start();
@@ -164,11 +161,11 @@ class LogOrderEquivalenceTest {
 		Path simulated = dir.resolve("taobao-simulate");
 		List<String> runArgs = new ArrayList<>(List.of("run", journey.toString(), "--events", taobao.toString(), "--out", run.toString()));
 		runArgs.addAll(mapping);
-		execute(runArgs.toArray(String[]::new));
+		InProcessCli.succeedingTranscript(runArgs.toArray(String[]::new));
 		List<String> simulateArgs = new ArrayList<>(
 				List.of("simulate", journey.toString(), "--events", taobao.toString(), "--out", simulated.toString()));
 		simulateArgs.addAll(mapping);
-		execute(simulateArgs.toArray(String[]::new));
+		InProcessCli.succeedingTranscript(simulateArgs.toArray(String[]::new));
 		Outcome fromRun = Outcome.of(run);
 		assertTrue(fromRun.actions().size() > 100, "the journey acts on the real log: " + fromRun.actions().size());
 		fromRun.assertSameAs(Outcome.of(simulated), "run", "simulate");
@@ -180,15 +177,6 @@ class LogOrderEquivalenceTest {
 				ItineraCommand.class.getName(), "run", JOURNEY.toString(), "--events", log.toString(), "--out", out.toString(),
 				"--workers", "2", "--barrier-lines", "500", "--checkpoint-ms", "0", "--map", "type.favourite=-", "--no-progress")
 				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolveSibling(out.getFileName() + ".log").toFile()));
-	}
-
-	private static void execute(String... args) {
-		StringWriter text = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(text));
-		command.setErr(new PrintWriter(text));
-		int code = command.execute(args);
-		assertEquals(0, code, String.join(" ", args) + "\n" + text);
 	}
 
 	private static Path write(String name, List<String> rows) throws IOException {

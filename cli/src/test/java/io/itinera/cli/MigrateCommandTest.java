@@ -1,14 +1,14 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.cli.InProcessCli.Result;
 import io.itinera.runtime.io.SyntheticEventLog;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.state.RunProgress;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code itinera migrate --dry-run} over the state a real {@code itinera run} wrote: restart.journey
@@ -53,19 +52,6 @@ class MigrateCommandTest {
 		}
 	}
 
-	private record Result(int exitCode, String out, String err) {
-	}
-
-	private static Result migrate(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exitCode = command.execute(args);
-		return new Result(exitCode, out.toString(), err.toString());
-	}
-
 	private static long inStage(String stage) {
 		return stageCounts.getOrDefault(stage, 0L);
 	}
@@ -76,9 +62,9 @@ class MigrateCommandTest {
 		long abandoned = inStage("Abandoned");
 		long lapsed = inStage("Lapsed");
 		assertTrue(carted + abandoned > 0 && lapsed > 0, "the run must leave customers in its stages: " + stageCounts);
-		Result result = migrate("migrate", "--state", state.toString(), "--old", oldJourney.toString(), "--dry-run",
+		Result result = execute("migrate", "--state", state.toString(), "--old", oldJourney.toString(), "--dry-run",
 				newJourney.toString());
-		assertEquals(0, result.exitCode(), result.err() + result.out());
+		assertEquals(0, result.exit(), result.err() + result.out());
 		String out = result.out();
 		if (carted > 0) {
 			assertTrue(out.contains(String.format("  %-40s %d%n", "Carted -> Carted", carted)), out);
@@ -99,9 +85,9 @@ class MigrateCommandTest {
 		Path unmapped = dir.resolve("unmapped.journey");
 		Files.writeString(unmapped, Files.readString(newJourney).replace("    Lapsed -> exit\n", "")
 				.replace("  stage Lapsed (awareness) { }\n", "").replace("after 2 days -> Lapsed", "after 2 days -> Carted"));
-		Result result = migrate("migrate", "--state", state.toString(), "--old", oldJourney.toString(), "--dry-run",
+		Result result = execute("migrate", "--state", state.toString(), "--old", oldJourney.toString(), "--dry-run",
 				unmapped.toString());
-		assertEquals(1, result.exitCode(), result.err() + result.out());
+		assertEquals(1, result.exit(), result.err() + result.out());
 		assertTrue(result.err().contains(inStage("Lapsed") + " customers are in Lapsed, which is gone: add `Lapsed -> Stage`"),
 				result.err());
 	}
@@ -110,9 +96,9 @@ class MigrateCommandTest {
 	void anotherJourneysStateIsRefused() throws IOException {
 		Path other = dir.resolve("other.journey");
 		Files.writeString(other, Files.readString(oldJourney).replace("journey RestartTest", "journey OtherJourney"));
-		Result result = migrate("migrate", "--state", state.toString(), "--old", other.toString(), "--dry-run",
+		Result result = execute("migrate", "--state", state.toString(), "--old", other.toString(), "--dry-run",
 				newJourney.toString());
-		assertEquals(2, result.exitCode());
+		assertEquals(2, result.exit());
 		assertTrue(result.err().contains("not of journey OtherJourney"), result.err());
 	}
 }

@@ -1,9 +1,11 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.cli.InProcessCli.Result;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.runtime.change.PinnedPlans;
@@ -13,8 +15,6 @@ import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.state.RunProgress;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code run --pin-old}: restart.journey (v1) runs to T0+30h; restart-v2.journey (Abandoned renamed
@@ -67,30 +66,17 @@ class PinOldVersionTest {
 		log = dir.resolve("events.csv");
 		Files.writeString(log, TO_30H);
 		Result first = run(v1);
-		assertEquals(0, first.exitCode(), first.err() + first.out());
+		assertEquals(0, first.exit(), first.err() + first.out());
 		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
 			v1Version = PlanVersion.of(store.planJson().orElseThrow());
 		}
-	}
-
-	private record Result(int exitCode, String out, String err) {
-	}
-
-	private static Result itinera(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exitCode = command.execute(args);
-		return new Result(exitCode, out.toString(), err.toString());
 	}
 
 	private Result run(Path journey, String... more) {
 		List<String> args = new ArrayList<>(List.of("run", journey.toString(), "--events", log.toString(), "--out",
 				dir.resolve("out").toString(), "--state", state.toString(), "--no-progress", "--workers", "2"));
 		args.addAll(List.of(more));
-		return itinera(args.toArray(String[]::new));
+		return execute(args.toArray(String[]::new));
 	}
 
 	private RunProgress progress() {
@@ -128,11 +114,11 @@ class PinOldVersionTest {
 	void customersOnTheirWayFinishOnTheOldVersionAndNewOnesTakeTheNew() throws IOException {
 		Files.writeString(log, TO_30H + TO_50H);
 		Result refused = run(v2);
-		assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+		assertEquals(2, refused.exit(), refused.out() + refused.err());
 		assertTrue(refused.err().contains("--pin-old"), refused.err());
 
 		Result pinned = run(v2, "--pin-old");
-		assertEquals(0, pinned.exitCode(), pinned.err() + pinned.out());
+		assertEquals(0, pinned.exit(), pinned.err() + pinned.out());
 		// at T0+30h: a in Lapsed (terminal: finished, leaves by v2's migrate block), d out; b, i Abandoned, c, k Carted pinned
 		assertTrue(pinned.err().contains("Pinned 4 customers on their way to the old version " + v1Version), pinned.err());
 		assertTrue(pinned.err().contains("2 who had finished take"), pinned.err());
@@ -157,7 +143,7 @@ class PinOldVersionTest {
 		// a restart without the flag: each customer resumes on their version
 		Files.writeString(log, TO_30H + TO_50H + TO_60H);
 		Result resumed = run(v2);
-		assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
+		assertEquals(0, resumed.exit(), resumed.err() + resumed.out());
 		assertTrue(resumed.out().contains("Resumed after line 10"), resumed.out());
 		// c: Abandoned T0+30h30 -> Lapsed T0+54h30 (v1's 1 day); k: T0+31h -> T0+55h; both then leave (v2: Lapsed -> exit).
 		// g: Waiting at T0+51h (v2's timer, before the purchase of the same time), then the purchase; j Carted at T0+60h.
@@ -184,9 +170,9 @@ class PinOldVersionTest {
 	@Test
 	void migrateMovesThePinnedCustomersFromTheirOwnVersion() throws IOException {
 		Files.writeString(log, TO_30H + TO_50H);
-		assertEquals(0, run(v2, "--pin-old").exitCode());
-		Result migrated = itinera("migrate", "--state", state.toString(), v2.toString());
-		assertEquals(0, migrated.exitCode(), migrated.err() + migrated.out());
+		assertEquals(0, run(v2, "--pin-old").exit());
+		Result migrated = execute("migrate", "--state", state.toString(), v2.toString());
+		assertEquals(0, migrated.exit(), migrated.err() + migrated.out());
 		// c and k, pinned to v1 in Abandoned, move by v2's mapping; the customers of v2 stay where they are
 		assertTrue(migrated.out().contains(String.format("  %-40s %d%n", "Abandoned -> Waiting", 2)), migrated.out());
 		assertEquals(Map.of("Waiting", 3L, "Carted", 1L), progress().stageCounts());
@@ -200,7 +186,7 @@ class PinOldVersionTest {
 	void runMigrateMovesEveryoneFirst() throws IOException {
 		Files.writeString(log, TO_30H + TO_50H + TO_60H);
 		Result migrated = run(v2, "--migrate");
-		assertEquals(0, migrated.exitCode(), migrated.err() + migrated.out());
+		assertEquals(0, migrated.exit(), migrated.err() + migrated.out());
 		assertTrue(migrated.err().contains("Migrated the customers in " + state + " to " + v2), migrated.err());
 		// the same end as itinera migrate then run (ApplyMigrationTest)
 		assertEquals(Map.of("Waiting", 4L, "Lapsed", 1L, "Carted", 1L), progress().stageCounts(), migrated.out());
@@ -209,7 +195,7 @@ class PinOldVersionTest {
 	@Test
 	void bothAnswersAtOnceAreRefused() {
 		Result both = run(v2, "--migrate", "--pin-old");
-		assertEquals(2, both.exitCode());
+		assertEquals(2, both.exit());
 		assertTrue(both.err().contains("give one of them"), both.err());
 	}
 }

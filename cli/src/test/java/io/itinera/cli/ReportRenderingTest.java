@@ -2,17 +2,13 @@ package io.itinera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -28,7 +24,6 @@ import picocli.CommandLine;
  * with {@code --dump-dom}. Skipped, with a message, where Chromium is not installed.
  */
 class ReportRenderingTest {
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	@TempDir
 	static Path dir;
@@ -63,9 +58,8 @@ class ReportRenderingTest {
 
 	@Test
 	void everyChartIsDrawn() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM), "/usr/bin/chromium is not installed (apt-get install -y chromium): "
-				+ "the report's rendering is not checked");
-		String dom = chromium("--dump-dom", report.toUri().toString());
+		HeadlessChromium.assumeInstalled("the report's rendering");
+		String dom = HeadlessChromium.run(dir, "--dump-dom", report.toUri().toString());
 		Matcher check = Pattern.compile("id=\"render-check\"[^>]*data-charts=\"(\\d+)\" data-drawn=\"(\\d+)\" data-marks=\"(\\d+)\""
 				+ " data-legend-overlaps=\"(\\d+)\"").matcher(dom);
 		assertTrue(check.find(), "the page's render check ran: " + dom.substring(Math.max(0, dom.length() - 400)));
@@ -98,10 +92,9 @@ class ReportRenderingTest {
 
 	@Test
 	void aScreenshotShowsThePage() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM), "/usr/bin/chromium is not installed (apt-get install -y chromium): "
-				+ "the report's rendering is not checked");
+		HeadlessChromium.assumeInstalled("the report's rendering");
 		Path png = dir.resolve("report.png");
-		chromium("--screenshot=" + png, "--window-size=1280,2400", report.toUri().toString());
+		HeadlessChromium.run(dir, "--screenshot=" + png, "--window-size=1280,2400", report.toUri().toString());
 		BufferedImage image = ImageIO.read(png.toFile());
 		assertEquals(1280, image.getWidth());
 		assertEquals(2400, image.getHeight());
@@ -117,19 +110,4 @@ class ReportRenderingTest {
 		throw new AssertionError("the screenshot is nearly blank: " + colours + " colours");
 	}
 
-	private static String chromium(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-background-networking", "--disable-component-update", "--no-first-run",
-				"--user-data-dir=" + Files.createTempDirectory(dir, "chromium")));
-		command.addAll(List.of(args));
-		Path output = Files.createTempFile(dir, "chromium", ".out");
-		Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("chromium did not finish in 90 s");
-		}
-		assertEquals(0, process.exitValue(), "chromium's exit status");
-		return Files.readString(output, StandardCharsets.UTF_8);
-	}
 }

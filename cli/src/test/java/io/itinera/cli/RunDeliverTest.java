@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.serve.testing.StubProvider;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code run --deliver FILE}: a replay's actions reach the provider through failures, and a second run sends nothing again. */
 class RunDeliverTest {
@@ -46,7 +43,7 @@ class RunDeliverTest {
 			Path out = dir.resolve("out");
 			String[] run = { "run", plan.toString(), "--events", log.toString(), "--out", out.toString(), "--deliver", delivery.toString(),
 					"--no-progress" };
-			String summary = execute(run);
+			String summary = InProcessCli.succeeding(run);
 			assertTrue(summary.contains("deliveries     all done"), summary);
 			Set<String> written = new HashSet<>();
 			ObjectMapper json = new ObjectMapper();
@@ -58,18 +55,9 @@ class RunDeliverTest {
 			assertEquals(0, provider.repeats());
 
 			int requests = provider.requests();
-			execute(run);
+			InProcessCli.succeeding(run);
 			assertEquals(requests, provider.requests(), "a second run sent again");
 		}
 	}
 
-	private static String execute(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		assertEquals(0, command.execute(args), err.toString() + out);
-		return out.toString();
-	}
 }

@@ -31,7 +31,7 @@ class RunToTest {
 	void timersDueBeforeTheEndFireAndLaterEventsAreLeftOut() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.csv"), LOG);
 		Path out = dir.resolve("run");
-		CliVocabularyTest.Result run = CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--out", out.toString(),
+		InProcessCli.Result run = InProcessCli.execute("run", journey(), "--events", log.toString(), "--out", out.toString(),
 				"--to", END, "--no-progress", "--workers", "2");
 		assertEquals(0, run.exit(), run.err());
 		assertTrue(run.out().contains("events read    1 of 2 lines (1 skipped by the mapping or at or after --to " + END + ")"),
@@ -44,19 +44,19 @@ class RunToTest {
 		assertTrue(actions.get(0).contains("\"c1\"") && actions.get(0).contains("2026-03-01T11:00:00Z"), actions.get(0));
 
 		Path simulated = dir.resolve("simulation");
-		CliVocabularyTest.Result simulate = CliVocabularyTest.execute("simulate", journey(), "--events", log.toString(), "--out",
+		InProcessCli.Result simulate = InProcessCli.execute("simulate", journey(), "--events", log.toString(), "--out",
 				simulated.toString(), "--to", END, "--no-progress");
 		assertEquals(0, simulate.exit(), simulate.err());
 		assertEquals(Files.readAllLines(simulated.resolve("actions.jsonl")), actions, "run --to and simulate --to agree");
 
-		CliVocabularyTest.Result explain = CliVocabularyTest.execute("explain", "c1", "--state", out.resolve("state").toString());
+		InProcessCli.Result explain = InProcessCli.execute("explain", "c1", "--state", out.resolve("state").toString());
 		assertEquals(0, explain.exit(), "explain replays to the run's --to: " + explain.out() + explain.err());
 	}
 
 	@Test
 	void withoutAnEndAShortLogLeavesItsTimersPending() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.csv"), "customer,time,type,productId,price\nc1,2026-03-01T10:00:00Z,cart_add,p1,10\n");
-		CliVocabularyTest.Result run = CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--out",
+		InProcessCli.Result run = InProcessCli.execute("run", journey(), "--events", log.toString(), "--out",
 				dir.resolve("run").toString(), "--no-progress", "--in-memory");
 		assertEquals(0, run.exit(), run.err());
 		assertTrue(run.out().contains("actions        0") && run.out().contains("timers pending 1"), run.out());
@@ -66,24 +66,24 @@ class RunToTest {
 	void aRunGoesOnOnlyWithTheEndItStartedWith() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.csv"), LOG);
 		Path out = dir.resolve("run");
-		assertEquals(0, CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--out", out.toString(), "--to", END,
+		assertEquals(0, InProcessCli.execute("run", journey(), "--events", log.toString(), "--out", out.toString(), "--to", END,
 				"--no-progress").exit());
-		CliVocabularyTest.Result later = CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--out",
+		InProcessCli.Result later = InProcessCli.execute("run", journey(), "--events", log.toString(), "--out",
 				out.toString(), "--to", "2026-03-03", "--no-progress");
 		assertEquals(ExitCode.ERROR.code(), later.exit(), later.out());
 		assertTrue(later.err().contains("ends its replay at --to " + END) && later.err().contains("another --state"), later.err());
-		assertEquals(0, CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--out", out.toString(), "--to", END,
+		assertEquals(0, InProcessCli.execute("run", journey(), "--events", log.toString(), "--out", out.toString(), "--to", END,
 				"--no-progress").exit());
 	}
 
 	@Test
 	void theEndIsForAReplayOfALog() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.csv"), LOG);
-		CliVocabularyTest.Result live = CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--in-memory",
+		InProcessCli.Result live = InProcessCli.execute("run", journey(), "--events", log.toString(), "--in-memory",
 				"--clock", "wall", "--to", END);
 		assertEquals(ExitCode.ERROR.code(), live.exit());
 		assertTrue(live.err().contains("--to ends a replay of a log in event time; it does not go with --clock wall"), live.err());
-		CliVocabularyTest.Result bad = CliVocabularyTest.execute("run", journey(), "--events", log.toString(), "--in-memory", "--to",
+		InProcessCli.Result bad = InProcessCli.execute("run", journey(), "--events", log.toString(), "--in-memory", "--to",
 				"soon");
 		assertEquals(ExitCode.ERROR.code(), bad.exit());
 		assertTrue(bad.err().contains("--to soon: give an ISO date or date-time"), bad.err());

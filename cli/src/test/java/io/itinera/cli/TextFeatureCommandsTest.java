@@ -1,17 +1,16 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.itinera.cli.InProcessCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A journey with a text feature in a rule passes check, test, run and simulate; a rule that fails
@@ -49,19 +48,6 @@ class TextFeatureCommandsTest {
 
 	@TempDir
 	Path folder;
-
-	private record Result(int exit, String out, String err) {
-	}
-
-	private static Result execute(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(out));
-		command.setErr(new PrintWriter(err));
-		int exit = command.execute(args);
-		return new Result(exit, out.toString(), err.toString());
-	}
 
 	@Test
 	void aTextFeatureInARulePassesCheckTestRunAndSimulate() throws Exception {
