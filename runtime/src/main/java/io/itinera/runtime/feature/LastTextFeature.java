@@ -1,34 +1,18 @@
 package io.itinera.runtime.feature;
 
 import io.itinera.runtime.plan.Feature;
-import io.itinera.runtime.plan.FeatureWindow;
 import io.itinera.runtime.plan.ValueType;
 
 /**
  * The last value of a text field, kept as text in the slot's items (one entry) with its time; with
  * a sliding window, only while that event is inside it. As a number it has none (NaN).
  */
-final class LastTextFeature extends FeatureDefinition {
-	private final long windowMillis;
+final class LastTextFeature extends ItemFeature {
+	private final LastEventWindow window;
 
 	LastTextFeature(Feature feature) {
 		super(feature);
-		this.windowMillis = feature.window() instanceof FeatureWindow.Sliding sliding ? sliding.lengthMillis() : 0;
-	}
-
-	@Override
-	public FeatureSlot newSlot() {
-		return new FeatureSlot();
-	}
-
-	@Override
-	public boolean keepsItems() {
-		return true;
-	}
-
-	@Override
-	public boolean needsValue() {
-		return false;
+		this.window = LastEventWindow.of(feature);
 	}
 
 	@Override
@@ -48,18 +32,13 @@ final class LastTextFeature extends FeatureDefinition {
 	}
 
 	@Override
-	public void record(FeatureSlot slot, long at, double value) {
-		// text enters through recordItem
-	}
-
-	@Override
 	public double value(FeatureSlot slot, long at) {
 		return Double.NaN;
 	}
 
 	@Override
 	public Object current(FeatureSlot slot, long at) {
-		if (slot.items == null || slot.items.length == 0 || (windowMillis > 0 && at - slot.time >= windowMillis)) {
+		if (slot.items == null || slot.items.length == 0 || window.hasLeft(slot.time, at)) {
 			return null;
 		}
 		return slot.items[0];

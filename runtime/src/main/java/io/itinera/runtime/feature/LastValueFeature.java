@@ -1,15 +1,14 @@
 package io.itinera.runtime.feature;
 
 import io.itinera.runtime.plan.Feature;
-import io.itinera.runtime.plan.FeatureWindow;
 
 /** The last value of a field; with a sliding window, only while that event is inside it (exact). */
 final class LastValueFeature extends FeatureDefinition {
-	private final long windowMillis;
+	private final LastEventWindow window;
 
 	LastValueFeature(Feature feature) {
 		super(feature);
-		this.windowMillis = feature.window() instanceof FeatureWindow.Sliding sliding ? sliding.lengthMillis() : 0;
+		this.window = LastEventWindow.of(feature);
 	}
 
 	@Override
@@ -27,7 +26,7 @@ final class LastValueFeature extends FeatureDefinition {
 
 	@Override
 	public double value(FeatureSlot slot, long at) {
-		if (slot.time == FeatureSlot.NEVER || (windowMillis > 0 && at - slot.time >= windowMillis)) {
+		if (slot.time == FeatureSlot.NEVER || window.hasLeft(slot.time, at)) {
 			return Double.NaN;
 		}
 		return slot.accumulator;

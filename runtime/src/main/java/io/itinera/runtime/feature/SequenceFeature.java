@@ -9,27 +9,12 @@ import java.util.Arrays;
  * in a row says nothing new), so "the sequence changed" is exactly "a recommender should rescore".
  * As a number (in a condition) the feature is its length.
  */
-final class SequenceFeature extends FeatureDefinition {
+final class SequenceFeature extends ItemFeature {
 	private final int length;
 
 	SequenceFeature(Feature feature) {
 		super(feature);
 		this.length = Math.max(1, feature.length());
-	}
-
-	@Override
-	public FeatureSlot newSlot() {
-		return new FeatureSlot();
-	}
-
-	@Override
-	public boolean keepsItems() {
-		return true;
-	}
-
-	@Override
-	public boolean needsValue() {
-		return false;
 	}
 
 	@Override
@@ -49,11 +34,6 @@ final class SequenceFeature extends FeatureDefinition {
 		slot.items = next;
 		slot.time = at;
 		return true;
-	}
-
-	@Override
-	public void record(FeatureSlot slot, long at, double value) {
-		// numbers do not enter a sequence; the step records items through recordItem
 	}
 
 	@Override

@@ -1,0 +1,16 @@
+package io.itinera.runtime.feature;
+
+import io.itinera.runtime.plan.Feature;
+import io.itinera.runtime.plan.FeatureWindow;
+
+/** How long a {@code last} feature's value holds: with a sliding window, while its event is inside it; else always. */
+record LastEventWindow(long millis) {
+	static LastEventWindow of(Feature feature) {
+		return new LastEventWindow(feature.window() instanceof FeatureWindow.Sliding sliding ? sliding.lengthMillis() : 0);
+	}
+
+	/** Whether the event at {@code eventTime} has left the window by {@code at}. */
+	boolean hasLeft(long eventTime, long at) {
+		return millis > 0 && at - eventTime >= millis;
+	}
+}
