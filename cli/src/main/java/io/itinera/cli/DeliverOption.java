@@ -17,9 +17,6 @@ final class DeliverOption {
 
 	@Option(names = "--delivery", paramLabel = "FILE", hidden = true, description = "old spelling of --deliver")
 	void oldSpelling(Path file) {
-		if (file != null) {
-			DeprecatedSpelling.used(command, "--delivery", "--deliver");
-		}
-		this.file = file;
+		this.file = DeprecatedSpelling.read(command, "--delivery", "--deliver", file);
 	}
 }

@@ -53,10 +53,7 @@ public final class FlinkCommand implements Callable<Integer> {
 
 	@Option(names = "--group-id", paramLabel = "GROUP", hidden = true, description = "old spelling of --group")
 	void oldGroup(String group) {
-		if (group != null) {
-			DeprecatedSpelling.used(spec, "--group-id", "--group");
-		}
-		kafka.group = group;
+		kafka.group = DeprecatedSpelling.read(spec, "--group-id", "--group", group);
 	}
 
 	@Mixin
@@ -76,10 +73,7 @@ public final class FlinkCommand implements Callable<Integer> {
 
 	@Option(names = "--end-at", paramLabel = "T", hidden = true, description = "old spelling of --to")
 	void oldEnd(String end) {
-		if (end != null) {
-			DeprecatedSpelling.used(spec, "--end-at", "--to");
-		}
-		replayEnd.text = end;
+		replayEnd.text = DeprecatedSpelling.read(spec, "--end-at", "--to", end);
 	}
 
 	@Option(names = "--parallelism", defaultValue = "2", description = "subtasks of each operator (default: ${DEFAULT-VALUE})")

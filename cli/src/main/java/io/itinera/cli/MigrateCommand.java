@@ -59,10 +59,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
 	@Option(names = "--at", paramLabel = "T", hidden = true, description = "old spelling of --to")
 	void oldAt(String time) {
-		if (time != null) {
-			DeprecatedSpelling.used(spec, "--at", "--to");
-		}
-		replayEnd.text = time;
+		replayEnd.text = DeprecatedSpelling.read(spec, "--at", "--to", time);
 	}
 
 	@Spec

@@ -1,30 +1,33 @@
 package io.itinera.cli;
 
+import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.itinera.cli.InProcessCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What {@code itinera flink} tells a user before any job starts (the job itself is tested in the flink module). */
 class FlinkCommandTest {
 	@TempDir
 	Path dir;
 
-	private record Result(int exit, String err) {
-	}
-
-	private static Result execute(String... args) {
-		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
-		command.setOut(new PrintWriter(new StringWriter()));
-		command.setErr(new PrintWriter(err));
-		return new Result(command.execute(args), err.toString());
+	/** Runs {@code args} where the flink module has no job build, as before {@code mvn -pl flink package}. */
+	private Result executeWithoutTheJobBuild(String... args) {
+		String before = System.getProperty("itinera.flinkTarget");
+		System.setProperty("itinera.flinkTarget", dir.resolve("no-build").toString());
+		try {
+			return execute(args);
+		} finally {
+			if (before == null) {
+				System.clearProperty("itinera.flinkTarget");
+			} else {
+				System.setProperty("itinera.flinkTarget", before);
+			}
+		}
 	}
 
 	private static String journey() throws Exception {
@@ -48,42 +51,22 @@ class FlinkCommandTest {
 	@Test
 	void withoutTheJobBuildItSaysHowToBuildIt() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
-		String before = System.getProperty("itinera.flinkTarget");
-		System.setProperty("itinera.flinkTarget", dir.resolve("no-build").toString());
-		try {
-			Result result = execute("flink", journey(), "--events", log.toString(), "--out", dir.toString(), "--local");
-			assertEquals(2, result.exit(), result.err());
-			assertTrue(result.err().contains("mvn -B -q -pl flink -am package -DskipTests"), result.err());
-		} finally {
-			if (before == null) {
-				System.clearProperty("itinera.flinkTarget");
-			} else {
-				System.setProperty("itinera.flinkTarget", before);
-			}
-		}
+		Result result = executeWithoutTheJobBuild("flink", journey(), "--events", log.toString(), "--out", dir.toString(), "--local");
+		assertEquals(2, result.exit(), result.err());
+		assertTrue(result.err().contains("mvn -B -q -pl flink -am package -DskipTests"), result.err());
 	}
 
 	@Test
 	void theSharedOptionsReachTheJobInItsOwnForm() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
-		String before = System.getProperty("itinera.flinkTarget");
-		System.setProperty("itinera.flinkTarget", dir.resolve("no-build").toString());
-		try {
-			// no job jar to submit: the message gives the job's command line
-			Result result = execute("flink", journey(), "--events", log.toString(), "--out", dir.toString(), "--score-wait-us", "500",
-					"--to", "2026-03-02", "--group", "shop", "--lateness", "30s", "--max-skew", "2d");
-			assertEquals(2, result.exit(), result.err());
-			assertTrue(result.err().contains("--score-wait-us 500"), result.err());
-			assertTrue(result.err().contains("--end-at 2026-03-01T23:59:59.999Z"), "timers due before --to fire: " + result.err());
-			assertTrue(result.err().contains("--group-id shop") && result.err().contains("--lateness-ms 30000"), result.err());
-			assertTrue(result.err().contains("--max-skew-ms 172800000"), "the end rule is run's: " + result.err());
-		} finally {
-			if (before == null) {
-				System.clearProperty("itinera.flinkTarget");
-			} else {
-				System.setProperty("itinera.flinkTarget", before);
-			}
-		}
+		// no job jar to submit: the message gives the job's command line
+		Result result = executeWithoutTheJobBuild("flink", journey(), "--events", log.toString(), "--out", dir.toString(),
+				"--score-wait-us", "500", "--to", "2026-03-02", "--group", "shop", "--lateness", "30s", "--max-skew", "2d");
+		assertEquals(2, result.exit(), result.err());
+		assertTrue(result.err().contains("--score-wait-us 500"), result.err());
+		assertTrue(result.err().contains("--end-at 2026-03-01T23:59:59.999Z"), "timers due before --to fire: " + result.err());
+		assertTrue(result.err().contains("--group-id shop") && result.err().contains("--lateness-ms 30000"), result.err());
+		assertTrue(result.err().contains("--max-skew-ms 172800000"), "the end rule is run's: " + result.err());
 	}
 
 	@Test
@@ -100,19 +83,9 @@ class FlinkCommandTest {
 	@Test
 	void aGoodWorkspaceFolderGoesOnToTheJob() throws Exception {
 		Path log = Files.writeString(dir.resolve("events.jsonl"), "{}\n");
-		String before = System.getProperty("itinera.flinkTarget");
-		System.setProperty("itinera.flinkTarget", dir.resolve("no-build").toString());
-		try {
-			Result result = execute("flink", WorkspaceRunTest.WORKSPACE.toString(), "--events", log.toString(), "--out",
-					dir.resolve("out").toString(), "--local");
-			assertEquals(2, result.exit(), result.err());
-			assertTrue(result.err().contains("has no job build"), result.err());
-		} finally {
-			if (before == null) {
-				System.clearProperty("itinera.flinkTarget");
-			} else {
-				System.setProperty("itinera.flinkTarget", before);
-			}
-		}
+		Result result = executeWithoutTheJobBuild("flink", WorkspaceRunTest.WORKSPACE.toString(), "--events", log.toString(), "--out",
+				dir.resolve("out").toString(), "--local");
+		assertEquals(2, result.exit(), result.err());
+		assertTrue(result.err().contains("has no job build"), result.err());
 	}
 }

@@ -88,10 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--out", paramLabel = "FILE", hidden = true, description = "old spelling of --output")
 	void oldOut(Path file) {
-		if (file != null) {
-			DeprecatedSpelling.used(spec, "--out", "-o/--output (--out is a folder everywhere else)");
-		}
-		out = file;
+		out = DeprecatedSpelling.read(spec, "--out", "-o/--output (--out is a folder everywhere else)", file);
 	}
 
 	@Override

@@ -50,19 +50,10 @@ public final class WorkspaceTests {
 	static int blockEnd(Path file, List<String> lines, int start) {
 		int depth = 0;
 		for (int n = start; n < lines.size(); n++) {
-			String code = withoutComment(lines.get(n));
-			boolean inString = false;
+			String code = blankStrings(withoutComment(lines.get(n)));
 			for (int i = 0; i < code.length(); i++) {
 				char c = code.charAt(i);
-				if (inString) {
-					if (c == '\\') {
-						i++;
-					} else if (c == '"') {
-						inString = false;
-					}
-				} else if (c == '"') {
-					inString = true;
-				} else if (c == '{') {
+				if (c == '{') {
 					depth++;
 				} else if (c == '}' && --depth == 0) {
 					return n;
@@ -99,22 +90,33 @@ public final class WorkspaceTests {
 	}
 
 	private static String withoutComment(String line) {
-		boolean inString = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (inString) {
-				if (c == '\\') {
-					i++;
-				} else if (c == '"') {
-					inString = false;
-				}
-			} else if (c == '"') {
-				inString = true;
-			} else if (c == '#' || (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/')) {
+		String code = blankStrings(line);
+		for (int i = 0; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (c == '#' || (c == '/' && i + 1 < code.length() && code.charAt(i + 1) == '/')) {
 				return line.substring(0, i);
 			}
 		}
 		return line;
+	}
+
+	/** {@code line} with what is inside its "strings" (escapes included) blanked, so braces and comment marks there do not count. */
+	private static String blankStrings(String line) {
+		char[] chars = line.toCharArray();
+		boolean inString = false;
+		for (int i = 0; i < chars.length; i++) {
+			if (!inString) {
+				inString = chars[i] == '"';
+			} else if (chars[i] == '"') {
+				inString = false;
+			} else {
+				if (chars[i] == '\\' && i + 1 < chars.length) {
+					chars[i++] = ' ';
+				}
+				chars[i] = ' ';
+			}
+		}
+		return new String(chars);
 	}
 
 	private record Token(String kind, String text, int line, int column) {

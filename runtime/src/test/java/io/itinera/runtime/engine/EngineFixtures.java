@@ -1,10 +1,13 @@
 package io.itinera.runtime.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.InputFormat;
+import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.SyntheticEventLog;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.Device;
@@ -116,5 +119,12 @@ final class EngineFixtures {
 	static EngineConfig config(int workers) {
 		return EngineConfig.defaults().withWorkers(workers).withBarrierEveryLines(500).withCheckpointEveryMillis(0)
 				.withDriver(DriverSettings.replay().withScoring(64, 500)).withRunName("CartTest over test log");
+	}
+
+	/** Asserts that the actions and stage changes written in {@code actual} are those in {@code expected}, line for line. */
+	static void assertSameOutputs(Path expected, Path actual) throws IOException {
+		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
+			assertEquals(Files.readString(expected.resolve(file)), Files.readString(actual.resolve(file)), file);
+		}
 	}
 }

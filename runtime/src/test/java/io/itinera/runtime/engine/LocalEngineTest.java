@@ -117,9 +117,7 @@ class LocalEngineTest {
 		assertEquals(whole.actions(), resumed.actions());
 		assertEquals(whole.customers(), resumed.customers());
 		assertEquals(whole.eventsRead(), resumed.eventsRead());
-		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
-			assertEquals(Files.readString(dir.resolve("whole").resolve(file)), Files.readString(out.resolve(file)), file);
-		}
+		EngineFixtures.assertSameOutputs(dir.resolve("whole"), out);
 		Set<String> ids = new HashSet<>();
 		for (String line : Files.readAllLines(out.resolve(JsonLinesOutput.ACTIONS))) {
 			assertTrue(ids.add(line.substring(7, 23)), "duplicate action " + line);
@@ -180,29 +178,7 @@ class LocalEngineTest {
 			resumed = run(out, store, 2);
 		}
 		assertTrue(resumed.resumed());
-		for (String file : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
-			assertEquals(Files.readString(dir.resolve("whole").resolve(file)), Files.readString(out.resolve(file)), file);
-		}
-	}
-
-	/** A source that asks the engine to stop at a line, as Ctrl-C or SIGTERM would. */
-	private static final class StoppingSource extends PassingSource {
-		private final long stopAt;
-		private final Runnable stop;
-
-		StoppingSource(EventSource source, long stopAt, Runnable stop) {
-			super(source);
-			this.stopAt = stopAt;
-			this.stop = stop;
-		}
-
-		@Override
-		public SourceRecord next() throws IOException {
-			if (lines + 1 == stopAt) {
-				stop.run();
-			}
-			return super.next();
-		}
+		EngineFixtures.assertSameOutputs(dir.resolve("whole"), out);
 	}
 
 	/** A source that fails after a number of lines, as a killed process would stop reading. */
