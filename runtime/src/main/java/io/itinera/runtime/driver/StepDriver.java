@@ -43,6 +43,8 @@ public final class StepDriver {
 	private final StepListener listener;
 	private final ScoreBatch scores;
 	private final Map<String, CustomerSlot> slots = new HashMap<>();
+	/** The same slots for the look-up of every input. */
+	private final SlotIndex index = new SlotIndex();
 	private final TimerService wallTimers;
 	private final Set<CustomerSlot> holding = new LinkedHashSet<>();
 	private List<CustomerSlot> changed = new ArrayList<>();
@@ -266,6 +268,7 @@ public final class StepDriver {
 				if (!slot.changed && slot.awaitingScores == 0 && !holding.contains(slot)
 						&& (pass == 1 || slot.lastTouched < recent)) {
 					it.remove();
+					index.remove(slot);
 				}
 			}
 		}
@@ -306,7 +309,7 @@ public final class StepDriver {
 	}
 
 	private CustomerSlot slot(String customerId) {
-		CustomerSlot slot = slots.get(customerId);
+		CustomerSlot slot = index.get(customerId);
 		if (slot == null) {
 			byte[] bytes = stored.load(customerId);
 			if (bytes != null) {
@@ -324,6 +327,7 @@ public final class StepDriver {
 				listener.onNewCustomer(slot);
 			}
 			slots.put(customerId, slot);
+			index.add(slot);
 		}
 		slot.lastTouched = interval;
 		return slot;
