@@ -43,8 +43,6 @@ public final class StepDriver {
 	private final StepListener listener;
 	private final ScoreBatch scores;
 	private final Map<String, CustomerSlot> slots = new HashMap<>();
-	/** The same slots for the look-up of every input. */
-	private final SlotIndex index = new SlotIndex();
 	private final TimerService wallTimers;
 	private final Set<CustomerSlot> holding = new LinkedHashSet<>();
 	private List<CustomerSlot> changed = new ArrayList<>();
@@ -268,7 +266,6 @@ public final class StepDriver {
 				if (!slot.changed && slot.awaitingScores == 0 && !holding.contains(slot)
 						&& (pass == 1 || slot.lastTouched < recent)) {
 					it.remove();
-					index.remove(slot);
 				}
 			}
 		}
@@ -309,7 +306,7 @@ public final class StepDriver {
 	}
 
 	private CustomerSlot slot(String customerId) {
-		CustomerSlot slot = index.get(customerId);
+		CustomerSlot slot = slots.get(customerId);
 		if (slot == null) {
 			byte[] bytes = stored.load(customerId);
 			if (bytes != null) {
@@ -327,7 +324,6 @@ public final class StepDriver {
 				listener.onNewCustomer(slot);
 			}
 			slots.put(customerId, slot);
-			index.add(slot);
 		}
 		slot.lastTouched = interval;
 		return slot;

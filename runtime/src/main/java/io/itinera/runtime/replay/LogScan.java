@@ -1,6 +1,5 @@
 package io.itinera.runtime.replay;
 
-import io.itinera.runtime.driver.CustomerIdHash;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
@@ -195,7 +194,7 @@ public final class LogScan {
 
 		/** Records {@code at} for the customer; returns the latest time they had before (Long.MIN_VALUE: new). */
 		long advance(String customerId, long at) {
-			long key = CustomerIdHash.of(customerId);
+			long key = hash(customerId);
 			int mask = (table.length >>> 1) - 1;
 			int slot = (int) (key ^ (key >>> 32)) & mask;
 			while (table[2 * slot] != 0 && table[2 * slot] != key) {
@@ -230,6 +229,18 @@ public final class LogScan {
 					table[2 * slot + 1] = old[i + 1];
 				}
 			}
+		}
+
+		/** FNV-1a over the chars, then mixed; never 0 (the empty slot). */
+		static long hash(String id) {
+			long hash = 0xcbf29ce484222325L;
+			for (int i = 0; i < id.length(); i++) {
+				hash = (hash ^ id.charAt(i)) * 0x100000001b3L;
+			}
+			hash ^= hash >>> 33;
+			hash *= 0xff51afd7ed558ccdL;
+			hash ^= hash >>> 33;
+			return hash == 0 ? 1 : hash;
 		}
 	}
 }
