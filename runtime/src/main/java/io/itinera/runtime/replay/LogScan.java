@@ -114,67 +114,70 @@ public final class LogScan {
 
 	/**
 	 * The {@code capacity} latest moments offered, in lines offered in increasing order: the latest
-	 * times, and of equal times the first lines. A min-heap of primitive pairs (no boxing, no
-	 * comparator), since in a time-sorted log every event enters it.
+	 * times, and of equal times the first lines. In a time-sorted log every event is among the latest
+	 * so far, so offers are only appended; when the buffer is full it keeps the latest {@code capacity}
+	 * (a sort of the times alone) and from then on takes only times after the earliest kept.
 	 */
 	static final class LatestMoments {
+		private final int capacity;
 		private final long[] ats;
 		private final long[] lines;
 		private int size;
+		private boolean full;
+		/** Once {@code full}: the earliest time kept; an offer no later cannot be among the latest. */
+		private long earliestKept;
 
 		LatestMoments(int capacity) {
-			ats = new long[capacity];
-			lines = new long[capacity];
+			this.capacity = capacity;
+			this.ats = new long[capacity * 32];
+			this.lines = new long[capacity * 32];
 		}
 
-		/** Keeps the moment when it is among the latest; {@code line} is larger than every line offered before. */
+		/** Offers a moment; {@code line} is larger than every line offered before. */
 		void offer(long at, long line) {
-			if (size < ats.length) {
-				int i = size++;
-				while (i > 0) {
-					int parent = (i - 1) >>> 1;
-					if (!earlier(at, line, ats[parent], lines[parent])) {
-						break;
-					}
-					ats[i] = ats[parent];
-					lines[i] = lines[parent];
-					i = parent;
-				}
-				ats[i] = at;
-				lines[i] = line;
-			} else if (at > ats[0]) {
-				// a later line of an equal time comes after it in the order: only a later time replaces the head
-				siftDown(at, line);
+			if (full && at <= earliestKept) {
+				// of equal times the first lines are kept: a later line at the earliest time kept is not
+				return;
 			}
+			if (size == ats.length) {
+				keepLatest();
+			}
+			ats[size] = at;
+			lines[size] = line;
+			size++;
 		}
 
-		/** Whether (a, aLine) comes before (b, bLine): earlier time, or of equal times the later line. */
-		private static boolean earlier(long a, long aLine, long b, long bLine) {
-			return a < b || (a == b && aLine > bLine);
-		}
-
-		private void siftDown(long at, long line) {
-			int i = 0;
-			int half = size >>> 1;
-			while (i < half) {
-				int child = 2 * i + 1;
-				int right = child + 1;
-				if (right < size && earlier(ats[right], lines[right], ats[child], lines[child])) {
-					child = right;
-				}
-				if (!earlier(ats[child], lines[child], at, line)) {
-					break;
-				}
-				ats[i] = ats[child];
-				lines[i] = lines[child];
-				i = child;
+		/** Keeps the latest {@code capacity} moments, in the order they came. */
+		private void keepLatest() {
+			if (size <= capacity) {
+				return;
 			}
-			ats[i] = at;
-			lines[i] = line;
+			long[] times = java.util.Arrays.copyOf(ats, size);
+			java.util.Arrays.sort(times);
+			long threshold = times[size - capacity];
+			int later = 0;
+			for (int i = 0; i < size; i++) {
+				if (ats[i] > threshold) {
+					later++;
+				}
+			}
+			int atThreshold = capacity - later;
+			int kept = 0;
+			for (int i = 0; i < size; i++) {
+				if (ats[i] > threshold || (ats[i] == threshold && atThreshold-- > 0)) {
+					ats[kept] = ats[i];
+					lines[kept] = lines[i];
+					kept++;
+				}
+			}
+			size = kept;
+			full = true;
+			earliestKept = threshold;
 		}
 
 		/** The moments kept, the latest first (of equal times the first line first). */
 		List<Moment> latestFirst() {
+			keepLatest();
 			List<Moment> moments = new ArrayList<>(size);
 			for (int i = 0; i < size; i++) {
 				moments.add(new Moment(ats[i], lines[i]));

@@ -88,9 +88,9 @@ class LogScanTest {
 			int capacity = 1 + random.nextInt(40);
 			LogScan.LatestMoments kept = new LogScan.LatestMoments(capacity);
 			List<LogScan.Moment> all = new ArrayList<>();
-			int lines = random.nextInt(300);
+			int lines = random.nextInt(5_000);
 			for (int line = 1; line <= lines; line++) {
-				long at = round % 2 == 0 ? random.nextInt(20) : line / 3 + random.nextInt(4);
+				long at = round % 3 == 0 ? random.nextInt(20) : round % 3 == 1 ? line / 3 + random.nextInt(4) : random.nextInt(100_000);
 				kept.offer(at, line);
 				all.add(new LogScan.Moment(at, line));
 			}
