@@ -138,8 +138,8 @@ final class EventInputOptions {
 		InputFormat chosen = format != null ? format : InputFormat.guess(log);
 		maxBadShare();
 		ReadOptions options = readOptions();
-		return FileReplay.open(window -> opened = EventLogSource.open(log, chosen, columnMapping(), columns, delimiterChar(),
-				schema, new ReadOptions(window, options.dedupe())), options.window(),
+		return FileReplay.open((window, firstPass) -> opened = EventLogSource.open(log, chosen, columnMapping(), columns,
+				delimiterChar(), schema, new ReadOptions(window, options.dedupe(), firstPass)), options.window(),
 				new FileReplay.Settings(latenessMillis, maxSkew.millis(), endAtTheLog, sortFolder));
 	}
 

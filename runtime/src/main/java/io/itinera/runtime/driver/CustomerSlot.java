@@ -12,7 +12,7 @@ import java.util.Arrays;
 public final class CustomerSlot {
 	static final long NEVER = Long.MIN_VALUE;
 	private static final Event[] NO_EVENTS = new Event[0];
-	private static final long[] NO_LINES = new long[0];
+	private static final long[] NO_MOMENTS = new long[0];
 
 	final String customerId;
 	CustomerState state;
@@ -26,7 +26,8 @@ public final class CustomerSlot {
 	int timerCount;
 
 	Event[] heldEvents = NO_EVENTS;
-	long[] heldLines = NO_LINES;
+	/** Each held event's time and line, side by side ({@code [at0, line0, at1, line1, …]}): ordering reads no event. */
+	long[] heldMoments = NO_MOMENTS;
 	int heldCount;
 
 	int awaitingScores;
@@ -79,7 +80,7 @@ public final class CustomerSlot {
 	 * Long.MAX_VALUE: a host with its own timers (Flink) wakes the customer then.
 	 */
 	public long nextDue() {
-		long next = heldCount > 0 ? heldEvents[0].at() : Long.MAX_VALUE;
+		long next = heldCount > 0 ? heldMoments[0] : Long.MAX_VALUE;
 		for (int i = 0; i < timerCount; i++) {
 			next = Math.min(next, timerDue[i]);
 		}
@@ -156,33 +157,41 @@ public final class CustomerSlot {
 	void hold(Event event, long line) {
 		if (heldCount == heldEvents.length) {
 			Event[] events = new Event[Math.max(2, heldCount * 2)];
-			long[] lines = new long[events.length];
+			long[] moments = new long[events.length * 2];
 			System.arraycopy(heldEvents, 0, events, 0, heldCount);
-			System.arraycopy(heldLines, 0, lines, 0, heldCount);
+			System.arraycopy(heldMoments, 0, moments, 0, heldCount * 2);
 			heldEvents = events;
-			heldLines = lines;
+			heldMoments = moments;
 		}
+		long time = event.at();
 		int at = heldCount;
-		while (at > 0 && EventOrder.compare(heldEvents[at - 1], event) > 0) {
+		while (at > 0 && (heldMoments[2 * at - 2] > time
+				|| heldMoments[2 * at - 2] == time && EventOrder.compareContent(heldEvents[at - 1], event) > 0)) {
 			at--;
 		}
 		System.arraycopy(heldEvents, at, heldEvents, at + 1, heldCount - at);
-		System.arraycopy(heldLines, at, heldLines, at + 1, heldCount - at);
+		System.arraycopy(heldMoments, 2 * at, heldMoments, 2 * at + 2, 2 * (heldCount - at));
 		heldEvents[at] = event;
-		heldLines[at] = line;
+		heldMoments[2 * at] = time;
+		heldMoments[2 * at + 1] = line;
 		heldCount++;
+	}
+
+	/** The line of the {@code index}th held event. */
+	long heldLine(int index) {
+		return heldMoments[2 * index + 1];
 	}
 
 	/** The earliest held event if it is due at or before {@code until}, else null. */
 	Event firstHeldUpTo(long until) {
-		return heldCount > 0 && heldEvents[0].at() <= until ? heldEvents[0] : null;
+		return heldCount > 0 && heldMoments[0] <= until ? heldEvents[0] : null;
 	}
 
 	long takeFirstHeld() {
-		long line = heldLines[0];
+		long line = heldMoments[1];
 		heldCount--;
 		System.arraycopy(heldEvents, 1, heldEvents, 0, heldCount);
-		System.arraycopy(heldLines, 1, heldLines, 0, heldCount);
+		System.arraycopy(heldMoments, 2, heldMoments, 0, 2 * heldCount);
 		heldEvents[heldCount] = null;
 		return line;
 	}

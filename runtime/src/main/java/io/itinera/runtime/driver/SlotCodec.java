@@ -35,7 +35,7 @@ public final class SlotCodec {
 			}
 			out.writeShort(slot.heldCount);
 			for (int i = 0; i < slot.heldCount; i++) {
-				out.writeLong(slot.heldLines[i]);
+				out.writeLong(slot.heldLine(i));
 				EventCodec.write(out, slot.heldEvents[i]);
 			}
 		} catch (IOException e) {

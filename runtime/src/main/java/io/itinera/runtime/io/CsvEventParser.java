@@ -86,6 +86,11 @@ public final class CsvEventParser implements EventLineParser {
 		}
 	}
 
+	/** Events without their fields from now on ({@link ReadOptions#firstPass()}). */
+	void checkFieldsOnly() {
+		assembly.checkFieldsOnly();
+	}
+
 	@Override
 	public String groupValue() {
 		return groupValue;

@@ -23,6 +23,7 @@ final class EventAssembly {
 	private final boolean columnsOnly;
 	private final RowCondition[] conditions;
 	private String timeColumn;
+	private boolean fieldsChecked;
 
 	EventAssembly(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
 		this.mapping = mapping;
@@ -36,6 +37,11 @@ final class EventAssembly {
 		}
 		this.columnsOnly = rulesByEvent.values().stream().flatMap(java.util.Arrays::stream).allMatch(rule -> rule.column() != null);
 		this.conditions = mapping.conditions().toArray(RowCondition[]::new);
+	}
+
+	/** From now on events come without their fields, which are only checked ({@link ReadOptions#firstPass()}). */
+	void checkFieldsOnly() {
+		fieldsChecked = true;
 	}
 
 	/** How each of an event's fields is read, in the order of its declaration. */
@@ -190,15 +196,21 @@ final class EventAssembly {
 	Event event(String customer, long at, String eventName, List<FieldDecl> fields, FieldTexts raw, Row row) throws BadLineException {
 		// Built as an immutable map right away: Event's Map.copyOf then keeps it as it is.
 		@SuppressWarnings("unchecked")
-		Map.Entry<String, Object>[] values = new Map.Entry[fields.size()];
+		Map.Entry<String, Object>[] values = fieldsChecked ? null : new Map.Entry[fields.size()];
 		int count = 0;
 		FieldRule[] rules = columnsOnly ? null : rulesByEvent.get(eventName);
 		for (int i = 0; i < fields.size(); i++) {
 			FieldDecl field = fields.get(i);
 			String text = columnsOnly || rules[i].column() != null ? raw.text(i) : rules[i].text(row);
 			if (text != null && !text.isEmpty()) {
-				values[count++] = Map.entry(field.name(), EventSchema.typed(eventName, field, text));
+				Object value = EventSchema.typed(eventName, field, text);
+				if (!fieldsChecked) {
+					values[count++] = Map.entry(field.name(), value);
+				}
 			}
+		}
+		if (fieldsChecked) {
+			return new Event(customer, at, eventName, Map.of());
 		}
 		return new Event(customer, at, eventName, Map.ofEntries(count == values.length ? values : Arrays.copyOf(values, count)));
 	}

@@ -92,6 +92,9 @@ public final class EventLogSource implements EventSource {
 			LineReader lines = new LineReader(Channels.newInputStream(channel), 0, LineReader.DEFAULT_MAX_LINE_BYTES, lineEnds);
 			if (format == InputFormat.JSONL) {
 				JsonLinesEventParser parser = new JsonLinesEventParser(mapping, schema, options.window());
+				if (options.firstPass() && !mapping.groups()) {
+					parser.checkFieldsOnly();
+				}
 				Dedupe dedupe = options.dedupe() == null ? null
 						: new Dedupe(options.dedupe(), () -> parser.value(mapping.fieldColumn(options.dedupe())));
 				return new EventLogSource(file, channel, lines, parser, 0, 0, lineEnds, dedupe,
@@ -131,6 +134,9 @@ public final class EventLogSource implements EventSource {
 				parser = new CsvEventParser(columns, delimiter, mapping, schema, options.window());
 			} catch (IllegalArgumentException e) {
 				throw new IllegalArgumentException(file + (firstLine == 1 ? ":1: " : ": ") + e.getMessage());
+			}
+			if (options.firstPass() && !mapping.groups()) {
+				parser.checkFieldsOnly();
 			}
 			Dedupe dedupe = null;
 			if (options.dedupe() != null) {

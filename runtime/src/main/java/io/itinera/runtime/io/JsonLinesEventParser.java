@@ -31,6 +31,11 @@ public final class JsonLinesEventParser implements EventLineParser {
 		this.row = assembly.resolving(this::value);
 	}
 
+	/** Events without their fields from now on ({@link ReadOptions#firstPass()}). */
+	void checkFieldsOnly() {
+		assembly.checkFieldsOnly();
+	}
+
 	@Override
 	public String groupValue() {
 		return groupValue;

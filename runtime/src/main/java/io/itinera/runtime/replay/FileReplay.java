@@ -27,10 +27,13 @@ import java.util.Map;
  * same. Its position is the file's byte position, or for a sorted log the records returned.
  */
 public final class FileReplay implements EventSource {
-	/** Opens the log with a time window, as the run reads it (mapping, dedupe, format). */
+	/**
+	 * Opens the log with a time window, as the run reads it (mapping, dedupe, format); for the
+	 * {@code firstPass} its events may come without their fields ({@link io.itinera.runtime.io.ReadOptions#firstPass()}).
+	 */
 	@FunctionalInterface
 	public interface Opener {
-		EventSource open(TimeWindow window) throws IOException;
+		EventSource open(TimeWindow window, boolean firstPass) throws IOException;
 	}
 
 	/**
@@ -61,12 +64,12 @@ public final class FileReplay implements EventSource {
 
 	public static FileReplay open(Opener opener, TimeWindow window, Settings settings) throws IOException {
 		LogScan scan;
-		try (EventSource first = opener.open(window)) {
+		try (EventSource first = opener.open(window, true)) {
 			scan = LogScan.of(first, settings.latenessMillis());
 		}
 		LogScan.End end = scan.end(settings.endAtTheLog() ? settings.maxSkewMillis() : Long.MAX_VALUE);
 		TimeWindow kept = end.beyond().isEmpty() ? window : window.endingAfterLog(end.at(), settings.maxSkewMillis());
-		EventSource second = opener.open(kept);
+		EventSource second = opener.open(kept, false);
 		if (scan.disorder() == null) {
 			return new FileReplay(second, scan, end, settings);
 		}

@@ -6,9 +6,7 @@ import io.itinera.runtime.step.Event;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
 /**
@@ -46,8 +44,7 @@ public final class LogScan {
 	/** Reads {@code source} to its end. */
 	public static LogScan of(EventSource source, long latenessMillis) throws IOException {
 		CustomerClocks clocks = new CustomerClocks();
-		Comparator<Moment> byTime = Comparator.comparingLong(Moment::at).thenComparing(Moment::line, Comparator.reverseOrder());
-		PriorityQueue<Moment> kept = new PriorityQueue<>(KEPT_LATEST + 1, byTime);
+		LatestMoments kept = new LatestMoments(KEPT_LATEST);
 		long events = 0;
 		Disorder disorder = null;
 		SourceRecord record;
@@ -57,22 +54,16 @@ public final class LogScan {
 				continue;
 			}
 			events++;
-			long reached = clocks.advance(event.customerId(), event.at());
+			long at = event.at();
+			long reached = clocks.advance(event.customerId(), at);
 			// Ties count at lateness 0: the driver would apply the first at once, whatever its content.
-			if (disorder == null && reached != Long.MIN_VALUE && event.at() <= reached - latenessMillis
-					&& (latenessMillis > 0 || event.at() <= reached)) {
-				disorder = new Disorder(record.lineNumber(), event.customerId(), event.at(), reached);
+			if (disorder == null && reached != Long.MIN_VALUE && at <= reached - latenessMillis
+					&& (latenessMillis > 0 || at <= reached)) {
+				disorder = new Disorder(record.lineNumber(), event.customerId(), at, reached);
 			}
-			if (kept.size() < KEPT_LATEST || event.at() > kept.peek().at()) {
-				kept.add(new Moment(event.at(), record.lineNumber()));
-				if (kept.size() > KEPT_LATEST) {
-					kept.poll();
-				}
-			}
+			kept.offer(at, record.lineNumber());
 		}
-		List<Moment> latest = new ArrayList<>(kept);
-		latest.sort(byTime.reversed());
-		return new LogScan(events, disorder, latest);
+		return new LogScan(events, disorder, kept.latestFirst());
 	}
 
 	/** Events read (lines that could not be read do not count). */
@@ -138,49 +129,124 @@ public final class LogScan {
 		}
 	}
 
-	/** The latest time seen per customer, keyed by a 64-bit hash of the id: open addressing, no boxing. */
+	/**
+	 * The {@code capacity} latest moments offered, in lines offered in increasing order: the latest
+	 * times, and of equal times the first lines. In a time-sorted log every event is among the latest
+	 * so far, so offers are only appended; when the buffer is full it keeps the latest {@code capacity}
+	 * (a sort of the times alone) and from then on takes only times after the earliest kept.
+	 */
+	static final class LatestMoments {
+		private final int capacity;
+		private final long[] ats;
+		private final long[] lines;
+		private int size;
+		private boolean full;
+		/** Once {@code full}: the earliest time kept; an offer no later cannot be among the latest. */
+		private long earliestKept;
+
+		LatestMoments(int capacity) {
+			this.capacity = capacity;
+			this.ats = new long[capacity * 32];
+			this.lines = new long[capacity * 32];
+		}
+
+		/** Offers a moment; {@code line} is larger than every line offered before. */
+		void offer(long at, long line) {
+			if (full && at <= earliestKept) {
+				// of equal times the first lines are kept: a later line at the earliest time kept is not
+				return;
+			}
+			if (size == ats.length) {
+				keepLatest();
+			}
+			ats[size] = at;
+			lines[size] = line;
+			size++;
+		}
+
+		/** Keeps the latest {@code capacity} moments, in the order they came. */
+		private void keepLatest() {
+			if (size <= capacity) {
+				return;
+			}
+			long[] times = java.util.Arrays.copyOf(ats, size);
+			java.util.Arrays.sort(times);
+			long threshold = times[size - capacity];
+			int later = 0;
+			for (int i = 0; i < size; i++) {
+				if (ats[i] > threshold) {
+					later++;
+				}
+			}
+			int atThreshold = capacity - later;
+			int kept = 0;
+			for (int i = 0; i < size; i++) {
+				if (ats[i] > threshold || (ats[i] == threshold && atThreshold-- > 0)) {
+					ats[kept] = ats[i];
+					lines[kept] = lines[i];
+					kept++;
+				}
+			}
+			size = kept;
+			full = true;
+			earliestKept = threshold;
+		}
+
+		/** The moments kept, the latest first (of equal times the first line first). */
+		List<Moment> latestFirst() {
+			keepLatest();
+			List<Moment> moments = new ArrayList<>(size);
+			for (int i = 0; i < size; i++) {
+				moments.add(new Moment(ats[i], lines[i]));
+			}
+			moments.sort((a, b) -> a.at() != b.at() ? Long.compare(b.at(), a.at()) : Long.compare(a.line(), b.line()));
+			return moments;
+		}
+	}
+
+	/**
+	 * The latest time seen per customer, keyed by a 64-bit hash of the id: open addressing, no boxing,
+	 * each key beside its time (one cache line per look-up).
+	 */
 	static final class CustomerClocks {
-		private long[] keys = new long[1 << 12];
-		private long[] times = new long[1 << 12];
+		private long[] table = new long[2 << 12];
 		private int size;
 
 		/** Records {@code at} for the customer; returns the latest time they had before (Long.MIN_VALUE: new). */
 		long advance(String customerId, long at) {
 			long key = hash(customerId);
-			int mask = keys.length - 1;
+			int mask = (table.length >>> 1) - 1;
 			int slot = (int) (key ^ (key >>> 32)) & mask;
-			while (keys[slot] != 0 && keys[slot] != key) {
+			while (table[2 * slot] != 0 && table[2 * slot] != key) {
 				slot = (slot + 1) & mask;
 			}
-			if (keys[slot] == 0) {
-				keys[slot] = key;
-				times[slot] = at;
-				if (++size * 2 > keys.length) {
+			if (table[2 * slot] == 0) {
+				table[2 * slot] = key;
+				table[2 * slot + 1] = at;
+				if (++size * 4 > table.length) {
 					grow();
 				}
 				return Long.MIN_VALUE;
 			}
-			long before = times[slot];
+			long before = table[2 * slot + 1];
 			if (at > before) {
-				times[slot] = at;
+				table[2 * slot + 1] = at;
 			}
 			return before;
 		}
 
 		private void grow() {
-			long[] oldKeys = keys;
-			long[] oldTimes = times;
-			keys = new long[oldKeys.length * 2];
-			times = new long[oldKeys.length * 2];
-			int mask = keys.length - 1;
-			for (int i = 0; i < oldKeys.length; i++) {
-				if (oldKeys[i] != 0) {
-					int slot = (int) (oldKeys[i] ^ (oldKeys[i] >>> 32)) & mask;
-					while (keys[slot] != 0) {
+			long[] old = table;
+			table = new long[old.length * 2];
+			int mask = (table.length >>> 1) - 1;
+			for (int i = 0; i < old.length; i += 2) {
+				if (old[i] != 0) {
+					int slot = (int) (old[i] ^ (old[i] >>> 32)) & mask;
+					while (table[2 * slot] != 0) {
 						slot = (slot + 1) & mask;
 					}
-					keys[slot] = oldKeys[i];
-					times[slot] = oldTimes[i];
+					table[2 * slot] = old[i];
+					table[2 * slot + 1] = old[i + 1];
 				}
 			}
 		}

@@ -114,6 +114,44 @@ class EventLogSourceTest {
 	}
 
 	@Test
+	void aFirstPassFindsTheSameEventsAndDeadLettersWithoutKeepingFields() throws IOException {
+		Path file = dir.resolve("first-pass.csv");
+		Files.writeString(file, """
+				customer,time,type,productId,price,quantity,gift
+				c1,2026-03-01T10:00:00Z,product_view,p1,1.5,,
+				,2026-03-01T10:00:00Z,product_view,p1,1.5,,
+				c1,2026-03-01T10:00:00Z,product_view,p1,cheap,,
+				c2,2026-03-01T10:02:00Z,cart_add,p2,,many,
+				c2,2026-03-01T10:03:00Z,cart_add,p2,,2,perhaps
+				c1,"2026-03-01T10:00:00Z
+
+				c2,1772359200,cart_add,p9,,2,true
+				""");
+		ReadOptions options = ReadOptions.defaults();
+		List<SourceRecord> full = new ArrayList<>();
+		List<SourceRecord> first = new ArrayList<>();
+		for (boolean firstPass : new boolean[] { false, true }) {
+			try (EventLogSource source = EventLogSource.open(file, InputFormat.CSV, ColumnMapping.defaults(), null, ',', SCHEMA,
+					firstPass ? options.forFirstPass() : options)) {
+				SourceRecord record;
+				while ((record = source.next()) != null) {
+					(firstPass ? first : full).add(record);
+				}
+			}
+		}
+		assertEquals(full.size(), first.size());
+		assertEquals(5, full.stream().filter(r -> r.deadLetter() != null).count(), full.toString());
+		for (int i = 0; i < full.size(); i++) {
+			SourceRecord a = full.get(i);
+			SourceRecord b = first.get(i);
+			assertEquals(a.lineNumber(), b.lineNumber());
+			assertEquals(a.deadLetter(), b.deadLetter());
+			assertEquals(a.event() == null ? null : new Event(a.event().customerId(), a.event().at(), a.event().type(), Map.of()),
+					b.event());
+		}
+	}
+
+	@Test
 	void readsJsonLinesWithTopLevelOrNestedFields() throws IOException {
 		List<SourceRecord> records = read("log.jsonl", """
 				{"customer":"c1","time":"2026-03-01T10:00:00Z","type":"product_view","productId":"p1","price":3.5}

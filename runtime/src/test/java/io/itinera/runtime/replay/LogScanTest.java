@@ -80,4 +80,22 @@ class LogScanTest {
 		LogScan.End small = scan(MINUTE, event(1, "a", 0), event(2, "a", 100 * DAY)).end(DAY);
 		assertTrue(small.beyond().isEmpty(), "a log of fewer than a thousand events never refuses its end");
 	}
+
+	@Test
+	void theLatestMomentsKeptAreTheLatestTimesAndOfEqualTimesTheFirstLines() {
+		java.util.Random random = new java.util.Random(26);
+		for (int round = 0; round < 50; round++) {
+			int capacity = 1 + random.nextInt(40);
+			LogScan.LatestMoments kept = new LogScan.LatestMoments(capacity);
+			List<LogScan.Moment> all = new ArrayList<>();
+			int lines = random.nextInt(5_000);
+			for (int line = 1; line <= lines; line++) {
+				long at = round % 3 == 0 ? random.nextInt(20) : round % 3 == 1 ? line / 3 + random.nextInt(4) : random.nextInt(100_000);
+				kept.offer(at, line);
+				all.add(new LogScan.Moment(at, line));
+			}
+			all.sort(java.util.Comparator.comparingLong(LogScan.Moment::at).reversed().thenComparingLong(LogScan.Moment::line));
+			assertEquals(all.subList(0, Math.min(capacity, all.size())), kept.latestFirst(), "round " + round);
+		}
+	}
 }
