@@ -107,8 +107,8 @@ final class FlinkFixtures {
 
 	/** The local engine's output over {@code log} read as {@code run} reads a log file: a first pass, then in order or sorted. */
 	static Path localReplay(Path log, Path out) throws IOException {
-		FileReplay replay = FileReplay.open(window -> EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null, ',',
-				EventSchema.of(cartRecovery()), new ReadOptions(window, null)), TimeWindow.startingNow(),
+		FileReplay replay = FileReplay.open((window, firstPass) -> EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(MAPPING), null,
+				',', EventSchema.of(cartRecovery()), new ReadOptions(window, null, firstPass)), TimeWindow.startingNow(),
 				new FileReplay.Settings(DriverSettings.DEFAULT_LATENESS_MILLIS, TimeWindow.DEFAULT_MAX_SKEW.toMillis(), true,
 						out.resolve(".sorted-log")));
 		return localRun(replay, out, null);
