@@ -43,21 +43,55 @@ public final class EventCodec {
 		out.writeShort(event.fields().size());
 		for (Map.Entry<String, Object> field : event.fields().entrySet()) {
 			out.writeUTF(field.getKey());
-			Object value = field.getValue();
-			if (value instanceof Double d) {
-				out.writeByte('D');
-				out.writeDouble(d);
-			} else if (value instanceof Long l) {
-				out.writeByte('L');
-				out.writeLong(l);
-			} else if (value instanceof Boolean b) {
-				out.writeByte('B');
-				out.writeBoolean(b);
-			} else {
-				out.writeByte('S');
-				out.writeUTF(String.valueOf(value));
-			}
+			writeValue(out, field.getValue(), Texts.SHORT);
 		}
+	}
+
+	/** How a format writes its texts; {@link #SHORT}, modified UTF-8 with a 16-bit length, is this codec's. */
+	public interface Texts {
+		Texts SHORT = new Texts() {
+			@Override
+			public void write(DataOutputStream out, String text) throws IOException {
+				out.writeUTF(text);
+			}
+
+			@Override
+			public String read(DataInputStream in) throws IOException {
+				return in.readUTF();
+			}
+		};
+
+		void write(DataOutputStream out, String text) throws IOException;
+
+		String read(DataInputStream in) throws IOException;
+	}
+
+	/** A field's value, tagged by its type (a number, a whole number, a flag, else text). */
+	public static void writeValue(DataOutputStream out, Object value, Texts texts) throws IOException {
+		if (value instanceof Double d) {
+			out.writeByte('D');
+			out.writeDouble(d);
+		} else if (value instanceof Long l) {
+			out.writeByte('L');
+			out.writeLong(l);
+		} else if (value instanceof Boolean b) {
+			out.writeByte('B');
+			out.writeBoolean(b);
+		} else {
+			out.writeByte('S');
+			texts.write(out, String.valueOf(value));
+		}
+	}
+
+	/** A value {@link #writeValue} wrote. */
+	public static Object readValue(DataInputStream in, Texts texts) throws IOException {
+		int kind = in.readByte();
+		return switch (kind) {
+		case 'D' -> in.readDouble();
+		case 'L' -> in.readLong();
+		case 'B' -> in.readBoolean();
+		default -> texts.read(in);
+		};
 	}
 
 	static Event read(String customerId, DataInputStream in) throws IOException {
@@ -67,13 +101,7 @@ public final class EventCodec {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (int i = 0; i < count; i++) {
 			String name = in.readUTF();
-			int kind = in.readByte();
-			fields.put(name, switch (kind) {
-			case 'D' -> in.readDouble();
-			case 'L' -> in.readLong();
-			case 'B' -> in.readBoolean();
-			default -> in.readUTF();
-			});
+			fields.put(name, readValue(in, Texts.SHORT));
 		}
 		return new Event(customerId, at, type, fields);
 	}

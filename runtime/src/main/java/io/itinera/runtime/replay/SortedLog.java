@@ -1,5 +1,6 @@
 package io.itinera.runtime.replay;
 
+import io.itinera.runtime.driver.EventCodec;
 import io.itinera.runtime.driver.EventOrder;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventSource;
@@ -238,20 +239,7 @@ public final class SortedLog implements EventSource {
 			out.writeInt(event.fields().size());
 			for (Map.Entry<String, Object> field : event.fields().entrySet()) {
 				text(out, field.getKey());
-				Object value = field.getValue();
-				if (value instanceof Double d) {
-					out.writeByte('D');
-					out.writeDouble(d);
-				} else if (value instanceof Long l) {
-					out.writeByte('L');
-					out.writeLong(l);
-				} else if (value instanceof Boolean b) {
-					out.writeByte('B');
-					out.writeBoolean(b);
-				} else {
-					out.writeByte('S');
-					text(out, String.valueOf(value));
-				}
+				EventCodec.writeValue(out, field.getValue(), LONG_TEXTS);
 			}
 		} else if (letter != null) {
 			out.writeByte('X');
@@ -279,13 +267,7 @@ public final class SortedLog implements EventSource {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			for (int i = 0; i < count; i++) {
 				String name = text(in);
-				int tag = in.readByte();
-				fields.put(name, switch (tag) {
-				case 'D' -> in.readDouble();
-				case 'L' -> in.readLong();
-				case 'B' -> in.readBoolean();
-				default -> text(in);
-				});
+				fields.put(name, EventCodec.readValue(in, LONG_TEXTS));
 			}
 			return new SourceRecord(line, new Event(customer, at, type, fields), null, lineText);
 		}
@@ -294,6 +276,19 @@ public final class SortedLog implements EventSource {
 		}
 		return new SourceRecord(line, null, null, lineText);
 	}
+
+	/** Texts with an int length: a field may pass the 64 KB of {@link EventCodec.Texts#SHORT}. */
+	private static final EventCodec.Texts LONG_TEXTS = new EventCodec.Texts() {
+		@Override
+		public void write(DataOutputStream out, String text) throws IOException {
+			text(out, text);
+		}
+
+		@Override
+		public String read(DataInputStream in) throws IOException {
+			return text(in);
+		}
+	};
 
 	private static void text(DataOutputStream out, String text) throws IOException {
 		if (text == null) {
