@@ -82,7 +82,7 @@ public final class PinnedVersionsStep implements JourneyStep {
 	}
 
 	/** Out of the journey, or in a stage without transitions: the journey of this version is over for them. */
-	static boolean finished(JourneyPlan plan, CustomerState state) {
+	public static boolean finished(JourneyPlan plan, CustomerState state) {
 		if (!state.inJourney()) {
 			return true;
 		}

@@ -33,7 +33,7 @@ public final class PlanVersion {
 		return version == null ? null : new String(version, StandardCharsets.US_ASCII);
 	}
 
-	static void pin(CustomerState state, String version) {
+	public static void pin(CustomerState state, String version) {
 		state.putExtension(EXTENSION, version.getBytes(StandardCharsets.US_ASCII));
 	}
 

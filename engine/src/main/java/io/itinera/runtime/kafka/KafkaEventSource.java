@@ -5,7 +5,7 @@ import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.ReadOptions;
-import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.text.Shown;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.itinera.runtime.io;
 
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.text.Shown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.itinera.runtime.io;
 
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.text.Shown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

@@ -4,6 +4,7 @@ import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.ValueType;
+import io.itinera.runtime.text.Shown;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

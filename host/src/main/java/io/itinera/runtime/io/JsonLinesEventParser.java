@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.text.Shown;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;

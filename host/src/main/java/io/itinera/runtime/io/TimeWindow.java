@@ -1,5 +1,6 @@
 package io.itinera.runtime.io;
 
+import io.itinera.runtime.text.Shown;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -6,6 +6,7 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.Transition;
+import io.itinera.runtime.plan.TransitionLabels;
 import io.itinera.runtime.simulate.SimulationReport.ArmFigures;
 import io.itinera.runtime.simulate.SimulationReport.CampaignFigures;
 import io.itinera.runtime.simulate.SimulationReport.DayFigures;

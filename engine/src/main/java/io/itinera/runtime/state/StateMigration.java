@@ -1,12 +1,12 @@
-package io.itinera.runtime.change;
+package io.itinera.runtime.state;
 
+import io.itinera.runtime.change.CustomerMigration;
+import io.itinera.runtime.change.MigrationTally;
+import io.itinera.runtime.change.PinnedPlans;
+import io.itinera.runtime.change.VersionedMigration;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.state.Checkpoint;
-import io.itinera.runtime.state.CustomerRecord;
-import io.itinera.runtime.state.CustomerStateStore;
-import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.step.PlanStep;
 import java.util.List;
 import java.util.Map;

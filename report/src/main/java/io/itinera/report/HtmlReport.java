@@ -1,7 +1,10 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.simulate.ComparisonReport.Difference;
+import io.itinera.runtime.simulate.ComparisonReport;
+import io.itinera.runtime.simulate.MeanDifference;
+import io.itinera.runtime.simulate.ProportionDifference;
 import io.itinera.runtime.simulate.SimulationReport.ArmFigures;
 import io.itinera.runtime.simulate.SimulationReport.CampaignFigures;
 import io.itinera.runtime.simulate.SimulationReport.DayFigures;
@@ -13,6 +16,7 @@ import io.itinera.runtime.simulate.SimulationReport.RuleFigures;
 import io.itinera.runtime.simulate.SimulationReport.SplitFigures;
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.StageTiming;
+import io.itinera.runtime.simulate.SimulationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.itinera.runtime.io;
+package io.itinera.runtime.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

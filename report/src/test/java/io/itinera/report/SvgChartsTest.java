@@ -1,4 +1,4 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

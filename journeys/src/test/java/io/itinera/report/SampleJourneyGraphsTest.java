@@ -1,4 +1,4 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,10 @@ import io.itinera.runtime.plan.Exit;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.Transition;
+import io.itinera.runtime.plan.TransitionLabels;
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
+import io.itinera.runtime.simulate.SimulationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
-package io.itinera.runtime.workspace;
+package io.itinera.runtime.io;
 
-import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;

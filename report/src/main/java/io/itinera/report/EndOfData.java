@@ -1,5 +1,6 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
+import io.itinera.runtime.simulate.SimulationReport;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,8 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
+import io.itinera.runtime.simulate.SimulationReport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.itinera.runtime.io;
+package io.itinera.runtime.text;
 
 /**
  * Text from a log as it may be shown in a message or a reason: cut to a length, with control
@@ -9,7 +9,7 @@ public final class Shown {
 	/** The most characters of log text a message shows. */
 	public static final int MAX = 200;
 	/** The most characters of one cell a dead-letter reason quotes. */
-	static final int CELL = 80;
+	public static final int CELL = 80;
 
 	private Shown() {
 	}
@@ -104,7 +104,7 @@ public final class Shown {
 	}
 
 	/** Whether a line looks like binary data rather than text: it has a NUL or many other control characters. */
-	static boolean looksBinary(String text) {
+	public static boolean looksBinary(String text) {
 		int controls = 0;
 		int n = Math.min(text.length(), 4096);
 		for (int i = 0; i < n; i++) {

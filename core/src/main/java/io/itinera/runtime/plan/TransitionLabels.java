@@ -1,14 +1,11 @@
-package io.itinera.runtime.simulate;
-
-import io.itinera.runtime.plan.ExprText;
-import io.itinera.runtime.plan.Transition;
+package io.itinera.runtime.plan;
 
 /** Short human labels for transitions, as the report's graph shows them. */
-final class TransitionLabels {
+public final class TransitionLabels {
 	private TransitionLabels() {
 	}
 
-	static String of(Transition transition) {
+	public static String of(Transition transition) {
 		if (transition instanceof Transition.OnEvent onEvent) {
 			return "on " + onEvent.event() + (onEvent.condition() == null ? "" : " if …");
 		}
@@ -19,7 +16,7 @@ final class TransitionLabels {
 	}
 
 	/** The transition as written, condition included, for a tooltip. */
-	static String full(Transition transition) {
+	public static String full(Transition transition) {
 		if (transition instanceof Transition.OnEvent onEvent) {
 			return "on " + onEvent.event() + (onEvent.condition() == null ? "" : " if " + ExprText.of(onEvent.condition()));
 		}

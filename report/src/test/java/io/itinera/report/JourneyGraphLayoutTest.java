@@ -1,10 +1,11 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
+import io.itinera.runtime.simulate.SimulationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

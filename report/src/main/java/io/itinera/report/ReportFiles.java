@@ -1,7 +1,9 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.itinera.runtime.simulate.ComparisonReport;
+import io.itinera.runtime.simulate.SimulationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.itinera.runtime.simulate;
+package io.itinera.report;
 
 import java.util.Locale;
 
