@@ -3,7 +3,7 @@ package io.itinera.cli;
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventLogSource;
-import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.text.Shown;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -6,7 +6,7 @@ import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.change.VersionedMigration;
 import io.itinera.runtime.change.MigrationTally;
-import io.itinera.runtime.change.StateMigration;
+import io.itinera.runtime.state.StateMigration;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.SlotCodec;

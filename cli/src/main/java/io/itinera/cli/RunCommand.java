@@ -3,7 +3,7 @@ package io.itinera.cli;
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
-import io.itinera.runtime.simulate.EndOfData;
+import io.itinera.report.EndOfData;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.EventSource;

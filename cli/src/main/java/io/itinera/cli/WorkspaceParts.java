@@ -7,7 +7,7 @@ import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.workspace.WorkspaceFile;
 import io.itinera.runtime.workspace.WorkspacePlans;
-import io.itinera.runtime.workspace.WorkspaceSchema;
+import io.itinera.runtime.io.WorkspaceSchema;
 import io.itinera.runtime.workspace.WorkspaceScorer;
 import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.workspace.WorkspaceStep;

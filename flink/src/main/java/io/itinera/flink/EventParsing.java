@@ -6,7 +6,7 @@ import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesEventParser;
-import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.text.Shown;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -10,7 +10,7 @@ import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.workspace.WorkspacePlans;
 import io.itinera.runtime.workspace.WorkspaceScorer;
-import io.itinera.runtime.workspace.WorkspaceSchema;
+import io.itinera.runtime.io.WorkspaceSchema;
 import io.itinera.runtime.workspace.WorkspaceStep;
 import java.nio.file.Path;
 import java.util.ArrayList;

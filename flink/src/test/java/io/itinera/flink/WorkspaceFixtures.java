@@ -17,7 +17,7 @@ import io.itinera.runtime.state.InMemoryStateStore;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.workspace.WorkspaceFile;
 import io.itinera.runtime.workspace.WorkspacePlans;
-import io.itinera.runtime.workspace.WorkspaceSchema;
+import io.itinera.runtime.io.WorkspaceSchema;
 import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.workspace.WorkspaceStep;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.itinera.cli.journey;
 
-import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.text.Shown;
 import java.nio.file.Path;
 
 /**

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * as a fast typist's editor does. Each request must be answered within 10 seconds: with a result,
  * a cancellation, or an error meant for the user, never an internal error.
  *
- * A longer run: {@code mvn -o -pl runtime,dsl,dsl.ide test -Dtest=LanguageServerFuzzTest
+ * A longer run: {@code mvn -o -pl core,dsl,dsl.ide test -Dtest=LanguageServerFuzzTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Ditinera.fuzz.edits=10000 -Ditinera.fuzz.seed=16}.
  */
 class LanguageServerFuzzTest extends JourneyServerTestBase {

@@ -18,7 +18,7 @@ import io.itinera.dsl.journey.FeatureDefinition;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.journey.Stage;
 import io.itinera.dsl.journey.TestCase;
-import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.text.Shown;
 
 /**
  * Parser errors in the journey's words: what was expected where, and how to write it. A missing

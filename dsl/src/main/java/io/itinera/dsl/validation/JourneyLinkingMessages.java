@@ -7,7 +7,7 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 
 import io.itinera.dsl.journey.JourneyPackage;
-import io.itinera.runtime.io.Shown;
+import io.itinera.runtime.text.Shown;
 
 /**
  * Unresolved names say what kind of thing was expected and how to declare it. The issue data

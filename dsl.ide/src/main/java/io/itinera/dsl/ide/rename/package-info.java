@@ -1,0 +1,4 @@
+/**
+ * Rename that only accepts a new name keeping the journey valid.
+ */
+package io.itinera.dsl.ide.rename;

@@ -1,0 +1,302 @@
+package io.itinera.runtime.io;
+
+import io.itinera.runtime.plan.FieldDecl;
+import io.itinera.runtime.step.Event;
+import io.itinera.runtime.text.Shown;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CSV lines (RFC 4180 quoting, no line breaks inside a cell) whose columns are named by a
+ * header line or by {@code --columns}. Column lookups are resolved once, here, not per line.
+ * The delimiter {@link #WHITESPACE} splits at runs of spaces and tabs and ignores them at the start
+ * and end of a line (no quoting, no empty cells).
+ */
+public final class CsvEventParser implements EventLineParser {
+	/** The delimiter that means "runs of spaces and tabs". */
+	public static final char WHITESPACE = '\0';
+
+	private final EventAssembly assembly;
+	private final char delimiter;
+	private final int customerIndex;
+	private final int timeIndex;
+	private final int typeIndex;
+	private final Map<String, int[]> fieldIndexesByEvent = new HashMap<>();
+	private final int columnCount;
+	private final Map<String, Integer> indexByName = new HashMap<>();
+	private final Row row;
+	private String[] cells;
+	private String groupValue;
+
+	public CsvEventParser(List<String> columns, char delimiter, ColumnMapping mapping, EventSchema schema) {
+		this(columns, delimiter, mapping, schema, TimeWindow.startingNow());
+	}
+
+	public CsvEventParser(List<String> columns, char delimiter, ColumnMapping mapping, EventSchema schema, TimeWindow window) {
+		this.assembly = new EventAssembly(mapping, schema, window);
+		this.delimiter = delimiter;
+		this.columnCount = columns.size();
+		this.cells = new String[Math.max(columns.size(), 8)];
+		for (int i = 0; i < columns.size(); i++) {
+			indexByName.putIfAbsent(columns.get(i).trim(), i);
+		}
+		this.customerIndex = required(indexByName, mapping.customerColumn(), ColumnMapping.CUSTOMER_NAMES, "customer", columns);
+		this.timeIndex = required(indexByName, mapping.timeColumn(), ColumnMapping.TIME_NAMES, "time", columns);
+		assembly.timeColumn(columns.get(timeIndex).trim());
+		this.typeIndex = mapping.constantEvent() != null ? -1
+				: required(indexByName, mapping.typeColumn(), ColumnMapping.TYPE_NAMES, "type", columns);
+		for (String event : schema.eventNames()) {
+			List<FieldDecl> fields = schema.fields(event);
+			int[] indexes = new int[fields.size()];
+			FieldRule[] rules = assembly.rules(event);
+			for (int i = 0; i < fields.size(); i++) {
+				indexes[i] = rules[i].column() == null ? -1 : indexByName.getOrDefault(rules[i].column(), -1);
+			}
+			fieldIndexesByEvent.put(event, indexes);
+		}
+		this.row = assembly.resolving(name -> {
+			Integer index = indexByName.get(name);
+			return index != null && index < lastCount && !cells[index].isEmpty() ? cells[index] : null;
+		});
+		checkNamedColumns(mapping, columns);
+	}
+
+	/** A condition, a computed field or the group naming a column the log does not have is refused before reading. */
+	private void checkNamedColumns(ColumnMapping mapping, List<String> columns) {
+		List<String> named = new ArrayList<>();
+		mapping.conditions().forEach(condition -> named.addAll(condition.names()));
+		int fromConditions = named.size();
+		mapping.fieldRules().values().forEach(rule -> {
+			if (rule.computed() != null) {
+				named.addAll(rule.computed().names());
+			}
+		});
+		if (mapping.groups()) {
+			named.add(mapping.groupColumn());
+		}
+		for (int i = 0; i < named.size(); i++) {
+			String name = named.get(i);
+			FieldRule renamed = mapping.fieldRules().get(name);
+			if (!indexByName.containsKey(name) && (renamed == null || renamed.column() == null || !indexByName.containsKey(renamed.column()))) {
+				throw new IllegalArgumentException("the mapping reads a column '" + Shown.cut(name, Shown.CELL) + "' the log does not have; its "
+						+ columns.size() + " columns are " + Shown.cut(String.join(", ", columns))
+						+ (i < fromConditions ? " (text in a where condition is quoted: Country=='United Kingdom')" : ""));
+			}
+		}
+	}
+
+	/** Events without their fields from now on ({@link ReadOptions#firstPass()}). */
+	void checkFieldsOnly() {
+		assembly.checkFieldsOnly();
+	}
+
+	@Override
+	public String groupValue() {
+		return groupValue;
+	}
+
+	@Override
+	public boolean groupsLines() {
+		return assembly.mapping().groups();
+	}
+
+	/** A log without a type column may hold one kind of event: a CDNOW order history, a UCI export. */
+	static final String ONE_KIND_OF_EVENT = ", or, when every line is one kind of event (an order history, say), name that "
+			+ "event with --map event=NAME";
+
+	private static int required(Map<String, Integer> indexByName, String mapped, List<String> candidates, String role,
+			List<String> columns) {
+		String name = EventAssembly.firstPresent(mapped, candidates, indexByName::containsKey);
+		Integer index = indexByName.get(name);
+		if (index == null) {
+			String missing = "the log has no " + role + " column" + (mapped == null ? " (looked for "
+					+ String.join(", ", candidates) + ")" : " '" + mapped + "'");
+			if (columns.size() == 1) {
+				String guess = delimiterIn(columns.get(0));
+				throw new IllegalArgumentException(missing + "; its header is one single column, "
+						+ Shown.quoted(columns.get(0)) + ", so the delimiter is probably wrong: give it with --delimiter "
+						+ (guess == null ? "CHAR (a character, tab or whitespace)" : guess)
+						+ (mapped == null ? "" : ", or name the column with --map " + role + "=COLUMN"));
+			}
+			throw new IllegalArgumentException(missing + "; its " + columns.size() + " columns are "
+					+ Shown.cut(String.join(", ", columns)) + ". Name it with --map " + role + "=COLUMN"
+					+ (role.equals("type") ? ONE_KIND_OF_EVENT : ""));
+		}
+		return index;
+	}
+
+	/** The delimiter a one-column header most likely uses, as --delimiter takes it, or null. */
+	private static String delimiterIn(String header) {
+		for (String[] candidate : new String[][] { { "\t", "tab" }, { ";", "';'" }, { "|", "'|'" }, { ",", "','" } }) {
+			if (header.contains(candidate[0])) {
+				return candidate[1];
+			}
+		}
+		return header.trim().contains(" ") ? "whitespace" : null;
+	}
+
+	/** Splits the header line of a CSV file into column names. */
+	public static List<String> header(String line, char delimiter) {
+		List<String> names = new ArrayList<>();
+		String[] split = new String[64];
+		int count;
+		try {
+			count = split(line, delimiter, split);
+		} catch (BadLineException e) {
+			throw new IllegalArgumentException("the header line cannot be read: " + e.getMessage());
+		}
+		while (count < 0) {
+			split = new String[split.length * 2];
+			try {
+				count = split(line, delimiter, split);
+			} catch (BadLineException e) {
+				throw new IllegalArgumentException("the header line cannot be read: " + e.getMessage());
+			}
+		}
+		for (int i = 0; i < count; i++) {
+			String name = split[i].trim();
+			names.add(i == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name);
+		}
+		return names;
+	}
+
+	/** The text of a column in the line last parsed (null when absent or empty); for --dedupe. */
+	String cell(int index) {
+		return index < lastCount && !cells[index].isEmpty() ? cells[index] : null;
+	}
+
+	/** The index of a column, or -1. */
+	static int indexOf(List<String> columns, String name) {
+		for (int i = 0; i < columns.size(); i++) {
+			if (columns.get(i).trim().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private int lastCount;
+
+	@Override
+	public Event parse(String line) throws BadLineException {
+		lastCount = 0;
+		int count = split(line, delimiter, cells);
+		while (count < 0) {
+			cells = new String[cells.length * 2];
+			count = split(line, delimiter, cells);
+		}
+		if (count < columnCount && (count <= customerIndex || count <= timeIndex || count <= typeIndex)) {
+			throw new BadLineException("expected " + columnCount + " columns, found " + count);
+		}
+		final int found = count;
+		lastCount = count;
+		if (!assembly.kept(row)) {
+			return null;
+		}
+		String customer = assembly.customer(cells[customerIndex]);
+		if (customer == null) {
+			return null;
+		}
+		long at = assembly.time(cells[timeIndex]);
+		Object name = typeIndex < 0 ? assembly.eventName(assembly.mapping().constantEvent()) : assembly.eventName(cells[typeIndex]);
+		if (name == EventAssembly.SKIPPED) {
+			return null;
+		}
+		String event = (String) name;
+		int[] indexes = fieldIndexesByEvent.get(event);
+		String[] lineCells = cells;
+		if (assembly.mapping().groups()) {
+			groupValue = assembly.groupValue(row);
+		}
+		return assembly.event(customer, at, event, assembly.schema().fields(event),
+				i -> indexes[i] >= 0 && indexes[i] < found ? lineCells[indexes[i]] : null, row);
+	}
+
+	/**
+	 * Splits into {@code out}; returns the number of cells, or -1 when {@code out} is too small.
+	 */
+	static int split(String line, char delimiter, String[] out) throws BadLineException {
+		if (delimiter == WHITESPACE) {
+			return splitWhitespace(line, out);
+		}
+		int count = 0;
+		int length = line.length();
+		int i = 0;
+		if (length > 0 && line.charAt(length - 1) == '\r') {
+			length--;
+		}
+		while (true) {
+			if (count == out.length) {
+				return -1;
+			}
+			if (i < length && line.charAt(i) == '"') {
+				StringBuilder cell = new StringBuilder();
+				i++;
+				while (true) {
+					if (i >= length) {
+						throw new BadLineException("unterminated quoted cell");
+					}
+					char c = line.charAt(i);
+					if (c == '"') {
+						if (i + 1 < length && line.charAt(i + 1) == '"') {
+							cell.append('"');
+							i += 2;
+						} else {
+							i++;
+							break;
+						}
+					} else {
+						cell.append(c);
+						i++;
+					}
+				}
+				out[count++] = cell.toString();
+				if (i < length && line.charAt(i) != delimiter) {
+					throw new BadLineException("text after a closing quote");
+				}
+			} else {
+				int end = line.indexOf(delimiter, i);
+				if (end < 0 || end > length) {
+					end = length;
+				}
+				out[count++] = line.substring(i, end);
+				i = end;
+			}
+			if (i >= length) {
+				return count;
+			}
+			i++; // the delimiter
+			if (i == length) {
+				if (count == out.length) {
+					return -1;
+				}
+				out[count++] = "";
+				return count;
+			}
+		}
+	}
+
+	private static int splitWhitespace(String line, String[] out) {
+		int count = 0;
+		int length = line.length();
+		int i = 0;
+		while (true) {
+			while (i < length && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\r')) {
+				i++;
+			}
+			if (i >= length) {
+				return count;
+			}
+			int from = i;
+			while (i < length && line.charAt(i) != ' ' && line.charAt(i) != '\t' && line.charAt(i) != '\r') {
+				i++;
+			}
+			if (count == out.length) {
+				return -1;
+			}
+			out[count++] = line.substring(from, i);
+		}
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Events in and outputs out: reading CSV and JSON Lines logs with a column mapping (computed fields,
+ * filters, groups, time formats), the events a journey or a workspace reads, dead letters, and the
+ * JSON Lines files a run writes. Also a seeded synthetic shop log for tests and benchmarks.
+ */
+package io.itinera.runtime.io;

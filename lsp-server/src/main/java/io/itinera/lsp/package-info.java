@@ -1,0 +1,4 @@
+/**
+ * The language server's launcher: the journey language over LSP on stdin and stdout.
+ */
+package io.itinera.lsp;

@@ -1,0 +1,4 @@
+/**
+ * The server's meters, scraped as Prometheus text.
+ */
+package io.itinera.serve.metrics;
