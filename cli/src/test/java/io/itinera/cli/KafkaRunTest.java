@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code itinera run --kafka} as a real process against an in-process Kafka broker: the same log
  * as a file and as a topic gives the same actions and stage changes (but for the end of the
  * replay, which a live topic never has), bad records become dead letters, and a run killed
- * mid-stream and started again writes every action exactly once, to its file and to its topic.
+ * mid-stream and started again writes every action exactly once, to its file and to its topic —
+ * for one journey and for a workspace folder (the sample {@code journeys/workspace}).
  */
 class KafkaRunTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +44,9 @@ class KafkaRunTest {
 	static Path dir;
 	static InProcessKafka kafka;
 	static Path plan;
+	static final Path WORKSPACE = Path.of("..", "journeys", "workspace").toAbsolutePath().normalize();
 	static List<String> log;
+	static Path logFile;
 	/** The file run's output, less what only the end of the replay fires. */
 	static List<String> expectedActions;
 	static List<String> expectedChanges;
@@ -58,30 +61,35 @@ class KafkaRunTest {
 		StringWriter text = new StringWriter();
 		new SyntheticEventLog(8_000, 600, 5, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 10, true).write(text);
 		log = text.toString().lines().filter(line -> !line.isBlank()).collect(Collectors.toList());
-		Path file = dir.resolve("events.jsonl");
-		Files.write(file, log);
+		logFile = dir.resolve("events.jsonl");
+		Files.write(logFile, log);
 
 		Path out = dir.resolve("file-run");
-		finish(run(out, "--events", file.toString()));
+		finish(run(plan, out, "--events", logFile.toString()));
+		expectedActions = live(out.resolve(JsonLinesOutput.ACTIONS));
+		expectedChanges = live(out.resolve(JsonLinesOutput.STAGE_CHANGES));
+		fileRunActions = Files.readAllLines(out.resolve(JsonLinesOutput.ACTIONS)).size();
+		assertTrue(expectedActions.size() > 50, "the log must make actions: " + expectedActions.size());
+		assertTrue(expectedActions.size() < fileRunActions, "the end of the file's replay must fire timers");
+	}
+
+	/**
+	 * The lines of a file run's output that a live run gives too, sorted: live, a customer's timers
+	 * fire only when their own later events pass them; the file run also fires, at its end, every
+	 * timer due by the last event of the whole log.
+	 */
+	private static List<String> live(Path output) throws IOException {
 		Map<String, Instant> lastEvent = new HashMap<>();
 		for (String line : log) {
-			JsonNode event = JSON.readTree(line);
+			JsonNode event = readTree(line);
 			lastEvent.merge(event.get("customer").asText(), Instant.parse(event.get("time").asText()),
 					(a, b) -> a.isAfter(b) ? a : b);
 		}
-		// Live, a customer's timers fire only when their own later events pass them; the file run
-		// also fires, at its end, every timer due by the last event of the whole log.
 		Predicate<String> beforeTheEndOfTheReplay = line -> {
 			JsonNode record = readTree(line);
 			return !Instant.parse(record.get("time").asText()).isAfter(lastEvent.get(record.get("customer").asText()));
 		};
-		List<String> allActions = Files.readAllLines(out.resolve(JsonLinesOutput.ACTIONS));
-		fileRunActions = allActions.size();
-		expectedActions = sorted(allActions.stream().filter(beforeTheEndOfTheReplay).collect(Collectors.toList()));
-		expectedChanges = sorted(Files.readAllLines(out.resolve(JsonLinesOutput.STAGE_CHANGES)).stream()
-				.filter(beforeTheEndOfTheReplay).collect(Collectors.toList()));
-		assertTrue(expectedActions.size() > 50, "the log must make actions: " + expectedActions.size());
-		assertTrue(expectedActions.size() < fileRunActions, "the end of the file's replay must fire timers");
+		return sorted(Files.readAllLines(output).stream().filter(beforeTheEndOfTheReplay).collect(Collectors.toList()));
 	}
 
 	@AfterAll
@@ -100,7 +108,7 @@ class KafkaRunTest {
 		kafka.sendAll("events-same", records);
 
 		Path out = dir.resolve("kafka-same");
-		Process process = run(out, "--kafka", kafka.bootstrapServers(), "--events-topic", "events-same").start();
+		Process process = run(plan, out, "--kafka", kafka.bootstrapServers(), "--events-topic", "events-same").start();
 		awaitLines(process, out.resolve(JsonLinesOutput.STAGE_CHANGES), expectedChanges.size());
 		// idle now: nothing more may come, however long it stays idle
 		Thread.sleep(1_500);
@@ -118,28 +126,51 @@ class KafkaRunTest {
 
 	@Test
 	void aRunKilledMidStreamAndStartedAgainWritesEveryActionOnceToItsFileAndItsTopic() throws Exception {
-		kafka.createTopic("events-kill", 2);
-		// action records carry the actions' times, months ago: without this, time retention deletes them
-		kafka.createTopics(List.of("actions-kill"), 2, Map.of("retention.ms", "-1"));
-		List<ProducerRecord<String, String>> records = byCustomer("events-kill", log);
-		int half = records.size() / 2;
-		kafka.sendAll("events-kill", records.subList(0, half));
+		killMidStreamAndRestart(plan, "kill", expectedActions, expectedChanges);
+	}
 
-		Path out = dir.resolve("kafka-kill");
-		String[] kafkaArgs = { "--kafka", kafka.bootstrapServers(), "--events-topic", "events-kill", "--actions-topic",
-				"actions-kill" };
-		Process first = run(out, kafkaArgs).start();
+	@Test
+	void aWorkspaceRunKilledMidStreamAndStartedAgainWritesEveryActionOnceToItsFileAndItsTopic() throws Exception {
+		Path fileRun = dir.resolve("workspace-file-run");
+		finish(run(WORKSPACE, fileRun, "--events", logFile.toString()));
+		List<String> actions = live(fileRun.resolve(JsonLinesOutput.ACTIONS));
+		assertTrue(actions.size() > 50, "the workspace must act on the log: " + actions.size());
+		assertTrue(actions.stream().map(action -> readTree(action).get("journey").asText()).distinct().count() > 1,
+				"actions of several journeys");
+		killMidStreamAndRestart(WORKSPACE, "workspace-kill", actions, live(fileRun.resolve(JsonLinesOutput.STAGE_CHANGES)));
+	}
+
+	/**
+	 * Half the log on a topic, a run of {@code target} that is killed (SIGKILL) after its first
+	 * actions while more records arrive, the rest of the log, a second run of the same command: its
+	 * file and its actions topic hold every expected action exactly once.
+	 */
+	private static void killMidStreamAndRestart(Path target, String name, List<String> expectedActions,
+			List<String> expectedChanges) throws Exception {
+		String eventsTopic = "events-" + name;
+		String actionsTopic = "actions-" + name;
+		kafka.createTopic(eventsTopic, 2);
+		// action records carry the actions' times, months ago: without this, time retention deletes them
+		kafka.createTopics(List.of(actionsTopic), 2, Map.of("retention.ms", "-1"));
+		List<ProducerRecord<String, String>> records = byCustomer(eventsTopic, log);
+		int half = records.size() / 2;
+		kafka.sendAll(eventsTopic, records.subList(0, half));
+
+		Path out = dir.resolve("kafka-" + name);
+		String[] kafkaArgs = { "--kafka", kafka.bootstrapServers(), "--events-topic", eventsTopic, "--actions-topic",
+				actionsTopic };
+		Process first = run(target, out, kafkaArgs).start();
 		Path actions = out.resolve(JsonLinesOutput.ACTIONS);
 		awaitLines(first, actions, 20);
-		kafka.sendAll("events-kill", records.subList(half, records.size() - half / 2));
+		kafka.sendAll(eventsTopic, records.subList(half, records.size() - half / 2));
 		Thread.sleep(300);
 		first.destroyForcibly();
 		assertTrue(first.waitFor(30, TimeUnit.SECONDS));
 		int atKill = Files.readAllLines(actions).size();
 		assertTrue(atKill < expectedActions.size(), "killed mid-stream: " + atKill + " of " + expectedActions.size());
 
-		kafka.sendAll("events-kill", records.subList(records.size() - half / 2, records.size()));
-		Process second = run(out, kafkaArgs).start();
+		kafka.sendAll(eventsTopic, records.subList(records.size() - half / 2, records.size()));
+		Process second = run(target, out, kafkaArgs).start();
 		awaitLines(second, out.resolve(JsonLinesOutput.STAGE_CHANGES), expectedChanges.size());
 		Thread.sleep(500);
 		stop(second, out);
@@ -147,7 +178,7 @@ class KafkaRunTest {
 		List<String> written = Files.readAllLines(actions);
 		assertEquals(expectedActions, sorted(written), "the action file after a kill and a restart");
 		assertEquals(expectedChanges, sorted(Files.readAllLines(out.resolve(JsonLinesOutput.STAGE_CHANGES))));
-		List<String> inTopic = kafka.readCommittedValues("actions-kill");
+		List<String> inTopic = kafka.readCommittedValues(actionsTopic);
 		Set<String> ids = new HashSet<>();
 		for (String action : inTopic) {
 			String id = readTree(action).get("id").asText();
@@ -170,10 +201,10 @@ class KafkaRunTest {
 		return records;
 	}
 
-	private static ProcessBuilder run(Path out, String... input) {
+	private static ProcessBuilder run(Path target, Path out, String... input) {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", classPath, ItineraCommand.class.getName(), "run", plan.toString()));
+				"-cp", classPath, ItineraCommand.class.getName(), "run", target.toString()));
 		command.addAll(List.of(input));
 		command.addAll(List.of("--out", out.toString(), "--workers", "2", "--checkpoint-ms", "300", "--lateness", "0",
 				"--map", "type.favourite=-", "--no-progress"));

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Events from a Kafka topic, actions to a topic through the exactly-once sink; the job fails once
  * after a checkpoint completed and actions were committed, restarts from it, and a read_committed
- * consumer sees every expected action (the local engine's, over the same events) exactly once.
+ * consumer sees every expected action (the local engine's, over the same events) exactly once:
+ * for one journey and for the sample workspace ({@code itinera flink journeys/workspace}).
  */
 class FlinkKafkaExactlyOnceTest {
 	/** Whether the injected failure has happened (once per test run; the job restarts in this JVM). */
@@ -45,8 +46,28 @@ class FlinkKafkaExactlyOnceTest {
 	@Test
 	void afterAFailureAndRestartEveryActionIsCommittedExactlyOnce() throws Exception {
 		Path log = FlinkFixtures.log(dir, "events.jsonl", 4_000, 300, 5);
-		List<String> lines = Files.readAllLines(log);
 		Path local = FlinkFixtures.localRun(log, dir.resolve("local"));
+		failOnceAndRestart(log, local, FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING));
+	}
+
+	@Test
+	void aWorkspaceAfterAFailureAndRestartCommitsEveryActionExactlyOnce() throws Exception {
+		Path log = FlinkFixtures.log(dir, "events.jsonl", 4_000, 300, 5);
+		Path local = WorkspaceFixtures.localRun(log, dir.resolve("local"));
+		List<String> journeys = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS)).stream()
+				.map(action -> action.replaceAll(".*\"journey\":\"([^\"]+)\".*", "$1")).distinct().toList();
+		assertTrue(journeys.size() > 1, "actions of several journeys: " + journeys);
+		failOnceAndRestart(log, local, WorkspaceFixtures.settings());
+	}
+
+	/**
+	 * Half the log on a topic, the job started, the rest sent once a checkpoint committed actions; the
+	 * job fails once and restarts from its checkpoint: the committed actions are the local run's
+	 * ({@code local}) before the cutoff, each once.
+	 */
+	private void failOnceAndRestart(Path log, Path local, JobSettings settings) throws Exception {
+		FAILED.set(false);
+		List<String> lines = Files.readAllLines(log);
 		List<String> actions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
 		assertTrue(!Files.readAllLines(local.resolve(JsonLinesOutput.SUPPRESSIONS)).isEmpty(), "the caps suppress some sends");
 		// Timers after the last event's time less the lateness need the end of the input, which a topic has not.
@@ -69,7 +90,7 @@ class FlinkKafkaExactlyOnceTest {
 			env.setParallelism(2);
 			DataStream<NumberedLine> lines2 = JourneyJob.lines(env, JourneyJob.Input.kafka(kafka.bootstrapServers(), "events", "test"))
 					.map(new FailOnceAfterCheckpoint()).returns(OutputTypes.LINE);
-			JourneyJob.build(lines2, FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING),
+			JourneyJob.build(lines2, settings,
 					JourneyJob.Output.kafka(kafka.bootstrapServers(), "actions", null, "dead-letters", "exactly-once-test"));
 			JobClient job = env.executeAsync("exactly once");
 			try {
