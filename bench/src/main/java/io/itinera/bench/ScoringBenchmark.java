@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ScoringBenchmark {
-	private static final int ROWS = 1024;
+	static final int ROWS = 1024;
 
 	@Param({"1", "64", "256", "1024"})
 	public int batch;
@@ -102,7 +102,7 @@ public class ScoringBenchmark {
 		}
 	}
 
-	private static float[][] weights(int features) {
+	static float[][] weights(int features) {
 		Random random = new Random(7);
 		float[][] weights = new float[features][2];
 		for (float[] row : weights) {
@@ -112,7 +112,7 @@ public class ScoringBenchmark {
 		return weights;
 	}
 
-	private static float[][] rows(int features) {
+	static float[][] rows(int features) {
 		Random random = new Random(11);
 		float[][] rows = new float[ROWS][features];
 		for (float[] row : rows) {
@@ -123,7 +123,7 @@ public class ScoringBenchmark {
 		return rows;
 	}
 
-	private static float[][][] split(float[][] rows, int size) {
+	static float[][][] split(float[][] rows, int size) {
 		float[][][] batches = new float[(rows.length + size - 1) / size][][];
 		for (int i = 0; i < batches.length; i++) {
 			int from = i * size;

@@ -27,7 +27,7 @@ public final class OnnxScorerProvider implements ScorerProvider {
 		}
 	}
 
-	static ScorerOptions options() {
+	public static ScorerOptions options() {
 		DeviceChoice device = DeviceChoice.parse(System.getProperty(DEVICE_PROPERTY, "auto"));
 		int threads = Integer.parseInt(System.getProperty(THREADS_PROPERTY, "1"));
 		return new ScorerOptions(device, threads);

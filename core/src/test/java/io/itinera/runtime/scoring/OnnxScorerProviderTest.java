@@ -21,7 +21,7 @@ class OnnxScorerProviderTest {
 
 	@Test
 	void isFoundThroughTheServiceLoader() {
-		assertInstanceOf(OnnxScorerProvider.class, ServiceLoader.load(ScorerProvider.class).findFirst().orElseThrow());
+		assertInstanceOf(io.itinera.runtime.scoring.remote.PlanScorerProvider.class, ServiceLoader.load(ScorerProvider.class).findFirst().orElseThrow());
 	}
 
 	@Test

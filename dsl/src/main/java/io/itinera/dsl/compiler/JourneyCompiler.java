@@ -1,6 +1,7 @@
 package io.itinera.dsl.compiler;
 
 import io.itinera.dsl.journey.Aggregate;
+import io.itinera.dsl.journey.RemoteScoring;
 import io.itinera.dsl.journey.Arm;
 import io.itinera.dsl.journey.Attribute;
 import io.itinera.dsl.journey.Campaign;
@@ -325,7 +326,15 @@ public final class JourneyCompiler {
 				}
 				recommender = new Model.Recommender(m.getVocabulary(), m.getScores(), except);
 			}
-			return track(m, new Model(m.getName(), m.getPath(), inputs, m.getOutput(), column, device, at(m), recommender));
+			return track(m, new Model(m.getName(), m.getPath(), inputs, m.getOutput(), column, device, at(m), recommender,
+					remote(m.getRemote())));
+		}
+
+		private static Model.Remote remote(RemoteScoring remote) {
+			if (remote == null) {
+				return null;
+			}
+			return new Model.Remote(remote.getUrl(), remote.isHold() || remote.getScore() == null ? null : remote.getScore().doubleValue());
 		}
 
 		private io.itinera.runtime.plan.Stage stage(Stage s) {

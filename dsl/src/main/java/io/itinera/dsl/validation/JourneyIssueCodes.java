@@ -54,6 +54,7 @@ public final class JourneyIssueCodes {
 	public static final String MODEL_FILE_CORRUPT = PREFIX + "model.fileCorrupt";
 	public static final String MODEL_SIGNATURE_MISMATCH = PREFIX + "model.signatureMismatch";
 	public static final String MODEL_VOCABULARY = PREFIX + "model.vocabulary";
+	public static final String MODEL_REMOTE = PREFIX + "model.remote";
 	public static final String RECOMMENDER_DECLARATION = PREFIX + "recommender.declaration";
 	public static final String RECOMMENDER_USE = PREFIX + "recommender.use";
 
