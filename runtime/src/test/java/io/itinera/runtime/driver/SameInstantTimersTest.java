@@ -2,10 +2,17 @@ package io.itinera.runtime.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.StepInput;
+import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
 import io.itinera.runtime.testing.StepHarness;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +93,45 @@ class SameInstantTimersTest {
 		CustomerSlot read = SlotCodec.decode("c", SlotCodec.encode(slot));
 		assertEquals(List.of("c", "a", "b"), firingOrder(slot));
 		assertEquals(List.of("c", "a", "b"), firingOrder(read));
+	}
+
+	@Test
+	void aCustomerLetGoAndReadBackFromTheStoreFiresInTheSameOrder() {
+		Map<String, byte[]> store = new HashMap<>();
+		List<String> fired = new ArrayList<>();
+		StepDriver driver = new StepDriver(new TimerScript(), DriverSettings.replay().withLateness(0), null, new StoredCustomers() {
+			@Override
+			public byte[] load(String customerId) {
+				return store.get(customerId);
+			}
+
+			@Override
+			public void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId) {
+				store.keySet().forEach(customerId);
+			}
+		}, new StepListener() {
+			@Override
+			public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
+				if (input instanceof TimerFired timer) {
+					fired.add(timer.timerId());
+				}
+			}
+
+			@Override
+			public void onLateEvent(Event event, long line, long customerClock, long lateness) {
+			}
+
+			@Override
+			public void onFailedInput(StepInput input, long line, RuntimeException error) {
+				throw error;
+			}
+		});
+		driver.onEvent(TimerScript.set("c", T0, "b,a", HOUR), 1);
+		driver.drainChanged(slot -> store.put(slot.customerId(), SlotCodec.encode(slot)));
+		driver.evictUnchanged(0);
+		assertEquals(0, driver.customersInMemory(), "let go, as a run's checkpoint does");
+		driver.finish(T0 + HOUR);
+		assertEquals(List.of("a", "b"), fired);
 	}
 
 	@Test
