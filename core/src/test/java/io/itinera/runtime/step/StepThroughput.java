@@ -2,14 +2,16 @@ package io.itinera.runtime.step;
 
 import io.itinera.runtime.plan.SamplePlans;
 import io.itinera.runtime.rules.CampaignRules;
-import java.util.HashMap;
+import io.itinera.runtime.driver.CustomerSlot;
+import io.itinera.runtime.testing.StepHarness;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * Not a test: a quick measure of the step function alone (one thread, rules mocked out, timers
- * fed back through a priority queue). Run: see DESIGN.md, "Measuring the step function".
+ * Not a test: a quick measure of the step function as every host runs it, through the
+ * {@link StepHarness} (one thread, the real {@code StepDriver}, rules left out, the model's score
+ * requests left unanswered, timers fired by the driver in its one order). Run it from the runtime module's test classpath:
+ * {@code java -cp runtime/target/classes:runtime/target/test-classes:$(cat cp.txt) io.itinera.runtime.step.StepThroughput [events [customers]]}.
  */
 public final class StepThroughput {
 	public static void main(String[] args) {
@@ -18,33 +20,35 @@ public final class StepThroughput {
 		PlanStep step = new PlanStep(SamplePlans.cartRecovery(), CampaignRules.NONE);
 		Event[] log = generate(events, customers);
 		for (int round = 0; round < 5; round++) {
-			Map<String, CustomerState> states = new HashMap<>(customers * 2);
-			PriorityQueue<TimerRequest> timers = new PriorityQueue<>((a, b) -> Long.compare(a.dueAt(), b.dueAt()));
-			long actions = 0;
-			long changes = 0;
+			StepHarness harness = StepHarness.of(step);
+			long[] counts = new long[2];
 			long started = System.nanoTime();
-			for (Event event : log) {
-				while (!timers.isEmpty() && timers.peek().dueAt() <= event.at()) {
-					TimerRequest due = timers.poll();
-					CustomerState state = states.get(due.customerId());
-					StepResult fired = step.applyInPlace(state, new TimerFired(due.customerId(), due.timerId(), due.dueAt()));
-					timers.addAll(fired.timersToSet());
-					changes += fired.stageChanges().size();
+			for (int i = 0; i < log.length; i++) {
+				harness.event(log[i]);
+				if ((i & 4095) == 4095) {
+					count(harness, counts);
 				}
-				CustomerState state = states.computeIfAbsent(event.customerId(), step::initialState);
-				StepResult result = step.applyInPlace(state, event);
-				timers.addAll(result.timersToSet());
-				actions += result.actions().size();
-				changes += result.stageChanges().size();
 			}
+			harness.finish(log[log.length - 1].at());
+			count(harness, counts);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			long bytes = 0;
-			for (CustomerState state : states.values()) {
-				bytes += state.toBytes().length;
+			int states = 0;
+			for (CustomerSlot slot : harness.driver().customers()) {
+				bytes += slot.state().toBytes().length;
+				states++;
 			}
-			System.out.printf("round %d: %,d events in %.2f s = %,.0f events/s (1 thread); %,d stage changes; "
-					+ "state %.0f bytes/customer over %,d customers%n", round, events, seconds, events / seconds, changes,
-					(double) bytes / states.size(), states.size());
+			System.out.printf("round %d: %,d events in %.2f s = %,.0f events/s (1 thread); %,d actions, %,d stage changes; "
+					+ "state %.0f bytes/customer over %,d customers%n", round, events, seconds, events / seconds, counts[0],
+					counts[1], (double) bytes / states, states);
+		}
+	}
+
+	/** Adds the actions and stage changes applied since the last call to {@code counts}. */
+	private static void count(StepHarness harness, long[] counts) {
+		for (StepHarness.Applied applied : harness.takeApplied()) {
+			counts[0] += applied.result().actions().size();
+			counts[1] += applied.result().stageChanges().size();
 		}
 	}
 

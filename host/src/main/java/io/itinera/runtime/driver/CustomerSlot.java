@@ -142,11 +142,12 @@ public final class CustomerSlot {
 		timerIds[timerCount] = null;
 	}
 
-	/** The index of the earliest timer due at or before {@code until}, or -1; ties go to the one set first. */
+	/** The index of the timer to fire next if it is due at or before {@code until}, else -1 (in {@link TimerOrder}). */
 	int dueTimer(long until) {
 		int best = -1;
 		for (int i = 0; i < timerCount; i++) {
-			if (timerDue[i] <= until && (best < 0 || timerDue[i] < timerDue[best])) {
+			if (timerDue[i] <= until
+					&& (best < 0 || TimerOrder.firesBefore(timerDue[i], timerIds[i], timerDue[best], timerIds[best]))) {
 				best = i;
 			}
 		}

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * that decides the order in which a customer's inputs reach the step function:
  * <ul>
  * <li>Each customer has their own event time. Before an event, the customer's timers due at or
- * before its time fire, earliest first, and any score answers they wait for arrive. So results
+ * before its time fire, in {@link TimerOrder}, and any score answers they wait for arrive. So results
  * depend on each customer's order of events only, never on how customers are interleaved.</li>
  * <li>Events of one customer that come out of order by at most the lateness are held and put back
  * in order; an event earlier than the customer's last applied input is late and goes to the
@@ -305,6 +305,22 @@ public final class StepDriver {
 		return slots.values();
 	}
 
+	/** The customer's slot: in memory, read back from the store, or new (the listener hears of a new one). */
+	public CustomerSlot customer(String customerId) {
+		return slot(customerId);
+	}
+
+	/**
+	 * A change made to a customer outside the step function (a journey test placing them in a stage),
+	 * taken as a step's result is: its state becomes theirs, its timers are set and cancelled, its
+	 * score requests sent. The listener does not hear of it: the caller has the result.
+	 */
+	public void takeResult(String customerId, StepResult result) {
+		CustomerSlot slot = slot(customerId);
+		takeState(slot, result);
+		requestScores(slot, result);
+	}
+
 	private CustomerSlot slot(String customerId) {
 		CustomerSlot slot = slots.get(customerId);
 		if (slot == null) {
@@ -370,10 +386,17 @@ public final class StepDriver {
 			listener.onFailedInput(input, line, e);
 			return;
 		}
-		slot.state = result.state();
 		if (input.at() > slot.clock) {
 			slot.clock = input.at();
 		}
+		takeState(slot, result);
+		listener.onStep(slot, input, result);
+		requestScores(slot, result);
+	}
+
+	/** The result's state and timers become the customer's. */
+	private void takeState(CustomerSlot slot, StepResult result) {
+		slot.state = result.state();
 		markChanged(slot);
 		for (String id : result.timersToCancel()) {
 			if (slot.cancelTimer(id)) {
@@ -391,7 +414,9 @@ public final class StepDriver {
 				wallTimers.set(slot.customerId, timer.timerId(), timer.dueAt());
 			}
 		}
-		listener.onStep(slot, input, result);
+	}
+
+	private void requestScores(CustomerSlot slot, StepResult result) {
 		for (ScoreRequest request : result.scoreRequests()) {
 			slot.awaitingScores++;
 			scores.add(slot, request);

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The pending timers of one partition: a binary min-heap ordered by (due, customer, timer id), so
- * the firing order is the same however customers are spread over partitions, and a per-customer
+ * the firing order is the same however customers are spread over partitions and, for each customer,
+ * the {@link TimerOrder} their slot fires by; and a per-customer
  * chain for setting, replacing and cancelling. Cancelling is lazy: the heap entry is only marked
  * and dropped when it reaches the top (or when cancelled entries outnumber live ones, the heap
  * is compacted). Not thread-safe: one partition worker owns it.
@@ -75,7 +76,7 @@ final class TimerService {
 		for (Entry e = byCustomer.get(customerId); e != null; e = e.nextOfCustomer) {
 			pending.add(new TimerRequest(customerId, e.timerId, e.due));
 		}
-		pending.sort((a, b) -> a.timerId().compareTo(b.timerId()));
+		pending.sort(TimerOrder.FIRING);
 		return pending;
 	}
 

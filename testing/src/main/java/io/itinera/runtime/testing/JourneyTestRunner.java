@@ -15,15 +15,12 @@ import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.step.StepResult;
-import io.itinera.runtime.step.TimerFired;
-import io.itinera.runtime.step.TimerRequest;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.workspace.WorkspaceStep;
 import io.itinera.runtime.delivery.DeliveryOutcome;
 import java.time.Instant;
-import java.util.TreeMap;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,9 +40,10 @@ import java.util.Map;
  * (UTC when none), in the tested arm of every split (the first campaign arm; the holdout for a
  * holdout customer). If the test begins with expectations the stage's campaign rules run as on
  * entering it. Then each step in order: an event is handled by the step function at the current
- * time; {@code after D} / {@code at …} move the time on. Timers (stage timers, campaign schedules,
- * quiet-hours releases) fire in order of due time, then id, whenever the time moves past them and
- * before an event at or after their due time: as the hosts do. Expectations read what happened
+ * time; {@code after D} / {@code at …} move the time on. The customer goes through a {@link StepHarness},
+ * the driver every host runs: timers (stage timers, campaign schedules, quiet-hours releases) fire in
+ * its one order (due time, then id) whenever the time moves past them and before an event at or after
+ * their due time, as in {@code run}, {@code simulate} and the Flink job. Expectations read what happened
  * since the previous expectations (or the start), and the stage the customer is in now.
  *
  * <p>A workspace's tests run the same way through the {@link WorkspaceStep}: every journey of the
@@ -118,7 +116,8 @@ public final class JourneyTestRunner {
 			at = moment(first, TEST_DAY.atStartOfDay(zone).toInstant().toEpochMilli(), zone);
 			steps = steps.subList(1, steps.size());
 		}
-		CustomerState state = step.initialState(customerId);
+		StepHarness harness = StepHarness.of(step);
+		CustomerState state = harness.state(customerId);
 		for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
 			for (int j = 0; j < journeys.size(); j++) {
 				if (declaredType(journeys.get(j).plan(), attribute.getKey()) != null || !workspace) {
@@ -136,16 +135,16 @@ public final class JourneyTestRunner {
 				journey.setRecommendation(state, given.name(), recommendation(items));
 			}
 		}
-		Run run = new Run(customerId, state, at);
+		Run run = new Run(customerId, harness, at);
 		List<String> unmet = new ArrayList<>();
 		try {
-			runSteps(test, steps, state, run, zone, unmet);
+			runSteps(test, steps, run, zone, unmet);
 		} catch (RuntimeException e) {
 			// The step failed (a rule that cannot be evaluated): one line, never a stack trace.
 			unmet.add("line " + run.line + ": " + oneLine(e));
 		}
 		boolean multiStep = !test.steps().isEmpty();
-		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, stageWords(state),
+		return new JourneyTestResult(test, unmet, multiStep ? run.all.actions : run.window.actions, stageWords(run.state()),
 				multiStep ? run.all.notices : run.window.notices);
 	}
 
@@ -163,16 +162,15 @@ public final class JourneyTestRunner {
 		return newline < 0 ? text : text.substring(0, newline);
 	}
 
-	private void runSteps(TestCase test, List<TestCase.Step> steps, CustomerState state, Run run, ZoneId zone,
-			List<String> unmet) {
+	private void runSteps(TestCase test, List<TestCase.Step> steps, Run run, ZoneId zone, List<String> unmet) {
 		String customerId = run.customerId;
 		run.line = test.location().line();
 		PlanStep journey = journeys.get(0); // stages are given in a journey's own tests only
 		if (test.stage() != null) {
-			run.absorb(journey.placeInStage(state, test.stage(), run.now));
+			run.take(journey.placeInStage(run.state(), test.stage(), run.now));
 			run.window.clear();
 			if (!steps.isEmpty() && steps.get(0) instanceof TestCase.Expect) {
-				run.absorb(journey.runRulesAsOnEntry(state, run.now));
+				run.take(journey.runRulesAsOnEntry(run.state(), run.now));
 			}
 		}
 		boolean multiStep = !test.steps().isEmpty();
@@ -180,10 +178,10 @@ public final class JourneyTestRunner {
 		for (TestCase.Step next : steps) {
 			run.line = lineOf(next, run.line);
 			if (next instanceof TestCase.Expect expect) {
-				String failure = check(expect.expectation(), run.window, state);
+				String failure = check(expect.expectation(), run.window, run.state());
 				if (failure != null) {
 					unmet.add(multiStep ? "line " + expect.expectation().location().line() + ": " + failure + " (but "
-							+ JourneyTestResult.actual(run.window.actions, run.window.notices, stageWords(state)) + ")" : failure);
+							+ JourneyTestResult.actual(run.window.actions, run.window.notices, stageWords(run.state())) + ")" : failure);
 				}
 				expected = true;
 				continue;
@@ -203,8 +201,7 @@ public final class JourneyTestRunner {
 				}
 				run.advanceTo(to);
 			} else if (next instanceof TestCase.On on) {
-				run.advanceTo(run.now);
-				run.absorb(step.applyInPlace(state, new Event(customerId, run.now, on.event().event(), fields(on.event()))));
+				run.event(new Event(customerId, run.now, on.event().event(), fields(on.event())));
 			}
 		}
 	}
@@ -272,53 +269,56 @@ public final class JourneyTestRunner {
 		}
 	}
 
-	/** The test's host: its clock and the customer's pending timers. */
-	private final class Run {
+	/** The test's clock, and what the harness did since it was last read. */
+	private static final class Run {
 		final String customerId;
-		final CustomerState state;
+		final StepHarness harness;
 		long now;
 		/** The line of the test step being run, for a failure. */
 		int line;
-		final TreeMap<String, Long> timers = new TreeMap<>();
 		final Window window = new Window();
 		final Window all = new Window();
 
-		Run(String customerId, CustomerState state, long now) {
+		Run(String customerId, StepHarness harness, long now) {
 			this.customerId = customerId;
-			this.state = state;
+			this.harness = harness;
 			this.now = now;
 		}
 
-		void absorb(StepResult result) {
-			window.add(result);
-			all.add(result);
-			for (String cancelled : result.timersToCancel()) {
-				timers.remove(cancelled);
-			}
-			for (TimerRequest timer : result.timersToSet()) {
-				timers.put(timer.timerId(), timer.dueAt());
+		CustomerState state() {
+			return harness.state(customerId);
+		}
+
+		/** A change the test makes outside the step function (placing the customer in a stage). */
+		void take(StepResult result) {
+			harness.take(customerId, result);
+			collect();
+		}
+
+		/** An event now; the timers due by now fire first. */
+		void event(Event event) {
+			try {
+				harness.event(event);
+			} finally {
+				collect();
 			}
 		}
 
-		/** Fires every timer due at or before {@code to}, earliest first (ties by id), then sets the clock to it. */
+		/** Fires every timer due at or before {@code to}, then sets the clock to it. */
 		void advanceTo(long to) {
-			while (true) {
-				String nextId = null;
-				long nextDue = Long.MAX_VALUE;
-				for (Map.Entry<String, Long> timer : timers.entrySet()) {
-					if (timer.getValue() < nextDue) {
-						nextDue = timer.getValue();
-						nextId = timer.getKey();
-					}
-				}
-				if (nextId == null || nextDue > to) {
-					break;
-				}
-				timers.remove(nextId);
-				now = Math.max(now, nextDue);
-				absorb(step.applyInPlace(state, new TimerFired(customerId, nextId, nextDue)));
+			try {
+				harness.advanceTo(to);
+			} finally {
+				collect();
 			}
 			now = Math.max(now, to);
+		}
+
+		private void collect() {
+			for (StepHarness.Applied applied : harness.takeApplied()) {
+				window.add(applied.result());
+				all.add(applied.result());
+			}
 		}
 	}
 
