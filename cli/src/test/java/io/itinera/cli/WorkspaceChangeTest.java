@@ -1,6 +1,5 @@
 package io.itinera.cli;
 
-import static io.itinera.cli.InProcessCli.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,16 +76,11 @@ class WorkspaceChangeTest {
 	}
 
 	private Result run(String... more) {
-		List<String> args = new ArrayList<>(List.of("run", folder.toString(), "--events", log.toString(), "--out",
-				dir.resolve("out").toString(), "--state", state.toString(), "--no-progress", "--workers", "2"));
-		args.addAll(List.of(more));
-		return execute(args.toArray(String[]::new));
+		return new RunsOverState(log, dir.resolve("out"), state).run(folder, more);
 	}
 
 	private RunProgress progress() {
-		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
-			return store.progress().orElseThrow();
-		}
+		return new RunsOverState(log, dir.resolve("out"), state).progress();
 	}
 
 	/** Customer → "from>to@version" of their stage changes in RestartTest, in the order written (version "" when none). */

@@ -104,23 +104,42 @@ public record StepResult(
 
 	/** A result with nothing but {@code state} yet. */
 	public static Builder builder(CustomerState state) {
-		return new Builder(new StepResult(state, List.of(), List.of(), List.of(), List.of(), List.of()));
+		return new Builder(state);
 	}
 
-	/** Builds a {@link StepResult} part by part, for steps that wrap or combine others. */
+	/**
+	 * Builds a {@link StepResult} part by part: the step function collects its effects in one, and
+	 * steps that wrap or combine others start from a result ({@link #toBuilder}) and change what
+	 * differs. A list is copied only when something is added to one the builder did not make.
+	 */
 	public static final class Builder {
+		private static final int ACTIONS = 1;
+		private static final int TIMERS_TO_SET = 2;
+		private static final int TIMERS_TO_CANCEL = 4;
+		private static final int SCORE_REQUESTS = 8;
+		private static final int STAGE_CHANGES = 16;
+		private static final int GOALS_REACHED = 32;
+		private static final int DELIVERY_NOTICES = 64;
+		private static final int GOAL_EVENTS = 128;
+
 		private CustomerState state;
-		private List<ActionRecord> actions;
-		private List<TimerRequest> timersToSet;
-		private List<String> timersToCancel;
-		private List<ScoreRequest> scoreRequests;
-		private List<StageChange> stageChanges;
-		private List<GoalReached> goalsReached;
-		private List<DeliveryNotice> deliveryNotices;
-		private List<GoalEvent> goalEvents;
+		private List<ActionRecord> actions = List.of();
+		private List<TimerRequest> timersToSet = List.of();
+		private List<String> timersToCancel = List.of();
+		private List<ScoreRequest> scoreRequests = List.of();
+		private List<StageChange> stageChanges = List.of();
+		private List<GoalReached> goalsReached = List.of();
+		private List<DeliveryNotice> deliveryNotices = List.of();
+		private List<GoalEvent> goalEvents = List.of();
+		/** Bit per list: this builder made it and may add to it. */
+		private int owned;
+
+		private Builder(CustomerState state) {
+			this.state = state;
+		}
 
 		private Builder(StepResult from) {
-			state = from.state;
+			this(from.state);
 			actions = from.actions;
 			timersToSet = from.timersToSet;
 			timersToCancel = from.timersToCancel;
@@ -138,42 +157,87 @@ public record StepResult(
 
 		public Builder actions(List<ActionRecord> value) {
 			actions = value;
+			owned &= ~ACTIONS;
 			return this;
 		}
 
 		public Builder timersToSet(List<TimerRequest> value) {
 			timersToSet = value;
-			return this;
-		}
-
-		public Builder timersToCancel(List<String> value) {
-			timersToCancel = value;
-			return this;
-		}
-
-		public Builder scoreRequests(List<ScoreRequest> value) {
-			scoreRequests = value;
+			owned &= ~TIMERS_TO_SET;
 			return this;
 		}
 
 		public Builder stageChanges(List<StageChange> value) {
 			stageChanges = value;
+			owned &= ~STAGE_CHANGES;
 			return this;
 		}
 
-		public Builder goalsReached(List<GoalReached> value) {
-			goalsReached = value;
+		public Builder action(ActionRecord action) {
+			actions = addable(actions, ACTIONS);
+			actions.add(action);
 			return this;
 		}
 
-		public Builder deliveryNotices(List<DeliveryNotice> value) {
-			deliveryNotices = value;
+		public Builder setTimer(TimerRequest timer) {
+			timersToSet = addable(timersToSet, TIMERS_TO_SET);
+			timersToSet.add(timer);
 			return this;
 		}
 
-		public Builder goalEvents(List<GoalEvent> value) {
-			goalEvents = value;
+		/** Takes back a timer set in this step; false when none of that id was. */
+		public boolean unsetTimer(String timerId) {
+			if (timersToSet.isEmpty()) {
+				return false;
+			}
+			timersToSet = addable(timersToSet, TIMERS_TO_SET);
+			return timersToSet.removeIf(timer -> timer.timerId().equals(timerId));
+		}
+
+		public Builder cancelTimer(String timerId) {
+			timersToCancel = addable(timersToCancel, TIMERS_TO_CANCEL);
+			timersToCancel.add(timerId);
 			return this;
+		}
+
+		public Builder requestScore(ScoreRequest request) {
+			scoreRequests = addable(scoreRequests, SCORE_REQUESTS);
+			scoreRequests.add(request);
+			return this;
+		}
+
+		public Builder stageChange(StageChange change) {
+			stageChanges = addable(stageChanges, STAGE_CHANGES);
+			stageChanges.add(change);
+			return this;
+		}
+
+		public Builder goalReached(GoalReached goal) {
+			goalsReached = addable(goalsReached, GOALS_REACHED);
+			goalsReached.add(goal);
+			return this;
+		}
+
+		public Builder deliveryNotice(DeliveryNotice notice) {
+			deliveryNotices = addable(deliveryNotices, DELIVERY_NOTICES);
+			deliveryNotices.add(notice);
+			return this;
+		}
+
+		public Builder goalEvent(GoalEvent event) {
+			goalEvents = addable(goalEvents, GOAL_EVENTS);
+			goalEvents.add(event);
+			return this;
+		}
+
+		private <T> List<T> addable(List<T> list, int bit) {
+			if ((owned & bit) != 0) {
+				return list;
+			}
+			owned |= bit;
+			List<T> mine = new ArrayList<>(Math.max(2, list.size() + 1));
+			mine.addAll(list);
+			return mine;
 		}
 
 		public StepResult build() {

@@ -160,26 +160,26 @@ public final class WorkspaceStep implements JourneyStep {
 	private void collect(int j, StepResult result, Outcome outcome) {
 		String name = names[j];
 		for (StageChange change : result.stageChanges()) {
-			outcome.stageChanges.add(change.inJourney(name));
+			outcome.result.stageChange(change.inJourney(name));
 		}
 		for (TimerRequest timer : result.timersToSet()) {
-			outcome.timersToSet.add(new TimerRequest(timer.customerId(), name + "/" + timer.timerId(), timer.dueAt()));
+			outcome.result.setTimer(new TimerRequest(timer.customerId(), name + "/" + timer.timerId(), timer.dueAt()));
 		}
 		for (String timerId : result.timersToCancel()) {
-			outcome.timersToCancel.add(name + "/" + timerId);
+			outcome.result.cancelTimer(name + "/" + timerId);
 		}
 		for (ScoreRequest request : result.scoreRequests()) {
-			outcome.scoreRequests.add(new ScoreRequest(request.customerId(), name + "/" + request.model(), request.inputs(),
+			outcome.result.requestScore(new ScoreRequest(request.customerId(), name + "/" + request.model(), request.inputs(),
 					request.at(), request.sequence()));
 		}
 		for (GoalReached goal : result.goalsReached()) {
-			outcome.goals.add(goal.inJourney(name));
+			outcome.result.goalReached(goal.inJourney(name));
 		}
 		for (GoalEvent goalEvent : result.goalEvents()) {
-			outcome.goalEvents.add(goalEvent.inJourney(name));
+			outcome.result.goalEvent(goalEvent.inJourney(name));
 		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
-			outcome.notices.add(notice.inJourney(name));
+			outcome.result.deliveryNotice(notice.inJourney(name));
 		}
 		for (ActionRecord action : result.actions()) {
 			outcome.decidedByJourneys.add(new Decided(j, action.inJourney(name)));
@@ -197,7 +197,7 @@ public final class WorkspaceStep implements JourneyStep {
 		List<SharedDelivery.Taken> taken = null;
 		for (Decided decided : outcome.decidedByJourneys) {
 			if (!"send".equals(decided.action().kind())) { // tags, untags and webhooks are not messages
-				outcome.actions.add(decided.action());
+				outcome.result.action(decided.action());
 				continue;
 			}
 			if (taken == null) {
@@ -217,18 +217,18 @@ public final class WorkspaceStep implements JourneyStep {
 		int j = indexOf(held.journey());
 		ActionRecord action = held.action().delayedTo(timer.at());
 		if (j < 0 || !readerOf(j, state.part(j)).campaignActsNow(state.part(j), action.campaign())) {
-			outcome.notices.add(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.DROPPED_STAGE_LEFT, timer.at()));
+			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.DROPPED_STAGE_LEFT, timer.at()));
 			return;
 		}
 		if (!held.afterConflict()) { // counted against the caps when it was held
-			outcome.notices.add(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
-			outcome.actions.add(action);
+			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
+			outcome.result.action(action);
 			return;
 		}
 		// it lost a cap to another journey and waited for it: now it is offered like a new send
 		SharedDelivery.Decision decision = delivery.offer(state, action, j, false, zoneOf(state), new ArrayList<>());
 		if (decision.deliver()) {
-			outcome.notices.add(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
+			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
 		}
 		outcome.decided(action, decision);
 	}
@@ -288,34 +288,26 @@ public final class WorkspaceStep implements JourneyStep {
 
 	/** One workspace step's effects, gathered from the journeys' results. */
 	private static final class Outcome {
-		final WorkspaceState state;
-		final List<ActionRecord> actions = new ArrayList<>(2);
+		final StepResult.Builder result;
 		final List<Decided> decidedByJourneys = new ArrayList<>(2);
-		final List<TimerRequest> timersToSet = new ArrayList<>(2);
-		final List<String> timersToCancel = new ArrayList<>(2);
-		final List<ScoreRequest> scoreRequests = new ArrayList<>(2);
-		final List<StageChange> stageChanges = new ArrayList<>(2);
-		final List<GoalReached> goals = new ArrayList<>(1);
-		final List<DeliveryNotice> notices = new ArrayList<>(1);
-		final List<GoalEvent> goalEvents = new ArrayList<>(1);
 
 		Outcome(WorkspaceState state) {
-			this.state = state;
+			this.result = StepResult.builder(state);
 		}
 
 		void decided(ActionRecord action, SharedDelivery.Decision decision) {
 			if (decision.deliver()) {
-				actions.add(action);
+				result.action(action);
 				return;
 			}
-			notices.add(decision.notice());
+			result.deliveryNotice(decision.notice());
 			if (decision.timer() != null) {
-				timersToSet.add(decision.timer());
+				result.setTimer(decision.timer());
 			}
 		}
 
 		StepResult result() {
-			return new StepResult(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goals, notices, goalEvents);
+			return result.build();
 		}
 	}
 }
