@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run DIR --migrate} and {@code run DIR --pin-old}: a workspace of restart.journey (v1) and a
  * greeter runs to T0+30h, when customer b sits in v1's Abandoned; restart.journey then becomes
  * restart-v2.journey (Abandoned renamed Waiting, Lapsed customers leave) and the run goes on over the
- * same state. Without a flag the changed journey is refused with its changes; with --migrate b is in
+ * same state. Without a flag the changed journey is refused with its changes (and {@code itinera migrate}, which takes one
+ * journey's state, points to {@code run DIR --migrate}); with --migrate b is in
  * Waiting and her next cart moves her on; with --pin-old she finishes on v1 while a new customer
  * enters v2.
  */
@@ -105,6 +106,10 @@ class WorkspaceChangeTest {
 		assertTrue(refused.err().contains("Abandoned"), "the rename is listed: " + refused.err());
 		assertTrue(refused.err().contains("--migrate") && refused.err().contains("--pin-old"), refused.err());
 		assertEquals(Map.of("RestartTest/Abandoned", 1L, "Greeter/Greeted", 1L), progress().stageCounts(), "nothing ran");
+
+		Result migrate = InProcessCli.execute("migrate", "--state", state.toString(), restart.toString());
+		assertNotEquals(0, migrate.exit());
+		assertTrue(migrate.err().contains("holds a workspace's run") && migrate.err().contains("--migrate"), migrate.err());
 	}
 
 	@Test
