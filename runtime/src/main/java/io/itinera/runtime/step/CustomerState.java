@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * Everything the journey remembers about one customer. Serialised with {@link #toBytes()} for
  * durable stores; the encoding is compact and versioned. Arrays (features, scores, attributes) are
  * indexed like the plan's declarations; the step function sizes them. The step function owns the
- * mutation; everyone else reads.
+ * mutation; everyone else reads. A workspace customer's state, one of these per journey, is a
+ * {@link WorkspaceState}.
  */
 public sealed class CustomerState permits WorkspaceState {
 	static final long NEVER = Long.MIN_VALUE;
