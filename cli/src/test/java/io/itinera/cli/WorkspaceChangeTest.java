@@ -129,6 +129,21 @@ class WorkspaceChangeTest {
 	}
 
 	@Test
+	void migrateRefusesToStrandHerInAStageThatIsGoneAndWritesNothing() throws IOException, URISyntaxException {
+		String v1 = Files.readString(restart);
+		Files.writeString(restart, Files.readString(resource("/restart.journey"))
+				.replace("after 1 hour -> Abandoned", "after 1 hour -> Lapsed")
+				.replace("  stage Abandoned (consideration) {\n    on cart_add -> Carted\n    after 1 day -> Lapsed\n  }\n", "")
+				.replace("campaign Rescue in Abandoned", "campaign Rescue in Lapsed"));
+		assertNotEquals(v1, Files.readString(restart));
+		Files.writeString(log, TO_30H + "b,2026-03-02T08:00:00Z,cart_add,p1,,3.5,,\n");
+		Result stranded = run("--migrate");
+		assertEquals(2, stranded.exit(), stranded.out() + stranded.err());
+		assertTrue(stranded.err().contains("1 in Abandoned (" + restart + "): add `Abandoned -> Stage`"), stranded.err());
+		assertEquals(Map.of("RestartTest/Abandoned", 1L, "Greeter/Greeted", 1L), progress().stageCounts(), "nothing written");
+	}
+
+	@Test
 	void pinOldLetsHerFinishOnTheOldVersionWhileNewCustomersTakeTheNew() throws IOException {
 		Files.writeString(log, TO_30H
 				+ "n,2026-03-02T07:00:00Z,cart_add,p1,,3.5,,\n"
