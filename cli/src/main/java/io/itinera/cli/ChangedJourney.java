@@ -1,8 +1,10 @@
 package io.itinera.cli;
 
 import io.itinera.runtime.change.MigrationTally;
+import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.change.PlanChange;
 import io.itinera.runtime.change.PlanDiff;
+import io.itinera.runtime.state.StoredJourney;
 import io.itinera.runtime.state.StateMigration;
 import io.itinera.runtime.state.StatePinning;
 import io.itinera.runtime.engine.EngineConfig;
@@ -13,6 +15,7 @@ import io.itinera.runtime.state.RunProgress;
 import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,10 +109,12 @@ final class ChangedJourney {
 
 	/**
 	 * A workspace's state holds every journey's customers as laid out for the version it was written
-	 * with: each journey is compared with its saved plan, as a journey's run does. A journey new to the
-	 * workspace starts fresh for every customer; one taken out is left out.
+	 * with: each journey is compared with its saved plan, as a journey's run does, and a changed one is
+	 * refused (naming its file and changes) unless {@code --migrate} or {@code --pin-old} says what to do
+	 * with its customers: the same answers as for one journey, applied to every changed journey at once.
+	 * A journey new to the workspace starts fresh for every customer; one taken out is left out.
 	 */
-	void refuseInWorkspace(CustomerStateStore store, WorkspaceParts workspace, EngineConfig config) {
+	void adoptInWorkspace(CustomerStateStore store, WorkspaceParts workspace, EngineConfig config, Answer answer) {
 		RunProgress progress = store.progress().orElse(null);
 		Optional<String> saved = store.planJson();
 		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
@@ -122,19 +127,91 @@ final class ChangedJourney {
 			throw new IllegalStateException("the plans saved in " + stateDirectory + " cannot be read (" + e.getMessage()
 					+ "); give this run another --state directory to start over");
 		}
-		StringBuilder message = new StringBuilder();
+		List<ChangedPart> changed = new ArrayList<>();
 		for (JourneyParts parts : workspace.journeys()) {
 			JourneyPlan savedPlan = savedPlans.get(parts.plan().name());
 			List<PlanChange> changes = savedPlan == null ? List.of() : PlanDiff.sinceSaved(savedPlan, parts.plan());
 			if (!changes.isEmpty()) {
-				appendChanged(message, Path.of(parts.plan().location().file()), changes);
+				changed.add(new ChangedPart(parts, savedPlan, changes));
 			}
 		}
-		if (message.length() > 0) {
-			message.append("Migrating a workspace's state is not supported yet: put the old versions back to go on,\n")
-					.append("or give this run another --state directory to start over.");
-			throw new IllegalArgumentException(message.toString());
+		if (changed.isEmpty()) {
+			return;
 		}
+		if (answer == Answer.MIGRATE) {
+			migrateWorkspace(store, progress, changed, config);
+			return;
+		}
+		if (answer == Answer.PIN_OLD) {
+			pinWorkspace(store, progress, changed, config);
+			return;
+		}
+		StringBuilder message = new StringBuilder();
+		for (ChangedPart part : changed) {
+			appendChanged(message, part.file(), part.changes());
+		}
+		message.append("To go on with the new versions, run this command again with --migrate (the customers already in\n")
+				.append("move to the new version by its migrate rules) or with --pin-old (they finish on the old version,\n")
+				.append("new ones take the new); or give this run another --state directory to start over.");
+		throw new IllegalArgumentException(message.toString());
+	}
+
+	/** A journey of a workspace that changed since its state was written. */
+	private record ChangedPart(JourneyParts parts, JourneyPlan savedPlan, List<PlanChange> changes) {
+		Path file() {
+			return Path.of(parts.plan().location().file());
+		}
+
+		StoredJourney where() {
+			return StoredJourney.inWorkspace(parts.plan().name());
+		}
+	}
+
+	private void migrateWorkspace(CustomerStateStore store, RunProgress progress, List<ChangedPart> changed, EngineConfig config) {
+		PinnedPlans pinned = store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE);
+		PinnedPlans pinnedAfter = pinned;
+		List<StateMigration.Change> changes = new ArrayList<>();
+		for (ChangedPart part : changed) {
+			String name = part.parts().plan().name();
+			changes.add(new StateMigration.Change(part.where(), part.savedPlan(), pinned.of(name), part.parts().newStep()));
+			pinnedAfter = pinnedAfter.without(name);
+		}
+		long started = System.nanoTime();
+		List<StateMigration.Outcome> outcomes = StateMigration.apply(store, progress, changes, config.planJson(), pinnedAfter,
+				progress.latestEventAt());
+		StringBuilder stranded = new StringBuilder();
+		for (int c = 0; c < changed.size(); c++) {
+			Path file = changed.get(c).file();
+			outcomes.get(c).tally().stranded().forEach((stage, customers) -> stranded.append("\n  ").append(customers).append(" in ")
+					.append(stage).append(" (").append(file).append("): add `").append(stage).append(" -> Stage` or `").append(stage)
+					.append(" -> exit` to its migrate block"));
+		}
+		if (!stranded.isEmpty()) {
+			throw new IllegalArgumentException("Nothing was migrated or run: customers of " + stateDirectory
+					+ " sit in stages their journey no longer has:" + stranded);
+		}
+		for (int c = 0; c < changed.size(); c++) {
+			ChangedPart part = changed.get(c);
+			err.println("Migrated the customers of " + part.parts().plan().name() + " in " + stateDirectory + " to " + part.file()
+					+ " (" + part.changes().size() + (part.changes().size() == 1 ? " change" : " changes") + "): "
+					+ outcomes.get(c).tally().summary());
+		}
+		err.println(String.format(Locale.ROOT, "(one atomic write, %.1f s)", (System.nanoTime() - started) / 1e9));
+	}
+
+	private void pinWorkspace(CustomerStateStore store, RunProgress progress, List<ChangedPart> changed, EngineConfig config) {
+		List<StatePinning.Pin> pins = new ArrayList<>();
+		for (ChangedPart part : changed) {
+			refuseModelChanges(part.file(), part.changes());
+			pins.add(new StatePinning.Pin(part.where(), part.savedPlan(), PlanJson.write(part.savedPlan()), part.file().toString(),
+					part.parts().plan()));
+		}
+		long started = System.nanoTime();
+		List<StatePinning.Outcome> outcomes = StatePinning.apply(store, progress, pins, config.planJson(), progress.latestEventAt());
+		for (int p = 0; p < changed.size(); p++) {
+			err.println(changed.get(p).parts().plan().name() + ": " + pinnedText(outcomes.get(p), changed.get(p).file()));
+		}
+		err.println(String.format(Locale.ROOT, "(one atomic write, %.1f s)", (System.nanoTime() - started) / 1e9));
 	}
 
 	private void appendChanged(StringBuilder message, Path file, List<PlanChange> changes) {
@@ -156,26 +233,35 @@ final class ChangedJourney {
 	/** {@code --pin-old}: both versions share one scorer, so their models must be the same. */
 	private void pinTheOldVersion(CustomerStateStore store, RunProgress progress, JourneyPlan savedPlan, String savedJson,
 			List<PlanChange> changes, EngineConfig config) {
-		List<PlanChange> modelChanges = changes.stream().filter(change -> change.kind() == PlanChange.Kind.MODEL_CHANGED
-				|| change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
-		if (!modelChanges.isEmpty()) {
-			StringBuilder message = new StringBuilder("--pin-old runs both versions with one set of models, but " + journey
-					+ " changes or removes one the customers already in use:\n");
-			appendChanges(message, modelChanges);
-			message.append("Keep the old model under another name in the new version, or move everyone with --migrate.");
-			throw new IllegalArgumentException(message.toString());
-		}
+		refuseModelChanges(journey, changes);
 		JourneyPlan plan = PlanJson.read(config.planJson());
 		long started = System.nanoTime();
 		StatePinning.Outcome outcome = StatePinning.apply(store, progress, savedPlan, savedJson,
 				savedPlan.location() != null ? savedPlan.location().file() : "the plan saved in " + stateDirectory,
 				plan, config.planJson(), progress.latestEventAt());
+		err.println(pinnedText(outcome, journey)
+				+ String.format(Locale.ROOT, " (one atomic write, %.1f s).", (System.nanoTime() - started) / 1e9));
+	}
+
+	/** {@code --pin-old} runs both versions with one set of models: a change of models is refused. */
+	private static void refuseModelChanges(Path file, List<PlanChange> changes) {
+		List<PlanChange> modelChanges = changes.stream().filter(change -> change.kind() == PlanChange.Kind.MODEL_CHANGED
+				|| change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
+		if (!modelChanges.isEmpty()) {
+			StringBuilder message = new StringBuilder("--pin-old runs both versions with one set of models, but " + file
+					+ " changes or removes one the customers already in use:\n");
+			appendChanges(message, modelChanges);
+			message.append("Keep the old model under another name in the new version, or move everyone with --migrate.");
+			throw new IllegalArgumentException(message.toString());
+		}
+	}
+
+	private static String pinnedText(StatePinning.Outcome outcome, Path file) {
 		StringBuilder byStage = new StringBuilder();
 		outcome.pinned().forEach((stage, customers) -> byStage.append(byStage.isEmpty() ? "" : ", ").append(customers).append(" in ")
 				.append(stage));
-		err.println("Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
-				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + journey + " now, as do new entries"
-				+ String.format(Locale.ROOT, " (one atomic write, %.1f s).", (System.nanoTime() - started) / 1e9));
+		return "Pinned " + outcome.pinnedCustomers() + " customers on their way to the old version " + outcome.oldVersion()
+				+ " (" + byStage + "); " + outcome.moved() + " who had finished take " + file + " now, as do new entries";
 	}
 
 }

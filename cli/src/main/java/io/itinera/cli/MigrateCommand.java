@@ -12,6 +12,7 @@ import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.workspace.WorkspacePlans;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.state.RunProgress;
 import java.io.PrintWriter;
@@ -147,6 +148,11 @@ public final class MigrateCommand implements Callable<Integer> {
 		if (saved == null) {
 			err.println(stateDirectory + ": the run's plan is not in its state (written by an older itinera); give the version it"
 					+ " ran with --old.");
+			return null;
+		}
+		if (WorkspacePlans.isWorkspace(saved)) {
+			err.println(stateDirectory + " holds a workspace's run, and itinera migrate takes one journey's state: run the workspace"
+					+ " folder with --migrate to move the customers of each changed journey (docs/changes.md).");
 			return null;
 		}
 		try {

@@ -6,7 +6,7 @@ import io.itinera.runtime.change.PlanVersion;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.state.CustomerStateStore;
-import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.SingleJourneyStep;
 import io.itinera.runtime.step.PlanStep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +31,12 @@ final class PinnedVersions implements RunSteps {
 	/** @throws IllegalStateException when a pinned version's rules do not build (the message says which) */
 	static PinnedVersions of(CustomerStateStore store, JourneyParts current, String currentPlanJson, boolean allowRawDrl,
 			PrintWriter err) {
-		PinnedPlans plans = store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE);
+		return of(store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE), current, PlanVersion.of(currentPlanJson),
+				allowRawDrl, err);
+	}
+
+	/** The journey of {@code current} and its versions among {@code plans} (all of them its own). */
+	static PinnedVersions of(PinnedPlans plans, JourneyParts current, String currentVersion, boolean allowRawDrl, PrintWriter err) {
 		Map<String, JourneyParts> pinned = new LinkedHashMap<>();
 		for (PinnedPlans.Pinned version : plans.versions()) {
 			JourneyPlan plan = PlanJson.read(version.planJson());
@@ -45,7 +50,7 @@ final class PinnedVersions implements RunSteps {
 			}
 			pinned.put(version.version(), parts);
 		}
-		return new PinnedVersions(current, PlanVersion.of(currentPlanJson), pinned);
+		return new PinnedVersions(current, currentVersion, pinned);
 	}
 
 	/** How many versions run: 1, or more with pinned ones. */
@@ -60,7 +65,7 @@ final class PinnedVersions implements RunSteps {
 
 	/** A step function of its own (one per worker). */
 	@Override
-	public JourneyStep newStep() {
+	public SingleJourneyStep newStep() {
 		if (pinned.isEmpty()) {
 			return current.newStep();
 		}

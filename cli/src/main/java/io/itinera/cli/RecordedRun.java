@@ -10,6 +10,7 @@ import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.WorkspaceState;
 import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -176,12 +177,12 @@ final class RecordedRun implements AutoCloseable {
 
 	/** The customer's stage, or in a workspace each journey's ({@code Journey/Stage}, comma separated). */
 	private String stages(CustomerState state) {
-		if (!state.isComposite()) {
+		if (!(state instanceof WorkspaceState workspace)) {
 			return state.inJourney() ? state.stage() : "(out)";
 		}
 		List<String> stages = new ArrayList<>();
 		for (JourneyPlan plan : plans) {
-			CustomerState part = state.part(plan.name());
+			CustomerState part = workspace.part(plan.name());
 			stages.add(plan.name() + "/" + (part != null && part.inJourney() ? part.stage() : "(out)"));
 		}
 		return String.join(", ", stages);

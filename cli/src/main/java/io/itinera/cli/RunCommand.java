@@ -110,12 +110,12 @@ public final class RunCommand implements Callable<Integer> {
 	long barrierLines;
 
 	@Option(names = "--migrate", description = {
-			"when the journey changed since the run in --state started: first move its customers to this",
+			"when the journey (or a journey of the workspace) changed since the run in --state started: first move its customers to this",
 			"version by its migrate rules, as itinera migrate does (one atomic write), then run" })
 	boolean migrate;
 
 	@Option(names = "--pin-old", description = {
-			"when the journey changed since the run in --state started: customers already on their way",
+			"when the journey (or a journey of the workspace) changed since the run in --state started: customers already on their way",
 			"finish on the version they started on, new entries take this one; both run side by side" })
 	boolean pinOld;
 
@@ -178,13 +178,12 @@ public final class RunCommand implements Callable<Integer> {
 			validateInput();
 			EngineConfig config = config("workspace " + journey.toAbsolutePath().normalize().getFileName(), workspace.planJson());
 			Path stateDirectory = state != null ? state : out.resolve("state");
-			if (migrate || pinOld) {
-				throw new IllegalArgumentException((migrate ? "--migrate" : "--pin-old") + " is for one journey; a workspace's"
-						+ " journeys cannot be migrated or pinned yet: give the journey's file, not the folder " + journey);
-			}
+			ChangedJourney.Answer answer = answer();
 			EngineSummary summary = run(workspace.schema(), store -> {
-				new ChangedJourney(journey, stateDirectory, err).refuseInWorkspace(store, workspace, config);
-				return workspace::newStep;
+				new ChangedJourney(journey, stateDirectory, err).adoptInWorkspace(store, workspace, config, answer);
+				PinnedWorkspace steps = PinnedWorkspace.of(store, workspace, allowRawDrl, err);
+				steps.describe().forEach(line -> err.println("note: " + line + "; actions and stage changes say their version."));
+				return steps;
 			}, workspace.scorer(), config, stateDirectory);
 			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
 					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
@@ -231,16 +230,20 @@ public final class RunCommand implements Callable<Integer> {
 	 */
 	private PinnedVersions versionsFor(CustomerStateStore store, JourneyParts parts, EngineConfig config, Path stateDirectory,
 			PrintWriter err) {
-		if (migrate && pinOld) {
-			throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
-		}
-		new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config,
-				migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE);
+		new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config, answer());
 		PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
 		if (versions.running() > 1) {
 			err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
 		}
 		return versions;
+	}
+
+	/** What to do with the customers of a changed journey: {@code --migrate}, {@code --pin-old}, or refuse. */
+	private ChangedJourney.Answer answer() {
+		if (migrate && pinOld) {
+			throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
+		}
+		return migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE;
 	}
 
 	private EngineSummary run(EventSchema schema, Function<CustomerStateStore, RunSteps> stepsForState, Scorer scorer,

@@ -73,16 +73,11 @@ class PinOldVersionTest {
 	}
 
 	private Result run(Path journey, String... more) {
-		List<String> args = new ArrayList<>(List.of("run", journey.toString(), "--events", log.toString(), "--out",
-				dir.resolve("out").toString(), "--state", state.toString(), "--no-progress", "--workers", "2"));
-		args.addAll(List.of(more));
-		return execute(args.toArray(String[]::new));
+		return new RunsOverState(log, dir.resolve("out"), state).run(journey, more);
 	}
 
 	private RunProgress progress() {
-		try (RocksDbStateStore store = new RocksDbStateStore(state)) {
-			return store.progress().orElseThrow();
-		}
+		return new RunsOverState(log, dir.resolve("out"), state).progress();
 	}
 
 	/** Each stored customer's version: v1's, or "v2" for those on the state's plan. */

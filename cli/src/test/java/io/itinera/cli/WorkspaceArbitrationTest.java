@@ -13,6 +13,7 @@ import io.itinera.runtime.plan.QuietHours;
 import io.itinera.runtime.plan.SourceLocation;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.WorkspaceState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.PlanStep;
@@ -211,12 +212,12 @@ class WorkspaceArbitrationTest {
 	@Test
 	void timersAndStateAreNamespacedByJourney() throws IOException {
 		WorkspaceStep step = workspace(WorkspaceSettings.NONE, journey("Onboarding", "", "welcome"), journey("Promo", "", "promo"));
-		CustomerState state = step.initialState("c1");
+		WorkspaceState state = (WorkspaceState) step.initialState("c1");
 		step.applyInPlace(state, signup(NOON));
 		assertEquals("Welcomed", state.part("Onboarding").stage());
 		assertEquals("Welcomed", state.part("Promo").stage());
 		assertNull(state.part("Nobody"));
-		CustomerState read = CustomerState.fromBytes(state.toBytes());
+		WorkspaceState read = (WorkspaceState) CustomerState.fromBytes(state.toBytes());
 		assertEquals(List.of("Onboarding", "Promo"), read.partNames());
 		assertEquals(state, read);
 	}

@@ -6,7 +6,7 @@ import io.itinera.runtime.plan.Feature;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.CustomerStateReader;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
 import io.itinera.serve.http.CustomerReader;
@@ -22,14 +22,14 @@ import java.util.Map;
  */
 final class CustomerViews implements CustomerReader {
 	private final JourneyPlan plan;
-	private final PlanStep features;
+	private final CustomerStateReader features;
 	private final StoredCustomers store;
 	private final RecentActions recent;
 	private final DeliveryService delivery;
 
-	CustomerViews(JourneyPlan plan, PlanStep features, StoredCustomers store, RecentActions recent, DeliveryService delivery) {
+	CustomerViews(JourneyPlan plan, StoredCustomers store, RecentActions recent, DeliveryService delivery) {
 		this.plan = plan;
-		this.features = features;
+		this.features = new CustomerStateReader(plan);
 		this.store = store;
 		this.recent = recent;
 		this.delivery = delivery;

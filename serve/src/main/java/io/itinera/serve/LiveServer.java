@@ -10,7 +10,6 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
 import io.itinera.serve.delivery.DeliveryConfig;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
@@ -126,9 +125,7 @@ public final class LiveServer implements AutoCloseable {
 		engineThread = new Thread(() -> runEngine(source), "itinera-engine");
 		engineThread.start();
 
-		JourneyStep viewStep = steps.get();
-		CustomerViews views = new CustomerViews(plan, viewStep instanceof PlanStep planStep ? planStep : null, store, recent,
-				delivery);
+		CustomerViews views = new CustomerViews(plan, store, recent, delivery);
 		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest());
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
 				intake, views, metrics, () -> health(delivery)).start();

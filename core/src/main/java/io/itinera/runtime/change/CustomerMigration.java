@@ -9,6 +9,8 @@ import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.step.KeptSplitArms;
 import io.itinera.runtime.plan.Transition;
 import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +74,17 @@ public final class CustomerMigration {
 			List<TimerRequest> timersToSet, int timersMoved) {
 		public boolean moved() {
 			return oldStage != null && !oldStage.equals(newStage);
+		}
+
+		/**
+		 * The migration as a step's effects at {@code at}: the migrated state, its timers cancelled and set,
+		 * and a stage change with cause {@code migrate} when the customer's stage changes or they leave.
+		 */
+		public StepResult asStep(long at) {
+			List<StageChange> changes = oldStage != null && (left || !oldStage.equals(newStage))
+					? List.of(new StageChange(state.customerId(), at, oldStage, newStage, "migrate"))
+					: List.of();
+			return new StepResult(state, List.of(), timersToSet, timersToCancel, List.of(), changes);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.itinera.runtime.change;
 
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.CustomerSeeder;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.step.TimerRequest;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class MigrationDryRun {
 	private final CustomerMigration migration;
-	private final PlanStep newStep;
+	private final CustomerSeeder seeder;
 	private final long now;
 	private final MigrationTally tally;
 
@@ -26,7 +27,7 @@ public final class MigrationDryRun {
 	/** Counting into {@code tally} (one tally for the customers of several old versions). */
 	MigrationDryRun(JourneyPlan oldPlan, PlanStep newStep, long now, MigrationTally tally) {
 		this.migration = new CustomerMigration(oldPlan, newStep.plan());
-		this.newStep = newStep;
+		this.seeder = new CustomerSeeder(newStep);
 		this.now = now;
 		this.tally = tally;
 	}
@@ -41,7 +42,7 @@ public final class MigrationDryRun {
 		CustomerMigration.Result result = migration.apply(state, pendingTimers, now);
 		PlanVersion.unpin(result.state());
 		List<ActionRecord> actions = result.moved() && !result.left()
-				? newStep.runRulesAsOnEntry(result.state(), now).actions()
+				? seeder.runRulesAsOnEntry(result.state(), now).actions()
 				: List.of();
 		tally.count(result, actions);
 		return result;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.itinera.runtime.plan.PlanJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,5 +54,19 @@ public record PinnedPlans(List<Pinned> versions) {
 		List<Pinned> more = new ArrayList<>(versions);
 		more.add(pinned);
 		return new PinnedPlans(more);
+	}
+
+	/** The versions of journey {@code name} (a workspace's state keeps those of each of its journeys). */
+	public PinnedPlans of(String name) {
+		return new PinnedPlans(versions.stream().filter(v -> journeyOf(v).equals(name)).toList());
+	}
+
+	/** These versions less those of journey {@code name}. */
+	public PinnedPlans without(String name) {
+		return new PinnedPlans(versions.stream().filter(v -> !journeyOf(v).equals(name)).toList());
+	}
+
+	private static String journeyOf(Pinned version) {
+		return PlanJson.read(version.planJson()).name();
 	}
 }

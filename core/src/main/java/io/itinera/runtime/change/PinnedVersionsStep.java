@@ -3,18 +3,12 @@ package io.itinera.runtime.change;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
-import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.SingleJourneyStep;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
-import io.itinera.runtime.step.TimerRequest;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Two or more versions of a journey side by side ({@code run --pin-old}): a customer pinned to an
@@ -26,20 +20,31 @@ import java.util.Set;
  * stage, or a terminal stage the current version has no place for) stays on their version; {@code
  * itinera migrate} moves them. Actions and stage changes say which version decided them.
  */
-public final class PinnedVersionsStep implements JourneyStep {
-	private final PlanStep current;
+public final class PinnedVersionsStep implements SingleJourneyStep {
+	private final SingleJourneyStep current;
 	private final String currentVersion;
 	private final Map<String, Pinned> pinned = new LinkedHashMap<>();
 
-	private record Pinned(PlanStep step, CustomerMigration toCurrent) {
+	private record Pinned(SingleJourneyStep step, CustomerMigration toCurrent) {
 	}
 
 	/** @param pinnedSteps older versions by {@link PlanVersion}, each with a step function of its own */
-	public PinnedVersionsStep(PlanStep current, String currentVersion, Map<String, PlanStep> pinnedSteps) {
+	public PinnedVersionsStep(SingleJourneyStep current, String currentVersion, Map<String, ? extends SingleJourneyStep> pinnedSteps) {
 		this.current = current;
 		this.currentVersion = currentVersion;
 		pinnedSteps.forEach((version, step) -> pinned.put(version,
 				new Pinned(step, new CustomerMigration(step.plan(), current.plan()))));
+	}
+
+	@Override
+	public JourneyPlan plan() {
+		return current.plan();
+	}
+
+	@Override
+	public JourneyPlan planOf(CustomerState state) {
+		String version = PlanVersion.pinnedTo(state);
+		return version == null ? current.planOf(state) : versionOf(state, version).step().planOf(state);
 	}
 
 	@Override
@@ -62,11 +67,7 @@ public final class PinnedVersionsStep implements JourneyStep {
 		if (version == null) {
 			return labelled(inPlace ? current.applyInPlace(state, input) : current.apply(state, input), currentVersion);
 		}
-		Pinned old = pinned.get(version);
-		if (old == null) {
-			throw new IllegalStateException("customer " + state.customerId() + " runs on version " + version
-					+ " of the journey, which the state does not keep");
-		}
+		Pinned old = versionOf(state, version);
 		StepResult result = labelled(inPlace ? old.step().applyInPlace(state, input) : old.step().apply(state, input), version);
 		if (!finished(old.step().plan(), result.state())) {
 			return result;
@@ -78,7 +79,16 @@ public final class PinnedVersionsStep implements JourneyStep {
 			return result; // a terminal stage the current version has no place for: they stay on their version
 		}
 		PlanVersion.unpin(moved.state());
-		return movedToCurrent(result, moved, input.at());
+		return result.then(labelled(moved.asStep(input.at()), currentVersion));
+	}
+
+	private Pinned versionOf(CustomerState state, String version) {
+		Pinned old = pinned.get(version);
+		if (old == null) {
+			throw new IllegalStateException("customer " + state.customerId() + " runs on version " + version
+					+ " of the journey, which the state does not keep");
+		}
+		return old;
 	}
 
 	/** Out of the journey, or in a stage without transitions: the journey of this version is over for them. */
@@ -90,33 +100,7 @@ public final class PinnedVersionsStep implements JourneyStep {
 		return stage != null && stage.transitions().isEmpty();
 	}
 
-	private StepResult movedToCurrent(StepResult result, CustomerMigration.Result moved, long at) {
-		Set<String> cancelled = new HashSet<>(moved.timersToCancel());
-		List<String> timersToCancel = new ArrayList<>(result.timersToCancel());
-		timersToCancel.addAll(moved.timersToCancel());
-		List<TimerRequest> timersToSet = new ArrayList<>();
-		for (TimerRequest timer : result.timersToSet()) {
-			if (!cancelled.contains(timer.timerId())) {
-				timersToSet.add(timer);
-			}
-		}
-		timersToSet.addAll(moved.timersToSet());
-		List<StageChange> stageChanges = new ArrayList<>(result.stageChanges());
-		if (moved.oldStage() != null && (moved.left() || !moved.oldStage().equals(moved.newStage()))) {
-			stageChanges.add(new StageChange(moved.state().customerId(), at, moved.oldStage(), moved.newStage(), "migrate")
-					.withVersion(currentVersion));
-		}
-		return new StepResult(moved.state(), result.actions(), timersToSet, timersToCancel, result.scoreRequests(), stageChanges,
-				result.goalsReached(), result.deliveryNotices(), result.goalEvents());
-	}
-
 	private static StepResult labelled(StepResult result, String version) {
-		if (result.actions().isEmpty() && result.stageChanges().isEmpty()) {
-			return result;
-		}
-		return new StepResult(result.state(), result.actions().stream().map(a -> a.withVersion(version)).toList(),
-				result.timersToSet(), result.timersToCancel(), result.scoreRequests(),
-				result.stageChanges().stream().map(c -> c.withVersion(version)).toList(), result.goalsReached(),
-				result.deliveryNotices(), result.goalEvents());
+		return result.relabelled(action -> action.withVersion(version), change -> change.withVersion(version));
 	}
 }

@@ -1,17 +1,13 @@
 package io.itinera.runtime.change;
 
+import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
-import io.itinera.runtime.step.StageChange;
+import io.itinera.runtime.step.SingleJourneyStep;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A journey changed mid-flight, for a replay ({@code simulate --compare NEW --switch-at T}): each
@@ -22,20 +18,20 @@ import java.util.Set;
  * ({@link #TIMER}), set before any other, so the switch comes first among their inputs at T — also
  * for a customer whose next input comes much later, or never (the replay's end fires it).
  */
-public final class SwitchingStep implements JourneyStep {
+public final class SwitchingStep implements SingleJourneyStep {
 	/** The id of the timer that switches a customer. */
 	public static final String TIMER = "switch";
 	private static final String EXTENSION = "switch";
 	private static final byte[] ARMED = { 1 };
 	private static final byte[] SWITCHED = { 2 };
 
-	private final PlanStep oldStep;
-	private final PlanStep newStep;
+	private final SingleJourneyStep oldStep;
+	private final SingleJourneyStep newStep;
 	private final CustomerMigration migration;
 	private final long switchAt;
 
 	/** @throws IllegalArgumentException when a stage of the old version is gone from the new one without a mapping */
-	public SwitchingStep(PlanStep oldStep, PlanStep newStep, long switchAt) {
+	public SwitchingStep(SingleJourneyStep oldStep, SingleJourneyStep newStep, long switchAt) {
 		this.oldStep = oldStep;
 		this.newStep = newStep;
 		this.migration = new CustomerMigration(oldStep.plan(), newStep.plan());
@@ -47,6 +43,18 @@ public final class SwitchingStep implements JourneyStep {
 						+ " -> exit` to the new version's migrate block");
 			}
 		}
+	}
+
+	/** The version it switches to. */
+	@Override
+	public JourneyPlan plan() {
+		return newStep.plan();
+	}
+
+	@Override
+	public JourneyPlan planOf(CustomerState state) {
+		byte[] mark = state.extension(EXTENSION);
+		return mark != null && mark[0] == SWITCHED[0] ? newStep.planOf(state) : oldStep.planOf(state);
 	}
 
 	@Override
@@ -75,35 +83,14 @@ public final class SwitchingStep implements JourneyStep {
 				return result;
 			}
 			result.state().putExtension(EXTENSION, ARMED);
-			List<TimerRequest> timers = new ArrayList<>(result.timersToSet().size() + 1);
-			timers.add(new TimerRequest(state.customerId(), TIMER, switchAt));
-			timers.addAll(result.timersToSet());
-			return new StepResult(result.state(), result.actions(), timers, result.timersToCancel(), result.scoreRequests(),
-					result.stageChanges(), result.goalsReached(), result.deliveryNotices(), result.goalEvents());
+			return result.withTimerFirst(new TimerRequest(state.customerId(), TIMER, switchAt));
 		}
 		CustomerMigration.Result moved = migration.apply(state, List.of(), switchAt);
-		CustomerState switched = moved.state();
-		switched.putExtension(EXTENSION, SWITCHED);
-		List<StageChange> changes = new ArrayList<>();
-		if (moved.oldStage() != null && (moved.left() || !moved.oldStage().equals(moved.newStage()))) {
-			changes.add(new StageChange(state.customerId(), switchAt, moved.oldStage(), moved.newStage(), "migrate"));
-		}
+		moved.state().putExtension(EXTENSION, SWITCHED);
+		StepResult switched = moved.asStep(switchAt);
 		if (input instanceof TimerFired timer && timer.timerId().equals(TIMER)) {
-			return new StepResult(switched, List.of(), moved.timersToSet(), moved.timersToCancel(), List.of(), changes);
+			return switched;
 		}
-		StepResult next = newStep.applyInPlace(switched, input);
-		Set<String> cancelledNext = new HashSet<>(next.timersToCancel());
-		List<TimerRequest> timersToSet = new ArrayList<>();
-		for (TimerRequest timer : moved.timersToSet()) {
-			if (!cancelledNext.contains(timer.timerId())) {
-				timersToSet.add(timer);
-			}
-		}
-		timersToSet.addAll(next.timersToSet());
-		List<String> timersToCancel = new ArrayList<>(moved.timersToCancel());
-		timersToCancel.addAll(next.timersToCancel());
-		changes.addAll(next.stageChanges());
-		return new StepResult(next.state(), next.actions(), timersToSet, timersToCancel, next.scoreRequests(), changes,
-				next.goalsReached(), next.deliveryNotices(), next.goalEvents());
+		return switched.then(newStep.applyInPlace(moved.state(), input));
 	}
 }

@@ -3,6 +3,7 @@ package io.itinera.runtime.step;
 import io.itinera.runtime.expr.CompiledExpr;
 import io.itinera.runtime.expr.ExprCompiler;
 import io.itinera.runtime.feature.FeatureDefinition;
+import io.itinera.runtime.feature.FeatureSlot;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.CampaignRule;
 import io.itinera.runtime.plan.Exit;
@@ -14,6 +15,7 @@ import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.Transition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -305,6 +307,37 @@ final class CompiledJourney {
 				}
 			}
 			return null;
+		}
+	}
+
+	/** Sizes a state's arrays to the plan (a fresh state, or one stored under an older plan). */
+	void fit(CustomerState state) {
+		int featureCount = features.length;
+		if (state.features.length != featureCount) {
+			FeatureSlot[] slots = Arrays.copyOf(state.features, featureCount);
+			state.features = slots;
+		}
+		for (int f = 0; f < featureCount; f++) {
+			if (state.features[f] == null) {
+				state.features[f] = features[f].newSlot();
+			}
+		}
+		if (state.scores.length != modelNames.length) {
+			int old = state.scores.length;
+			state.scores = Arrays.copyOf(state.scores, modelNames.length);
+			for (int m = old; m < state.scores.length; m++) {
+				state.scores[m] = Double.NaN;
+			}
+		}
+		if (state.recommendations.length != modelNames.length) {
+			state.recommendations = Arrays.copyOf(state.recommendations, modelNames.length);
+		}
+		int words = (triggers.length + 63) / 64;
+		if (state.firedTriggers.length != words) {
+			state.firedTriggers = Arrays.copyOf(state.firedTriggers, words);
+		}
+		if (state.attributes.length != attributeNames.length) {
+			state.attributes = Arrays.copyOf(state.attributes, attributeNames.length);
 		}
 	}
 }

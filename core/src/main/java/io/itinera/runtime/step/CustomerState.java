@@ -23,15 +23,16 @@ import java.util.TreeSet;
  * Everything the journey remembers about one customer. Serialised with {@link #toBytes()} for
  * durable stores; the encoding is compact and versioned. Arrays (features, scores, attributes) are
  * indexed like the plan's declarations; the step function sizes them. The step function owns the
- * mutation; everyone else reads.
+ * mutation; everyone else reads. A workspace customer's state, one of these per journey, is a
+ * {@link WorkspaceState}.
  */
-public final class CustomerState {
+public sealed class CustomerState permits WorkspaceState {
 	static final long NEVER = Long.MIN_VALUE;
 	/** 2 added recommendations; version 1 states (written before) read as having none. */
 	private static final int CODEC_VERSION = 2;
 	private static final int OLDEST_READABLE_VERSION = 1;
-	/** A workspace customer: one state per journey, by name, and the workspace's own extensions. */
-	private static final int COMPOSITE_VERSION = 3;
+	/** A workspace customer: one state per journey, by name, and the workspace's own extensions ({@link WorkspaceState}). */
+	static final int COMPOSITE_VERSION = 3;
 
 	private final String customerId;
 	String stage;
@@ -53,11 +54,7 @@ public final class CustomerState {
 	TreeSet<String> tags;
 	/** Room for later parts (cap counters, held actions): opaque bytes by key, kept by the codec. */
 	TreeMap<String, byte[]> extensions;
-	/** In a workspace: the journeys' names and the customer's state in each (null for one journey's own state). */
-	private String[] partNames;
-	private CustomerState[] parts;
-
-	private CustomerState(String customerId) {
+	CustomerState(String customerId) {
 		this.customerId = customerId;
 	}
 
@@ -67,46 +64,6 @@ public final class CustomerState {
 
 	public String customerId() {
 		return customerId;
-	}
-
-	/**
-	 * A workspace customer: their state in each journey ({@code parts[i]} in journey {@code names[i]}),
-	 * kept and encoded as one record, with extensions of its own (the workspace's caps and held messages).
-	 */
-	public static CustomerState composite(String customerId, String[] names, CustomerState[] parts) {
-		if (names.length != parts.length) {
-			throw new IllegalArgumentException("one state per journey");
-		}
-		CustomerState state = new CustomerState(customerId);
-		state.partNames = names.clone();
-		state.parts = parts.clone();
-		return state;
-	}
-
-	public boolean isComposite() {
-		return parts != null;
-	}
-
-	/** The journeys of a composite state, in its order (empty for one journey's own state). */
-	public List<String> partNames() {
-		return parts == null ? List.of() : List.of(partNames);
-	}
-
-	/** The customer's state in journey {@code name}, or null when the composite holds none for it. */
-	public CustomerState part(String name) {
-		if (parts != null) {
-			for (int i = 0; i < partNames.length; i++) {
-				if (partNames[i].equals(name)) {
-					return parts[i];
-				}
-			}
-		}
-		return null;
-	}
-
-	/** The {@code i}-th journey's state (live: the step updates it in place). */
-	public CustomerState part(int i) {
-		return parts[i];
 	}
 
 	/** A recommender's latest answer (before exclusions), null when none yet. */
@@ -259,20 +216,10 @@ public final class CustomerState {
 		copy.pendingTimers = new ArrayList<>(pendingTimers);
 		copy.tags = tags == null ? null : new TreeSet<>(tags);
 		copy.extensions = extensions == null ? null : new TreeMap<>(extensions);
-		if (parts != null) {
-			copy.partNames = partNames.clone();
-			copy.parts = new CustomerState[parts.length];
-			for (int i = 0; i < parts.length; i++) {
-				copy.parts[i] = parts[i].copy();
-			}
-		}
 		return copy;
 	}
 
 	public byte[] toBytes() {
-		if (parts != null) {
-			return compositeBytes();
-		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeByte(CODEC_VERSION);
@@ -316,46 +263,7 @@ public final class CustomerState {
 		return bytes.toByteArray();
 	}
 
-	/** Version 3: customer id, then per journey its name and its state's own bytes, then the workspace's extensions. */
-	private byte[] compositeBytes() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * parts.length);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(COMPOSITE_VERSION);
-			out.writeUTF(customerId);
-			Varint.writeUnsigned(out, parts.length);
-			for (int i = 0; i < parts.length; i++) {
-				out.writeUTF(partNames[i]);
-				byte[] part = parts[i].toBytes();
-				Varint.writeUnsigned(out, part.length);
-				out.write(part);
-			}
-			writeExtensions(out);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return bytes.toByteArray();
-	}
-
-	private static CustomerState readComposite(DataInputStream in) throws IOException {
-		String customerId = in.readUTF();
-		int count = (int) Varint.readUnsigned(in);
-		String[] names = new String[count];
-		CustomerState[] parts = new CustomerState[count];
-		for (int i = 0; i < count; i++) {
-			names[i] = in.readUTF();
-			byte[] part = new byte[(int) Varint.readUnsigned(in)];
-			in.readFully(part);
-			parts[i] = fromBytes(part);
-			if (parts[i].isComposite()) {
-				throw new IOException("a workspace state inside a workspace state");
-			}
-		}
-		CustomerState state = composite(customerId, names, parts);
-		state.readExtensions(in);
-		return state;
-	}
-
-	private void writeExtensions(DataOutputStream out) throws IOException {
+	void writeExtensions(DataOutputStream out) throws IOException {
 		Varint.writeUnsigned(out, extensions == null ? 0 : extensions.size());
 		for (Map.Entry<String, byte[]> extension : extensions == null ? Map.<String, byte[]>of().entrySet()
 				: extensions.entrySet()) {
@@ -365,7 +273,7 @@ public final class CustomerState {
 		}
 	}
 
-	private void readExtensions(DataInputStream in) throws IOException {
+	void readExtensions(DataInputStream in) throws IOException {
 		int extensionCount = (int) Varint.readUnsigned(in);
 		for (int i = 0; i < extensionCount; i++) {
 			String key = in.readUTF();
@@ -380,7 +288,7 @@ public final class CustomerState {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
 			int version = in.readUnsignedByte();
 			if (version == COMPOSITE_VERSION) {
-				return readComposite(in);
+				return WorkspaceState.read(in);
 			}
 			if (version < OLDEST_READABLE_VERSION || version > CODEC_VERSION) {
 				throw new IllegalArgumentException("customer state version " + version + " is not supported (this itinera reads "
@@ -512,15 +420,15 @@ public final class CustomerState {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof CustomerState that && customerId.equals(that.customerId) && Objects.equals(stage, that.stage)
+		return other != null && other.getClass() == getClass() && other instanceof CustomerState that
+				&& customerId.equals(that.customerId) && Objects.equals(stage, that.stage)
 				&& inJourney == that.inJourney && visits == that.visits && enteredAt == that.enteredAt
 				&& stageEnteredAt == that.stageEnteredAt && lastExitAt == that.lastExitAt
 				&& goalReachedAt == that.goalReachedAt && Arrays.equals(features, that.features)
 				&& Arrays.equals(scores, that.scores) && Arrays.equals(recommendations, that.recommendations)
 				&& Arrays.equals(firedTriggers, that.firedTriggers)
 				&& Arrays.equals(attributes, that.attributes) && pendingTimers.equals(that.pendingTimers)
-				&& tags().equals(that.tags()) && extensionsEqual(that) && Arrays.equals(partNames, that.partNames)
-				&& Arrays.equals(parts, that.parts);
+				&& tags().equals(that.tags()) && extensionsEqual(that);
 	}
 
 	private boolean extensionsEqual(CustomerState that) {

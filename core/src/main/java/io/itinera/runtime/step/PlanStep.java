@@ -4,7 +4,6 @@ import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.feature.FeatureDefinition;
-import io.itinera.runtime.feature.FeatureSlot;
 import io.itinera.runtime.plan.ValueType;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Reentry;
@@ -16,7 +15,6 @@ import io.itinera.runtime.rules.EventFact;
 import io.itinera.runtime.rules.RuleAction;
 import io.itinera.runtime.scoring.Recommendation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,7 @@ import java.util.Map;
  * its own. Semantics (entry, reentry, exit, goal, transitions, triggers, rules) are those of
  * DESIGN.md, "What one step does".
  */
-public final class PlanStep implements JourneyStep {
+public final class PlanStep implements SingleJourneyStep {
 	private final CompiledJourney journey;
 	private final CampaignRules rules;
 	private final DeliveryPolicy delivery;
@@ -42,6 +40,7 @@ public final class PlanStep implements JourneyStep {
 		this.delivery = new DeliveryPolicy(plan, settings);
 	}
 
+	@Override
 	public JourneyPlan plan() {
 		return journey.plan;
 	}
@@ -74,145 +73,9 @@ public final class PlanStep implements JourneyStep {
 		return outcome.result();
 	}
 
-	/** Sets a customer attribute (from a profile, say) by its declared name. */
-	public void setAttribute(CustomerState state, String attribute, Object value) {
-		fit(state);
-		for (int i = 0; i < journey.attributeNames.length; i++) {
-			if (journey.attributeNames[i].equals(attribute)) {
-				state.attributes[i] = value;
-				return;
-			}
-		}
-		throw new IllegalArgumentException("the journey declares no customer attribute " + attribute);
-	}
-
-	/** The value of a declared feature for the customer at {@code at}; NaN when it has none. */
-	public double featureValue(CustomerState state, String feature, long at) {
-		fit(state);
-		for (int i = 0; i < journey.featureNames.length; i++) {
-			if (journey.featureNames[i].equals(feature)) {
-				return journey.features[i].value(state.features[i], at);
-			}
-		}
-		throw new IllegalArgumentException("the journey declares no feature " + feature);
-	}
-
-	/**
-	 * The value a condition would read for a name at {@code at}: a feature (NaN: none), a model's
-	 * score, a customer attribute or, from {@code event}, an event field ({@code event.field}); null
-	 * for a name the journey does not declare. For explaining a step, not for running one.
-	 */
-	public Object valueOf(CustomerState state, String name, long at, Event event) {
-		fit(state);
-		for (int f = 0; f < journey.featureNames.length; f++) {
-			if (journey.featureNames[f].equals(name)) {
-				return journey.features[f].current(state.features[f], at);
-			}
-		}
-		Integer model = journey.modelIndex.get(name);
-		if (model != null) {
-			return state.scores[model];
-		}
-		for (int a = 0; a < journey.attributeNames.length; a++) {
-			if (journey.attributeNames[a].equals(name)) {
-				return state.attributes[a];
-			}
-		}
-		int dot = name.indexOf('.');
-		if (event != null && dot > 0 && name.substring(0, dot).equals(event.type())) {
-			return event.fields().get(name.substring(dot + 1));
-		}
-		return null;
-	}
-
-	// ------------------------------------------------------------------ journey tests
-
-	/**
-	 * For journey tests: gives a feature the value {@code value} at {@code at}, by recording what
-	 * would produce it just before (a count of n is n events, a recency of d days an event d days
-	 * earlier, days since previous of d days two events d days apart, anything else one event of that
-	 * value). {@code value} is a Number, or for the last of a text or yes/no field a String or Boolean.
-	 */
-	public void seedFeature(CustomerState state, String feature, Object given, long at) {
-		fit(state);
-		for (int f = 0; f < journey.featureNames.length; f++) {
-			if (!journey.featureNames[f].equals(feature)) {
-				continue;
-			}
-			FeatureDefinition definition = journey.features[f];
-			FeatureSlot slot = state.features[f];
-			if (definition.type() == ValueType.STRING) {
-				definition.recordItem(slot, at - 1, String.valueOf(given));
-				return;
-			}
-			double value = given instanceof Boolean flag ? (flag ? 1 : 0)
-					: given instanceof Number number ? number.doubleValue() : Double.NaN;
-			switch (definition.feature().kind()) {
-				case COUNT -> {
-					for (long n = Math.round(value); n > 0; n--) {
-						definition.record(slot, at - 1, Double.NaN);
-					}
-				}
-				case DAYS_SINCE, DAYS_SINCE_FIRST -> definition.record(slot, at - Math.round(value * 86_400_000d), Double.NaN);
-				case DAYS_SINCE_PREVIOUS -> {
-					definition.record(slot, at - 1 - Math.round(value * 86_400_000d), Double.NaN);
-					definition.record(slot, at - 1, Double.NaN);
-				}
-				case SEQUENCE -> throw new IllegalArgumentException(feature + " is a sequence: give the model's items instead");
-				default -> definition.record(slot, at - 1, value);
-			}
-			return;
-		}
-		throw new IllegalArgumentException("the journey declares no feature " + feature);
-	}
-
-	/** For journey tests: a recommender's latest items (before its exclusions); its score is the first item's. */
-	public void setRecommendation(CustomerState state, String model, Recommendation recommendation) {
-		fit(state);
-		Integer index = journey.modelIndex.get(model);
-		if (index == null || journey.recommenderExcept[index] == null) {
-			throw new IllegalArgumentException("the journey declares no recommender " + model);
-		}
-		state.recommendations[index] = recommendation;
-		state.scores[index] = recommendation.scoreAt(1);
-	}
-
-	/** For journey tests: the model's latest score. */
-	public void setScore(CustomerState state, String model, double score) {
-		fit(state);
-		Integer index = journey.modelIndex.get(model);
-		if (index == null) {
-			throw new IllegalArgumentException("the journey declares no model " + model);
-		}
-		state.scores[index] = score;
-	}
-
-	/**
-	 * For journey tests: the customer enters {@code stage} at {@code at} (one visit, cause {@code
-	 * test}) and its timers are set as on any entry (the result's {@code timersToSet}); no rules run.
-	 */
-	public StepResult placeInStage(CustomerState state, String stage, long at) {
-		fit(state);
-		if (!journey.stages.containsKey(stage)) {
-			throw new IllegalArgumentException("the journey has no stage " + stage);
-		}
-		StepOutcome outcome = new StepOutcome(state);
-		state.inJourney = false;
-		state.visits = Math.max(1, state.visits);
-		state.enteredAt = at;
-		state.goalReachedAt = CustomerState.NEVER;
-		moveTo(state, stage, at, "test", outcome);
-		return outcome.result();
-	}
-
-	/** For journey tests: the stage's campaign rules run as when the customer has just entered it. */
-	public StepResult runRulesAsOnEntry(CustomerState state, long at) {
-		fit(state);
-		StepOutcome outcome = new StepOutcome(state);
-		outcome.stageEntered = true;
-		StepMoment moment = new StepMoment(state, journey, at, null);
-		runRules(state, moment, at, "test:" + state.stage, null, null, outcome);
-		return outcome.result();
+	/** The compiled plan, for the readers and seeders of this step's customers. */
+	CompiledJourney compiled() {
+		return journey;
 	}
 
 	// ------------------------------------------------------------------ inputs
@@ -437,7 +300,7 @@ public final class PlanStep implements JourneyStep {
 		outcome.exited = true;
 	}
 
-	private void moveTo(CustomerState state, String target, long at, String cause, StepOutcome outcome) {
+	void moveTo(CustomerState state, String target, long at, String cause, StepOutcome outcome) {
 		String from = state.inJourney ? state.stage : null;
 		cancelTimers(state, outcome);
 		state.stage = target;
@@ -537,7 +400,7 @@ public final class PlanStep implements JourneyStep {
 	// ------------------------------------------------------------------ campaign rules
 
 	/** {@code onlyCampaign}: the one campaign that may act (a recurrence), null for all of the stage's. */
-	private void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, String onlyCampaign,
+	void runRules(CustomerState state, StepMoment moment, long at, String inputKey, Event event, String onlyCampaign,
 			StepOutcome outcome) {
 		CompiledJourney.StageTable stage = journey.stages.get(state.stage);
 		if (stage.campaigns.isEmpty()) {
@@ -603,19 +466,6 @@ public final class PlanStep implements JourneyStep {
 		}
 	}
 
-	/**
-	 * Split name to the customer's arm (a campaign or "holdout") for every split of the journey:
-	 * the assignment is a pure function of journey, split and id, so reports can track holdouts
-	 * (who got nothing) the same way the step function decides it.
-	 */
-	public Map<String, String> splitArms(String customerId) {
-		Map<String, String> arms = new LinkedHashMap<>();
-		for (Split split : journey.plan.splits()) {
-			arms.put(split.name(), armOf(journey.plan.name(), customerId, split));
-		}
-		return arms;
-	}
-
 	/** A message held by quiet hours: sent now if the customer is still where its campaign acts. */
 	private void releaseHeld(CustomerState state, TimerFired timer, StepOutcome outcome) {
 		DeliveryPolicy.Release release = delivery.release(state, timer.timerId(), timer.at(), state.stage());
@@ -627,14 +477,6 @@ public final class PlanStep implements JourneyStep {
 		if (release.outcome() == DeliveryOutcome.RELEASED) {
 			outcome.action(action);
 		}
-	}
-
-	/**
-	 * Whether a message of {@code campaign} decided earlier may still go to the customer: they are in
-	 * one of its stages (a workspace asks this before it releases a message it held).
-	 */
-	public boolean campaignActsNow(CustomerState state, String campaign) {
-		return delivery.campaignActsIn(campaign, state.stage());
 	}
 
 	/** The customer's arm of a split: by a stable hash of journey, split and id, so it never changes. */
@@ -703,32 +545,6 @@ public final class PlanStep implements JourneyStep {
 
 	/** Sizes a state's arrays to the plan (a fresh state, or one stored under an older plan). */
 	private void fit(CustomerState state) {
-		int featureCount = journey.features.length;
-		if (state.features.length != featureCount) {
-			FeatureSlot[] slots = Arrays.copyOf(state.features, featureCount);
-			state.features = slots;
-		}
-		for (int f = 0; f < featureCount; f++) {
-			if (state.features[f] == null) {
-				state.features[f] = journey.features[f].newSlot();
-			}
-		}
-		if (state.scores.length != journey.modelNames.length) {
-			int old = state.scores.length;
-			state.scores = Arrays.copyOf(state.scores, journey.modelNames.length);
-			for (int m = old; m < state.scores.length; m++) {
-				state.scores[m] = Double.NaN;
-			}
-		}
-		if (state.recommendations.length != journey.modelNames.length) {
-			state.recommendations = Arrays.copyOf(state.recommendations, journey.modelNames.length);
-		}
-		int words = (journey.triggers.length + 63) / 64;
-		if (state.firedTriggers.length != words) {
-			state.firedTriggers = Arrays.copyOf(state.firedTriggers, words);
-		}
-		if (state.attributes.length != journey.attributeNames.length) {
-			state.attributes = Arrays.copyOf(state.attributes, journey.attributeNames.length);
-		}
+		journey.fit(state);
 	}
 }

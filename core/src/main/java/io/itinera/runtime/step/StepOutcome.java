@@ -1,92 +1,51 @@
 package io.itinera.runtime.step;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** Collects one step's effects; lists are created only when something goes into them. */
+/** Collects one step's effects ({@link StepResult.Builder}), and what the step function asks of them as it goes. */
 final class StepOutcome {
-	private final CustomerState state;
-	private List<ActionRecord> actions;
-	private List<TimerRequest> timersToSet;
-	private List<String> timersToCancel;
-	private List<ScoreRequest> scoreRequests;
-	private List<StageChange> stageChanges;
-	private List<GoalReached> goalsReached;
-	private List<DeliveryNotice> deliveryNotices;
-	private List<GoalEvent> goalEvents;
+	private final StepResult.Builder result;
 	boolean stageEntered;
 	boolean exited;
 
 	StepOutcome(CustomerState state) {
-		this.state = state;
+		this.result = StepResult.builder(state);
 	}
 
 	void action(ActionRecord action) {
-		if (actions == null) {
-			actions = new ArrayList<>(2);
-		}
-		actions.add(action);
+		result.action(action);
 	}
 
 	void setTimer(TimerRequest timer) {
-		if (timersToSet == null) {
-			timersToSet = new ArrayList<>(2);
-		}
-		timersToSet.add(timer);
+		result.setTimer(timer);
 	}
 
 	/** A timer set earlier in this same step is simply not set; only older ones need cancelling. */
 	void cancelTimer(String timerId) {
-		if (timersToSet != null && timersToSet.removeIf(timer -> timer.timerId().equals(timerId))) {
-			return;
+		if (!result.unsetTimer(timerId)) {
+			result.cancelTimer(timerId);
 		}
-		if (timersToCancel == null) {
-			timersToCancel = new ArrayList<>(2);
-		}
-		timersToCancel.add(timerId);
 	}
 
 	void requestScore(ScoreRequest request) {
-		if (scoreRequests == null) {
-			scoreRequests = new ArrayList<>(1);
-		}
-		scoreRequests.add(request);
+		result.requestScore(request);
 	}
 
 	void stageChange(StageChange change) {
-		if (stageChanges == null) {
-			stageChanges = new ArrayList<>(2);
-		}
-		stageChanges.add(change);
+		result.stageChange(change);
 	}
 
 	void goalReached(GoalReached goal) {
-		if (goalsReached == null) {
-			goalsReached = new ArrayList<>(1);
-		}
-		goalsReached.add(goal);
+		result.goalReached(goal);
 	}
 
 	void goalEvent(GoalEvent event) {
-		if (goalEvents == null) {
-			goalEvents = new ArrayList<>(1);
-		}
-		goalEvents.add(event);
+		result.goalEvent(event);
 	}
 
 	void deliveryNotice(DeliveryNotice notice) {
-		if (deliveryNotices == null) {
-			deliveryNotices = new ArrayList<>(1);
-		}
-		deliveryNotices.add(notice);
+		result.deliveryNotice(notice);
 	}
 
 	StepResult result() {
-		return new StepResult(state, orEmpty(actions), orEmpty(timersToSet), orEmpty(timersToCancel), orEmpty(scoreRequests),
-				orEmpty(stageChanges), orEmpty(goalsReached), orEmpty(deliveryNotices), orEmpty(goalEvents));
-	}
-
-	private static <T> List<T> orEmpty(List<T> list) {
-		return list == null ? List.of() : list;
+		return result.build();
 	}
 }

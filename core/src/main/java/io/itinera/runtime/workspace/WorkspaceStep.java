@@ -5,12 +5,13 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Priority;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.CustomerStateReader;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.GoalEvent;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.SingleJourneyStep;
 import io.itinera.runtime.step.ScoreRequest;
 import io.itinera.runtime.step.ScoreUpdate;
 import io.itinera.runtime.step.StageChange;
@@ -18,36 +19,42 @@ import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
+import io.itinera.runtime.step.WorkspaceState;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Many journeys over one stream, as one step function: the customer's state holds one state per
- * journey (a composite {@link CustomerState}, one record), each input is offered to every journey
+ * journey (a {@link WorkspaceState}, one record), each input is offered to every journey
  * it concerns, in priority order (higher {@code priority} first, then journey name), and the
  * journeys' sends then pass the workspace's shared caps and quiet hours in that order
  * ({@link SharedDelivery}). So the one {@code StepDriver} runs a workspace as it runs a journey,
  * and the outcome depends on each customer's inputs only, never on workers or interleaving.
  * Timers are namespaced {@code Journey/timer-id}, score requests {@code Journey/model}; actions,
- * stage changes and notices name their journey. Thread-safe as {@link PlanStep} is.
+ * stage changes and notices name their journey. Each journey is a {@link SingleJourneyStep}: one
+ * version, or versions pinned side by side, or a switch between two. Thread-safe as its journeys are.
  */
 public final class WorkspaceStep implements JourneyStep {
-	private final PlanStep[] journeys;
+	private final SingleJourneyStep[] journeys;
 	private final String[] names;
 	private final List<String> nameList;
 	private final boolean[] holdOnConflict;
 	private final int[] timezoneAttribute;
+	/** Per plan a customer's part may be laid out for (a journey's versions): how to read it. */
+	private final Map<JourneyPlan, CustomerStateReader> readers = new IdentityHashMap<>();
 	private final SharedDelivery delivery;
 	private final ZoneId zone;
 
 	/** {@code steps}: one per journey, in any order; names must differ. */
-	public WorkspaceStep(List<PlanStep> steps, WorkspaceSettings settings) {
-		List<PlanStep> ordered = new ArrayList<>(steps);
+	public WorkspaceStep(List<? extends SingleJourneyStep> steps, WorkspaceSettings settings) {
+		List<SingleJourneyStep> ordered = new ArrayList<>(steps);
 		ordered.sort(ORDER);
-		journeys = ordered.toArray(PlanStep[]::new);
+		journeys = ordered.toArray(SingleJourneyStep[]::new);
 		names = new String[journeys.length];
 		holdOnConflict = new boolean[journeys.length];
 		timezoneAttribute = new int[journeys.length];
@@ -58,12 +65,7 @@ public final class WorkspaceStep implements JourneyStep {
 				throw new IllegalArgumentException("two journeys of the workspace are named " + names[j]);
 			}
 			holdOnConflict[j] = plan.priority().onConflict() == Priority.OnConflict.HOLD;
-			timezoneAttribute[j] = -1;
-			for (int a = 0; a < plan.attributes().size(); a++) {
-				if (plan.attributes().get(a).name().equals("timezone")) {
-					timezoneAttribute[j] = a;
-				}
-			}
+			timezoneAttribute[j] = timezoneAttribute(plan);
 		}
 		this.nameList = List.of(names);
 		this.delivery = new SharedDelivery(settings);
@@ -71,8 +73,8 @@ public final class WorkspaceStep implements JourneyStep {
 	}
 
 	/** Priority order: higher {@code priority} first; equal priorities by journey name (the stable tie-break). */
-	public static final Comparator<PlanStep> ORDER = Comparator
-			.comparingInt((PlanStep step) -> -step.plan().priority().level())
+	public static final Comparator<SingleJourneyStep> ORDER = Comparator
+			.comparingInt((SingleJourneyStep step) -> -step.plan().priority().level())
 			.thenComparing(step -> step.plan().name());
 
 	/** The journeys' names in priority order. */
@@ -80,7 +82,7 @@ public final class WorkspaceStep implements JourneyStep {
 		return nameList;
 	}
 
-	public List<PlanStep> journeys() {
+	public List<SingleJourneyStep> journeys() {
 		return List.of(journeys);
 	}
 
@@ -95,7 +97,7 @@ public final class WorkspaceStep implements JourneyStep {
 		for (int j = 0; j < journeys.length; j++) {
 			parts[j] = journeys[j].initialState(customerId);
 		}
-		return CustomerState.composite(customerId, names, parts);
+		return WorkspaceState.of(customerId, names, parts);
 	}
 
 	@Override
@@ -104,8 +106,8 @@ public final class WorkspaceStep implements JourneyStep {
 	}
 
 	@Override
-	public StepResult applyInPlace(CustomerState state, StepInput input) {
-		state = fit(state);
+	public StepResult applyInPlace(CustomerState customer, StepInput input) {
+		WorkspaceState state = fit(customer);
 		Outcome outcome = new Outcome(state);
 		if (input instanceof Event event) {
 			for (int j = 0; j < journeys.length; j++) {
@@ -158,26 +160,26 @@ public final class WorkspaceStep implements JourneyStep {
 	private void collect(int j, StepResult result, Outcome outcome) {
 		String name = names[j];
 		for (StageChange change : result.stageChanges()) {
-			outcome.stageChanges.add(change.inJourney(name));
+			outcome.result.stageChange(change.inJourney(name));
 		}
 		for (TimerRequest timer : result.timersToSet()) {
-			outcome.timersToSet.add(new TimerRequest(timer.customerId(), name + "/" + timer.timerId(), timer.dueAt()));
+			outcome.result.setTimer(new TimerRequest(timer.customerId(), name + "/" + timer.timerId(), timer.dueAt()));
 		}
 		for (String timerId : result.timersToCancel()) {
-			outcome.timersToCancel.add(name + "/" + timerId);
+			outcome.result.cancelTimer(name + "/" + timerId);
 		}
 		for (ScoreRequest request : result.scoreRequests()) {
-			outcome.scoreRequests.add(new ScoreRequest(request.customerId(), name + "/" + request.model(), request.inputs(),
+			outcome.result.requestScore(new ScoreRequest(request.customerId(), name + "/" + request.model(), request.inputs(),
 					request.at(), request.sequence()));
 		}
 		for (GoalReached goal : result.goalsReached()) {
-			outcome.goals.add(goal.inJourney(name));
+			outcome.result.goalReached(goal.inJourney(name));
 		}
 		for (GoalEvent goalEvent : result.goalEvents()) {
-			outcome.goalEvents.add(goalEvent.inJourney(name));
+			outcome.result.goalEvent(goalEvent.inJourney(name));
 		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
-			outcome.notices.add(notice.inJourney(name));
+			outcome.result.deliveryNotice(notice.inJourney(name));
 		}
 		for (ActionRecord action : result.actions()) {
 			outcome.decidedByJourneys.add(new Decided(j, action.inJourney(name)));
@@ -191,11 +193,11 @@ public final class WorkspaceStep implements JourneyStep {
 	 * The step's sends through the shared caps and quiet hours, in priority order (the journeys'
 	 * results were collected in it); other actions pass.
 	 */
-	private void arbitrate(CustomerState state, Outcome outcome) {
+	private void arbitrate(WorkspaceState state, Outcome outcome) {
 		List<SharedDelivery.Taken> taken = null;
 		for (Decided decided : outcome.decidedByJourneys) {
 			if (!"send".equals(decided.action().kind())) { // tags, untags and webhooks are not messages
-				outcome.actions.add(decided.action());
+				outcome.result.action(decided.action());
 				continue;
 			}
 			if (taken == null) {
@@ -207,35 +209,37 @@ public final class WorkspaceStep implements JourneyStep {
 	}
 
 	/** A message the workspace held: sent once when its timer fires, if the customer is still where its campaign acts. */
-	private void release(CustomerState state, TimerFired timer, Outcome outcome) {
+	private void release(WorkspaceState state, TimerFired timer, Outcome outcome) {
 		SharedDelivery.Held held = delivery.take(state, timer.timerId());
 		if (held == null) {
 			return;
 		}
 		int j = indexOf(held.journey());
 		ActionRecord action = held.action().delayedTo(timer.at());
-		if (j < 0 || !journeys[j].campaignActsNow(state.part(j), action.campaign())) {
-			outcome.notices.add(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.DROPPED_STAGE_LEFT, timer.at()));
+		if (j < 0 || !readerOf(j, state.part(j)).campaignActsNow(state.part(j), action.campaign())) {
+			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.DROPPED_STAGE_LEFT, timer.at()));
 			return;
 		}
 		if (!held.afterConflict()) { // counted against the caps when it was held
-			outcome.notices.add(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
-			outcome.actions.add(action);
+			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
+			outcome.result.action(action);
 			return;
 		}
 		// it lost a cap to another journey and waited for it: now it is offered like a new send
 		SharedDelivery.Decision decision = delivery.offer(state, action, j, false, zoneOf(state), new ArrayList<>());
 		if (decision.deliver()) {
-			outcome.notices.add(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
+			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
 		}
 		outcome.decided(action, decision);
 	}
 
 	/** The customer's zone: the {@code timezone} attribute of the first journey (in priority order) that knows it. */
-	private ZoneId zoneOf(CustomerState state) {
+	private ZoneId zoneOf(WorkspaceState state) {
 		for (int j = 0; j < journeys.length; j++) {
-			if (timezoneAttribute[j] >= 0 && state.part(j).attribute(timezoneAttribute[j]) instanceof String text
-					&& !text.isBlank()) {
+			CustomerState part = state.part(j);
+			JourneyPlan plan = journeys[j].planOf(part);
+			int attribute = plan == journeys[j].plan() ? timezoneAttribute[j] : timezoneAttribute(plan);
+			if (attribute >= 0 && part.attribute(attribute) instanceof String text && !text.isBlank()) {
 				try {
 					return ZoneId.of(text.trim());
 				} catch (DateTimeException e) {
@@ -246,17 +250,36 @@ public final class WorkspaceStep implements JourneyStep {
 		return zone;
 	}
 
+	private static int timezoneAttribute(JourneyPlan plan) {
+		int index = -1;
+		for (int a = 0; a < plan.attributes().size(); a++) {
+			if (plan.attributes().get(a).name().equals("timezone")) {
+				index = a;
+			}
+		}
+		return index;
+	}
+
+	/** How to read the {@code j}-th journey's part: by the version it is laid out for. */
+	private CustomerStateReader readerOf(int j, CustomerState part) {
+		JourneyPlan plan = journeys[j].planOf(part);
+		synchronized (readers) {
+			return readers.computeIfAbsent(plan, CustomerStateReader::new);
+		}
+	}
+
 	/** The state laid out as this workspace's journeys: a journey added since gets a fresh part, one gone is dropped. */
-	private CustomerState fit(CustomerState state) {
-		if (state.isComposite() && state.partNames().equals(nameList)) {
-			return state;
+	private WorkspaceState fit(CustomerState state) {
+		WorkspaceState workspace = state instanceof WorkspaceState composite ? composite : null;
+		if (workspace != null && workspace.partNames().equals(nameList)) {
+			return workspace;
 		}
 		CustomerState[] parts = new CustomerState[journeys.length];
 		for (int j = 0; j < journeys.length; j++) {
-			CustomerState part = state.isComposite() ? state.part(names[j]) : null;
+			CustomerState part = workspace != null ? workspace.part(names[j]) : null;
 			parts[j] = part != null ? part : journeys[j].initialState(state.customerId());
 		}
-		CustomerState fitted = CustomerState.composite(state.customerId(), names, parts);
+		WorkspaceState fitted = WorkspaceState.of(state.customerId(), names, parts);
 		for (String key : List.of(SharedDelivery.SENT_KEY, SharedDelivery.HELD_KEY)) {
 			fitted.putExtension(key, state.extension(key));
 		}
@@ -265,34 +288,26 @@ public final class WorkspaceStep implements JourneyStep {
 
 	/** One workspace step's effects, gathered from the journeys' results. */
 	private static final class Outcome {
-		final CustomerState state;
-		final List<ActionRecord> actions = new ArrayList<>(2);
+		final StepResult.Builder result;
 		final List<Decided> decidedByJourneys = new ArrayList<>(2);
-		final List<TimerRequest> timersToSet = new ArrayList<>(2);
-		final List<String> timersToCancel = new ArrayList<>(2);
-		final List<ScoreRequest> scoreRequests = new ArrayList<>(2);
-		final List<StageChange> stageChanges = new ArrayList<>(2);
-		final List<GoalReached> goals = new ArrayList<>(1);
-		final List<DeliveryNotice> notices = new ArrayList<>(1);
-		final List<GoalEvent> goalEvents = new ArrayList<>(1);
 
-		Outcome(CustomerState state) {
-			this.state = state;
+		Outcome(WorkspaceState state) {
+			this.result = StepResult.builder(state);
 		}
 
 		void decided(ActionRecord action, SharedDelivery.Decision decision) {
 			if (decision.deliver()) {
-				actions.add(action);
+				result.action(action);
 				return;
 			}
-			notices.add(decision.notice());
+			result.deliveryNotice(decision.notice());
 			if (decision.timer() != null) {
-				timersToSet.add(decision.timer());
+				result.setTimer(decision.timer());
 			}
 		}
 
 		StepResult result() {
-			return new StepResult(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goals, notices, goalEvents);
+			return result.build();
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package io.itinera.runtime.change;
 
+import io.itinera.runtime.step.CustomerStateReader;
+import io.itinera.runtime.step.CustomerSeeder;
 import static io.itinera.runtime.plan.SamplePlans.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,8 +82,8 @@ class CustomerMigrationTest {
 	/** A shopper who viewed a product at 30.0 a day before adding to the cart at T0: in Carted, timer Carted#1@T0. */
 	private static CustomerState cartedAtT0() {
 		CustomerState state = OLD_STEP.initialState("c1");
-		OLD_STEP.setAttribute(state, "email", "c1@example.com");
-		OLD_STEP.setAttribute(state, "tier", "gold");
+		new CustomerSeeder(OLD_STEP).setAttribute(state, "email", "c1@example.com");
+		new CustomerSeeder(OLD_STEP).setAttribute(state, "tier", "gold");
 		OLD_STEP.applyInPlace(state, new Event("c1", T0 - DAY, "product_view", Map.of("category", "shoes", "price", 30.0)));
 		OLD_STEP.applyInPlace(state, new Event("c1", T0, "cart_add", Map.of("price", 20.0)));
 		assertEquals(List.of("Carted#1@" + T0), state.pendingTimers());
@@ -123,10 +125,10 @@ class CustomerMigrationTest {
 		long now = T0 + 30 * 60_000L;
 		CustomerState migrated = CustomerMigration.apply(OLD, NEW, state, pending(state, HOUR), now).state();
 		PlanStep newStep = new PlanStep(NEW, CampaignRules.NONE);
-		assertEquals(1.0, newStep.featureValue(migrated, "views7d", now), "the 7-day buckets merge into 14-day ones");
-		assertEquals(1.0, newStep.featureValue(migrated, "views7d", T0 + 12 * DAY), "and the view now counts for 14 days");
-		assertEquals(20.0, newStep.featureValue(migrated, "cartValue", now), "unchanged: kept");
-		assertTrue(Double.isNaN(newStep.featureValue(migrated, "maxPrice", now)), "max became min: reset");
+		assertEquals(1.0, new CustomerStateReader(newStep.plan()).featureValue(migrated, "views7d", now), "the 7-day buckets merge into 14-day ones");
+		assertEquals(1.0, new CustomerStateReader(newStep.plan()).featureValue(migrated, "views7d", T0 + 12 * DAY), "and the view now counts for 14 days");
+		assertEquals(20.0, new CustomerStateReader(newStep.plan()).featureValue(migrated, "cartValue", now), "unchanged: kept");
+		assertTrue(Double.isNaN(new CustomerStateReader(newStep.plan()).featureValue(migrated, "maxPrice", now)), "max became min: reset");
 		assertEquals("gold", migrated.attribute(0), "tier is declared first in the new version");
 		assertEquals("c1@example.com", migrated.attribute(1));
 		assertTrue(Double.isNaN(migrated.score(0)));
@@ -135,7 +137,7 @@ class CustomerMigrationTest {
 	@Test
 	void aRenamedStageKeepsItsCustomersAndTimersUnderTheNewName() {
 		CustomerState state = OLD_STEP.initialState("c2");
-		OLD_STEP.placeInStage(state, "HighIntent", T0);
+		new CustomerSeeder(OLD_STEP).placeInStage(state, "HighIntent", T0);
 		CustomerMigration.Result result = CustomerMigration.apply(OLD, NEW, state, pending(state, 2 * DAY), T0 + HOUR);
 		assertEquals(StageMatching.How.GUESSED_RENAME, new CustomerMigration(OLD, NEW).stages().of("HighIntent").how());
 		assertEquals("HighIntent", result.oldStage());
@@ -151,7 +153,7 @@ class CustomerMigrationTest {
 	@Test
 	void anUnchangedStageChangesNothing() {
 		CustomerState state = OLD_STEP.initialState("c4");
-		OLD_STEP.placeInStage(state, "Abandoned", T0);
+		new CustomerSeeder(OLD_STEP).placeInStage(state, "Abandoned", T0);
 		CustomerMigration.Result result = CustomerMigration.apply(OLD, NEW, state, pending(state, 3 * DAY), T0 + HOUR);
 		assertEquals("Abandoned", result.newStage());
 		assertEquals(List.of(), result.timersToCancel());
@@ -162,7 +164,7 @@ class CustomerMigrationTest {
 	@Test
 	void aStageMappedToExitTakesItsCustomersOut() {
 		CustomerState state = OLD_STEP.initialState("c3");
-		OLD_STEP.placeInStage(state, "Converted", T0);
+		new CustomerSeeder(OLD_STEP).placeInStage(state, "Converted", T0);
 		long now = T0 + HOUR;
 		CustomerMigration.Result result = CustomerMigration.apply(OLD, NEW, state, List.of(), now);
 		assertTrue(result.left());
@@ -176,7 +178,7 @@ class CustomerMigrationTest {
 	@Test
 	void aCustomerOutOfTheJourneyOnlyGetsTheNewLayout() {
 		CustomerState state = OLD_STEP.initialState("c5");
-		OLD_STEP.setAttribute(state, "tier", "silver");
+		new CustomerSeeder(OLD_STEP).setAttribute(state, "tier", "silver");
 		CustomerMigration.Result result = CustomerMigration.apply(OLD, NEW, state, List.of(), T0);
 		assertNull(result.oldStage());
 		assertFalse(result.left());
@@ -187,7 +189,7 @@ class CustomerMigrationTest {
 	void aRemovedStageWithoutAMappingIsRefusedWithTheFix() {
 		JourneyPlan unmapped = newPlan(null, false);
 		CustomerState state = OLD_STEP.initialState("c3");
-		OLD_STEP.placeInStage(state, "Converted", T0);
+		new CustomerSeeder(OLD_STEP).placeInStage(state, "Converted", T0);
 		IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
 				() -> CustomerMigration.apply(OLD, unmapped, state, List.of(), T0 + HOUR));
 		assertTrue(refused.getMessage().contains("`Converted -> exit`"), refused.getMessage());

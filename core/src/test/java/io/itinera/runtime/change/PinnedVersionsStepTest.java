@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  * at index 0, Converted is gone with {@code Converted -> exit}), and a switch from one to the other.
  */
 class PinnedVersionsStepTest {
-	private static final long HOUR = 3_600_000L;
-	private static final long T0 = 1_700_000_000_000L;
-	private static final JourneyPlan OLD = SamplePlans.cartRecovery();
-	private static final PlanStep OLD_STEP = new PlanStep(OLD, CampaignRules.NONE);
-	private static final PlanStep NEW_STEP = new PlanStep(CustomerMigrationTest.NEW, CampaignRules.NONE);
+	static final long HOUR = 3_600_000L;
+	static final long T0 = 1_700_000_000_000L;
+	static final JourneyPlan OLD = SamplePlans.cartRecovery();
+	static final PlanStep OLD_STEP = new PlanStep(OLD, CampaignRules.NONE);
+	static final PlanStep NEW_STEP = new PlanStep(CustomerMigrationTest.NEW, CampaignRules.NONE);
 	private static final PinnedVersionsStep SIDE_BY_SIDE = new PinnedVersionsStep(NEW_STEP, "new", Map.of("old", OLD_STEP));
 
 	private static CustomerState pinnedInCarted() {

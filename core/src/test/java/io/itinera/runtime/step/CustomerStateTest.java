@@ -29,8 +29,8 @@ class CustomerStateTest {
 		step.applyInPlace(state, new Event("c1", T0 - 3_600_000L, "product_view", Map.of("price", 12.5, "category", "shoes")));
 		step.applyInPlace(state, new Event("c1", T0, "cart_add", Map.of("price", 99.0)));
 		step.applyInPlace(state, new ScoreUpdate("c1", "intent", 0.42, T0 + 1));
-		step.setAttribute(state, "email", "a@b.c");
-		step.setAttribute(state, "tier", 3L);
+		new CustomerSeeder(step).setAttribute(state, "email", "a@b.c");
+		new CustomerSeeder(step).setAttribute(state, "tier", 3L);
 		state.addTag("vip");
 		state.putExtension("caps", new byte[] { 1, 2, 3 });
 		state.firedTriggers[0] = 1L;
@@ -46,8 +46,8 @@ class CustomerStateTest {
 		assertEquals(3L, back.attribute(1));
 		assertTrue(back.tags().contains("vip"));
 		assertArrayEquals(new byte[] { 1, 2, 3 }, back.extension("caps"));
-		assertEquals(99.0, step.featureValue(back, "cartValue", T0 + 2));
-		assertEquals(1.0, step.featureValue(back, "views7d", T0 + 2));
+		assertEquals(99.0, new CustomerStateReader(step.plan()).featureValue(back, "cartValue", T0 + 2));
+		assertEquals(1.0, new CustomerStateReader(step.plan()).featureValue(back, "views7d", T0 + 2));
 		assertTrue(bytes.length < 200, "bytes: " + bytes.length);
 	}
 
@@ -58,7 +58,7 @@ class CustomerStateTest {
 		CustomerState copy = state.copy();
 		step.applyInPlace(copy, new Event("c1", T0, "cart_add", Map.of("price", 10.0)));
 		assertNotEquals(state, copy);
-		assertEquals(0.0, step.featureValue(state, "cartValue", T0));
+		assertEquals(0.0, new CustomerStateReader(step.plan()).featureValue(state, "cartValue", T0));
 	}
 
 	@Test

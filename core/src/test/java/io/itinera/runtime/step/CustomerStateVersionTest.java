@@ -53,17 +53,19 @@ class CustomerStateVersionTest {
 		cart.putExtension("itinera.sent", new byte[] {0, 1, 2});
 		CustomerState loyalty = CustomerState.initial("c4");
 		loyalty.visits = 2;
-		CustomerState composite = CustomerState.composite("c4", new String[] {"CartRescue", "Loyalty"},
+		WorkspaceState composite = WorkspaceState.of("c4", new String[] {"CartRescue", "Loyalty"},
 				new CustomerState[] {cart, loyalty});
 		composite.putExtension("itinera.workspace.sent", new byte[] {9});
 		byte[] bytes = composite.toBytes();
 		assertEquals(3, bytes[0], "the composite form's version");
-		CustomerState read = CustomerState.fromBytes(bytes);
+		WorkspaceState read = (WorkspaceState) CustomerState.fromBytes(bytes);
 		assertEquals(composite, read);
 		assertEquals(List.of("CartRescue", "Loyalty"), read.partNames());
 		assertEquals("Carted", read.part("CartRescue").stage());
 		assertEquals(2, read.part("Loyalty").visits());
 		assertEquals(2, CustomerState.fromBytes(cart.toBytes()).toBytes()[0], "one journey's own state keeps version 2");
-		assertTrue(!read.part("CartRescue").isComposite());
+		assertTrue(!(read.part("CartRescue") instanceof WorkspaceState));
+		assertEquals(cart, read.part("CartRescue"));
+		assertTrue(!composite.equals(cart) && !cart.equals(composite), "a workspace state is never a journey's own state");
 	}
 }

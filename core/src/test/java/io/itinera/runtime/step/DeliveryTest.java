@@ -152,14 +152,14 @@ class DeliveryTest {
 				plan.campaigns(), plan.splits(), plan.tests());
 		step = new PlanStep(plan, rules);
 		CustomerState newYork = step.initialState(customerInRescueArm());
-		step.setAttribute(newYork, "timezone", "America/New_York");
+		new CustomerSeeder(step).setAttribute(newYork, "timezone", "America/New_York");
 		long noonUtc = MIDNIGHT + 12 * HOUR; // 07:00 in New York (EST, a winter day)
 		StepResult result = abandonAt(newYork, noonUtc);
 		assertEquals(List.of(), result.actions());
 		assertEquals(MIDNIGHT + 13 * HOUR, result.deliveryNotices().get(0).releaseAt(), "08:00 in New York");
 
 		CustomerState london = step.initialState(customerInRescueArm());
-		step.setAttribute(london, "timezone", "Not/AZone");
+		new CustomerSeeder(step).setAttribute(london, "timezone", "Not/AZone");
 		assertEquals(1, abandonAt(london, noonUtc).actions().size(), "an unknown zone falls back to UTC");
 	}
 
@@ -167,7 +167,7 @@ class DeliveryTest {
 	void holdoutCustomersGetNoneOfTheSplitsCampaignsButKeepTheirArm() {
 		String holdout = null;
 		for (int i = 0; holdout == null; i++) {
-			if (step.splitArms("c" + i).get("RescueTest").equals("holdout")) {
+			if (new CustomerStateReader(step.plan()).splitArms("c" + i).get("RescueTest").equals("holdout")) {
 				holdout = "c" + i;
 			}
 		}
@@ -175,7 +175,7 @@ class DeliveryTest {
 		StepResult entered = abandonAt(state, MIDNIGHT + 12 * HOUR);
 		assertEquals(List.of(), entered.actions());
 		assertEquals("Abandoned", state.stage());
-		assertEquals(Map.of("RescueTest", "holdout"), step.splitArms(holdout));
+		assertEquals(Map.of("RescueTest", "holdout"), new CustomerStateReader(step.plan()).splitArms(holdout));
 		DeliveryNotice notice = entered.deliveryNotices().get(0);
 		assertEquals(DeliveryOutcome.SUPPRESSED_HOLDOUT, notice.outcome(), "what Rescue would have sent, recorded as withheld");
 		assertEquals("Rescue", notice.campaign());
@@ -188,7 +188,7 @@ class DeliveryTest {
 	void aHoldoutNoticeCarriesTheIdTheMessageWouldHaveHad() {
 		String holdout = null;
 		for (int i = 0; holdout == null; i++) {
-			if (step.splitArms("c" + i).get("RescueTest").equals("holdout")) {
+			if (new CustomerStateReader(step.plan()).splitArms("c" + i).get("RescueTest").equals("holdout")) {
 				holdout = "c" + i;
 			}
 		}

@@ -110,7 +110,7 @@ class PlanStepTest {
 		StepResult result = step.applyInPlace(state, event("c1", T0, "product_view", "price", 10.0, "category", "shoes"));
 		assertTrue(result.stageChanges().isEmpty());
 		assertFalse(state.inJourney());
-		assertEquals(1, step.featureValue(state, "views7d", T0));
+		assertEquals(1, new CustomerStateReader(step.plan()).featureValue(state, "views7d", T0));
 		assertTrue(result.scoreRequests().isEmpty(), "no scoring for customers outside the journey");
 	}
 

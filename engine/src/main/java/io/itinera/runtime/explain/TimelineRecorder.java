@@ -18,7 +18,9 @@ import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.GoalReached;
+import io.itinera.runtime.step.CustomerStateReader;
 import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.WorkspaceState;
 import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
@@ -37,7 +39,10 @@ import java.util.Objects;
  */
 final class TimelineRecorder implements StepListener {
 	/** One journey as the replay runs it: its plan, its step function and the trace of its rules. */
-	record TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace) {
+	record TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace, CustomerStateReader reader) {
+		TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace) {
+			this(plan, step, trace, new CustomerStateReader(plan));
+		}
 	}
 
 	private final List<TracedJourney> journeys;
@@ -145,7 +150,7 @@ final class TimelineRecorder implements StepListener {
 
 	/** The journey's own state: a workspace customer's state holds one per journey. */
 	private static CustomerState partOf(CustomerState state, TracedJourney journey) {
-		return state.isComposite() ? state.part(journey.plan().name()) : state;
+		return state instanceof WorkspaceState workspace ? workspace.part(journey.plan().name()) : state;
 	}
 
 	@Override
@@ -194,7 +199,7 @@ final class TimelineRecorder implements StepListener {
 		Map<String, Object> values = new LinkedHashMap<>();
 		if (condition != null) {
 			for (String name : ConditionNames.of(condition)) {
-				values.put(name, journey.step().valueOf(state, name, change.at(), event));
+				values.put(name, journey.reader().valueOf(state, name, change.at(), event));
 			}
 		}
 		add(journey, change.at(), "stage", from + " -> " + to, why, values);
@@ -210,7 +215,7 @@ final class TimelineRecorder implements StepListener {
 			if (transition instanceof Transition.OnEvent on && on.event().equals(event.type()) && on.condition() != null) {
 				Map<String, Object> values = new LinkedHashMap<>();
 				for (String name : ConditionNames.of(on.condition())) {
-					values.put(name, journey.step().valueOf(state, name, event.at(), event));
+					values.put(name, journey.reader().valueOf(state, name, event.at(), event));
 				}
 				add(journey, event.at(), "stage", stage.name() + " (stays)", "on " + event.type() + " if "
 						+ ExprText.of(on.condition()) + " does not hold", values);

@@ -13,7 +13,11 @@ import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
+import io.itinera.runtime.step.CustomerSeeder;
+import io.itinera.runtime.step.CustomerStateReader;
 import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.step.SingleJourneyStep;
+import io.itinera.runtime.step.WorkspaceState;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.GoalReached;
@@ -59,7 +63,9 @@ public final class JourneyTestRunner {
 	private static final int CUSTOMER_SEARCH_LIMIT = 100_000;
 
 	/** The journey, or the workspace's journeys in priority order (the order of a composite state's parts). */
-	private final List<PlanStep> journeys;
+	private final List<SingleJourneyStep> journeys;
+	/** Per journey, in the same order: what gives the customer a test's attributes (and, for one journey, its features, scores and stage). */
+	private final List<CustomerSeeder> seeders;
 	/** What the customer goes through: the journey's own step, or the workspace's. */
 	private final JourneyStep step;
 	private final boolean workspace;
@@ -70,6 +76,7 @@ public final class JourneyTestRunner {
 	public JourneyTestRunner(JourneyPlan plan, CampaignRules rules) {
 		PlanStep journey = new PlanStep(plan, rules);
 		this.journeys = List.of(journey);
+		this.seeders = List.of(new CustomerSeeder(journey));
 		this.step = journey;
 		this.workspace = false;
 		this.tests = plan.tests();
@@ -79,6 +86,8 @@ public final class JourneyTestRunner {
 	/** A workspace's tests ({@code WorkspaceTests}) through all its journeys at once. */
 	public JourneyTestRunner(WorkspaceStep workspace, List<TestCase> tests) {
 		this.journeys = workspace.journeys();
+		// a workspace's tests give attributes only, which need each journey's layout, not its rules
+		this.seeders = journeys.stream().map(journey -> new CustomerSeeder(new PlanStep(journey.plan(), CampaignRules.NONE))).toList();
 		this.step = workspace;
 		this.workspace = true;
 		this.tests = List.copyOf(tests);
@@ -121,11 +130,11 @@ public final class JourneyTestRunner {
 		for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
 			for (int j = 0; j < journeys.size(); j++) {
 				if (declaredType(journeys.get(j).plan(), attribute.getKey()) != null || !workspace) {
-					journeys.get(j).setAttribute(part(state, j), attribute.getKey(), attribute.getValue());
+					seeders.get(j).setAttribute(part(state, j), attribute.getKey(), attribute.getValue());
 				}
 			}
 		}
-		PlanStep journey = journeys.get(0); // features, scores and stages are given in a journey's own tests only
+		CustomerSeeder journey = seeders.get(0); // features, scores and stages are given in a journey's own tests only
 		for (TestCase.Given given : test.givens()) {
 			if (given.kind() == TestCase.SymbolKind.FEATURE) {
 				journey.seedFeature(state, given.name(), typed(null, given.value()), at);
@@ -165,7 +174,7 @@ public final class JourneyTestRunner {
 	private void runSteps(TestCase test, List<TestCase.Step> steps, Run run, ZoneId zone, List<String> unmet) {
 		String customerId = run.customerId;
 		run.line = test.location().line();
-		PlanStep journey = journeys.get(0); // stages are given in a journey's own tests only
+		CustomerSeeder journey = seeders.get(0); // stages are given in a journey's own tests only
 		if (test.stage() != null) {
 			run.take(journey.placeInStage(run.state(), test.stage(), run.now));
 			run.window.clear();
@@ -208,7 +217,7 @@ public final class JourneyTestRunner {
 
 	/** The journey's {@code j}-th part of the state (the state itself for one journey). */
 	private CustomerState part(CustomerState state, int j) {
-		return workspace ? state.part(j) : state;
+		return workspace ? ((WorkspaceState) state).part(j) : state;
 	}
 
 	/** The stage the customer is in; in a workspace, {@code Journey.Stage} for each journey they are in (null: none). */
@@ -218,8 +227,8 @@ public final class JourneyTestRunner {
 		}
 		List<String> stages = new ArrayList<>();
 		for (int j = 0; j < journeys.size(); j++) {
-			if (state.part(j).stage() != null) {
-				stages.add(journeys.get(j).plan().name() + "." + state.part(j).stage());
+			if (part(state, j).stage() != null) {
+				stages.add(journeys.get(j).plan().name() + "." + part(state, j).stage());
 			}
 		}
 		return stages.isEmpty() ? null : String.join(", ", stages);
@@ -325,7 +334,7 @@ public final class JourneyTestRunner {
 	/** Null when it holds, else the expectation in words. */
 	private String check(TestCase.Expectation expectation, Window window, CustomerState state) {
 		if (expectation instanceof TestCase.InJourney in) {
-			CustomerState part = state.part(in.journey());
+			CustomerState part = state instanceof WorkspaceState workspaceState ? workspaceState.part(in.journey()) : null;
 			return check(in.expectation(), window.of(in.journey()), part == null ? state : part, in.journey());
 		}
 		return check(expectation, window, state, null);
@@ -390,10 +399,11 @@ public final class JourneyTestRunner {
 	/** A customer id whose arm is the tested one in every split of every journey (the holdout for a holdout test). */
 	private String customerInArms(TestCase test) {
 		boolean holdout = test.holdout();
+		List<CustomerStateReader> readers = journeys.stream().map(journey -> new CustomerStateReader(journey.plan())).toList();
 		for (int i = 0; i < CUSTOMER_SEARCH_LIMIT; i++) {
 			String id = "test-customer-" + i;
 			boolean fits = true;
-			for (PlanStep journey : journeys) {
+			for (CustomerStateReader journey : readers) {
 				Map<String, String> arms = journey.splitArms(id);
 				for (Split split : journey.plan().splits()) {
 					if (!arms.get(split.name()).equals(wantedArm(split, holdout))) {
@@ -446,7 +456,7 @@ public final class JourneyTestRunner {
 	}
 
 	private Object attributeValue(String name, Expr value) {
-		for (PlanStep journey : journeys) {
+		for (SingleJourneyStep journey : journeys) {
 			ValueType type = declaredType(journey.plan(), name);
 			if (type != null) {
 				return typed(type, value);
@@ -462,7 +472,7 @@ public final class JourneyTestRunner {
 
 	private Map<String, Object> fields(TestCase.TestEvent event) {
 		EventType type = null; // journeys of a workspace that declare one event give its fields the same types
-		for (PlanStep journey : journeys) {
+		for (SingleJourneyStep journey : journeys) {
 			if (type == null) {
 				type = journey.plan().event(event.event());
 			}

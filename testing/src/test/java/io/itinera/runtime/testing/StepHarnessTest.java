@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itinera.runtime.plan.SamplePlans;
 import io.itinera.runtime.rules.CampaignRules;
+import io.itinera.runtime.step.CustomerSeeder;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
@@ -69,7 +70,7 @@ class StepHarnessTest {
 		PlanStep step = new PlanStep(SamplePlans.cartRecovery(), CampaignRules.NONE);
 		StepHarness placed = StepHarness.of(step);
 		CustomerState state = placed.state("c1");
-		placed.take("c1", step.placeInStage(state, "Abandoned", T0));
+		placed.take("c1", new CustomerSeeder(step).placeInStage(state, "Abandoned", T0));
 		assertSame(state, placed.state("c1"));
 		assertEquals("Abandoned", placed.state("c1").stage());
 		placed.advanceTo(T0 + 3 * 86_400_000L);
