@@ -58,6 +58,8 @@ public final class InferenceServerStub implements AutoCloseable {
 
 	/** Starts on a free loopback port with no model; {@link #serve} adds them. */
 	public static InferenceServerStub start() throws IOException {
+		// without it, the JDK's server waits for delayed ACKs (Nagle): ~40 ms a small answer, as no real server does
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
 		InferenceServerStub stub = new InferenceServerStub(server);
 		server.createContext("/v2/", stub::handle);
