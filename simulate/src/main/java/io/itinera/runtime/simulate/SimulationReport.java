@@ -1,7 +1,9 @@
 package io.itinera.runtime.simulate;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a replay found for one journey: the figures behind the HTML report, written as
@@ -116,6 +118,10 @@ public record SimulationReport(
 	 */
 	public record ChannelFigures(String journey, String channel, long sent, long heldByQuietHours, long notSent,
 			Map<String, Long> notSentByReason) {
+		/** Reasons in name order, so report.json is the same bytes on every run. */
+		public ChannelFigures {
+			notSentByReason = Collections.unmodifiableMap(new TreeMap<>(notSentByReason));
+		}
 	}
 
 	/**
