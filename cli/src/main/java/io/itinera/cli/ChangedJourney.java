@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
 import io.itinera.runtime.change.MigrationTally;
 import io.itinera.runtime.change.PlanChange;
 import io.itinera.runtime.change.PlanDiff;
@@ -48,7 +50,7 @@ final class ChangedJourney {
 	 * are not changes ({@link PlanDiff}). A changed journey is refused unless {@code --migrate} (its
 	 * customers moved to the new version first) or {@code --pin-old} (both versions side by side).
 	 */
-	void adopt(CustomerStateStore store, JourneyParts parts, EngineConfig config, Answer answer) {
+	void adopt(CustomerStateStore store, AssembledJourney parts, EngineConfig config, Answer answer) {
 		RunProgress progress = store.progress().orElse(null);
 		if (progress == null || !progress.run().equals(config.runName())) {
 			return;
@@ -109,7 +111,7 @@ final class ChangedJourney {
 	 * with: each journey is compared with its saved plan, as a journey's run does. A journey new to the
 	 * workspace starts fresh for every customer; one taken out is left out.
 	 */
-	void refuseInWorkspace(CustomerStateStore store, WorkspaceParts workspace, EngineConfig config) {
+	void refuseInWorkspace(CustomerStateStore store, AssembledWorkspace workspace, EngineConfig config) {
 		RunProgress progress = store.progress().orElse(null);
 		Optional<String> saved = store.planJson();
 		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
@@ -123,7 +125,7 @@ final class ChangedJourney {
 					+ "); give this run another --state directory to start over");
 		}
 		StringBuilder message = new StringBuilder();
-		for (JourneyParts parts : workspace.journeys()) {
+		for (AssembledJourney parts : workspace.journeys()) {
 			JourneyPlan savedPlan = savedPlans.get(parts.plan().name());
 			List<PlanChange> changes = savedPlan == null ? List.of() : PlanDiff.sinceSaved(savedPlan, parts.plan());
 			if (!changes.isEmpty()) {

@@ -1,6 +1,12 @@
 package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.PinnedJourney;
+import io.itinera.runtime.assembly.RuntimeAssembly;
+import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.simulate.EndOfData;
@@ -146,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
 			}
 			validateInput();
 			EngineConfig config = config(plan.name(), PlanJson.write(plan));
-			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey, assemblyOptions(err), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
 				}
@@ -171,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
 
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
-		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey, assemblyOptions(err), err)) {
 			if (workspace == null) {
 				return ExitCode.FAILED.code();
 			}
@@ -222,6 +228,10 @@ public final class RunCommand implements Callable<Integer> {
 				.withPlanJson(planJson);
 	}
 
+	private AssemblyOptions assemblyOptions(PrintWriter err) {
+		return AssemblyAdapter.options(allowRawDrl, withoutModels, delivery.settings(), err);
+	}
+
 	/** A generous estimate of a customer's heap in a worker (state, features, slot, map entry). */
 	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
 
@@ -229,18 +239,19 @@ public final class RunCommand implements Callable<Integer> {
 	 * Settles a changed journey against the state ({@link ChangedJourney}: refuse, {@code --migrate} or
 	 * {@code --pin-old}) and gives the versions its customers step on.
 	 */
-	private PinnedVersions versionsFor(CustomerStateStore store, JourneyParts parts, EngineConfig config, Path stateDirectory,
+	private RunSteps versionsFor(CustomerStateStore store, AssembledJourney parts, EngineConfig config, Path stateDirectory,
 			PrintWriter err) {
 		if (migrate && pinOld) {
 			throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
 		}
 		new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config,
 				migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE);
-		PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
+		PinnedJourney versions = RuntimeAssembly.pinned(parts, config.planJson(),
+				store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE), assemblyOptions(err));
 		if (versions.running() > 1) {
 			err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
 		}
-		return versions;
+		return RunSteps.closing(versions);
 	}
 
 	private EngineSummary run(EventSchema schema, Function<CustomerStateStore, RunSteps> stepsForState, Scorer scorer,
