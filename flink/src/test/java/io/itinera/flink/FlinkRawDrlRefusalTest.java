@@ -63,6 +63,14 @@ class FlinkRawDrlRefusalTest {
 				plan.stages(), campaigns, plan.splits(), plan.tests(), plan.phases(), plan.migration(), plan.priority()));
 	}
 
+	/** The fixtures' job settings over the plan with raw DRL, handed straight to the job (no --allow-raw-drl). */
+	private static JobSettings rawSettings() {
+		JobSettings settings = FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING);
+		return new JobSettings(rawPlanJson(), settings.journeyDirectory(), settings.mapping(), settings.latenessMillis(),
+				settings.scoreBatch(), settings.scoreWaitMicros(), false, Long.MAX_VALUE, settings.customersInMemory(), settings.zone(),
+				settings.globalCaps(), null, settings.eventTimes(), false);
+	}
+
 	private static void assertRefusal(String message) {
 		assertTrue(message.contains("cart-recovery.journey:57:3: error: campaign Rescue has a raw drl block"), message);
 		assertTrue(message.contains("--allow-raw-drl") && message.contains(RawDrlPolicy.CODE), message);
@@ -88,10 +96,7 @@ class FlinkRawDrlRefusalTest {
 	@Test
 	void aPlanHandedStraightToTheJobIsRefusedByItsSubtasks() throws Exception {
 		Path log = FlinkFixtures.log(dir, "events.jsonl", 50, 10, 3);
-		JobSettings settings = FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING);
-		JobSettings raw = new JobSettings(rawPlanJson(), settings.journeyDirectory(), settings.mapping(), settings.latenessMillis(),
-				settings.scoreBatch(), settings.scoreWaitMicros(), false, Long.MAX_VALUE, settings.customersInMemory(), settings.zone(),
-				settings.globalCaps(), null, settings.eventTimes(), false);
+		JobSettings raw = rawSettings();
 		Configuration config = FlinkFixtures.jobConfiguration();
 		config.set(RestartStrategyOptions.RESTART_STRATEGY, "none"); // a refused plan stays refused: no retries
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
@@ -108,10 +113,7 @@ class FlinkRawDrlRefusalTest {
 
 	@Test
 	void withTheAllowOptionTheJobAssemblesTheRawRules() {
-		JobSettings allowed = FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING);
-		allowed = new JobSettings(rawPlanJson(), allowed.journeyDirectory(), allowed.mapping(), allowed.latenessMillis(),
-				allowed.scoreBatch(), allowed.scoreWaitMicros(), false, Long.MAX_VALUE, allowed.customersInMemory(), allowed.zone(),
-				allowed.globalCaps(), null, allowed.eventTimes(), false).withRawDrlAllowed(true);
+		JobSettings allowed = rawSettings().withRawDrlAllowed(true);
 		try (AssembledRuntime runtime = JobJourneys.of(allowed).assemble()) {
 			AssembledJourney journey = assertInstanceOf(AssembledJourney.class, runtime);
 			DroolsCampaignRules rules = assertInstanceOf(DroolsCampaignRules.class, journey.rules());
