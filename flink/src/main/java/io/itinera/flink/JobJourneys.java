@@ -36,10 +36,7 @@ final class JobJourneys {
 				? List.copyOf(WorkspacePlans.read(settings.planJson()).values())
 				: List.of(PlanJson.read(settings.planJson()));
 		for (JourneyPlan plan : plans) {
-			String refusal = RawDrlPolicy.refusal(plan, settings.allowRawDrl());
-			if (refusal != null) {
-				throw new IllegalArgumentException(refusal);
-			}
+			RawDrlPolicy.require(plan, settings.allowRawDrl());
 		}
 		return new JobJourneys(settings, plans, WorkspacePlans.isWorkspace(settings.planJson()));
 	}

@@ -11,6 +11,14 @@ public final class RawDrlPolicy {
 	private RawDrlPolicy() {
 	}
 
+	/** @throws AssemblyException ({@link AssemblyException.Reason#RAW_DRL_REFUSED}) when the plan may not run */
+	public static void require(JourneyPlan plan, boolean allowed) {
+		String refusal = refusal(plan, allowed);
+		if (refusal != null) {
+			throw new AssemblyException(AssemblyException.Reason.RAW_DRL_REFUSED, refusal);
+		}
+	}
+
 	/** Null when the plan may run; else the error (file:line:col, what, how to allow it). */
 	public static String refusal(JourneyPlan plan, boolean allowed) {
 		if (allowed) {

@@ -34,10 +34,7 @@ public final class RuntimeAssembly {
 	 * @throws AssemblyException raw DRL not allowed, rules that do not build, no scorer for its models
 	 */
 	public static AssembledJourney journey(JourneyPlan plan, Path source, AssemblyOptions options) {
-		String forbidden = RawDrlPolicy.refusal(plan, options.allowRawDrl());
-		if (forbidden != null) {
-			throw new AssemblyException(AssemblyException.Reason.RAW_DRL_REFUSED, forbidden);
-		}
+		RawDrlPolicy.require(plan, options.allowRawDrl());
 		CampaignRules rules;
 		try {
 			rules = PlanServices.rules(plan);
