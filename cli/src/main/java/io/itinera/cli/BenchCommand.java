@@ -1,6 +1,8 @@
 package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.engine.LocalEngine;
@@ -16,7 +18,6 @@ import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.rules.DroolsCampaignRules;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.InMemoryStateStore;
-import io.itinera.runtime.step.PlanStep;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -191,6 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
 			return scores;
 		};
 		CampaignRules rules = withRules ? DroolsCampaignRules.forPlan(plan) : CampaignRules.NONE;
+		// the journey as every host assembles it, with these rules and scores
+		AssembledJourney bench = new AssembledJourney(plan, rules, constantScore, DeliverySettings.DEFAULT);
 		out.printf("Inner loop of journey %s, log %s (%,d bytes), %d workers, %d cores, campaign rules %s%n", plan.name(), logFile,
 				Files.size(logFile), config.workers(), CORES, withRules ? "on (Drools)" : "off");
 		long parseStart = System.nanoTime();
@@ -210,7 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
 			try (EventLogSource source = EventLogSource.open(logFile, InputFormat.guess(logFile), mapping, columnNames, ',', schema)) {
 				long readerCpuBefore = THREADS.getCurrentThreadCpuTime();
 				long processCpuBefore = processCpuNanos();
-				EngineSummary summary = new LocalEngine(() -> new PlanStep(plan, rules), constantScore, store,
+				EngineSummary summary = new LocalEngine(bench::newStep, constantScore, store,
 						RunOutput.discard(), config).run(source);
 				double readerCpu = (THREADS.getCurrentThreadCpuTime() - readerCpuBefore) / 1e9;
 				double processCpu = (processCpuNanos() - processCpuBefore) / 1e9;

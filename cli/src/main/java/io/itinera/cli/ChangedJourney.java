@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
 import io.itinera.runtime.change.MigrationTally;
 import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.change.PlanChange;
@@ -51,7 +53,7 @@ final class ChangedJourney {
 	 * are not changes ({@link PlanDiff}). A changed journey is refused unless {@code --migrate} (its
 	 * customers moved to the new version first) or {@code --pin-old} (both versions side by side).
 	 */
-	void adopt(CustomerStateStore store, JourneyParts parts, EngineConfig config, Answer answer) {
+	void adopt(CustomerStateStore store, AssembledJourney parts, EngineConfig config, Answer answer) {
 		RunProgress progress = store.progress().orElse(null);
 		if (progress == null || !progress.run().equals(config.runName())) {
 			return;
@@ -114,7 +116,7 @@ final class ChangedJourney {
 	 * with its customers: the same answers as for one journey, applied to every changed journey at once.
 	 * A journey new to the workspace starts fresh for every customer; one taken out is left out.
 	 */
-	void adoptInWorkspace(CustomerStateStore store, WorkspaceParts workspace, EngineConfig config, Answer answer) {
+	void adoptInWorkspace(CustomerStateStore store, AssembledWorkspace workspace, EngineConfig config, Answer answer) {
 		RunProgress progress = store.progress().orElse(null);
 		Optional<String> saved = store.planJson();
 		if (progress == null || !progress.run().equals(config.runName()) || saved.isEmpty()) {
@@ -128,7 +130,7 @@ final class ChangedJourney {
 					+ "); give this run another --state directory to start over");
 		}
 		List<ChangedPart> changed = new ArrayList<>();
-		for (JourneyParts parts : workspace.journeys()) {
+		for (AssembledJourney parts : workspace.journeys()) {
 			JourneyPlan savedPlan = savedPlans.get(parts.plan().name());
 			List<PlanChange> changes = savedPlan == null ? List.of() : PlanDiff.sinceSaved(savedPlan, parts.plan());
 			if (!changes.isEmpty()) {
@@ -157,7 +159,7 @@ final class ChangedJourney {
 	}
 
 	/** A journey of a workspace that changed since its state was written. */
-	private record ChangedPart(JourneyParts parts, JourneyPlan savedPlan, List<PlanChange> changes) {
+	private record ChangedPart(AssembledJourney parts, JourneyPlan savedPlan, List<PlanChange> changes) {
 		Path file() {
 			return Path.of(parts.plan().location().file());
 		}

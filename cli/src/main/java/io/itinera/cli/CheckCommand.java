@@ -58,10 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
 		if (against != null && files.size() != 1) {
 			throw CommandError.error("--against compares one new version with the running one: give one .journey file, not " + files.size() + ".");
 		}
-		if (forbidRawDrl) {
-			System.setProperty(io.itinera.dsl.validation.DrlBlockValidator.RAW_DRL_PROPERTY, "forbid");
-		}
-		JourneyLoader loader = new JourneyLoader();
+		JourneyLoader loader = new JourneyLoader(forbidRawDrl);
 		int errors = 0;
 		int warnings = 0;
 		Map<Path, JourneyPlan> plans = new HashMap<>();
@@ -88,7 +85,7 @@ public final class CheckCommand implements Callable<Integer> {
 			}
 		}
 		for (Path path : paths) {
-			if (java.nio.file.Files.isDirectory(path) && WorkspaceParts.settings(path, out) == null) {
+			if (java.nio.file.Files.isDirectory(path) && AssemblyAdapter.settings(path, out) == null) {
 				errors++; // a workspace file's bad line, named by file and line
 			} else if (java.nio.file.Files.isDirectory(path) && !workspaceTestsRead(path, plans, out)) {
 				errors++;
@@ -110,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
 			return true;
 		}
 		List<JourneyPlan> journeys = new ArrayList<>();
-		for (Path file : WorkspaceParts.journeyFiles(folder)) {
+		for (Path file : AssemblyAdapter.journeyFiles(folder)) {
 			JourneyPlan plan = plans.get(file.toAbsolutePath().normalize());
 			if (plan == null) {
 				return true;

@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledRuntime;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.assembly.AssemblyException;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.explain.CustomerReplay;
 import io.itinera.runtime.explain.TimelineEntry;
 import io.itinera.runtime.explain.TimelineText;
 import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.io.WorkspaceSchema;
 import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
@@ -90,38 +97,38 @@ public final class ExplainCommand implements Callable<Integer> {
 		DeliveryOptions deliveryOptions = inputs.deliveryOptions();
 		Long from = TimeOption.millis("--from", inputs.from());
 		Long to = TimeOption.millis("--to", inputs.to());
-		List<JourneyParts> parts = new ArrayList<>();
-		try {
-			WorkspaceSettings workspace = null;
-			if (run.workspace) {
-				workspace = WorkspaceParts.settings(Path.of(inputs.journey()), err);
-				if (workspace == null) {
-					return ExitCode.FAILED.code();
-				}
-				workspace = workspace.with(deliveryOptions.settings());
+		AssemblyOptions options = AssemblyAdapter.options(inputs.allowRawDrl(), inputs.withoutModels(), deliveryOptions.settings(), err);
+		AssembledRuntime runtime;
+		CustomerReplay replay;
+		if (run.workspace) {
+			Path folder = Path.of(inputs.journey());
+			WorkspaceSettings fromFile = AssemblyAdapter.settings(folder, err);
+			if (fromFile == null) {
+				return ExitCode.FAILED.code();
 			}
-			for (JourneyPlan plan : run.plans) {
-				Path file = run.workspace ? Path.of(inputs.journey()).resolve(plan.name() + ".journey") : Path.of(inputs.journey());
-				JourneyParts journey = JourneyParts.of(plan, file, inputs.allowRawDrl(), inputs.withoutModels(),
-						run.workspace ? workspace.forEachJourney() : deliveryOptions.settings(), err);
-				if (journey == null) {
-					return ExitCode.FAILED.code();
-				}
-				parts.add(journey);
+			try {
+				AssembledWorkspace workspace = RuntimeAssembly.workspace(run.plans, plan -> folder.resolve(plan.name() + ".journey"),
+						fromFile, options);
+				runtime = workspace;
+				replay = CustomerReplay.ofWorkspace(customer, workspace, driverOptions.settings(), inputs.simulation());
+			} catch (AssemblyException e) {
+				err.println(e.getMessage());
+				return ExitCode.FAILED.code();
 			}
-			List<CustomerReplay.Journey> journeys = parts.stream()
-					.map(p -> new CustomerReplay.Journey(p.plan(), p.rules(), p.delivery())).toList();
-			WorkspaceParts all = new WorkspaceParts(Path.of(inputs.journey()), parts, workspace);
-			CustomerReplay replay = run.workspace
-					? CustomerReplay.ofWorkspace(customer, journeys, workspace, all.scorer(), driverOptions.settings(),
-							inputs.simulation())
-					: CustomerReplay.ofJourney(customer, journeys.get(0), parts.get(0).scorer(), driverOptions.settings(),
-							inputs.simulation());
+		} else {
+			AssembledJourney journey = AssemblyAdapter.journey(run.plans.get(0), Path.of(inputs.journey()), options, err);
+			if (journey == null) {
+				return ExitCode.FAILED.code();
+			}
+			runtime = journey;
+			replay = CustomerReplay.ofJourney(customer, journey, driverOptions.settings(), inputs.simulation());
+		}
+		try (runtime) {
 			long latest = Long.MIN_VALUE;
 			// the log read as the run read it: the same order and the same end (sorted runs in a temporary folder)
 			Path sortFolder = Files.createTempDirectory("itinera-explain-").resolve("sorted-log");
-			try (FileReplay reader = eventOptions.openReplay(log, all.schema(), driverOptions.settings().latenessMillis(), to == null,
-					sortFolder)) {
+			try (FileReplay reader = eventOptions.openReplay(log, WorkspaceSchema.of(runtime.plans()),
+					driverOptions.settings().latenessMillis(), to == null, sortFolder)) {
 				SourceRecord record;
 				while ((record = reader.next()) != null) {
 					Event event = record.event();
@@ -147,8 +154,6 @@ public final class ExplainCommand implements Callable<Integer> {
 				text(out, result, run, log, check);
 			}
 			return (check.agrees() ? ExitCode.OK : ExitCode.EXPLAIN_MISMATCH).code();
-		} finally {
-			parts.forEach(JourneyParts::close);
 		}
 	}
 

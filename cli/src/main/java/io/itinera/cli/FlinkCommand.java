@@ -2,6 +2,8 @@ package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.DeprecatedSpelling;
 import io.itinera.cli.vocabulary.ExitCode;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.rules.RawDrlPolicy;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.workspace.WorkspaceFile;
@@ -141,7 +143,8 @@ public final class FlinkCommand implements Callable<Integer> {
 	 * {@code itinera.workspace} passed on; or null after telling {@code err} what is wrong.
 	 */
 	private List<String> workspaceArguments(PrintWriter err) throws IOException {
-		try (WorkspaceParts workspace = WorkspaceParts.of(journey, rawDrl.allowed, true, delivery.settings(), err)) {
+		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey,
+				AssemblyAdapter.options(rawDrl.allowed, true, delivery.settings(), err), err)) {
 			if (workspace == null) {
 				return null;
 			}
@@ -218,6 +221,9 @@ public final class FlinkCommand implements Callable<Integer> {
 		}
 		if (end != null) {
 			args.addAll(List.of("--end-at", end));
+		}
+		if (rawDrl.allowed) {
+			args.add("--allow-raw-drl");
 		}
 		if (local) {
 			args.add("--local");

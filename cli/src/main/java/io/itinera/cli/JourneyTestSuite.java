@@ -3,10 +3,13 @@ package io.itinera.cli;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.dsl.compiler.JourneyCompiler;
-import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.assembly.AssemblyException;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.TestCase;
-import io.itinera.runtime.rules.DroolsCampaignRules;
 import io.itinera.runtime.testing.JourneyTestResult;
 import io.itinera.runtime.testing.JourneyTestRunner;
 import io.itinera.runtime.workspace.WorkspaceFile;
@@ -34,6 +37,9 @@ public final class JourneyTestSuite {
 		}
 	}
 
+	/** Tests run a journey's rules, raw DRL too, and give its scores: its models are not loaded. */
+	private static final AssemblyOptions TESTED = AssemblyOptions.DEFAULT.allowingRawDrl(true).withoutModels(true);
+
 	private final JourneyLoader loader = new JourneyLoader();
 
 	public FileResults run(Path file) {
@@ -43,16 +49,19 @@ public final class JourneyTestSuite {
 					.map(JourneyDiagnostic::format).collect(Collectors.toList()));
 		}
 		JourneyPlan plan = new JourneyCompiler().compile(loaded.journey());
-		JourneyTestRunner runner = new JourneyTestRunner(plan, DroolsCampaignRules.forPlan(plan));
-		return new FileResults(file, runner.runAll(), List.of());
+		try (AssembledJourney journey = RuntimeAssembly.journey(plan, file, TESTED)) {
+			return new FileResults(file, new JourneyTestRunner(journey).runAll(), List.of());
+		} catch (AssemblyException e) {
+			return new FileResults(file, List.of(), List.of(e.getMessage()));
+		}
 	}
 
 	/** The test blocks of {@code folder}'s {@code itinera.workspace}, through all the folder's journeys. */
 	public FileResults runWorkspace(Path folder) {
 		Path file = folder.resolve(WorkspaceFile.NAME);
 		StringWriter problems = new StringWriter();
-		try (WorkspaceParts workspace = WorkspaceParts.of(folder, true, true, DeliverySettings.DEFAULT,
-				new PrintWriter(problems, true))) {
+		PrintWriter problemLines = new PrintWriter(problems, true);
+		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(folder, TESTED.notingTo(problemLines::println), problemLines)) {
 			if (workspace == null) {
 				return new FileResults(file, List.of(), problems.toString().lines().toList());
 			}

@@ -6,6 +6,7 @@ import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.change.PlanDiff;
 import io.itinera.runtime.change.VersionedMigration;
 import io.itinera.runtime.change.MigrationTally;
+import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.state.StateMigration;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlot;
@@ -110,7 +111,8 @@ public final class MigrateCommand implements Callable<Integer> {
 				return ExitCode.OK.code();
 			}
 			long now = migrationTime(progress);
-			try (JourneyParts parts = JourneyParts.of(newPlan, newFile, false, true, DeliverySettings.DEFAULT, err)) {
+			try (AssembledJourney parts = AssemblyAdapter.journey(newPlan, newFile,
+					AssemblyAdapter.options(false, true, DeliverySettings.DEFAULT, err), err)) {
 				if (parts == null) {
 					return ExitCode.ERROR.code();
 				}

@@ -1,6 +1,13 @@
 package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.PinnedJourney;
+import io.itinera.runtime.assembly.PinnedWorkspace;
+import io.itinera.runtime.assembly.RuntimeAssembly;
+import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.report.EndOfData;
@@ -146,7 +153,7 @@ public final class RunCommand implements Callable<Integer> {
 			}
 			validateInput();
 			EngineConfig config = config(plan.name(), PlanJson.write(plan));
-			try (JourneyParts parts = JourneyParts.of(plan, journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey, assemblyOptions(err), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
 				}
@@ -171,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
 
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
-		try (WorkspaceParts workspace = WorkspaceParts.of(journey, allowRawDrl, withoutModels, delivery.settings(), err)) {
+		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey, assemblyOptions(err), err)) {
 			if (workspace == null) {
 				return ExitCode.FAILED.code();
 			}
@@ -181,9 +188,10 @@ public final class RunCommand implements Callable<Integer> {
 			ChangedJourney.Answer answer = answer();
 			EngineSummary summary = run(workspace.schema(), store -> {
 				new ChangedJourney(journey, stateDirectory, err).adoptInWorkspace(store, workspace, config, answer);
-				PinnedWorkspace steps = PinnedWorkspace.of(store, workspace, allowRawDrl, err);
+				PinnedWorkspace steps = RuntimeAssembly.pinned(workspace,
+						store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE), assemblyOptions(err));
 				steps.describe().forEach(line -> err.println("note: " + line + "; actions and stage changes say their version."));
-				return steps;
+				return RunSteps.closing(steps);
 			}, workspace.scorer(), config, stateDirectory);
 			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
 					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
@@ -221,6 +229,10 @@ public final class RunCommand implements Callable<Integer> {
 				.withPlanJson(planJson);
 	}
 
+	private AssemblyOptions assemblyOptions(PrintWriter err) {
+		return AssemblyAdapter.options(allowRawDrl, withoutModels, delivery.settings(), err);
+	}
+
 	/** A generous estimate of a customer's heap in a worker (state, features, slot, map entry). */
 	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
 
@@ -228,14 +240,15 @@ public final class RunCommand implements Callable<Integer> {
 	 * Settles a changed journey against the state ({@link ChangedJourney}: refuse, {@code --migrate} or
 	 * {@code --pin-old}) and gives the versions its customers step on.
 	 */
-	private PinnedVersions versionsFor(CustomerStateStore store, JourneyParts parts, EngineConfig config, Path stateDirectory,
+	private RunSteps versionsFor(CustomerStateStore store, AssembledJourney parts, EngineConfig config, Path stateDirectory,
 			PrintWriter err) {
 		new ChangedJourney(journey, stateDirectory, err).adopt(store, parts, config, answer());
-		PinnedVersions versions = PinnedVersions.of(store, parts, config.planJson(), allowRawDrl, err);
+		PinnedJourney versions = RuntimeAssembly.pinned(parts, config.planJson(),
+				store.pinnedPlansJson().map(PinnedPlans::read).orElse(PinnedPlans.NONE), assemblyOptions(err));
 		if (versions.running() > 1) {
 			err.println("note: " + versions.describe() + "; actions and stage changes say their version.");
 		}
-		return versions;
+		return RunSteps.closing(versions);
 	}
 
 	/** What to do with the customers of a changed journey: {@code --migrate}, {@code --pin-old}, or refuse. */

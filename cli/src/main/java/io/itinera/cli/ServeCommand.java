@@ -1,6 +1,7 @@
 package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
+import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesEventParser;
@@ -94,7 +95,8 @@ public final class ServeCommand implements Callable<Integer> {
 			EventSchema schema = EventSchema.of(plan);
 			long skew = maxSkew.millis();
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
-			try (JourneyParts parts = JourneyParts.of(plan, journey, rawDrl.allowed, withoutModelsOption.set, deliveryOptions.settings(), err)) {
+			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey,
+					AssemblyAdapter.options(rawDrl.allowed, withoutModelsOption.set, deliveryOptions.settings(), err), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
 				}

@@ -9,7 +9,10 @@ import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.change.PlanChange;
 import io.itinera.runtime.change.PlanDiff;
-import io.itinera.runtime.change.SwitchingStep;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.assembly.StepStack;
+import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -128,12 +131,12 @@ public final class SimulateCommand implements Callable<Integer> {
 		DeliverySettings deliverySettings = options.delivery();
 		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
 		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
-		List<JourneyParts> parts = new ArrayList<>();
+		List<AssembledJourney> parts = new ArrayList<>();
 		for (int i = 0; i < plans.size(); i++) {
-			JourneyParts journeyParts = JourneyParts.of(plans.get(i), files.get(i), allowRawDrl, withoutModels,
-					deliverySettings, err);
+			AssembledJourney journeyParts = AssemblyAdapter.journey(plans.get(i), files.get(i),
+					AssemblyAdapter.options(allowRawDrl, withoutModels, deliverySettings, err), err);
 			if (journeyParts == null) {
-				parts.forEach(JourneyParts::close);
+				parts.forEach(AssembledJourney::close);
 				return ExitCode.FAILED.code();
 			}
 			parts.add(journeyParts);
@@ -141,13 +144,13 @@ public final class SimulateCommand implements Callable<Integer> {
 		try {
 			return simulate(parts, driverSettings, fromMillis, toMillis, out, err);
 		} finally {
-			parts.forEach(JourneyParts::close);
+			parts.forEach(AssembledJourney::close);
 		}
 	}
 
-	private int simulate(List<JourneyParts> parts, DriverSettings driverSettings, Long fromMillis, Long toMillis,
+	private int simulate(List<AssembledJourney> parts, DriverSettings driverSettings, Long fromMillis, Long toMillis,
 			PrintWriter out, PrintWriter err) throws IOException {
-		List<JourneyPlan> plans = parts.stream().map(JourneyParts::plan).toList();
+		List<JourneyPlan> plans = parts.stream().map(AssembledJourney::plan).toList();
 		Files.createDirectories(outDir);
 		FileReplay log = input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(), toMillis == null,
 				EventInputOptions.sortFolder(outDir));
@@ -164,7 +167,7 @@ public final class SimulateCommand implements Callable<Integer> {
 			compared.restore(OutputPositions.START);
 		}
 		List<JourneySimulation> journeys = new ArrayList<>();
-		for (JourneyParts journey : parts) {
+		for (AssembledJourney journey : parts) {
 			journeys.add(new JourneySimulation(journey.plan(), journey.newStep(), journey.scorer(), driverSettings,
 					journeys.isEmpty() ? records : compared));
 		}
@@ -243,11 +246,11 @@ public final class SimulateCommand implements Callable<Integer> {
 	private Long switchMillis;
 
 	/**
-	 * The second run of {@code --switch-at}: FILE's steps up to T, then OTHER's ({@link SwitchingStep}). Its
+	 * The second run of {@code --switch-at}: FILE's steps up to T, then OTHER's ({@code SwitchingStep}). Its
 	 * report knows OTHER's stages and events and those of FILE's that OTHER has not, where customers were before T.
 	 * Scores come from OTHER's models, so both versions must have the same ones.
 	 */
-	private JourneySimulation switchedRun(JourneyParts old, JourneyParts changed, DriverSettings driverSettings, RunOutput output,
+	private JourneySimulation switchedRun(AssembledJourney old, AssembledJourney changed, DriverSettings driverSettings, RunOutput output,
 			PrintWriter err) {
 		List<PlanChange> models = PlanDiff.between(old.plan(), changed.plan()).stream().filter(change -> change.kind()
 				== PlanChange.Kind.MODEL_CHANGED || change.kind() == PlanChange.Kind.MODEL_REMOVED).toList();
@@ -256,9 +259,9 @@ public final class SimulateCommand implements Callable<Integer> {
 					+ models.get(0).description() + " (" + models.get(0).where() + "); keep the old model under another name.");
 			return null;
 		}
-		SwitchingStep step;
+		JourneyStep step;
 		try {
-			step = new SwitchingStep(old.newStep(), changed.newStep(), switchMillis);
+			step = StepStack.switching(old, changed, switchMillis);
 		} catch (IllegalArgumentException e) {
 			err.println(compare + ": error: " + e.getMessage() + ".");
 			return null;
@@ -316,7 +319,8 @@ public final class SimulateCommand implements Callable<Integer> {
 		Long toMillis = options.toMillis();
 		DriverSettings driverSettings = options.driver();
 		DeliverySettings deliverySettings = options.delivery();
-		try (WorkspaceParts workspace = WorkspaceParts.of(journeyFile, allowRawDrl, withoutModels, deliverySettings, err)) {
+		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journeyFile,
+				AssemblyAdapter.options(allowRawDrl, withoutModels, deliverySettings, err), err)) {
 			if (workspace == null) {
 				return ExitCode.FAILED.code();
 			}

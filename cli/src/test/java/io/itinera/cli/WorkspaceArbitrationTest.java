@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.plan.Cap;
 import io.itinera.runtime.plan.Channel;
@@ -16,7 +18,6 @@ import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.WorkspaceState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
-import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
@@ -65,17 +66,16 @@ class WorkspaceArbitrationTest {
 	}
 
 	private WorkspaceStep workspace(WorkspaceSettings settings, String... journeys) throws IOException {
-		List<PlanStep> steps = new ArrayList<>();
+		List<JourneyPlan> plans = new ArrayList<>();
 		StringWriter errors = new StringWriter();
 		for (int i = 0; i < journeys.length; i++) {
 			Path file = Files.writeString(dir.resolve("j" + i + ".journey"), journeys[i]);
 			JourneyPlan plan = JourneyPlans.load(file, new PrintWriter(errors, true));
 			assertNotNull(plan, errors.toString());
-			JourneyParts parts = JourneyParts.of(plan, file, false, false, settings.forEachJourney(), new PrintWriter(errors, true));
-			assertNotNull(parts, errors.toString());
-			steps.add(parts.newStep());
+			plans.add(plan);
 		}
-		return new WorkspaceStep(steps, settings);
+		return RuntimeAssembly.workspace(plans, plan -> dir.resolve(plan.name() + ".journey"), settings, AssemblyOptions.DEFAULT)
+				.newStep();
 	}
 
 	private static WorkspaceSettings caps(Cap... caps) {

@@ -1,27 +1,22 @@
 package io.itinera.flink;
 
-import io.itinera.runtime.driver.PlanServices;
+import io.itinera.runtime.assembly.AssembledRuntime;
+import io.itinera.runtime.assembly.AssemblyException;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
-import io.itinera.runtime.rules.CampaignRules;
-import io.itinera.runtime.scoring.Scorer;
-import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.workspace.WorkspacePlans;
-import io.itinera.runtime.workspace.WorkspaceScorer;
 import io.itinera.runtime.io.WorkspaceSchema;
-import io.itinera.runtime.workspace.WorkspaceStep;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a job runs, read from {@link JobSettings#planJson()}: one journey, or a workspace's journeys
- * over one stream ({@code WorkspacePlans}' form), which the job hosts as one {@link WorkspaceStep}
- * exactly as {@code itinera run DIR} does.
+ * over one stream ({@code WorkspacePlans}' form), assembled by {@link RuntimeAssembly} exactly as
+ * {@code itinera run} assembles them. A plan with raw DRL is refused here unless the job was started
+ * with {@code --allow-raw-drl}: on the client before the job starts, and in every subtask again.
  */
 final class JobJourneys {
 	private final JobSettings settings;
@@ -34,11 +29,15 @@ final class JobJourneys {
 		this.workspace = workspace;
 	}
 
+	/** @throws AssemblyException when a journey has raw DRL and the job does not allow it */
 	static JobJourneys of(JobSettings settings) {
-		if (WorkspacePlans.isWorkspace(settings.planJson())) {
-			return new JobJourneys(settings, List.copyOf(WorkspacePlans.read(settings.planJson()).values()), true);
+		List<JourneyPlan> plans = WorkspacePlans.isWorkspace(settings.planJson())
+				? List.copyOf(WorkspacePlans.read(settings.planJson()).values())
+				: List.of(PlanJson.read(settings.planJson()));
+		for (JourneyPlan plan : plans) {
+			RuntimeAssembly.requireRawDrlAllowed(plan, settings.allowRawDrl());
 		}
-		return new JobJourneys(settings, List.of(PlanJson.read(settings.planJson())), false);
+		return new JobJourneys(settings, plans, WorkspacePlans.isWorkspace(settings.planJson()));
 	}
 
 	/** For messages and the job's name: the journey's name, or the workspace's journeys. */
@@ -51,45 +50,26 @@ final class JobJourneys {
 		return workspace ? WorkspaceSchema.of(plans) : EventSchema.of(plans.get(0));
 	}
 
-	/** The step function: Drools rules of every journey are built here (a subtask's own). */
-	JourneyStep newStep() {
-		if (!workspace) {
-			return new PlanStep(plans.get(0), rules(plans.get(0)), settings.delivery());
-		}
-		var shared = settings.workspace();
-		List<PlanStep> steps = new ArrayList<>();
-		for (JourneyPlan plan : plans) {
-			steps.add(new PlanStep(plan, rules(plan), shared.forEachJourney()));
-		}
-		return new WorkspaceStep(steps, shared);
-	}
-
-	/** The models of every journey, read relative to the journey directory (a workspace's folder). */
-	Scorer scorer() {
+	/**
+	 * The rules (Drools) and models of every journey, built here (a subtask's own); models are read
+	 * relative to the journey directory (a workspace's folder).
+	 */
+	AssembledRuntime assemble() {
+		AssemblyOptions options = AssemblyOptions.DEFAULT.allowingRawDrl(settings.allowRawDrl()).withDelivery(settings.delivery());
 		Path directory = Path.of(settings.journeyDirectory());
-		if (!workspace) {
-			return present(PlanServices.scorer(plans.get(0), directory));
+		try {
+			if (!workspace) {
+				return RuntimeAssembly.journey(plans.get(0), directory.resolve(plans.get(0).name() + ".journey"), options);
+			}
+			return RuntimeAssembly.workspace(plans, plan -> directory.resolve(plan.name() + ".journey"), settings.workspaceFromFile(),
+					options);
+		} catch (AssemblyException e) {
+			throw switch (e.reason()) {
+			case NO_RULES_ENGINE -> missing("Drools (the campaign rules)");
+			case NO_SCORER -> missing("ONNX Runtime (the models)");
+			default -> e;
+			};
 		}
-		Map<String, Scorer> scorers = new LinkedHashMap<>();
-		for (JourneyPlan plan : plans) {
-			scorers.put(plan.name(), present(PlanServices.scorer(plan, directory)));
-		}
-		return new WorkspaceScorer(scorers);
-	}
-
-	private static CampaignRules rules(JourneyPlan plan) {
-		CampaignRules rules = PlanServices.rules(plan);
-		if (rules == null) {
-			throw missing("Drools (the campaign rules)");
-		}
-		return rules;
-	}
-
-	private static Scorer present(Scorer scorer) {
-		if (scorer == null) {
-			throw missing("ONNX Runtime (the models)");
-		}
-		return scorer;
 	}
 
 	private static IllegalStateException missing(String what) {

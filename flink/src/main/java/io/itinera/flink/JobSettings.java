@@ -32,10 +32,11 @@ import java.util.List;
  * @param workspaceFile a workspace (planJson in {@code WorkspacePlans}' form): the text of its
  *        {@code itinera.workspace} (shared caps, quiet hours, zone); null: it has none, or one journey
  * @param eventTimes which event times are plausible ({@link EventTimes})
+ * @param allowRawDrl run the raw {@code drl} blocks of campaigns ({@code --allow-raw-drl}); else the job refuses such a plan
  */
 public record JobSettings(String planJson, String journeyDirectory, String mapping, long latenessMillis, int scoreBatch,
 		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps,
-		String workspaceFile, EventTimes eventTimes)
+		String workspaceFile, EventTimes eventTimes, boolean allowRawDrl)
 		implements Serializable {
 
 	/**
@@ -60,7 +61,7 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public static JobSettings of(String planJson, String journeyDirectory) {
 		return new JobSettings(planJson, journeyDirectory, null, DriverSettings.DEFAULT_LATENESS_MILLIS, 256, 2_000, false,
-				Long.MAX_VALUE, 20_000, "UTC", List.of(), null, EventTimes.DEFAULT);
+				Long.MAX_VALUE, 20_000, "UTC", List.of(), null, EventTimes.DEFAULT, false);
 	}
 
 	public DeliverySettings delivery() {
@@ -69,19 +70,23 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withDelivery(String zoneId, List<String> caps) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zoneId, caps, workspaceFile, eventTimes);
+				customersInMemory, zoneId, caps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	/** A workspace's settings: its file's with these caps and zone added (as {@code run DIR} takes them). */
 	public WorkspaceSettings workspace() {
-		WorkspaceSettings fromFile = workspaceFile == null ? WorkspaceSettings.NONE
+		return workspaceFromFile().with(delivery());
+	}
+
+	/** The settings of the workspace's own file ({@link WorkspaceSettings#NONE} without one). */
+	WorkspaceSettings workspaceFromFile() {
+		return workspaceFile == null ? WorkspaceSettings.NONE
 				: WorkspaceFile.read(Path.of(journeyDirectory, WorkspaceFile.NAME), workspaceFile.lines().toList());
-		return fromFile.with(delivery());
 	}
 
 	public JobSettings withWorkspaceFile(String text) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, text, eventTimes);
+				customersInMemory, zone, globalCaps, text, eventTimes, allowRawDrl);
 	}
 
 	public DriverSettings driver() {
@@ -91,31 +96,36 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public JobSettings withMapping(String spec) {
 		return new JobSettings(planJson, journeyDirectory, spec, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	public JobSettings withReplayEnd(long end) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, end,
-				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	public JobSettings withWallClock(boolean live) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, live, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	public JobSettings withLateness(long millis) {
 		return new JobSettings(planJson, journeyDirectory, mapping, millis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	public JobSettings withScoring(int batch, long waitMicros) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, batch, waitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile, eventTimes);
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	public JobSettings withEventTimes(EventTimes times) {
 		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
-				customersInMemory, zone, globalCaps, workspaceFile, times);
+				customersInMemory, zone, globalCaps, workspaceFile, times, allowRawDrl);
+	}
+
+	public JobSettings withRawDrlAllowed(boolean allowed) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customersInMemory, zone, globalCaps, workspaceFile, eventTimes, allowed);
 	}
 }

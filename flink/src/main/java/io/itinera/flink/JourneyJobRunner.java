@@ -28,7 +28,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
-			+ "[--lateness-ms MS] [--max-skew-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--local]";
+			+ "[--lateness-ms MS] [--max-skew-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--allow-raw-drl] [--local]";
 
 	private JourneyJobRunner() {
 	}
@@ -55,7 +55,8 @@ public final class JourneyJobRunner {
 					.withMapping(arguments.mapping()).withLateness(arguments.latenessMillis())
 					.withScoring(arguments.scoreBatch(), arguments.scoreWaitMicros()).withWallClock(arguments.wallClock())
 					.withDelivery(arguments.zone(), arguments.globalCaps())
-					.withWorkspaceFile(arguments.workspaceFile() == null ? null : Files.readString(arguments.workspaceFile()));
+					.withWorkspaceFile(arguments.workspaceFile() == null ? null : Files.readString(arguments.workspaceFile()))
+					.withRawDrlAllowed(arguments.allowRawDrl());
 			JobJourneys journeys = JobJourneys.of(settings);
 			settings.workspace();
 			settings.delivery();
@@ -151,7 +152,7 @@ public final class JourneyJobRunner {
 	record JobArguments(Path plan, Path journeyDirectory, List<String> files, String watch, String kafka, String eventsTopic,
 			String groupId, String out, String actionsTopic, String stageChangesTopic, String deadLettersTopic, int parallelism,
 			long latenessMillis, long maxSkewMillis, Long endAt, boolean wallClock, long checkpointMillis, String mapping, int scoreBatch, long scoreWaitMicros,
-			boolean local, String zone, List<String> globalCaps, Path workspaceFile) {
+			boolean local, String zone, List<String> globalCaps, Path workspaceFile, boolean allowRawDrl) {
 
 		static JobArguments parse(String[] args) {
 			Path plan = null;
@@ -164,11 +165,15 @@ public final class JourneyJobRunner {
 			int parallelism = 0, scoreBatch = 256;
 			long lateness = 60_000, maxSkew = TimeWindow.DEFAULT_MAX_SKEW.toMillis(), checkpoint = 10_000, scoreWait = 2_000;
 			Long endAt = null;
-			boolean wall = false, local = false;
+			boolean wall = false, local = false, allowRawDrl = false;
 			for (int i = 0; i < args.length; i++) {
 				String option = args[i];
 				if (option.equals("--local")) {
 					local = true;
+					continue;
+				}
+				if (option.equals("--allow-raw-drl")) {
+					allowRawDrl = true;
 					continue;
 				}
 				if (i + 1 >= args.length) {
@@ -229,7 +234,7 @@ public final class JourneyJobRunner {
 			}
 			return new JobArguments(plan, journeyDirectory.toAbsolutePath(), files, watch, kafka, eventsTopic, groupId, out, actions,
 					stages, dead, parallelism, lateness, maxSkew, endAt, wall, checkpoint, mapping, scoreBatch, scoreWait, local, zone, caps,
-					workspaceFile);
+					workspaceFile, allowRawDrl);
 		}
 
 		JourneyJob.Input input() {

@@ -1,5 +1,6 @@
 package io.itinera.flink;
 
+import io.itinera.runtime.assembly.AssembledRuntime;
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.EventCodec;
@@ -78,9 +79,9 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		slots = getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
 				new ValueStateDescriptor<>(SLOT_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
 		timers = getInternalTimerService("journey-timers", VoidNamespaceSerializer.INSTANCE, this);
-		JobJourneys journeys = JobJourneys.of(settings);
-		JourneyStep step = journeys.newStep();
-		scorer = journeys.scorer();
+		AssembledRuntime runtime = JobJourneys.of(settings).assemble();
+		JourneyStep step = runtime.newStep();
+		scorer = runtime.scorer();
 		writeSlot = this::writeSlot;
 		driver = new StepDriver(step, settings.driver(), scorer, this, this);
 		if (settings.wallClock()) {

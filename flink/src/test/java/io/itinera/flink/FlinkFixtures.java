@@ -10,7 +10,9 @@ import io.itinera.runtime.plan.Cap;
 import io.itinera.runtime.plan.Channel;
 import io.itinera.runtime.plan.SourceLocation;
 import java.time.ZoneId;
-import io.itinera.runtime.driver.PlanServices;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.ColumnMapping;
@@ -25,9 +27,7 @@ import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.SyntheticEventLog;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
-import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.InMemoryStateStore;
-import io.itinera.runtime.step.PlanStep;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -116,13 +116,11 @@ final class FlinkFixtures {
 
 	private static Path localRun(EventSource log, Path out, Long end) throws IOException {
 		JourneyPlan plan = cartRecovery();
-		Scorer scorer = PlanServices.scorer(plan, JOURNEYS);
-		try (EventSource source = log; JsonLinesOutput output = new JsonLinesOutput(out)) {
-			new LocalEngine(() -> new PlanStep(plan, PlanServices.rules(plan), DELIVERY), scorer, new InMemoryStateStore(), output,
+		try (AssembledJourney journey = RuntimeAssembly.journey(plan, JOURNEYS.resolve(plan.name() + ".journey"),
+				AssemblyOptions.DEFAULT.withDelivery(DELIVERY)); EventSource source = log; JsonLinesOutput output = new JsonLinesOutput(out)) {
+			new LocalEngine(journey::newStep, journey.scorer(), new InMemoryStateStore(), output,
 					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))
 							.withReplayEnd(end)).run(source);
-		} finally {
-			scorer.close();
 		}
 		return out;
 	}

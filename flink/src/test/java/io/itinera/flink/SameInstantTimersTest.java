@@ -8,7 +8,8 @@ import io.itinera.dsl.JourneyStandaloneSetup;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.runtime.driver.DriverSettings;
-import io.itinera.runtime.driver.PlanServices;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.ColumnMapping;
@@ -76,7 +77,8 @@ class SameInstantTimersTest {
 	@Test
 	void journeyTestsRunSimulateAndFlinkFireThemInOneOrder() throws Exception {
 		JourneyPlan plan = plan();
-		CampaignRules rules = PlanServices.rules(plan);
+		CampaignRules rules = RuntimeAssembly.journey(plan, dir.resolve("same-instant.journey"), AssemblyOptions.DEFAULT.withoutModels(true))
+				.rules();
 		Path log = Files.write(dir.resolve("events.jsonl"), LOG);
 
 		List<JourneyTestResult> tests = new JourneyTestRunner(plan, rules).runAll();
@@ -87,7 +89,7 @@ class SameInstantTimersTest {
 
 		Path run = dir.resolve("run");
 		try (EventLogSource source = open(log, plan); JsonLinesOutput output = new JsonLinesOutput(run)) {
-			new LocalEngine(() -> new PlanStep(plan, rules), PlanServices.noScores(), new InMemoryStateStore(), output,
+			new LocalEngine(() -> new PlanStep(plan, rules), RuntimeAssembly.noScores(), new InMemoryStateStore(), output,
 					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay())).run(source);
 		}
 

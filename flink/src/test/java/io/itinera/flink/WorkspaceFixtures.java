@@ -5,7 +5,9 @@ import io.itinera.dsl.JourneyStandaloneSetup;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.runtime.driver.DriverSettings;
-import io.itinera.runtime.driver.PlanServices;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.assembly.AssemblyOptions;
+import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.ColumnMapping;
@@ -14,12 +16,9 @@ import io.itinera.runtime.io.InputFormat;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.state.InMemoryStateStore;
-import io.itinera.runtime.step.PlanStep;
 import io.itinera.runtime.workspace.WorkspaceFile;
 import io.itinera.runtime.workspace.WorkspacePlans;
 import io.itinera.runtime.io.WorkspaceSchema;
-import io.itinera.runtime.workspace.WorkspaceSettings;
-import io.itinera.runtime.workspace.WorkspaceStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +67,12 @@ final class WorkspaceFixtures {
 
 	/** The local engine's workspace run over {@code log} (2 workers, in-memory state), built as {@code run DIR} builds it. */
 	static Path localRun(Path log, Path out) throws IOException {
-		WorkspaceSettings settings = WorkspaceFile.readIn(WORKSPACE).with(FlinkFixtures.DELIVERY);
 		List<JourneyPlan> journeys = plans();
-		try (EventLogSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(null), null, ',',
-				WorkspaceSchema.of(journeys)); JsonLinesOutput output = new JsonLinesOutput(out)) {
-			new LocalEngine(() -> new WorkspaceStep(journeys.stream()
-					.map(plan -> new PlanStep(plan, PlanServices.rules(plan), settings.forEachJourney())).toList(), settings),
-					PlanServices.noScores(), new InMemoryStateStore(), output,
+		try (AssembledWorkspace workspace = RuntimeAssembly.workspace(journeys, plan -> WORKSPACE.resolve(plan.name() + ".journey"),
+				WorkspaceFile.readIn(WORKSPACE), AssemblyOptions.DEFAULT.withoutModels(true).withDelivery(FlinkFixtures.DELIVERY));
+				EventLogSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(null), null, ',',
+						workspace.schema()); JsonLinesOutput output = new JsonLinesOutput(out)) {
+			new LocalEngine(workspace::newStep, workspace.scorer(), new InMemoryStateStore(), output,
 					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay().withScoring(64, 2_000))).run(source);
 		}
 		return out;

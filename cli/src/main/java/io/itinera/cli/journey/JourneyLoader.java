@@ -21,6 +21,7 @@ import com.google.inject.Injector;
 
 import io.itinera.dsl.JourneyStandaloneSetup;
 import io.itinera.dsl.journey.Journey;
+import io.itinera.dsl.validation.DrlBlockValidator;
 
 /** Parses, links and validates .journey files with the real language, outside any editor. */
 public final class JourneyLoader {
@@ -33,6 +34,17 @@ public final class JourneyLoader {
 		}
 	}
 
+	private final boolean forbidRawDrl;
+
+	public JourneyLoader() {
+		this(false);
+	}
+
+	/** @param forbidRawDrl report each raw {@code drl} block as an error at its line ({@code check --forbid-raw-drl}) */
+	public JourneyLoader(boolean forbidRawDrl) {
+		this.forbidRawDrl = forbidRawDrl;
+	}
+
 	private static synchronized Injector injector() {
 		if (injector == null) {
 			injector = new JourneyStandaloneSetup().createInjectorAndDoEMFRegistration();
@@ -43,6 +55,9 @@ public final class JourneyLoader {
 	public LoadedJourney load(Path file) {
 		Path absolute = file.toAbsolutePath().normalize();
 		XtextResourceSet resourceSet = injector().getInstance(XtextResourceSet.class);
+		if (forbidRawDrl) {
+			DrlBlockValidator.forbidRawDrl(resourceSet);
+		}
 		XtextResource resource = (XtextResource) resourceSet.createResource(URI.createFileURI(absolute.toString()));
 		try (var in = Files.newInputStream(absolute)) {
 			// a journey is UTF-8 (as editors write it), whatever the platform's default

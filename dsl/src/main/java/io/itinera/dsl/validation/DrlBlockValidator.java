@@ -7,6 +7,9 @@ import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.runtime.rules.DrlProblem;
 import io.itinera.runtime.rules.RawDrlChecker;
 import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -15,12 +18,24 @@ import org.eclipse.xtext.validation.CheckType;
 
 /**
  * Has Drools compile each raw {@code drl """…"""} block and reports its errors at the journey
- * line inside the block. Raw DRL runs arbitrary code: with the system property
- * {@code itinera.rawDrl=forbid} (what {@code itinera check --forbid-raw-drl} sets) a block is an
+ * line inside the block. Raw DRL runs arbitrary code: in a resource set marked by
+ * {@link #forbidRawDrl} (what {@code itinera check --forbid-raw-drl} loads with) a block is an
  * error of its own. On save, not on every keystroke: Drools takes a moment.
  */
 public class DrlBlockValidator extends ComposedJourneyCheck {
-	public static final String RAW_DRL_PROPERTY = "itinera.rawDrl";
+	/** The load option that marks a resource set whose raw DRL is forbidden. */
+	private static final String FORBID_RAW_DRL = "io.itinera.forbidRawDrl";
+
+	/** Reports each raw drl block of the journeys loaded in {@code resourceSet} as an error at its line. */
+	public static void forbidRawDrl(ResourceSet resourceSet) {
+		resourceSet.getLoadOptions().put(FORBID_RAW_DRL, Boolean.TRUE);
+	}
+
+	private static boolean rawDrlForbidden(EObject object) {
+		Resource resource = object.eResource();
+		ResourceSet set = resource == null ? null : resource.getResourceSet();
+		return set != null && Boolean.TRUE.equals(set.getLoadOptions().get(FORBID_RAW_DRL));
+	}
 
 	private final RawDrlChecker checker = new RawDrlChecker();
 
@@ -34,7 +49,7 @@ public class DrlBlockValidator extends ComposedJourneyCheck {
 		if (campaign == null || journey == null || journey.getName() == null || sourceNode == null) {
 			return;
 		}
-		if ("forbid".equals(System.getProperty(RAW_DRL_PROPERTY))) {
+		if (rawDrlForbidden(block)) {
 			error("Campaign " + campaign.getName() + " has a raw drl block, and raw DRL is switched off here because it runs "
 					+ "arbitrary code; write the rules with 'rule \"…\" when … then …', or allow raw DRL (--allow-raw-drl).",
 					block, JourneyPackage.Literals.DRL_BLOCK__SOURCE, JourneyIssueCodes.RAW_DRL_FORBIDDEN);

@@ -60,7 +60,8 @@ public final class JourneyIssueCodes {
 
 	/** Raw DRL blocks checked by Drools. */
 	public static final String DRL_ERROR = PREFIX + "drl.error";
-	public static final String RAW_DRL_FORBIDDEN = PREFIX + "drl.forbidden";
+	/** Raw DRL refused: the code hosts refuse a journey with too ({@code RawDrlPolicy}). */
+	public static final String RAW_DRL_FORBIDDEN = io.itinera.runtime.rules.RawDrlPolicy.CODE;
 
 	private JourneyIssueCodes() {
 	}

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.itinera.dsl.journey.Journey;
 import io.itinera.dsl.tests.JourneyInjectorProvider;
 import java.util.List;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.util.ParseHelper;
 import org.eclipse.xtext.testing.validation.ValidationTestHelper;
 import org.eclipse.xtext.validation.Issue;
@@ -24,7 +26,14 @@ class DrlBlockValidatorTest {
 	@Inject
 	ValidationTestHelper validator;
 
+	@Inject
+	Provider<XtextResourceSet> resourceSets;
+
 	private List<Issue> drlIssues(String block) throws Exception {
+		return drlIssues(block, false);
+	}
+
+	private List<Issue> drlIssues(String block, boolean forbidRawDrl) throws Exception {
 		String text = JourneyValidationTest.journey("""
 				campaign Rescue in Abandoned {
 				    rule "Plain" otherwise then send push "cart_reminder"
@@ -38,7 +47,11 @@ class DrlBlockValidatorTest {
 				    \"""
 				  }
 				""".formatted(block));
-		Journey journey = parser.parse(text);
+		XtextResourceSet resourceSet = resourceSets.get();
+		if (forbidRawDrl) {
+			DrlBlockValidator.forbidRawDrl(resourceSet);
+		}
+		Journey journey = parser.parse(text, resourceSet);
 		return validator.validate(journey).stream()
 				.filter(i -> i.getCode() != null && i.getCode().startsWith(JourneyIssueCodes.DRL_ERROR.replace("error", "")))
 				.toList();
@@ -87,15 +100,11 @@ class DrlBlockValidatorTest {
 
 	@Test
 	void rawDrlCanBeForbidden() throws Exception {
-		System.setProperty(DrlBlockValidator.RAW_DRL_PROPERTY, "forbid");
-		try {
-			List<Issue> issues = drlIssues("number(\"spend\") > 1000");
-			assertEquals(1, issues.size(), issues::toString);
-			assertEquals(JourneyIssueCodes.RAW_DRL_FORBIDDEN, issues.get(0).getCode());
-			assertTrue(issues.get(0).getMessage().contains("Campaign Rescue has a raw drl block"), issues.get(0).getMessage());
-			assertTrue(issues.get(0).getMessage().contains("--allow-raw-drl"));
-		} finally {
-			System.clearProperty(DrlBlockValidator.RAW_DRL_PROPERTY);
-		}
+		List<Issue> issues = drlIssues("number(\"spend\") > 1000", true);
+		assertEquals(1, issues.size(), issues::toString);
+		assertEquals(JourneyIssueCodes.RAW_DRL_FORBIDDEN, issues.get(0).getCode());
+		assertTrue(issues.get(0).getMessage().contains("Campaign Rescue has a raw drl block"), issues.get(0).getMessage());
+		assertTrue(issues.get(0).getMessage().contains("--allow-raw-drl"));
+		assertEquals(List.of(), drlIssues("number(\"spend\") > 1000"), "another resource set is not marked");
 	}
 }

@@ -1,13 +1,13 @@
 package io.itinera.runtime.explain;
 
-import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.AssembledWorkspace;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StoredCustomers;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.rules.CampaignRules;
 import io.itinera.runtime.rules.RuleTrace;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.ActionRecord;
@@ -15,7 +15,6 @@ import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
 import io.itinera.runtime.step.PlanStep;
-import io.itinera.runtime.workspace.WorkspaceSettings;
 import io.itinera.runtime.workspace.WorkspaceStep;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,10 +32,6 @@ public final class CustomerReplay {
 	public record Result(String customerId, List<TimelineEntry> timeline, List<ActionRecord> actions, CustomerState state) {
 	}
 
-	/** A journey to replay: its plan, its campaign rules and its delivery settings. */
-	public record Journey(JourneyPlan plan, CampaignRules rules, DeliverySettings delivery) {
-	}
-
 	private final String customerId;
 	private final Set<String> declaredEvents = new HashSet<>();
 	private final boolean declaredEventsOnly;
@@ -44,39 +39,36 @@ public final class CustomerReplay {
 	private final TimelineRecorder recorder;
 
 	/**
-	 * One journey alone.
+	 * One journey alone, as it was assembled for the run.
 	 *
 	 * @param declaredEventsOnly true as the simulator does (it hands a journey only the events it
 	 *        declares), false as {@code run} does (every event of the customer reaches the driver)
 	 */
-	public static CustomerReplay ofJourney(String customerId, Journey journey, Scorer scorer, DriverSettings settings,
+	public static CustomerReplay ofJourney(String customerId, AssembledJourney journey, DriverSettings settings,
 			boolean declaredEventsOnly) {
 		RuleTrace trace = new RuleTrace(journey.rules());
-		PlanStep step = new PlanStep(journey.plan(), trace, journey.delivery());
+		PlanStep step = journey.newStep(trace);
 		TimelineRecorder recorder = new TimelineRecorder(List.of(new TimelineRecorder.TracedJourney(journey.plan(), step, trace)),
 				false);
-		return new CustomerReplay(customerId, List.of(journey.plan()), step, recorder, scorer, settings, declaredEventsOnly);
+		return new CustomerReplay(customerId, journey.plans(), step, recorder, journey.scorer(), settings, declaredEventsOnly);
 	}
 
 	/**
 	 * The journeys of a workspace, as {@code run DIR} and {@code simulate DIR} run them: one step, shared
 	 * caps and quiet hours, priorities ({@code declaredEventsOnly}: as for one journey, the simulator's way).
 	 */
-	public static CustomerReplay ofWorkspace(String customerId, List<Journey> journeys, WorkspaceSettings workspace, Scorer scorer,
-			DriverSettings settings, boolean declaredEventsOnly) {
-		List<PlanStep> steps = new ArrayList<>();
+	public static CustomerReplay ofWorkspace(String customerId, AssembledWorkspace workspace, DriverSettings settings,
+			boolean declaredEventsOnly) {
 		List<TimelineRecorder.TracedJourney> traced = new ArrayList<>();
-		List<JourneyPlan> plans = new ArrayList<>();
-		for (Journey journey : journeys) {
+		WorkspaceStep step = workspace.newStep(journey -> {
 			RuleTrace trace = new RuleTrace(journey.rules());
-			PlanStep step = new PlanStep(journey.plan(), trace, journey.delivery());
-			steps.add(step);
-			traced.add(new TimelineRecorder.TracedJourney(journey.plan(), step, trace));
-			plans.add(journey.plan());
-		}
-		WorkspaceStep step = new WorkspaceStep(steps, workspace);
+			PlanStep journeyStep = journey.newStep(trace);
+			traced.add(new TimelineRecorder.TracedJourney(journey.plan(), journeyStep, trace));
+			return journeyStep;
+		});
 		traced.sort((a, b) -> WorkspaceStep.ORDER.compare(a.step(), b.step()));
-		return new CustomerReplay(customerId, plans, step, new TimelineRecorder(traced, true), scorer, settings, declaredEventsOnly);
+		return new CustomerReplay(customerId, workspace.plans(), step, new TimelineRecorder(traced, true), workspace.scorer(),
+				settings, declaredEventsOnly);
 	}
 
 	private CustomerReplay(String customerId, List<JourneyPlan> plans, JourneyStep step, TimelineRecorder recorder, Scorer scorer,

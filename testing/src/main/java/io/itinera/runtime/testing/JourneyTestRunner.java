@@ -1,5 +1,8 @@
 package io.itinera.runtime.testing;
 
+import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.assembly.RuntimeAssembly;
+import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.plan.Attribute;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Expr;
@@ -74,12 +77,17 @@ public final class JourneyTestRunner {
 	private final ZoneId defaultZone;
 
 	public JourneyTestRunner(JourneyPlan plan, CampaignRules rules) {
-		PlanStep journey = new PlanStep(plan, rules);
+		this(new AssembledJourney(plan, rules, RuntimeAssembly.noScores(), DeliverySettings.DEFAULT));
+	}
+
+	/** The journey's own tests, through its step as the assembly builds it for every host. */
+	public JourneyTestRunner(AssembledJourney assembled) {
+		PlanStep journey = assembled.newStep();
 		this.journeys = List.of(journey);
 		this.seeders = List.of(new CustomerSeeder(journey));
 		this.step = journey;
 		this.workspace = false;
-		this.tests = plan.tests();
+		this.tests = assembled.plan().tests();
 		this.defaultZone = ZoneOffset.UTC;
 	}
 

@@ -1,4 +1,4 @@
-package io.itinera.runtime.driver;
+package io.itinera.runtime.assembly;
 
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.rules.CampaignRules;
@@ -11,9 +11,9 @@ import java.util.ServiceLoader;
 
 /**
  * The rules engine and the scorer a plan runs with, found on the class path the same way for every
- * host (the command line's run and simulate, the Flink job): Drools and ONNX Runtime when present.
+ * host: Drools and ONNX Runtime when present. Only {@link RuntimeAssembly} looks them up.
  */
-public final class PlanServices {
+final class PlanServices {
 	private PlanServices() {
 	}
 
@@ -23,7 +23,7 @@ public final class PlanServices {
 	 *
 	 * @throws io.itinera.runtime.rules.DrlBuildException when the rules do not build
 	 */
-	public static CampaignRules rules(JourneyPlan plan) {
+	static CampaignRules rules(JourneyPlan plan) {
 		if (plan.campaigns().isEmpty()) {
 			return CampaignRules.NONE;
 		}
@@ -35,7 +35,7 @@ public final class PlanServices {
 	 * The scorer for the plan's models, read relative to {@code journeyDirectory} ({@link #noScores()}
 	 * without models), or null when it has models but no scorer is on the class path.
 	 */
-	public static Scorer scorer(JourneyPlan plan, Path journeyDirectory) {
+	static Scorer scorer(JourneyPlan plan, Path journeyDirectory) {
 		if (plan.models().isEmpty()) {
 			return noScores();
 		}
@@ -44,7 +44,7 @@ public final class PlanServices {
 	}
 
 	/** Answers every request with NaN ("no score"): for journeys run without their models. */
-	public static Scorer noScores() {
+	static Scorer noScores() {
 		return (model, rows) -> {
 			float[] scores = new float[rows.length];
 			Arrays.fill(scores, Float.NaN);

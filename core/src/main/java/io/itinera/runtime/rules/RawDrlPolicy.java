@@ -1,18 +1,18 @@
-package io.itinera.cli;
+package io.itinera.runtime.rules;
 
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.JourneyPlan;
 
-/** Raw DRL runs arbitrary code on the machine, so hosts run it only when told to. */
-final class RawDrlPolicy {
-	/** The journey code of this refusal, as {@code itinera check} reports it. */
-	static final String CODE = io.itinera.dsl.validation.JourneyIssueCodes.RAW_DRL_FORBIDDEN;
+/** Raw DRL runs arbitrary code on the machine, so hosts run it only when told to ({@code --allow-raw-drl}). */
+public final class RawDrlPolicy {
+	/** The journey code of this refusal, as {@code itinera check --forbid-raw-drl} reports it too. */
+	public static final String CODE = "io.itinera.journey.drl.forbidden";
 
 	private RawDrlPolicy() {
 	}
 
-	/** Null when the plan may run; else the error (file:line, what, how to allow it). */
-	static String refusal(JourneyPlan plan, boolean allowed) {
+	/** Null when the plan may run; else the error (file:line:col, what, how to allow it). */
+	public static String refusal(JourneyPlan plan, boolean allowed) {
 		if (allowed) {
 			return null;
 		}
