@@ -12,7 +12,7 @@ import java.util.Map;
 /** The subscription topic of a decided send, as the step that decided it names it (a journey's, or a workspace journey's). */
 public final class ActionTopics {
 	/** Knows no topics: every send is without one. */
-	public static final ActionTopics NONE = new ActionTopics(new ConsentPolicy(java.util.List.of()), Map.of());
+	public static final ActionTopics NONE = new ActionTopics(new ConsentPolicy(java.util.List.of()), new HashMap<>());
 
 	private final ConsentPolicy policy;
 	private final Map<String, PlanStep> journeys;
