@@ -225,6 +225,34 @@ class ConsentWorkspaceTest {
 		}
 	}
 
+	@Test
+	void simulateCountsTheSendsWithheldByConsentPerTopic() throws Exception {
+		Path folder = Files.createDirectories(dir.resolve("shop"));
+		Files.writeString(folder.resolve("itinera.workspace"), WORKSPACE);
+		Files.writeString(folder.resolve("promo-a.journey"), promotion("PromoA", "promo_a"));
+		Files.writeString(folder.resolve("receipts.journey"), RECEIPTS);
+		Path log = Files.write(dir.resolve("events.jsonl"), List.of(
+				"{\"customer\":\"c-1\",\"type\":\"visit\",\"time\":\"2026-03-02T10:00:00Z\"}",
+				"{\"customer\":\"c-1\",\"type\":\"unsubscribe\",\"topic\":\"promotions\",\"time\":\"2026-03-02T11:00:00Z\"}",
+				"{\"customer\":\"c-1\",\"type\":\"visit\",\"time\":\"2026-03-02T12:00:00Z\"}",
+				"{\"customer\":\"c-1\",\"type\":\"order\",\"amount\":3,\"time\":\"2026-03-02T13:00:00Z\"}",
+				"{\"customer\":\"c-2\",\"type\":\"visit\",\"time\":\"2026-03-02T10:00:00Z\"}"));
+		Path out = dir.resolve("sim");
+		InProcessCli.succeeding("simulate", folder.toString(), "--events", log.toString(), "--out", out.toString());
+		JsonNode report = JSON.readTree(out.resolve("PromoA").resolve("report.json").toFile());
+		JsonNode email = null;
+		for (JsonNode channel : report.get("channels")) {
+			if ("email".equals(channel.get("channel").asText())) {
+				email = channel;
+			}
+		}
+		assertNotNull(email, report.get("channels").toString());
+		assertEquals(2, email.get("sent").asLong(), "c-1's first visit and c-2's");
+		assertEquals(2, email.get("notSentByReason").get("not subscribed (promotions)").asLong(),
+				"on the unsubscribe event (the campaign's rules run on it) and on the next visit");
+		assertTrue(Files.readString(out.resolve("PromoA").resolve("report.html")).contains("not subscribed (promotions)"));
+	}
+
 	private static void post(String api, String type, String fields) throws Exception {
 		String line = "{\"customer\":\"c-1\",\"type\":\"" + type + "\",\"time\":\"" + Instant.now() + "\"" + fields + "}";
 		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/v1/events"))

@@ -3,7 +3,6 @@ package io.itinera.serve.consent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.runtime.step.ConsentPolicy;
-import io.itinera.serve.delivery.DeliveryService;
 import io.itinera.serve.intake.BadBatchException;
 import io.itinera.serve.intake.EventIntake;
 import io.itinera.serve.intake.IntakeResult;
@@ -28,10 +27,10 @@ public final class UnsubscribeEndpoint {
 
 	private final UnsubscribeLinks links;
 	private final EventIntake intake;
-	private final DeliveryService delivery;
+	private final QueuedDeliveries delivery;
 	private final Clock clock;
 
-	public UnsubscribeEndpoint(UnsubscribeLinks links, EventIntake intake, DeliveryService delivery, Clock clock) {
+	public UnsubscribeEndpoint(UnsubscribeLinks links, EventIntake intake, QueuedDeliveries delivery, Clock clock) {
 		this.links = links;
 		this.intake = intake;
 		this.delivery = delivery;

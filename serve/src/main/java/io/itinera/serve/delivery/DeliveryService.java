@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.itinera.runtime.plan.Topic;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.serve.consent.QueuedDeliveries;
 import io.itinera.serve.consent.UnsubscribeLinks;
 import io.itinera.serve.delivery.DeliveryLedger.Entry;
 import io.itinera.serve.delivery.DeliveryLedger.Status;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * is delivered or given up, so a restart resumes what was pending and skips what was delivered.
  * Each channel has its own lane (rate and concurrency limits); each endpoint its own circuit breaker.
  */
-public final class DeliveryService implements AutoCloseable {
+public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 	private final DeliveryConfig config;
 	private final DeliveryLedger ledger;
 	private final DeadDeliveries dead;
@@ -110,6 +111,7 @@ public final class DeliveryService implements AutoCloseable {
 	 * ledger entry saying {@code why}, and so is any such action handed over in the next minutes (decided
 	 * before the engine read the change). Returns how many were cancelled now.
 	 */
+	@Override
 	public int cancelQueued(String customer, String topic, String channel, String why) {
 		long now = System.currentTimeMillis();
 		withdrawn.values().removeIf(w -> w.at() < now - WITHDRAWN_KEPT_MILLIS);
