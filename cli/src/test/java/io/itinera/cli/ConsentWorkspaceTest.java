@@ -251,6 +251,9 @@ class ConsentWorkspaceTest {
 		assertEquals(2, email.get("notSentByReason").get("not subscribed (promotions)").asLong(),
 				"on the unsubscribe event (the campaign's rules run on it) and on the next visit");
 		assertTrue(Files.readString(out.resolve("PromoA").resolve("report.html")).contains("not subscribed (promotions)"));
+
+		String timeline = InProcessCli.succeeding("explain", "c-1", "--out", out.toString());
+		assertTrue(timeline.contains("not subscribed to promotions: unsubscribe event at 2026-03-02"), timeline);
 	}
 
 	private static void post(String api, String type, String fields) throws Exception {

@@ -111,13 +111,36 @@ public class TopicValidator extends ComposedJourneyCheck {
 		}
 		Path folder = folderOf(element);
 		if (folder != null) {
-			try {
-				topics.addAll(WorkspaceFile.readIn(folder).topics());
-			} catch (IOException | RuntimeException e) {
-				// a workspace file that does not read is reported where it is checked (check DIR)
-			}
+			topics.addAll(workspaceTopics(folder));
 		}
 		return topics;
+	}
+
+	private record ReadFile(long modified, long size, List<Topic> topics) {
+	}
+
+	/** A folder's workspace file, read again only when it changed (the validator asks for every send). */
+	private static final java.util.Map<Path, ReadFile> WORKSPACE_FILES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static List<Topic> workspaceTopics(Path folder) {
+		Path file = folder.resolve(WorkspaceFile.NAME);
+		try {
+			if (!java.nio.file.Files.isRegularFile(file)) {
+				WORKSPACE_FILES.remove(file);
+				return List.of();
+			}
+			long modified = java.nio.file.Files.getLastModifiedTime(file).toMillis();
+			long size = java.nio.file.Files.size(file);
+			ReadFile known = WORKSPACE_FILES.get(file);
+			if (known != null && known.modified() == modified && known.size() == size) {
+				return known.topics();
+			}
+			List<Topic> topics = WorkspaceFile.readIn(folder).topics();
+			WORKSPACE_FILES.put(file, new ReadFile(modified, size, topics));
+			return topics;
+		} catch (IOException | RuntimeException e) {
+			return List.of(); // a workspace file that does not read is reported where it is checked (check DIR)
+		}
 	}
 
 	private static Path folderOf(EObject element) {
