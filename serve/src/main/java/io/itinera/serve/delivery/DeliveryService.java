@@ -41,7 +41,7 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 	/** The actions in flight by id, so an unsubscribe can find a customer's queued ones. */
 	private final Map<String, ActionRecord> queued = new ConcurrentHashMap<>();
 	private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
-	/** Consent withdrawn by a link lately ({@code customer NUL channel NUL topic} to when): actions decided before the engine read it. */
+	/** Consent withdrawn by a link lately ({@code customer NUL channel NUL topic} to when and how), for actions decided before it. */
 	private final Map<String, Withdrawal> withdrawn = new ConcurrentHashMap<>();
 	private static final long WITHDRAWN_KEPT_MILLIS = 10 * 60_000L;
 	private final UnsubscribeLinks links;
@@ -108,8 +108,8 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 	/**
 	 * The customer withdrew consent for {@code topic} on {@code channel} ({@code topic} empty: every topic of
 	 * the channel but transactional ones): their deliveries of it not yet made are cancelled, each with a
-	 * ledger entry saying {@code why}, and so is any such action handed over in the next minutes (decided
-	 * before the engine read the change). Returns how many were cancelled now.
+	 * ledger entry saying {@code why}, and so is any such action decided before now but handed over in the
+	 * next ten minutes (the engine had not read the change yet). Returns how many were cancelled now.
 	 */
 	@Override
 	public int cancelQueued(String customer, String topic, String channel, String why) {
@@ -146,7 +146,7 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 			String key = withdrawnKey(action.customerId(), channel, name);
 			Withdrawal withdrawal = withdrawn.get(key);
 			if (withdrawal != null && withdrawal.at() >= System.currentTimeMillis() - WITHDRAWN_KEPT_MILLIS
-					&& concerns(action, name, channel)) {
+					&& action.at() <= withdrawal.at() && concerns(action, name, channel)) { // decided after it: the engine knew
 				return withdrawal.why();
 			}
 		}

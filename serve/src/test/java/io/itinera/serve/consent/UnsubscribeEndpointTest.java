@@ -166,10 +166,13 @@ class UnsubscribeEndpointTest {
 			assertTrue(entry.error().startsWith("unsubscribed by one-click link at "), entry.error());
 			assertEquals(DeliveryLedger.Status.PENDING, delivery.status("q-2"), "another customer's delivery stays");
 
-			ActionRecord decidedBeforeTheEngineReadTheClick = new ActionRecord("q-3", "c-1", System.currentTimeMillis(), "Offers",
+			ActionRecord decidedBeforeTheEngineReadTheClick = new ActionRecord("q-3", "c-1", queued.at(), "Offers",
 					"Offer", "send", "email", "offer2", Map.of(), Map.of());
-			delivery.submit(List.of(decidedBeforeTheEngineReadTheClick));
+			ActionRecord decidedAfterASubscribe = new ActionRecord("q-4", "c-1", System.currentTimeMillis() + 60_000, "Offers",
+					"Offer", "send", "email", "offer3", Map.of(), Map.of());
+			delivery.submit(List.of(decidedBeforeTheEngineReadTheClick, decidedAfterASubscribe));
 			assertEquals(DeliveryLedger.Status.CANCELLED, delivery.status("q-3"));
+			assertEquals(DeliveryLedger.Status.PENDING, delivery.status("q-4"), "decided after the click: the engine knew better");
 		}
 	}
 
