@@ -226,6 +226,21 @@ class ConsentWorkspaceTest {
 	}
 
 	@Test
+	void checkOfTheFolderNamesATopicTheWorkspaceDoesNotDeclare() throws Exception {
+		Path folder = Files.createDirectories(dir.resolve("shop"));
+		Files.writeString(folder.resolve("itinera.workspace"), "topic promotions email opt-out\n");
+		Files.writeString(folder.resolve("promo-a.journey"), promotion("PromoA", "promo_a"));
+		Files.writeString(folder.resolve("receipts.journey"), RECEIPTS);
+		InProcessCli.Result result = InProcessCli.execute("check", folder.toString());
+		String said = result.out() + result.err();
+		assertTrue(result.exit() != 0, said);
+		assertTrue(said.contains("receipts.journey:6") && said.contains("Topic receipts is not declared"), said);
+
+		Files.writeString(folder.resolve("itinera.workspace"), "topic promotions email opt-out\ntopic receipts email transactional\n");
+		InProcessCli.succeeding("check", folder.toString());
+	}
+
+	@Test
 	void simulateCountsTheSendsWithheldByConsentPerTopic() throws Exception {
 		Path folder = Files.createDirectories(dir.resolve("shop"));
 		Files.writeString(folder.resolve("itinera.workspace"), WORKSPACE);
