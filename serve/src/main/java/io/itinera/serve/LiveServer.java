@@ -10,6 +10,9 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.step.JourneyStep;
+import io.itinera.serve.consent.ActionTopics;
+import io.itinera.serve.consent.UnsubscribeEndpoint;
+import io.itinera.serve.consent.UnsubscribeLinks;
 import io.itinera.serve.delivery.DeliveryConfig;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
@@ -105,7 +108,11 @@ public final class LiveServer implements AutoCloseable {
 		DeliveryConfig deliveryConfig = settings.deliveryFile() == null ? DeliveryConfig.webhooksOnly()
 				: DeliveryConfig.load(settings.deliveryFile());
 		DeliveryLedger ledger = closing(new DeliveryLedger(state.resolve("delivery")));
-		DeliveryService delivery = closing(new DeliveryService(deliveryConfig, ledger, state.resolve(DELIVERY_DEAD_LETTERS), metrics));
+		JourneyStep viewStep = steps.get();
+		UnsubscribeLinks links = UnsubscribeLinks.fromConfig(deliveryConfig.unsubscribe(), String.valueOf(settings.deliveryFile()),
+				ActionTopics.of(viewStep));
+		DeliveryService delivery = closing(new DeliveryService(deliveryConfig, ledger, state.resolve(DELIVERY_DEAD_LETTERS), metrics,
+				links));
 		RocksDbStateStore store = closing(new RocksDbStateStore(state.resolve("engine")));
 		RecentActions recent = new RecentActions();
 		DeliveringOutput output = closing(new DeliveringOutput(new JsonLinesOutput(state.resolve(OUTPUT)), delivery, recent::add));
@@ -128,7 +135,12 @@ public final class LiveServer implements AutoCloseable {
 		CustomerViews views = new CustomerViews(plan, store, recent, delivery);
 		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest());
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
-				intake, views, metrics, () -> health(delivery)).start();
+				intake, views, metrics, () -> health(delivery))
+				.with(app -> {
+					if (links != null) {
+						new UnsubscribeEndpoint(links, intake, delivery, java.time.Clock.systemUTC()).register(app);
+					}
+				}).start();
 	}
 
 	private void runEngine(TailingEventSource source) {

@@ -2,6 +2,7 @@ package io.itinera.runtime.change;
 
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Stage;
+import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.SingleJourneyStep;
 import io.itinera.runtime.step.StepInput;
@@ -39,6 +40,26 @@ public final class PinnedVersionsStep implements SingleJourneyStep {
 	@Override
 	public JourneyPlan plan() {
 		return current.plan();
+	}
+
+	@Override
+	public SingleJourneyStep withoutOwnConsent() {
+		Map<String, SingleJourneyStep> versions = new LinkedHashMap<>();
+		pinned.forEach((version, old) -> versions.put(version, old.step().withoutOwnConsent()));
+		return new PinnedVersionsStep(current.withoutOwnConsent(), currentVersion, versions);
+	}
+
+	/** A send's topic by the version that decided it: the current one's campaigns first, then the pinned ones'. */
+	@Override
+	public String topicOf(ActionRecord send) {
+		String topic = current.topicOf(send);
+		for (Pinned old : pinned.values()) {
+			if (topic != null) {
+				break;
+			}
+			topic = old.step().topicOf(send);
+		}
+		return topic;
 	}
 
 	@Override

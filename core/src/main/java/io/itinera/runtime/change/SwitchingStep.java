@@ -1,6 +1,7 @@
 package io.itinera.runtime.change;
 
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.SingleJourneyStep;
 import io.itinera.runtime.step.StepInput;
@@ -43,6 +44,18 @@ public final class SwitchingStep implements SingleJourneyStep {
 						+ " -> exit` to the new version's migrate block");
 			}
 		}
+	}
+
+	@Override
+	public SingleJourneyStep withoutOwnConsent() {
+		return new SwitchingStep(oldStep.withoutOwnConsent(), newStep.withoutOwnConsent(), switchAt);
+	}
+
+	/** A send's topic by the version that decided it: the new one's campaigns first, then the old one's. */
+	@Override
+	public String topicOf(ActionRecord send) {
+		String topic = newStep.topicOf(send);
+		return topic != null ? topic : oldStep.topicOf(send);
 	}
 
 	/** The version it switches to. */

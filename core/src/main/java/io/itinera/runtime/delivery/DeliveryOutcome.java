@@ -18,5 +18,10 @@ public enum DeliveryOutcome {
 	 * Not sent: the customer is in the holdout arm of a split, and this is what a campaign of the
 	 * split's other arms would have sent them (its rules are evaluated for the record, never delivered).
 	 */
-	SUPPRESSED_HOLDOUT
+	SUPPRESSED_HOLDOUT,
+	/**
+	 * Not sent: the customer has not consented to the send's topic (unsubscribed from an opt-out topic, or never
+	 * subscribed to an opt-in one); they stay in the journey. Transactional topics are never withheld.
+	 */
+	NOT_SUBSCRIBED
 }

@@ -14,9 +14,14 @@ import java.util.List;
 public sealed interface Action {
 	SourceLocation location();
 
-	record Send(Channel channel, String template, List<Param> params, SourceLocation location) implements Action {
+	/** {@code topic}: the subscription topic it names ({@code send email "x" topic promotions}), else null (its campaign's). */
+	record Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic) implements Action {
 		public Send {
 			params = List.copyOf(params);
+		}
+
+		public Send(Channel channel, String template, List<Param> params, SourceLocation location) {
+			this(channel, template, params, location, null);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
  * journey's lifecycle phases in funnel order ({@link Phase#DEFAULTS} unless it declares its own).
  * {@code migration}: the journey's {@code migrate} block, null without one (and in plans written before it).
  * {@code priority}: its rank in a workspace ({@link Priority#DEFAULT} when it declares none).
+ * {@code topics}: the subscription topics it declares (empty in a workspace, whose file declares them).
  */
 public record JourneyPlan(
 		int formatVersion,
@@ -29,7 +30,8 @@ public record JourneyPlan(
 		List<TestCase> tests,
 		List<String> phases,
 		Migration migration,
-		Priority priority) {
+		Priority priority,
+		List<Topic> topics) {
 
 	/** The JSON format this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
@@ -46,6 +48,16 @@ public record JourneyPlan(
 		tests = List.copyOf(tests);
 		phases = phases == null ? Phase.DEFAULTS : List.copyOf(phases);
 		priority = priority == null ? Priority.DEFAULT : priority;
+		topics = topics == null ? List.of() : List.copyOf(topics);
+	}
+
+	/** A plan that declares no subscription topics. */
+	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
+			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
+			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests,
+			List<String> phases, Migration migration, Priority priority) {
+		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
+				campaigns, splits, tests, phases, migration, priority, null);
 	}
 
 	/** A plan with the default priority. */
@@ -60,7 +72,7 @@ public record JourneyPlan(
 	/** This plan without its {@code migrate} block. */
 	public JourneyPlan withoutMigration() {
 		return new JourneyPlan(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models,
-				stages, campaigns, splits, tests, phases, null, priority);
+				stages, campaigns, splits, tests, phases, null, priority, topics);
 	}
 
 	/** A plan without a {@code migrate} block. */

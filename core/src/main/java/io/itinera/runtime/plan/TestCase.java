@@ -120,7 +120,9 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 		/** A higher-priority journey took the shared cap's last slot in the same step. */
 		LOST_TO_PRIORITY,
 		/** As {@link #LOST_TO_PRIORITY}, and its journey holds it until the cap has room ({@code on conflict hold}). */
-		HELD_BY_PRIORITY
+		HELD_BY_PRIORITY,
+		/** The customer has not consented to the send's topic ({@code expect no send … because not subscribed}). */
+		NOT_SUBSCRIBED
 	}
 
 	/** The journey's goal was reached (or, negated, was not). */

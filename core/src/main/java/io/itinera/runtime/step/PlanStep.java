@@ -28,6 +28,9 @@ public final class PlanStep implements SingleJourneyStep {
 	private final CompiledJourney journey;
 	private final CampaignRules rules;
 	private final DeliveryPolicy delivery;
+	private final SendTopics sendTopics;
+	/** Null when the journey declares no topics, or when a workspace decides consent for all its journeys. */
+	private final ConsentPolicy consent;
 
 	public PlanStep(JourneyPlan plan, CampaignRules rules) {
 		this(plan, rules, DeliverySettings.DEFAULT);
@@ -38,6 +41,27 @@ public final class PlanStep implements SingleJourneyStep {
 		this.journey = new CompiledJourney(plan);
 		this.rules = java.util.Objects.requireNonNull(rules, "rules (CampaignRules.NONE for none)");
 		this.delivery = new DeliveryPolicy(plan, settings);
+		this.sendTopics = new SendTopics(plan);
+		ConsentPolicy policy = new ConsentPolicy(plan.topics());
+		this.consent = policy.isEmpty() ? null : policy;
+	}
+
+	private PlanStep(PlanStep step, ConsentPolicy consent) {
+		this.journey = step.journey;
+		this.rules = step.rules;
+		this.delivery = step.delivery;
+		this.sendTopics = step.sendTopics;
+		this.consent = consent;
+	}
+
+	@Override
+	public PlanStep withoutOwnConsent() {
+		return consent == null ? this : new PlanStep(this, null);
+	}
+
+	@Override
+	public String topicOf(ActionRecord send) {
+		return sendTopics.of(send);
 	}
 
 	@Override
@@ -64,6 +88,9 @@ public final class PlanStep implements SingleJourneyStep {
 		fit(state);
 		StepOutcome outcome = new StepOutcome(state);
 		if (input instanceof Event event) {
+			if (consent != null) {
+				consent.record(state, event);
+			}
 			onEvent(state, event, outcome);
 		} else if (input instanceof TimerFired timer) {
 			onTimer(state, timer, outcome);
@@ -448,6 +475,11 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 			ActionRecord record = new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
 					action.channel(), action.target(), action.params(), scoresBehind(state, action));
+			ConsentPolicy.Withheld withheld = withheld(state, record);
+			if (withheld != null) {
+				outcome.deliveryNotice(DeliveryNotice.notSubscribed(record, at, withheld));
+				continue;
+			}
 			DeliveryPolicy.Verdict verdict = delivery.offer(state, record);
 			if (!verdict.deliver()) {
 				DeliveryNotice notice = DeliveryNotice.of(record, at, verdict.outcome(), verdict.releaseAt());
@@ -473,10 +505,23 @@ public final class PlanStep implements SingleJourneyStep {
 			return;
 		}
 		ActionRecord action = release.action();
+		ConsentPolicy.Withheld withheld = release.outcome() == DeliveryOutcome.RELEASED ? withheld(state, action) : null;
+		if (withheld != null) { // consent withdrawn while it waited
+			outcome.deliveryNotice(DeliveryNotice.notSubscribed(action, timer.at(), withheld));
+			return;
+		}
 		outcome.deliveryNotice(DeliveryNotice.of(action, timer.at(), release.outcome(), timer.at()));
 		if (release.outcome() == DeliveryOutcome.RELEASED) {
 			outcome.action(action);
 		}
+	}
+
+	/** Why a send may not go for want of consent; null when it may (or the journey leaves consent to its workspace). */
+	private ConsentPolicy.Withheld withheld(CustomerState state, ActionRecord action) {
+		if (consent == null || !"send".equals(action.kind())) {
+			return null;
+		}
+		return consent.check(state, sendTopics.of(action), action.channel());
 	}
 
 	/** The customer's arm of a split: by a stable hash of journey, split and id, so it never changes. */

@@ -16,4 +16,10 @@ public interface SingleJourneyStep extends JourneyStep {
 	default JourneyPlan planOf(CustomerState state) {
 		return plan();
 	}
+
+	/** This journey as a workspace runs it: consent is the workspace's to decide, over the customer's shared consents. */
+	SingleJourneyStep withoutOwnConsent();
+
+	/** The subscription topic of a send this journey decided (its own, else its campaign's); null for none. */
+	String topicOf(ActionRecord send);
 }

@@ -4,6 +4,7 @@ import io.itinera.runtime.plan.Cap;
 import io.itinera.runtime.plan.Channel;
 import io.itinera.runtime.plan.QuietHours;
 import io.itinera.runtime.plan.SourceLocation;
+import io.itinera.runtime.plan.Topic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  * cap 5 per 7 days            # of any channel ("cap" may be left out)
  * quiet hours 22:00 - 08:00   # held for all journeys, released once when they end
  * zone Europe/Berlin          # for customers without a timezone attribute (default UTC)
+ * topic promotions email opt-out      # subscription topics the journeys' sends name
+ * topic newsletter email opt-in       #   (opt-out: sent until unsubscribed; opt-in: once subscribed;
+ * topic receipts email transactional  #   transactional: always)
  * test "…" { … }              # tests of the journeys together ({@link WorkspaceTests}), skipped here
  * </pre>
  * Errors name the file and line and what to write.
@@ -34,6 +38,7 @@ public final class WorkspaceFile {
 			"(?:cap\\s+)?(?:(email|sms|push|inapp)\\s+)?(\\d+)\\s+per\\s+(\\d+)\\s+(minutes?|hours?|days?|weeks?)");
 	private static final Pattern QUIET = Pattern.compile("quiet\\s+hours\\s+(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
 	private static final Pattern ZONE = Pattern.compile("zone\\s+(\\S+)");
+	private static final Pattern TOPIC = Pattern.compile("topic\\s+([A-Za-z_][A-Za-z0-9_-]*)\\s+(\\S+)\\s+(\\S+)");
 
 	private WorkspaceFile() {
 	}
@@ -56,6 +61,7 @@ public final class WorkspaceFile {
 		List<Cap> caps = new ArrayList<>();
 		QuietHours quiet = null;
 		ZoneId zone = WorkspaceSettings.NONE.zone();
+		List<Topic> topics = new ArrayList<>();
 		for (int n = 1; n <= lines.size(); n++) {
 			String line = lines.get(n - 1);
 			int hash = line.indexOf('#');
@@ -90,12 +96,41 @@ public final class WorkspaceFile {
 				} catch (DateTimeException e) {
 					throw error(file, n, m.group(1) + " is no time zone", "zone Europe/Berlin (or UTC)");
 				}
+			} else if (text.startsWith("topic")) {
+				topics.add(topic(file, n, line.substring(0, hash >= 0 ? hash : line.length()).trim(), at, topics));
 			} else {
 				throw error(file, n, "cannot read '" + line.trim() + "'",
-						"cap [email|sms|push|inapp] N per D days|hours|weeks, quiet hours HH:MM - HH:MM, or zone ZONE");
+						"cap [email|sms|push|inapp] N per D days|hours|weeks, quiet hours HH:MM - HH:MM, zone ZONE, "
+								+ "or topic NAME email|sms|push|inapp opt-out|opt-in|transactional");
 			}
 		}
-		return new WorkspaceSettings(caps, quiet, zone);
+		return new WorkspaceSettings(caps, quiet, zone, topics);
+	}
+
+	/** {@code topic promotions email opt-out}: a subscription topic, declared once. */
+	private static Topic topic(Path file, int n, String text, SourceLocation at, List<Topic> earlier) {
+		String write = "topic NAME email|sms|push|inapp opt-out|opt-in|transactional (topic promotions email opt-out)";
+		Matcher m = TOPIC.matcher(text);
+		if (!m.matches()) {
+			throw error(file, n, "cannot read '" + text + "'", write);
+		}
+		Channel channel;
+		try {
+			channel = Channel.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			throw error(file, n, m.group(2) + " is no channel", write);
+		}
+		Topic.Kind kind = Topic.Kind.ofWord(m.group(3).toLowerCase(Locale.ROOT));
+		if (kind == null) {
+			throw error(file, n, m.group(3) + " is no kind of topic", write);
+		}
+		for (Topic topic : earlier) {
+			if (topic.name().equals(m.group(1)) && topic.channel() == channel) {
+				throw error(file, n, "topic " + m.group(1) + " on " + m.group(2) + " is declared twice (first at line "
+						+ topic.location().line() + ")", "each topic once");
+			}
+		}
+		return new Topic(m.group(1), channel, kind, at);
 	}
 
 	private static int minute(Path file, int line, String hours, String minutes) {

@@ -4,6 +4,8 @@ import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Priority;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.ConsentPolicy;
+import io.itinera.runtime.step.Consents;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.CustomerStateReader;
 import io.itinera.runtime.step.DeliveryNotice;
@@ -48,13 +50,14 @@ public final class WorkspaceStep implements JourneyStep {
 	/** Per plan a customer's part may be laid out for (a journey's versions): how to read it. */
 	private final Map<JourneyPlan, CustomerStateReader> readers = new IdentityHashMap<>();
 	private final SharedDelivery delivery;
+	private final ConsentPolicy consent;
 	private final ZoneId zone;
 
 	/** {@code steps}: one per journey, in any order; names must differ. */
 	public WorkspaceStep(List<? extends SingleJourneyStep> steps, WorkspaceSettings settings) {
 		List<SingleJourneyStep> ordered = new ArrayList<>(steps);
 		ordered.sort(ORDER);
-		journeys = ordered.toArray(SingleJourneyStep[]::new);
+		journeys = ordered.stream().map(SingleJourneyStep::withoutOwnConsent).toArray(SingleJourneyStep[]::new);
 		names = new String[journeys.length];
 		holdOnConflict = new boolean[journeys.length];
 		timezoneAttribute = new int[journeys.length];
@@ -69,6 +72,8 @@ public final class WorkspaceStep implements JourneyStep {
 		}
 		this.nameList = List.of(names);
 		this.delivery = new SharedDelivery(settings);
+		this.consent = new ConsentPolicy(ConsentPolicy.union(settings.topics(),
+				ordered.stream().map(step -> step.plan().topics()).toList()));
 		this.zone = settings.zone();
 	}
 
@@ -84,6 +89,11 @@ public final class WorkspaceStep implements JourneyStep {
 
 	public List<SingleJourneyStep> journeys() {
 		return List.of(journeys);
+	}
+
+	/** The subscription topics of the workspace (its file's and its journeys'). */
+	public ConsentPolicy consent() {
+		return consent;
 	}
 
 	/** The zone of quiet hours for customers without a {@code timezone} attribute. */
@@ -110,6 +120,7 @@ public final class WorkspaceStep implements JourneyStep {
 		WorkspaceState state = fit(customer);
 		Outcome outcome = new Outcome(state);
 		if (input instanceof Event event) {
+			consent.record(state, event); // one customer, one set of consents for every journey
 			for (int j = 0; j < journeys.length; j++) {
 				collect(j, journeys[j].applyInPlace(state.part(j), event), outcome);
 			}
@@ -204,6 +215,11 @@ public final class WorkspaceStep implements JourneyStep {
 				taken = new ArrayList<>(2);
 			}
 			int j = decided.journey();
+			ConsentPolicy.Withheld withheld = withheld(state, j, decided.action());
+			if (withheld != null) {
+				outcome.result.deliveryNotice(DeliveryNotice.notSubscribed(decided.action(), decided.action().at(), withheld));
+				continue;
+			}
 			outcome.decided(decided.action(), delivery.offer(state, decided.action(), j, holdOnConflict[j], zoneOf(state), taken));
 		}
 	}
@@ -220,6 +236,11 @@ public final class WorkspaceStep implements JourneyStep {
 			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.DROPPED_STAGE_LEFT, timer.at()));
 			return;
 		}
+		ConsentPolicy.Withheld withheld = withheld(state, j, action);
+		if (withheld != null) { // consent withdrawn while it waited
+			outcome.result.deliveryNotice(DeliveryNotice.notSubscribed(action, timer.at(), withheld));
+			return;
+		}
 		if (!held.afterConflict()) { // counted against the caps when it was held
 			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
 			outcome.result.action(action);
@@ -231,6 +252,11 @@ public final class WorkspaceStep implements JourneyStep {
 			outcome.result.deliveryNotice(DeliveryNotice.of(action, timer.at(), DeliveryOutcome.RELEASED, timer.at()));
 		}
 		outcome.decided(action, decision);
+	}
+
+	/** Why journey {@code j}'s send may not go for want of consent, or null. */
+	private ConsentPolicy.Withheld withheld(CustomerState state, int j, ActionRecord send) {
+		return consent.isEmpty() ? null : consent.check(state, journeys[j].topicOf(send), send.channel());
 	}
 
 	/** The customer's zone: the {@code timezone} attribute of the first journey (in priority order) that knows it. */
@@ -280,7 +306,7 @@ public final class WorkspaceStep implements JourneyStep {
 			parts[j] = part != null ? part : journeys[j].initialState(state.customerId());
 		}
 		WorkspaceState fitted = WorkspaceState.of(state.customerId(), names, parts);
-		for (String key : List.of(SharedDelivery.SENT_KEY, SharedDelivery.HELD_KEY)) {
+		for (String key : List.of(SharedDelivery.SENT_KEY, SharedDelivery.HELD_KEY, Consents.KEY)) {
 			fitted.putExtension(key, state.extension(key));
 		}
 		return fitted;

@@ -277,16 +277,23 @@ public final class WorkspaceTests {
 				String kind = tokens.get(next - 1).text();
 				Channel channel = channel();
 				String template = string("expect " + kind + " " + channel.name().toLowerCase(Locale.ROOT) + " \"template\"");
-				expectation = kind.equals("send") ? new TestCase.ExpectSend(negated, channel, template, where)
-						: new TestCase.ExpectDelivery(negated, kind.equals("held") ? TestCase.Delivery.HELD : TestCase.Delivery.CAPPED,
-								channel, template, where);
+				if (negated && kind.equals("send") && accept("because")) {
+					word("not", "because not subscribed");
+					word("subscribed", "because not subscribed");
+					expectation = new TestCase.ExpectDelivery(false, TestCase.Delivery.NOT_SUBSCRIBED, channel, template, where);
+				} else {
+					expectation = kind.equals("send") ? new TestCase.ExpectSend(negated, channel, template, where)
+							: new TestCase.ExpectDelivery(negated, kind.equals("held") ? TestCase.Delivery.HELD
+									: TestCase.Delivery.CAPPED, channel, template, where);
+				}
 			} else if (accept("tag")) {
 				expectation = new TestCase.ExpectTag(negated, string("expect tag \"name\""), where);
 			} else if (accept("goal")) {
 				expectation = new TestCase.ExpectGoal(negated, where);
 			} else {
 				throw error(peek(), "cannot read this expectation",
-						"expect [no] send|held|capped CHANNEL \"template\" [from Journey], expect not sent CHANNEL \"template\" "
+						"expect [no] send|held|capped CHANNEL \"template\" [from Journey], expect no send CHANNEL \"template\" because not "
+								+ "subscribed [from Journey], expect not sent CHANNEL \"template\" "
 								+ "[from Journey] " + REASONS + ", expect stage Journey.Stage, expect [no] goal [from Journey], "
 								+ "expect [no] tag \"t\" [from Journey] or expect nothing");
 			}

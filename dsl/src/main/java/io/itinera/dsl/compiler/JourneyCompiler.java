@@ -123,6 +123,7 @@ public final class JourneyCompiler {
 			List<String> phases = null;
 			io.itinera.runtime.plan.Migration migration = null;
 			io.itinera.runtime.plan.Priority priority = null;
+			List<io.itinera.runtime.plan.Topic> topics = new ArrayList<>();
 
 			for (JourneyElement element : journey.getElements()) {
 				if (element instanceof Entry e && entry == null) {
@@ -137,6 +138,9 @@ public final class JourneyCompiler {
 					priority = track(p, new io.itinera.runtime.plan.Priority(p.getLevel(),
 							p.isHold() ? io.itinera.runtime.plan.Priority.OnConflict.HOLD : io.itinera.runtime.plan.Priority.OnConflict.DROP,
 							at(p)));
+				} else if (element instanceof io.itinera.dsl.journey.TopicDecl t && t.getName() != null) {
+					topics.add(track(t, new io.itinera.runtime.plan.Topic(t.getName(), channel(t.getChannel()),
+							io.itinera.runtime.plan.Topic.Kind.valueOf(t.getKind().name()), at(t))));
 				} else if (element instanceof PhaseList p && phases == null) {
 					phases = new ArrayList<>(p.getPhases());
 					phases.removeIf(java.util.Objects::isNull);
@@ -177,11 +181,29 @@ public final class JourneyCompiler {
 			if (reentry == null) {
 				reentry = io.itinera.runtime.plan.Reentry.never(at(journey));
 			}
+			if (!topics.isEmpty() || namesATopic(campaigns)) {
+				// the events that change consent are read for every journey that has topics, declared or not
+				for (EventType consentEvent : io.itinera.runtime.step.ConsentPolicy.consentEvents(at(journey))) {
+					if (events.stream().noneMatch(e -> e.name().equals(consentEvent.name()))) {
+						events.add(consentEvent);
+					}
+				}
+			}
 			JourneyPlan plan = new JourneyPlan(JourneyPlan.FORMAT_VERSION, journey.getName(), journey.getTitle(), at(journey),
 					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases, migration,
-					priority);
+					priority, topics);
 			sources.put(plan, journey);
 			return new Compilation(plan, sources);
+		}
+
+		private static boolean namesATopic(List<io.itinera.runtime.plan.Campaign> campaigns) {
+			for (io.itinera.runtime.plan.Campaign campaign : campaigns) {
+				if (campaign.topic() != null || campaign.rules().stream().flatMap(r -> r.actions().stream())
+						.anyMatch(a -> a instanceof Action.Send send && send.topic() != null)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private <T> T track(EObject source, T planElement) {
@@ -396,7 +418,8 @@ public final class JourneyCompiler {
 			}
 			String drl = c.getDrl() == null ? null : TextValues.tripleQuoted(c.getDrl().getSource());
 			Long every = c.getSchedule() == null || c.getSchedule().getPeriod() == null ? null : millis(c.getSchedule().getPeriod());
-			return track(c, new io.itinera.runtime.plan.Campaign(c.getName(), stages, caps, quietHours, rules, drl, at(c), every));
+			return track(c, new io.itinera.runtime.plan.Campaign(c.getName(), stages, caps, quietHours, rules, drl, at(c), every,
+					c.getTopic()));
 		}
 
 		private io.itinera.runtime.plan.QuietHours quietHours(QuietHours q) {
@@ -431,7 +454,7 @@ public final class JourneyCompiler {
 			if (action instanceof SendAction send) {
 				List<Action.Param> params = params(send.getParams());
 				return params == null ? null
-						: track(send, new Action.Send(channel(send.getChannel()), send.getTemplate(), params, at(send)));
+						: track(send, new Action.Send(channel(send.getChannel()), send.getTemplate(), params, at(send), send.getTopic()));
 			}
 			if (action instanceof TagAction tag) {
 				return track(tag, new Action.Tag(tag.getTag(), at(tag)));
@@ -578,6 +601,10 @@ public final class JourneyCompiler {
 
 		private io.itinera.runtime.plan.TestCase.Expectation expectation(Expectation expectation) {
 			if (expectation instanceof SendExpectation send) {
+				if (send.isNotSubscribed()) {
+					return track(send, new io.itinera.runtime.plan.TestCase.ExpectDelivery(false,
+							io.itinera.runtime.plan.TestCase.Delivery.NOT_SUBSCRIBED, channel(send.getChannel()), send.getTemplate(), at(send)));
+				}
 				if (send.getDelivery() == Delivery.SEND) {
 					return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
 							send.getTemplate(), at(send)));

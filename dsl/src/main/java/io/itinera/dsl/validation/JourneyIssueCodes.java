@@ -58,6 +58,12 @@ public final class JourneyIssueCodes {
 	public static final String RECOMMENDER_DECLARATION = PREFIX + "recommender.declaration";
 	public static final String RECOMMENDER_USE = PREFIX + "recommender.use";
 
+	/** Subscription topics: a send or campaign naming a topic neither the journey nor its workspace declares, and the like. */
+	public static final String UNDECLARED_TOPIC = PREFIX + "topic.undeclared";
+	public static final String TOPIC_OF_OTHER_CHANNEL = PREFIX + "topic.otherChannel";
+	public static final String DUPLICATE_TOPIC = PREFIX + "topic.duplicate";
+	public static final String NOT_SUBSCRIBED_EXPECTATION = PREFIX + "topic.notSubscribedExpectation";
+
 	/** Raw DRL blocks checked by Drools. */
 	public static final String DRL_ERROR = PREFIX + "drl.error";
 	/** Raw DRL refused: the code hosts refuse a journey with too ({@code RawDrlPolicy}). */

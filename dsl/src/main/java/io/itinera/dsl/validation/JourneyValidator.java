@@ -72,7 +72,8 @@ import io.itinera.dsl.typing.Type;
  * element and says what to do; every diagnostic carries a code from {@link JourneyIssueCodes}.
  */
 @ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class,
-		MigrationValidator.class, RecommenderValidator.class, CampaignCapValidator.class, RemoteModelValidator.class })
+		MigrationValidator.class, RecommenderValidator.class, CampaignCapValidator.class, RemoteModelValidator.class,
+		TopicValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");

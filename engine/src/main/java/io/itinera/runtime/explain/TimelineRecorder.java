@@ -313,10 +313,21 @@ final class TimelineRecorder implements StepListener {
 					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
 			case DROPPED_STAGE_LEFT -> add(journey, notice.at(), "not-sent", what, "the customer left the stage before quiet hours ended"
 					+ (state.inJourney() ? " (now in " + state.stage() + ")" : " (out of the journey)"), values);
+			case NOT_SUBSCRIBED -> add(journey, notice.at(), "not-sent", what, consentReason(notice), values);
 			default -> {
 				// RELEASED: the send line says so
 			}
 		}
+	}
+
+	/** The topic, and when and how the customer withdrew consent. */
+	private static String consentReason(DeliveryNotice notice) {
+		var why = notice.notSubscribed();
+		if (why == null) {
+			return "not subscribed";
+		}
+		return "not subscribed to " + why.topic() + (why.at() == 0 ? ": " + why.how()
+				: ": " + why.how() + " at " + TimelineText.time(why.at()) + " UTC");
 	}
 
 	/** The cap as the step recorded it, and the sends it counted. */

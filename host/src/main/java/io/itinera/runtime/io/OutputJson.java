@@ -69,7 +69,8 @@ public final class OutputJson {
 	/**
 	 * A message not simply sent, with why: {@code outcome} (SUPPRESSED_BY_CAP, HELD_BY_QUIET_HOURS,
 	 * RELEASED, DROPPED_STAGE_LEFT, LOST_TO_PRIORITY, HELD_BY_PRIORITY), {@code cap} and {@code capCount},
-	 * {@code releaseAt} when held, {@code lostTo} {journey, rule}.
+	 * {@code releaseAt} when held, {@code lostTo} {journey, rule}; for NOT_SUBSCRIBED {@code topic},
+	 * {@code consentWithdrawnAt} (absent when an opt-in topic was never subscribed) and {@code consentWithdrawnHow}.
 	 */
 	public static String notice(DeliveryNotice notice) {
 		return object(json -> {
@@ -93,6 +94,13 @@ public final class OutputJson {
 				json.writeStringField("journey", notice.lostToJourney());
 				json.writeStringField("rule", notice.lostToRule());
 				json.writeEndObject();
+			}
+			if (notice.notSubscribed() != null) {
+				json.writeStringField("topic", notice.notSubscribed().topic());
+				if (notice.notSubscribed().at() != 0) {
+					json.writeStringField("consentWithdrawnAt", Instant.ofEpochMilli(notice.notSubscribed().at()).toString());
+				}
+				json.writeStringField("consentWithdrawnHow", notice.notSubscribed().how());
 			}
 			writeJourney(json, notice.journey());
 		});

@@ -3,6 +3,7 @@ package io.itinera.serve.delivery;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.itinera.serve.consent.UnsubscribeLinks;
 import io.itinera.serve.delivery.AttemptResult.Kind;
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +30,14 @@ final class ChannelLane {
 	private final Function<URI, CircuitBreaker> breakers;
 	private final ExecutorService workers;
 	private final RateLimiter rate;
+	private final UnsubscribeLinks links;
+	private final java.util.function.Predicate<Delivery> cancelled;
 
+	/** {@code links}: null for none; {@code cancelled}: a delivery no longer wanted (not tried, its result not reported). */
 	ChannelLane(String name, Endpoint endpoint, HttpClient client, BiConsumer<Delivery, AttemptResult> onResult,
-			Function<URI, CircuitBreaker> breakers) {
+			Function<URI, CircuitBreaker> breakers, UnsubscribeLinks links, java.util.function.Predicate<Delivery> cancelled) {
+		this.links = links;
+		this.cancelled = cancelled;
 		this.endpoint = endpoint;
 		this.client = client;
 		this.onResult = onResult;
@@ -47,7 +53,11 @@ final class ChannelLane {
 
 	void start(Delivery delivery) {
 		if (!workers.isShutdown()) {
-			workers.execute(() -> onResult.accept(delivery, attempt(delivery)));
+			workers.execute(() -> {
+				if (!cancelled.test(delivery)) {
+					onResult.accept(delivery, attempt(delivery));
+				}
+			});
 		}
 	}
 
@@ -102,7 +112,7 @@ final class ChannelLane {
 				.timeout(Duration.ofMillis(settings.timeoutMillis()))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", delivery.action().id())
-				.POST(HttpRequest.BodyPublishers.ofString(BodyTemplate.render(settings.body(), delivery.action())));
+				.POST(HttpRequest.BodyPublishers.ofString(BodyTemplate.render(settings.body(), delivery.action(), links)));
 		settings.headers().forEach(request::header);
 		return request.build();
 	}

@@ -28,10 +28,19 @@ import java.util.Map;
  *     concurrency: 16
  * webhook:
  *   timeoutMs: 2000
+ * unsubscribe:                  # one-click unsubscribe links (UnsubscribeLinks): ${unsubscribeUrl} in a body
+ *   baseUrl: https://itinera.example.com
+ *   secretEnv: ITINERA_UNSUBSCRIBE_SECRET
  * </pre>
+ * {@code unsubscribe} is kept as written (null: none) and read by the server, which knows the journeys' topics.
  */
-public record DeliveryConfig(Map<String, Endpoint> channels, Endpoint webhook, long breakerOpenMillis) {
+public record DeliveryConfig(Map<String, Endpoint> channels, Endpoint webhook, long breakerOpenMillis, JsonNode unsubscribe) {
 	public static final List<String> CHANNELS = List.of("email", "sms", "push", "inapp");
+
+	/** Without unsubscribe links. */
+	public DeliveryConfig(Map<String, Endpoint> channels, Endpoint webhook, long breakerOpenMillis) {
+		this(channels, webhook, breakerOpenMillis, null);
+	}
 
 	public static DeliveryConfig load(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) {
@@ -64,7 +73,8 @@ public record DeliveryConfig(Map<String, Endpoint> channels, Endpoint webhook, l
 			channels.put(channel.getKey(), endpoint(channel.getValue(), where + ": channels." + channel.getKey(), true));
 		}
 		Endpoint webhook = endpoint(root.path("webhook"), where + ": webhook", false);
-		return new DeliveryConfig(channels, webhook, root.path("breakerOpenMs").asLong(2_000));
+		return new DeliveryConfig(channels, webhook, root.path("breakerOpenMs").asLong(2_000),
+				root.has("unsubscribe") ? root.get("unsubscribe") : null);
 	}
 
 	/** Nothing configured: webhooks go to their URLs, sends are dead-lettered as having no endpoint. */

@@ -21,8 +21,9 @@ import org.rocksdb.WriteOptions;
 public final class DeliveryLedger implements AutoCloseable {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** CANCELLED: not delivered because the customer withdrew consent meanwhile (the entry's error says how). */
 	public enum Status {
-		PENDING, DELIVERED, DEAD
+		PENDING, DELIVERED, DEAD, CANCELLED
 	}
 
 	/** One action's record: its status, the tries so far, the last error, and the action itself (to resume it). */

@@ -65,6 +65,12 @@ public final class HttpApi implements AutoCloseable {
 				+ e.getClass().getSimpleName() + "); it is still up, and the request may be sent again"));
 	}
 
+	/** Adds routes of another part of the server (before {@link #start()}). */
+	public HttpApi with(java.util.function.Consumer<Javalin> routes) {
+		routes.accept(app);
+		return this;
+	}
+
 	public HttpApi start() {
 		app.start(settings.host(), settings.port());
 		return this;
@@ -75,7 +81,8 @@ public final class HttpApi implements AutoCloseable {
 	}
 
 	private void authorize(Context ctx) {
-		if (settings.token() == null || ctx.path().equals("/health")) {
+		if (settings.token() == null || ctx.path().equals("/health")
+				|| ctx.path().startsWith(io.itinera.serve.consent.UnsubscribeLinks.PATH)) { // a signed link is its own authority
 			return;
 		}
 		String given = ctx.header("Authorization");

@@ -62,6 +62,7 @@ final class DeliveryFigures {
 			case SUPPRESSED_HOLDOUT -> HOLDOUT;
 			case DROPPED_STAGE_LEFT -> LEFT_STAGE;
 			case LOST_TO_PRIORITY -> LOST_TO_PRIORITY;
+			case NOT_SUBSCRIBED -> notSubscribed(notice);
 			default -> null;
 		};
 		Tally tally = tally(notice.journey(), notice.channel());
@@ -70,6 +71,11 @@ final class DeliveryFigures {
 		} else if (reason != null) {
 			tally.notSent.merge(reason, 1L, Long::sum);
 		}
+	}
+
+	/** Sends withheld by consent are counted per topic: {@code not subscribed (promotions)}. */
+	static String notSubscribed(DeliveryNotice notice) {
+		return notice.notSubscribed() == null ? "not subscribed" : "not subscribed (" + notice.notSubscribed().topic() + ")";
 	}
 
 	/** The end of the replay for one customer: their last week goes into the histogram. */

@@ -390,6 +390,7 @@ public final class JourneyTestRunner {
 			case HELD -> notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS;
 			case LOST_TO_PRIORITY -> notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY;
 			case HELD_BY_PRIORITY -> notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY;
+			case NOT_SUBSCRIBED -> notice.outcome() == DeliveryOutcome.NOT_SUBSCRIBED;
 		};
 	}
 
@@ -401,6 +402,7 @@ public final class JourneyTestRunner {
 			case CAPPED_BY_WORKSPACE -> "not sent " + message + " suppressed by workspace cap";
 			case LOST_TO_PRIORITY -> "not sent " + message + " lost to priority";
 			case HELD_BY_PRIORITY -> "not sent " + message + " held by priority";
+			case NOT_SUBSCRIBED -> "no send " + message + " because not subscribed";
 		};
 	}
 
