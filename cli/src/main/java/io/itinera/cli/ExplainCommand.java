@@ -78,6 +78,13 @@ public final class ExplainCommand implements Callable<Integer> {
 	}
 
 	private int explain(RecordedRun run, PrintWriter out, PrintWriter err) throws IOException {
+		java.util.OptionalLong erasedAt = run.erasedAt(customer);
+		if (erasedAt.isPresent()) {
+			String when = Instant.ofEpochMilli(erasedAt.getAsLong()).toString();
+			out.println(json ? "{\"customer\": " + new ObjectMapper().writeValueAsString(customer) + ", \"erased\": \"" + when + "\"}"
+					: "Customer " + customer + " was erased on " + when + "; nothing else is kept about them.");
+			return ExitCode.OK.code();
+		}
 		RunInputs inputs = run.inputs;
 		Path events = this.log.file;
 		Path log = events != null ? events : Path.of(inputs.events());

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 				TrainCommand.class,
 				SimulateCommand.class,
 				ExplainCommand.class,
+				ForgetCommand.class,
 				FlinkCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

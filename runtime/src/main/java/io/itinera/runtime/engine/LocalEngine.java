@@ -39,6 +39,8 @@ public final class LocalEngine {
 	private volatile long position;
 	private volatile long linesThisRun;
 	private volatile boolean stopRequested;
+	private volatile List<BlockingQueue<WorkerMessage>> workerQueues;
+	private volatile EngineFailure runFailure;
 
 	/** {@code steps} gives each worker its own step function (a step may hold per-thread rule sessions). */
 	public LocalEngine(Supplier<JourneyStep> steps, Scorer scorer, CustomerStateStore store, RunOutput output,
@@ -53,6 +55,37 @@ public final class LocalEngine {
 	/** Asks a running run to stop after the line it is reading: it writes a checkpoint, and the same run resumes there. */
 	public void stop() {
 		stopRequested = true;
+	}
+
+	/**
+	 * Erases a customer from a running engine (live): their worker lets go of them (state, timers, held
+	 * events) and the next checkpoint deletes them from the store. Returns once that checkpoint is
+	 * committed. The caller puts them on the store's list of erased customers first, so that none of
+	 * their events brings them back meanwhile.
+	 *
+	 * @throws IllegalStateException when the engine is not running or the checkpoint did not come in time
+	 */
+	public void forget(String customerId, long timeoutMillis) throws InterruptedException {
+		List<BlockingQueue<WorkerMessage>> queues = workerQueues;
+		EngineFailure failure = runFailure;
+		if (queues == null || failure.failed()) {
+			throw new IllegalStateException("the engine is not running");
+		}
+		java.util.concurrent.CompletableFuture<Long> barrier = new java.util.concurrent.CompletableFuture<>();
+		if (!queues.get(partitionOf(customerId, queues.size())).offer(new WorkerMessage.Forget(customerId, barrier), timeoutMillis,
+				TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("the engine is too busy to take an erasure now; try again");
+		}
+		commits.requestCheckpoint();
+		try {
+			long id = barrier.get(timeoutMillis, TimeUnit.MILLISECONDS);
+			commits.awaitCommitted(id, failure);
+		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			throw new IllegalStateException("the engine did not write the erasure within " + timeoutMillis + " ms", e);
+		}
+		if (failure.failed()) {
+			throw new IllegalStateException("the engine failed before the erasure was written");
+		}
 	}
 
 	/** Bytes of input read so far (for a progress bar). */
@@ -102,6 +135,8 @@ public final class LocalEngine {
 			queues.add(queue);
 			threads.add(start(worker, "itinera-worker-" + p));
 		}
+		workerQueues = queues;
+		runFailure = failure;
 		Committer committer = new Committer(committerInbox, partitions, store, output, config, failure, totals, commits,
 				saved.isPresent());
 		Thread committerThread = start(committer, "itinera-committer");
