@@ -49,11 +49,6 @@ final class RecordedRun implements AutoCloseable {
 	}
 
 	/** @throws IllegalArgumentException saying what is missing and what to do */
-	/** When the customer was erased from the run's state (epoch milliseconds); empty when they were not (or for a simulation). */
-	java.util.OptionalLong erasedAt(String customerId) {
-		return store == null ? java.util.OptionalLong.empty() : store.erasedCustomers().erasedAt(customerId);
-	}
-
 	static RecordedRun ofState(Path directory) {
 		if (!Files.isRegularFile(directory.resolve("CURRENT"))) {
 			throw new IllegalArgumentException(directory + " is not the state of an itinera run: give the --state directory "

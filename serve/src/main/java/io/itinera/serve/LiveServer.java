@@ -15,6 +15,7 @@ import io.itinera.serve.delivery.DeliveryConfig;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
 import io.itinera.serve.http.HttpApi;
+import io.itinera.serve.intake.ErasureGate;
 import io.itinera.serve.intake.EventIntake;
 import io.itinera.serve.intake.InputLog;
 import io.itinera.serve.intake.RejectedLines;
@@ -129,9 +130,12 @@ public final class LiveServer implements AutoCloseable {
 		JourneyStep viewStep = steps.get();
 		CustomerViews views = new CustomerViews(plan, viewStep instanceof PlanStep planStep ? planStep : null, store, recent,
 				delivery);
-		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest());
+		ErasureGate gate = new ErasureGate(store.erasedCustomers());
+		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest(), gate);
+		CustomerErasure erasure = new CustomerErasure(gate, engine, source, log, store, delivery, recent, state);
+		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
-				intake, views, metrics, () -> health(delivery)).start();
+				intake, views, metrics, () -> health(delivery)).erasing(erasure).start();
 	}
 
 	private void runEngine(TailingEventSource source) {

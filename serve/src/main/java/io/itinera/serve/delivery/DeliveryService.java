@@ -35,6 +35,8 @@ public final class DeliveryService implements AutoCloseable {
 	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("itinera-retries"));
 	private final Map<String, ChannelLane> lanes = new ConcurrentHashMap<>();
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+	/** Actions of erased customers: a try under way ends without a word in the ledger, a retry is not made. */
+	private final Set<String> erasedActions = ConcurrentHashMap.newKeySet();
 	private volatile boolean closed;
 
 	public DeliveryService(DeliveryConfig config, DeliveryLedger ledger, java.nio.file.Path deadLetters, ServeMetrics metrics)
@@ -82,6 +84,17 @@ public final class DeliveryService implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Erasure: the customer's actions leave the ledger (pending ones are not sent: a try already on the wire
+	 * may still land) and the dead-delivery file.
+	 */
+	public void forgetCustomer(String customerId) {
+		for (String id : ledger.forgetCustomer(customerId)) {
+			erasedActions.add(id);
+			inFlight.remove(id);
+		}
+	}
+
 	/** What became of an action: pending, delivered, dead, or null when it was never meant for delivery. */
 	public Status status(String actionId) {
 		Entry entry = ledger.get(actionId);
@@ -111,7 +124,7 @@ public final class DeliveryService implements AutoCloseable {
 	}
 
 	private void dispatch(ActionRecord action, int attemptsSoFar) {
-		if (!inFlight.add(action.id())) {
+		if (erasedActions.contains(action.id()) || !inFlight.add(action.id())) {
 			return;
 		}
 		Entry now = ledger.get(action.id());
@@ -146,7 +159,7 @@ public final class DeliveryService implements AutoCloseable {
 	}
 
 	private void onResult(Delivery delivery, AttemptResult result) {
-		if (closed) {
+		if (closed || erasedActions.contains(delivery.action().id())) {
 			inFlight.remove(delivery.action().id());
 			return;
 		}
@@ -158,8 +171,7 @@ public final class DeliveryService implements AutoCloseable {
 				metrics.deliveredAfter(delivery.lane(), Duration.ofMillis(System.currentTimeMillis() - delivery.action().at()));
 			}
 			case PERMANENT -> giveUp(delivery, result.error());
-			case NOT_TRIED -> retries.schedule(() -> lanes.get(delivery.lane()).start(delivery), result.retryAfterMillis(),
-					TimeUnit.MILLISECONDS);
+			case NOT_TRIED -> retryLater(delivery, result.retryAfterMillis());
 			case RETRY -> {
 				metrics.delivery(delivery.lane(), result.throttled() ? "throttled" : "failed");
 				if (delivery.attempts() >= delivery.endpoint().maxAttempts()) {
@@ -170,9 +182,17 @@ public final class DeliveryService implements AutoCloseable {
 						: Backoff.delayMillis(delivery.attempts(), delivery.endpoint().backoffMillis(),
 								delivery.endpoint().maxBackoffMillis());
 				metrics.retry(delivery.lane());
-				retries.schedule(() -> lanes.get(delivery.lane()).start(delivery), wait, TimeUnit.MILLISECONDS);
+				retryLater(delivery, wait);
 			}
 		}
+	}
+
+	private void retryLater(Delivery delivery, long waitMillis) {
+		retries.schedule(() -> {
+			if (!erasedActions.contains(delivery.action().id())) {
+				lanes.get(delivery.lane()).start(delivery);
+			}
+		}, waitMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private void giveUp(Delivery delivery, String error) {

@@ -36,6 +36,7 @@ public final class HttpApi implements AutoCloseable {
 	private final CustomerReader customers;
 	private final ServeMetrics metrics;
 	private final Supplier<Map<String, Object>> health;
+	private CustomerEraser eraser;
 
 	public HttpApi(Settings settings, EventIntake intake, CustomerReader customers, ServeMetrics metrics,
 			Supplier<Map<String, Object>> health) {
@@ -57,12 +58,19 @@ public final class HttpApi implements AutoCloseable {
 		app.error(404, ctx -> {
 			if (ctx.result() == null || !ctx.result().startsWith("{")) {
 				error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path()
-						+ "; the API has POST /v1/events, GET /v1/customers/{id}, GET /health, GET /metrics");
+						+ "; the API has POST /v1/events, GET and DELETE /v1/customers/{id}, GET /health, GET /metrics");
 			}
 		});
 		app.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
 		app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "the server failed on this request ("
 				+ e.getClass().getSimpleName() + "); it is still up, and the request may be sent again"));
+	}
+
+	/** Adds {@code DELETE /v1/customers/{id}} (erasure); a GET of an erased customer then says so (410). Before {@link #start()}. */
+	public HttpApi erasing(CustomerEraser customerEraser) {
+		this.eraser = customerEraser;
+		app.delete("/v1/customers/{id}", this::deleteCustomer);
+		return this;
 	}
 
 	public HttpApi start() {
@@ -149,7 +157,30 @@ public final class HttpApi implements AutoCloseable {
 		return bytes.length > limit ? null : bytes;
 	}
 
+	private void deleteCustomer(Context ctx) throws Exception {
+		String id = ctx.pathParam("id");
+		long at;
+		try {
+			at = eraser.erase(id);
+		} catch (IllegalStateException e) {
+			error(ctx, 503, "the erasure is not finished: " + e.getMessage());
+			return;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("erased", true);
+		answer.put("at", java.time.Instant.ofEpochMilli(at).toString());
+		json(ctx, 200, answer);
+	}
+
 	private void getCustomer(Context ctx) {
+		java.util.OptionalLong erasedAt = eraser == null ? java.util.OptionalLong.empty() : eraser.erasedAt(ctx.pathParam("id"));
+		if (erasedAt.isPresent()) {
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("erased", true);
+			answer.put("at", java.time.Instant.ofEpochMilli(erasedAt.getAsLong()).toString());
+			json(ctx, 410, answer);
+			return;
+		}
 		Map<String, Object> customer = customers.describe(ctx.pathParam("id"));
 		if (customer == null) {
 			error(ctx, 404, "no customer '" + ctx.pathParam("id") + "' (not seen yet, or not yet checkpointed: try again in a second)");
