@@ -48,6 +48,24 @@ public final class ErasedCustomers {
 		return new ErasedCustomers(salt, persist);
 	}
 
+	/** An empty list with this salt (hosts whose parts must agree on one: the subtasks of a Flink job). */
+	public static ErasedCustomers withSalt(byte[] salt, Consumer<byte[]> persist) {
+		return new ErasedCustomers(salt.clone(), persist);
+	}
+
+	/**
+	 * Adds the entries of a list {@link #toBytes()} wrote with the same salt (the parts of a list kept
+	 * apart, joined again); false, and nothing added, when its salt is another.
+	 */
+	public boolean addAll(byte[] bytes) {
+		ErasedCustomers other = fromBytes(bytes, null);
+		if (!java.util.Arrays.equals(other.salt, salt)) {
+			return false;
+		}
+		other.erasedAt.forEach(erasedAt::putIfAbsent);
+		return true;
+	}
+
 	/** The list {@link #toBytes()} wrote, or a fresh one for null. */
 	public static ErasedCustomers fromBytes(byte[] bytes, Consumer<byte[]> persist) {
 		if (bytes == null) {
