@@ -71,7 +71,8 @@ public final class StepDriver {
 
 	/** An event of the input, with its line number (for dead letters). */
 	public void onEvent(Event event, long line) {
-		if (erased.contains(event.customerId())) {
+		// an erased customer is never in memory: only a customer read back (or new) can be on the list
+		if (!erased.isEmpty() && !slots.containsKey(event.customerId()) && erased.contains(event.customerId())) {
 			if (!ErasedCustomers.RECONSENT_EVENT.equals(event.type())) {
 				erased.countDropped();
 				return;
