@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
 				SimulateCommand.class,
 				ExplainCommand.class,
 				ForgetCommand.class,
+				ProfilesCommand.class,
 				FlinkCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

@@ -44,6 +44,11 @@ public final class CustomerSlot {
 		this.state = state;
 	}
 
+	/** A slot for a customer no input has reached yet (a profile loaded before their first event). */
+	public static CustomerSlot fresh(String customerId, CustomerState state) {
+		return new CustomerSlot(customerId, state);
+	}
+
 	public String customerId() {
 		return customerId;
 	}

@@ -124,13 +124,14 @@ public final class LocalEngine {
 		baseLines = totals.linesRead;
 
 		int partitions = config.workers();
+		boolean storeHoldsCustomers = saved.isEmpty() && store.holdsCustomers();
 		EngineFailure failure = new EngineFailure();
 		BlockingQueue<Object> committerInbox = new ArrayBlockingQueue<>(Math.max(64, 8 * (partitions + 1)));
 		List<BlockingQueue<WorkerMessage>> queues = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int p = 0; p < partitions; p++) {
 			BlockingQueue<WorkerMessage> queue = new ArrayBlockingQueue<>(config.queueChunks());
-			PartitionWorker worker = new PartitionWorker(p, steps.get(), scorer, store, saved.isPresent(), queue,
+			PartitionWorker worker = new PartitionWorker(p, steps.get(), scorer, store, saved.isPresent() || storeHoldsCustomers, queue,
 					committerInbox, commits, config, failure);
 			queues.add(queue);
 			threads.add(start(worker, "itinera-worker-" + p));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -99,6 +100,29 @@ public final class RocksDbStateStore implements CustomerStateStore {
 			db.put(meta, syncWrites, ERASED_KEY, list);
 		} catch (RocksDBException e) {
 			throw new IllegalStateException("cannot write the list of erased customers to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Writes customers outside a run's checkpoints (profiles loaded before or between runs), in one
+	 * synced batch.
+	 */
+	public void putCustomers(Map<String, CustomerRecord> records) {
+		try (WriteBatch batch = new WriteBatch()) {
+			for (var entry : records.entrySet()) {
+				addCustomer(batch, entry.getKey(), entry.getValue());
+			}
+			db.write(syncWrites, batch);
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot write customers to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public boolean holdsCustomers() {
+		try (RocksIterator iterator = db.newIterator(customers)) {
+			iterator.seekToFirst();
+			return iterator.isValid();
 		}
 	}
 
