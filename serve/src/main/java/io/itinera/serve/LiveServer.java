@@ -135,7 +135,11 @@ public final class LiveServer implements AutoCloseable {
 		CustomerErasure erasure = new CustomerErasure(gate, engine, source, log, store, delivery, recent, state);
 		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
-				intake, views, metrics, () -> health(delivery)).erasing(erasure).start();
+				intake, views, metrics, () -> health(delivery)).erasing(erasure);
+		if (viewStep instanceof PlanStep journey) {
+			api.profiles(new ProfileUpdates(plan, journey, engine, gate.erased()));
+		}
+		api.start();
 	}
 
 	private void runEngine(TailingEventSource source) {

@@ -124,6 +124,16 @@ public final class StepDriver {
 		markChanged(slot);
 	}
 
+	/**
+	 * Changes a customer's state outside the step function (a profile's attributes): a customer not
+	 * seen yet starts from the step's initial state. The change is written with the next checkpoint.
+	 */
+	public void updateState(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change) {
+		CustomerSlot slot = slot(customerId);
+		change.accept(slot.state);
+		markChanged(slot);
+	}
+
 	/** Live: fires the timers due by {@code wallTime}, releases held events and sends a batch that waited long enough. */
 	public void advanceWallClock(long wallTime) {
 		now = Math.max(now, wallTime);

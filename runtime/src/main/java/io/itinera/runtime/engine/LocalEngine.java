@@ -66,25 +66,41 @@ public final class LocalEngine {
 	 * @throws IllegalStateException when the engine is not running or the checkpoint did not come in time
 	 */
 	public void forget(String customerId, long timeoutMillis) throws InterruptedException {
+		untilCheckpointed(customerId, done -> new WorkerMessage.Forget(customerId, done), timeoutMillis);
+	}
+
+	/**
+	 * Changes a customer's state in a running engine (live: a profile's attributes); a customer not seen
+	 * yet starts from the initial state. Returns once a checkpoint holding the change is committed.
+	 *
+	 * @throws IllegalStateException when the engine is not running or the checkpoint did not come in time
+	 */
+	public void update(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change, long timeoutMillis)
+			throws InterruptedException {
+		untilCheckpointed(customerId, done -> new WorkerMessage.Update(customerId, change, done), timeoutMillis);
+	}
+
+	private void untilCheckpointed(String customerId,
+			java.util.function.Function<java.util.concurrent.CompletableFuture<Long>, WorkerMessage> message, long timeoutMillis)
+			throws InterruptedException {
 		List<BlockingQueue<WorkerMessage>> queues = workerQueues;
 		EngineFailure failure = runFailure;
 		if (queues == null || failure.failed()) {
 			throw new IllegalStateException("the engine is not running");
 		}
 		java.util.concurrent.CompletableFuture<Long> barrier = new java.util.concurrent.CompletableFuture<>();
-		if (!queues.get(partitionOf(customerId, queues.size())).offer(new WorkerMessage.Forget(customerId, barrier), timeoutMillis,
-				TimeUnit.MILLISECONDS)) {
-			throw new IllegalStateException("the engine is too busy to take an erasure now; try again");
+		if (!queues.get(partitionOf(customerId, queues.size())).offer(message.apply(barrier), timeoutMillis, TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("the engine is too busy to take this now; try again");
 		}
 		commits.requestCheckpoint();
 		try {
 			long id = barrier.get(timeoutMillis, TimeUnit.MILLISECONDS);
 			commits.awaitCommitted(id, failure);
 		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-			throw new IllegalStateException("the engine did not write the erasure within " + timeoutMillis + " ms", e);
+			throw new IllegalStateException("the engine did not write the change within " + timeoutMillis + " ms", e);
 		}
 		if (failure.failed()) {
-			throw new IllegalStateException("the engine failed before the erasure was written");
+			throw new IllegalStateException("the engine failed before the change was written");
 		}
 	}
 

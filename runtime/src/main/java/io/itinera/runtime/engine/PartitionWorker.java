@@ -48,7 +48,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	private List<DeadLetter> failedInputs = new ArrayList<>();
 	private Map<String, Long> stageDeltas = new HashMap<>();
 	private long newCustomers;
-	private List<java.util.concurrent.CompletableFuture<Long>> forgotten = new ArrayList<>();
+	private List<java.util.concurrent.CompletableFuture<Long>> awaitingCheckpoint = new ArrayList<>();
 
 	PartitionWorker(int partition, JourneyStep step, Scorer scorer, CustomerStateStore store, boolean storeMayHoldCustomers,
 			BlockingQueue<WorkerMessage> inbox, BlockingQueue<Object> committer, CommitProgress commits, EngineConfig config,
@@ -86,6 +86,8 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				onChunk(chunk);
 			} else if (message instanceof WorkerMessage.Forget forget) {
 				onForget(forget);
+			} else if (message instanceof WorkerMessage.Update update) {
+				onUpdate(update);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				driver.drainScores();
 				if (barrier.finishing() != null && barrier.latestEventAt() != Long.MIN_VALUE) {
@@ -110,6 +112,8 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				onChunk(chunk);
 			} else if (message instanceof WorkerMessage.Forget forget) {
 				onForget(forget);
+			} else if (message instanceof WorkerMessage.Update update) {
+				onUpdate(update);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				if (barrier.finishing() != null) {
 					driver.releaseAllHeld();
@@ -134,7 +138,13 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 
 	private void onForget(WorkerMessage.Forget forget) {
 		driver.forget(forget.customerId());
-		forgotten.add(forget.checkpointBarrier());
+		awaitingCheckpoint.add(forget.checkpointBarrier());
+		commits.requestCheckpoint();
+	}
+
+	private void onUpdate(WorkerMessage.Update update) {
+		driver.updateState(update.customerId(), update.change());
+		awaitingCheckpoint.add(update.checkpointBarrier());
 		commits.requestCheckpoint();
 	}
 
@@ -153,10 +163,10 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 		failedInputs = new ArrayList<>();
 		stageDeltas = new HashMap<>();
 		newCustomers = 0;
-		if (!forgotten.isEmpty()) {
+		if (!awaitingCheckpoint.isEmpty()) {
 			if (barrier.checkpoint()) {
-				forgotten.forEach(done -> done.complete(barrier.id()));
-				forgotten = new ArrayList<>();
+				awaitingCheckpoint.forEach(done -> done.complete(barrier.id()));
+				awaitingCheckpoint = new ArrayList<>();
 			} else {
 				commits.requestCheckpoint();
 			}

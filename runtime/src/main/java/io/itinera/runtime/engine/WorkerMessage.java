@@ -26,4 +26,9 @@ sealed interface WorkerMessage {
 	 */
 	record Forget(String customerId, CompletableFuture<Long> checkpointBarrier) implements WorkerMessage {
 	}
+
+	/** Change a customer's state (a profile): written with the worker's next checkpoint, whose barrier id completes the future. */
+	record Update(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change,
+			CompletableFuture<Long> checkpointBarrier) implements WorkerMessage {
+	}
 }

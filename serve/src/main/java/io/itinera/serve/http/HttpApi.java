@@ -73,6 +73,34 @@ public final class HttpApi implements AutoCloseable {
 		return this;
 	}
 
+	/** Adds {@code PUT /v1/customers/{id}/profile} (attributes from the shop's systems). Before {@link #start()}. */
+	public HttpApi profiles(ProfileWriter writer) {
+		app.put("/v1/customers/{id}/profile", ctx -> putProfile(ctx, writer));
+		return this;
+	}
+
+	private void putProfile(Context ctx, ProfileWriter writer) throws Exception {
+		byte[] body = readAtMost(ctx.req().getInputStream(), settings.maxBodyBytes());
+		if (body == null) {
+			tooLarge(ctx);
+			return;
+		}
+		Map<String, Object> set;
+		try {
+			set = writer.put(ctx.pathParam("id"), body);
+		} catch (IllegalArgumentException e) {
+			error(ctx, 400, e.getMessage());
+			return;
+		} catch (IllegalStateException e) {
+			error(ctx, eraser != null && eraser.erasedAt(ctx.pathParam("id")).isPresent() ? 410 : 503, e.getMessage());
+			return;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("customer", ctx.pathParam("id"));
+		answer.put("attributes", set);
+		json(ctx, 200, answer);
+	}
+
 	public HttpApi start() {
 		app.start(settings.host(), settings.port());
 		return this;
