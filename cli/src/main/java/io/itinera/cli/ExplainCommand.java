@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.itinera.runtime.state.RocksDbStateStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public final class ExplainCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		if (source.state != null && erased(out)) {
+			return ExitCode.OK.code();
+		}
 		try (RecordedRun run = source.state != null ? RecordedRun.ofState(source.state)
 				: RecordedRun.ofSimulation(source.simulation)) {
 			return explain(run, out, err);
@@ -82,6 +86,27 @@ public final class ExplainCommand implements Callable<Integer> {
 			out.flush();
 			err.flush();
 		}
+	}
+
+	/** A customer erased from the state ({@code itinera forget}, serve's DELETE): that and when, nothing more. */
+	private boolean erased(PrintWriter out) throws IOException {
+		if (!Files.isRegularFile(source.state.resolve("CURRENT"))) {
+			return false; // not a state: the explanation below says so
+		}
+		java.util.OptionalLong erasedAt;
+		try (RocksDbStateStore store = new RocksDbStateStore(source.state)) {
+			erasedAt = store.erasedCustomers().erasedAt(customer);
+		} catch (IllegalStateException e) {
+			return false; // not a state, or in use: the explanation below says which
+		}
+		if (erasedAt.isEmpty()) {
+			return false;
+		}
+		String when = Instant.ofEpochMilli(erasedAt.getAsLong()).toString();
+		out.println(json ? "{\"customer\": " + new ObjectMapper().writeValueAsString(customer) + ", \"erased\": \"" + when + "\"}"
+				: "Customer " + customer + " was erased on " + when + "; nothing else is kept about them.");
+		out.flush();
+		return true;
 	}
 
 	private int explain(RecordedRun run, PrintWriter out, PrintWriter err) throws IOException {

@@ -87,6 +87,17 @@ public final class FlinkCommand implements Callable<Integer> {
 	@Option(names = "--local", description = "run on a MiniCluster on this machine instead of submitting to a cluster")
 	boolean local;
 
+	@Option(names = "--erasures", paramLabel = "FILE|DIR", description = "the erasure path: ids of customers to erase, one a line, from"
+			+ " a file (read once) or a folder watched for new files (docs/erasure.md)")
+	Path erasures;
+
+	@Option(names = "--erasure-topic", paramLabel = "T", description = "the erasure path on Kafka: a control topic of customer ids to erase")
+	String erasureTopic;
+
+	@Option(names = "--erasure-salt", paramLabel = "HEX", description = "the salt of the job's list of erased customers (32 hex digits;"
+			+ " default: a new one; a job restored from a savepoint keeps the savepoint's)")
+	String erasureSalt;
+
 	@Mixin
 	RawDrlOption rawDrl = new RawDrlOption();
 
@@ -200,6 +211,15 @@ public final class FlinkCommand implements Callable<Integer> {
 		}
 		if (kafka.bootstrap != null) {
 			args.addAll(List.of("--kafka", kafka.bootstrap));
+		}
+		if (erasures != null) {
+			args.addAll(List.of("--erasures", erasures.toAbsolutePath().toString()));
+		}
+		if (erasureTopic != null) {
+			args.addAll(List.of("--erasure-topic", erasureTopic));
+		}
+		if (erasureSalt != null) {
+			args.addAll(List.of("--erasure-salt", erasureSalt));
 		}
 		if (out != null) {
 			args.addAll(List.of("--out", out.toAbsolutePath().toString()));

@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
 				TrainCommand.class,
 				SimulateCommand.class,
 				ExplainCommand.class,
+				ForgetCommand.class,
+				ProfilesCommand.class,
 				FlinkCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

@@ -259,6 +259,9 @@ public final class RunCommand implements Callable<Integer> {
 		return migrate ? ChangedJourney.Answer.MIGRATE : pinOld ? ChangedJourney.Answer.PIN_OLD : ChangedJourney.Answer.REFUSE;
 	}
 
+	/** Events dropped because their customer was erased ({@code itinera forget}), this run. */
+	private long erasedEventsDropped;
+
 	private EngineSummary run(EventSchema schema, Function<CustomerStateStore, RunSteps> stepsForState, Scorer scorer,
 			EngineConfig config, Path stateDirectory) throws IOException {
 		if (deliver.file != null && inMemory) {
@@ -281,6 +284,7 @@ public final class RunCommand implements Callable<Integer> {
 			stopOnSignal = StopOnSignal.install(engine::stop, () -> null);
 			try (steps) {
 				EngineSummary summary = engine.run(source);
+				erasedEventsDropped = store.erasedCustomers().droppedEvents();
 				if (delivery != null) {
 					deliveryNote = delivery.finish();
 				}
@@ -345,6 +349,9 @@ public final class RunCommand implements Callable<Integer> {
 		if (summary.outOfOrderEvents() > 0 || summary.lateEvents() > 0) {
 			text.printf("  out of order   %,d put back in order, %,d late (dead letters; --lateness %s)%n",
 					summary.outOfOrderEvents(), summary.lateEvents(), driverOptions.lateness);
+		}
+		if (erasedEventsDropped > 0) {
+			text.printf("  erased         %,d events of erased customers dropped (itinera forget)%n", erasedEventsDropped);
 		}
 		if (replay != null && replay.orderNote() != null) {
 			text.printf("  log order      %s%n", replay.orderNote());

@@ -2,7 +2,8 @@ package io.itinera.flink;
 
 /**
  * A parsed event on its way to its customer's operator: the customer id (the key), the event in
- * {@code EventCodec}'s bytes, and its line (for dead letters). A Flink POJO, so no Kryo.
+ * {@code EventCodec}'s bytes, and its line (for dead letters). A Flink POJO, so no Kryo. A record
+ * without event bytes is a request to erase the customer ({@link #erasure}).
  */
 public class EventRecord {
 	public String customerId;
@@ -18,6 +19,15 @@ public class EventRecord {
 		this.at = at;
 		this.line = line;
 		this.event = event;
+	}
+
+	/** A request to erase the customer (from the job's erasure input): no event. */
+	public static EventRecord erasure(String customerId) {
+		return new EventRecord(customerId, 0, 0, null);
+	}
+
+	public boolean requestsErasure() {
+		return event == null;
 	}
 
 	public String getCustomerId() {

@@ -63,16 +63,29 @@ public final class JourneyJob {
 		build(lines(env, input), settings, output);
 	}
 
+	/** The job with an erasure path ({@link ErasureRequests}); {@code erasures} may be null (none). */
+	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output,
+			ErasureRequests erasures) {
+		build(lines(env, input), settings, output, erasures == null ? null : erasures.stream(env),
+				erasures == null ? new byte[16] : erasures.saltBytes());
+	}
+
 	/** The job over a stream of lines already in the graph (tests put a failure in front of it). */
 	static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output) {
+		build(lines, settings, output, null, new byte[16]);
+	}
+
+	private static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output, DataStream<EventRecord> erasures,
+			byte[] erasureSalt) {
 		SingleOutputStreamOperator<EventRecord> events = lines.process(new EventParsing(settings), OutputTypes.EVENT)
 				.uid("parse").name("parse events");
 		DataStream<EventRecord> timed = events.assignTimestampsAndWatermarks(WatermarkStrategy
 				.<EventRecord>forBoundedOutOfOrderness(Duration.ofMillis(settings.latenessMillis()))
 				.withTimestampAssigner((event, previous) -> event.at).withIdleness(Duration.ofSeconds(5))).uid("watermarks")
 				.name("event time");
-		DataStream<OutputRecord> results = timed.keyBy(EventRecord::getCustomerId, Types.STRING)
-				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings)).uid("journey")
+		DataStream<EventRecord> toCustomers = erasures == null ? timed : timed.union(erasures);
+		DataStream<OutputRecord> results = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING)
+				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings, erasureSalt)).uid("journey")
 				.setMaxParallelism(MAX_PARALLELISM);
 		DataStream<OutputRecord> all = results.union(events.getSideOutput(EventParsing.DEAD_LETTERS));
 		if (output.directory() != null) {

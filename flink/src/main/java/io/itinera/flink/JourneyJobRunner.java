@@ -28,7 +28,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
-			+ "[--lateness-ms MS] [--max-skew-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--allow-raw-drl] [--local]";
+			+ "[--lateness-ms MS] [--max-skew-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--erasures FILE|DIR | --erasure-topic T] [--erasure-salt HEX] [--allow-raw-drl] [--local]";
 
 	private JourneyJobRunner() {
 	}
@@ -81,7 +81,7 @@ public final class JourneyJobRunner {
 			if (!arguments.local() && arguments.parallelism() > 0) {
 				env.setParallelism(arguments.parallelism());
 			}
-			JourneyJob.build(env, settings, input, arguments.output());
+			JourneyJob.build(env, settings, input, arguments.output(), ErasureRequests.parse(args, arguments.kafka(), arguments.groupId()));
 			long started = System.nanoTime();
 			env.execute("itinera " + journeys.name());
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -209,6 +209,9 @@ public final class JourneyJobRunner {
 					wall = value.equals("wall");
 				}
 				case "--end-at" -> endAt = value.equals("none") ? Long.MAX_VALUE : instant(value);
+				case "--erasures", "--erasure-topic", "--erasure-salt" -> {
+					// the erasure path's: ErasureRequests.parse reads them
+				}
 				default -> throw new IllegalArgumentException("unknown option " + option);
 				}
 			}

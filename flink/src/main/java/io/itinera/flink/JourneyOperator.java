@@ -9,6 +9,7 @@ import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.driver.StoredCustomers;
+import io.itinera.runtime.erasure.ErasedCustomers;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
@@ -23,7 +24,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -62,15 +68,61 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	private static final long serialVersionUID = 1L;
 	static final String SLOT_STATE = "slot";
 
+	static final String ERASED_STATE = "erased-customers";
+
 	private final JobSettings settings;
+	private final byte[] erasureSalt;
 	private transient ValueState<byte[]> slots;
+	private transient ListState<byte[]> erasedState;
+	private transient ErasedCustomers erased;
+	private transient Counter customersErased;
 	private transient InternalTimerService<VoidNamespace> timers;
 	private transient Scorer scorer;
 	private transient StepDriver driver;
 	private transient Consumer<CustomerSlot> writeSlot;
 
 	JourneyOperator(JobSettings settings) {
+		this(settings, new byte[16]);
+	}
+
+	/** {@code erasureSalt}: the salt of the job's list of erased customers, unless a savepoint brings one. */
+	JourneyOperator(JobSettings settings, byte[] erasureSalt) {
 		this.settings = settings;
+		this.erasureSalt = erasureSalt.clone();
+	}
+
+	/**
+	 * The list of erased customers is operator state that every subtask restores whole (a union), so
+	 * it survives rescaling: each subtask keeps the entries of the requests it handled, and on restore
+	 * joins every subtask's list (same salt: the first job's).
+	 */
+	@Override
+	public void initializeState(StateInitializationContext context) throws Exception {
+		super.initializeState(context);
+		erasedState = context.getOperatorStateStore().getUnionListState(
+				new ListStateDescriptor<>(ERASED_STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+		erased = null;
+		for (byte[] part : erasedState.get()) {
+			if (erased == null) {
+				erased = ErasedCustomers.fromBytes(part, null);
+			} else {
+				erased.addAll(part);
+			}
+		}
+		if (erased == null) {
+			erased = ErasedCustomers.withSalt(erasureSalt, null);
+		}
+	}
+
+	@Override
+	public void snapshotState(StateSnapshotContext context) throws Exception {
+		super.snapshotState(context);
+		erasedState.update(List.of(erased.toBytes()));
+	}
+
+	@Override
+	public ErasedCustomers erasedCustomers() {
+		return erased;
 	}
 
 	@Override
@@ -84,6 +136,8 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		scorer = runtime.scorer();
 		writeSlot = this::writeSlot;
 		driver = new StepDriver(step, settings.driver(), scorer, this, this);
+		customersErased = getMetricGroup().counter("customersErased");
+		getMetricGroup().gauge("erasedEventsDropped", erased::droppedEvents);
 		if (settings.wallClock()) {
 			writeChanged();
 			scheduleWallClock();
@@ -93,6 +147,10 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	@Override
 	public void processElement(StreamRecord<EventRecord> record) {
 		EventRecord in = record.getValue();
+		if (in.requestsErasure()) {
+			erase(in.customerId);
+			return;
+		}
 		Event event = EventCodec.decode(in.customerId, in.event);
 		if (settings.wallClock()) {
 			driver.advanceWallClock(getProcessingTimeService().getCurrentProcessingTime());
@@ -101,6 +159,24 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		}
 		driver.onEvent(event, in.line);
 		writeChanged();
+	}
+
+	/**
+	 * An erasure request: the customer goes on the list (their later events are dropped, counted), their
+	 * slot and wake-up timer leave Flink state, and the driver lets go of them.
+	 */
+	private void erase(String customerId) {
+		erased.addWithoutPersisting(customerId, getProcessingTimeService().getCurrentProcessingTime());
+		byte[] stored = load(customerId);
+		if (stored != null) {
+			long due = SlotCodec.decode(customerId, stored).nextDue();
+			if (!settings.wallClock() && due != Long.MAX_VALUE) {
+				timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, due);
+			}
+		}
+		driver.forget(customerId);
+		writeChanged();
+		customersErased.inc();
 	}
 
 	@Override
@@ -112,6 +188,9 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 
 	@Override
 	public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
+		if (erased.contains(timer.getKey())) {
+			return; // an older wake-up of an erased customer: nothing of theirs is left to wake
+		}
 		driver.advanceCustomer(timer.getKey(), Math.min(timers.currentWatermark(), settings.replayEnd()));
 		writeChanged();
 	}
@@ -165,6 +244,10 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 
 	private void writeSlot(CustomerSlot slot) {
 		setCurrentKey(slot.customerId());
+		if (slot.erased()) {
+			slots.clear();
+			return;
+		}
 		try {
 			slots.update(SlotCodec.encode(slot));
 		} catch (IOException e) {

@@ -10,6 +10,7 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.PlanStep;
 import io.itinera.serve.consent.ActionTopics;
 import io.itinera.serve.consent.UnsubscribeEndpoint;
 import io.itinera.serve.consent.UnsubscribeLinks;
@@ -17,6 +18,7 @@ import io.itinera.serve.delivery.DeliveryConfig;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
 import io.itinera.serve.http.HttpApi;
+import io.itinera.serve.intake.ErasureGate;
 import io.itinera.serve.intake.EventIntake;
 import io.itinera.serve.intake.InputLog;
 import io.itinera.serve.intake.RejectedLines;
@@ -133,14 +135,21 @@ public final class LiveServer implements AutoCloseable {
 		engineThread.start();
 
 		CustomerViews views = new CustomerViews(plan, store, recent, delivery);
-		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest());
+		ErasureGate gate = new ErasureGate(store.erasedCustomers());
+		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest(), gate);
+		CustomerErasure erasure = new CustomerErasure(gate, engine, source, log, store, delivery, recent, state);
+		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
 				intake, views, metrics, () -> health(delivery))
 				.with(app -> {
 					if (links != null) {
 						new UnsubscribeEndpoint(links, intake, delivery, java.time.Clock.systemUTC()).register(app);
 					}
-				}).start();
+				}).erasing(erasure);
+		if (viewStep instanceof PlanStep journey) {
+			api.profiles(new ProfileUpdates(plan, journey, engine, gate.erased()));
+		}
+		api.start();
 	}
 
 	private void runEngine(TailingEventSource source) {

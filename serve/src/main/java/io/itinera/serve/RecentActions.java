@@ -33,4 +33,8 @@ final class RecentActions {
 		Deque<ActionRecord> recent = byCustomer.get(customerId);
 		return recent == null ? List.of() : List.copyOf(recent);
 	}
+
+	synchronized void forget(String customerId) {
+		byCustomer.remove(customerId);
+	}
 }

@@ -39,6 +39,8 @@ public final class LocalEngine {
 	private volatile long position;
 	private volatile long linesThisRun;
 	private volatile boolean stopRequested;
+	private volatile List<BlockingQueue<WorkerMessage>> workerQueues;
+	private volatile EngineFailure runFailure;
 
 	/** {@code steps} gives each worker its own step function (a step may hold per-thread rule sessions). */
 	public LocalEngine(Supplier<JourneyStep> steps, Scorer scorer, CustomerStateStore store, RunOutput output,
@@ -53,6 +55,53 @@ public final class LocalEngine {
 	/** Asks a running run to stop after the line it is reading: it writes a checkpoint, and the same run resumes there. */
 	public void stop() {
 		stopRequested = true;
+	}
+
+	/**
+	 * Erases a customer from a running engine (live): their worker lets go of them (state, timers, held
+	 * events) and the next checkpoint deletes them from the store. Returns once that checkpoint is
+	 * committed. The caller puts them on the store's list of erased customers first, so that none of
+	 * their events brings them back meanwhile.
+	 *
+	 * @throws IllegalStateException when the engine is not running or the checkpoint did not come in time
+	 */
+	public void forget(String customerId, long timeoutMillis) throws InterruptedException {
+		untilCheckpointed(customerId, done -> new WorkerMessage.Forget(customerId, done), timeoutMillis);
+	}
+
+	/**
+	 * Changes a customer's state in a running engine (live: a profile's attributes); a customer not seen
+	 * yet starts from the initial state. Returns once a checkpoint holding the change is committed.
+	 *
+	 * @throws IllegalStateException when the engine is not running or the checkpoint did not come in time
+	 */
+	public void update(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change, long timeoutMillis)
+			throws InterruptedException {
+		untilCheckpointed(customerId, done -> new WorkerMessage.Update(customerId, change, done), timeoutMillis);
+	}
+
+	private void untilCheckpointed(String customerId,
+			java.util.function.Function<java.util.concurrent.CompletableFuture<Long>, WorkerMessage> message, long timeoutMillis)
+			throws InterruptedException {
+		List<BlockingQueue<WorkerMessage>> queues = workerQueues;
+		EngineFailure failure = runFailure;
+		if (queues == null || failure.failed()) {
+			throw new IllegalStateException("the engine is not running");
+		}
+		java.util.concurrent.CompletableFuture<Long> barrier = new java.util.concurrent.CompletableFuture<>();
+		if (!queues.get(partitionOf(customerId, queues.size())).offer(message.apply(barrier), timeoutMillis, TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("the engine is too busy to take this now; try again");
+		}
+		commits.requestCheckpoint();
+		try {
+			long id = barrier.get(timeoutMillis, TimeUnit.MILLISECONDS);
+			commits.awaitCommitted(id, failure);
+		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			throw new IllegalStateException("the engine did not write the change within " + timeoutMillis + " ms", e);
+		}
+		if (failure.failed()) {
+			throw new IllegalStateException("the engine failed before the change was written");
+		}
 	}
 
 	/** Bytes of input read so far (for a progress bar). */
@@ -91,17 +140,20 @@ public final class LocalEngine {
 		baseLines = totals.linesRead;
 
 		int partitions = config.workers();
+		boolean storeHoldsCustomers = saved.isEmpty() && store.holdsCustomers();
 		EngineFailure failure = new EngineFailure();
 		BlockingQueue<Object> committerInbox = new ArrayBlockingQueue<>(Math.max(64, 8 * (partitions + 1)));
 		List<BlockingQueue<WorkerMessage>> queues = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int p = 0; p < partitions; p++) {
 			BlockingQueue<WorkerMessage> queue = new ArrayBlockingQueue<>(config.queueChunks());
-			PartitionWorker worker = new PartitionWorker(p, steps.get(), scorer, store, saved.isPresent(), queue,
+			PartitionWorker worker = new PartitionWorker(p, steps.get(), scorer, store, saved.isPresent() || storeHoldsCustomers, queue,
 					committerInbox, commits, config, failure);
 			queues.add(queue);
 			threads.add(start(worker, "itinera-worker-" + p));
 		}
+		workerQueues = queues;
+		runFailure = failure;
 		Committer committer = new Committer(committerInbox, partitions, store, output, config, failure, totals, commits,
 				saved.isPresent());
 		Thread committerThread = start(committer, "itinera-committer");

@@ -48,6 +48,7 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	private List<DeadLetter> failedInputs = new ArrayList<>();
 	private Map<String, Long> stageDeltas = new HashMap<>();
 	private long newCustomers;
+	private List<java.util.concurrent.CompletableFuture<Long>> awaitingCheckpoint = new ArrayList<>();
 
 	PartitionWorker(int partition, JourneyStep step, Scorer scorer, CustomerStateStore store, boolean storeMayHoldCustomers,
 			BlockingQueue<WorkerMessage> inbox, BlockingQueue<Object> committer, CommitProgress commits, EngineConfig config,
@@ -83,6 +84,10 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 			WorkerMessage message = inbox.take();
 			if (message instanceof WorkerMessage.Chunk chunk) {
 				onChunk(chunk);
+			} else if (message instanceof WorkerMessage.Forget forget) {
+				onForget(forget);
+			} else if (message instanceof WorkerMessage.Update update) {
+				onUpdate(update);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				driver.drainScores();
 				if (barrier.finishing() != null && barrier.latestEventAt() != Long.MIN_VALUE) {
@@ -105,6 +110,10 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 			if (message instanceof WorkerMessage.Chunk chunk) {
 				driver.advanceWallClock(System.currentTimeMillis());
 				onChunk(chunk);
+			} else if (message instanceof WorkerMessage.Forget forget) {
+				onForget(forget);
+			} else if (message instanceof WorkerMessage.Update update) {
+				onUpdate(update);
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				if (barrier.finishing() != null) {
 					driver.releaseAllHeld();
@@ -127,6 +136,18 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 		}
 	}
 
+	private void onForget(WorkerMessage.Forget forget) {
+		driver.forget(forget.customerId());
+		awaitingCheckpoint.add(forget.checkpointBarrier());
+		commits.requestCheckpoint();
+	}
+
+	private void onUpdate(WorkerMessage.Update update) {
+		driver.updateState(update.customerId(), update.change());
+		awaitingCheckpoint.add(update.checkpointBarrier());
+		commits.requestCheckpoint();
+	}
+
 	private void flush(WorkerMessage.Barrier barrier) throws InterruptedException {
 		Map<String, CustomerRecord> changed = Map.of();
 		if (barrier.checkpoint()) {
@@ -142,6 +163,14 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 		failedInputs = new ArrayList<>();
 		stageDeltas = new HashMap<>();
 		newCustomers = 0;
+		if (!awaitingCheckpoint.isEmpty()) {
+			if (barrier.checkpoint()) {
+				awaitingCheckpoint.forEach(done -> done.complete(barrier.id()));
+				awaitingCheckpoint = new ArrayList<>();
+			} else {
+				commits.requestCheckpoint();
+			}
+		}
 		if (barrier.checkpoint() && !barrier.last() && driver.customersInMemory() > keepAfterEviction()) {
 			// Customers let go must be readable from the store, so wait until this checkpoint is in it.
 			commits.awaitCommitted(barrier.id(), failure);
@@ -161,6 +190,11 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	@Override
 	public byte[] load(String customerId) {
 		return storeMayHoldCustomers ? store.load(customerId) : null;
+	}
+
+	@Override
+	public io.itinera.runtime.erasure.ErasedCustomers erasedCustomers() {
+		return store.erasedCustomers();
 	}
 
 	@Override

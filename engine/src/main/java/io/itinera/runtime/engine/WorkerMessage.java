@@ -2,6 +2,7 @@ package io.itinera.runtime.engine;
 
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.step.Event;
+import java.util.concurrent.CompletableFuture;
 
 /** What the reader hands a partition worker through its bounded queue. */
 sealed interface WorkerMessage {
@@ -17,5 +18,17 @@ sealed interface WorkerMessage {
 	 */
 	record Barrier(long id, boolean checkpoint, CustomerSlice finishing, boolean last, long latestEventAt)
 			implements WorkerMessage {
+	}
+
+	/**
+	 * Erase a customer: the worker lets go of them and deletes them with its next checkpoint, then
+	 * completes {@code checkpointBarrier} with that barrier's id.
+	 */
+	record Forget(String customerId, CompletableFuture<Long> checkpointBarrier) implements WorkerMessage {
+	}
+
+	/** Change a customer's state (a profile): written with the worker's next checkpoint, whose barrier id completes the future. */
+	record Update(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change,
+			CompletableFuture<Long> checkpointBarrier) implements WorkerMessage {
 	}
 }

@@ -16,6 +16,11 @@ public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
 	/** Every committed customer: id and encoded slot. */
 	void forEachCustomer(BiConsumer<String, byte[]> customer);
 
+	/** Whether the store holds any customer (a first run reads them back: profiles loaded before it). */
+	default boolean holdsCustomers() {
+		return progress().isPresent();
+	}
+
 	/** Whether an action with this id was committed by an earlier run. */
 	boolean actionWritten(String actionId);
 

@@ -1,5 +1,6 @@
 package io.itinera.runtime.state;
 
+import io.itinera.runtime.erasure.ErasedCustomers;
 import io.itinera.runtime.driver.CustomerSlice;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 /** A store in the heap, with the same checkpoint semantics as the durable one: for tests and runs that need no restart. */
 public final class InMemoryStateStore implements CustomerStateStore {
 	private final Map<String, byte[]> customers = new ConcurrentHashMap<>();
+	private final ErasedCustomers erased = ErasedCustomers.fresh(null);
 	private final Set<String> withPendingWork = ConcurrentHashMap.newKeySet();
 	private final Set<String> actionIds = ConcurrentHashMap.newKeySet();
 	private volatile RunProgress progress;
@@ -44,6 +46,11 @@ public final class InMemoryStateStore implements CustomerStateStore {
 	}
 
 	@Override
+	public ErasedCustomers erasedCustomers() {
+		return erased;
+	}
+
+	@Override
 	public Optional<RunProgress> progress() {
 		return Optional.ofNullable(progress);
 	}
@@ -51,7 +58,11 @@ public final class InMemoryStateStore implements CustomerStateStore {
 	@Override
 	public synchronized void commit(Checkpoint checkpoint) {
 		checkpoint.customers().forEach((customer, record) -> {
-			customers.put(customer, record.bytes());
+			if (record.erased()) {
+				customers.remove(customer);
+			} else {
+				customers.put(customer, record.bytes());
+			}
 			if (record.pendingWork()) {
 				withPendingWork.add(customer);
 			} else {

@@ -3,12 +3,15 @@ package io.itinera.runtime.state;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.itinera.runtime.driver.CustomerSlice;
+import io.itinera.runtime.erasure.ErasedCustomers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -17,6 +20,7 @@ import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
@@ -36,6 +40,7 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private static final byte[] PLAN_KEY = "plan".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PINNED_PLANS_KEY = "pinned-plans".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] INPUTS_KEY = "inputs".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] ERASED_KEY = "erased".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PRESENT = new byte[0];
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -53,13 +58,14 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private final ColumnFamilyHandle pending;
 	private final ColumnFamilyHandle actions;
 	private final WriteOptions syncWrites = new WriteOptions().setSync(true);
+	private final ErasedCustomers erased;
 
 	/** @throws IllegalStateException with a message naming the directory when it cannot be opened (e.g. in use) */
 	public RocksDbStateStore(Path directory) {
 		this.directory = directory;
 		try {
 			Files.createDirectories(directory);
-			dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+			dbOptions = ErasableDbOptions.create();
 			familyOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
 			List<ColumnFamilyDescriptor> families = List.of(
 					new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
@@ -81,6 +87,90 @@ public final class RocksDbStateStore implements CustomerStateStore {
 		customers = handles.get(1);
 		pending = handles.get(2);
 		actions = handles.get(3);
+		erased = ErasedCustomers.fromBytes(get(meta, ERASED_KEY), this::saveErased);
+	}
+
+	@Override
+	public ErasedCustomers erasedCustomers() {
+		return erased;
+	}
+
+	private void saveErased(byte[] list) {
+		try {
+			db.put(meta, syncWrites, ERASED_KEY, list);
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot write the list of erased customers to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Writes customers outside a run's checkpoints (profiles loaded before or between runs), in one
+	 * synced batch.
+	 */
+	public void putCustomers(Map<String, CustomerRecord> records) {
+		try (WriteBatch batch = new WriteBatch()) {
+			for (var entry : records.entrySet()) {
+				addCustomer(batch, entry.getKey(), entry.getValue());
+			}
+			db.write(syncWrites, batch);
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot write customers to " + directory + ": " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public boolean holdsCustomers() {
+		try (RocksIterator iterator = db.newIterator(customers)) {
+			iterator.seekToFirst();
+			return iterator.isValid();
+		}
+	}
+
+	/**
+	 * Erases customers from a state no run is using: their records and pending marks are deleted and
+	 * their salted hashes put on the {@link #erasedCustomers()} list, in one synced write; then
+	 * {@link #compactAll()} rewrites the files without them.
+	 *
+	 * @return how many of them the state held
+	 */
+	public int forget(Collection<String> customerIds, long at) {
+		int held = 0;
+		try (WriteBatch batch = new WriteBatch()) {
+			for (String id : customerIds) {
+				if (get(customers, bytes(id)) != null) {
+					held++;
+				}
+				batch.delete(customers, bytes(id));
+				batch.delete(pending, pendingKey(id));
+				erased.addWithoutPersisting(id, at);
+			}
+			batch.put(meta, ERASED_KEY, erased.toBytes());
+			db.write(syncWrites, batch);
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot erase customers from " + directory + ": " + e.getMessage(), e);
+		}
+		compactAll();
+		return held;
+	}
+
+	/**
+	 * Flushes every family and rewrites all its table files (no file just moved down a level), so deleted
+	 * keys and values (an erasure) leave the tables and the write-ahead log; then one more flushed write
+	 * starts a fresh manifest, which names only the files that are left.
+	 */
+	public void compactAll() {
+		try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+				CompactRangeOptions everything = new CompactRangeOptions()
+						.setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForce)) {
+			db.flush(flush, handles);
+			for (ColumnFamilyHandle handle : handles) {
+				db.compactRange(handle, null, null, everything);
+			}
+			db.put(meta, syncWrites, ERASED_KEY, erased.toBytes());
+			db.flush(flush, meta);
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot compact the state directory " + directory + ": " + e.getMessage(), e);
+		}
 	}
 
 	@Override
@@ -226,7 +316,11 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	}
 
 	private void addCustomer(WriteBatch batch, String id, CustomerRecord record) throws RocksDBException {
-		batch.put(customers, bytes(id), record.bytes());
+		if (record.erased()) {
+			batch.delete(customers, bytes(id));
+		} else {
+			batch.put(customers, bytes(id), record.bytes());
+		}
 		if (record.pendingWork()) {
 			batch.put(pending, pendingKey(id), PRESENT);
 		} else {

@@ -40,4 +40,10 @@ public record RunProgress(
 		return new RunProgress(run, inputPosition, lineNumber, linesRead, eventsRead, deadLetters, skipped, latestEventAt, customers,
 				actions, stageChanges, newPendingTimers, newStageCounts, outputs, finishSlices, finishedSlices, sourceOffsets);
 	}
+
+	/** The same progress with other output lengths (an erasure rewrote the output files). */
+	public RunProgress withOutputs(OutputPositions newOutputs) {
+		return new RunProgress(run, inputPosition, lineNumber, linesRead, eventsRead, deadLetters, skipped, latestEventAt, customers,
+				actions, stageChanges, pendingTimers, stageCounts, newOutputs, finishSlices, finishedSlices, sourceOffsets);
+	}
 }

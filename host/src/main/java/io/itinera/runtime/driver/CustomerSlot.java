@@ -34,6 +34,8 @@ public final class CustomerSlot {
 	boolean changed;
 	/** The number of the last checkpoint interval in which an input reached the customer (for eviction). */
 	long lastTouched;
+	/** Erased: the slot is gone for good, and a checkpoint deletes the customer from the store. */
+	boolean erased;
 	/** Whatever the host keeps per customer (the simulator's report figures). */
 	Object attachment;
 
@@ -42,12 +44,22 @@ public final class CustomerSlot {
 		this.state = state;
 	}
 
+	/** A slot for a customer no input has reached yet (a profile loaded before their first event). */
+	public static CustomerSlot fresh(String customerId, CustomerState state) {
+		return new CustomerSlot(customerId, state);
+	}
+
 	public String customerId() {
 		return customerId;
 	}
 
 	public CustomerState state() {
 		return state;
+	}
+
+	/** Whether the customer was erased ({@link StepDriver#forget}): write a deletion, not their state. */
+	public boolean erased() {
+		return erased;
 	}
 
 	public Object attachment() {

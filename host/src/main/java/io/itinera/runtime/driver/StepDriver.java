@@ -1,5 +1,6 @@
 package io.itinera.runtime.driver;
 
+import io.itinera.runtime.erasure.ErasedCustomers;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.JourneyStep;
@@ -42,6 +43,7 @@ public final class StepDriver {
 	private final StoredCustomers stored;
 	private final StepListener listener;
 	private final ScoreBatch scores;
+	private final ErasedCustomers erased;
 	private final Map<String, CustomerSlot> slots = new HashMap<>();
 	private final TimerService wallTimers;
 	private final Set<CustomerSlot> holding = new LinkedHashSet<>();
@@ -60,6 +62,7 @@ public final class StepDriver {
 		this.stored = stored;
 		this.listener = listener;
 		this.scores = new ScoreBatch(scorer, settings.scoreBatch());
+		this.erased = stored.erasedCustomers();
 		this.wallTimers = settings.wallClock() ? new TimerService() : null;
 		if (settings.wallClock()) {
 			stored.forEachWithPendingWork(CustomerSlice.ALL, this::slot);
@@ -68,6 +71,14 @@ public final class StepDriver {
 
 	/** An event of the input, with its line number (for dead letters). */
 	public void onEvent(Event event, long line) {
+		// an erased customer is never in memory: only a customer read back (or new) can be on the list
+		if (!erased.isEmpty() && !slots.containsKey(event.customerId()) && erased.contains(event.customerId())) {
+			if (!ErasedCustomers.RECONSENT_EVENT.equals(event.type())) {
+				erased.countDropped();
+				return;
+			}
+			erased.lift(event.customerId());
+		}
 		CustomerSlot slot = slot(event.customerId());
 		if (event.at() < slot.clock) {
 			lateEvents++;
@@ -85,6 +96,42 @@ public final class StepDriver {
 		if (settings.wallClock() && slot.heldCount > 0) {
 			holding.add(slot);
 		}
+	}
+
+	/**
+	 * Erasure: lets go of the customer for good — their state, pending timers, held events and
+	 * outstanding score requests (answers to them are ignored). The next {@link #drainChanged} hands over
+	 * a slot marked {@link CustomerSlot#erased()}, which a host writes as a deletion. Later events for them
+	 * are dropped only once they are on the store's {@link StoredCustomers#erasedCustomers()} list.
+	 */
+	public void forget(String customerId) {
+		CustomerSlot slot = slots.remove(customerId);
+		if (slot == null) {
+			byte[] bytes = stored.load(customerId);
+			slot = bytes == null ? new CustomerSlot(customerId, null) : SlotCodec.decode(customerId, bytes);
+		}
+		holding.remove(slot);
+		for (int i = 0; i < slot.timerCount; i++) {
+			if (wallTimers != null) {
+				wallTimers.cancel(customerId, slot.timerIds[i]);
+			}
+			pendingTimerDelta--;
+		}
+		slot.timerCount = 0;
+		slot.heldCount = 0;
+		slot.state = null;
+		slot.erased = true;
+		markChanged(slot);
+	}
+
+	/**
+	 * Changes a customer's state outside the step function (a profile's attributes): a customer not
+	 * seen yet starts from the step's initial state. The change is written with the next checkpoint.
+	 */
+	public void updateState(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change) {
+		CustomerSlot slot = slot(customerId);
+		change.accept(slot.state);
+		markChanged(slot);
 	}
 
 	/** Live: fires the timers due by {@code wallTime}, releases held events and sends a batch that waited long enough. */
@@ -379,6 +426,9 @@ public final class StepDriver {
 	}
 
 	private void apply(CustomerSlot slot, StepInput input, long line) {
+		if (slot.erased) {
+			return;
+		}
 		StepResult result;
 		try {
 			result = step.applyInPlace(slot.state, input);

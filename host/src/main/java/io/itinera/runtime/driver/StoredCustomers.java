@@ -1,5 +1,6 @@
 package io.itinera.runtime.driver;
 
+import io.itinera.runtime.erasure.ErasedCustomers;
 import java.util.function.Consumer;
 
 /** Customers a driver let go of, or that an earlier run left: read back on demand. */
@@ -20,4 +21,12 @@ public interface StoredCustomers {
 
 	/** Every stored customer of the slice with pending timers or held events. */
 	void forEachWithPendingWork(CustomerSlice slice, Consumer<String> customerId);
+
+	/** The customers erased from this state: the driver drops their events. None unless the store keeps a list. */
+	default ErasedCustomers erasedCustomers() {
+		return NO_ERASED;
+	}
+
+	/** An empty list that nothing persists, for stores that keep none. */
+	ErasedCustomers NO_ERASED = ErasedCustomers.fresh(null);
 }

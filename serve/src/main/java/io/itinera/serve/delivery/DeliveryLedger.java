@@ -37,7 +37,10 @@ public final class DeliveryLedger implements AutoCloseable {
 	public DeliveryLedger(Path directory) throws IOException {
 		RocksDB.loadLibrary();
 		Files.createDirectories(directory);
-		options = new Options().setCreateIfMissing(true);
+		try (org.rocksdb.DBOptions erasable = io.itinera.runtime.state.ErasableDbOptions.create();
+				org.rocksdb.ColumnFamilyOptions family = new org.rocksdb.ColumnFamilyOptions()) {
+			options = new Options(erasable, family).setCreateIfMissing(true);
+		}
 		writes = new WriteOptions();
 		try {
 			db = RocksDB.open(options, directory.toString());
@@ -69,6 +72,9 @@ public final class DeliveryLedger implements AutoCloseable {
 	public void forEachPending(Consumer<Entry> pending) {
 		try (RocksIterator it = db.newIterator()) {
 			for (it.seekToFirst(); it.isValid(); it.next()) {
+				if (java.util.Arrays.equals(it.key(), ERASURE_MARK)) {
+					continue;
+				}
 				Entry entry = JSON.readValue(it.value(), Entry.class);
 				if (entry.status() == Status.PENDING) {
 					pending.accept(entry);
@@ -78,6 +84,49 @@ public final class DeliveryLedger implements AutoCloseable {
 			throw new UncheckedIOException(e);
 		}
 	}
+
+	/**
+	 * Erasure: deletes every entry of the customer's actions (pending, delivered or dead), then rewrites
+	 * the files without them (see {@code RocksDbStateStore.compactAll}).
+	 *
+	 * @return the ids of the actions deleted
+	 */
+	public java.util.List<String> forgetCustomer(String customerId) {
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		try (RocksIterator it = db.newIterator(); org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch();
+				WriteOptions synced = new WriteOptions().setSync(true)) {
+			for (it.seekToFirst(); it.isValid(); it.next()) {
+				if (java.util.Arrays.equals(it.key(), ERASURE_MARK)) {
+					continue;
+				}
+				Entry entry = JSON.readValue(it.value(), Entry.class);
+				if (customerId.equals(entry.action().customerId())) {
+					ids.add(entry.action().id());
+					batch.delete(it.key());
+				}
+			}
+			db.write(synced, batch);
+			compactAll();
+		} catch (RocksDBException | IOException e) {
+			throw new UncheckedIOException(new IOException("cannot erase from the delivery ledger: " + e.getMessage(), e));
+		}
+		return ids;
+	}
+
+	private void compactAll() throws RocksDBException {
+		try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true);
+				org.rocksdb.CompactRangeOptions everything = new org.rocksdb.CompactRangeOptions()
+						.setBottommostLevelCompaction(org.rocksdb.CompactRangeOptions.BottommostLevelCompaction.kForce)) {
+			db.flush(flush);
+			db.compactRange(db.getDefaultColumnFamily(), null, null, everything);
+			// one more flushed write starts a fresh manifest, naming only the files that are left
+			db.put(ERASURE_MARK, new byte[0]);
+			db.flush(flush);
+		}
+	}
+
+	/** Sorts before every action id (hex digits); no entry, skipped by the readers. */
+	private static final byte[] ERASURE_MARK = "!erasure".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 	private static byte[] key(String actionId) {
 		return actionId.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -45,6 +45,8 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 	private final Map<String, Withdrawal> withdrawn = new ConcurrentHashMap<>();
 	private static final long WITHDRAWN_KEPT_MILLIS = 10 * 60_000L;
 	private final UnsubscribeLinks links;
+	/** Actions of erased customers: a try under way ends without a word in the ledger, a retry is not made. */
+	private final Set<String> erasedActions = ConcurrentHashMap.newKeySet();
 	private volatile boolean closed;
 
 	public DeliveryService(DeliveryConfig config, DeliveryLedger ledger, java.nio.file.Path deadLetters, ServeMetrics metrics)
@@ -168,6 +170,17 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 		return customer + '\0' + channel + '\0' + topic;
 	}
 
+	/**
+	 * Erasure: the customer's actions leave the ledger (pending ones are not sent: a try already on the wire
+	 * may still land) and the dead-delivery file.
+	 */
+	public void forgetCustomer(String customerId) {
+		for (String id : ledger.forgetCustomer(customerId)) {
+			erasedActions.add(id);
+			inFlight.remove(id);
+		}
+	}
+
 	/** What became of an action: pending, delivered, dead, or null when it was never meant for delivery. */
 	public Status status(String actionId) {
 		Entry entry = ledger.get(actionId);
@@ -197,7 +210,7 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 	}
 
 	private void dispatch(ActionRecord action, int attemptsSoFar) {
-		if (cancelled.contains(action.id()) || !inFlight.add(action.id())) {
+		if (cancelled.contains(action.id()) || erasedActions.contains(action.id()) || !inFlight.add(action.id())) {
 			return;
 		}
 		queued.put(action.id(), action);
@@ -234,7 +247,7 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 	}
 
 	private void onResult(Delivery delivery, AttemptResult result) {
-		if (closed) {
+		if (closed || erasedActions.contains(delivery.action().id())) {
 			inFlight.remove(delivery.action().id());
 			queued.remove(delivery.action().id());
 			return;
@@ -251,8 +264,7 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 				metrics.deliveredAfter(delivery.lane(), Duration.ofMillis(System.currentTimeMillis() - delivery.action().at()));
 			}
 			case PERMANENT -> giveUp(delivery, result.error());
-			case NOT_TRIED -> retries.schedule(() -> lanes.get(delivery.lane()).start(delivery), result.retryAfterMillis(),
-					TimeUnit.MILLISECONDS); // a cancelled delivery is skipped by its lane
+			case NOT_TRIED -> retryLater(delivery, result.retryAfterMillis()); // a cancelled delivery is skipped by its lane
 			case RETRY -> {
 				metrics.delivery(delivery.lane(), result.throttled() ? "throttled" : "failed");
 				if (delivery.attempts() >= delivery.endpoint().maxAttempts()) {
@@ -263,9 +275,17 @@ public final class DeliveryService implements AutoCloseable, QueuedDeliveries {
 						: Backoff.delayMillis(delivery.attempts(), delivery.endpoint().backoffMillis(),
 								delivery.endpoint().maxBackoffMillis());
 				metrics.retry(delivery.lane());
-				retries.schedule(() -> lanes.get(delivery.lane()).start(delivery), wait, TimeUnit.MILLISECONDS);
+				retryLater(delivery, wait);
 			}
 		}
+	}
+
+	private void retryLater(Delivery delivery, long waitMillis) {
+		retries.schedule(() -> {
+			if (!erasedActions.contains(delivery.action().id())) {
+				lanes.get(delivery.lane()).start(delivery);
+			}
+		}, waitMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private void giveUp(Delivery delivery, String error) {

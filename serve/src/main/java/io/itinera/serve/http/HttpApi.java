@@ -36,6 +36,7 @@ public final class HttpApi implements AutoCloseable {
 	private final CustomerReader customers;
 	private final ServeMetrics metrics;
 	private final Supplier<Map<String, Object>> health;
+	private CustomerEraser eraser;
 
 	public HttpApi(Settings settings, EventIntake intake, CustomerReader customers, ServeMetrics metrics,
 			Supplier<Map<String, Object>> health) {
@@ -57,7 +58,7 @@ public final class HttpApi implements AutoCloseable {
 		app.error(404, ctx -> {
 			if (ctx.result() == null || !ctx.result().startsWith("{")) {
 				error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path()
-						+ "; the API has POST /v1/events, GET /v1/customers/{id}, GET /health, GET /metrics");
+						+ "; the API has POST /v1/events, GET and DELETE /v1/customers/{id}, GET /health, GET /metrics");
 			}
 		});
 		app.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
@@ -69,6 +70,41 @@ public final class HttpApi implements AutoCloseable {
 	public HttpApi with(java.util.function.Consumer<Javalin> routes) {
 		routes.accept(app);
 		return this;
+	}
+
+	/** Adds {@code DELETE /v1/customers/{id}} (erasure); a GET of an erased customer then says so (410). Before {@link #start()}. */
+	public HttpApi erasing(CustomerEraser customerEraser) {
+		this.eraser = customerEraser;
+		app.delete("/v1/customers/{id}", this::deleteCustomer);
+		return this;
+	}
+
+	/** Adds {@code PUT /v1/customers/{id}/profile} (attributes from the shop's systems). Before {@link #start()}. */
+	public HttpApi profiles(ProfileWriter writer) {
+		app.put("/v1/customers/{id}/profile", ctx -> putProfile(ctx, writer));
+		return this;
+	}
+
+	private void putProfile(Context ctx, ProfileWriter writer) throws Exception {
+		byte[] body = readAtMost(ctx.req().getInputStream(), settings.maxBodyBytes());
+		if (body == null) {
+			tooLarge(ctx);
+			return;
+		}
+		Map<String, Object> set;
+		try {
+			set = writer.put(ctx.pathParam("id"), body);
+		} catch (IllegalArgumentException e) {
+			error(ctx, 400, e.getMessage());
+			return;
+		} catch (IllegalStateException e) {
+			error(ctx, eraser != null && eraser.erasedAt(ctx.pathParam("id")).isPresent() ? 410 : 503, e.getMessage());
+			return;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("customer", ctx.pathParam("id"));
+		answer.put("attributes", set);
+		json(ctx, 200, answer);
 	}
 
 	public HttpApi start() {
@@ -156,7 +192,30 @@ public final class HttpApi implements AutoCloseable {
 		return bytes.length > limit ? null : bytes;
 	}
 
+	private void deleteCustomer(Context ctx) throws Exception {
+		String id = ctx.pathParam("id");
+		long at;
+		try {
+			at = eraser.erase(id);
+		} catch (IllegalStateException e) {
+			error(ctx, 503, "the erasure is not finished: " + e.getMessage());
+			return;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("erased", true);
+		answer.put("at", java.time.Instant.ofEpochMilli(at).toString());
+		json(ctx, 200, answer);
+	}
+
 	private void getCustomer(Context ctx) {
+		java.util.OptionalLong erasedAt = eraser == null ? java.util.OptionalLong.empty() : eraser.erasedAt(ctx.pathParam("id"));
+		if (erasedAt.isPresent()) {
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("erased", true);
+			answer.put("at", java.time.Instant.ofEpochMilli(erasedAt.getAsLong()).toString());
+			json(ctx, 410, answer);
+			return;
+		}
 		Map<String, Object> customer = customers.describe(ctx.pathParam("id"));
 		if (customer == null) {
 			error(ctx, 404, "no customer '" + ctx.pathParam("id") + "' (not seen yet, or not yet checkpointed: try again in a second)");

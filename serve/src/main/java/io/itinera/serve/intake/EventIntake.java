@@ -28,12 +28,19 @@ public final class EventIntake {
 	private final RejectedLines rejected;
 	private final int maxEvents;
 	private final ThreadLocal<DatedParser> parsers = new ThreadLocal<>();
+	private final ErasureGate gate;
 
 	private record DatedParser(EventLineParser parser, long madeAt) {
 	}
 
 	/** {@code newParser} gives a parser whose plausible-time window starts now: it is renewed every minute. */
 	public EventIntake(InputLog log, Supplier<EventLineParser> newParser, RejectedLines rejected, int maxEvents) {
+		this(log, newParser, rejected, maxEvents, ErasureGate.open());
+	}
+
+	/** {@code gate}: events of erased customers are dropped here, before the log (counted as accepted: they were handled). */
+	public EventIntake(InputLog log, Supplier<EventLineParser> newParser, RejectedLines rejected, int maxEvents, ErasureGate gate) {
+		this.gate = gate;
 		this.log = log;
 		this.newParser = newParser;
 		this.rejected = rejected;
@@ -57,21 +64,31 @@ public final class EventIntake {
 		ByteArrayOutputStream good = new ByteArrayOutputStream(arrayOrLines.length + lines.size());
 		List<DeadLetter> bad = new ArrayList<>();
 		int accepted = 0;
-		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
-			try {
-				parser.parse(line);
-				good.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-				good.write('\n');
-				accepted++;
-			} catch (BadLineException e) {
-				bad.add(new DeadLetter(i + 1, e.getMessage(), line));
-			} catch (RuntimeException e) {
-				bad.add(new DeadLetter(i + 1, "could not be read (" + e.getClass().getSimpleName() + ")", line));
+		java.util.concurrent.locks.Lock admission = gate.admission();
+		admission.lock();
+		try {
+			for (int i = 0; i < lines.size(); i++) {
+				String line = lines.get(i);
+				try {
+					io.itinera.runtime.step.Event event = parser.parse(line);
+					if (!gate.admits(event.customerId(), event.type())) {
+						accepted++;
+						continue;
+					}
+					good.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+					good.write('\n');
+					accepted++;
+				} catch (BadLineException e) {
+					bad.add(new DeadLetter(i + 1, e.getMessage(), line));
+				} catch (RuntimeException e) {
+					bad.add(new DeadLetter(i + 1, "could not be read (" + e.getClass().getSimpleName() + ")", line));
+				}
 			}
-		}
-		if (accepted > 0) {
-			log.append(good.toByteArray());
+			if (good.size() > 0) {
+				log.append(good.toByteArray());
+			}
+		} finally {
+			admission.unlock();
 		}
 		if (!bad.isEmpty()) {
 			rejected.write(bad);

@@ -21,7 +21,7 @@ public final class TailingEventSource implements EventSource {
 	private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
 	/** Log position of {@code buffer}'s first byte. */
 	private long bufferStart;
-	private long position;
+	private volatile long position;
 	/** Volatile: {@code GET /health} reads it from another thread. */
 	private volatile long lineNumber;
 

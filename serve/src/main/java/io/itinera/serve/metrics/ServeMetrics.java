@@ -62,6 +62,13 @@ public final class ServeMetrics {
 		Gauge.builder("itinera_pending_deliveries", count).description("actions not yet delivered").register(registry);
 	}
 
+	/** Customers erased since the start, and events of erased customers dropped (at intake or by the engine). */
+	public void erasures(Supplier<Number> erased, Supplier<Number> droppedEvents) {
+		Gauge.builder("itinera_customers_erased", erased).description("customers erased since the server started").register(registry);
+		Gauge.builder("itinera_erased_events_dropped", droppedEvents)
+				.description("events of erased customers dropped since the server started").register(registry);
+	}
+
 	public String scrape() {
 		return registry.scrape();
 	}
