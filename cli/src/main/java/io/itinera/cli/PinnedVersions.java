@@ -53,6 +53,11 @@ final class PinnedVersions implements RunSteps {
 		return 1 + pinned.size();
 	}
 
+	/** The parts of a pinned version, or null when customers run on no such version. */
+	JourneyParts partsOf(String version) {
+		return pinned.get(version);
+	}
+
 	String describe() {
 		return "customers pinned to versions " + String.join(", ", pinned.keySet()) + " finish on them beside version "
 				+ currentVersion;

@@ -2,11 +2,9 @@ package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.io.ColumnMapping;
-import io.itinera.runtime.io.EventSchema;
-import io.itinera.runtime.io.JsonLinesEventParser;
-import io.itinera.runtime.io.TimeWindow;
-import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.serve.LiveJourney;
 import io.itinera.serve.LiveServer;
+import io.itinera.serve.http.ReloadHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,40 +79,48 @@ public final class ServeCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	@Option(names = "--migrate", description = {
+			"when the journey changed since the state was written: first move its customers to this version",
+			"by its migrate rules (one atomic write), as run --migrate; a SIGHUP reload then migrates too" })
+	boolean migrate;
+
+	@Option(names = "--pin-old", description = {
+			"when the journey changed since the state was written: customers already on their way finish on",
+			"the version they started on, new entries take this one; a SIGHUP reload then pins too" })
+	boolean pinOld;
+
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter out = spec.commandLine().getOut();
 		try {
-			JourneyPlan plan = JourneyPlans.load(journey, err);
-			if (plan == null) {
-				return ExitCode.FAILED.code();
+			if (migrate && pinOld) {
+				throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
 			}
 			ColumnMapping columns = map.columnMapping().perRecord("itinera serve");
-			EventSchema schema = EventSchema.of(plan);
-			long skew = maxSkew.millis();
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
-			try (JourneyParts parts = JourneyParts.of(plan, journey, rawDrl.allowed, withoutModelsOption.set, deliveryOptions.settings(), err)) {
-				if (parts == null) {
+			LiveJourneyFile live = new LiveJourneyFile(journey, state, rawDrl.allowed, withoutModelsOption.set,
+					deliveryOptions.settings(), columns, maxSkew.millis());
+			LiveServer server;
+			try (LiveJourney.Compiled compiled = live.compile(err)) {
+				if (compiled == null) {
 					return ExitCode.FAILED.code();
 				}
 				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, deliver.file, workers,
 						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings());
-				LiveServer server = LiveServer.start(plan, parts::newStep, parts.scorer(),
-						() -> new JsonLinesEventParser(columns, schema, TimeWindow.of(TimeWindow.DEFAULT_EARLIEST,
-								java.time.Instant.now(), java.time.Duration.ofMillis(skew))),
-						new JsonLinesEventParser(columns, schema, TimeWindow.unlimited()), settings);
-				Thread hook = new Thread(server::close, "itinera-serve-stop");
-				Runtime.getRuntime().addShutdownHook(hook);
-				out.printf("Serving %s on http://%s:%d (state in %s)%n", plan.name(), host, server.port(), state);
-				out.flush();
-				String failure = server.awaitEngine();
-				if (failure != null) {
-					server.close();
-					throw CommandError.error("the engine stopped: " + failure);
-				}
-				return ExitCode.OK.code();
+				server = LiveServer.start(live, compiled, migrate ? LiveJourney.Change.MIGRATE
+						: pinOld ? LiveJourney.Change.PIN_OLD : LiveJourney.Change.REFUSE, settings);
 			}
+			Runtime.getRuntime().addShutdownHook(new Thread(server::close, "itinera-serve-stop"));
+			ReloadOnHangup.install(server, migrate ? ReloadHandler.Mode.MIGRATE : pinOld ? ReloadHandler.Mode.PIN_OLD : null, out);
+			out.printf("Serving %s on http://%s:%d (state in %s)%n", server.journeyName(), host, server.port(), state);
+			out.flush();
+			String failure = server.awaitEngine();
+			if (failure != null) {
+				server.close();
+				throw CommandError.error("the engine stopped: " + failure);
+			}
+			return ExitCode.OK.code();
 		} finally {
 			err.flush();
 			out.flush();

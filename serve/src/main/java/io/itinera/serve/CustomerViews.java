@@ -1,5 +1,6 @@
 package io.itinera.serve;
 
+import io.itinera.runtime.change.PlanVersion;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.driver.StoredCustomers;
 import io.itinera.runtime.plan.Feature;
@@ -15,21 +16,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A customer as of the last checkpoint (the state store: at most {@code --checkpoint-ms} behind),
  * with the actions of this server's lifetime and their delivery status.
  */
 final class CustomerViews implements CustomerReader {
-	private final JourneyPlan plan;
-	private final PlanStep features;
+	private final Supplier<LiveJourney.Running> running;
 	private final StoredCustomers store;
 	private final RecentActions recent;
 	private final DeliveryService delivery;
 
-	CustomerViews(JourneyPlan plan, PlanStep features, StoredCustomers store, RecentActions recent, DeliveryService delivery) {
-		this.plan = plan;
-		this.features = features;
+	CustomerViews(Supplier<LiveJourney.Running> running, StoredCustomers store, RecentActions recent, DeliveryService delivery) {
+		this.running = running;
 		this.store = store;
 		this.recent = recent;
 		this.delivery = delivery;
@@ -46,10 +46,19 @@ final class CustomerViews implements CustomerReader {
 		view.put("customer", customerId);
 		if (bytes != null) {
 			CustomerState state = SlotCodec.decode(customerId, bytes).state();
+			LiveJourney.Running journey = running.get();
+			String pinned = PlanVersion.pinnedTo(state);
 			view.put("stage", state.stage());
 			view.put("inJourney", state.inJourney());
-			view.put("features", features(state));
-			view.put("scores", scores(state));
+			view.put("version", pinned != null ? pinned : journey.version());
+			if (pinned != null) {
+				view.put("pinned", "on version " + pinned + " until they finish; new entries take " + journey.version());
+			}
+			PlanStep step = journey.stepOf(pinned);
+			if (step != null) {
+				view.put("features", features(step, state));
+				view.put("scores", scores(step.plan(), state));
+			}
 			view.put("pendingTimers", state.pendingTimers());
 			view.put("tags", state.tags());
 		} else {
@@ -74,11 +83,11 @@ final class CustomerViews implements CustomerReader {
 		return view;
 	}
 
-	private Map<String, Object> features(CustomerState state) {
+	private static Map<String, Object> features(PlanStep features, CustomerState state) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		long now = System.currentTimeMillis();
 		synchronized (features) {
-			for (Feature feature : plan.features()) {
+			for (Feature feature : features.plan().features()) {
 				Object value = features.valueOf(state, feature.name(), now, null); // text for the last of a text field
 				values.put(feature.name(), value instanceof Double number && Double.isNaN(number) ? null : value);
 			}
@@ -86,7 +95,7 @@ final class CustomerViews implements CustomerReader {
 		return values;
 	}
 
-	private Map<String, Object> scores(CustomerState state) {
+	private static Map<String, Object> scores(JourneyPlan plan, CustomerState state) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 0; i < plan.models().size(); i++) {
 			double score = state.score(i);

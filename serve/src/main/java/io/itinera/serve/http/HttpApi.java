@@ -65,6 +65,18 @@ public final class HttpApi implements AutoCloseable {
 				+ e.getClass().getSimpleName() + "); it is still up, and the request may be sent again"));
 	}
 
+	/** Another endpoint, before {@link #start()}; the token rules apply to it. */
+	public HttpApi post(String path, io.javalin.http.Handler handler) {
+		app.post(path, handler);
+		return this;
+	}
+
+	/** Another endpoint, before {@link #start()}; the token rules apply to it. */
+	public HttpApi get(String path, io.javalin.http.Handler handler) {
+		app.get(path, handler);
+		return this;
+	}
+
 	public HttpApi start() {
 		app.start(settings.host(), settings.port());
 		return this;
@@ -162,7 +174,7 @@ public final class HttpApi implements AutoCloseable {
 		json(ctx, status, Map.of("error", reason));
 	}
 
-	private static void json(Context ctx, int status, Object body) {
+	static void json(Context ctx, int status, Object body) {
 		try {
 			ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
 		} catch (IOException e) {
