@@ -155,7 +155,7 @@ class ServeKillAndRestartTest {
 		return threads;
 	}
 
-	private static Map<String, Integer> loggedEventsPerCustomer(Path log) throws IOException {
+	static Map<String, Integer> loggedEventsPerCustomer(Path log) throws IOException {
 		Map<String, Integer> counts = new HashMap<>();
 		for (String line : Files.readAllLines(log)) {
 			counts.merge(JSON.readTree(line).get("customer").asText(), 1, Integer::sum);
