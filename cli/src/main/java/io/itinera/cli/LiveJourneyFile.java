@@ -7,8 +7,10 @@ import io.itinera.runtime.change.PlanVersion;
 import io.itinera.runtime.change.VersionedMigration;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.CustomerSlot;
+import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.engine.EngineConfig;
+import io.itinera.runtime.explain.CustomerReplay;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.io.EventSchema;
@@ -46,9 +48,11 @@ final class LiveJourneyFile implements LiveJourney {
 	private final DeliverySettings delivery;
 	private final ColumnMapping columns;
 	private final long maxSkewMillis;
+	private final DriverSettings driver;
 
 	LiveJourneyFile(Path journey, Path stateDirectory, boolean allowRawDrl, boolean withoutModels, DeliverySettings delivery,
-			ColumnMapping columns, long maxSkewMillis) {
+			ColumnMapping columns, long maxSkewMillis, DriverSettings driver) {
+		this.driver = driver;
 		this.journey = journey;
 		this.stateDirectory = stateDirectory;
 		this.allowRawDrl = allowRawDrl;
@@ -227,6 +231,12 @@ final class LiveJourneyFile implements LiveJourney {
 		@Override
 		public Scorer scorer() {
 			return parts.scorer();
+		}
+
+		@Override
+		public CustomerReplay replay(String customerId) {
+			return CustomerReplay.ofJourney(customerId, new CustomerReplay.Journey(parts.plan(), parts.rules(), parts.delivery()),
+					parts.scorer(), driver, false);
 		}
 
 		@Override

@@ -100,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
 			ColumnMapping columns = map.columnMapping().perRecord("itinera serve");
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
 			LiveJourneyFile live = new LiveJourneyFile(journey, state, rawDrl.allowed, withoutModelsOption.set,
-					deliveryOptions.settings(), columns, maxSkew.millis());
+					deliveryOptions.settings(), columns, maxSkew.millis(), driverOptions.settings());
 			LiveServer server;
 			try (LiveJourney.Compiled compiled = live.compile(err)) {
 				if (compiled == null) {

@@ -16,19 +16,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A customer as of the last checkpoint (the state store: at most {@code --checkpoint-ms} behind),
- * with the actions of this server's lifetime and their delivery status.
+ * A customer as the engine has them once every event acknowledged before the request is in (the
+ * server asks the engine for a checkpoint and waits for it, a few seconds at most), with the actions of this server's lifetime and their delivery status.
  */
 final class CustomerViews implements CustomerReader {
 	private final Supplier<LiveJourney.Running> running;
 	private final StoredCustomers store;
 	private final RecentActions recent;
 	private final DeliveryService delivery;
+	private final LongSupplier catchUp;
 
-	CustomerViews(Supplier<LiveJourney.Running> running, StoredCustomers store, RecentActions recent, DeliveryService delivery) {
+	CustomerViews(Supplier<LiveJourney.Running> running, StoredCustomers store, RecentActions recent, DeliveryService delivery,
+			LongSupplier catchUp) {
+		this.catchUp = catchUp;
 		this.running = running;
 		this.store = store;
 		this.recent = recent;
@@ -37,6 +41,7 @@ final class CustomerViews implements CustomerReader {
 
 	@Override
 	public Map<String, Object> describe(String customerId) {
+		long behind = catchUp.getAsLong();
 		byte[] bytes = store.load(customerId);
 		List<ActionRecord> actions = recent.of(customerId);
 		if (bytes == null && actions.isEmpty()) {
@@ -44,6 +49,8 @@ final class CustomerViews implements CustomerReader {
 		}
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("customer", customerId);
+		view.put("view", behind == 0 ? "current: every event acknowledged before this request is in"
+				: "the last checkpoint, " + behind + " bytes of input behind the events acknowledged (the engine is catching up)");
 		if (bytes != null) {
 			CustomerState state = SlotCodec.decode(customerId, bytes).state();
 			LiveJourney.Running journey = running.get();
@@ -63,7 +70,6 @@ final class CustomerViews implements CustomerReader {
 			view.put("tags", state.tags());
 		} else {
 			view.put("stage", null);
-			view.put("note", "not yet checkpointed: state shows within --checkpoint-ms");
 		}
 		List<Map<String, Object>> shown = new ArrayList<>();
 		for (ActionRecord action : actions) {

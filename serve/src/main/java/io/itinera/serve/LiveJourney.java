@@ -1,5 +1,6 @@
 package io.itinera.serve;
 
+import io.itinera.runtime.explain.CustomerReplay;
 import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.scoring.Scorer;
@@ -75,6 +76,9 @@ public interface LiveJourney {
 		PlanStep stepOf(String version);
 
 		Scorer scorer();
+
+		/** One customer's replay with the rules traced, as {@code itinera explain} does it. */
+		CustomerReplay replay(String customerId);
 
 		/** A parser for the API: its plausible-time window starts now. */
 		EventLineParser intakeParser();

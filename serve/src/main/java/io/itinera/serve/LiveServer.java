@@ -8,9 +8,11 @@ import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
+import io.itinera.runtime.state.RunProgress;
 import io.itinera.serve.delivery.DeliveryConfig;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
+import io.itinera.serve.http.ExplainHandler;
 import io.itinera.serve.http.HttpApi;
 import io.itinera.serve.http.ReloadHandler;
 import io.itinera.serve.intake.EventIntake;
@@ -128,11 +130,12 @@ public final class LiveServer implements AutoCloseable {
 		delivery.resumePending();
 		startEngine(running);
 
-		CustomerViews views = new CustomerViews(() -> current.running(), store, recent, delivery);
+		CustomerViews views = new CustomerViews(() -> current.running(), store, recent, delivery, this::catchUp);
 		intake = new EventIntake(log, () -> current.running().intakeParser(), rejected, settings.maxEventsPerRequest());
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
 				intake, views, metrics, () -> health(delivery));
 		new ReloadHandler(this::reload).register(api);
+		new ExplainHandler(customer -> LiveExplain.of(customer, current.running(), state.resolve(INPUT_LOG))).register(api);
 		api.start();
 	}
 
@@ -149,6 +152,34 @@ public final class LiveServer implements AutoCloseable {
 		Thread thread = new Thread(() -> runEngine(engine, source), "itinera-engine");
 		current = new EngineRun(engine, thread, source, running);
 		thread.start();
+	}
+
+	/** How long a read waits for the engine to checkpoint what was acknowledged before it. */
+	private static final long READ_WAIT_MILLIS = 3_000;
+
+	/**
+	 * Waits until the last checkpoint holds every event acknowledged before this call, asking the
+	 * engine for one; the bytes of input it is still behind after {@link #READ_WAIT_MILLIS} (0: current).
+	 */
+	long catchUp() {
+		long target = log.durableLength();
+		long deadline = System.nanoTime() + READ_WAIT_MILLIS * 1_000_000L;
+		while (true) {
+			long committed = store.progress().map(RunProgress::inputPosition).orElse(0L);
+			if (committed >= target) {
+				return 0;
+			}
+			if (System.nanoTime() > deadline) {
+				return target - committed;
+			}
+			current.engine().requestCheckpoint();
+			try {
+				Thread.sleep(5);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return target - committed;
+			}
+		}
 	}
 
 	/** The state's run: one per journey (or workspace) name, whatever its version. */

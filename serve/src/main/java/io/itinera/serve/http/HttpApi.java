@@ -164,7 +164,7 @@ public final class HttpApi implements AutoCloseable {
 	private void getCustomer(Context ctx) {
 		Map<String, Object> customer = customers.describe(ctx.pathParam("id"));
 		if (customer == null) {
-			error(ctx, 404, "no customer '" + ctx.pathParam("id") + "' (not seen yet, or not yet checkpointed: try again in a second)");
+			error(ctx, 404, "no customer '" + ctx.pathParam("id") + "': no event of theirs was acknowledged (ids are as the events write them)");
 			return;
 		}
 		json(ctx, 200, customer);
