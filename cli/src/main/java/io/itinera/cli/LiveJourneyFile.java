@@ -14,8 +14,6 @@ import io.itinera.runtime.explain.CustomerReplay;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.io.EventSchema;
-import io.itinera.runtime.io.JsonLinesEventParser;
-import io.itinera.runtime.io.TimeWindow;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.scoring.Scorer;
@@ -27,7 +25,6 @@ import io.itinera.serve.LiveJourney;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +43,7 @@ final class LiveJourneyFile implements LiveJourney {
 	private final boolean allowRawDrl;
 	private final boolean withoutModels;
 	private final DeliverySettings delivery;
-	private final ColumnMapping columns;
-	private final long maxSkewMillis;
+	private final LiveParsers parsers;
 	private final DriverSettings driver;
 
 	LiveJourneyFile(Path journey, Path stateDirectory, boolean allowRawDrl, boolean withoutModels, DeliverySettings delivery,
@@ -58,8 +54,7 @@ final class LiveJourneyFile implements LiveJourney {
 		this.allowRawDrl = allowRawDrl;
 		this.withoutModels = withoutModels;
 		this.delivery = delivery;
-		this.columns = columns;
-		this.maxSkewMillis = maxSkewMillis;
+		this.parsers = new LiveParsers(columns, maxSkewMillis);
 	}
 
 	@Override
@@ -201,6 +196,11 @@ final class LiveJourneyFile implements LiveJourney {
 		}
 
 		@Override
+		public List<JourneyPlan> plans() {
+			return List.of(parts.plan());
+		}
+
+		@Override
 		public String planJson() {
 			return planJson;
 		}
@@ -241,13 +241,12 @@ final class LiveJourneyFile implements LiveJourney {
 
 		@Override
 		public EventLineParser intakeParser() {
-			return new JsonLinesEventParser(columns, schema, TimeWindow.of(TimeWindow.DEFAULT_EARLIEST, Instant.now(),
-					Duration.ofMillis(maxSkewMillis)));
+			return parsers.intake(schema);
 		}
 
 		@Override
 		public EventLineParser logParser() {
-			return new JsonLinesEventParser(columns, schema, TimeWindow.unlimited());
+			return parsers.log(schema);
 		}
 
 		@Override

@@ -16,14 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code itinera serve FILE --state DIR}: the journey live, behind an HTTP API, delivering to real channels. */
+/** {@code itinera serve FILE|DIR --state DIR}: the journey live, behind an HTTP API, delivering to real channels. */
 @Command(name = "serve", description = {
 		"Run a journey live: events come in over HTTP (POST /v1/events), timers fire by the clock, and",
 		"actions go to the channels' endpoints named in --deliver (without it only webhooks go out). Acknowledged events are processed once",
 		"even across a crash; each action is delivered at least once, always with the same Idempotency-Key.",
 		"See docs/serve.md." })
 public final class ServeCommand implements Callable<Integer> {
-	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json from itinera compile)")
+	@Parameters(index = "0", paramLabel = "FILE|DIR", description = {"the .journey file (or a plan.json from itinera compile),",
+			"or a workspace folder: every journey in it over one stream, with its itinera.workspace (docs/workspaces.md)" })
 	Path journey;
 
 	@Option(names = "--state", required = true, paramLabel = "DIR", description = "where the input log, state, ledger and output live")
@@ -99,10 +100,18 @@ public final class ServeCommand implements Callable<Integer> {
 			}
 			ColumnMapping columns = map.columnMapping().perRecord("itinera serve");
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
-			LiveJourneyFile live = new LiveJourneyFile(journey, state, rawDrl.allowed, withoutModelsOption.set,
+			boolean workspace = java.nio.file.Files.isDirectory(journey);
+			if (workspace && (migrate || pinOld)) {
+				throw new IllegalArgumentException((migrate ? "--migrate" : "--pin-old") + " is for one journey; a workspace's"
+						+ " journeys cannot be migrated or pinned yet: give the journey's file, not the folder " + journey);
+			}
+			LiveJourneyFile file = workspace ? null : new LiveJourneyFile(journey, state, rawDrl.allowed, withoutModelsOption.set,
 					deliveryOptions.settings(), columns, maxSkew.millis(), driverOptions.settings());
+			LiveWorkspaceFolder folder = workspace ? new LiveWorkspaceFolder(journey, state, rawDrl.allowed, withoutModelsOption.set,
+					deliveryOptions.settings(), columns, maxSkew.millis(), driverOptions.settings()) : null;
+			LiveJourney live = workspace ? folder : file;
 			LiveServer server;
-			try (LiveJourney.Compiled compiled = live.compile(err)) {
+			try (LiveJourney.Compiled compiled = workspace ? folder.compile(err) : file.compile(err)) {
 				if (compiled == null) {
 					return ExitCode.FAILED.code();
 				}

@@ -55,8 +55,12 @@ final class CustomerViews implements CustomerReader {
 			CustomerState state = SlotCodec.decode(customerId, bytes).state();
 			LiveJourney.Running journey = running.get();
 			String pinned = PlanVersion.pinnedTo(state);
-			view.put("stage", state.stage());
-			view.put("inJourney", state.inJourney());
+			if (state.partNames().isEmpty()) {
+				view.put("stage", state.stage());
+				view.put("inJourney", state.inJourney());
+			} else {
+				view.put("journeys", journeys(state));
+			}
 			view.put("version", pinned != null ? pinned : journey.version());
 			if (pinned != null) {
 				view.put("pinned", "on version " + pinned + " until they finish; new entries take " + journey.version());
@@ -99,6 +103,20 @@ final class CustomerViews implements CustomerReader {
 			}
 		}
 		return values;
+	}
+
+	/** A workspace customer: their stage in each journey. */
+	private static Map<String, Object> journeys(CustomerState state) {
+		Map<String, Object> journeys = new LinkedHashMap<>();
+		for (String name : state.partNames()) {
+			CustomerState part = state.part(name);
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("stage", part.stage());
+			one.put("inJourney", part.inJourney());
+			one.put("pendingTimers", part.pendingTimers());
+			journeys.put(name, one);
+		}
+		return journeys;
 	}
 
 	private static Map<String, Object> scores(JourneyPlan plan, CustomerState state) {

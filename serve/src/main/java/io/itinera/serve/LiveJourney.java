@@ -58,7 +58,11 @@ public interface LiveJourney {
 		/** The journey's name, or {@code workspace NAME}: the state's run is {@code NAME live}. */
 		String name();
 
+		/** The journey (the first of a workspace). */
 		JourneyPlan plan();
+
+		/** Every journey that runs: one, or a workspace's in its folder's order. */
+		java.util.List<JourneyPlan> plans();
 
 		/** The plan as the state keeps it (JSON). */
 		String planJson();

@@ -1,0 +1,215 @@
+package io.itinera.cli;
+
+import io.itinera.runtime.change.PlanChange;
+import io.itinera.runtime.change.PlanDiff;
+import io.itinera.runtime.change.PlanVersion;
+import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.driver.DriverSettings;
+import io.itinera.runtime.engine.EngineConfig;
+import io.itinera.runtime.explain.CustomerReplay;
+import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.runtime.io.EventLineParser;
+import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.state.CustomerStateStore;
+import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.workspace.WorkspacePlans;
+import io.itinera.serve.LiveJourney;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workspace folder as {@code itinera serve DIR} runs it: every journey of the folder over one
+ * stream with its {@code itinera.workspace}, built as {@code run DIR} builds it ({@link WorkspaceParts}).
+ * A changed journey is refused as {@code run DIR} refuses it: a workspace's state is not migrated or
+ * pinned yet.
+ */
+final class LiveWorkspaceFolder implements LiveJourney {
+	private final Path folder;
+	private final Path stateDirectory;
+	private final boolean allowRawDrl;
+	private final boolean withoutModels;
+	private final DeliverySettings delivery;
+	private final LiveParsers parsers;
+	private final DriverSettings driver;
+
+	LiveWorkspaceFolder(Path folder, Path stateDirectory, boolean allowRawDrl, boolean withoutModels, DeliverySettings delivery,
+			ColumnMapping columns, long maxSkewMillis, DriverSettings driver) {
+		this.folder = folder;
+		this.stateDirectory = stateDirectory;
+		this.allowRawDrl = allowRawDrl;
+		this.withoutModels = withoutModels;
+		this.delivery = delivery;
+		this.parsers = new LiveParsers(columns, maxSkewMillis);
+		this.driver = driver;
+	}
+
+	/** {@code workspace NAME}, as {@code run DIR} names its run. */
+	private String name() {
+		return "workspace " + folder.toAbsolutePath().normalize().getFileName();
+	}
+
+	@Override
+	public Compiled compile() throws Refused {
+		StringWriter diagnostics = new StringWriter();
+		PrintWriter err = new PrintWriter(diagnostics);
+		Compiled compiled = compile(err);
+		err.flush();
+		if (compiled == null) {
+			throw new Refused(diagnostics.toString().strip());
+		}
+		return compiled;
+	}
+
+	Compiled compile(PrintWriter err) {
+		try {
+			WorkspaceParts parts = WorkspaceParts.of(folder, allowRawDrl, withoutModels, delivery, err);
+			return parts == null ? null : new CompiledFolder(parts);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private final class CompiledFolder implements Compiled {
+		private final WorkspaceParts parts;
+		private final String planJson;
+		private boolean adopted;
+
+		CompiledFolder(WorkspaceParts parts) {
+			this.parts = parts;
+			this.planJson = parts.planJson();
+		}
+
+		@Override
+		public Map<String, Object> dryRun(CustomerStateStore store) {
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("workspace", folder.toString());
+			answer.put("version", PlanVersion.of(planJson));
+			String saved = store.planJson().orElse(null);
+			Map<String, JourneyPlan> savedPlans = saved == null ? Map.of() : WorkspacePlans.read(saved);
+			List<Map<String, Object>> listed = new ArrayList<>();
+			for (JourneyParts journey : parts.journeys()) {
+				JourneyPlan before = savedPlans.get(journey.plan().name());
+				for (PlanChange change : before == null ? List.<PlanChange>of() : PlanDiff.sinceSaved(before, journey.plan())) {
+					Map<String, Object> one = new LinkedHashMap<>();
+					one.put("journey", journey.plan().name());
+					one.put("change", change.description());
+					one.put("where", change.where());
+					listed.add(one);
+				}
+			}
+			answer.put("changed", !listed.isEmpty());
+			answer.put("changes", listed);
+			if (!listed.isEmpty()) {
+				answer.put("note", "a workspace's customers cannot be migrated or pinned yet: put the old versions back, or"
+						+ " serve the changed journeys with another --state");
+			}
+			return answer;
+		}
+
+		@Override
+		public Running adopt(CustomerStateStore store, Change change) {
+			EngineConfig config = EngineConfig.defaults().withRunName(name() + " live").withPlanJson(planJson);
+			new ChangedJourney(folder, stateDirectory, new PrintWriter(new StringWriter())).refuseInWorkspace(store, parts, config);
+			adopted = true;
+			return new RunningFolder(parts, planJson);
+		}
+
+		@Override
+		public void close() {
+			if (!adopted) {
+				parts.close();
+			}
+		}
+	}
+
+	private final class RunningFolder implements Running {
+		private final WorkspaceParts parts;
+		private final String planJson;
+		private final Scorer scorer;
+		private final EventSchema schema;
+
+		RunningFolder(WorkspaceParts parts, String planJson) {
+			this.parts = parts;
+			this.planJson = planJson;
+			this.scorer = parts.scorer();
+			this.schema = parts.schema();
+		}
+
+		@Override
+		public String name() {
+			return LiveWorkspaceFolder.this.name();
+		}
+
+		@Override
+		public JourneyPlan plan() {
+			return parts.plans().get(0);
+		}
+
+		@Override
+		public List<JourneyPlan> plans() {
+			return parts.plans();
+		}
+
+		@Override
+		public String planJson() {
+			return planJson;
+		}
+
+		@Override
+		public String version() {
+			return PlanVersion.of(planJson);
+		}
+
+		@Override
+		public String describe() {
+			return "the journeys " + String.join(", ", parts.newStep().journeyNames()) + " run on version " + version();
+		}
+
+		@Override
+		public JourneyStep newStep() {
+			return parts.newStep();
+		}
+
+		@Override
+		public PlanStep stepOf(String version) {
+			return null;
+		}
+
+		@Override
+		public Scorer scorer() {
+			return scorer;
+		}
+
+		@Override
+		public CustomerReplay replay(String customerId) {
+			List<CustomerReplay.Journey> journeys = parts.journeys().stream()
+					.map(p -> new CustomerReplay.Journey(p.plan(), p.rules(), p.delivery())).toList();
+			return CustomerReplay.ofWorkspace(customerId, journeys, parts.settings(), scorer, driver, false);
+		}
+
+		@Override
+		public EventLineParser intakeParser() {
+			return parsers.intake(schema);
+		}
+
+		@Override
+		public EventLineParser logParser() {
+			return parsers.log(schema);
+		}
+
+		@Override
+		public void close() {
+			parts.close();
+		}
+	}
+}
