@@ -15,6 +15,7 @@ import io.itinera.serve.delivery.DeliveryService;
 import io.itinera.serve.http.ExplainHandler;
 import io.itinera.serve.http.HttpApi;
 import io.itinera.serve.http.ReloadHandler;
+import io.itinera.serve.http.StatusPageHandler;
 import io.itinera.serve.intake.EventIntake;
 import io.itinera.serve.intake.InputLog;
 import io.itinera.serve.intake.RejectedLines;
@@ -135,6 +136,9 @@ public final class LiveServer implements AutoCloseable {
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
 				intake, views, metrics, () -> health(delivery));
 		new ReloadHandler(this::reload).register(api);
+		new StatusPageHandler(() -> StatusPage.render(new StatusPage.Figures(current.running(), store.progress().orElse(null),
+				metrics, health(delivery), lastReload, state.resolve(OUTPUT).resolve(JsonLinesOutput.DEAD_LETTERS),
+				state.resolve(DELIVERY_DEAD_LETTERS)))).register(api);
 		new ExplainHandler(customer -> LiveExplain.of(customer, current.running(), state.resolve(INPUT_LOG))).register(api);
 		api.start();
 	}

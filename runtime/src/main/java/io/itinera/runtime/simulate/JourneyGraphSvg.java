@@ -117,9 +117,11 @@ final class JourneyGraphSvg {
 		svg.append(String.format(Locale.ROOT,
 				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">%s</text>", centre,
 				y + 33, Html.escape(stage.phase() == null ? "" : stage.phase())));
+		String figures = stage.entered() < 0 ? "in " + Html.number(stage.current()) + " now"
+				: "entered " + Html.number(stage.entered()) + " · in " + Html.number(stage.current()) + " · left "
+						+ Html.number(stage.exited());
 		svg.append(String.format(Locale.ROOT,
-				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">entered %s · in %s · left %s</text></g>",
-				centre, y + 49, Html.number(stage.entered()), Html.number(stage.current()), Html.number(stage.exited())));
+				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">%s</text></g>", centre, y + 49, figures));
 	}
 
 	private static void terminalNode(StringBuilder svg, JourneyGraphLayout.Box box, String label) {
