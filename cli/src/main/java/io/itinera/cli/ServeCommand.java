@@ -2,6 +2,8 @@ package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.io.ColumnMapping;
+import io.itinera.cli.vocabulary.DurationOption;
+import io.itinera.serve.DiskRetention;
 import io.itinera.serve.LiveJourney;
 import io.itinera.serve.LiveServer;
 import io.itinera.serve.http.ReloadHandler;
@@ -90,6 +92,23 @@ public final class ServeCommand implements Callable<Integer> {
 			"the version they started on, new entries take this one; a SIGHUP reload then pins too" })
 	boolean pinOld;
 
+	@Option(names = "--keep-input", defaultValue = "7d", paramLabel = "D", description = {
+			"how long input log segments are kept once the last checkpoint is past them (then deleted, or moved",
+			"to --archive-input); explain needs them to replay a customer (default: ${DEFAULT-VALUE})" })
+	String keepInput;
+
+	@Option(names = "--archive-input", paramLabel = "DIR", description = "move old input log segments here instead of deleting them")
+	Path archiveInput;
+
+	@Option(names = "--keep-delivered", defaultValue = "7d", paramLabel = "D", description = {
+			"how long the delivery ledger keeps an action delivered or given up on; within it an action decided",
+			"again is never sent again (default: ${DEFAULT-VALUE})" })
+	String keepDelivered;
+
+	@Option(names = "--input-segment-mb", defaultValue = "64", paramLabel = "MB", description = {
+			"size of an input log segment, in MiB (default: ${DEFAULT-VALUE})" })
+	long inputSegmentMegabytes;
+
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		PrintWriter err = spec.commandLine().getErr();
@@ -116,7 +135,9 @@ public final class ServeCommand implements Callable<Integer> {
 					return ExitCode.FAILED.code();
 				}
 				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, deliver.file, workers,
-						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings());
+						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings(),
+						new DiskRetention.Settings(megabytes(inputSegmentMegabytes), DurationOption.millis("--keep-input", keepInput),
+								archiveInput, DurationOption.millis("--keep-delivered", keepDelivered)));
 				server = LiveServer.start(live, compiled, migrate ? LiveJourney.Change.MIGRATE
 						: pinOld ? LiveJourney.Change.PIN_OLD : LiveJourney.Change.REFUSE, settings);
 			}
@@ -134,5 +155,12 @@ public final class ServeCommand implements Callable<Integer> {
 			err.flush();
 			out.flush();
 		}
+	}
+
+	private static long megabytes(long megabytes) {
+		if (megabytes < 1) {
+			throw new IllegalArgumentException("--input-segment-mb " + megabytes + ": give 1 or more (MiB)");
+		}
+		return megabytes << 20;
 	}
 }

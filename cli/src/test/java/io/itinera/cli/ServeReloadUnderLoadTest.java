@@ -95,7 +95,7 @@ class ServeReloadUnderLoadTest {
 				thread.join(30_000);
 			}
 
-			Map<String, Integer> logged = ServeKillAndRestartTest.loggedEventsPerCustomer(state.resolve(LiveServer.INPUT_LOG));
+			Map<String, Integer> logged = ServeKillAndRestartTest.loggedEventsPerCustomer(state);
 			int expectedActions = 0;
 			for (int c = 0; c < CUSTOMERS; c++) {
 				int inLog = logged.getOrDefault("c" + c, 0);

@@ -5,11 +5,13 @@ import io.itinera.runtime.explain.TimelineEntry;
 import io.itinera.runtime.io.BadLineException;
 import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.step.Event;
+import io.itinera.serve.intake.InputLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,31 +28,36 @@ final class LiveExplain {
 	}
 
 	/** The timeline, or null when the log holds no event of theirs. */
-	static Map<String, Object> of(String customerId, LiveJourney.Running running, Path inputLog) {
+	static Map<String, Object> of(String customerId, LiveJourney.Running running, InputLog inputLog) {
 		CustomerReplay replay = running.replay(customerId);
 		EventLineParser parser = running.logParser();
 		String quoted = "\"" + customerId + "\"";
 		long lineNumber = 0;
 		boolean seen = false;
-		try (BufferedReader lines = Files.newBufferedReader(inputLog, StandardCharsets.UTF_8)) {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				lineNumber++;
-				if (!line.contains(quoted)) {
-					continue; // not theirs: skip the parse
-				}
-				try {
-					Event event = parser.parse(line);
-					if (event != null && event.customerId().equals(customerId)) {
-						replay.offer(event, lineNumber);
-						seen = true;
+		long removedBefore = inputLog.firstPosition();
+		for (Path segment : inputLog.segmentFiles()) {
+			try (BufferedReader lines = Files.newBufferedReader(segment, StandardCharsets.UTF_8)) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					lineNumber++;
+					if (!line.contains(quoted)) {
+						continue; // not theirs: skip the parse
 					}
-				} catch (BadLineException e) {
-					// a dead letter in the run as well
+					try {
+						Event event = parser.parse(line);
+						if (event != null && event.customerId().equals(customerId)) {
+							replay.offer(event, lineNumber);
+							seen = true;
+						}
+					} catch (BadLineException e) {
+						// a dead letter in the run as well
+					}
 				}
+			} catch (NoSuchFileException removed) {
+				removedBefore = inputLog.firstPosition(); // retention took it meanwhile
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
 			}
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 		if (!seen) {
 			return null;
@@ -62,6 +69,10 @@ final class LiveExplain {
 		answer.put("version", running.version());
 		answer.put("note", "replayed from the input log on the running version, up to now; a customer who ran on an older"
 				+ " version (pinned, or before a migration) may have been treated by its rules");
+		if (removedBefore > 0) {
+			answer.put("incomplete", "the input log's first " + removedBefore + " bytes were removed (--keep-input): events of"
+					+ " theirs before that are not replayed, so the timeline starts later than their journey did");
+		}
 		List<Map<String, Object>> timeline = new ArrayList<>();
 		for (TimelineEntry entry : result.timeline()) {
 			Map<String, Object> one = new LinkedHashMap<>();

@@ -39,7 +39,6 @@ import java.util.concurrent.CountDownLatch;
  * event is processed once, and no delivered action is sent again.
  */
 public final class LiveServer implements AutoCloseable {
-	public static final String INPUT_LOG = "input.jsonl";
 	public static final String REJECTED = "rejected.jsonl";
 	public static final String DELIVERY_DEAD_LETTERS = "delivery-dead-letters.jsonl";
 	public static final String OUTPUT = "out";
@@ -49,7 +48,8 @@ public final class LiveServer implements AutoCloseable {
 	 * @param flushMillis how often the engine writes output (and so hands actions to delivery)
 	 */
 	public record Settings(Path stateDirectory, String host, int port, String token, Path deliveryFile, int workers,
-			long checkpointMillis, long flushMillis, int maxBodyBytes, int maxEventsPerRequest, DriverSettings driver) {
+			long checkpointMillis, long flushMillis, int maxBodyBytes, int maxEventsPerRequest, DriverSettings driver,
+			DiskRetention.Settings retention) {
 	}
 
 	private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
@@ -68,6 +68,7 @@ public final class LiveServer implements AutoCloseable {
 	private HttpApi api;
 	private InputLog log;
 	private volatile Map<String, Object> lastReload;
+	private DiskRetention retention;
 
 	/** One engine over the input log, with the version it runs. */
 	private record EngineRun(LocalEngine engine, Thread thread, TailingEventSource source, LiveJourney.Running running) {
@@ -124,11 +125,12 @@ public final class LiveServer implements AutoCloseable {
 		store = closing(new RocksDbStateStore(state.resolve("engine")));
 		RecentActions recent = new RecentActions();
 		output = closing(new DeliveringOutput(new JsonLinesOutput(state.resolve(OUTPUT)), delivery, recent::add));
-		log = closing(new InputLog(state.resolve(INPUT_LOG)));
+		log = closing(new InputLog(state, settings.retention().segmentBytes()));
 		RejectedLines rejected = closing(new RejectedLines(state.resolve(REJECTED)));
 
 		LiveJourney.Running running = first.adopt(store, atStart);
 		delivery.resumePending();
+		retention = closing(new DiskRetention(settings.retention(), log, store, ledger, state));
 		startEngine(running);
 
 		CustomerViews views = new CustomerViews(() -> current.running(), store, recent, delivery, this::catchUp);
@@ -139,7 +141,7 @@ public final class LiveServer implements AutoCloseable {
 		new StatusPageHandler(() -> StatusPage.render(new StatusPage.Figures(current.running(), store.progress().orElse(null),
 				metrics, health(delivery), lastReload, state.resolve(OUTPUT).resolve(JsonLinesOutput.DEAD_LETTERS),
 				state.resolve(DELIVERY_DEAD_LETTERS)))).register(api);
-		new ExplainHandler(customer -> LiveExplain.of(customer, current.running(), state.resolve(INPUT_LOG))).register(api);
+		new ExplainHandler(customer -> LiveExplain.of(customer, current.running(), log)).register(api);
 		api.start();
 	}
 
@@ -295,8 +297,8 @@ public final class LiveServer implements AutoCloseable {
 			health.put("engine", engineFailure);
 		}
 		health.put("version", current.running().version());
-		health.put("inputLogBytes", log.durableLength());
 		health.put("linesRead", current.source().lineNumber());
+		health.putAll(retention.figures());
 		health.put("deliveriesPending", delivery.inFlight());
 		return health;
 	}
