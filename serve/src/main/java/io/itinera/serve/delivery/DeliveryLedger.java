@@ -109,12 +109,20 @@ public final class DeliveryLedger implements AutoCloseable {
 			}
 			if (removed > 0) {
 				db.write(writes, batch);
+				removedSinceCompaction += removed;
+			}
+			if (removedSinceCompaction >= COMPACT_AFTER_REMOVED) {
+				db.compactRange(); // the deletes are tombstones until compacted: give the disk back now
+				removedSinceCompaction = 0;
 			}
 		} catch (RocksDBException e) {
 			throw new UncheckedIOException(new IOException("cannot trim the delivery ledger: " + e.getMessage(), e));
 		}
 		return removed;
 	}
+
+	private static final long COMPACT_AFTER_REMOVED = 1_000;
+	private long removedSinceCompaction;
 
 	/** The first byte of a time-index key (action ids are text, never a zero byte). */
 	private static final byte DONE = 0;
