@@ -31,33 +31,7 @@ class ServeWorkspaceTest {
 
 	@Test
 	void aWorkspaceLiveDoesWhatItsRunDoes() throws Exception {
-		Path workspace = dir.resolve("shop");
-		Files.createDirectories(workspace);
-		Files.writeString(workspace.resolve("itinera.workspace"), "cap email 1 per 1 day\n");
-		Files.writeString(workspace.resolve("welcome.journey"), """
-				journey Welcome "Greet sign-ups" {
-				  priority 20
-				  entry on signup -> New
-				  event signup { plan: string }
-				  event purchase { orderId: string  amount: decimal }
-				  stage New (consideration) { on purchase -> Bought }
-				  stage Bought (purchase) { }
-				  campaign Hello in New {
-				    rule "Hi" otherwise then send email "welcome"
-				  }
-				}
-				""");
-		Files.writeString(workspace.resolve("thanks.journey"), """
-				journey Thanks "Thank orders" {
-				  priority 10
-				  entry on purchase -> Thanked
-				  event purchase { orderId: string  amount: decimal }
-				  stage Thanked (purchase) { }
-				  campaign Thank in Thanked {
-				    rule "Thank" otherwise then send email "thank_you"
-				  }
-				}
-				""");
+		Path workspace = eventOnlyWorkspace(dir.resolve("shop"));
 		Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
 		List<String> log = new ArrayList<>();
 		for (int c = 0; c < 30; c++) {
@@ -93,6 +67,37 @@ class ServeWorkspaceTest {
 			assertEquals(replayed, live, file);
 			assertTrue(live.get(0).contains("\"journey\":"), live.get(0));
 		}
+	}
+
+	/** Two journeys that act on events only (no timers), with a shared email cap that suppresses: a workspace whose live run is its replay. */
+	static Path eventOnlyWorkspace(Path workspace) throws java.io.IOException {
+		Files.createDirectories(workspace);
+		Files.writeString(workspace.resolve("itinera.workspace"), "cap email 1 per 1 day\n");
+		Files.writeString(workspace.resolve("welcome.journey"), """
+				journey Welcome "Greet sign-ups" {
+				  priority 20
+				  entry on signup -> New
+				  event signup { plan: string }
+				  event purchase { orderId: string  amount: decimal }
+				  stage New (consideration) { on purchase -> Bought }
+				  stage Bought (purchase) { }
+				  campaign Hello in New {
+				    rule "Hi" otherwise then send email "welcome"
+				  }
+				}
+				""");
+		Files.writeString(workspace.resolve("thanks.journey"), """
+				journey Thanks "Thank orders" {
+				  priority 10
+				  entry on purchase -> Thanked
+				  event purchase { orderId: string  amount: decimal }
+				  stage Thanked (purchase) { }
+				  campaign Thank in Thanked {
+				    rule "Thank" otherwise then send email "thank_you"
+				  }
+				}
+				""");
+		return workspace;
 	}
 
 	private static String line(String customer, Instant at, String type, String fields) {
