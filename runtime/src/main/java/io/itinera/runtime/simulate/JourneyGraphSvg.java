@@ -52,8 +52,8 @@ final class JourneyGraphSvg {
 
 	private static void edge(StringBuilder svg, JourneyGraphLayout.Edge edge, long maxCustomers) {
 		TransitionFigures t = edge.transition();
-		double widthPx = 1.2 + 7.0 * t.customers() / maxCustomers;
-		String colour = t.customers() > 0 ? "#555" : "#bbb";
+		double widthPx = 1.2 + 7.0 * Math.max(0, t.customers()) / maxCustomers;
+		String colour = t.customers() != 0 ? "#555" : "#bbb";
 		svg.append(String.format(Locale.ROOT,
 				"<path class=\"mark edge\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" "
 						+ "stroke-opacity=\"0.75\" marker-end=\"url(#arrow)\"%s><title>%s</title></path>",
@@ -96,6 +96,9 @@ final class JourneyGraphSvg {
 	/** "Carted → Bought: on buy if buy.amount > 0 · 12 customers (40.0% of those who entered Carted), 13 times". */
 	static String hoverText(TransitionFigures t) {
 		String from = t.from() == null ? "start" : t.from();
+		if (t.customers() < 0) {
+			return from + " → " + (t.to() == null ? "exit" : t.to()) + ": " + t.condition();
+		}
 		String source = t.from() == null ? "the journey" : t.from();
 		return from + " → " + (t.to() == null ? "exit" : t.to()) + ": " + t.condition() + " · "
 				+ Html.number(t.customers()) + " customers (" + Html.percent(t.share()) + " of those who entered " + source

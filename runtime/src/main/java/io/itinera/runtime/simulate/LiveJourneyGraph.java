@@ -3,13 +3,15 @@ package io.itinera.runtime.simulate;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.simulate.SimulationReport.StageFigures;
+import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The journey graph as the simulation report draws it, with the customers in each stage now (a live
- * server's status page): each box says how many are in it; the edges are the declared transitions.
+ * server's status page): each box says how many are in it; the edges are the declared transitions,
+ * labelled with what drives them (a live server does not count who took each).
  */
 public final class LiveJourneyGraph {
 	private LiveJourneyGraph() {
@@ -22,6 +24,10 @@ public final class LiveJourneyGraph {
 			long now = customersNow.getOrDefault(stage.name(), 0L);
 			stages.add(new StageFigures(stage.name(), stage.phase(), -1, -1, -1, now, stage.terminal()));
 		}
-		return JourneyGraphSvg.render(stages, new JourneyFigures(plan).transitionFigures());
+		List<TransitionFigures> transitions = new ArrayList<>();
+		for (TransitionFigures t : new JourneyFigures(plan).transitionFigures()) {
+			transitions.add(new TransitionFigures(t.from(), t.to(), t.label(), t.condition(), -1, -1, 0, t.declared())); // not counted live
+		}
+		return JourneyGraphSvg.render(stages, transitions);
 	}
 }
