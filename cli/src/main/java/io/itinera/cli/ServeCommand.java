@@ -3,11 +3,11 @@ package io.itinera.cli;
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.io.ColumnMapping;
-import io.itinera.runtime.io.EventSchema;
-import io.itinera.runtime.io.JsonLinesEventParser;
-import io.itinera.runtime.io.TimeWindow;
-import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.cli.vocabulary.DurationOption;
+import io.itinera.serve.DiskRetention;
+import io.itinera.serve.LiveJourney;
 import io.itinera.serve.LiveServer;
+import io.itinera.serve.http.ReloadHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code itinera serve FILE --state DIR}: the journey live, behind an HTTP API, delivering to real channels. */
+/** {@code itinera serve FILE|DIR --state DIR}: the journey live, behind an HTTP API, delivering to real channels. */
 @Command(name = "serve", description = {
 		"Run a journey live: events come in over HTTP (POST /v1/events), timers fire by the clock, and",
 		"actions go to the channels' endpoints named in --deliver (without it only webhooks go out). Acknowledged events are processed once",
 		"even across a crash; each action is delivered at least once, always with the same Idempotency-Key.",
 		"See docs/serve.md." })
 public final class ServeCommand implements Callable<Integer> {
-	@Parameters(index = "0", paramLabel = "FILE", description = "the .journey file (or a plan.json from itinera compile)")
+	@Parameters(index = "0", paramLabel = "FILE|DIR", description = {"the .journey file (or a plan.json from itinera compile),",
+			"or a workspace folder: every journey in it over one stream, with its itinera.workspace (docs/workspaces.md)" })
 	Path journey;
 
 	@Option(names = "--state", required = true, paramLabel = "DIR", description = "where the input log, state, ledger and output live")
@@ -82,44 +83,81 @@ public final class ServeCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	@Option(names = "--migrate", description = {
+			"when the journey changed since the state was written: first move its customers to this version",
+			"by its migrate rules (one atomic write), as run --migrate; a SIGHUP reload then migrates too" })
+	boolean migrate;
+
+	@Option(names = "--pin-old", description = {
+			"when the journey changed since the state was written: customers already on their way finish on",
+			"the version they started on, new entries take this one; a SIGHUP reload then pins too" })
+	boolean pinOld;
+
+	@Option(names = "--keep-input", defaultValue = "7d", paramLabel = "D", description = {
+			"how long input log segments are kept once the last checkpoint is past them (then deleted, or moved",
+			"to --archive-input); explain needs them to replay a customer (default: ${DEFAULT-VALUE})" })
+	String keepInput;
+
+	@Option(names = "--archive-input", paramLabel = "DIR", description = "move old input log segments here instead of deleting them")
+	Path archiveInput;
+
+	@Option(names = "--keep-delivered", defaultValue = "7d", paramLabel = "D", description = {
+			"how long the delivery ledger keeps an action delivered or given up on; within it an action decided",
+			"again is never sent again (default: ${DEFAULT-VALUE})" })
+	String keepDelivered;
+
+	@Option(names = "--input-segment-mb", defaultValue = "64", paramLabel = "MB", description = {
+			"size of an input log segment, in MiB (default: ${DEFAULT-VALUE})" })
+	long inputSegmentMegabytes;
+
 	@Override
 	public Integer call() throws IOException, InterruptedException {
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter out = spec.commandLine().getOut();
 		try {
-			JourneyPlan plan = JourneyPlans.load(journey, err);
-			if (plan == null) {
-				return ExitCode.FAILED.code();
+			if (migrate && pinOld) {
+				throw new IllegalArgumentException("--migrate and --pin-old are two answers to one question: give one of them");
 			}
 			ColumnMapping columns = map.columnMapping().perRecord("itinera serve");
-			EventSchema schema = EventSchema.of(plan);
-			long skew = maxSkew.millis();
 			String bearer = token != null ? token : System.getenv("ITINERA_TOKEN");
-			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey,
-					AssemblyAdapter.options(rawDrl.allowed, withoutModelsOption.set, deliveryOptions.settings(), err), err)) {
-				if (parts == null) {
+			boolean workspace = java.nio.file.Files.isDirectory(journey);
+			LiveJourneyFile file = workspace ? null : new LiveJourneyFile(journey, state, rawDrl.allowed, withoutModelsOption.set,
+					deliveryOptions.settings(), columns, maxSkew.millis(), driverOptions.settings());
+			LiveWorkspaceFolder folder = workspace ? new LiveWorkspaceFolder(journey, state, rawDrl.allowed, withoutModelsOption.set,
+					deliveryOptions.settings(), columns, maxSkew.millis(), driverOptions.settings()) : null;
+			LiveJourney live = workspace ? folder : file;
+			LiveServer server;
+			try (LiveJourney.Compiled compiled = workspace ? folder.compile(err) : file.compile(err)) {
+				if (compiled == null) {
 					return ExitCode.FAILED.code();
 				}
 				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, deliver.file, workers,
-						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings());
-				LiveServer server = LiveServer.start(plan, parts::newStep, parts.scorer(),
-						() -> new JsonLinesEventParser(columns, schema, TimeWindow.of(TimeWindow.DEFAULT_EARLIEST,
-								java.time.Instant.now(), java.time.Duration.ofMillis(skew))),
-						new JsonLinesEventParser(columns, schema, TimeWindow.unlimited()), settings);
-				Thread hook = new Thread(server::close, "itinera-serve-stop");
-				Runtime.getRuntime().addShutdownHook(hook);
-				out.printf("Serving %s on http://%s:%d (state in %s)%n", plan.name(), host, server.port(), state);
-				out.flush();
-				String failure = server.awaitEngine();
-				if (failure != null) {
-					server.close();
-					throw CommandError.error("the engine stopped: " + failure);
-				}
-				return ExitCode.OK.code();
+						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings(),
+						new DiskRetention.Settings(megabytes(inputSegmentMegabytes), DurationOption.millis("--keep-input", keepInput),
+								archiveInput, DurationOption.millis("--keep-delivered", keepDelivered)));
+				server = LiveServer.start(live, compiled, migrate ? LiveJourney.Change.MIGRATE
+						: pinOld ? LiveJourney.Change.PIN_OLD : LiveJourney.Change.REFUSE, settings);
 			}
+			Runtime.getRuntime().addShutdownHook(new Thread(server::close, "itinera-serve-stop"));
+			ReloadOnHangup.install(server, migrate ? ReloadHandler.Mode.MIGRATE : pinOld ? ReloadHandler.Mode.PIN_OLD : null, out);
+			out.printf("Serving %s on http://%s:%d (state in %s)%n", server.journeyName(), host, server.port(), state);
+			out.flush();
+			String failure = server.awaitEngine();
+			if (failure != null) {
+				server.close();
+				throw CommandError.error("the engine stopped: " + failure);
+			}
+			return ExitCode.OK.code();
 		} finally {
 			err.flush();
 			out.flush();
 		}
+	}
+
+	private static long megabytes(long megabytes) {
+		if (megabytes < 1) {
+			throw new IllegalArgumentException("--input-segment-mb " + megabytes + ": give 1 or more (MiB)");
+		}
+		return megabytes << 20;
 	}
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.itinera.runtime.assembly.AssembledWorkspace;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.io.JsonLinesEventParser;
@@ -15,7 +14,10 @@ import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.TimeWindow;
+import io.itinera.serve.DiskRetention;
+import io.itinera.serve.LiveJourney;
 import io.itinera.serve.LiveServer;
+import io.itinera.serve.intake.InputLog;
 import io.itinera.serve.delivery.DeliveryLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -145,11 +147,7 @@ class ConsentWorkspaceTest {
 
 		Path state = dir.resolve("state");
 		StringWriter errors = new StringWriter();
-		try (Provider provider = new Provider();
-				AssembledWorkspace parts = AssemblyAdapter.workspace(folder,
-						AssemblyAdapter.options(false, false, DeliverySettings.DEFAULT, new PrintWriter(errors, true)),
-						new PrintWriter(errors, true))) {
-			assertNotNull(parts, errors.toString());
+		try (Provider provider = new Provider()) {
 			Path deliveryFile = Files.writeString(dir.resolve("deliver.yaml"), """
 					channels:
 					  email:
@@ -166,12 +164,15 @@ class ConsentWorkspaceTest {
 					  baseUrl: https://shop.example
 					  secret: "a secret of more than thirty-two bytes, for tests"
 					""".formatted(provider.url()));
-			EventSchema schema = parts.schema();
+			DriverSettings driver = DriverSettings.replay().withLateness(0);
 			LiveServer.Settings settings = new LiveServer.Settings(state, "127.0.0.1", 0, null, deliveryFile, 1, 200, 5,
-					1 << 20, 1000, DriverSettings.replay().withLateness(0));
-			LiveServer server = LiveServer.start(parts.plans().get(0), parts::newStep, parts.scorer(),
-					() -> new JsonLinesEventParser(ColumnMapping.defaults(), schema, TimeWindow.startingNow()),
-					new JsonLinesEventParser(ColumnMapping.defaults(), schema, TimeWindow.unlimited()), settings);
+					1 << 20, 1000, driver, DiskRetention.Settings.DEFAULTS);
+			// serve DIR: the workspace folder live, as itinera serve runs it
+			LiveWorkspaceFolder live = new LiveWorkspaceFolder(folder, state, false, false, DeliverySettings.DEFAULT,
+					ColumnMapping.defaults(), TimeWindow.DEFAULT_MAX_SKEW.toMillis(), driver);
+			LiveJourney.Compiled compiled = live.compile(new PrintWriter(errors, true));
+			assertNotNull(compiled, errors.toString());
+			LiveServer server = LiveServer.start(live, compiled, LiveJourney.Change.REFUSE, settings);
 			String api = "http://127.0.0.1:" + server.port();
 			try {
 				post(api, "visit", "");
@@ -218,7 +219,11 @@ class ConsentWorkspaceTest {
 			assertEquals(Set.of("PromoA", "PromoB"), journeys);
 
 			Path replay = dir.resolve("replay");
-			InProcessCli.succeeding("run", folder.toString(), "--events", state.resolve(LiveServer.INPUT_LOG).toString(), "--out",
+			Path input = dir.resolve("input.jsonl"); // the server's input log, its segments in order
+			for (Path segment : InputLog.files(state)) {
+				Files.write(input, Files.readAllBytes(segment), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+			}
+			InProcessCli.succeeding("run", folder.toString(), "--events", input.toString(), "--out",
 					replay.toString(), "--no-progress");
 			assertEquals(ids(state.resolve(LiveServer.OUTPUT).resolve(JsonLinesOutput.ACTIONS), "id"),
 					ids(replay.resolve(JsonLinesOutput.ACTIONS), "id"), "run sends what serve sent");

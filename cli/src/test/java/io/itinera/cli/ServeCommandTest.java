@@ -79,6 +79,23 @@ class ServeCommandTest {
 	}
 
 	@Test
+	void aCustomerIsReadableAsSoonAsTheirEventsAreAcknowledgedAndExplained() throws Exception {
+		HttpResponse<String> answer = server.post("/v1/events", JSON,
+				"[" + event("dan", "signup", ",\"plan\":\"pro\"") + "," + event("dan", "ping", ",\"n\":1") + "]", TOKEN);
+		assertEquals(200, answer.statusCode(), answer.body());
+		HttpResponse<String> customer = server.get("/v1/customers/dan", TOKEN); // at once: checkpoints are 10 s apart here
+		assertEquals(200, customer.statusCode(), customer.body());
+		assertTrue(customer.body().contains("\"view\":\"current") && customer.body().contains("\"stage\":\"Active\"")
+				&& customer.body().contains("\"pings\":1.0") && customer.body().contains("\"version\":\""), customer.body());
+
+		HttpResponse<String> explained = server.get("/v1/customers/dan/explain", TOKEN);
+		assertEquals(200, explained.statusCode(), explained.body());
+		assertTrue(explained.body().contains("\"timeline\":[{") && explained.body().contains("pong"), explained.body());
+		assertEquals(404, server.get("/v1/customers/nobody/explain", TOKEN).statusCode());
+		assertEquals(401, server.get("/v1/customers/dan/explain", null).statusCode());
+	}
+
+	@Test
 	void badRequestsGetTheirStatusAndReasonAndTheServerStaysUp() throws Exception {
 		expect(401, "missing token", server.post("/v1/events", JSON, "[]", null));
 		expect(401, "wrong token", server.post("/v1/events", JSON, "[]", "guess"));

@@ -75,7 +75,7 @@ class ServeKillAndRestartTest {
 					sent[c]++;
 					acked[c]++;
 				}
-				Map<String, Integer> logged = loggedEventsPerCustomer(state.resolve(LiveServer.INPUT_LOG));
+				Map<String, Integer> logged = loggedEventsPerCustomer(state);
 				int expectedActions = 0;
 				for (int c = 0; c < CUSTOMERS; c++) {
 					int inLog = logged.getOrDefault("c" + c, 0);
@@ -155,10 +155,13 @@ class ServeKillAndRestartTest {
 		return threads;
 	}
 
-	private static Map<String, Integer> loggedEventsPerCustomer(Path log) throws IOException {
+	/** Events per customer in the server's input log (every segment of it). */
+	static Map<String, Integer> loggedEventsPerCustomer(Path state) throws IOException {
 		Map<String, Integer> counts = new HashMap<>();
-		for (String line : Files.readAllLines(log)) {
-			counts.merge(JSON.readTree(line).get("customer").asText(), 1, Integer::sum);
+		for (Path segment : io.itinera.serve.intake.InputLog.files(state)) {
+			for (String line : Files.readAllLines(segment)) {
+				counts.merge(JSON.readTree(line).get("customer").asText(), 1, Integer::sum);
+			}
 		}
 		return counts;
 	}

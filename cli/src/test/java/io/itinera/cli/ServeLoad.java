@@ -52,6 +52,8 @@ public final class ServeLoad {
 				throughput(url, 100, connections, seconds, "batches of 100");
 				throughput(url, 1, Math.max(connections, 32), seconds, "batches of 1");
 				eventToDelivery(url, provider, ruleRate, seconds);
+				Thread.sleep(3_000); // a round of disk retention (every second with a short --keep-input)
+				System.out.println("disk after the run (GET /health): " + server.get("/health", null).body());
 				if (System.getenv("SERVE_LOAD_METRICS") != null) {
 					server.get("/metrics", null).body().lines().filter(line -> line.contains("delivery_seconds{")
 							|| line.contains("ack_seconds{") || line.contains("step_seconds{")).forEach(System.out::println);

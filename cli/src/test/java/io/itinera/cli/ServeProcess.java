@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** A real {@code itinera serve} process on 127.0.0.1 (a free port), for tests and the load generator. */
 final class ServeProcess implements AutoCloseable {
-	private static final Pattern SERVING = Pattern.compile("Serving \\S+ on http://127\\.0\\.0\\.1:(\\d+)");
+	private static final Pattern SERVING = Pattern.compile("Serving .+? on http://127\\.0\\.0\\.1:(\\d+)");
 	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 

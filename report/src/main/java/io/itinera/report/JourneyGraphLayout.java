@@ -153,7 +153,8 @@ final class JourneyGraphLayout {
 				layers.get(l).add(slot);
 			}
 			route.gap = route.down() ? from.layer : from.layer - 1;
-			route.text = shorten(t.label(), 26) + " · " + Html.number(t.customers()) + " (" + Html.percent(t.share()) + ")";
+			route.text = t.customers() < 0 ? shorten(t.label(), 26) // a live graph: the transitions, not who took them
+					: shorten(t.label(), 26) + " · " + Html.number(t.customers()) + " (" + Html.percent(t.share()) + ")";
 			route.labelWidth = textWidth(route.text) + 10;
 			routes.add(route);
 		}

@@ -53,8 +53,8 @@ final class JourneyGraphSvg {
 
 	private static void edge(StringBuilder svg, JourneyGraphLayout.Edge edge, long maxCustomers) {
 		TransitionFigures t = edge.transition();
-		double widthPx = 1.2 + 7.0 * t.customers() / maxCustomers;
-		String colour = t.customers() > 0 ? "#555" : "#bbb";
+		double widthPx = 1.2 + 7.0 * Math.max(0, t.customers()) / maxCustomers;
+		String colour = t.customers() != 0 ? "#555" : "#bbb";
 		svg.append(String.format(Locale.ROOT,
 				"<path class=\"mark edge\" d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" "
 						+ "stroke-opacity=\"0.75\" marker-end=\"url(#arrow)\"%s><title>%s</title></path>",
@@ -97,6 +97,9 @@ final class JourneyGraphSvg {
 	/** "Carted → Bought: on buy if buy.amount > 0 · 12 customers (40.0% of those who entered Carted), 13 times". */
 	static String hoverText(TransitionFigures t) {
 		String from = t.from() == null ? "start" : t.from();
+		if (t.customers() < 0) {
+			return from + " → " + (t.to() == null ? "exit" : t.to()) + ": " + t.condition();
+		}
 		String source = t.from() == null ? "the journey" : t.from();
 		return from + " → " + (t.to() == null ? "exit" : t.to()) + ": " + t.condition() + " · "
 				+ Html.number(t.customers()) + " customers (" + Html.percent(t.share()) + " of those who entered " + source
@@ -118,9 +121,11 @@ final class JourneyGraphSvg {
 		svg.append(String.format(Locale.ROOT,
 				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">%s</text>", centre,
 				y + 33, Html.escape(stage.phase() == null ? "" : stage.phase())));
+		String figures = stage.entered() < 0 ? "in " + Html.number(stage.current()) + " now"
+				: "entered " + Html.number(stage.entered()) + " · in " + Html.number(stage.current()) + " · left "
+						+ Html.number(stage.exited());
 		svg.append(String.format(Locale.ROOT,
-				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">entered %s · in %s · left %s</text></g>",
-				centre, y + 49, Html.number(stage.entered()), Html.number(stage.current()), Html.number(stage.exited())));
+				"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">%s</text></g>", centre, y + 49, figures));
 	}
 
 	private static void terminalNode(StringBuilder svg, JourneyGraphLayout.Box box, String label) {

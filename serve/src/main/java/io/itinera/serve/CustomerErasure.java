@@ -1,6 +1,7 @@
 package io.itinera.serve;
 
 import io.itinera.runtime.engine.LocalEngine;
+import java.util.function.Supplier;
 import io.itinera.runtime.erasure.CustomerLines;
 import io.itinera.runtime.erasure.InPlaceErasure;
 import io.itinera.runtime.state.RocksDbStateStore;
@@ -38,8 +39,9 @@ final class CustomerErasure implements CustomerEraser {
 	private static final long TIMEOUT_MILLIS = 60_000;
 
 	private final ErasureGate gate;
-	private final LocalEngine engine;
-	private final TailingEventSource source;
+	/** The engine and the source it reads, as they are now (a reload replaces them). */
+	private final Supplier<LocalEngine> engine;
+	private final Supplier<TailingEventSource> source;
 	private final InputLog log;
 	private final RocksDbStateStore store;
 	private final DeliveryService delivery;
@@ -47,7 +49,7 @@ final class CustomerErasure implements CustomerEraser {
 	private final Path stateDirectory;
 	private final AtomicLong erasures = new AtomicLong();
 
-	CustomerErasure(ErasureGate gate, LocalEngine engine, TailingEventSource source, InputLog log, RocksDbStateStore store,
+	CustomerErasure(ErasureGate gate, Supplier<LocalEngine> engine, Supplier<TailingEventSource> source, InputLog log, RocksDbStateStore store,
 			DeliveryService delivery, RecentActions recent, Path stateDirectory) {
 		this.gate = gate;
 		this.engine = engine;
@@ -64,11 +66,13 @@ final class CustomerErasure implements CustomerEraser {
 		long at = gate.erased().erasedAt(customerId).orElse(System.currentTimeMillis());
 		long logEnd = gate.erase(customerId, at, log::durableLength);
 		awaitRead(logEnd);
-		engine.forget(customerId, TIMEOUT_MILLIS);
+		engine.get().forget(customerId, TIMEOUT_MILLIS);
 		delivery.forgetCustomer(customerId);
 		recent.forget(customerId);
 		CustomerLines lines = new CustomerLines(Set.of(customerId));
-		InPlaceErasure.blank(stateDirectory.resolve(LiveServer.INPUT_LOG), logEnd, lines);
+		for (Path segment : log.segmentFiles()) { // the segments kept (archived ones are the archive's owner's to erase)
+			InPlaceErasure.blank(segment, Files.size(segment), lines);
+		}
 		for (Path file : appendedFiles()) {
 			InPlaceErasure.blank(file, Files.size(file), lines);
 		}
@@ -89,7 +93,7 @@ final class CustomerErasure implements CustomerEraser {
 
 	private void awaitRead(long logEnd) throws InterruptedException {
 		long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
-		while (source.position() < logEnd) {
+		while (source.get().position() < logEnd) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("the engine did not read the input log up to the erasure within " + TIMEOUT_MILLIS
 						+ " ms; the customer is on the suppression list, send the DELETE again to finish");

@@ -4,20 +4,21 @@ import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
 import io.itinera.runtime.engine.LocalEngine;
-import io.itinera.runtime.io.EventLineParser;
 import io.itinera.runtime.io.JsonLinesOutput;
-import io.itinera.runtime.plan.JourneyPlan;
-import io.itinera.runtime.scoring.Scorer;
+import io.itinera.runtime.io.RunOutput;
+import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.RocksDbStateStore;
-import io.itinera.runtime.step.JourneyStep;
-import io.itinera.runtime.step.PlanStep;
+import io.itinera.runtime.state.RunProgress;
 import io.itinera.serve.consent.ActionTopics;
 import io.itinera.serve.consent.UnsubscribeEndpoint;
 import io.itinera.serve.consent.UnsubscribeLinks;
 import io.itinera.serve.delivery.DeliveryConfig;
 import io.itinera.serve.delivery.DeliveryLedger;
 import io.itinera.serve.delivery.DeliveryService;
+import io.itinera.serve.http.ExplainHandler;
 import io.itinera.serve.http.HttpApi;
+import io.itinera.serve.http.ReloadHandler;
+import io.itinera.serve.http.StatusPageHandler;
 import io.itinera.serve.intake.ErasureGate;
 import io.itinera.serve.intake.EventIntake;
 import io.itinera.serve.intake.InputLog;
@@ -34,7 +35,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
 /**
  * {@code itinera serve}: accepted events go to the write-ahead input log; a {@link LocalEngine} on
@@ -43,7 +43,6 @@ import java.util.function.Supplier;
  * event is processed once, and no delivered action is sent again.
  */
 public final class LiveServer implements AutoCloseable {
-	public static final String INPUT_LOG = "input.jsonl";
 	public static final String REJECTED = "rejected.jsonl";
 	public static final String DELIVERY_DEAD_LETTERS = "delivery-dead-letters.jsonl";
 	public static final String OUTPUT = "out";
@@ -53,34 +52,48 @@ public final class LiveServer implements AutoCloseable {
 	 * @param flushMillis how often the engine writes output (and so hands actions to delivery)
 	 */
 	public record Settings(Path stateDirectory, String host, int port, String token, Path deliveryFile, int workers,
-			long checkpointMillis, long flushMillis, int maxBodyBytes, int maxEventsPerRequest, DriverSettings driver) {
+			long checkpointMillis, long flushMillis, int maxBodyBytes, int maxEventsPerRequest, DriverSettings driver,
+			DiskRetention.Settings retention) {
 	}
 
 	private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 	private final CountDownLatch engineDone = new CountDownLatch(1);
+	private final Object reloadLock = new Object();
 	private volatile String engineFailure;
-	private LocalEngine engine;
+	private volatile EngineRun current;
+	/** Set while a reload stops the engine on purpose: its end is not the server's. */
+	private volatile boolean swapping;
+	private LiveJourney journey;
+	private Settings settings;
+	private CustomerStateStore store;
+	private RunOutput output;
+	private ServeMetrics metrics;
+	private EventIntake intake;
 	private HttpApi api;
 	private InputLog log;
-	private Thread engineThread;
-	private TailingEventSource source;
+	private volatile Map<String, Object> lastReload;
+	private DiskRetention retention;
+
+	/** One engine over the input log, with the version it runs. */
+	private record EngineRun(LocalEngine engine, Thread thread, TailingEventSource source, LiveJourney.Running running) {
+	}
 
 	private LiveServer() {
 	}
 
 	/**
-	 * Starts the server: reopens the state directory (resuming the engine and pending deliveries),
-	 * then the HTTP API.
+	 * Starts the server: reopens the state directory (settling a changed journey as {@code atStart}
+	 * says, then resuming the engine and pending deliveries), then the HTTP API.
 	 *
-	 * @param intakeParser a parser for the API (its plausible-time window starting now)
-	 * @param logParser the parser of the input log (lines were checked on the way in)
+	 * @param first the journey as compiled for this start; {@code journey} compiles it again on each reload
+	 * @throws IllegalArgumentException when the journey changed and {@code atStart} refuses it (the message lists the changes)
 	 */
-	public static LiveServer start(JourneyPlan plan, Supplier<JourneyStep> steps, Scorer scorer,
-			Supplier<EventLineParser> intakeParser, EventLineParser logParser, Settings settings) throws IOException {
+	public static LiveServer start(LiveJourney journey, LiveJourney.Compiled first, LiveJourney.Change atStart, Settings settings)
+			throws IOException {
 		requireTokenBeyondLoopback(settings.host(), settings.token());
 		LiveServer server = new LiveServer();
 		try {
-			server.open(plan, steps, scorer, intakeParser, logParser, settings);
+			server.open(journey, first, atStart, settings);
 			return server;
 		} catch (IOException | RuntimeException e) {
 			server.close();
@@ -102,64 +115,207 @@ public final class LiveServer implements AutoCloseable {
 		}
 	}
 
-	private void open(JourneyPlan plan, Supplier<JourneyStep> steps, Scorer scorer, Supplier<EventLineParser> intakeParser,
-			EventLineParser logParser, Settings settings) throws IOException {
+	private void open(LiveJourney journey, LiveJourney.Compiled first, LiveJourney.Change atStart, Settings settings)
+			throws IOException {
+		this.journey = journey;
+		this.settings = settings;
 		Path state = settings.stateDirectory();
 		Files.createDirectories(state);
-		ServeMetrics metrics = new ServeMetrics();
+		metrics = new ServeMetrics();
 		DeliveryConfig deliveryConfig = settings.deliveryFile() == null ? DeliveryConfig.webhooksOnly()
 				: DeliveryConfig.load(settings.deliveryFile());
 		DeliveryLedger ledger = closing(new DeliveryLedger(state.resolve("delivery")));
-		JourneyStep viewStep = steps.get();
+		RocksDbStateStore customers = closing(new RocksDbStateStore(state.resolve("engine")));
+		store = customers;
+		LiveJourney.Running running = first.adopt(store, atStart);
+		// links name a send's topic as the starting journeys declare it (a reload keeps them)
 		UnsubscribeLinks links = UnsubscribeLinks.fromConfig(deliveryConfig.unsubscribe(), String.valueOf(settings.deliveryFile()),
-				ActionTopics.of(viewStep));
+				ActionTopics.of(running.newStep()));
 		DeliveryService delivery = closing(new DeliveryService(deliveryConfig, ledger, state.resolve(DELIVERY_DEAD_LETTERS), metrics,
 				links));
-		RocksDbStateStore store = closing(new RocksDbStateStore(state.resolve("engine")));
 		RecentActions recent = new RecentActions();
-		DeliveringOutput output = closing(new DeliveringOutput(new JsonLinesOutput(state.resolve(OUTPUT)), delivery, recent::add));
-		log = closing(new InputLog(state.resolve(INPUT_LOG)));
+		output = closing(new DeliveringOutput(new JsonLinesOutput(state.resolve(OUTPUT)), delivery, recent::add));
+		log = closing(new InputLog(state, settings.retention().segmentBytes()));
 		RejectedLines rejected = closing(new RejectedLines(state.resolve(REJECTED)));
 
 		delivery.resumePending();
+		retention = closing(new DiskRetention(settings.retention(), log, store, ledger, state));
+		startEngine(running);
+
+		CustomerViews views = new CustomerViews(() -> current.running(), store, recent, delivery, this::catchUp);
+		ErasureGate gate = new ErasureGate(customers.erasedCustomers());
+		intake = new EventIntake(log, () -> current.running().intakeParser(), rejected, settings.maxEventsPerRequest(), gate);
+		CustomerErasure erasure = new CustomerErasure(gate, () -> current.engine(), () -> current.source(), log, customers, delivery,
+				recent, state);
+		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
+		EventIntake events = intake;
+		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
+				intake, views, metrics, () -> health(delivery))
+				.with(app -> {
+					if (links != null) {
+						new UnsubscribeEndpoint(links, events, delivery, java.time.Clock.systemUTC()).register(app);
+					}
+				}).erasing(erasure);
+		if (running.plans().size() == 1 && running.stepOf(null) != null) { // profiles of one journey's customers
+			api.profiles(new ProfileUpdates(running.plan(), running.stepOf(null), () -> current.engine(), gate.erased()));
+		}
+		new ReloadHandler(this::reload).register(api);
+		new StatusPageHandler(() -> StatusPage.render(new StatusPage.Figures(current.running(), store.progress().orElse(null),
+				metrics, health(delivery), lastReload, state.resolve(OUTPUT).resolve(JsonLinesOutput.DEAD_LETTERS),
+				state.resolve(DELIVERY_DEAD_LETTERS)))).register(api);
+		new ExplainHandler(customer -> LiveExplain.of(customer, current.running(), log)).register(api);
+		api.start();
+	}
+
+	private void startEngine(LiveJourney.Running running) {
 		EngineConfig config = EngineConfig.defaults()
 				.withWorkers(settings.workers())
 				.withCheckpointEveryMillis(settings.checkpointMillis())
 				.withFlushEveryMillis(settings.flushMillis())
 				.withDriver(settings.driver().withWallClock(true))
-				.withRunName(plan.name() + " live");
-		engine = new LocalEngine(() -> new TimedStep(steps.get(), metrics), scorer, store, output, config);
-		TailingEventSource source = new TailingEventSource(log, logParser);
-		this.source = source;
-		engineThread = new Thread(() -> runEngine(source), "itinera-engine");
-		engineThread.start();
-
-		CustomerViews views = new CustomerViews(plan, store, recent, delivery);
-		ErasureGate gate = new ErasureGate(store.erasedCustomers());
-		EventIntake intake = new EventIntake(log, intakeParser, rejected, settings.maxEventsPerRequest(), gate);
-		CustomerErasure erasure = new CustomerErasure(gate, engine, source, log, store, delivery, recent, state);
-		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
-		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
-				intake, views, metrics, () -> health(delivery))
-				.with(app -> {
-					if (links != null) {
-						new UnsubscribeEndpoint(links, intake, delivery, java.time.Clock.systemUTC()).register(app);
-					}
-				}).erasing(erasure);
-		if (viewStep instanceof PlanStep journey) {
-			api.profiles(new ProfileUpdates(plan, journey, engine, gate.erased()));
-		}
-		api.start();
+				.withRunName(runName(running))
+				.withPlanJson(running.planJson());
+		LocalEngine engine = new LocalEngine(() -> new TimedStep(running.newStep(), metrics), running.scorer(), store, output, config);
+		TailingEventSource source = new TailingEventSource(log, running.logParser());
+		Thread thread = new Thread(() -> runEngine(engine, source), "itinera-engine");
+		current = new EngineRun(engine, thread, source, running);
+		thread.start();
 	}
 
-	private void runEngine(TailingEventSource source) {
+	/** How long a read waits for the engine to checkpoint what was acknowledged before it. */
+	private static final long READ_WAIT_MILLIS = 3_000;
+	private static final long READ_CHECKPOINT_GAP_NANOS = 100_000_000L;
+	private volatile long lastCheckpointRequest = System.nanoTime() - READ_CHECKPOINT_GAP_NANOS;
+
+	/**
+	 * Waits until the last checkpoint holds every event acknowledged before this call, asking the
+	 * engine for one; the bytes of input it is still behind after {@link #READ_WAIT_MILLIS} (0: current).
+	 */
+	long catchUp() {
+		long target = log.durableLength();
+		long deadline = System.nanoTime() + READ_WAIT_MILLIS * 1_000_000L;
+		while (true) {
+			long committed = store.progress().map(RunProgress::inputPosition).orElse(0L);
+			if (committed >= target) {
+				return 0;
+			}
+			if (System.nanoTime() > deadline) {
+				return target - committed;
+			}
+			long now = System.nanoTime();
+			if (now - lastCheckpointRequest > READ_CHECKPOINT_GAP_NANOS) { // reads share checkpoints: at most ten a second
+				lastCheckpointRequest = now;
+				current.engine().requestCheckpoint();
+			}
+			try {
+				Thread.sleep(5);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return target - committed;
+			}
+		}
+	}
+
+	/** The state's run: one per journey (or workspace) name, whatever its version. */
+	public static String runName(LiveJourney.Running running) {
+		return running.name() + " live";
+	}
+
+	private void runEngine(LocalEngine engine, TailingEventSource source) {
 		try {
 			EngineSummary ignored = engine.run(source);
 		} catch (IOException | RuntimeException e) {
 			engineFailure = e.getMessage() == null ? e.toString() : e.getMessage();
 		} finally {
-			engineDone.countDown();
+			if (!swapping || engineFailure != null) {
+				engineDone.countDown();
+			}
 		}
+	}
+
+	/**
+	 * {@code POST /v1/admin/journeys/reload}: compiles the journey again; without a mode answers what
+	 * the change would do; with one, stops the engine at a checkpoint, settles the change on the
+	 * state and starts the new version where the old one stopped. The input log keeps taking events
+	 * meanwhile: the new version processes every one the old did not.
+	 */
+	public ReloadHandler.Answer reload(ReloadHandler.Mode mode) {
+		synchronized (reloadLock) {
+			if (engineDone.getCount() == 0) {
+				return new ReloadHandler.Answer(503, Map.of("error", "the server is stopping; reload after it started again"));
+			}
+			LiveJourney.Compiled compiled;
+			try {
+				compiled = journey.compile();
+			} catch (LiveJourney.Refused refused) {
+				return remember(new ReloadHandler.Answer(422, answer("error", "the journey does not run as it is on disk now; the"
+						+ " running version goes on. Fix it and reload again.", "diagnostics", refused.getMessage())));
+			}
+			try (compiled) {
+				if (mode == null) {
+					Map<String, Object> dryRun = new LinkedHashMap<>(compiled.dryRun(store));
+					dryRun.put("applied", false);
+					dryRun.put("apply", "POST /v1/admin/journeys/reload?mode=migrate (customers move to the new version) or"
+							+ " ?mode=pin-old (customers on their way finish on the old one)");
+					return new ReloadHandler.Answer(200, dryRun);
+				}
+				return remember(swapTo(compiled, mode == ReloadHandler.Mode.MIGRATE ? LiveJourney.Change.MIGRATE
+						: LiveJourney.Change.PIN_OLD));
+			}
+		}
+	}
+
+	private ReloadHandler.Answer swapTo(LiveJourney.Compiled compiled, LiveJourney.Change mode) {
+		EngineRun old = current;
+		long started = System.nanoTime();
+		swapping = true;
+		try {
+			old.engine().stop();
+			old.thread().join();
+			if (engineFailure != null) {
+				engineDone.countDown();
+				return new ReloadHandler.Answer(500, Map.of("error", "the engine stopped: " + engineFailure));
+			}
+			LiveJourney.Running next;
+			try {
+				next = compiled.adopt(store, mode);
+			} catch (IllegalArgumentException | IllegalStateException refused) {
+				startEngine(old.running());
+				return new ReloadHandler.Answer(409, answer("error", refused.getMessage(), "running", old.running().version()));
+			}
+			startEngine(next);
+			intake.renewParsers();
+			old.running().close();
+			return new ReloadHandler.Answer(200, answer("applied", true, "mode", mode == LiveJourney.Change.MIGRATE ? "migrate" : "pin-old",
+					"version", next.version(), "previous", old.running().version(), "versions", next.describe(),
+					"pausedMillis", (System.nanoTime() - started) / 1_000_000));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return new ReloadHandler.Answer(503, Map.of("error", "interrupted while stopping the engine"));
+		} finally {
+			swapping = false;
+		}
+	}
+
+	private ReloadHandler.Answer remember(ReloadHandler.Answer answer) {
+		Map<String, Object> last = new LinkedHashMap<>(answer.body());
+		last.put("at", java.time.Instant.now().toString());
+		last.put("status", answer.status());
+		lastReload = last;
+		return answer;
+	}
+
+	private static Map<String, Object> answer(Object... keysAndValues) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			answer.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return answer;
+	}
+
+	/** The last reload that was applied or refused, or null. */
+	public Map<String, Object> lastReload() {
+		return lastReload;
 	}
 
 	private Map<String, Object> health(DeliveryService delivery) {
@@ -168,8 +324,9 @@ public final class LiveServer implements AutoCloseable {
 		if (engineFailure != null) {
 			health.put("engine", engineFailure);
 		}
-		health.put("inputLogBytes", log.durableLength());
-		health.put("linesRead", source.lineNumber());
+		health.put("version", current.running().version());
+		health.put("linesRead", current.source().lineNumber());
+		health.putAll(retention.figures());
 		health.put("deliveriesPending", delivery.inFlight());
 		return health;
 	}
@@ -177,6 +334,11 @@ public final class LiveServer implements AutoCloseable {
 	private <T extends AutoCloseable> T closing(T resource) {
 		toClose.push(resource);
 		return resource;
+	}
+
+	/** The journey's name, or {@code workspace NAME}. */
+	public String journeyName() {
+		return current.running().name();
 	}
 
 	public int port() {
@@ -195,12 +357,16 @@ public final class LiveServer implements AutoCloseable {
 		if (api != null) {
 			api.close();
 		}
-		if (engine != null) {
-			engine.stop();
-			try {
-				engineThread.join(60_000);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
+		synchronized (reloadLock) {
+			EngineRun run = current;
+			if (run != null) {
+				run.engine().stop();
+				try {
+					run.thread().join(60_000);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				run.running().close();
 			}
 		}
 		while (!toClose.isEmpty()) {

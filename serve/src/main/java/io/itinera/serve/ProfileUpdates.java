@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.runtime.engine.LocalEngine;
+import java.util.function.Supplier;
 import io.itinera.runtime.erasure.ErasedCustomers;
 import io.itinera.runtime.io.BadLineException;
 import io.itinera.runtime.io.ColumnMapping;
@@ -35,11 +36,12 @@ final class ProfileUpdates implements ProfileWriter {
 
 	private final JourneyPlan plan;
 	private final PlanStep journey;
-	private final LocalEngine engine;
+	/** The engine as it is now (a reload replaces it). */
+	private final Supplier<LocalEngine> engine;
 	private final ErasedCustomers erased;
 	private final ThreadLocal<EventLineParser> parsers;
 
-	ProfileUpdates(JourneyPlan plan, PlanStep journey, LocalEngine engine, ErasedCustomers erased) {
+	ProfileUpdates(JourneyPlan plan, PlanStep journey, Supplier<LocalEngine> engine, ErasedCustomers erased) {
 		this.plan = plan;
 		this.journey = journey;
 		this.engine = engine;
@@ -83,7 +85,7 @@ final class ProfileUpdates implements ProfileWriter {
 		}
 		Map<String, Object> typed = profile.fields().entrySet().stream().filter(e -> declared.contains(e.getKey()))
 				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-		engine.update(customerId, state -> typed.forEach((name, value) -> new CustomerSeeder(journey).setAttribute(state, name, value)), TIMEOUT_MILLIS);
+		engine.get().update(customerId, state -> typed.forEach((name, value) -> new CustomerSeeder(journey).setAttribute(state, name, value)), TIMEOUT_MILLIS);
 		return typed;
 	}
 }

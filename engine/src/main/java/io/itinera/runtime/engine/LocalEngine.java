@@ -104,6 +104,11 @@ public final class LocalEngine {
 		}
 	}
 
+	/** Asks for a checkpoint at the next barrier: a live reader wants the customers as they are now. */
+	public void requestCheckpoint() {
+		commits.requestCheckpoint();
+	}
+
 	/** Bytes of input read so far (for a progress bar). */
 	public long position() {
 		return position;

@@ -30,6 +30,11 @@ public final class PinnedJourney implements AssembledRuntime {
 		return current;
 	}
 
+	/** A pinned version, or null when customers run on no such version. */
+	public AssembledJourney version(String version) {
+		return pinned.get(version);
+	}
+
 	/** How many versions run: 1, or more with pinned ones. */
 	public int running() {
 		return 1 + pinned.size();

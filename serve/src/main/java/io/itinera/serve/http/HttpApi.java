@@ -107,6 +107,18 @@ public final class HttpApi implements AutoCloseable {
 		json(ctx, 200, answer);
 	}
 
+	/** Another endpoint, before {@link #start()}; the token rules apply to it. */
+	public HttpApi post(String path, io.javalin.http.Handler handler) {
+		app.post(path, handler);
+		return this;
+	}
+
+	/** Another endpoint, before {@link #start()}; the token rules apply to it. */
+	public HttpApi get(String path, io.javalin.http.Handler handler) {
+		app.get(path, handler);
+		return this;
+	}
+
 	public HttpApi start() {
 		app.start(settings.host(), settings.port());
 		return this;
@@ -218,7 +230,7 @@ public final class HttpApi implements AutoCloseable {
 		}
 		Map<String, Object> customer = customers.describe(ctx.pathParam("id"));
 		if (customer == null) {
-			error(ctx, 404, "no customer '" + ctx.pathParam("id") + "' (not seen yet, or not yet checkpointed: try again in a second)");
+			error(ctx, 404, "no customer '" + ctx.pathParam("id") + "': no event of theirs was acknowledged (ids are as the events write them)");
 			return;
 		}
 		json(ctx, 200, customer);
@@ -228,7 +240,7 @@ public final class HttpApi implements AutoCloseable {
 		json(ctx, status, Map.of("error", reason));
 	}
 
-	private static void json(Context ctx, int status, Object body) {
+	static void json(Context ctx, int status, Object body) {
 		try {
 			ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
 		} catch (IOException e) {

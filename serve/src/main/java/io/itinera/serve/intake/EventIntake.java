@@ -30,7 +30,10 @@ public final class EventIntake {
 	private final ThreadLocal<DatedParser> parsers = new ThreadLocal<>();
 	private final ErasureGate gate;
 
-	private record DatedParser(EventLineParser parser, long madeAt) {
+	/** Counts {@link #renewParsers()}: a parser made before the last one is made again. */
+	private volatile long generation;
+
+	private record DatedParser(EventLineParser parser, long madeAt, long generation) {
 	}
 
 	/** {@code newParser} gives a parser whose plausible-time window starts now: it is renewed every minute. */
@@ -96,10 +99,16 @@ public final class EventIntake {
 		return new IntakeResult(accepted, bad);
 	}
 
+	/** The journey was reloaded: requests from now on are checked against its events. */
+	public synchronized void renewParsers() {
+		generation++;
+	}
+
 	private EventLineParser parser() {
 		DatedParser dated = parsers.get();
-		if (dated == null || System.nanoTime() - dated.madeAt() > PARSER_REFRESH_NANOS) {
-			dated = new DatedParser(newParser.get(), System.nanoTime());
+		long now = generation;
+		if (dated == null || dated.generation() != now || System.nanoTime() - dated.madeAt() > PARSER_REFRESH_NANOS) {
+			dated = new DatedParser(newParser.get(), System.nanoTime(), now);
 			parsers.set(dated);
 		}
 		return dated.parser();

@@ -3,10 +3,16 @@ package io.itinera.serve.intake;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,9 +23,20 @@ import java.util.concurrent.TimeUnit;
  * is answered. One writer thread takes every batch waiting at the time and syncs them together
  * (group commit), so many small requests share one fsync. Readers see only synced bytes
  * ({@link #durableLength()}), so the engine never processes an event that was not acknowledged-able.
+ *
+ * <p>The log is written in segments, {@code input/<first byte>.jsonl}, a new one when the last
+ * passes the segment size (between batches: a line never spans two); positions run on across them.
+ * A state written before segments holds {@code input.jsonl}, read as the first segment.
+ * {@link #removeBefore} deletes or archives the segments wholly before a position (the last checkpoint).
  */
 public final class InputLog implements AutoCloseable {
-	private final FileChannel channel;
+	public static final String FOLDER = "input";
+	public static final String LEGACY_FILE = "input.jsonl";
+
+	private final Path folder;
+	private final long segmentBytes;
+	private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+	private volatile Segment head;
 	private final LinkedBlockingQueue<PendingAppend> waiting = new LinkedBlockingQueue<>();
 	private final Thread writer;
 	private final Object grown = new Object();
@@ -29,15 +46,58 @@ public final class InputLog implements AutoCloseable {
 	private record PendingAppend(ByteBuffer bytes, CompletableFuture<Void> done) {
 	}
 
-	public InputLog(Path file) throws IOException {
-		channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-		durableLength = completeLinesLength(channel);
+	/** A segment: its first byte's position in the log, its file, its channel. */
+	private record Segment(long start, Path file, FileChannel channel) {
+	}
+
+	/** @param segmentBytes the size past which the next batch starts a new segment */
+	public InputLog(Path stateDirectory, long segmentBytes) throws IOException {
+		this.folder = stateDirectory.resolve(FOLDER);
+		this.segmentBytes = segmentBytes;
+		Files.createDirectories(folder);
+		for (Path file : files(stateDirectory)) {
+			long start = file.getFileName().toString().equals(LEGACY_FILE) ? 0 : startOf(file);
+			segments.put(start, new Segment(start, file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)));
+		}
+		if (segments.isEmpty()) {
+			segments.put(0L, open(0));
+		}
+		head = segments.lastEntry().getValue();
+		long complete = completeLinesLength(head.channel());
 		// A killed server may have left half a batch it never acknowledged: drop it.
-		channel.truncate(durableLength);
-		channel.position(durableLength);
+		head.channel().truncate(complete);
+		head.channel().position(complete);
+		durableLength = head.start() + complete;
 		writer = new Thread(this::writeLoop, "itinera-input-log");
 		writer.setDaemon(true);
 		writer.start();
+	}
+
+	/** The log's files in order: a pre-segment {@code input.jsonl}, then the segments. */
+	public static List<Path> files(Path stateDirectory) throws IOException {
+		List<Path> files = new ArrayList<>();
+		Path legacy = stateDirectory.resolve(LEGACY_FILE);
+		if (Files.isRegularFile(legacy)) {
+			files.add(legacy);
+		}
+		Path folder = stateDirectory.resolve(FOLDER);
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> listed = Files.list(folder)) {
+				listed.filter(file -> file.getFileName().toString().matches("\\d{20}\\.jsonl")).sorted().forEach(files::add);
+			}
+		}
+		return files;
+	}
+
+	private static long startOf(Path segment) {
+		String name = segment.getFileName().toString();
+		return Long.parseLong(name.substring(0, name.length() - ".jsonl".length()));
+	}
+
+	private Segment open(long start) throws IOException {
+		Path file = folder.resolve(String.format(Locale.ROOT, "%020d.jsonl", start));
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		return new Segment(start, file, channel);
 	}
 
 	private static long completeLinesLength(FileChannel channel) throws IOException {
@@ -92,6 +152,12 @@ public final class InputLog implements AutoCloseable {
 
 	private void writeAndSync(List<PendingAppend> batch) {
 		try {
+			if (durableLength - head.start() >= segmentBytes) {
+				Segment next = open(durableLength);
+				segments.put(next.start(), next);
+				head = next;
+			}
+			FileChannel channel = head.channel();
 			long written = 0;
 			for (PendingAppend append : batch) {
 				while (append.bytes().hasRemaining()) {
@@ -132,9 +198,71 @@ public final class InputLog implements AutoCloseable {
 		return closed;
 	}
 
-	/** Reads synced bytes at {@code position} (for the tailing reader). */
+	/**
+	 * Reads synced bytes at {@code position} (for the tailing reader), up to the end of the segment
+	 * that holds it.
+	 *
+	 * @throws IOException when the segment was removed ({@link #removeBefore})
+	 */
 	int read(ByteBuffer into, long position) throws IOException {
-		return channel.read(into, position);
+		Map.Entry<Long, Segment> segment = segments.floorEntry(position);
+		if (segment == null || position < firstPosition()) {
+			throw new IOException("the input log before byte " + firstPosition() + " was removed (--keep-input); byte "
+					+ position + " is not kept");
+		}
+		return segment.getValue().channel().read(into, position - segment.getKey());
+	}
+
+	/** The files of the segments kept, in order. */
+	public List<Path> segmentFiles() {
+		return segments.values().stream().map(Segment::file).toList();
+	}
+
+	/** The position of the first byte kept (0 until segments are removed). */
+	public long firstPosition() {
+		Map.Entry<Long, Segment> first = segments.firstEntry();
+		return first == null ? durableLength : first.getKey();
+	}
+
+	/** Bytes kept on disk: from {@link #firstPosition()} to the end. */
+	public long keptBytes() {
+		return durableLength - firstPosition();
+	}
+
+	/** How many segment files there are. */
+	public int segmentCount() {
+		return segments.size();
+	}
+
+	/**
+	 * Removes the segments that end at or before {@code position} and were last written before
+	 * {@code writtenBefore} (epoch millis): moved to {@code archive} when given, else deleted. The
+	 * segment being written stays.
+	 *
+	 * @return the bytes removed from the log's folder
+	 */
+	public long removeBefore(long position, long writtenBefore, Path archive) throws IOException {
+		long removed = 0;
+		for (Map.Entry<Long, Segment> entry : segments.entrySet()) {
+			Segment segment = entry.getValue();
+			Long next = segments.higherKey(entry.getKey());
+			if (segment == head || next == null || next > position
+					|| Files.getLastModifiedTime(segment.file()).toMillis() >= writtenBefore) {
+				break;
+			}
+			segments.remove(entry.getKey());
+			segment.channel().close();
+			long bytes = next - segment.start();
+			if (archive != null) {
+				Files.createDirectories(archive);
+				Files.move(segment.file(), archive.resolve(String.format(Locale.ROOT, "%020d.jsonl", segment.start())),
+						StandardCopyOption.REPLACE_EXISTING);
+			} else {
+				Files.delete(segment.file());
+			}
+			removed += bytes;
+		}
+		return removed;
 	}
 
 	@Override
@@ -148,7 +276,9 @@ public final class InputLog implements AutoCloseable {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		channel.close();
+		for (Segment segment : segments.values()) {
+			segment.channel().close();
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,9 +22,15 @@ public final class ServeMetrics {
 	private final Timer step = Timer.builder("itinera_step").description("time in the step function per input")
 			.publishPercentiles(0.5, 0.99).register(registry);
 
+	private final LastHour lastHour = new LastHour();
+	private volatile Supplier<Number> openCircuits = () -> 0;
+	private volatile Supplier<Number> pendingDeliveries = () -> 0;
+
 	public void eventsIn(int accepted, int rejected) {
 		eventsAccepted.increment(accepted);
 		eventsRejected.increment(rejected);
+		lastHour.add("events accepted", accepted);
+		lastHour.add("events rejected", rejected);
 	}
 
 	public void acknowledged(long nanos) {
@@ -37,11 +44,13 @@ public final class ServeMetrics {
 	/** An action decided by the journey; outcome: queued for delivery, internal (tags), or no endpoint. */
 	public void action(String channel, String outcome) {
 		registry.counter("itinera_actions", "channel", channel, "outcome", outcome).increment();
+		lastHour.add("actions\t" + channel + "\t" + outcome, 1);
 	}
 
 	/** A delivery's end or try; status: delivered, failed (will retry), throttled (429), dead, skipped (already delivered). */
 	public void delivery(String channel, String status) {
 		registry.counter("itinera_deliveries", "channel", channel, "status", status).increment();
+		lastHour.add("deliveries\t" + channel + "\t" + status, 1);
 	}
 
 	public void retry(String channel) {
@@ -55,10 +64,12 @@ public final class ServeMetrics {
 	}
 
 	public void openCircuits(Supplier<Number> count) {
+		openCircuits = count;
 		Gauge.builder("itinera_open_circuits", count).description("circuit breakers open now").register(registry);
 	}
 
 	public void pendingDeliveries(Supplier<Number> count) {
+		pendingDeliveries = count;
 		Gauge.builder("itinera_pending_deliveries", count).description("actions not yet delivered").register(registry);
 	}
 
@@ -67,6 +78,19 @@ public final class ServeMetrics {
 		Gauge.builder("itinera_customers_erased", erased).description("customers erased since the server started").register(registry);
 		Gauge.builder("itinera_erased_events_dropped", droppedEvents)
 				.description("events of erased customers dropped since the server started").register(registry);
+	}
+
+	/** Events, actions and deliveries over the last hour: {@code events accepted}, {@code actions\tCHANNEL\tOUTCOME}, {@code deliveries\tCHANNEL\tSTATUS}. */
+	public Map<String, Long> lastHour() {
+		return lastHour.totals();
+	}
+
+	public long openCircuitsNow() {
+		return openCircuits.get().longValue();
+	}
+
+	public long pendingDeliveriesNow() {
+		return pendingDeliveries.get().longValue();
 	}
 
 	public String scrape() {

@@ -62,7 +62,7 @@ class UnsubscribeEndpointTest {
 	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private void start(DeliveryConfig config) throws Exception {
-		InputLog log = keep(new InputLog(dir.resolve("input.jsonl")));
+		InputLog log = keep(new InputLog(dir, 64 << 20));
 		EventSchema schema = new EventSchema(ConsentPolicy.consentEvents(AT));
 		EventIntake intake = new EventIntake(log, () -> new JsonLinesEventParser(ColumnMapping.defaults(), schema,
 				TimeWindow.startingNow()), keep(new RejectedLines(dir.resolve("rejected.jsonl"))), 1000);
@@ -101,8 +101,10 @@ class UnsubscribeEndpointTest {
 
 	private List<JsonNode> logged() throws Exception {
 		List<JsonNode> lines = new ArrayList<>();
-		for (String line : Files.readAllLines(dir.resolve("input.jsonl"), StandardCharsets.UTF_8)) {
-			lines.add(JSON.readTree(line));
+		for (Path segment : InputLog.files(dir)) {
+			for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+				lines.add(JSON.readTree(line));
+			}
 		}
 		return lines;
 	}

@@ -380,7 +380,7 @@ final class JourneyFigures {
 		return result;
 	}
 
-	private List<TransitionFigures> transitionFigures() {
+	List<TransitionFigures> transitionFigures() {
 		List<TransitionFigures> result = new ArrayList<>();
 		for (Edge edge : edges.values()) {
 			Integer from = edge.from == null ? null : stageIndex.get(edge.from);
