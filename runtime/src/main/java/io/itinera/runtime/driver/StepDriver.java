@@ -10,11 +10,9 @@ import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,7 +40,7 @@ public final class StepDriver {
 	private final StoredCustomers stored;
 	private final StepListener listener;
 	private final ScoreBatch scores;
-	private final Map<String, CustomerSlot> slots = new HashMap<>();
+	private final CustomerSlots slots = new CustomerSlots();
 	private final TimerService wallTimers;
 	private final Set<CustomerSlot> holding = new LinkedHashSet<>();
 	private List<CustomerSlot> changed = new ArrayList<>();
@@ -168,7 +166,7 @@ public final class StepDriver {
 	public void finish(long end, CustomerSlice slice) {
 		List<String> storedOnly = new ArrayList<>();
 		stored.forEachWithPendingWork(slice, id -> {
-			if (!slots.containsKey(id)) {
+			if (!slots.contains(id)) {
 				storedOnly.add(id);
 			}
 		});
@@ -261,7 +259,7 @@ public final class StepDriver {
 		}
 		for (int pass = 0; pass < 2 && slots.size() > keep; pass++) {
 			long recent = interval - 1;
-			for (Iterator<CustomerSlot> it = slots.values().iterator(); it.hasNext() && slots.size() > keep;) {
+			for (Iterator<CustomerSlot> it = slots.iterator(); it.hasNext() && slots.size() > keep;) {
 				CustomerSlot slot = it.next();
 				if (!slot.changed && slot.awaitingScores == 0 && !holding.contains(slot)
 						&& (pass == 1 || slot.lastTouched < recent)) {
@@ -323,7 +321,7 @@ public final class StepDriver {
 				slot = new CustomerSlot(customerId, step.initialState(customerId));
 				listener.onNewCustomer(slot);
 			}
-			slots.put(customerId, slot);
+			slots.put(slot);
 		}
 		slot.lastTouched = interval;
 		return slot;
