@@ -11,11 +11,9 @@ import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
 import io.itinera.runtime.step.TimerRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -44,7 +42,7 @@ public final class StepDriver {
 	private final StepListener listener;
 	private final ScoreBatch scores;
 	private final ErasedCustomers erased;
-	private final Map<String, CustomerSlot> slots = new HashMap<>();
+	private final CustomerSlots slots = new CustomerSlots();
 	private final TimerService wallTimers;
 	private final Set<CustomerSlot> holding = new LinkedHashSet<>();
 	private List<CustomerSlot> changed = new ArrayList<>();
@@ -72,7 +70,7 @@ public final class StepDriver {
 	/** An event of the input, with its line number (for dead letters). */
 	public void onEvent(Event event, long line) {
 		// an erased customer is never in memory: only a customer read back (or new) can be on the list
-		if (!erased.isEmpty() && !slots.containsKey(event.customerId()) && erased.contains(event.customerId())) {
+		if (!erased.isEmpty() && !slots.contains(event.customerId()) && erased.contains(event.customerId())) {
 			if (!ErasedCustomers.RECONSENT_EVENT.equals(event.type())) {
 				erased.countDropped();
 				return;
@@ -215,7 +213,7 @@ public final class StepDriver {
 	public void finish(long end, CustomerSlice slice) {
 		List<String> storedOnly = new ArrayList<>();
 		stored.forEachWithPendingWork(slice, id -> {
-			if (!slots.containsKey(id)) {
+			if (!slots.contains(id)) {
 				storedOnly.add(id);
 			}
 		});
@@ -308,7 +306,7 @@ public final class StepDriver {
 		}
 		for (int pass = 0; pass < 2 && slots.size() > keep; pass++) {
 			long recent = interval - 1;
-			for (Iterator<CustomerSlot> it = slots.values().iterator(); it.hasNext() && slots.size() > keep;) {
+			for (Iterator<CustomerSlot> it = slots.iterator(); it.hasNext() && slots.size() > keep;) {
 				CustomerSlot slot = it.next();
 				if (!slot.changed && slot.awaitingScores == 0 && !holding.contains(slot)
 						&& (pass == 1 || slot.lastTouched < recent)) {
@@ -386,7 +384,7 @@ public final class StepDriver {
 				slot = new CustomerSlot(customerId, step.initialState(customerId));
 				listener.onNewCustomer(slot);
 			}
-			slots.put(customerId, slot);
+			slots.put(slot);
 		}
 		slot.lastTouched = interval;
 		return slot;

@@ -20,19 +20,19 @@ final class AppendOnlyFile implements AutoCloseable {
 	}
 
 	void writeLine(String line) throws IOException {
-		byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-		if (bytes.length > buffer.remaining()) {
+		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length + 1 > buffer.remaining()) {
 			flush();
 		}
-		if (bytes.length > buffer.capacity()) {
-			ByteBuffer big = ByteBuffer.wrap(bytes);
+		if (bytes.length + 1 > buffer.capacity()) {
+			ByteBuffer big = ByteBuffer.allocate(bytes.length + 1).put(bytes).put((byte) '\n').flip();
 			while (big.hasRemaining()) {
 				channel.write(big);
 			}
 		} else {
-			buffer.put(bytes);
+			buffer.put(bytes).put((byte) '\n');
 		}
-		position += bytes.length;
+		position += bytes.length + 1;
 	}
 
 	void flush() throws IOException {

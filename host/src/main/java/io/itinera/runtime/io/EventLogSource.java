@@ -4,6 +4,7 @@ import io.itinera.runtime.step.Event;
 import io.itinera.runtime.text.Shown;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ public final class EventLogSource implements EventSource {
 	private long badLines;
 	private long duplicates;
 	private DeadLetter firstBad;
+	private long endBefore = Long.MAX_VALUE;
 
 	private EventLogSource(Path file, FileChannel channel, LineReader lines, EventLineParser parser, long dataStart,
 			long lineNumber, int lineEnds, Dedupe dedupe, EventLineParser aheadParser, ColumnMapping mapping, EventSchema schema)
@@ -180,6 +182,9 @@ public final class EventLogSource implements EventSource {
 	@Override
 	public SourceRecord next() throws IOException {
 		while (true) {
+			if (lines.position() >= endBefore) {
+				return null;
+			}
 			String line = lines.next();
 			if (line == null) {
 				return null;
@@ -257,6 +262,36 @@ public final class EventLogSource implements EventSource {
 	@Override
 	public long position() {
 		return lines.position();
+	}
+
+	/**
+	 * The position of the first line that starts at or after {@code position}, for reading a log in
+	 * parts; -1 when this log cannot be read in parts (lines joined by --dedupe or groups, lone \r
+	 * line ends) or no line starts there. Reads without moving this source.
+	 */
+	public long lineStartFrom(long position) throws IOException {
+		if (dedupe != null || groups != null || lineEnds != 1 || position <= dataStart || position >= size) {
+			return -1;
+		}
+		ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+		for (long at = position - 1; at < size; at += bytes.limit()) {
+			bytes.clear();
+			if (channel.read(bytes, at) <= 0) {
+				return -1;
+			}
+			bytes.flip();
+			for (int i = 0; i < bytes.limit(); i++) {
+				if (bytes.get(i) == '\n') {
+					return at + i + 1 < size ? at + i + 1 : -1;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/** From now on reads only the lines that start before {@code position}: the first part of a log read in parts. */
+	public void endBefore(long position) {
+		endBefore = position;
 	}
 
 	@Override

@@ -63,10 +63,7 @@ public final class FileReplay implements EventSource {
 	}
 
 	public static FileReplay open(Opener opener, TimeWindow window, Settings settings) throws IOException {
-		LogScan scan;
-		try (EventSource first = opener.open(window, true)) {
-			scan = LogScan.of(first, settings.latenessMillis());
-		}
+		LogScan scan = LogScan.of(() -> opener.open(window, true), settings.latenessMillis());
 		LogScan.End end = scan.end(settings.endAtTheLog() ? settings.maxSkewMillis() : Long.MAX_VALUE);
 		TimeWindow kept = end.beyond().isEmpty() ? window : window.endingAfterLog(end.at(), settings.maxSkewMillis());
 		EventSource second = opener.open(kept, false);

@@ -1,18 +1,22 @@
 package io.itinera.runtime.replay;
 
+import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
 /**
  * The first pass over a log file: whether every customer's events come in time order (up to the
  * lateness, as the driver puts them back), and the latest times of the log, to find a line far
- * beyond the rest. Memory: 16 bytes or so per customer and {@link #KEPT_LATEST} times.
+ * beyond the rest. Memory: 50 bytes or so per customer (twice that for a log read in halves) and {@link #KEPT_LATEST} times.
  */
 public final class LogScan {
 	/** The most lines a log's end may refuse as beyond the rest. */
@@ -43,27 +47,141 @@ public final class LogScan {
 
 	/** Reads {@code source} to its end. */
 	public static LogScan of(EventSource source, long latenessMillis) throws IOException {
-		CustomerClocks clocks = new CustomerClocks();
-		LatestMoments kept = new LatestMoments(KEPT_LATEST);
-		long events = 0;
-		Disorder disorder = null;
-		SourceRecord record;
-		while ((record = source.next()) != null) {
-			Event event = record.event();
-			if (event == null) {
-				continue;
+		Pass pass = new Pass(latenessMillis, new CustomerClocks());
+		pass.read(source);
+		return new LogScan(pass.events, pass.disorder, pass.kept.latestFirst());
+	}
+
+	/**
+	 * Reads the log {@code opener} opens to its end; a large file without {@code --dedupe} or
+	 * groups on a machine with more than one processor in two halves at once, with the same
+	 * result as {@link #of(EventSource, long)}: events add up, the latest moments of the halves hold
+	 * the latest of the whole, and the second half is out of order where its own events are, or
+	 * where a customer's earliest time in it comes before their latest in the first half by the
+	 * lateness (then it is read again after the first half's clocks, to name the first such line).
+	 */
+	public static LogScan of(SourceOpener opener, long latenessMillis) throws IOException {
+		return of(opener, latenessMillis, SPLIT_FROM_BYTES);
+	}
+
+	static LogScan of(SourceOpener opener, long latenessMillis, long splitFromBytes) throws IOException {
+		if (Runtime.getRuntime().availableProcessors() < 2) {
+			try (EventSource source = opener.open()) {
+				return of(source, latenessMillis);
 			}
-			events++;
-			long at = event.at();
-			long reached = clocks.advance(event.customerId(), at);
-			// Ties count at lateness 0: the driver would apply the first at once, whatever its content.
-			if (disorder == null && reached != Long.MIN_VALUE && at <= reached - latenessMillis
-					&& (latenessMillis > 0 || at <= reached)) {
-				disorder = new Disorder(record.lineNumber(), event.customerId(), at, reached);
-			}
-			kept.offer(at, record.lineNumber());
 		}
-		return new LogScan(events, disorder, kept.latestFirst());
+		try (EventSource first = opener.open()) {
+			long middle = first instanceof EventLogSource log && log.size() >= splitFromBytes ? log.lineStartFrom(log.size() / 2) : -1;
+			if (middle < 0) {
+				return of(first, latenessMillis);
+			}
+			((EventLogSource) first).endBefore(middle);
+			Pass firstHalf = new Pass(latenessMillis, new CustomerClocks());
+			Pass secondHalf = new Pass(latenessMillis, new CustomerClocks());
+			try (EventSource second = opener.open()) {
+				second.resumeAt(middle, 0);
+				FutureTask<Void> reading = new FutureTask<>(() -> {
+					firstHalf.read(first);
+					return null;
+				});
+				Thread thread = new Thread(reading, "itinera-first-pass");
+				thread.setDaemon(true);
+				thread.start();
+				try {
+					secondHalf.read(second);
+				} catch (IOException | RuntimeException | Error e) {
+					// the first half's thread still reads its source: let it end before the source closes
+					try {
+						await(reading);
+					} catch (IOException | RuntimeException | Error also) {
+						e.addSuppressed(also);
+					}
+					throw e;
+				}
+				await(reading);
+			}
+			long linesBefore = first.lineNumber();
+			Disorder disorder = firstHalf.disorder;
+			if (disorder == null && (secondHalf.disorder != null || secondHalf.clocks.anyBefore(firstHalf.clocks, latenessMillis))) {
+				Pass again = new Pass(latenessMillis, firstHalf.clocks);
+				try (EventSource second = opener.open()) {
+					second.resumeAt(middle, 0);
+					again.read(second);
+				}
+				disorder = again.disorder;
+				disorder = new Disorder(disorder.line() + linesBefore, disorder.customerId(), disorder.at(), disorder.customerReached());
+			}
+			LatestMoments kept = firstHalf.kept;
+			secondHalf.kept.forEachKept((at, line) -> kept.offer(at, line + linesBefore));
+			return new LogScan(firstHalf.events + secondHalf.events, disorder, kept.latestFirst());
+		}
+	}
+
+	/** Files smaller than this are read in one piece: a second thread would not pay for itself. */
+	static final long SPLIT_FROM_BYTES = 4L << 20;
+
+	/** Opens the log afresh from its start. */
+	@FunctionalInterface
+	public interface SourceOpener {
+		EventSource open() throws IOException;
+	}
+
+	private static void await(FutureTask<Void> reading) throws IOException {
+		try {
+			reading.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted while reading the log's first half");
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(cause);
+		}
+	}
+
+	/** One reading of (part of) a log: its events, each customer's latest time, the first disorder, the latest moments. */
+	private static final class Pass {
+		final long latenessMillis;
+		final CustomerClocks clocks;
+		final LatestMoments kept = new LatestMoments(KEPT_LATEST);
+		long events;
+		Disorder disorder;
+
+		Pass(long latenessMillis, CustomerClocks clocks) {
+			this.latenessMillis = latenessMillis;
+			this.clocks = clocks;
+		}
+
+		void read(EventSource source) throws IOException {
+			SourceRecord record;
+			while ((record = source.next()) != null) {
+				Event event = record.event();
+				if (event == null) {
+					continue;
+				}
+				events++;
+				long at = event.at();
+				long reached = clocks.advance(event.customerId(), at);
+				if (disorder == null && outOfOrder(at, reached, latenessMillis)) {
+					disorder = new Disorder(record.lineNumber(), event.customerId(), at, reached);
+				}
+				kept.offer(at, record.lineNumber());
+			}
+		}
+	}
+
+	/** Whether an event at {@code at} comes too late after its customer reached {@code reached} (Long.MIN_VALUE: nothing yet). */
+	static boolean outOfOrder(long at, long reached, long latenessMillis) {
+		// Ties count at lateness 0: the driver would apply the first at once, whatever its content.
+		return reached != Long.MIN_VALUE && at <= reached - latenessMillis && (latenessMillis > 0 || at <= reached);
 	}
 
 	/** Events read (lines that could not be read do not count). */
@@ -192,6 +310,19 @@ public final class LogScan {
 			earliestKept = threshold;
 		}
 
+		/** Each moment kept, in the order offered. */
+		void forEachKept(MomentConsumer consumer) {
+			keepLatest();
+			for (int i = 0; i < size; i++) {
+				consumer.accept(ats[i], lines[i]);
+			}
+		}
+
+		@FunctionalInterface
+		interface MomentConsumer {
+			void accept(long at, long line);
+		}
+
 		/** The moments kept, the latest first (of equal times the first line first). */
 		List<Moment> latestFirst() {
 			keepLatest();
@@ -205,48 +336,71 @@ public final class LogScan {
 	}
 
 	/**
-	 * The latest time seen per customer, keyed by a 64-bit hash of the id: open addressing, no boxing,
-	 * each key beside its time (one cache line per look-up).
+	 * The latest and earliest time seen per customer, keyed by a 64-bit hash of the id: open
+	 * addressing, no boxing, each key beside its times (one cache line per look-up).
 	 */
 	static final class CustomerClocks {
-		private long[] table = new long[2 << 12];
+		private static final int STRIDE = 3;
+		private long[] table = new long[STRIDE << 13];
 		private int size;
 
 		/** Records {@code at} for the customer; returns the latest time they had before (Long.MIN_VALUE: new). */
 		long advance(String customerId, long at) {
 			long key = hash(customerId);
-			int mask = (table.length >>> 1) - 1;
-			int slot = (int) (key ^ (key >>> 32)) & mask;
-			while (table[2 * slot] != 0 && table[2 * slot] != key) {
-				slot = (slot + 1) & mask;
-			}
-			if (table[2 * slot] == 0) {
-				table[2 * slot] = key;
-				table[2 * slot + 1] = at;
-				if (++size * 4 > table.length) {
+			int slot = slotOf(table, key);
+			if (table[slot] == 0) {
+				table[slot] = key;
+				table[slot + 1] = at;
+				table[slot + 2] = at;
+				if (++size * 2 * STRIDE > table.length) {
 					grow();
 				}
 				return Long.MIN_VALUE;
 			}
-			long before = table[2 * slot + 1];
+			long before = table[slot + 1];
 			if (at > before) {
-				table[2 * slot + 1] = at;
+				table[slot + 1] = at;
+			}
+			if (at < table[slot + 2]) {
+				table[slot + 2] = at;
 			}
 			return before;
+		}
+
+		/**
+		 * Whether some customer's earliest time here comes before their latest time in {@code before}
+		 * by the lateness: this log's part read after that one would be out of order.
+		 */
+		boolean anyBefore(CustomerClocks before, long latenessMillis) {
+			for (int i = 0; i < table.length; i += STRIDE) {
+				if (table[i] != 0) {
+					int slot = slotOf(before.table, table[i]);
+					long reached = before.table[slot] == 0 ? Long.MIN_VALUE : before.table[slot + 1];
+					if (outOfOrder(table[i + 2], reached, latenessMillis)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		/** The index of the key's entry in {@code table}, or of the empty entry where it would go. */
+		private static int slotOf(long[] table, long key) {
+			int mask = table.length / STRIDE - 1; // a power of two less one
+			int slot = (int) (key ^ (key >>> 32)) & mask;
+			while (table[STRIDE * slot] != 0 && table[STRIDE * slot] != key) {
+				slot = (slot + 1) & mask;
+			}
+			return STRIDE * slot;
 		}
 
 		private void grow() {
 			long[] old = table;
 			table = new long[old.length * 2];
-			int mask = (table.length >>> 1) - 1;
-			for (int i = 0; i < old.length; i += 2) {
+			for (int i = 0; i < old.length; i += STRIDE) {
 				if (old[i] != 0) {
-					int slot = (int) (old[i] ^ (old[i] >>> 32)) & mask;
-					while (table[2 * slot] != 0) {
-						slot = (slot + 1) & mask;
-					}
-					table[2 * slot] = old[i];
-					table[2 * slot + 1] = old[i + 1];
+					int slot = slotOf(table, old[i]);
+					System.arraycopy(old, i, table, slot, STRIDE);
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package io.itinera.runtime.simulate;
 
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventSource;
+import io.itinera.runtime.io.ReadAheadSource;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Replays a historical log through one journey, or two versions of one, in a single pass of the
  * input: a virtual clock driven by the events' own times, so a month of history replays in seconds.
- * Single-threaded and deterministic: the same log gives the same report.
+ * Deterministic: the same log gives the same report. One thread applies every input (a second one
+ * only reads and parses the lines ahead, {@link ReadAheadSource}).
  */
 public final class Simulator {
 	/** How often (in events) progress is reported and a stop request is noticed. */
@@ -61,31 +63,37 @@ public final class Simulator {
 		long latest = Long.MIN_VALUE;
 		long dataEnd = Long.MIN_VALUE;
 		SourceRecord record;
-		while (!stopRequested && (record = source.next()) != null) {
-			records++;
-			Event event = record.event();
-			if (event == null) {
-				if (record.deadLetter() != null) {
-					badLines++;
-					deadLetters.accept(record.deadLetter());
-				}
-			} else if ((from != null && event.at() < from) || (to != null && event.at() >= to)) {
-				outside++;
-				dataEnd = Math.max(dataEnd, event.at());
-			} else {
-				events++;
-				first = Math.min(first, event.at());
-				latest = Math.max(latest, event.at());
-				dataEnd = Math.max(dataEnd, event.at());
-				for (JourneySimulation journey : journeys) {
-					if (journey.declares(event.type())) {
-						journey.onEvent(event, record.lineNumber());
+		// the lines are read and parsed on a thread of their own while this one applies them
+		ReadAheadSource lines = new ReadAheadSource(source);
+		try {
+			while (!stopRequested && (record = lines.next()) != null) {
+				records++;
+				Event event = record.event();
+				if (event == null) {
+					if (record.deadLetter() != null) {
+						badLines++;
+						deadLetters.accept(record.deadLetter());
+					}
+				} else if ((from != null && event.at() < from) || (to != null && event.at() >= to)) {
+					outside++;
+					dataEnd = Math.max(dataEnd, event.at());
+				} else {
+					events++;
+					first = Math.min(first, event.at());
+					latest = Math.max(latest, event.at());
+					dataEnd = Math.max(dataEnd, event.at());
+					for (JourneySimulation journey : journeys) {
+						if (journey.declares(event.type())) {
+							journey.onEvent(event, record.lineNumber());
+						}
 					}
 				}
+				if ((records & (PROGRESS_EVERY - 1)) == 0) {
+					report(records, badLines, lines, latest, false);
+				}
 			}
-			if ((records & (PROGRESS_EVERY - 1)) == 0) {
-				report(records, badLines, source, latest, false);
-			}
+		} finally {
+			lines.close();
 		}
 		long end = to != null ? to - 1 : latest;
 		if (end != Long.MIN_VALUE && !stopRequested) {
@@ -93,7 +101,7 @@ public final class Simulator {
 				journey.finish(end);
 			}
 		}
-		report(records, badLines, source, latest, true);
+		report(records, badLines, lines, latest, true);
 		SimulationReport.Window window = first == Long.MAX_VALUE ? new SimulationReport.Window(null, null, null)
 				: new SimulationReport.Window(JourneyFigures.instant(from != null ? from : first),
 						JourneyFigures.instant(to != null ? to : latest), JourneyFigures.instant(dataEnd));
