@@ -41,5 +41,21 @@ replay taobao flink journeys/taobao-browse-to-buy.journey "$taobao_jsonl" --map 
 replay cart1m flink journeys/cart-recovery.journey "$gen" --map type.favourite=-
 replay workspace1m flink journeys/workspace "$gen"
 
-( cd "$out" && find . -name '*.jsonl' -path './*-*/*' ! -path '*/.sorted-log/*' -type f | sort | xargs sha256sum ) > "$out/checksums.txt"
+# run's files byte for byte; a Flink job's outputs are part files written by parallel subtasks, in no
+# set order: their lines, sorted
+{
+  for dir in "$out"/*-run; do
+    [ -d "$dir" ] || continue
+    for file in "$dir"/*.jsonl; do
+      echo "$(sha256sum < "$file" | cut -c1-64)  $(basename "$dir")/$(basename "$file")"
+    done
+  done
+  for dir in "$out"/*-flink; do
+    [ -d "$dir" ] || continue
+    for kind in "$dir"/*; do
+      [ -e "$kind" ] || continue
+      echo "$(find "$kind" -type f ! -name '.*' -exec cat {} + | LC_ALL=C sort | sha256sum | cut -c1-64)  $(basename "$dir")/$(basename "$kind") (lines sorted)"
+    done
+  done
+} > "$out/checksums.txt"
 cat "$out/checksums.txt"

@@ -4,6 +4,7 @@ import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.assembly.AssembledWorkspace;
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.plan.Topic;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventLogSource;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -97,7 +99,9 @@ public final class ProfilesCommand implements Runnable {
 					if (workspace == null) {
 						return ExitCode.FAILED.code();
 					}
-					return load(workspace.plans(), workspace.newStep(),
+					List<Topic> topics = new ArrayList<>(workspace.settings().topics());
+					workspace.plans().forEach(plan -> topics.addAll(plan.topics()));
+					return load(workspace.plans(), topics, workspace.newStep(),
 							workspace.journeys().stream().map(AssembledJourney::newStep).toList(), mapping, started, out);
 				}
 			}
@@ -111,7 +115,7 @@ public final class ProfilesCommand implements Runnable {
 					return ExitCode.FAILED.code();
 				}
 				PlanStep step = parts.newStep();
-				return load(List.of(plan), step, List.of(step), mapping, started, out);
+				return load(List.of(plan), plan.topics(), step, List.of(step), mapping, started, out);
 			}
 		}
 
@@ -122,16 +126,16 @@ public final class ProfilesCommand implements Runnable {
 			return ColumnMapping.parse(namesType ? given : (given.isBlank() ? "" : given + ",") + "event=" + ProfileImport.EVENT);
 		}
 
-		private int load(List<JourneyPlan> plans, JourneyStep step, List<PlanStep> journeys, ColumnMapping mapping, long started,
-				PrintWriter out) throws IOException {
-			EventSchema schema = ProfileImport.schema(plans);
+		private int load(List<JourneyPlan> plans, List<Topic> topics, JourneyStep step, List<PlanStep> journeys,
+				ColumnMapping mapping, long started, PrintWriter out) throws IOException {
+			EventSchema schema = ProfileImport.schema(plans, topics);
 			Path deadFile = deadLetters != null ? deadLetters
 					: stateDirectory.toAbsolutePath().getParent().resolve("profile-dead-letters.jsonl");
 			ProfileImport.Summary summary;
 			try (EventLogSource rows = EventLogSource.open(file, InputFormat.guess(file), mapping, null, ',', schema);
 					RocksDbStateStore store = new RocksDbStateStore(stateDirectory);
 					BufferedWriter dead = Files.newBufferedWriter(deadFile, StandardCharsets.UTF_8)) {
-				summary = new ProfileImport(step, journeys, store, store::putCustomers).load(rows, letter -> write(dead, letter));
+				summary = new ProfileImport(step, journeys, topics, store, store::putCustomers).load(rows, letter -> write(dead, letter));
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			out.printf("Loaded %,d profiles of %,d rows into %s in %.1f s: %,d new customers, %,d attributes set.%n", summary.profiles(),

@@ -65,4 +65,46 @@ class ProfilesCommandTest {
 		assertTrue(actions.stream().anyMatch(a -> a.contains("\"p-3\"") && a.contains("\"welcome\"")), "points 2: " + actions);
 		assertTrue(actions.stream().anyMatch(a -> a.contains("\"p-4\"") && a.contains("\"welcome\"")), "no profile: " + actions);
 	}
+
+	@Test
+	void consentsFromTheShopsSystemsDecideWhatIsSent() throws Exception {
+		Path journey = Files.writeString(dir.resolve("offers.journey"), """
+				journey Offers {
+				  entry on cart_add
+				  topic promotions email opt-out
+				  topic newsletter email opt-in
+				  event cart_add { productId: string  price: decimal }
+				  stage Carted (consideration) { }
+				  campaign Deals in Carted {
+				    rule "Deal" otherwise then send email "deal" topic promotions
+				  }
+				  campaign News in Carted {
+				    rule "News" otherwise then send email "news" topic newsletter
+				  }
+				}
+				""");
+		Path profiles = Files.writeString(dir.resolve("crm.csv"), """
+				id,updated,promo,news
+				p-1,2026-02-01T00:00:00Z,false,true
+				p-3,2026-02-01T00:00:00Z,true,false
+				""");
+		Path out = dir.resolve("out");
+		String loaded = InProcessCli.succeeding("profiles", "import", profiles.toString(), journey.toString(), "--state",
+				out.resolve("state").toString(), "--map",
+				"customer=id,time=updated,field.subscribed_promotions=promo,field.subscribed_newsletter=news");
+		assertTrue(loaded.contains("Loaded 2 profiles of 2 rows"), loaded);
+		assertTrue(loaded.contains("4 attributes set"), loaded);
+
+		Path events = Files.writeString(dir.resolve("events.csv"), EVENTS);
+		InProcessCli.succeeding("run", journey.toString(), "--events", events.toString(), "--out", out.toString(), "--no-progress");
+		List<String> actions = Files.readAllLines(out.resolve("actions.jsonl"));
+		assertTrue(actions.stream().anyMatch(a -> a.contains("\"p-1\"") && a.contains("\"news\"")), "p-1 opted in: " + actions);
+		assertTrue(actions.stream().noneMatch(a -> a.contains("\"p-1\"") && a.contains("\"deal\"")), "p-1 opted out: " + actions);
+		assertTrue(actions.stream().anyMatch(a -> a.contains("\"p-3\"") && a.contains("\"deal\"")), actions.toString());
+		assertTrue(actions.stream().noneMatch(a -> a.contains("\"p-3\"") && a.contains("\"news\"")), actions.toString());
+		assertTrue(actions.stream().anyMatch(a -> a.contains("\"p-4\"") && a.contains("\"deal\"")), "no profile: " + actions);
+		List<String> withheld = Files.readAllLines(out.resolve("suppressions.jsonl"));
+		assertTrue(withheld.stream().anyMatch(w -> w.contains("NOT_SUBSCRIBED") && w.contains("p-1") && w.contains("profile import")),
+				withheld.toString());
+	}
 }

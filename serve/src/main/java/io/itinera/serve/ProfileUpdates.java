@@ -47,7 +47,7 @@ final class ProfileUpdates implements ProfileWriter {
 		this.engine = engine;
 		this.erased = erased;
 		ColumnMapping mapping = ColumnMapping.defaults();
-		var schema = ProfileImport.schema(List.of(plan));
+		var schema = ProfileImport.schema(List.of(plan), List.of());
 		this.parsers = ThreadLocal.withInitial(() -> new JsonLinesEventParser(mapping, schema, TimeWindow.startingNow()));
 	}
 

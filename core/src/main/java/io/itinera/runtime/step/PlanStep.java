@@ -156,7 +156,9 @@ public final class PlanStep implements SingleJourneyStep {
 		evaluateTriggers(state, moment, at, outcome);
 		if (state.inJourney) {
 			requestScores(state, at, handling.modelsToScore(), changedSequences, outcome);
-			runRules(state, moment, at, event.type(), event, null, outcome);
+			if (!ConsentPolicy.isConsentEvent(event.type())) { // an unsubscribe click must not make a campaign send
+				runRules(state, moment, at, event.type(), event, null, outcome);
+			}
 		}
 	}
 

@@ -13,6 +13,9 @@ import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.SourceLocation;
 import io.itinera.runtime.state.CustomerRecord;
+import io.itinera.runtime.plan.Topic;
+import io.itinera.runtime.plan.ValueType;
+import io.itinera.runtime.step.Consents;
 import io.itinera.runtime.step.CustomerSeeder;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
@@ -43,8 +46,12 @@ public final class ProfileImport {
 	public record Summary(long rows, long profiles, long newCustomers, long attributesSet, long deadLetters) {
 	}
 
+	/** The field of a profile row that says whether the customer is subscribed to a topic: {@code subscribed_TOPIC}. */
+	public static final String SUBSCRIBED = "subscribed_";
+
 	private final JourneyStep step;
 	private final List<PlanStep> journeys;
+	private final List<Topic> topics;
 	private final StoredCustomers stored;
 	private final Consumer<Map<String, CustomerRecord>> write;
 
@@ -53,21 +60,23 @@ public final class ProfileImport {
 	 * @param journeys the journeys of the step (one, or the workspace's)
 	 * @param write writes a batch of customers durably
 	 */
-	public ProfileImport(JourneyStep step, List<PlanStep> journeys, StoredCustomers stored,
+	public ProfileImport(JourneyStep step, List<PlanStep> journeys, List<Topic> topics, StoredCustomers stored,
 			Consumer<Map<String, CustomerRecord>> write) {
 		this.step = step;
 		this.journeys = List.copyOf(journeys);
+		this.topics = List.copyOf(topics);
 		this.stored = stored;
 		this.write = write;
 	}
 
 	/**
 	 * The schema a profile row is read with: one event type, {@value #EVENT}, whose fields are the
-	 * customer attributes the journeys declare, with their types.
+	 * customer attributes the journeys declare, with their types, and a boolean
+	 * {@code subscribed_TOPIC} for each subscription topic (the consent the shop's systems hold).
 	 *
 	 * @throws IllegalArgumentException when two journeys declare one attribute with different types
 	 */
-	public static EventSchema schema(List<JourneyPlan> plans) {
+	public static EventSchema schema(List<JourneyPlan> plans, List<Topic> topics) {
 		Map<String, Attribute> attributes = new LinkedHashMap<>();
 		Map<String, String> declaredIn = new HashMap<>();
 		for (JourneyPlan plan : plans) {
@@ -83,6 +92,8 @@ public final class ProfileImport {
 		}
 		List<FieldDecl> fields = new ArrayList<>();
 		attributes.values().forEach(a -> fields.add(new FieldDecl(a.name(), a.type(), a.location())));
+		topics.stream().map(Topic::name).distinct()
+				.forEach(topic -> fields.add(new FieldDecl(SUBSCRIBED + topic, ValueType.BOOLEAN, SourceLocation.UNKNOWN)));
 		return new EventSchema(List.of(new EventType(EVENT, fields, SourceLocation.UNKNOWN)));
 	}
 
@@ -113,6 +124,7 @@ public final class ProfileImport {
 				batch.put(profile.customerId(), slot);
 			}
 			set += apply(slot.state(), profile.fields());
+			set += consent(slot.state(), profile);
 			profiles++;
 			if (batch.size() >= BATCH) {
 				flush(batch);
@@ -136,6 +148,26 @@ public final class ProfileImport {
 					set++;
 				}
 			}
+		}
+		return set;
+	}
+
+	/** The row's {@code subscribed_TOPIC} values, into the customer's consents (shared by a workspace's journeys). */
+	private int consent(CustomerState state, Event profile) {
+		if (topics.isEmpty()) {
+			return 0;
+		}
+		Consents consents = Consents.of(state);
+		int set = 0;
+		for (Topic topic : topics) {
+			if (profile.fields().get(SUBSCRIBED + topic.name()) instanceof Boolean subscribed) {
+				consents.set(topic.name(), topic.channel().name().toLowerCase(java.util.Locale.ROOT), subscribed, profile.at(),
+						"profile import");
+				set++;
+			}
+		}
+		if (set > 0) {
+			consents.storeIn(state);
 		}
 		return set;
 	}
