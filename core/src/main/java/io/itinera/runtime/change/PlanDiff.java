@@ -103,7 +103,7 @@ public final class PlanDiff {
 		if (plan.entry() == null) {
 			return "none";
 		}
-		return "on " + plan.entry().event() + (plan.entry().condition() == null ? "" : " if " + ExprText.of(plan.entry().condition()))
+		return "on " + plan.entry().trigger() + (plan.entry().condition() == null ? "" : " if " + ExprText.of(plan.entry().condition()))
 				+ " -> " + plan.entryStage();
 	}
 
