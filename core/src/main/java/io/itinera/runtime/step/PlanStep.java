@@ -428,9 +428,9 @@ public final class PlanStep implements SingleJourneyStep {
 	/**
 	 * The watched segments' membership now against after the last input: entering the entry segment
 	 * enters the journey (per the reentry rules and the entry condition; that change is not offered to
-	 * the entry stage's transitions), else the current stage's first segment transition whose change
-	 * happened moves the customer (at most one per step). Then the segment timer is set for the next
-	 * instant time alone changes the membership.
+	 * the entry stage's transitions); then the current stage's first segment transition whose change
+	 * happened moves the customer, and again in the stage it led to, each change used once. Then the
+	 * segment timer is set for the next instant time alone changes the membership.
 	 */
 	private void onSegmentChanges(CustomerState state, StepMoment moment, long at, StepOutcome outcome) {
 		SegmentWatch segments = journey.segments;
@@ -448,13 +448,26 @@ public final class PlanStep implements SingleJourneyStep {
 			enter(state, at, outcome);
 			placed = true;
 		}
-		if (state.inJourney && !placed && (entered | left) != 0) {
+		if (placed) {
+			entered &= ~(1L << journey.entrySegment);
+		}
+		while (state.inJourney && (entered | left) != 0) {
+			CompiledJourney.SegmentMove next = null;
 			for (CompiledJourney.SegmentMove move : journey.stages.get(state.stage).segmentMoves) {
 				if (((move.leaving() ? left : entered) & (1L << move.segment())) != 0) {
-					moveTo(state, move.target(), at, move.cause(), outcome);
+					next = move;
 					break;
 				}
 			}
+			if (next == null) {
+				break;
+			}
+			if (next.leaving()) {
+				left &= ~(1L << next.segment());
+			} else {
+				entered &= ~(1L << next.segment());
+			}
+			moveTo(state, next.target(), at, next.cause(), outcome);
 		}
 		String pending = SegmentWatch.pendingTimer(state);
 		long due = segments.nextChange(state, journey, at, now);

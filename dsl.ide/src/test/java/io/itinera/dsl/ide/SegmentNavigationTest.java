@@ -1,0 +1,76 @@
+package io.itinera.dsl.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.junit.jupiter.api.Test;
+
+/** Segments in the editor: hover shows the definition, go-to-definition and rename follow every use; mistakes are diagnostics. */
+class SegmentNavigationTest extends JourneyServerTestBase {
+	private static final String TEXT = """
+			journey Winback {
+			  entry on segment Dormant -> Lapsed
+			  event order { amount: decimal }
+			  feature daysSinceOrder = days since last order
+			  /** Ordered before, then nothing for two months. */
+			  segment Dormant "No order for 60 days" = daysSinceOrder > 60
+			  segment Deep = segment Dormant and daysSinceOrder > 120
+			  stage Lapsed { on leaving segment Dormant -> Back }
+			  stage Back { }
+			  campaign Nudge in Lapsed {
+			    rule "Deep" when segment Deep then send email "deep"
+			    rule "Other" otherwise then send email "winback"
+			  }
+			}
+			""";
+
+	@Test
+	void hoverOnASegmentShowsItsDocAndCondition() throws Exception {
+		String uri = openDocument("hover.journey", TEXT);
+		String markdown = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri),
+				at(TEXT, "= segment Dormant", "= segment D".length()))).get(30, TimeUnit.SECONDS).getContents().getRight().getValue();
+		assertTrue(markdown.contains("Ordered before, then nothing for two months."), markdown);
+		assertTrue(markdown.contains("segment Dormant \"No order for 60 days\" = daysSinceOrder > 60"), markdown);
+	}
+
+	@Test
+	void definitionOfASegmentUse() throws Exception {
+		String uri = openDocument("definition.journey", TEXT);
+		List<? extends Location> locations = languageServer.definition(new DefinitionParams(new TextDocumentIdentifier(uri),
+				at(TEXT, "leaving segment Dormant", "leaving segment D".length()))).get(30, TimeUnit.SECONDS).getLeft();
+		assertEquals(1, locations.size());
+		assertEquals(at(TEXT, "segment Dormant \"", "segment ".length()), locations.get(0).getRange().getStart());
+	}
+
+	@Test
+	void renameASegmentRenamesEveryUse() throws Exception {
+		String uri = openDocument("rename.journey", TEXT);
+		WorkspaceEdit edit = languageServer.rename(new RenameParams(new TextDocumentIdentifier(uri),
+				at(TEXT, "segment Dormant \"", "segment D".length()), "Lapsing")).get(30, TimeUnit.SECONDS);
+		String renamed = apply(TEXT, editsFor(edit, uri));
+		assertEquals(TEXT.replace("Dormant", "Lapsing"), renamed);
+	}
+
+	@Test
+	void anUnknownSegmentAndACycleAreErrorsThatSayWhatToDo() throws Exception {
+		String broken = TEXT.replace("rule \"Deep\" when segment Deep", "rule \"Deep\" when segment Deeper")
+				.replace("segment Dormant \"No order for 60 days\" = daysSinceOrder > 60",
+						"segment Dormant \"No order for 60 days\" = daysSinceOrder > 60 and not segment Deep");
+		String uri = openDocument("broken.journey", broken);
+		List<Diagnostic> diagnostics = diagnostics(uri);
+		assertTrue(diagnostics.stream().anyMatch(d -> d.getMessage().contains("Unknown segment 'Deeper'")
+				&& d.getMessage().contains("Declare it with `segment Deeper")), diagnostics.toString());
+		assertTrue(diagnostics.stream().anyMatch(d -> d.getMessage().contains("Segment Dormant names itself: Dormant -> Deep -> Dormant")),
+				diagnostics.toString());
+	}
+}
