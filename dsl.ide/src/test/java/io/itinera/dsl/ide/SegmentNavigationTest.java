@@ -23,8 +23,8 @@ class SegmentNavigationTest extends JourneyServerTestBase {
 			  event order { amount: decimal }
 			  feature daysSinceOrder = days since last order
 			  /** Ordered before, then nothing for two months. */
-			  segment Dormant "No order for 60 days" = daysSinceOrder > 60
-			  segment Deep = segment Dormant and daysSinceOrder > 120
+			  segment Dormant "No order for 60 days" = daysSinceOrder > 60 days
+			  segment Deep = segment Dormant and daysSinceOrder > 120 days
 			  stage Lapsed { on leaving segment Dormant -> Back }
 			  stage Back { }
 			  campaign Nudge in Lapsed {
@@ -64,8 +64,8 @@ class SegmentNavigationTest extends JourneyServerTestBase {
 	@Test
 	void anUnknownSegmentAndACycleAreErrorsThatSayWhatToDo() throws Exception {
 		String broken = TEXT.replace("rule \"Deep\" when segment Deep", "rule \"Deep\" when segment Deeper")
-				.replace("segment Dormant \"No order for 60 days\" = daysSinceOrder > 60",
-						"segment Dormant \"No order for 60 days\" = daysSinceOrder > 60 and not segment Deep");
+				.replace("segment Dormant \"No order for 60 days\" = daysSinceOrder > 60 days",
+						"segment Dormant \"No order for 60 days\" = daysSinceOrder > 60 days and not segment Deep");
 		String uri = openDocument("broken.journey", broken);
 		List<Diagnostic> diagnostics = diagnostics(uri);
 		assertTrue(diagnostics.stream().anyMatch(d -> d.getMessage().contains("Unknown segment 'Deeper'")
