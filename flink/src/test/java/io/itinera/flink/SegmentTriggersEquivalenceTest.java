@@ -62,8 +62,8 @@ class SegmentTriggersEquivalenceTest {
 	static final MiniClusterExtension CLUSTER = FlinkFixtures.miniCluster();
 
 	private static final Path JOURNEY = Path.of("../journeys/segments-winback.journey");
-	private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
-	private static final Instant END = Instant.parse("2026-12-28T10:00:00Z");
+	private static final Instant START = Instant.parse("2025-01-06T10:00:00Z");
+	private static final Instant END = Instant.parse("2025-12-29T10:00:00Z");
 	private static final List<String> TEMPLATES = List.of("winback", "winback_coupon", "welcome_back", "vip_thanks");
 	private static final DateTimeFormatter TEST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 	private static final ObjectMapper JSON = new ObjectMapper();
