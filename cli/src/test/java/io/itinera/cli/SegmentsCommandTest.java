@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code itinera segments --state DIR} after {@code run} of the sample segments journey counts each
  * declared segment as a count written here from the orders themselves: dormant when the last order is
  * 61 whole days or more before the log's end, VIP when the orders of the last 90 days sum over 200
- * (the orders are far from the window's edge, which the features keep in buckets).
+ * (the orders are far from the window's edge, which the features keep in buckets), quiet spenders when
+ * dormant with over 100 in the last 90 days.
  */
 class SegmentsCommandTest {
 	private static final Instant END = Instant.parse("2026-06-30T12:00:00Z");
@@ -38,7 +39,7 @@ class SegmentsCommandTest {
 			String id = "c" + c;
 			switch (c % 5) {
 				case 0 -> orders.add(new Order(id, END.minus(Duration.ofDays(150)), 50));
-				case 1 -> orders.add(new Order(id, END.minus(Duration.ofDays(70)), 50 + c));
+				case 1 -> orders.add(new Order(id, END.minus(Duration.ofDays(70)), 95 + c));
 				case 2 -> orders.add(new Order(id, END.minus(Duration.ofDays(10)), 250));
 				case 3 -> {
 					orders.add(new Order(id, END.minus(Duration.ofDays(200)), 300));
@@ -57,19 +58,19 @@ class SegmentsCommandTest {
 		Map<String, Long> expected = new LinkedHashMap<>();
 		Map<String, List<Order>> byCustomer = new LinkedHashMap<>();
 		orders.forEach(o -> byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o));
-		long dormant = 0, vip = 0, dormantVip = 0;
+		long dormant = 0, vip = 0, quietSpender = 0;
 		for (List<Order> own : byCustomer.values()) {
 			Instant last = own.stream().map(Order::at).max(Instant::compareTo).orElseThrow();
 			int recent = own.stream().filter(o -> Duration.between(o.at(), END).toDays() < 90).mapToInt(Order::amount).sum();
 			boolean isDormant = Duration.between(last, END).toDays() > 60;
 			dormant += isDormant ? 1 : 0;
 			vip += recent > 200 ? 1 : 0;
-			dormantVip += isDormant && recent > 0 ? 1 : 0;
+			quietSpender += isDormant && recent > 100 ? 1 : 0;
 		}
 		expected.put("Dormant", dormant);
 		expected.put("VIP", vip);
-		expected.put("DormantVip", dormantVip);
-		assertEquals(List.of(12L, 6L, 6L), List.copyOf(expected.values()), "the orders cover each case");
+		expected.put("QuietSpender", quietSpender);
+		assertEquals(List.of(12L, 6L, 5L), List.copyOf(expected.values()), "the orders cover each case");
 
 		Path out = dir.resolve("out");
 		InProcessCli.succeeding("run", Path.of("..", "journeys", "segments-winback.journey").toString(), "--events", log.toString(),
