@@ -106,4 +106,13 @@ class SegmentsLanguageTest {
 		assertTrue(issues.stream().anyMatch(i -> i.getMessage().startsWith("Unknown segment 'Dormnat'. Declare it with `segment Dormnat")),
 				issues::toString);
 	}
+
+	@Test
+	void diffSaysASegmentChanged() throws Exception {
+		JourneyPlan before = new JourneyCompiler().compile(parser.parse(JOURNEY));
+		JourneyPlan after = new JourneyCompiler().compile(parser.parse(JOURNEY.replace("> 60 days", "> 90 days")));
+		List<io.itinera.runtime.change.PlanChange> changes = io.itinera.runtime.change.PlanDiff.between(before, after);
+		assertTrue(changes.stream().anyMatch(c -> c.kind() == io.itinera.runtime.change.PlanChange.Kind.SEGMENT_CHANGED
+				&& c.description().equals("segment Dormant: daysSinceOrder > 60 days is now daysSinceOrder > 90 days")), changes::toString);
+	}
 }
