@@ -77,4 +77,26 @@ class SegmentNavigationTest extends JourneyServerTestBase {
 	private static String text(Diagnostic diagnostic) {
 		return diagnostic.getMessage().isLeft() ? diagnostic.getMessage().getLeft() : diagnostic.getMessage().getRight().getValue();
 	}
+
+	@Test
+	void anUnknownSegmentIsFixedToTheNearestOrCreated() throws Exception {
+		String text = TEXT.replace("on leaving segment Dormant", "on leaving segment Dormnat");
+		String uri = openDocument("fix.journey", text);
+		List<Diagnostic> linking = diagnostics(uri).stream().filter(d -> d.getCode() != null
+				&& org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC.equals(d.getCode().getLeft())).toList();
+		Assertions.assertEquals(1, linking.size(), linking.toString());
+		List<org.eclipse.lsp4j.CodeAction> actions = languageServer.codeAction(new org.eclipse.lsp4j.CodeActionParams(
+				new TextDocumentIdentifier(uri), linking.get(0).getRange(), new org.eclipse.lsp4j.CodeActionContext(linking)))
+				.get(30, TimeUnit.SECONDS).stream().map(org.eclipse.lsp4j.jsonrpc.messages.Either::getRight).toList();
+		Assertions.assertEquals("Change to 'Dormant'", actions.get(0).getTitle());
+		Assertions.assertEquals(TEXT, apply(text, editsFor(actions.get(0).getEdit(), uri)));
+		org.eclipse.lsp4j.CodeAction create = actions.stream().filter(a -> a.getTitle().equals("Create segment 'Dormnat'"))
+				.findFirst().orElseThrow(() -> new AssertionError(actions.toString()));
+		String created = apply(text, editsFor(create.getEdit(), uri));
+		assertTrue(created.contains("segment Deep = segment Dormant and daysSinceOrder > 120 days\n  segment Dormnat \"who they are\" = true\n"),
+				created);
+		List<Diagnostic> errors = diagnostics(openDocument("created.journey", created)).stream()
+				.filter(d -> d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Error).toList();
+		Assertions.assertEquals(List.of(), errors, created);
+	}
 }
