@@ -120,7 +120,7 @@ final class JourneyFigures {
 
 	private void declareEdges() {
 		if (plan.entry() != null && plan.entryStage() != null) {
-			String entry = "entry on " + plan.entry().event();
+			String entry = "entry on " + plan.entry().trigger();
 			edge(null, plan.entryStage(), entry,
 					plan.entry().condition() == null ? entry : entry + " if " + ExprText.of(plan.entry().condition()), true);
 		}
