@@ -146,7 +146,7 @@ public final class LiveServer implements AutoCloseable {
 		ErasureGate gate = new ErasureGate(customers.erasedCustomers());
 		intake = new EventIntake(log, () -> current.running().intakeParser(), rejected, settings.maxEventsPerRequest(), gate);
 		CustomerErasure erasure = new CustomerErasure(gate, () -> current.engine(), () -> current.source(), log, customers, delivery,
-				recent, state);
+				recent, state, settings.retention().archive());
 		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
 		EventIntake events = intake;
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
