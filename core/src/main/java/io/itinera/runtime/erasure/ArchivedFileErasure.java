@@ -1,6 +1,5 @@
 package io.itinera.runtime.erasure;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,17 +47,22 @@ public final class ArchivedFileErasure {
 	/** Copies {@code file} to {@code out}, the lines that mention a customer as spaces; returns how many. */
 	private static long copy(Path file, CustomerLines lines, OutputStream out) throws IOException {
 		long blanked = 0;
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] chunk = new byte[1 << 16];
 			ByteArrayOutputStream line = new ByteArrayOutputStream();
-			int b;
-			while ((b = in.read()) >= 0) {
-				if (b != '\n') {
-					line.write(b);
-					continue;
+			int read;
+			while ((read = in.read(chunk)) > 0) {
+				int start = 0;
+				for (int i = 0; i < read; i++) {
+					if (chunk[i] == '\n') {
+						line.write(chunk, start, i - start);
+						blanked += writeLine(line, lines, out);
+						out.write('\n');
+						line.reset();
+						start = i + 1;
+					}
 				}
-				blanked += writeLine(line, lines, out);
-				out.write('\n');
-				line.reset();
+				line.write(chunk, start, read - start);
 			}
 			blanked += writeLine(line, lines, out); // a last line without an end of line
 		}
