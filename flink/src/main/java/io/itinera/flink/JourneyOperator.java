@@ -167,16 +167,34 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	 */
 	private void erase(String customerId) {
 		erased.addWithoutPersisting(customerId, getProcessingTimeService().getCurrentProcessingTime());
-		byte[] stored = load(customerId);
-		if (stored != null) {
-			long due = SlotCodec.decode(customerId, stored).nextDue();
-			if (!settings.wallClock() && due != Long.MAX_VALUE) {
-				timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, due);
-			}
+		if (!settings.wallClock()) {
+			deleteWakeUps(customerId);
 		}
 		driver.forget(customerId);
 		writeChanged();
 		customersErased.inc();
+	}
+
+	/**
+	 * Deletes every wake-up timer of the customer: the one at their next due time and older ones (a due
+	 * time that moved later, or went away, leaves its timer until it fires), so none keeps their id. A
+	 * scan of the subtask's timers: erasures are rare, and the hot path registers timers without bookkeeping.
+	 */
+	private void deleteWakeUps(String customerId) {
+		List<Long> wakeUps = new java.util.ArrayList<>();
+		try {
+			timers.forEachEventTimeTimer((namespace, time) -> {
+				if (customerId.equals(getCurrentKey())) {
+					wakeUps.add(time);
+				}
+			});
+		} catch (Exception e) {
+			throw new IllegalStateException("cannot read the wake-up timers to erase a customer: " + e.getMessage(), e);
+		}
+		setCurrentKey(customerId);
+		for (long time : wakeUps) {
+			timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, time);
+		}
 	}
 
 	@Override
