@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ final class FlinkClusterProcesses implements AutoCloseable {
 
 	/** A JobManager and {@code taskManagers} TaskManagers, registered. */
 	static FlinkClusterProcesses start(Path folder, int taskManagers) throws Exception {
+		deleteRecursively(folder);
 		FlinkClusterProcesses cluster = new FlinkClusterProcesses(folder, freePort(), freePort());
 		try {
 			cluster.script("start", Integer.toString(taskManagers));
@@ -108,13 +112,22 @@ final class FlinkClusterProcesses implements AutoCloseable {
 		return 0;
 	}
 
+	/** The job's operators' parallelisms, each once. */
+	List<Integer> parallelisms(String job) throws Exception {
+		List<Integer> parallelisms = new ArrayList<>();
+		for (JsonNode vertex : get("/jobs/" + job).path("vertices")) {
+			parallelisms.add(vertex.path("parallelism").asInt());
+		}
+		return parallelisms.stream().distinct().toList();
+	}
+
 	private boolean allRunning(String job, int parallelism) throws Exception {
 		JsonNode status = get("/jobs/" + job);
 		if (!"RUNNING".equals(status.path("state").asText())) {
 			return false;
 		}
 		for (JsonNode vertex : status.path("vertices")) {
-			if (vertex.path("parallelism").asInt() != parallelism && !vertex.path("name").asText().contains("erasure")) {
+			if (vertex.path("parallelism").asInt() != parallelism) {
 				return false;
 			}
 			if (vertex.path("tasks").path("RUNNING").asInt() != vertex.path("parallelism").asInt()) {
@@ -158,6 +171,16 @@ final class FlinkClusterProcesses implements AutoCloseable {
 			throw new AssertionError("expected " + pattern + " in:\n" + output);
 		}
 		return matcher.group(1);
+	}
+
+	private static void deleteRecursively(Path folder) throws IOException {
+		if (Files.exists(folder)) {
+			try (Stream<Path> paths = Files.walk(folder)) {
+				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
 	}
 
 	private static int freePort() throws IOException {
