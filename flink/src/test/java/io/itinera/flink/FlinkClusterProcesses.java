@@ -189,8 +189,10 @@ final class FlinkClusterProcesses implements AutoCloseable {
 		}
 	}
 
+	/** Stops every process; leaves the logs, checkpoints and savepoints, removes the processes' working files (job jars, RocksDB). */
 	@Override
 	public void close() throws Exception {
 		script("stop");
+		deleteRecursively(folder.resolve("tmp"));
 	}
 }
