@@ -10,8 +10,7 @@ import java.util.stream.IntStream;
 /**
  * One cluster in a marketer's terms: its size, the mean of every input (in the features' own
  * units, no value counted as the scaling's fill), its categories by share of the cluster's
- * spend, and a suggested name from where its recency, frequency and spend stand against
- * every customer's mean.
+ * spend, and a suggested name from where its centroid's recency, frequency and spend stand.
  */
 record SegmentProfile(int cluster, String name, int customers, double share, double[] means, List<String> topCategories) {
 
@@ -22,9 +21,10 @@ record SegmentProfile(int cluster, String name, int customers, double share, dou
 	record Roles(int recency, int frequency, int monetary) {
 	}
 
-	static List<SegmentProfile> of(CustomerTable table, int[] assignment, int k, ClusterScaling scaling, Roles roles,
+	static List<SegmentProfile> of(CustomerTable table, KMeans.Clustering clustering, ClusterScaling scaling, Roles roles,
 			CustomerTable categories) {
-		double[] overallMeans = means(table, scaling, new int[table.size()], 1)[0];
+		int[] assignment = clustering.assignment();
+		int k = clustering.k();
 		double[][] sums = means(table, scaling, assignment, k);
 		Set<String> used = new HashSet<>();
 		List<SegmentProfile> profiles = new ArrayList<>();
@@ -33,7 +33,7 @@ record SegmentProfile(int cluster, String name, int customers, double share, dou
 			sizes[cluster]++;
 		}
 		for (int c = 0; c < k; c++) {
-			String name = unique(suggestedName(sums[c], overallMeans, roles), used);
+			String name = unique(suggestedName(clustering.centroids()[c], roles), used);
 			profiles.add(new SegmentProfile(c, name, sizes[c], (double) sizes[c] / table.size(), sums[c],
 					topCategories(categories, assignment, c)));
 		}
@@ -61,18 +61,26 @@ record SegmentProfile(int cluster, String name, int customers, double share, dou
 		return sums;
 	}
 
-	/** Recent = fewer days since than the mean customer; frequent and big-spending = more than the mean. */
-	static String suggestedName(double[] means, double[] overall, Roles roles) {
+	/**
+	 * From the cluster's centroid in the scaled space (0 = the customers' mean on log scale, 1 = one
+	 * standard deviation): recent when its recency is below 0; its value is the mean of its
+	 * frequency and monetary coordinates, high above 0.5, low below −0.5.
+	 */
+	static String suggestedName(double[] centroid, Roles roles) {
 		if (roles.recency() < 0 || (roles.frequency() < 0 && roles.monetary() < 0)) {
 			return "Segment";
 		}
-		boolean recent = means[roles.recency()] < overall[roles.recency()];
-		boolean frequent = roles.frequency() >= 0 && means[roles.frequency()] > overall[roles.frequency()];
-		boolean spends = roles.monetary() >= 0 && means[roles.monetary()] > overall[roles.monetary()];
-		if (recent) {
-			return frequent ? (spends ? "Champions" : "Loyal regulars") : (spends ? "Promising big baskets" : "New customers");
+		boolean recent = centroid[roles.recency()] < 0;
+		double value = roles.frequency() < 0 ? centroid[roles.monetary()]
+				: roles.monetary() < 0 ? centroid[roles.frequency()]
+						: (centroid[roles.frequency()] + centroid[roles.monetary()]) / 2;
+		if (value > 0.5) {
+			return recent ? "Champions" : "At risk, valuable";
 		}
-		return frequent ? (spends ? "At risk, valuable" : "Fading regulars") : (spends ? "Lapsed big spenders" : "Hibernating");
+		if (value < -0.5) {
+			return recent ? "New customers" : "Hibernating";
+		}
+		return recent ? "Promising" : "Needs attention";
 	}
 
 	private static String unique(String name, Set<String> used) {

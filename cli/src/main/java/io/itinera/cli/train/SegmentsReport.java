@@ -56,9 +56,11 @@ record SegmentsReport(Path journey, Path events, String model, CustomerTable tab
 		}
 		text.append("""
 
-				Names are suggestions from each cluster's means against every customer's: recent = fewer days since
-				than the mean, frequent and spending = more than the mean. Centroids, in the inputs' own units
-				(geometric-mean-like, since the clustering is on log scale):
+				Names are suggestions from each centroid on the scaled (log, standardised) axes: recent when its
+				days since is below the customers' mean; value, the mean of its frequency and spend coordinates,
+				high above 0.5 and low below -0.5 (Champions, Promising, New customers when recent; At risk,
+				valuable, Needs attention, Hibernating when not). Centroids, in the inputs' own units (on log
+				scale, so nearer a median than a mean):
 
 				""");
 		double[][] centroids = result.clustering().centroids();

@@ -140,8 +140,7 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 					+ "trained one; this is a bug in itinera train segments, please report it.");
 			return ExitCode.FAILED.code();
 		}
-		List<SegmentProfile> profiles = SegmentProfile.of(table, result.clustering().assignment(), result.k(),
-				result.scaling(), roles(plan, model.inputs()), categoryTable);
+		List<SegmentProfile> profiles = SegmentProfile.of(table, result.clustering(), result.scaling(), roles(plan, model.inputs()), categoryTable);
 		SegmentsReport report = new SegmentsReport(journeyFile, log.events, modelName, table, result, profiles, target,
 				seed, sample, restarts);
 		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
