@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The report next to an RFM model: the definition, the cut points, and how many customers got each score. */
 record RfmReport(Path journey, Path events, List<String> inputs, CustomerTable table, RfmQuintiles quintiles,
-		int[][] scores, Path modelFile) {
+		int[][] scores, MonthlySizes monthly, Path modelFile) {
 	private static final String[] MEASURES = { "R (recency)", "F (frequency)", "M (monetary)" };
 
 	String summary() {
@@ -54,6 +54,8 @@ record RfmReport(Path journey, Path events, List<String> inputs, CustomerTable t
 			champions += scores[0][i] >= 4 && scores[1][i] >= 4 ? 1 : 0;
 		}
 		text.append(String.format(Locale.ROOT, "%nR ≥ 4 and F ≥ 4 (Champions): %d customers.%n", champions));
+		text.append("\nSegment sizes at the end of each month (features as of then, these cut points):\n\n")
+				.append(monthly.markdown());
 		text.append("\nThe exported file `").append(modelFile.getFileName())
 				.append("` gives every customer above the same three scores (checked through the engine's scorer).\n");
 		return text.toString();

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The report next to a learned-segment model: how k was chosen, and each cluster in a marketer's terms. */
 record SegmentsReport(Path journey, Path events, String model, CustomerTable table, SegmentTrainer.Result result,
-		List<SegmentProfile> profiles, Path modelFile, long seed, int sample, int restarts) {
+		List<SegmentProfile> profiles, MonthlySizes monthly, Path modelFile, long seed, int sample, int restarts) {
 
 	String summary() {
 		StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d clusters of %d customers:", model,
@@ -72,6 +72,8 @@ record SegmentsReport(Path journey, Path events, String model, CustomerTable tab
 			}
 			text.append('\n');
 		}
+		text.append("\nCluster sizes at the end of each month (features as of then, nearest of these centroids):\n\n")
+				.append(monthly.markdown());
 		text.append(String.format(Locale.ROOT, """
 
 				The exported file `%s` puts every customer above in the same cluster (checked through the engine's

@@ -84,7 +84,13 @@ public final class TrainRfmCommand implements Callable<Integer> {
 			err.println(e.getMessage());
 			return ExitCode.FAILED.code();
 		}
-		RfmReport report = new RfmReport(journeyFile, log.events, model.inputs(), table, quintiles, scores, target);
+		RfmQuintiles q = quintiles;
+		MonthlySizes monthly = MonthlySizes.of(inputs.plan(), model.name(), model.inputs(), inputs.history().byCustomer(), at,
+				List.of("R ≥ 4 and F ≥ 4 (Champions)", "R ≤ 2 and F ≥ 4 (at risk)", "M = 5 (top spend)"),
+				List.of(row -> q.recencyScore(row[0]) >= 4 && q.frequencyScore(row[1]) >= 4,
+						row -> q.recencyScore(row[0]) <= 2 && q.frequencyScore(row[1]) >= 4,
+						row -> q.monetaryScore(row[2]) == 5));
+		RfmReport report = new RfmReport(journeyFile, log.events, model.inputs(), table, quintiles, scores, monthly, target);
 		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
 		Files.writeString(reportFile, report.markdown());
 		outText.println(report.summary());

@@ -141,8 +141,14 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 			return ExitCode.FAILED.code();
 		}
 		List<SegmentProfile> profiles = SegmentProfile.of(table, result.clustering(), result.scaling(), roles(plan, model.inputs()), categoryTable);
-		SegmentsReport report = new SegmentsReport(journeyFile, log.events, modelName, table, result, profiles, target,
-				seed, sample, restarts);
+		double[][] centroids = result.clustering().centroids();
+		ClusterScaling scaling = result.scaling();
+		MonthlySizes monthly = MonthlySizes.of(plan, model.name(), model.inputs(), inputs.history().byCustomer(), at,
+				profiles.stream().map(p -> p.cluster() + " " + p.name()).toList(),
+				profiles.stream().<java.util.function.Predicate<float[]>>map(p -> row -> KMeans.nearest(scaling.apply(row),
+						centroids) == p.cluster()).toList());
+		SegmentsReport report = new SegmentsReport(journeyFile, log.events, modelName, table, result, profiles, monthly,
+				target, seed, sample, restarts);
 		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
 		Files.writeString(reportFile, report.markdown());
 		outText.println(report.summary());

@@ -85,6 +85,45 @@ class RfmOnSharedDataTest {
 		Path model = dir.resolve("rfm.onnx");
 		train(JOURNEY, model, "--events", UCI.toString(), "--map", UCI_MAP);
 		assertScoresEqual(JOURNEY, model, counted, options(UCI, UCI_MAP, null, ","));
+
+		// Champions (R >= 4 and F >= 4) at the end of March 2011, with the cut points of the whole log:
+		// the cut points from sorted values, then each customer's orders up to that moment
+		long asOf = counted.values().stream().mapToLong(Counted::last).max().orElseThrow();
+		long[] recencyCuts = nearestRankCuts(counted.values().stream().mapToLong(c -> Math.floorDiv(asOf - c.last(), DAY)).toArray());
+		long[] orderCuts = nearestRankCuts(counted.values().stream().mapToLong(Counted::orders).toArray());
+		long marchEnd = LocalDate.parse("2011-04-01").atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+		Map<String, Counted> untilMarch = new LinkedHashMap<>();
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.split(",");
+			long at = LocalDateTime.parse(cells[8], format).toInstant(ZoneOffset.UTC).toEpochMilli();
+			if (at <= marchEnd) {
+				add(untilMarch, cells[0], at, cells[2]);
+			}
+		}
+		long champions = untilMarch.values().stream().filter(c -> 5 - above(Math.floorDiv(marchEnd - c.last(), DAY), recencyCuts) >= 4
+				&& 1 + above(c.orders(), orderCuts) >= 4).count();
+		String report = Files.readString(dir.resolve("rfm.report.md"));
+		String march = report.lines().filter(l -> l.startsWith("| 2011-03 |")).findFirst().orElseThrow(() -> new AssertionError(report));
+		assertEquals("| 2011-03 | " + untilMarch.size() + " | " + champions + " |", march.substring(0, march.indexOf(" |",
+				march.indexOf(" |", march.indexOf(" |", 2) + 2) + 2) + 2));
+	}
+
+	private static long[] nearestRankCuts(long[] values) {
+		long[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		long[] cuts = new long[4];
+		for (int i = 1; i <= 4; i++) {
+			cuts[i - 1] = sorted[(int) Math.ceil(i * sorted.length / 5.0) - 1];
+		}
+		return cuts;
+	}
+
+	private static int above(long value, long[] cuts) {
+		int count = 0;
+		for (long cut : cuts) {
+			count += value > cut ? 1 : 0;
+		}
+		return count;
 	}
 
 	/**
