@@ -37,8 +37,9 @@ record SegmentsReport(Path journey, Path events, String model, CustomerTable tab
 				""", model, journey.getFileName(), restarts, seed, events.getFileName(), table.size(),
 				Instant.ofEpochMilli(table.asOf()), String.join(", ", inputs), Math.min(sample, table.size())));
 		for (Map.Entry<Integer, Double> entry : result.silhouettes().entrySet()) {
-			text.append(String.format(Locale.ROOT, "| %d%s | %.3f |%n", entry.getKey(),
-					entry.getKey() == result.k() ? " (chosen)" : "", entry.getValue()));
+			text.append(String.format(Locale.ROOT, "| %d%s | %s |%n", entry.getKey(),
+					entry.getKey() == result.k() ? " (chosen)" : "",
+					entry.getValue().isNaN() ? "– (one k given)" : String.format(Locale.ROOT, "%.3f", entry.getValue())));
 		}
 		text.append("\n| cluster | suggested name | customers | share |");
 		inputs.forEach(input -> text.append(" mean ").append(input).append(" |"));
