@@ -1,6 +1,7 @@
 package io.itinera.cli.train;
 
 import io.itinera.cli.vocabulary.ExitCode;
+import io.itinera.runtime.plan.AggregateKind;
 import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.scoring.ModelLoadException;
 import java.io.IOException;
@@ -65,6 +66,12 @@ public final class TrainRfmCommand implements Callable<Integer> {
 			return ExitCode.FAILED.code();
 		}
 		Model model = models.get(0);
+		String recency = model.inputs().get(0);
+		if (inputs.plan().features().stream().noneMatch(f -> f.name().equals(recency) && f.kind() == AggregateKind.DAYS_SINCE)) {
+			err.println(journeyFile + ": model " + model.name() + " takes " + recency + " first; RFM models take recency "
+					+ "first: a feature such as days since last order, then frequency and monetary.");
+			return ExitCode.FAILED.code();
+		}
 		long at;
 		try {
 			at = asOf == null ? CustomerTable.end(inputs.history().byCustomer()) : parseTime(asOf);
