@@ -4,6 +4,7 @@ import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.io.EventSchema;
+import io.itinera.runtime.io.BackgroundOutput;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
@@ -158,7 +159,7 @@ public final class SimulateCommand implements Callable<Integer> {
 				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
 		SimulationProgress progress = new SimulationProgress(System.err, progressBar.show(true));
-		JsonLinesOutput records = new JsonLinesOutput(outDir);
+		RunOutput records = new BackgroundOutput(new JsonLinesOutput(outDir));
 		records.restore(OutputPositions.START);
 		Consumer<DeadLetter> deadLetterSink = letter -> writeDeadLetter(records, letter);
 		// The second version's actions, stage changes and notices go to OUT/compare/ (the log's unreadable lines once, in OUT).
@@ -335,7 +336,7 @@ public final class SimulateCommand implements Callable<Integer> {
 				ordered.add(workspace.plans().stream().filter(plan -> plan.name().equals(name)).findFirst().orElseThrow());
 			}
 			SimulationProgress progress = new SimulationProgress(System.err, progressBar.show(true));
-			JsonLinesOutput records = new JsonLinesOutput(outDir);
+			RunOutput records = new BackgroundOutput(new JsonLinesOutput(outDir));
 			records.restore(OutputPositions.START);
 			JourneySimulation simulation = JourneySimulation.ofWorkspace(ordered, step, workspace.scorer(), driverSettings, records);
 			Simulator simulator = new Simulator(List.of(simulation), fromMillis, toMillis, progress);
@@ -387,7 +388,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
 	}
 
-	private static void writeDeadLetter(JsonLinesOutput records, DeadLetter letter) {
+	private static void writeDeadLetter(RunOutput records, DeadLetter letter) {
 		try {
 			records.write(List.of(), List.of(), List.of(letter));
 		} catch (IOException e) {

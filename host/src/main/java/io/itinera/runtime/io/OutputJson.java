@@ -1,77 +1,56 @@
 package io.itinera.runtime.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.StageChange;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The JSON Lines form of actions, stage changes, delivery notices and dead letters: stable key
- * order, ISO times. Written field by field with a streaming generator: a run writes a line for every
- * action and every message not sent, so this is on its hot path.
+ * order, ISO times. Written field by field into one text ({@link JsonObjectText}, as Jackson's
+ * generator would): a run writes a line for every action and every message not sent, so this is on
+ * its hot path.
  */
 public final class OutputJson {
-	private static final JsonFactory JSON = new JsonFactory();
-	private static final Fields<ActionRecord> ACTION = OutputJson::writeAction;
-	private static final Fields<StageChange> STAGE_CHANGE = OutputJson::writeStageChange;
-	private static final Fields<DeliveryNotice> NOTICE = OutputJson::writeNotice;
-	private static final Fields<DeadLetter> DEAD_LETTER = OutputJson::writeDeadLetter;
-
 	private OutputJson() {
 	}
 
 	public static String action(ActionRecord action) {
-		return object(action, ACTION);
-	}
-
-	private static void writeAction(JsonGenerator json, ActionRecord action) throws IOException {
-		json.writeStringField("id", action.id());
-		json.writeStringField("customer", action.customerId());
-		json.writeStringField("time", Instant.ofEpochMilli(action.at()).toString());
-		json.writeStringField("campaign", action.campaign());
-		json.writeStringField("rule", action.rule());
-		json.writeStringField("kind", action.kind());
-		json.writeStringField("channel", action.channel());
-		json.writeStringField("target", action.target());
-		json.writeObjectFieldStart("params");
+		JsonObjectText json = new JsonObjectText()
+				.string("id", action.id())
+				.string("customer", action.customerId())
+				.time("time", action.at())
+				.string("campaign", action.campaign())
+				.string("rule", action.rule())
+				.string("kind", action.kind())
+				.string("channel", action.channel())
+				.string("target", action.target())
+				.startObject("params");
 		for (Map.Entry<String, String> param : sorted(action.params()).entrySet()) {
-			json.writeStringField(param.getKey(), param.getValue());
+			json.string(param.getKey(), param.getValue());
 		}
-		json.writeEndObject();
-		json.writeObjectFieldStart("scores");
+		json.endObject().startObject("scores");
 		for (Map.Entry<String, Double> score : sorted(action.scores()).entrySet()) {
-			json.writeFieldName(score.getKey());
-			if (score.getValue() == null) {
-				json.writeNull();
-			} else {
-				json.writeNumber(score.getValue());
-			}
+			json.number(score.getKey(), score.getValue());
 		}
-		json.writeEndObject();
-		writeJourney(json, action.journey());
+		json.endObject();
+		writeIfSet(json, "journey", action.journey());
 		writeIfSet(json, "version", action.version());
+		return json.toString();
 	}
 
 	public static String stageChange(StageChange change) {
-		return object(change, STAGE_CHANGE);
-	}
-
-	private static void writeStageChange(JsonGenerator json, StageChange change) throws IOException {
-		json.writeStringField("customer", change.customerId());
-		json.writeStringField("time", Instant.ofEpochMilli(change.at()).toString());
-		json.writeStringField("from", change.from());
-		json.writeStringField("to", change.to());
-		json.writeStringField("cause", change.cause());
-		writeJourney(json, change.journey());
+		JsonObjectText json = new JsonObjectText()
+				.string("customer", change.customerId())
+				.time("time", change.at())
+				.string("from", change.from())
+				.string("to", change.to())
+				.string("cause", change.cause());
+		writeIfSet(json, "journey", change.journey());
 		writeIfSet(json, "version", change.version());
+		return json.toString();
 	}
 
 	/**
@@ -81,80 +60,57 @@ public final class OutputJson {
 	 * {@code consentWithdrawnAt} (absent when an opt-in topic was never subscribed) and {@code consentWithdrawnHow}.
 	 */
 	public static String notice(DeliveryNotice notice) {
-		return object(notice, NOTICE);
-	}
-
-	private static void writeNotice(JsonGenerator json, DeliveryNotice notice) throws IOException {
-		json.writeStringField("action", notice.actionId());
-		json.writeStringField("customer", notice.customerId());
-		json.writeStringField("time", Instant.ofEpochMilli(notice.at()).toString());
-		json.writeStringField("campaign", notice.campaign());
-		json.writeStringField("rule", notice.rule());
-		json.writeStringField("channel", notice.channel());
-		json.writeStringField("target", notice.target());
-		json.writeStringField("outcome", notice.outcome().name());
+		JsonObjectText json = new JsonObjectText()
+				.string("action", notice.actionId())
+				.string("customer", notice.customerId())
+				.time("time", notice.at())
+				.string("campaign", notice.campaign())
+				.string("rule", notice.rule())
+				.string("channel", notice.channel())
+				.string("target", notice.target())
+				.string("outcome", notice.outcome().name());
 		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
-			json.writeStringField("releaseAt", Instant.ofEpochMilli(notice.releaseAt()).toString());
+			json.time("releaseAt", notice.releaseAt());
 		}
 		if (notice.cap() != null) {
-			json.writeStringField("cap", notice.cap());
-			json.writeNumberField("capCount", notice.capCount());
+			json.string("cap", notice.cap()).number("capCount", notice.capCount());
 		}
 		if (notice.lostToJourney() != null) {
-			json.writeObjectFieldStart("lostTo");
-			json.writeStringField("journey", notice.lostToJourney());
-			json.writeStringField("rule", notice.lostToRule());
-			json.writeEndObject();
+			json.startObject("lostTo")
+					.string("journey", notice.lostToJourney())
+					.string("rule", notice.lostToRule())
+					.endObject();
 		}
 		if (notice.notSubscribed() != null) {
-			json.writeStringField("topic", notice.notSubscribed().topic());
+			json.string("topic", notice.notSubscribed().topic());
 			if (notice.notSubscribed().at() != 0) {
-				json.writeStringField("consentWithdrawnAt", Instant.ofEpochMilli(notice.notSubscribed().at()).toString());
+				json.time("consentWithdrawnAt", notice.notSubscribed().at());
 			}
-			json.writeStringField("consentWithdrawnHow", notice.notSubscribed().how());
+			json.string("consentWithdrawnHow", notice.notSubscribed().how());
 		}
-		writeJourney(json, notice.journey());
+		// only in a workspace run: a journey running alone writes what it always wrote
+		writeIfSet(json, "journey", notice.journey());
+		return json.toString();
 	}
 
-	/** Only in a workspace run: a journey running alone writes what it always wrote. */
-	private static void writeJourney(JsonGenerator json, String journey) throws IOException {
-		writeIfSet(json, "journey", journey);
-	}
-
-	private static void writeIfSet(JsonGenerator json, String field, String value) throws IOException {
+	private static void writeIfSet(JsonObjectText json, String field, String value) {
 		if (value != null) {
-			json.writeStringField(field, value);
+			json.string(field, value);
 		}
 	}
 
 	public static String deadLetter(DeadLetter letter) {
-		return object(letter, DEAD_LETTER);
-	}
-
-	private static void writeDeadLetter(JsonGenerator json, DeadLetter letter) throws IOException {
-		json.writeNumberField("line", letter.line());
-		json.writeStringField("reason", letter.reason());
-		json.writeStringField("raw", letter.raw());
+		return new JsonObjectText()
+				.number("line", letter.line())
+				.string("reason", letter.reason())
+				.string("raw", letter.raw())
+				.toString();
 	}
 
 	private static <V> Map<String, V> sorted(Map<String, V> map) {
-		return map == null ? Map.of() : new TreeMap<>(map);
-	}
-
-	/** Writes a value's fields; each is a constant, so no object is made per line written. */
-	private interface Fields<T> {
-		void write(JsonGenerator json, T value) throws IOException;
-	}
-
-	private static <T> String object(T value, Fields<T> fields) {
-		StringWriter text = new StringWriter(256);
-		try (JsonGenerator json = JSON.createGenerator(text)) {
-			json.writeStartObject();
-			fields.write(json, value);
-			json.writeEndObject();
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+		if (map == null || map.isEmpty()) {
+			return Map.of();
 		}
-		return text.toString();
+		return map.size() == 1 ? map : new TreeMap<>(map);
 	}
 }

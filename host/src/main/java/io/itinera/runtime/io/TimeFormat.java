@@ -211,6 +211,23 @@ public sealed interface TimeFormat {
 		return value;
 	}
 
+	/** The value of 1 to 18 digits and nothing else (a log's usual epoch time, read in one pass), else -1. */
+	private static long plainDigits(String text) {
+		int length = text.length();
+		if (length == 0 || length > 18) {
+			return -1;
+		}
+		long value = 0;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
 	/** Digits with at most one point and an optional leading minus, at least one digit. */
 	private static boolean looksNumeric(String text) {
 		boolean digit = false;
@@ -229,6 +246,10 @@ public sealed interface TimeFormat {
 	}
 
 	private static double parseNumber(String text) throws BadLineException {
+		long plain = plainDigits(text);
+		if (plain >= 0) {
+			return plain;
+		}
 		if (looksNumeric(text)) {
 			if (text.indexOf('.') < 0 && text.length() < 19) {
 				return Long.parseLong(text); // exact below 2^53, which covers every plausible time
