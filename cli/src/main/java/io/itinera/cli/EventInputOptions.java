@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.DelimiterOption;
 import io.itinera.runtime.io.ColumnMapping;
 import io.itinera.runtime.io.CsvEventParser;
 import io.itinera.runtime.io.EventLineParser;
@@ -78,17 +79,7 @@ final class EventInputOptions {
 	}
 
 	char delimiterChar() {
-		if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
-			return '\t';
-		}
-		if (delimiter.equalsIgnoreCase("whitespace") || delimiter.equalsIgnoreCase("ws")) {
-			return CsvEventParser.WHITESPACE;
-		}
-		if (delimiter.length() != 1 || delimiter.charAt(0) == '"' || delimiter.charAt(0) == '\n' || delimiter.charAt(0) == '\r') {
-			throw new IllegalArgumentException("--delimiter must be one character (not a quote), tab or whitespace, not '"
-					+ delimiter + "'");
-		}
-		return delimiter.charAt(0);
+		return DelimiterOption.parse(delimiter);
 	}
 
 	/** The plausible time window of a run starting now. */

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
 				ExplainCommand.class,
 				ForgetCommand.class,
 				ProfilesCommand.class,
+				SegmentsCommand.class,
 				FlinkCommand.class,
 		})
 public final class ItineraCommand implements Runnable {

@@ -302,7 +302,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		return new JourneyPlan(changed.formatVersion(), changed.name(), changed.title(), changed.location(), changed.entry(),
 				changed.reentry(), changed.exits(), changed.goal(), changed.attributes(), events, changed.features(),
 				changed.models(), stages, changed.campaigns(), changed.splits(), changed.tests(), changed.phases(),
-				changed.migration());
+				changed.migration(), changed.priority(), changed.topics());
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,54 @@ class ServeErasureTest {
 					+ "]", null).statusCode());
 			assertTrue(restarted.get("/metrics", null).body().contains("itinera_erased_events_dropped 1.0"));
 			assertEquals(List.of(), ForgetCommandTest.filesContaining(state, ERASED));
+		}
+	}
+
+	/**
+	 * With {@code --archive-input}, the segment that held the customer's lines was moved to the archive
+	 * before the erasure: the {@code DELETE} blanks them there too (same length, the other customers'
+	 * lines kept), so a raw scan of the archive finds no byte of the id.
+	 */
+	@Test
+	void anErasureReachesTheArchivedInput() throws Exception {
+		Path plan = ServeCommandTest.compile(dir);
+		Path state = dir.resolve("state");
+		Path archive = dir.resolve("archive");
+		List<String> options = List.of("--archive-input", archive.toString(), "--keep-input", "1s", "--input-segment-mb", "1",
+				"--checkpoint-ms", "200");
+		try (ServeProcess server = ServeProcess.start(plan, state, options)) {
+			for (String customer : List.of(ERASED, KEPT)) {
+				HttpResponse<String> posted = server.post("/v1/events", JSON, "[" + ServeCommandTest.event(customer, "signup",
+						",\"plan\":\"pro\"") + "," + ServeCommandTest.event(customer, "ping", ",\"n\":1") + "]", null);
+				assertEquals(200, posted.statusCode(), posted.body());
+			}
+			String padding = "p".repeat(60_000);
+			StringBuilder filler = new StringBuilder("[");
+			for (int i = 0; i < 20; i++) { // 1.2 MB: the first segment fills up
+				filler.append(i == 0 ? "" : ",").append(ServeCommandTest.event("filler-" + i, "signup", ",\"plan\":\"" + padding + "\""));
+			}
+			assertEquals(200, server.post("/v1/events", JSON, filler.append("]").toString(), null).statusCode());
+			awaitPings(server, ERASED);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!(Files.isDirectory(archive) && ForgetCommandTest.containsBytes(archive, ERASED))
+					&& System.nanoTime() < deadline) {
+				// the next event starts a new segment; the checkpoint passes the full one; retention archives it
+				server.post("/v1/events", JSON, "[" + ServeCommandTest.event(KEPT, "ping", ",\"n\":1") + "]", null);
+				Thread.sleep(500);
+			}
+			List<Path> archived = ForgetCommandTest.filesContaining(archive, ERASED);
+			assertEquals(1, archived.size(), "the segment with the customer's lines was archived");
+			long length = Files.size(archived.get(0));
+
+			HttpResponse<String> deleted = delete(server, "/v1/customers/" + ERASED);
+			assertEquals(200, deleted.statusCode(), deleted.body());
+			assertEquals(List.of(), ForgetCommandTest.filesContaining(archive, ERASED), "no archived segment names them");
+			assertEquals(List.of(), ForgetCommandTest.filesContaining(state, ERASED), "no file of the server names them");
+			assertEquals(length, Files.size(archived.get(0)), "offsets are kept");
+			assertTrue(ForgetCommandTest.filesContaining(archive, KEPT).contains(archived.get(0)), "the other customers' lines are kept");
+			try (Stream<Path> files = Files.list(archive)) {
+				assertTrue(files.noneMatch(file -> file.getFileName().toString().endsWith(".erasing")), "no copy left behind");
+			}
 		}
 	}
 

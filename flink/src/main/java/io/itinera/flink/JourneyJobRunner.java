@@ -5,6 +5,7 @@ import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.workspace.WorkspacePlans;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,11 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
 
@@ -29,6 +33,10 @@ public final class JourneyJobRunner {
 	private static final String USAGE = "usage: --plan PLAN.json [--journey-dir DIR] (--events FILE... | --watch DIR | --kafka HOST:PORT "
 			+ "--events-topic T) [--out DIR] [--actions-topic A --dead-letters-topic D [--stage-changes-topic S]] [--parallelism N] "
 			+ "[--lateness-ms MS] [--max-skew-ms MS] [--end-at INSTANT|none] [--clock event|wall] [--checkpoint-ms MS] [--map SPEC] [--score-batch N] [--score-wait-us US] [--zone ZONE] [--global-cap LIMIT/PERIOD_MILLIS/CHANNEL] [--workspace-file FILE] [--erasures FILE|DIR | --erasure-topic T] [--erasure-salt HEX] [--allow-raw-drl] [--local]";
+
+	/** The output's folder the checkpoints of a {@code --local} job go to; removed when the job ends. */
+	static final String CHECKPOINT_FOLDER = ".checkpoints";
+	private static final int LOCAL_RESTARTS = 3;
 
 	private JourneyJobRunner() {
 	}
@@ -48,6 +56,7 @@ public final class JourneyJobRunner {
 			return 2;
 		}
 		ReplayInput replay = null;
+		Path checkpoints = null;
 		try {
 			String planJson = Files.readString(arguments.plan());
 			JobSettings settings = JobSettings.of(WorkspacePlans.isWorkspace(planJson) ? planJson : PlanJson.write(PlanJson.read(planJson)),
@@ -75,6 +84,10 @@ public final class JourneyJobRunner {
 			}
 			Configuration config = new Configuration();
 			configure(config, arguments.checkpointMillis());
+			if (arguments.local()) {
+				checkpoints = workFolder(arguments, CHECKPOINT_FOLDER, "itinera-checkpoints-");
+				configureLocal(config, checkpoints);
+			}
 			StreamExecutionEnvironment env = arguments.local()
 					? StreamExecutionEnvironment.createLocalEnvironment(arguments.parallelism(), config)
 					: StreamExecutionEnvironment.getExecutionEnvironment(config);
@@ -105,6 +118,7 @@ public final class JourneyJobRunner {
 			return 1;
 		} finally {
 			closeQuietly(replay, err);
+			removeQuietly(checkpoints, err);
 		}
 	}
 
@@ -113,10 +127,28 @@ public final class JourneyJobRunner {
 	 * (Kafka out, or an output on another file system) a temporary one, removed with the copy.
 	 */
 	private static Path sortFolder(JobArguments arguments) throws IOException {
+		return workFolder(arguments, ReplayInput.SORT_FOLDER, "itinera-sorted-log-");
+	}
+
+	/** A folder {@code name} of the output when it is a local folder, else a new temporary one. */
+	private static Path workFolder(JobArguments arguments, String name, String temporaryPrefix) throws IOException {
 		if (arguments.out() != null && !arguments.out().contains("://")) {
-			return Path.of(arguments.out()).resolve(ReplayInput.SORT_FOLDER);
+			return Path.of(arguments.out()).resolve(name);
 		}
-		return Files.createTempDirectory("itinera-sorted-log-");
+		return Files.createTempDirectory(temporaryPrefix);
+	}
+
+	private static void removeQuietly(Path folder, PrintStream err) {
+		if (folder == null || !Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		} catch (IOException | UncheckedIOException e) {
+			err.println("itinera flink: the job's checkpoints in " + folder + " could not be removed: " + rootMessage(e));
+		}
 	}
 
 	private static void closeQuietly(ReplayInput replay, PrintStream err) {
@@ -141,6 +173,21 @@ public final class JourneyJobRunner {
 		config.set(PipelineOptions.OBJECT_REUSE, true);
 		config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(checkpointMillis));
 		config.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+	}
+
+	/**
+	 * A job on this machine ({@code --local}): checkpoints go to files in {@code folder}. Flink's default,
+	 * checkpoints in the job manager's memory, refuses a subtask's state over 5 MB (the sample workspace
+	 * past some 13,000 customers per subtask): every checkpoint then failed, the job restarted from the last good
+	 * one, met the same limit and never ended. A failure that repeats ends the job after a few restarts.
+	 * A cluster keeps its own settings ({@code state.checkpoints.dir}, restart strategy).
+	 */
+	static void configureLocal(Configuration config, Path folder) {
+		config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+		config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, folder.toAbsolutePath().toUri().toString());
+		config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, LOCAL_RESTARTS);
+		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
 	}
 
 	private static String rootMessage(Throwable e) {

@@ -178,21 +178,34 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	 */
 	private void erase(String customerId) {
 		erased.addWithoutPersisting(customerId, getProcessingTimeService().getCurrentProcessingTime());
-		takeChanged();
-		CustomerSlot decoded = unwritten.remove(customerId);
-		byte[] stored = load(customerId);
-		deleteWakeUp(customerId, decoded == null ? Long.MAX_VALUE : decoded.nextDue());
-		deleteWakeUp(customerId, stored == null ? Long.MAX_VALUE : SlotCodec.decode(customerId, stored).nextDue());
+		if (!settings.wallClock()) {
+			deleteWakeUps(customerId);
+		}
 		driver.forget(customerId);
 		takeChanged();
 		writeSlot(unwritten.remove(customerId)); // the deletion is written at once, not with the next checkpoint
 		customersErased.inc();
 	}
 
-	private void deleteWakeUp(String customerId, long due) {
-		if (!settings.wallClock() && due != Long.MAX_VALUE) {
-			setCurrentKey(customerId);
-			timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, due);
+	/**
+	 * Deletes every wake-up timer of the customer: the one at their next due time and older ones (a due
+	 * time that moved later, or went away, leaves its timer until it fires), so none keeps their id. A
+	 * scan of the subtask's timers: erasures are rare, and the hot path registers timers without bookkeeping.
+	 */
+	private void deleteWakeUps(String customerId) {
+		List<Long> wakeUps = new java.util.ArrayList<>();
+		try {
+			timers.forEachEventTimeTimer((namespace, time) -> {
+				if (customerId.equals(getCurrentKey())) {
+					wakeUps.add(time);
+				}
+			});
+		} catch (Exception e) {
+			throw new IllegalStateException("cannot read the wake-up timers to erase a customer: " + e.getMessage(), e);
+		}
+		setCurrentKey(customerId);
+		for (long time : wakeUps) {
+			timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, time);
 		}
 	}
 

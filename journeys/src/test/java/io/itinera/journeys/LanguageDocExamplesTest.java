@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every ```journey block of docs/language.md passes `itinera check` (no errors) and its own tests:
+ * Every ```journey block of docs/language.md (and docs/segments.md) passes `itinera check` (no errors) and its own tests:
  * the reference cannot show a journey the language refuses or that does not do what it says.
  */
 class LanguageDocExamplesTest {
@@ -39,19 +39,30 @@ class LanguageDocExamplesTest {
 
 	@TestFactory
 	Stream<DynamicTest> everyJourneyBlockChecksCleanAndItsTestsPass() throws IOException {
-		String markdown = Files.readString(DOC);
+		return examplesOf(DOC);
+	}
+
+	/** docs/segments.md's examples, the same way. */
+	@TestFactory
+	Stream<DynamicTest> everySegmentsExampleChecksCleanAndItsTestsPass() throws IOException {
+		return examplesOf(Path.of("..", "docs", "segments.md"));
+	}
+
+	private static Stream<DynamicTest> examplesOf(Path doc) throws IOException {
+		String markdown = Files.readString(doc);
 		List<String> blocks = journeyBlocks(markdown);
-		assertFalse(blocks.isEmpty(), "no ```journey blocks in " + DOC.toAbsolutePath());
-		Path dir = Files.createTempDirectory("language-md"); // not under the samples, which other tests scan
+		assertFalse(blocks.isEmpty(), "no ```journey blocks in " + doc.toAbsolutePath());
+		String name = doc.getFileName().toString();
+		Path dir = Files.createTempDirectory(name.replace('.', '-')); // not under the samples, which other tests scan
 		JourneyLoader loader = new JourneyLoader();
 		JourneyTestSuite suite = new JourneyTestSuite();
 		List<DynamicTest> tests = new ArrayList<>();
 		for (int i = 0; i < blocks.size(); i++) {
 			String block = blocks.get(i);
 			int line = markdown.substring(0, markdown.indexOf(block)).split("\n", -1).length;
-			Path file = dir.resolve("language-md-line-" + line + ".journey");
+			Path file = dir.resolve(name.replace('.', '-') + "-line-" + line + ".journey");
 			Files.writeString(file, block);
-			tests.add(DynamicTest.dynamicTest("docs/language.md line " + line, () -> {
+			tests.add(DynamicTest.dynamicTest("docs/" + name + " line " + line, () -> {
 				JourneyLoader.LoadedJourney loaded = loader.load(file);
 				assertNotNull(loaded.journey(), file + " did not parse");
 				List<JourneyDiagnostic> errors = loaded.diagnostics().stream().filter(JourneyDiagnostic::error).toList();

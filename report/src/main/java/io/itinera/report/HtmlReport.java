@@ -221,9 +221,9 @@ public final class HtmlReport {
 		html.append("<section><h2>Campaigns and rules</h2>");
 		List<String> labels = new ArrayList<>();
 		List<double[]> rows = new ArrayList<>();
-		html.append("<table><tr><th>campaign</th><th>rule</th><th>fired</th><th>suppressed by caps</th>"
-				+ "<th>held by quiet hours</th><th>dropped after a hold</th><th>sent with items</th>"
-				+ "<th>item hit rate</th></tr>");
+		html.append("<table id=\"").append(id).append("-rules-table\"><tr><th>campaign</th><th>rule</th><th>fired</th>"
+				+ "<th>suppressed by caps</th><th>held by quiet hours</th><th>dropped after a hold</th><th>sent with items</th>"
+				+ "<th>item hit rate</th><th>attributes read</th><th>fired on a missing attribute</th></tr>");
 		for (CampaignFigures c : r.campaigns()) {
 			for (RuleFigures rule : c.rules()) {
 				labels.add(c.name() + ": " + rule.title());
@@ -236,6 +236,9 @@ public final class HtmlReport {
 						.append(Html.number(rule.droppedAfterHold())).append("</td><td class=\"n\">")
 						.append(rule.sentWithItems() == 0 ? "" : Html.number(rule.sentWithItems())).append("</td><td class=\"n\">")
 						.append(rule.sentWithItems() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * rule.itemHitRate()))
+						.append("</td><td>").append(Html.escape(String.join(", ", rule.attributesRead())))
+						.append("</td><td class=\"n\">")
+						.append(rule.attributesRead().isEmpty() ? "" : Html.number(rule.firedOnMissingAttribute()))
 						.append("</td></tr>");
 			}
 		}

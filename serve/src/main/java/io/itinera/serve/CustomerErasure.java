@@ -2,6 +2,7 @@ package io.itinera.serve;
 
 import io.itinera.runtime.engine.LocalEngine;
 import java.util.function.Supplier;
+import io.itinera.runtime.erasure.ArchivedFileErasure;
 import io.itinera.runtime.erasure.CustomerLines;
 import io.itinera.runtime.erasure.InPlaceErasure;
 import io.itinera.runtime.state.RocksDbStateStore;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * deletes them with a checkpoint (state, timers, held events);</li>
  * <li>the delivery ledger forgets their actions (undelivered ones are not sent);</li>
  * <li>their lines are blanked in the input log before that length, in the output and rejected lines
- * files and in the dead deliveries: behind every reader, offsets unchanged;</li>
+ * files and in the dead deliveries: behind every reader, offsets unchanged; and in the input segments
+ * archived ({@code --archive-input}), each by an atomic rewrite;</li>
  * <li>the state store is compacted, so no table, log or manifest holds their id.</li>
  * </ol>
  * One erasure at a time.
@@ -47,10 +49,12 @@ final class CustomerErasure implements CustomerEraser {
 	private final DeliveryService delivery;
 	private final RecentActions recent;
 	private final Path stateDirectory;
+	/** Where old input segments are moved ({@code --archive-input}), or null. */
+	private final Path archive;
 	private final AtomicLong erasures = new AtomicLong();
 
 	CustomerErasure(ErasureGate gate, Supplier<LocalEngine> engine, Supplier<TailingEventSource> source, InputLog log, RocksDbStateStore store,
-			DeliveryService delivery, RecentActions recent, Path stateDirectory) {
+			DeliveryService delivery, RecentActions recent, Path stateDirectory, Path archive) {
 		this.gate = gate;
 		this.engine = engine;
 		this.source = source;
@@ -59,6 +63,7 @@ final class CustomerErasure implements CustomerEraser {
 		this.delivery = delivery;
 		this.recent = recent;
 		this.stateDirectory = stateDirectory;
+		this.archive = archive;
 	}
 
 	@Override
@@ -70,9 +75,14 @@ final class CustomerErasure implements CustomerEraser {
 		delivery.forgetCustomer(customerId);
 		recent.forget(customerId);
 		CustomerLines lines = new CustomerLines(Set.of(customerId));
-		for (Path segment : log.segmentFiles()) { // the segments kept (archived ones are the archive's owner's to erase)
-			InPlaceErasure.blank(segment, Files.size(segment), lines);
-		}
+		log.whileNoSegmentMoves(() -> {
+			for (Path segment : log.segmentFiles()) {
+				InPlaceErasure.blank(segment, Files.size(segment), lines);
+			}
+			for (Path segment : archivedSegments()) {
+				ArchivedFileErasure.blank(segment, lines);
+			}
+		});
 		for (Path file : appendedFiles()) {
 			InPlaceErasure.blank(file, Files.size(file), lines);
 		}
@@ -100,6 +110,25 @@ final class CustomerErasure implements CustomerEraser {
 			}
 			Thread.sleep(5);
 		}
+	}
+
+	/** The input segments in the archive; a copy a killed erasure left behind is deleted. */
+	private List<Path> archivedSegments() throws IOException {
+		if (archive == null || !Files.isDirectory(archive)) {
+			return List.of();
+		}
+		List<Path> segments = new ArrayList<>();
+		try (Stream<Path> files = Files.list(archive)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				String name = file.getFileName().toString();
+				if (name.endsWith(ArchivedFileErasure.TEMPORARY_SUFFIX)) {
+					Files.deleteIfExists(file);
+				} else if (name.endsWith(".jsonl") && Files.isRegularFile(file)) {
+					segments.add(file);
+				}
+			}
+		}
+		return segments;
 	}
 
 	/** The server's JSON Lines files other than the input log: output, rejected lines, dead deliveries. */

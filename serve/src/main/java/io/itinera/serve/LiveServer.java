@@ -63,6 +63,8 @@ public final class LiveServer implements AutoCloseable {
 	private volatile EngineRun current;
 	/** Set while a reload stops the engine on purpose: its end is not the server's. */
 	private volatile boolean swapping;
+	/** The unsubscribe links of sends (null: the delivery file has none). */
+	private UnsubscribeLinks links;
 	private LiveJourney journey;
 	private Settings settings;
 	private CustomerStateStore store;
@@ -128,9 +130,9 @@ public final class LiveServer implements AutoCloseable {
 		RocksDbStateStore customers = closing(new RocksDbStateStore(state.resolve("engine")));
 		store = customers;
 		LiveJourney.Running running = first.adopt(store, atStart);
-		// links name a send's topic as the starting journeys declare it (a reload keeps them)
-		UnsubscribeLinks links = UnsubscribeLinks.fromConfig(deliveryConfig.unsubscribe(), String.valueOf(settings.deliveryFile()),
-				ActionTopics.of(running.newStep()));
+		// links name a send's topic as the running journeys declare it: startEngine sets them, at start and at each reload
+		links = UnsubscribeLinks.fromConfig(deliveryConfig.unsubscribe(), String.valueOf(settings.deliveryFile()),
+				ActionTopics.NONE);
 		DeliveryService delivery = closing(new DeliveryService(deliveryConfig, ledger, state.resolve(DELIVERY_DEAD_LETTERS), metrics,
 				links));
 		RecentActions recent = new RecentActions();
@@ -146,7 +148,7 @@ public final class LiveServer implements AutoCloseable {
 		ErasureGate gate = new ErasureGate(customers.erasedCustomers());
 		intake = new EventIntake(log, () -> current.running().intakeParser(), rejected, settings.maxEventsPerRequest(), gate);
 		CustomerErasure erasure = new CustomerErasure(gate, () -> current.engine(), () -> current.source(), log, customers, delivery,
-				recent, state);
+				recent, state, settings.retention().archive());
 		metrics.erasures(erasure::erasures, gate.erased()::droppedEvents);
 		EventIntake events = intake;
 		api = new HttpApi(new HttpApi.Settings(settings.host(), settings.port(), settings.token(), settings.maxBodyBytes()),
@@ -175,6 +177,9 @@ public final class LiveServer implements AutoCloseable {
 				.withDriver(settings.driver().withWallClock(true))
 				.withRunName(runName(running))
 				.withPlanJson(running.planJson());
+		if (links != null) {
+			links.follow(ActionTopics.of(running.newStep()));
+		}
 		LocalEngine engine = new LocalEngine(() -> new TimedStep(running.newStep(), metrics), running.scorer(), store, output, config);
 		TailingEventSource source = new TailingEventSource(log, running.logParser());
 		Thread thread = new Thread(() -> runEngine(engine, source), "itinera-engine");

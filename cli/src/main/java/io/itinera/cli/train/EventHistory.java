@@ -22,20 +22,25 @@ import java.util.Map;
 public record EventHistory(Map<String, List<Event>> byCustomer, long events, long unreadable) {
 
 	public static EventHistory read(Path file, JourneyPlan plan) throws IOException {
+		try (EventLogSource source = EventLogSource.open(file, InputFormat.guess(file), ColumnMapping.defaults(), null,
+				',', EventSchema.of(plan))) {
+			return read(source);
+		}
+	}
+
+	/** Reads {@code source} to its end; lines that give no event are counted as unreadable. */
+	public static EventHistory read(EventLogSource source) throws IOException {
 		Map<String, List<Event>> byCustomer = new LinkedHashMap<>();
 		long events = 0;
 		long unreadable = 0;
-		try (EventLogSource source = EventLogSource.open(file, InputFormat.guess(file), ColumnMapping.defaults(), null,
-				',', EventSchema.of(plan))) {
-			SourceRecord record;
-			while ((record = source.next()) != null) {
-				if (record.event() == null) {
-					unreadable++;
-					continue;
-				}
-				events++;
-				byCustomer.computeIfAbsent(record.event().customerId(), id -> new ArrayList<>()).add(record.event());
+		SourceRecord record;
+		while ((record = source.next()) != null) {
+			if (record.event() == null) {
+				unreadable++;
+				continue;
 			}
+			events++;
+			byCustomer.computeIfAbsent(record.event().customerId(), id -> new ArrayList<>()).add(record.event());
 		}
 		byCustomer.values().forEach(list -> list.sort(Comparator.comparingLong(Event::at)));
 		return new EventHistory(byCustomer, events, unreadable);

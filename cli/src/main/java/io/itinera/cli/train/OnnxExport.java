@@ -82,15 +82,10 @@ public final class OnnxExport {
 	}
 
 	private static TensorProto floats(String name, float[] values) {
-		TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
-				.setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(values.length);
-		for (float value : values) {
-			tensor.addFloatData(value);
-		}
-		return tensor.build();
+		return OnnxGraphs.floats(name, values);
 	}
 
 	private static NodeProto node(String op, List<String> inputs, String output) {
-		return NodeProto.newBuilder().setOpType(op).setName(output).addAllInput(inputs).addOutput(output).build();
+		return OnnxGraphs.node(op, inputs, output);
 	}
 }

@@ -1,8 +1,6 @@
 package io.itinera.cli.train;
 
 import io.itinera.runtime.feature.FeatureDefinition;
-import io.itinera.runtime.feature.FeatureSlot;
-import io.itinera.runtime.plan.Feature;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.step.Event;
@@ -28,16 +26,8 @@ public final class SnapshotSampler {
 
 	public SnapshotSampler(JourneyPlan plan, Model model, String outcomeEvent, long horizonMillis, boolean absent,
 			long everyMillis) {
-		this.definitions = plan.features().stream().map(FeatureDefinition::of).toList();
-		List<String> names = plan.features().stream().map(Feature::name).toList();
-		this.inputs = model.inputs().stream().mapToInt(input -> {
-			int index = names.indexOf(input);
-			if (index < 0) {
-				throw new IllegalArgumentException("model " + model.name() + " takes feature " + input
-						+ ", which the journey does not declare");
-			}
-			return index;
-		}).toArray();
+		this.definitions = FeatureReplay.definitions(plan);
+		this.inputs = FeatureReplay.inputIndexes(plan, model.name(), model.inputs());
 		this.outcomeEvent = Objects.requireNonNull(outcomeEvent);
 		this.horizonMillis = horizonMillis;
 		this.absent = absent;
@@ -55,45 +45,18 @@ public final class SnapshotSampler {
 	}
 
 	private void sampleCustomer(List<Event> events, long logEnd, List<Snapshot> out) {
-		FeatureSlot[] slots = definitions.stream().map(FeatureDefinition::newSlot).toArray(FeatureSlot[]::new);
+		FeatureReplay features = new FeatureReplay(definitions);
 		for (int i = 0; i < events.size(); i++) {
 			Event event = events.get(i);
-			update(slots, event);
+			features.update(event);
 			boolean lastOfPeriod = i + 1 == events.size()
 					|| Math.floorDiv(events.get(i + 1).at(), everyMillis) != Math.floorDiv(event.at(), everyMillis);
 			if (!lastOfPeriod || event.at() + horizonMillis > logEnd) {
 				continue;
 			}
-			float[] row = new float[inputs.length];
-			for (int f = 0; f < inputs.length; f++) {
-				row[f] = (float) definitions.get(inputs[f]).value(slots[inputs[f]], event.at());
-			}
+			float[] row = features.values(inputs, event.at());
 			boolean happens = outcomeFollows(events, i, event.at() + horizonMillis);
 			out.add(new Snapshot(event.customerId(), event.at(), row, happens != absent));
-		}
-	}
-
-	/** The same order as the step function: resets first, then the event counts where it has the value it needs. */
-	private void update(FeatureSlot[] slots, Event event) {
-		for (int f = 0; f < definitions.size(); f++) {
-			if (event.type().equals(definitions.get(f).resetEvent())) {
-				definitions.get(f).reset(slots[f]);
-			}
-		}
-		for (int f = 0; f < definitions.size(); f++) {
-			FeatureDefinition definition = definitions.get(f);
-			Feature feature = definition.feature();
-			if (!event.type().equals(feature.event())) {
-				continue;
-			}
-			double value = Double.NaN;
-			if (feature.field() != null && event.fields().get(feature.field()) instanceof Number number) {
-				value = number.doubleValue();
-			}
-			if (definition.needsValue() && Double.isNaN(value)) {
-				continue;
-			}
-			definition.record(slots[f], event.at(), value);
 		}
 	}
 

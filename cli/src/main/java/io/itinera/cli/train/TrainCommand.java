@@ -38,10 +38,11 @@ import picocli.CommandLine.Spec;
  * Tribuo), on features computed by the runtime's own feature code, and writes the ONNX file the
  * journey declares plus a report measured on a held-out time split.
  */
-@Command(name = "train", description = {
+@Command(name = "train", subcommands = { TrainSegmentsCommand.class, TrainRfmCommand.class }, description = {
 		"Train a journey's model (logistic regression) from an event log and write its .onnx file and a report.",
 		"Example: itinera train journeys/cart-recovery.journey --model intent --events journeys/data/shop.jsonl "
-				+ "--outcome purchase --within 7d" })
+				+ "--outcome purchase --within 7d",
+		"itinera train segments and itinera train rfm make a journey's learned-segment and RFM models." })
 public final class TrainCommand implements Callable<Integer> {
 	private static final Set<String> MODEL_FILE_CODES = Set.of(JourneyIssueCodes.MODEL_FILE_MISSING,
 			JourneyIssueCodes.MODEL_FILE_CORRUPT, JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
@@ -50,19 +51,20 @@ public final class TrainCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "JOURNEY", description = "the .journey file that declares the model")
+	// JOURNEY, --model, --events, --outcome and --within are required, checked in call(): picocli would ask for them before a subcommand too
+	@Parameters(index = "0", arity = "0..1", paramLabel = "JOURNEY", description = "the .journey file that declares the model")
 	Path journeyFile;
 
-	@Option(names = "--model", required = true, description = "the model's name in the journey")
+	@Option(names = "--model", description = "the model's name in the journey")
 	String modelName;
 
-	@Option(names = "--events", required = true, paramLabel = "LOG", description = "the event log: CSV or JSON Lines")
+	@Option(names = "--events", paramLabel = "LOG", description = "the event log: CSV or JSON Lines")
 	Path eventsFile;
 
-	@Option(names = "--outcome", required = true, description = "the event the model predicts, for example purchase")
+	@Option(names = "--outcome", description = "the event the model predicts, for example purchase")
 	String outcome;
 
-	@Option(names = "--within", required = true, description = "how soon the outcome must follow, for example 7d, 30d, 12h")
+	@Option(names = "--within", description = "how soon the outcome must follow, for example 7d, 30d, 12h")
 	String within;
 
 	@Option(names = "--absent", description = "the positive class is the outcome NOT happening (for example churn)")
@@ -93,6 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
+		requireArguments();
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter outText = spec.commandLine().getOut();
 		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(journeyFile);
@@ -183,7 +186,26 @@ public final class TrainCommand implements Callable<Integer> {
 		return ExitCode.OK.code();
 	}
 
-	private static boolean[] recencyInputs(JourneyPlan plan, Model model) {
+	private void requireArguments() {
+		List<String> missing = new java.util.ArrayList<>();
+		if (journeyFile == null) {
+			missing.add("JOURNEY");
+		}
+		Map.of("--model", modelName == null, "--events", eventsFile == null, "--outcome", outcome == null, "--within",
+				within == null).forEach((option, absent) -> {
+					if (absent) {
+						missing.add(option);
+					}
+				});
+		if (!missing.isEmpty()) {
+			java.util.Collections.sort(missing);
+			throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+					"Missing required: " + String.join(", ", missing) + " (or a subcommand: segments, rfm)");
+		}
+	}
+
+	/** Per model input, whether it is a days-since feature (a missing value means "never": more than ever seen). */
+	static boolean[] recencyInputs(JourneyPlan plan, Model model) {
 		boolean[] recency = new boolean[model.inputs().size()];
 		for (int i = 0; i < recency.length; i++) {
 			String input = model.inputs().get(i);

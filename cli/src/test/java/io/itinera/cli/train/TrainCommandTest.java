@@ -103,6 +103,15 @@ class TrainCommandTest {
 		assertTrue(err.toString().contains("nope.csv: no such event log"), err.toString());
 	}
 
+	@Test
+	void withoutASubcommandTheModelOptionsAreRequired() {
+		StringWriter err = new StringWriter();
+		int exit = run(new StringWriter(), err, journey.toString(), "--model", "intent", "--events", log.toString());
+		assertEquals(2, exit, err.toString());
+		assertTrue(err.toString().contains("Missing required: --outcome, --within (or a subcommand: segments, rfm)"),
+				err.toString());
+	}
+
 	private static int run(StringWriter out, StringWriter err, String... args) {
 		CommandLine command = ItineraCommandAccess.commandLine();
 		command.setOut(new PrintWriter(out, true));

@@ -58,6 +58,7 @@ public final class PlanDiff {
 		diff.journey();
 		diff.stages();
 		diff.features();
+		diff.segments();
 		diff.models();
 		diff.campaigns();
 		diff.splits();
@@ -103,7 +104,7 @@ public final class PlanDiff {
 		if (plan.entry() == null) {
 			return "none";
 		}
-		return "on " + plan.entry().event() + (plan.entry().condition() == null ? "" : " if " + ExprText.of(plan.entry().condition()))
+		return "on " + plan.entry().trigger() + (plan.entry().condition() == null ? "" : " if " + ExprText.of(plan.entry().condition()))
 				+ " -> " + plan.entryStage();
 	}
 
@@ -241,6 +242,25 @@ public final class PlanDiff {
 		for (Feature added : newPlan.features()) {
 			if (oldPlan.feature(added.name()) == null) {
 				add(Kind.FEATURE_ADDED, "feature " + added.name() + " = " + PlanText.feature(added) + " added", null, added.location());
+			}
+		}
+	}
+
+	/** A segment's condition (as inlined) changed, or the segment came or went; its uses show as conditions changed. */
+	private void segments() {
+		for (io.itinera.runtime.plan.Segment old : oldPlan.segments()) {
+			io.itinera.runtime.plan.Segment current = newPlan.segment(old.name());
+			if (current == null) {
+				add(Kind.SEGMENT_REMOVED, "segment " + old.name() + " removed", old.location(), null);
+			} else if (!ExprText.of(old.condition()).equals(ExprText.of(current.condition()))) {
+				add(Kind.SEGMENT_CHANGED, "segment " + old.name() + ": " + ExprText.of(old.condition()) + " is now "
+						+ ExprText.of(current.condition()), old.location(), current.location());
+			}
+		}
+		for (io.itinera.runtime.plan.Segment added : newPlan.segments()) {
+			if (oldPlan.segment(added.name()) == null) {
+				add(Kind.SEGMENT_ADDED, "segment " + added.name() + " = " + ExprText.of(added.condition()) + " added", null,
+						added.location());
 			}
 		}
 	}

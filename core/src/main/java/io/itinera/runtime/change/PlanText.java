@@ -30,6 +30,9 @@ final class PlanText {
 		if (transition instanceof Transition.AfterDelay after) {
 			return "after " + ExprText.duration(after.delayMillis());
 		}
+		if (transition instanceof Transition.OnSegment onSegment) {
+			return io.itinera.runtime.plan.TransitionLabels.of(onSegment);
+		}
 		Transition.WhenScore when = (Transition.WhenScore) transition;
 		String hysteresis = when.hysteresis() == null ? ""
 				: " (leave " + when.hysteresis().direction().name().toLowerCase(java.util.Locale.ROOT) + " "

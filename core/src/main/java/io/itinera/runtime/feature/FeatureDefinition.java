@@ -68,6 +68,19 @@ public abstract class FeatureDefinition {
 		slot.items = empty.items;
 	}
 
+	/** Whether the value can change with time alone, between two of the customer's events (recency, sliding windows). */
+	public boolean changesWithTime() {
+		return false;
+	}
+
+	/**
+	 * The first instant after {@code at} at which the value may differ from its value at {@code at}
+	 * with no new event; {@link Long#MAX_VALUE} when it only changes with events.
+	 */
+	public long nextChangeAfter(FeatureSlot slot, long at) {
+		return Long.MAX_VALUE;
+	}
+
 	/** The value as a number; NaN when it has none, or when it is text. */
 	public abstract double value(FeatureSlot slot, long at);
 

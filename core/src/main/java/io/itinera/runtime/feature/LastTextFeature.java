@@ -43,4 +43,14 @@ final class LastTextFeature extends ItemFeature {
 		}
 		return slot.items[0];
 	}
+
+	@Override
+	public boolean changesWithTime() {
+		return window.millis() > 0;
+	}
+
+	@Override
+	public long nextChangeAfter(FeatureSlot slot, long at) {
+		return window.leavesAfter(slot.time, at);
+	}
 }

@@ -31,4 +31,14 @@ final class LastValueFeature extends FeatureDefinition {
 		}
 		return slot.accumulator;
 	}
+
+	@Override
+	public boolean changesWithTime() {
+		return window.millis() > 0;
+	}
+
+	@Override
+	public long nextChangeAfter(FeatureSlot slot, long at) {
+		return window.leavesAfter(slot.time, at);
+	}
 }

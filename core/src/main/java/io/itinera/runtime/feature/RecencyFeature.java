@@ -50,4 +50,21 @@ final class RecencyFeature extends FeatureDefinition {
 		}
 		return Math.floorDiv(Math.max(0, at - slot.time), DAY_MILLIS);
 	}
+
+	/** {@code days since previous E} only changes with events; the others at each whole day after the event. */
+	@Override
+	public boolean changesWithTime() {
+		return !previous;
+	}
+
+	@Override
+	public long nextChangeAfter(FeatureSlot slot, long at) {
+		if (previous || slot.time == FeatureSlot.NEVER) {
+			return Long.MAX_VALUE;
+		}
+		if (at < slot.time) {
+			return slot.time + DAY_MILLIS;
+		}
+		return slot.time + (Math.floorDiv(at - slot.time, DAY_MILLIS) + 1) * DAY_MILLIS;
+	}
 }

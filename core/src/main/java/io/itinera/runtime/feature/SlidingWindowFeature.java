@@ -91,4 +91,25 @@ final class SlidingWindowFeature extends FeatureDefinition {
 			default -> count == 0 ? Double.NaN : accumulator;
 		};
 	}
+
+	@Override
+	public boolean changesWithTime() {
+		return true;
+	}
+
+	/** The start of the bucket in which the oldest non-empty bucket still in the window at {@code at} leaves it. */
+	@Override
+	public long nextChangeAfter(FeatureSlot slot, long at) {
+		if (slot.time == FeatureSlot.NEVER || slot.bucketCounts == null) {
+			return Long.MAX_VALUE;
+		}
+		long newest = slot.time;
+		long oldestInWindow = Math.max(Math.floorDiv(at, bucketMillis), newest) - BUCKETS + 1;
+		for (long b = Math.max(oldestInWindow, newest - BUCKETS + 1); b <= newest; b++) {
+			if (slot.bucketCounts[(int) Math.floorMod(b, BUCKETS)] != 0) {
+				return (b + BUCKETS) * bucketMillis;
+			}
+		}
+		return Long.MAX_VALUE;
+	}
 }

@@ -20,7 +20,7 @@ public final class GraphExport {
 					.append(stage.terminal() ? "([\"" + label + "\"])" : "[\"" + label + "\"]").append('\n');
 		}
 		if (plan.entry() != null && plan.entryStage() != null) {
-			out.append("  entry -->|\"").append(mermaidText(plan.entry().event())).append("\"| ")
+			out.append("  entry -->|\"").append(mermaidText(plan.entry().trigger())).append("\"| ")
 					.append(mermaidId(plan.entryStage())).append('\n');
 		}
 		for (Stage stage : plan.stages()) {
@@ -45,7 +45,7 @@ public final class GraphExport {
 		}
 		if (plan.entry() != null && plan.entryStage() != null) {
 			out.append("  \"__entry\" -> ").append(dotText(plan.entryStage())).append(" [label=")
-					.append(dotText(plan.entry().event())).append("];\n");
+					.append(dotText(plan.entry().trigger())).append("];\n");
 		}
 		for (Stage stage : plan.stages()) {
 			for (TransitionEdge edge : journey.graph().outgoingEdgesOf(stage.name())) {

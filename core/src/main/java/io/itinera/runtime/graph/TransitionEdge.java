@@ -2,6 +2,7 @@ package io.itinera.runtime.graph;
 
 import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.plan.Transition;
+import io.itinera.runtime.plan.TransitionLabels;
 
 /**
  * An edge of the journey graph: one declared transition. Identity equality on purpose, so two
@@ -39,6 +40,9 @@ public final class TransitionEdge {
 		}
 		if (transition instanceof Transition.AfterDelay timer) {
 			return "after " + ExprText.duration(timer.delayMillis());
+		}
+		if (transition instanceof Transition.OnSegment onSegment) {
+			return TransitionLabels.of(onSegment);
 		}
 		Transition.WhenScore when = (Transition.WhenScore) transition;
 		String label = "when " + ExprText.of(when.condition());

@@ -10,6 +10,7 @@ import java.util.List;
  * {@code migration}: the journey's {@code migrate} block, null without one (and in plans written before it).
  * {@code priority}: its rank in a workspace ({@link Priority#DEFAULT} when it declares none).
  * {@code topics}: the subscription topics it declares (empty in a workspace, whose file declares them).
+ * {@code segments}: the segments it declares (conditions that name one carry its condition inlined).
  */
 public record JourneyPlan(
 		int formatVersion,
@@ -31,7 +32,8 @@ public record JourneyPlan(
 		List<String> phases,
 		Migration migration,
 		Priority priority,
-		List<Topic> topics) {
+		List<Topic> topics,
+		List<Segment> segments) {
 
 	/** The JSON format this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
@@ -49,6 +51,16 @@ public record JourneyPlan(
 		phases = phases == null ? Phase.DEFAULTS : List.copyOf(phases);
 		priority = priority == null ? Priority.DEFAULT : priority;
 		topics = topics == null ? List.of() : List.copyOf(topics);
+		segments = segments == null ? List.of() : List.copyOf(segments);
+	}
+
+	/** A plan that declares no segments. */
+	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
+			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
+			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests,
+			List<String> phases, Migration migration, Priority priority, List<Topic> topics) {
+		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
+				campaigns, splits, tests, phases, migration, priority, topics, null);
 	}
 
 	/** A plan that declares no subscription topics. */
@@ -72,7 +84,7 @@ public record JourneyPlan(
 	/** This plan without its {@code migrate} block. */
 	public JourneyPlan withoutMigration() {
 		return new JourneyPlan(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models,
-				stages, campaigns, splits, tests, phases, null, priority, topics);
+				stages, campaigns, splits, tests, phases, null, priority, topics, segments);
 	}
 
 	/** A plan without a {@code migrate} block. */
@@ -138,6 +150,15 @@ public record JourneyPlan(
 		for (Model model : models) {
 			if (model.name().equals(modelName)) {
 				return model;
+			}
+		}
+		return null;
+	}
+
+	public Segment segment(String segmentName) {
+		for (Segment segment : segments) {
+			if (segment.name().equals(segmentName)) {
+				return segment;
 			}
 		}
 		return null;

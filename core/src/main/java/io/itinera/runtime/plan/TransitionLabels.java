@@ -12,6 +12,9 @@ public final class TransitionLabels {
 		if (transition instanceof Transition.AfterDelay after) {
 			return "after " + ExprText.duration(after.delayMillis());
 		}
+		if (transition instanceof Transition.OnSegment onSegment) {
+			return "on " + (onSegment.leaving() ? "leaving" : "entering") + " segment " + onSegment.segment();
+		}
 		return "when score";
 	}
 

@@ -39,6 +39,10 @@ final class CompiledJourney {
 	final Map<String, EventHandling> events = new HashMap<>();
 	final Map<String, StageTable> stages = new HashMap<>();
 	final ScoreTrigger[] triggers;
+	/** The segments triggers watch; null when none does. */
+	final SegmentWatch segments;
+	/** The index in {@link #segments} of the segment whose entering enters the journey; -1 for an entry on an event. */
+	final int entrySegment;
 	final String entryStage;
 	final CompiledExpr entryCondition;
 	final String entryCause;
@@ -106,11 +110,13 @@ final class CompiledJourney {
 			handling(exit.event()).exits.add(new ExitRule(compiler.compile(exit.condition()), "exit:" + exit.event()));
 		}
 		if (plan.entry() != null) {
-			handling(plan.entry().event()).entry = true;
+			if (plan.entry().segment() == null) {
+				handling(plan.entry().event()).entry = true;
+			}
 			entryStage = plan.entryStage();
 			require(plan.stages().stream().map(Stage::name).toList(), entryStage);
 			entryCondition = compiler.compile(plan.entry().condition());
-			entryCause = "entry:" + plan.entry().event();
+			entryCause = "entry:" + plan.entry().trigger();
 		} else {
 			entryStage = null;
 			entryCondition = null;
@@ -124,6 +130,10 @@ final class CompiledJourney {
 		}
 
 		List<ScoreTrigger> allTriggers = new ArrayList<>();
+		List<String> watched = new ArrayList<>();
+		if (plan.entry() != null && plan.entry().segment() != null) {
+			watched.add(plan.entry().segment());
+		}
 		List<String> stageNames = plan.stages().stream().map(Stage::name).toList();
 		for (Stage stage : plan.stages()) {
 			StageTable table = new StageTable(stage.name(), stage.terminal());
@@ -136,6 +146,12 @@ final class CompiledJourney {
 				if (transition instanceof Transition.OnEvent onEvent) {
 					table.onEvent.computeIfAbsent(onEvent.event(), e -> new ArrayList<>())
 							.add(new EventMove(compiler.compile(onEvent.condition()), onEvent.target(), "event:" + onEvent.event()));
+				} else if (transition instanceof Transition.OnSegment onSegment) {
+					if (!watched.contains(onSegment.segment())) {
+						watched.add(onSegment.segment());
+					}
+					table.segmentMoves.add(new SegmentMove(watched.indexOf(onSegment.segment()), onSegment.leaving(),
+							onSegment.target(), (onSegment.leaving() ? "segment:leaving " : "segment:entering ") + onSegment.segment()));
 				} else if (transition instanceof Transition.AfterDelay timer) {
 					table.timers.add(new TimerMove(t, timer.delayMillis(), timer.target(), stage.name() + "#" + t + "@",
 							"timer:after " + ExprText.duration(timer.delayMillis())));
@@ -153,6 +169,24 @@ final class CompiledJourney {
 			stages.put(stage.name(), table);
 		}
 		triggers = allTriggers.toArray(ScoreTrigger[]::new);
+		if (watched.isEmpty()) {
+			segments = null;
+			entrySegment = -1;
+		} else {
+			List<CompiledExpr> conditions = new ArrayList<>();
+			List<Integer> timeFeatures = new ArrayList<>();
+			for (String name : watched) {
+				io.itinera.runtime.plan.Segment segment = plan.segment(name);
+				if (segment == null) {
+					throw new IllegalArgumentException("the plan names a segment it does not declare: " + name + "; recompile the journey");
+				}
+				conditions.add(compiler.compile(segment.condition()));
+				SegmentWatch.collectTimeFeatures(segment.condition(), features, featureIndex, timeFeatures);
+			}
+			segments = new SegmentWatch(watched, conditions, ((triggers.length + 63) / 64) * 64,
+					timeFeatures.stream().mapToInt(Integer::intValue).toArray());
+			entrySegment = plan.entry() != null && plan.entry().segment() != null ? 0 : -1;
+		}
 
 		for (Campaign campaign : plan.campaigns()) {
 			Map<String, int[]> byRule = new HashMap<>();
@@ -271,6 +305,10 @@ final class CompiledJourney {
 			String cause) {
 	}
 
+	/** {@code on entering|leaving segment S -> target}; {@code segment} is its index in {@link #segments}. */
+	record SegmentMove(int segment, boolean leaving, String target, String cause) {
+	}
+
 	/** A campaign's {@code every D} in one stage; timer ids are {@code Stage#every:Campaign@dueAt}. */
 	record Recurrence(String campaign, long periodMillis, String idPrefix) {
 	}
@@ -282,6 +320,7 @@ final class CompiledJourney {
 		final Map<String, List<EventMove>> onEvent = new HashMap<>();
 		final List<TimerMove> timers = new ArrayList<>();
 		final List<ScoreTrigger> triggers = new ArrayList<>();
+		final List<SegmentMove> segmentMoves = new ArrayList<>();
 		final List<String> campaigns = new ArrayList<>();
 		final List<Split> splits = new ArrayList<>();
 		final List<Recurrence> recurrences = new ArrayList<>();
@@ -332,7 +371,7 @@ final class CompiledJourney {
 		if (state.recommendations.length != modelNames.length) {
 			state.recommendations = Arrays.copyOf(state.recommendations, modelNames.length);
 		}
-		int words = (triggers.length + 63) / 64;
+		int words = segments == null ? (triggers.length + 63) / 64 : segments.words();
 		if (state.firedTriggers.length != words) {
 			state.firedTriggers = Arrays.copyOf(state.firedTriggers, words);
 		}

@@ -167,6 +167,10 @@ public final class PlanStep implements SingleJourneyStep {
 			releaseHeld(state, timer, outcome);
 			return;
 		}
+		if (SegmentWatch.isTimer(timer.timerId())) {
+			onSegmentTimer(state, timer, outcome);
+			return;
+		}
 		if (!state.inJourney || !state.pendingTimers.remove(timer.timerId())) {
 			return; // cancelled or already fired: a stale timer changes nothing
 		}
@@ -202,6 +206,18 @@ public final class PlanStep implements SingleJourneyStep {
 			return;
 		}
 		runRules(state, moment, at, timer.timerId(), null, outcome.stageEntered ? null : recurrence.campaign(), outcome);
+	}
+
+	/** Time alone may have moved the customer into or out of a watched segment: triggers, then rules as on a score. */
+	private void onSegmentTimer(CustomerState state, TimerFired timer, StepOutcome outcome) {
+		if (!state.pendingTimers.remove(timer.timerId())) {
+			return;
+		}
+		StepMoment moment = new StepMoment(state, journey, timer.at(), null);
+		evaluateTriggers(state, moment, timer.at(), outcome);
+		if (state.inJourney && outcome.stageEntered) {
+			runRules(state, moment, timer.at(), timer.timerId(), null, null, outcome);
+		}
 	}
 
 	private void onScore(CustomerState state, ScoreUpdate update, StepOutcome outcome) {
@@ -351,11 +367,20 @@ public final class PlanStep implements SingleJourneyStep {
 		}
 	}
 
+	/** Cancels the stage's timers; the segment timer stays (it watches the customer whatever their stage). */
 	private static void cancelTimers(CustomerState state, StepOutcome outcome) {
+		String segmentTimer = null;
 		for (String timerId : state.pendingTimers) {
-			outcome.cancelTimer(timerId);
+			if (SegmentWatch.isTimer(timerId)) {
+				segmentTimer = timerId;
+			} else {
+				outcome.cancelTimer(timerId);
+			}
 		}
 		state.pendingTimers.clear();
+		if (segmentTimer != null) {
+			state.pendingTimers.add(segmentTimer);
+		}
 	}
 
 	// ------------------------------------------------------------------ score triggers and requests
@@ -366,11 +391,15 @@ public final class PlanStep implements SingleJourneyStep {
 	 * led to; each trigger fires at most once per step, so this ends.
 	 */
 	private void evaluateTriggers(CustomerState state, StepMoment moment, long at, StepOutcome outcome) {
+		if (journey.segments != null) {
+			onSegmentChanges(state, moment, at, outcome);
+		}
 		if (journey.triggers.length == 0) {
 			return;
 		}
 		long[] fired = state.firedTriggers;
-		for (int word = 0; word < fired.length; word++) {
+		int triggerWords = (journey.triggers.length + 63) / 64; // segment bits follow
+		for (int word = 0; word < triggerWords; word++) {
 			long bits = fired[word];
 			while (bits != 0) {
 				int bit = Long.numberOfTrailingZeros(bits);
@@ -393,6 +422,65 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 			fired[next.index() >>> 6] |= 1L << next.index();
 			moveTo(state, next.target(), at, next.cause(), outcome);
+		}
+	}
+
+	/**
+	 * The watched segments' membership now against after the last input: entering the entry segment
+	 * enters the journey (per the reentry rules and the entry condition; that change is not offered to
+	 * the entry stage's transitions); then the current stage's first segment transition whose change
+	 * happened moves the customer, and again in the stage it led to, each change used once. Then the
+	 * segment timer is set for the next instant time alone changes the membership.
+	 */
+	private void onSegmentChanges(CustomerState state, StepMoment moment, long at, StepOutcome outcome) {
+		SegmentWatch segments = journey.segments;
+		long before = segments.recorded(state);
+		long now = segments.membership(moment);
+		segments.record(state, now);
+		long entered = now & ~before;
+		long left = before & ~now;
+		boolean placed = false;
+		if (journey.entrySegment >= 0 && (entered & (1L << journey.entrySegment)) != 0 && mayEnter(state, at)
+				&& (journey.entryCondition == null || journey.entryCondition.test(moment))) {
+			if (state.inJourney) {
+				leave(state, at, "completed", outcome);
+			}
+			enter(state, at, outcome);
+			placed = true;
+		}
+		if (placed) {
+			entered &= ~(1L << journey.entrySegment);
+		}
+		while (state.inJourney && (entered | left) != 0) {
+			CompiledJourney.SegmentMove next = null;
+			for (CompiledJourney.SegmentMove move : journey.stages.get(state.stage).segmentMoves) {
+				if (((move.leaving() ? left : entered) & (1L << move.segment())) != 0) {
+					next = move;
+					break;
+				}
+			}
+			if (next == null) {
+				break;
+			}
+			if (next.leaving()) {
+				left &= ~(1L << next.segment());
+			} else {
+				entered &= ~(1L << next.segment());
+			}
+			moveTo(state, next.target(), at, next.cause(), outcome);
+		}
+		String pending = SegmentWatch.pendingTimer(state);
+		long due = segments.nextChange(state, journey, at, now);
+		String timerId = due == Long.MAX_VALUE ? null : SegmentWatch.TIMER_PREFIX + due;
+		if (!java.util.Objects.equals(pending, timerId)) {
+			if (pending != null) {
+				state.pendingTimers.remove(pending);
+				outcome.cancelTimer(pending);
+			}
+			if (timerId != null) {
+				state.pendingTimers.add(timerId);
+				outcome.setTimer(new TimerRequest(state.customerId(), timerId, due));
+			}
 		}
 	}
 

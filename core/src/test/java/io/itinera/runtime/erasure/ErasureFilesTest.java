@@ -97,4 +97,20 @@ class ErasureFilesTest {
 				"the incomplete last line is left to its writer");
 		assertEquals(0, InPlaceErasure.blank(dir.resolve("missing"), 100, new CustomerLines(Set.of("c-1"))));
 	}
+
+	@Test
+	void anArchivedFileIsRewrittenWithTheSameLengthAndOffsets() throws Exception {
+		Path file = dir.resolve("00000000000000001024.jsonl");
+		String first = "{\"customer\":\"c-1\",\"type\":\"visit\",\"city\":\"Zürich\"}\n";
+		String second = "{\"customer\":\"c-2\",\"type\":\"visit\"}\n";
+		String last = "{\"customer\":\"c-1\",\"type\":\"buy\"}";
+		Files.writeString(file, first + second + last);
+		long length = Files.size(file);
+		assertEquals(2, ArchivedFileErasure.blank(file, new CustomerLines(Set.of("c-1"))));
+		int firstBytes = first.getBytes(StandardCharsets.UTF_8).length;
+		assertEquals(" ".repeat(firstBytes - 1) + "\n" + second + " ".repeat(last.length()), Files.readString(file));
+		assertEquals(length, Files.size(file));
+		assertEquals(0, ArchivedFileErasure.blank(file, new CustomerLines(Set.of("c-3"))), "a file without them is only read");
+		assertEquals(List.of(file), Files.list(dir).toList(), "no copy left behind");
+	}
 }

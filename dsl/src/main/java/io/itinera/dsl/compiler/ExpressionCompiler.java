@@ -14,6 +14,8 @@ import io.itinera.dsl.journey.Negation;
 import io.itinera.dsl.journey.Not;
 import io.itinera.dsl.journey.NumberLiteral;
 import io.itinera.dsl.journey.RecommendationPart;
+import io.itinera.dsl.journey.SegmentDecl;
+import io.itinera.dsl.journey.SegmentRef;
 import io.itinera.dsl.journey.StringLiteral;
 import io.itinera.dsl.journey.Symbol;
 import io.itinera.dsl.journey.SymbolRef;
@@ -22,8 +24,25 @@ import io.itinera.runtime.plan.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Compiles syntax-tree expressions to the plan's {@link Expr}; null when any part does not resolve. */
+/**
+ * Compiles syntax-tree expressions to the plan's {@link Expr}; null when any part does not resolve.
+ * {@code segment S} is inlined: S's condition, at its declaration's locations (a cycle compiles to null).
+ */
 final class ExpressionCompiler {
+	/** The segments being inlined, to stop at a cycle (the validator reports it). */
+	private final java.util.Set<SegmentDecl> inlining = new java.util.HashSet<>();
+
+	/** A segment's condition; null when it does not resolve or names itself through others. */
+	Expr segment(SegmentDecl segment) {
+		if (segment == null || segment.eIsProxy() || segment.getCondition() == null || !inlining.add(segment)) {
+			return null;
+		}
+		try {
+			return compile(segment.getCondition());
+		} finally {
+			inlining.remove(segment);
+		}
+	}
 
 	Expr compile(Expression expression) {
 		if (expression == null) {
@@ -44,6 +63,9 @@ final class ExpressionCompiler {
 		}
 		if (expression instanceof SymbolRef ref) {
 			return reference(ref, at);
+		}
+		if (expression instanceof SegmentRef ref) {
+			return segment(ref.getSegment());
 		}
 		if (expression instanceof Not not) {
 			Expr operand = compile(not.getOperand());

@@ -124,6 +124,7 @@ public final class JourneyCompiler {
 			io.itinera.runtime.plan.Migration migration = null;
 			io.itinera.runtime.plan.Priority priority = null;
 			List<io.itinera.runtime.plan.Topic> topics = new ArrayList<>();
+			List<io.itinera.runtime.plan.Segment> segments = new ArrayList<>();
 
 			for (JourneyElement element : journey.getElements()) {
 				if (element instanceof Entry e && entry == null) {
@@ -155,6 +156,8 @@ public final class JourneyCompiler {
 					}
 				} else if (element instanceof EventDecl e && e.getName() != null) {
 					events.add(event(e));
+				} else if (element instanceof io.itinera.dsl.journey.SegmentDecl s && s.getName() != null) {
+					addIfPresent(segments, segment(s));
 				} else if (element instanceof FeatureDecl f) {
 					addIfPresent(features, feature(f));
 				} else if (element instanceof ModelDecl m) {
@@ -174,7 +177,7 @@ public final class JourneyCompiler {
 			features.addAll(exceptSequences.values());
 			if (entry != null && entry.stage() == null && !stages.isEmpty()) {
 				io.itinera.runtime.plan.Entry defaulted = new io.itinera.runtime.plan.Entry(entry.event(), entry.condition(),
-						stages.get(0).name(), entry.location());
+						stages.get(0).name(), entry.location(), entry.segment());
 				sources.put(defaulted, sources.get(entry));
 				entry = defaulted;
 			}
@@ -191,7 +194,7 @@ public final class JourneyCompiler {
 			}
 			JourneyPlan plan = new JourneyPlan(JourneyPlan.FORMAT_VERSION, journey.getName(), journey.getTitle(), at(journey),
 					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases, migration,
-					priority, topics);
+					priority, topics, segments);
 			sources.put(plan, journey);
 			return new Compilation(plan, sources);
 		}
@@ -231,9 +234,16 @@ public final class JourneyCompiler {
 			return track(m, new io.itinera.runtime.plan.Migration(mappings, timers, at(m)));
 		}
 
+		private io.itinera.runtime.plan.Segment segment(io.itinera.dsl.journey.SegmentDecl s) {
+			Expr condition = expressions.segment(s);
+			return condition == null ? null
+					: track(s, new io.itinera.runtime.plan.Segment(s.getName(), s.getTitle(), condition, at(s)));
+		}
+
 		private io.itinera.runtime.plan.Entry entry(Entry e) {
+			String segment = e.getSegment() == null ? null : name(e.getSegment());
 			String event = name(e.getEvent());
-			if (event == null) {
+			if (event == null && segment == null) {
 				return null;
 			}
 			Condition condition = condition(e.getCondition());
@@ -244,7 +254,7 @@ public final class JourneyCompiler {
 			if (e.getStage() != null && stage == null) {
 				return null;
 			}
-			return track(e, new io.itinera.runtime.plan.Entry(event, condition.expr(), stage, at(e)));
+			return track(e, new io.itinera.runtime.plan.Entry(segment == null ? event : null, condition.expr(), stage, at(e), segment));
 		}
 
 		private io.itinera.runtime.plan.Exit exit(Exit x) {
@@ -376,6 +386,14 @@ public final class JourneyCompiler {
 					return null;
 				}
 				return track(t, new io.itinera.runtime.plan.Transition.OnEvent(event, condition.expr(), target, at(t)));
+			}
+			if (transition instanceof io.itinera.dsl.journey.SegmentTransition t) {
+				String segment = name(t.getSegment());
+				String target = name(t.getTarget());
+				if (segment == null || target == null) {
+					return null;
+				}
+				return track(t, new io.itinera.runtime.plan.Transition.OnSegment(segment, t.isLeaving(), target, at(t)));
 			}
 			if (transition instanceof TimerTransition t) {
 				String target = name(t.getTarget());

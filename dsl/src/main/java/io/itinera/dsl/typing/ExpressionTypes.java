@@ -46,6 +46,9 @@ public final class ExpressionTypes {
 		if (expression instanceof Literal literal) {
 			return typeOf(literal);
 		}
+		if (expression instanceof io.itinera.dsl.journey.SegmentRef) {
+			return Type.BOOLEAN;
+		}
 		if (expression instanceof SymbolRef ref) {
 			return typeOf(ref);
 		}

@@ -64,6 +64,10 @@ public final class JourneyIssueCodes {
 	public static final String DUPLICATE_TOPIC = PREFIX + "topic.duplicate";
 	public static final String NOT_SUBSCRIBED_EXPECTATION = PREFIX + "topic.notSubscribedExpectation";
 
+	/** Segments: one that names itself (through others), one whose condition reads an event field. */
+	public static final String SEGMENT_CYCLE = PREFIX + "segment.cycle";
+	public static final String SEGMENT_READS_EVENT = PREFIX + "segment.readsEvent";
+
 	/** Raw DRL blocks checked by Drools. */
 	public static final String DRL_ERROR = PREFIX + "drl.error";
 	/** Raw DRL refused: the code hosts refuse a journey with too ({@code RawDrlPolicy}). */

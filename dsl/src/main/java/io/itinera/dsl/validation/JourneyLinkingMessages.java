@@ -33,6 +33,7 @@ public class JourneyLinkingMessages extends LinkingDiagnosticMessageProvider {
 		if (type == p.getFeatureDecl()) return "feature";
 		if (type == p.getModelDecl()) return "model";
 		if (type == p.getCampaign()) return "campaign";
+		if (type == p.getSegmentDecl()) return "segment";
 		if (type == p.getSymbol()) return "name";
 		return type.getName();
 	}
@@ -44,6 +45,7 @@ public class JourneyLinkingMessages extends LinkingDiagnosticMessageProvider {
 		if (type == p.getField()) return "Add `" + name + ": decimal` (or the right type) to the event's fields, or fix the name.";
 		if (type == p.getFeatureDecl()) return "Declare it with `feature " + name + " = count(EVENT) over 7 days` or fix the name.";
 		if (type == p.getModelDecl()) return "Declare it with `model " + name + " \"models/" + name + ".onnx\" { inputs ... output probability }` or fix the name.";
+		if (type == p.getSegmentDecl()) return "Declare it with `segment " + name + " \"who they are\" = CONDITION` (over features, attributes and scores) or fix the name.";
 		if (type == p.getCampaign()) return "Declare it with `campaign " + name + " in STAGE { ... }` or fix the name.";
 		if (type == p.getSymbol()) return "Use a declared feature, customer attribute, model or event.field, or declare `feature " + name + " = ...`.";
 		return "Declare it or fix the name.";

@@ -73,7 +73,7 @@ import io.itinera.dsl.typing.Type;
  */
 @ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class,
 		MigrationValidator.class, RecommenderValidator.class, CampaignCapValidator.class, RemoteModelValidator.class,
-		TopicValidator.class })
+		TopicValidator.class, SegmentValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -241,6 +241,7 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		if (transition instanceof EventTransition t) return t.getTarget();
 		if (transition instanceof ScoreTransition t) return t.getTarget();
 		if (transition instanceof io.itinera.dsl.journey.TimerTransition t) return t.getTarget();
+		if (transition instanceof io.itinera.dsl.journey.SegmentTransition t) return t.getTarget();
 		return null;
 	}
 

@@ -5,6 +5,7 @@ import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.CampaignRule;
+import io.itinera.runtime.plan.ConditionNames;
 import io.itinera.runtime.plan.Expr;
 import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.plan.JourneyPlan;

@@ -28,7 +28,8 @@ public final class UnsubscribeLinks {
 	private final String baseUrl;
 	private final UnsubscribeTokens tokens;
 	private final long validSeconds;
-	private final ActionTopics topics;
+	/** The topics of the journeys running now: a reload replaces them. */
+	private volatile ActionTopics topics;
 
 	public UnsubscribeLinks(String baseUrl, UnsubscribeTokens tokens, long validDays, ActionTopics topics) {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -71,6 +72,11 @@ public final class UnsubscribeLinks {
 
 	public ActionTopics topics() {
 		return topics;
+	}
+
+	/** Names sends' topics as {@code running} declares them, from now on (the server started or reloaded its journeys). */
+	public void follow(ActionTopics running) {
+		this.topics = running;
 	}
 
 	/** The link for a send; empty for anything else and for transactional sends. */

@@ -40,6 +40,8 @@ public final class InputLog implements AutoCloseable {
 	private final LinkedBlockingQueue<PendingAppend> waiting = new LinkedBlockingQueue<>();
 	private final Thread writer;
 	private final Object grown = new Object();
+	/** Held while segments are removed or archived, and while an erasure rewrites them. */
+	private final Object segmentMoves = new Object();
 	private volatile long durableLength;
 	private volatile boolean closed;
 
@@ -242,6 +244,25 @@ public final class InputLog implements AutoCloseable {
 	 * @return the bytes removed from the log's folder
 	 */
 	public long removeBefore(long position, long writtenBefore, Path archive) throws IOException {
+		synchronized (segmentMoves) {
+			return removeSegmentsBefore(position, writtenBefore, archive);
+		}
+	}
+
+	/** Runs {@code task} while no segment is being removed or archived: the segment files, and the archive's, stay put. */
+	public void whileNoSegmentMoves(SegmentTask task) throws IOException {
+		synchronized (segmentMoves) {
+			task.run();
+		}
+	}
+
+	/** Work on the segment files. */
+	@FunctionalInterface
+	public interface SegmentTask {
+		void run() throws IOException;
+	}
+
+	private long removeSegmentsBefore(long position, long writtenBefore, Path archive) throws IOException {
 		long removed = 0;
 		for (Map.Entry<Long, Segment> entry : segments.entrySet()) {
 			Segment segment = entry.getValue();

@@ -1,7 +1,9 @@
 package io.itinera.runtime.simulate;
 
+import io.itinera.runtime.plan.Attribute;
 import io.itinera.runtime.plan.Campaign;
 import io.itinera.runtime.plan.CampaignRule;
+import io.itinera.runtime.plan.ConditionNames;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.plan.Stage;
@@ -19,6 +21,7 @@ import io.itinera.runtime.simulate.SimulationReport.StageFigures;
 import io.itinera.runtime.simulate.SimulationReport.TransitionFigures;
 import io.itinera.runtime.plan.ExprText;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.GoalEvent;
 import io.itinera.runtime.step.GoalReached;
@@ -86,6 +89,7 @@ final class JourneyFigures {
 		for (Campaign campaign : plan.campaigns()) {
 			for (CampaignRule rule : campaign.rules()) {
 				RuleTally tally = new RuleTally(campaign.name(), rule.title(), declaredRules.size());
+				tally.readsAttributes(ConditionNames.attributes(rule.condition()), plan);
 				rules.put(ruleKey(campaign.name(), rule.title()), tally);
 				declaredRules.add(tally);
 			}
@@ -120,7 +124,7 @@ final class JourneyFigures {
 
 	private void declareEdges() {
 		if (plan.entry() != null && plan.entryStage() != null) {
-			String entry = "entry on " + plan.entry().event();
+			String entry = "entry on " + plan.entry().trigger();
 			edge(null, plan.entryStage(), entry,
 					plan.entry().condition() == null ? entry : entry + " if " + ExprText.of(plan.entry().condition()), true);
 		}
@@ -280,9 +284,13 @@ final class JourneyFigures {
 		armCustomers[split][arm]++;
 	}
 
-	void action(CustomerTrack track, ActionRecord action) {
+	/** An action the step fired; {@code state}: the journey's state of the customer after the step, as its rules saw it. */
+	void action(CustomerTrack track, ActionRecord action, CustomerState state) {
 		RuleTally tally = tally(action.campaign(), action.rule());
 		tally.counts[0]++;
+		if (tally.readsMissingAttribute(state)) {
+			tally.firedOnMissingAttribute++;
+		}
 		if (tally.index >= 0 && CustomerTrack.set(track.rulesReached, tally.index)) {
 			tally.reached++;
 		}
@@ -442,7 +450,7 @@ final class JourneyFigures {
 					.add(new RuleFigures(tally.rule, counts[0], counts[1], counts[2], counts[3], tally.reached,
 							tally.converted, share(tally.converted, tally.reached), tally.revenue, hits == null ? 0 : hits[0],
 							hits == null ? 0 : hits[1], hits == null ? Double.NaN : share(hits[1], hits[0]), afterSendConverted,
-							share(afterSendConverted, tally.reached)));
+							share(afterSendConverted, tally.reached), tally.attributesRead, tally.firedOnMissingAttribute));
 		}
 		List<CampaignFigures> result = new ArrayList<>();
 		byCampaign.forEach((name, rules) -> {
@@ -578,11 +586,30 @@ final class JourneyFigures {
 		long reached;
 		long converted;
 		double revenue;
+		List<String> attributesRead = List.of();
+		/** The plan's indexes of {@link #attributesRead}. */
+		int[] attributeIndexes = new int[0];
+		long firedOnMissingAttribute;
 
 		RuleTally(String campaign, String rule, int index) {
 			this.campaign = campaign;
 			this.rule = rule;
 			this.index = index;
+		}
+
+		void readsAttributes(List<String> names, JourneyPlan plan) {
+			List<String> declared = plan.attributes().stream().map(Attribute::name).toList();
+			attributesRead = names;
+			attributeIndexes = names.stream().mapToInt(declared::indexOf).filter(i -> i >= 0).toArray();
+		}
+
+		boolean readsMissingAttribute(CustomerState state) {
+			for (int attribute : attributeIndexes) {
+				if (state == null || state.attribute(attribute) == null) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 }

@@ -15,6 +15,7 @@ import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.GoalEvent;
@@ -24,6 +25,7 @@ import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import io.itinera.runtime.step.TimerFired;
+import io.itinera.runtime.step.WorkspaceState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -212,7 +214,7 @@ public final class JourneySimulation implements StepListener {
 		}
 		for (ActionRecord action : result.actions()) {
 			int p = partOf(action.journey());
-			parts.get(p).figures.action(tracks[p], action);
+			parts.get(p).figures.action(tracks[p], action, journeyState(result.state(), action.journey()));
 			if (allJourneys != null) {
 				allJourneys.sent(tracks[parts.size()], action);
 			}
@@ -233,6 +235,11 @@ public final class JourneySimulation implements StepListener {
 				figures.withheldFromHoldout(tracks[partOf(notice.journey())], notice);
 			}
 		}
+	}
+
+	/** The journey's own state: a workspace customer's state holds one per journey. */
+	private static CustomerState journeyState(CustomerState state, String journey) {
+		return state instanceof WorkspaceState workspace ? workspace.part(journey) : state;
 	}
 
 	private void write(List<ActionRecord> actions, List<StageChange> changes, List<DeadLetter> deadLetters) {

@@ -99,11 +99,17 @@ public record SimulationReport(
 	 * {@code itemHitRate}: their share (NaN without such sends). {@code convertedAfterSend}: customers
 	 * reached who had a goal event later than one of the rule's actions and at most the goal's
 	 * after-send window after it (per message, whether or not their visit had converted already);
-	 * {@code rateAfterSend}: their share of {@code reached}.
+	 * {@code rateAfterSend}: their share of {@code reached}. {@code attributesRead}: the customer
+	 * attributes (from events or a profile import) the rule's condition reads;
+	 * {@code firedOnMissingAttribute}: of the actions fired, those decided while one of them had no value.
 	 */
 	public record RuleFigures(String title, long fired, long capped, long quietHeld, long droppedAfterHold,
 			long reached, long converted, double rate, double revenue, long sentWithItems, long itemHits,
-			double itemHitRate, long convertedAfterSend, double rateAfterSend) {
+			double itemHitRate, long convertedAfterSend, double rateAfterSend, List<String> attributesRead,
+			long firedOnMissingAttribute) {
+		public RuleFigures {
+			attributesRead = List.copyOf(attributesRead);
+		}
 	}
 
 	/** {@code customerDays} customer-days saw exactly {@code messages} messages (the last bin: that many or more). */

@@ -93,6 +93,9 @@ public class StageCodeLensService implements ICodeLensService {
 		if (transition instanceof TimerTransition timer) {
 			return timer.getTarget();
 		}
+		if (transition instanceof io.itinera.dsl.journey.SegmentTransition segment) {
+			return segment.getTarget();
+		}
 		return ((ScoreTransition) transition).getTarget();
 	}
 

@@ -58,6 +58,6 @@ public final class JourneyDeclarations {
 		JourneyPackage p = JourneyPackage.eINSTANCE;
 		return type == p.getStage() || type == p.getEventDecl() || type == p.getField() || type == p.getAttribute()
 				|| type == p.getFeatureDecl() || type == p.getModelDecl() || type == p.getCampaign()
-				|| type == p.getSplit();
+				|| type == p.getSplit() || type == p.getSegmentDecl();
 	}
 }

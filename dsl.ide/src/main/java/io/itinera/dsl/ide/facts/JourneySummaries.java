@@ -74,6 +74,9 @@ public class JourneySummaries {
 		if (element instanceof Campaign) {
 			return "campaign";
 		}
+		if (element instanceof io.itinera.dsl.journey.SegmentDecl segment) {
+			return "segment = " + source(segment.getCondition());
+		}
 		if (element instanceof Split) {
 			return "split";
 		}
@@ -115,6 +118,9 @@ public class JourneySummaries {
 		}
 		if (element instanceof Split split) {
 			return code(source(split));
+		}
+		if (element instanceof io.itinera.dsl.journey.SegmentDecl segment) {
+			return code(source(segment)) + "\n\nSegment: the customers for whom this condition holds now.";
 		}
 		return "";
 	}

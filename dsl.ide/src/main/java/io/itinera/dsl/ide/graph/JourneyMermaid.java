@@ -36,10 +36,10 @@ public final class JourneyMermaid {
 			}
 		}
 		for (JourneyElement element : journey.getElements()) {
-			if (element instanceof Entry entry && entry.getEvent() != null && !entry.getEvent().eIsProxy()) {
+			if (element instanceof Entry entry && entryTrigger(entry) != null) {
 				Stage start = entry.getStage() != null && !entry.getStage().eIsProxy() ? entry.getStage() : first;
 				if (start != null) {
-					mermaid.append("  entry((\"start\")) -->|\"on ").append(escape(entry.getEvent().getName()))
+					mermaid.append("  entry((\"start\")) -->|\"on ").append(escape(entryTrigger(entry)))
 							.append("\"| ").append(id(start)).append('\n');
 				}
 			}
@@ -62,6 +62,13 @@ public final class JourneyMermaid {
 		return mermaid.toString();
 	}
 
+	private static String entryTrigger(Entry entry) {
+		if (entry.getSegment() != null && !entry.getSegment().eIsProxy()) {
+			return "segment " + entry.getSegment().getName();
+		}
+		return entry.getEvent() != null && !entry.getEvent().eIsProxy() ? entry.getEvent().getName() : null;
+	}
+
 	private static String label(Transition transition) {
 		if (transition instanceof EventTransition on) {
 			String event = on.getEvent() == null || on.getEvent().eIsProxy() ? "?" : on.getEvent().getName();
@@ -69,6 +76,9 @@ public final class JourneyMermaid {
 		}
 		if (transition instanceof TimerTransition timer) {
 			return "after " + JourneySummaries.source(timer.getDelay());
+		}
+		if (transition instanceof io.itinera.dsl.journey.SegmentTransition segment) {
+			return JourneySummaries.source(segment);
 		}
 		return "when " + JourneySummaries.source(((ScoreTransition) transition).getCondition());
 	}
@@ -79,6 +89,9 @@ public final class JourneyMermaid {
 		}
 		if (transition instanceof TimerTransition timer) {
 			return timer.getTarget();
+		}
+		if (transition instanceof io.itinera.dsl.journey.SegmentTransition segment) {
+			return segment.getTarget();
 		}
 		return ((ScoreTransition) transition).getTarget();
 	}

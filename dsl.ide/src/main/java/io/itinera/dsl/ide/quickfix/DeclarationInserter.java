@@ -20,7 +20,7 @@ import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.Stage;
 
 /**
- * Declares a missing stage, event or feature next to the last declaration of its kind (or
+ * Declares a missing stage, event, feature or segment next to the last declaration of its kind (or
  * before the journey's closing brace), indented like its neighbours.
  */
 record DeclarationInserter(String kind, Class<? extends JourneyElement> declarationType) {
@@ -37,6 +37,9 @@ record DeclarationInserter(String kind, Class<? extends JourneyElement> declarat
 		}
 		if (referenceType == p.getFeatureDecl() || referenceType == p.getSymbol()) {
 			return Optional.of(new DeclarationInserter("feature", FeatureDecl.class));
+		}
+		if (referenceType == p.getSegmentDecl()) {
+			return Optional.of(new DeclarationInserter("segment", io.itinera.dsl.journey.SegmentDecl.class));
 		}
 		return Optional.empty();
 	}
@@ -81,6 +84,9 @@ record DeclarationInserter(String kind, Class<? extends JourneyElement> declarat
 		}
 		if (declarationType == EventDecl.class) {
 			return "event " + name + " { }";
+		}
+		if (declarationType == io.itinera.dsl.journey.SegmentDecl.class) {
+			return "segment " + name + " \"who they are\" = true";
 		}
 		List<EObject> events = JourneyDeclarations.ofType(journey, JourneyPackage.Literals.EVENT_DECL);
 		if (events.isEmpty()) {

@@ -120,6 +120,7 @@ public class JourneyDocumentSymbolService extends HierarchicalDocumentSymbolServ
 	private static String targetName(Transition transition) {
 		Stage target = transition instanceof EventTransition on ? on.getTarget()
 				: transition instanceof TimerTransition timer ? timer.getTarget()
+				: transition instanceof io.itinera.dsl.journey.SegmentTransition segment ? segment.getTarget()
 				: ((ScoreTransition) transition).getTarget();
 		return target == null || target.eIsProxy() ? "?" : target.getName();
 	}

@@ -1,18 +1,42 @@
-package io.itinera.runtime.explain;
+package io.itinera.runtime.plan;
 
-import io.itinera.runtime.plan.Expr;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The names a condition reads (features, scores, attributes, {@code event.field}), in order of appearance, each once. */
-final class ConditionNames {
+public final class ConditionNames {
 	private ConditionNames() {
 	}
 
-	static List<String> of(Expr condition) {
+	public static List<String> of(Expr condition) {
 		List<String> names = new ArrayList<>();
 		collect(condition, names);
 		return names;
+	}
+
+	/** The customer attributes a condition reads, in order of appearance, each once. */
+	public static List<String> attributes(Expr condition) {
+		List<String> names = new ArrayList<>();
+		collectAttributes(condition, names);
+		return names;
+	}
+
+	private static void collectAttributes(Expr expr, List<String> names) {
+		if (expr instanceof Expr.AttributeRef attribute) {
+			if (!names.contains(attribute.attribute())) {
+				names.add(attribute.attribute());
+			}
+		} else if (expr instanceof Expr.Not not) {
+			collectAttributes(not.operand(), names);
+		} else if (expr instanceof Expr.Negate negate) {
+			collectAttributes(negate.operand(), names);
+		} else if (expr instanceof Expr.Binary binary) {
+			collectAttributes(binary.left(), names);
+			collectAttributes(binary.right(), names);
+		} else if (expr instanceof Expr.Membership membership) {
+			collectAttributes(membership.element(), names);
+			membership.candidates().forEach(candidate -> collectAttributes(candidate, names));
+		}
 	}
 
 	private static void collect(Expr expr, List<String> names) {
