@@ -118,7 +118,8 @@ public final class FlinkCommand implements Callable<Integer> {
 			return ExitCode.FAILED.code();
 		}
 		Path target = FlinkJobFiles.target();
-		List<String> command = local ? FlinkJobFiles.localCommand(target) : FlinkJobFiles.submitCommand(target);
+		long replayBytes = log.file != null && clock != RunCommand.Clock.WALL && Files.isRegularFile(log.file) ? Files.size(log.file) : -1;
+		List<String> command = local ? FlinkJobFiles.localCommand(target, replayBytes) : FlinkJobFiles.submitCommand(target);
 		if (command == null) {
 			throw CommandError.error(local ? "itinera flink --local: " + target + " has no job build; build it with: mvn -B -q -pl flink -am package -DskipTests"
 					: "itinera flink: no flink command (set FLINK_HOME or put flink on the PATH), or run on this machine with --local. "
@@ -288,17 +289,40 @@ public final class FlinkCommand implements Callable<Integer> {
 			}
 		}
 
-		/** A child JVM with the job's classes and Flink's, or null when the flink module is not built. */
-		static List<String> localCommand(Path target) throws IOException {
+		/**
+		 * A child JVM with the job's classes and Flink's, or null when the flink module is not built. A
+		 * replay of a log of {@code replayBytes} (-1: a live job), which starts, works through it and
+		 * ends, gets the client compiler only, as {@code run} has it (the launcher script): C2 spends
+		 * more CPU compiling Flink's and the job's code than a replay of minutes gains from it. Its heap
+		 * is sized to the log ({@link #replayHeapBytes}); live jobs keep the full JIT and the default heap.
+		 */
+		static List<String> localCommand(Path target, long replayBytes) throws IOException {
 			Path classes = target.resolve("classes");
 			Path classPath = target.resolve(CLASS_PATH);
 			if (!Files.isDirectory(classes) || !Files.isRegularFile(classPath)) {
 				return null;
 			}
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			return new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Dai.djl.offline=true",
-					"--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-					"-cp", classes + File.pathSeparator + Files.readString(classPath).trim(), MAIN));
+			List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Dai.djl.offline=true",
+					"--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+			if (replayBytes >= 0) {
+				command.addAll(List.of("-Xss4m", "-XX:TieredStopAtLevel=1", "-Xmx" + replayHeapBytes(replayBytes, Runtime.getRuntime().maxMemory()) / MIB + "m"));
+			}
+			command.addAll(List.of("-cp", classes + File.pathSeparator + Files.readString(classPath).trim(), MAIN));
+			return command;
+		}
+
+		private static final long MIB = 1024 * 1024;
+
+		/**
+		 * The heap of a local replay: 768 MiB (Flink's and the job's own) and two bytes a byte of log
+		 * (the customers' state in Flink's heap state, and the decoded ones: 1M events of 100,000
+		 * customers, 128 MB, peak 0.8 GB), at most this JVM's own default maximum. Without a bound
+		 * the parallel collector grows the heap to a quarter of the machine's memory.
+		 */
+		static long replayHeapBytes(long logBytes, long defaultMax) {
+			long wanted = 768 * MIB + 2 * logBytes;
+			return Math.max(768 * MIB, Math.min(wanted, Math.max(defaultMax, 768 * MIB)));
 		}
 
 		/** {@code flink run JOB_JAR}, or null without a flink command or a job jar. */

@@ -88,4 +88,13 @@ class FlinkCommandTest {
 		assertEquals(2, result.exit(), result.err());
 		assertTrue(result.err().contains("has no job build"), result.err());
 	}
+
+	@Test
+	void aLocalReplaysHeapGrowsWithItsLogUpToTheDefault() {
+		long mib = 1024 * 1024;
+		assertEquals(768 * mib + 2_000, FlinkCommand.FlinkJobFiles.replayHeapBytes(1_000, 6_000 * mib));
+		assertEquals(768 * mib + 256 * mib, FlinkCommand.FlinkJobFiles.replayHeapBytes(128 * mib, 6_000 * mib));
+		assertEquals(6_000 * mib, FlinkCommand.FlinkJobFiles.replayHeapBytes(10_000 * mib, 6_000 * mib));
+		assertEquals(768 * mib, FlinkCommand.FlinkJobFiles.replayHeapBytes(10_000 * mib, 512 * mib));
+	}
 }

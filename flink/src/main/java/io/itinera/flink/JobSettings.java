@@ -26,7 +26,8 @@ import java.util.List;
  * @param wallClock live: timers fire by the system clock (processing time)
  * @param replayEnd a replay's end, epoch ms: timers due later stay pending when the input ends;
  *        Long.MAX_VALUE: every timer the final watermark passes fires
- * @param customersInMemory slots each subtask keeps decoded between inputs (the rest stay in Flink state only)
+ * @param customersInMemory slots each subtask keeps decoded between inputs (the rest stay in Flink state only);
+ *        {@link #FROM_HEAP}: as many as a quarter of the heap holds, shared by the subtasks
  * @param zone the quiet hours' zone for customers without a timezone attribute ({@code run --zone})
  * @param globalCaps caps over all campaigns ({@code run --cap}), in {@link DeliveryArguments}' form
  * @param workspaceFile a workspace (planJson in {@code WorkspacePlans}' form): the text of its
@@ -38,6 +39,10 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 		long scoreWaitMicros, boolean wallClock, long replayEnd, int customersInMemory, String zone, List<String> globalCaps,
 		String workspaceFile, EventTimes eventTimes, boolean allowRawDrl)
 		implements Serializable {
+	/** {@code customersInMemory}: from the heap's size. */
+	public static final int FROM_HEAP = 0;
+	/** A generous estimate of a decoded customer's heap (state, features, slot, map entries), as {@code run} has it. */
+	private static final long BYTES_PER_CUSTOMER_IN_MEMORY = 2_048;
 
 	/**
 	 * The window of plausible event times, as {@code run} has it: up to the job's start plus
@@ -61,7 +66,7 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 
 	public static JobSettings of(String planJson, String journeyDirectory) {
 		return new JobSettings(planJson, journeyDirectory, null, DriverSettings.DEFAULT_LATENESS_MILLIS, 256, 2_000, false,
-				Long.MAX_VALUE, 20_000, "UTC", List.of(), null, EventTimes.DEFAULT, false);
+				Long.MAX_VALUE, FROM_HEAP, "UTC", List.of(), null, EventTimes.DEFAULT, false);
 	}
 
 	public DeliverySettings delivery() {
@@ -90,8 +95,20 @@ public record JobSettings(String planJson, String journeyDirectory, String mappi
 	}
 
 	public DriverSettings driver() {
-		return DriverSettings.replay().withWallClock(wallClock).withLateness(latenessMillis)
-				.withScoring(scoreBatch, scoreWaitMicros).withCustomersInMemory(customersInMemory);
+		return DriverSettings.replay().withWallClock(wallClock).withLateness(latenessMillis).withScoring(scoreBatch, scoreWaitMicros);
+	}
+
+	/** How many customers one of {@code subtasks} subtasks keeps decoded in a JVM of {@code maxHeap} bytes. */
+	int customersInMemory(long maxHeap, int subtasks) {
+		if (customersInMemory != FROM_HEAP) {
+			return customersInMemory;
+		}
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(10_000, maxHeap / 4 / BYTES_PER_CUSTOMER_IN_MEMORY / Math.max(1, subtasks)));
+	}
+
+	public JobSettings withCustomersInMemory(int customers) {
+		return new JobSettings(planJson, journeyDirectory, mapping, latenessMillis, scoreBatch, scoreWaitMicros, wallClock, replayEnd,
+				customers, zone, globalCaps, workspaceFile, eventTimes, allowRawDrl);
 	}
 
 	public JobSettings withMapping(String spec) {

@@ -165,9 +165,12 @@ public final class JourneyJobRunner {
 	/**
 	 * The job's settings: no generic (Kryo) types, checkpoints every {@code checkpointMillis}
 	 * (output is committed on them) and unaligned, so a slow scoring step does not stall them.
+	 * Records pass between chained operators without a copy: every operator makes new records and
+	 * keeps none it was given.
 	 */
 	static void configure(Configuration config, long checkpointMillis) {
 		config.set(PipelineOptions.GENERIC_TYPES, false);
+		config.set(PipelineOptions.OBJECT_REUSE, true);
 		config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(checkpointMillis));
 		config.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
 	}

@@ -20,7 +20,9 @@ import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,7 +50,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * per subtask over the job's {@link JobJourneys} (one journey's step or a workspace's), so a customer's inputs reach the step function in the same order as in the local
  * engine. Each customer's driver slot lives in Flink's keyed state as {@link SlotCodec} bytes
  * (journey state, clocks, timers, held events); the driver reads it back through
- * {@link StoredCustomers} and every changed slot is written back after each input.
+ * {@link StoredCustomers}. Between checkpoints the driver keeps its customers decoded, as {@code run}
+ * does: a changed slot is encoded into keyed state only before a checkpoint barrier, at the end of
+ * the input, or when the customers in memory pass their bound (then unchanged ones are let go), so a
+ * customer with many events in a checkpoint interval is encoded once, not once per event.
  * <ul>
  * <li>Time: a customer's timers and held events are due at {@link CustomerSlot#nextDue()}; an
  * event-time timer at that moment wakes them when the watermark passes it (their own later events
@@ -79,7 +84,10 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	private transient InternalTimerService<VoidNamespace> timers;
 	private transient Scorer scorer;
 	private transient StepDriver driver;
-	private transient Consumer<CustomerSlot> writeSlot;
+	private transient Consumer<CustomerSlot> registerChanged;
+	/** Slots changed since they were last written to keyed state, by customer id. */
+	private transient Map<String, CustomerSlot> unwritten;
+	private transient int customersInMemory;
 
 	JourneyOperator(JobSettings settings) {
 		this(settings, new byte[16]);
@@ -134,12 +142,15 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		AssembledRuntime runtime = JobJourneys.of(settings).assemble();
 		JourneyStep step = runtime.newStep();
 		scorer = runtime.scorer();
-		writeSlot = this::writeSlot;
+		registerChanged = this::registerChanged;
+		unwritten = new HashMap<>();
+		customersInMemory = settings.customersInMemory(Runtime.getRuntime().maxMemory(),
+				getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
 		driver = new StepDriver(step, settings.driver(), scorer, this, this);
 		customersErased = getMetricGroup().counter("customersErased");
 		getMetricGroup().gauge("erasedEventsDropped", erased::droppedEvents);
 		if (settings.wallClock()) {
-			writeChanged();
+			takeChanged();
 			scheduleWallClock();
 		}
 	}
@@ -158,7 +169,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			return; // after the replay's end (itinera flink --to), as run and simulate leave it out
 		}
 		driver.onEvent(event, in.line);
-		writeChanged();
+		trimMemory();
 	}
 
 	/**
@@ -171,7 +182,8 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			deleteWakeUps(customerId);
 		}
 		driver.forget(customerId);
-		writeChanged();
+		takeChanged();
+		writeSlot(unwritten.remove(customerId)); // the deletion is written at once, not with the next checkpoint
 		customersErased.inc();
 	}
 
@@ -200,7 +212,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	@Override
 	public void processWatermark(Watermark mark) throws Exception {
 		driver.drainScores();
-		writeChanged();
+		takeChanged(); // the changed customers' timers are registered before this watermark fires them
 		super.processWatermark(mark);
 	}
 
@@ -210,7 +222,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			return; // an older wake-up of an erased customer: nothing of theirs is left to wake
 		}
 		driver.advanceCustomer(timer.getKey(), Math.min(timers.currentWatermark(), settings.replayEnd()));
-		writeChanged();
+		takeChanged();
 	}
 
 	@Override
@@ -221,7 +233,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	@Override
 	public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
 		driver.drainScores();
-		writeChanged();
+		writeUnwritten();
 		super.prepareSnapshotPreBarrier(checkpointId);
 	}
 
@@ -231,7 +243,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			driver.releaseAllHeld();
 		}
 		driver.drainScores();
-		writeChanged();
+		writeUnwritten();
 	}
 
 	@Override
@@ -247,17 +259,40 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		long tick = Math.max(1, settings.scoreWaitMicros() / 1000);
 		getProcessingTimeService().registerTimer(Math.min(driver.nextWallTimer(), now + tick), time -> {
 			driver.advanceWallClock(getProcessingTimeService().getCurrentProcessingTime());
-			writeChanged();
+			trimMemory();
 			scheduleWallClock();
 		});
 	}
 
-	/** Every slot changed since the last call goes back to keyed state, its wake-up time registered; then memory is trimmed. */
-	private void writeChanged() {
-		driver.drainChanged(writeSlot);
-		if (driver.customersInMemory() > settings.customersInMemory()) {
-			driver.evictUnchanged(settings.customersInMemory() / 4 * 3);
+	/** The slots changed since the last call join the unwritten ones, their wake-up times registered. */
+	private void takeChanged() {
+		driver.drainChanged(registerChanged);
+	}
+
+	private void registerChanged(CustomerSlot slot) {
+		unwritten.put(slot.customerId(), slot);
+		long due = slot.nextDue();
+		if (!settings.wallClock() && due != Long.MAX_VALUE) {
+			setCurrentKey(slot.customerId());
+			timers.registerEventTimeTimer(VoidNamespace.INSTANCE, due);
 		}
+	}
+
+	/** Past the bound, every changed slot goes to keyed state so that unchanged ones can be let go. */
+	private void trimMemory() {
+		if (driver.customersInMemory() > customersInMemory) {
+			writeUnwritten();
+			driver.evictUnchanged(customersInMemory / 4 * 3);
+		}
+	}
+
+	/** Every changed slot goes back to keyed state (before a checkpoint, at the end, or to free memory). */
+	private void writeUnwritten() {
+		takeChanged();
+		for (CustomerSlot slot : unwritten.values()) {
+			writeSlot(slot);
+		}
+		unwritten.clear();
 	}
 
 	private void writeSlot(CustomerSlot slot) {
@@ -270,10 +305,6 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			slots.update(SlotCodec.encode(slot));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-		long due = slot.nextDue();
-		if (!settings.wallClock() && due != Long.MAX_VALUE) {
-			timers.registerEventTimeTimer(VoidNamespace.INSTANCE, due);
 		}
 	}
 

@@ -39,6 +39,16 @@ final class LogLines implements EventSource {
 		this.latenessMillis = latenessMillis;
 	}
 
+	/**
+	 * The lines for a first pass, which needs only which lines are events, with their customers and
+	 * times: events come without their fields, which are still checked, so the same lines are events.
+	 */
+	static LogLines firstPass(List<String> files, EventSchema schema, String mapping, TimeWindow window, long latenessMillis) {
+		LogLines lines = new LogLines(files, schema, mapping, window, latenessMillis);
+		lines.parser.checkFieldsOnly();
+		return lines;
+	}
+
 	@Override
 	public SourceRecord next() throws IOException {
 		while (true) {

@@ -62,7 +62,7 @@ final class ReplayInput implements AutoCloseable {
 		LogScan scan;
 		LogLines.OutOfOrder acrossCustomers;
 		long lines;
-		try (LogLines first = new LogLines(files, schema, mapping, window, latenessMillis)) {
+		try (LogLines first = LogLines.firstPass(files, schema, mapping, window, latenessMillis)) {
 			scan = LogScan.of(first, latenessMillis);
 			acrossCustomers = first.outOfOrder();
 			lines = first.linesRead();
@@ -80,7 +80,7 @@ final class ReplayInput implements AutoCloseable {
 
 	/** The latest event time of the logs, no line refused: where a replay of a log in order ends. */
 	static long latestEventTime(List<String> files, EventSchema schema, String mapping) throws IOException {
-		try (LogLines lines = new LogLines(files, schema, mapping, TimeWindow.startingNow(), Long.MAX_VALUE)) {
+		try (LogLines lines = LogLines.firstPass(files, schema, mapping, TimeWindow.startingNow(), Long.MAX_VALUE)) {
 			long at = LogScan.of(lines, Long.MAX_VALUE).end(Long.MAX_VALUE).at();
 			return at == Long.MIN_VALUE ? Long.MAX_VALUE : at;
 		}

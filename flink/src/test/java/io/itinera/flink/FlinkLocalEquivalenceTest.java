@@ -53,6 +53,27 @@ class FlinkLocalEquivalenceTest {
 	}
 
 	@Test
+	void customersWrittenBackAndLetGoDecideAlike() throws Exception {
+		// 400 customers, 30 kept decoded per subtask: changed slots go to keyed state and come back many times
+		Path log = FlinkFixtures.log(dir, "events.jsonl", 6_000, 400, 11);
+		Path local = FlinkFixtures.localRun(log, dir.resolve("local"));
+		Path flink = dir.resolve("flink");
+
+		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkFixtures.jobConfiguration());
+		env.setParallelism(2);
+		JourneyJob.build(env, FlinkFixtures.settings().withMapping(FlinkFixtures.MAPPING).withCustomersInMemory(30)
+				.withReplayEnd(FlinkFixtures.latestEventTime(log)), JourneyJob.Input.files(List.of(log.toString())),
+				JourneyJob.Output.directory(flink.toString()));
+		env.execute("equivalence, few customers in memory");
+
+		List<String> localActions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
+		assertTrue(localActions.size() > 20, "actions: " + localActions.size());
+		assertEquals(localActions, FlinkFixtures.sortedLines(flink, OutputRecord.ACTION));
+		assertEquals(FlinkFixtures.sorted(local.resolve(JsonLinesOutput.STAGE_CHANGES)),
+				FlinkFixtures.sortedLines(flink, OutputRecord.STAGE_CHANGE));
+	}
+
+	@Test
 	void aReplayEndedBeforeTheLogsEndEndsAlike() throws Exception {
 		Path log = FlinkFixtures.log(dir, "events.jsonl", 6_000, 400, 7);
 		long end = FlinkFixtures.latestEventTime(log) - 2 * 86_400_000L; // run --to T: events from T on are left out

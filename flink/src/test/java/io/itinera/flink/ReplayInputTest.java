@@ -61,6 +61,18 @@ class ReplayInputTest {
 	}
 
 	@Test
+	void theFirstPassChecksFieldsSoALineWithABadFieldEndsNothing() throws IOException {
+		// the last line's price is no number: a dead letter for the job, so no event for the first pass either
+		Path log = Files.writeString(dir.resolve("log.jsonl"), String.join("\n", line(1, "2026-01-01T10:00:00Z"),
+				line(2, "2026-01-01T11:00:00Z"), line(1, "2026-01-01T12:00:00Z").replace("\"price\":1.0", "\"price\":\"lots\"")) + "\n");
+		try (ReplayInput replay = prepare(log, null)) {
+			assertEquals(3, replay.lines());
+			assertEquals(Instant.parse("2026-01-01T11:00:00Z").toEpochMilli(), replay.applyTo(FlinkFixtures.settings()).replayEnd());
+		}
+		assertEquals(Instant.parse("2026-01-01T11:00:00Z").toEpochMilli(), FlinkFixtures.latestEventTime(log));
+	}
+
+	@Test
 	void aLogGroupedByCustomerIsHandedOnSortedByTimeWithItsLineNumbers() throws IOException {
 		// one customer's day, then the next customer's day from its start: fine for run, not for a watermark
 		Path log = Files.writeString(dir.resolve("log.jsonl"), String.join("\n", line(1, "2026-01-01T10:00:00Z"),

@@ -33,7 +33,7 @@ public final class JsonLinesEventParser implements EventLineParser {
 	}
 
 	/** Events without their fields from now on ({@link ReadOptions#firstPass()}). */
-	void checkFieldsOnly() {
+	public void checkFieldsOnly() {
 		assembly.checkFieldsOnly();
 	}
 
