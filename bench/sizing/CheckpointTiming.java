@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * checkpoints of a run that meets every customer), then incremental checkpoints that rewrite 1%
  * and 10% of the customers (a later checkpoint holds only the customers changed since the last).
  * Prints, per checkpoint, customers, record bytes, wall ms and the store's size on disk after it.
- * Usage: java -cp cli/target/itinera.jar bench/sizing/CheckpointTiming.java STATE_DIR WORK_DIR [CHUNK]
+ * With POPULATION larger than the run's customers, the run's records are used again under new ids
+ * (ID~2, ID~3, ...) until there are that many: the same record sizes at a larger population.
+ * Usage: java -cp cli/target/itinera.jar bench/sizing/CheckpointTiming.java STATE_DIR WORK_DIR [CHUNK [POPULATION]]
  */
 public final class CheckpointTiming {
 	public static void main(String[] args) throws Exception {
@@ -34,7 +36,13 @@ public final class CheckpointTiming {
 			});
 			progress = store.progress().orElseThrow(() -> new IllegalStateException(source + " holds no run"));
 		}
-		System.out.printf("%,d customers read from %s%n", ids.size(), source);
+		int read = ids.size();
+		int population = args.length > 3 ? Integer.parseInt(args[3]) : read;
+		for (int i = read; i < population; i++) {
+			ids.add(ids.get(i % read) + "~" + (i / read + 1));
+			records.add(records.get(i % read));
+		}
+		System.out.printf("%,d customers read from %s; %,d written%n", read, source, ids.size());
 		System.out.println("| checkpoint | customers | record bytes | wall ms | store on disk after |");
 		System.out.println("| --- | ---: | ---: | ---: | ---: |");
 		try (RocksDbStateStore store = new RocksDbStateStore(target)) {
