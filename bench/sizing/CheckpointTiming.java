@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * way a run's committer does (one synced WriteBatch per checkpoint of CHUNK customers: the first
  * checkpoints of a run that meets every customer), then incremental checkpoints that rewrite 1%
  * and 10% of the customers (a later checkpoint holds only the customers changed since the last).
- * Prints, per checkpoint, customers, record bytes, wall ms and the store's size on disk after it.
+ * Prints, per checkpoint, customers, record bytes, the process's CPU ms (the committing thread,
+ * RocksDB's flush and compaction threads, GC) and wall ms while it was written, and the store's size
+ * on disk after it. On a machine shared with other work, the CPU figure is the one to read.
  * With POPULATION larger than the run's customers, the run's records are used again under new ids
  * (ID~2, ID~3, ...) until there are that many: the same record sizes at a larger population.
  * Usage: java -cp cli/target/itinera.jar bench/sizing/CheckpointTiming.java STATE_DIR WORK_DIR [CHUNK [POPULATION]]
@@ -43,8 +45,8 @@ public final class CheckpointTiming {
 			records.add(records.get(i % read));
 		}
 		System.out.printf("%,d customers read from %s; %,d written%n", read, source, ids.size());
-		System.out.println("| checkpoint | customers | record bytes | wall ms | store on disk after |");
-		System.out.println("| --- | ---: | ---: | ---: | ---: |");
+		System.out.println("| checkpoint | customers | record bytes | CPU ms | wall ms | store on disk after |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
 		try (RocksDbStateStore store = new RocksDbStateStore(target)) {
 			for (int from = 0, n = 1; from < ids.size(); from += chunk, n++) {
 				write(store, target, progress, ids, records, from, Math.min(ids.size(), from + chunk), 1, "full, part " + n);
@@ -63,10 +65,14 @@ public final class CheckpointTiming {
 			changed.put(ids.get(i), new CustomerRecord(records.get(i), true));
 			bytes += ids.get(i).length() + records.get(i).length;
 		}
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		long cpuBefore = os.getProcessCpuTime();
 		long started = System.nanoTime();
 		store.commit(new Checkpoint(progress, changed, List.of()));
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		System.out.printf("| %s | %,d | %,d | %,d | %,d |%n", label, changed.size(), bytes, millis, directoryBytes(directory));
+		long cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
+		System.out.printf("| %s | %,d | %,d | %,d | %,d | %,d |%n", label, changed.size(), bytes, cpuMillis, millis,
+				directoryBytes(directory));
 	}
 
 	private static long directoryBytes(Path directory) throws Exception {

@@ -4,7 +4,7 @@
 #   rates: events per CPU-second of `itinera run` (RocksDB state) and of `itinera flink --local
 #          --parallelism 2` per sample journey, on one generated log (JSON Lines,
 #          `itinera generate --count 1000000 --customers 100000`); SIZING_FLINK lists the journeys
-#          the Flink job runs (default: cart-recovery churn-winback)
+#          the Flink job runs (default: cart-recovery churn-winback), SIZING_JOURNEYS limits both (default: all)
 #   10m:   10M customers: a log of one cart per customer (the smallest log that gives every one of
 #          them a journey state; `itinera generate` picks customers by a Pareto-like activity, so 10M
 #          distinct ones would take some 55M events), `itinera run` of cart-recovery over it with
@@ -40,16 +40,23 @@ if [[ " $parts " == *" rates "* ]]; then
   echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
   for journey in "$here"/journeys/*.journey; do
     name=$(basename "$journey" .journey)
+    [ -z "${SIZING_JOURNEYS:-}" ] || [[ " $SIZING_JOURNEYS " == *" $name "* ]] || continue
     map=$(skips "$journey")
     [ "$name" = uci-repeat-purchase ] && map="type.purchase=order,field.invoice=orderId,unknown=skip"
-    read -r cpu wall rss < <(measure "$itinera" run "$journey" --events "$log" --out "$work/$name-run" --no-progress ${map:+--map "$map"})
+    figures=$(measure "$itinera" run "$journey" --events "$log" --out "$work/$name-run" --no-progress ${map:+--map "$map"}) \
+        || { echo "| $name | run failed |"; continue; }
+    read -r cpu wall rss <<< "$figures"
     actions=$(wc -l < "$work/$name-run/actions.jsonl")
     echo "| $name | run | $cpu | $wall | $rss | $(awk -v e="$events" -v c="$cpu" 'BEGIN{printf "%.0f", e / c}') | $actions |"
     if [[ " ${SIZING_FLINK:-cart-recovery churn-winback} " == *" $name "* ]]; then
-      read -r cpu wall rss < <(measure "$itinera" flink "$journey" --events "$log" --out "$work/$name-flink" --local \
-          --parallelism 2 ${map:+--map "$map"})
-      actions=$(cat "$work/$name-flink"/actions*.jsonl 2>/dev/null | wc -l)
-      echo "| $name | flink --local -p 2 | $cpu | $wall | $rss | $(awk -v e="$events" -v c="$cpu" 'BEGIN{printf "%.0f", e / c}') | $actions |"
+      if figures=$(measure "$itinera" flink "$journey" --events "$log" --out "$work/$name-flink" --local \
+          --parallelism 2 ${map:+--map "$map"}); then
+        read -r cpu wall rss <<< "$figures"
+        actions=$(find "$work/$name-flink" -name 'actions*' -type f -exec cat {} + | wc -l)
+        echo "| $name | flink --local -p 2 | $cpu | $wall | $rss | $(awk -v e="$events" -v c="$cpu" 'BEGIN{printf "%.0f", e / c}') | $actions |"
+      else
+        echo "| $name | flink failed |"
+      fi
     fi
     rm -rf "$work/$name-run" "$work/$name-flink"
   done
@@ -62,8 +69,9 @@ if [[ " $parts " == *" 10m "* ]]; then
     for (i = 0; i < 10000000; i++) printf "c%d,%s,cart_add,p%d,,%d.%02d,,\n", 10000000 + i,
       strftime("%Y-%m-%dT%H:%M:%SZ", base + int(i * 0.0864), 1), i % 5000, 5 + i % 150, i % 100 }' > "$log"
   echo "## $(date -u +%FT%TZ) 10M customers, one cart each over 10 days: cart-recovery, RocksDB state"
-  read -r cpu wall rss < <(measure "$itinera" run "$here/journeys/cart-recovery.journey" --events "$log" \
+  figures=$(measure "$itinera" run "$here/journeys/cart-recovery.journey" --events "$log" \
       --state "$work/10m/state" --out "$work/10m/out" --no-progress)
+  read -r cpu wall rss <<< "$figures"
   grep -E "customers|events/s|checkpoint" "$work/last.txt" || true
   state=$(du -sb "$work/10m/state" | cut -f1)
   echo "run: $cpu CPU s, $wall s wall, peak RSS $rss MB; state directory $state bytes ($(awk -v s="$state" 'BEGIN{printf "%.0f", s / 1e7}') B / customer)"
