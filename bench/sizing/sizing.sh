@@ -52,7 +52,7 @@ if [[ " $parts " == *" rates "* ]]; then
       if figures=$(measure "$itinera" flink "$journey" --events "$log" --out "$work/$name-flink" --local \
           --parallelism 2 ${map:+--map "$map"}); then
         read -r cpu wall rss <<< "$figures"
-        actions=$(find "$work/$name-flink" -name 'actions*' -type f -exec cat {} + | wc -l)
+        actions=$(find "$work/$name-flink/actions" -type f -exec cat {} + | wc -l)  # Flink's part files
         echo "| $name | flink --local -p 2 | $cpu | $wall | $rss | $(awk -v e="$events" -v c="$cpu" 'BEGIN{printf "%.0f", e / c}') | $actions |"
       else
         echo "| $name | flink failed |"
