@@ -8,7 +8,9 @@
 #   10m:   10M customers: a log of one cart per customer (the smallest log that gives every one of
 #          them a journey state; `itinera generate` picks customers by a Pareto-like activity, so 10M
 #          distinct ones would take some 55M events), `itinera run` of cart-recovery over it with
-#          RocksDB state, the state's size, then CheckpointTiming.java on that state.
+#          RocksDB state, the state's size, then CheckpointTiming.java on that state (docs/sizing.md
+#          used CheckpointTiming's POPULATION on a small run's state instead: the 10M run's end of
+#          input, which fires 10M timers, did not finish on the shared machine).
 #   bench/sizing/sizing.sh [rates] [10m]      (both by default; build itinera and the flink job first:
 #                                             mvn -B -q -DskipTests package)
 # Leaves nothing behind but its output (WORK, default a temporary folder, is deleted at the end).
