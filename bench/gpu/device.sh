@@ -23,6 +23,8 @@ work=$(mktemp -d)
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
+"$stage/jre/bin/java" -version 2>&1 | head -1 || { echo "the jlink'ed Java runtime does not start here: it needs"\
+    "glibc 2.34 or later (ldd --version)" >&2; exit 2; }
 echo "== device"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null || echo "no nvidia-smi"
 "$python" -c "import torch; print('torch', torch.__version__, 'cuda', torch.version.cuda, 'available:', torch.cuda.is_available())"
@@ -40,9 +42,8 @@ cat "$work/server.log"
 export ITINERA_V2=127.0.0.1:$(cat "$work/port")
 
 echo "== 3. itinera run, the intent model scored by the server"
-/usr/bin/time -f "run: %e s wall, %U s user, %S s sys" "$stage/jre/bin/java" -Xss4m -XX:+UseParallelGC \
-    -jar "$stage/itinera-slim.jar" run "$stage/remote.journey" --events "$stage/shop-20k.csv" --map type.favourite=- \
-    --in-memory --no-progress --out "$work/remote" 2>&1 | tail -4
+"$stage/jre/bin/java" -Xss4m -XX:+UseParallelGC -jar "$stage/itinera-slim.jar" run "$stage/remote.journey" \
+    --events "$stage/shop-20k.csv" --map type.favourite=- --in-memory --no-progress --out "$work/remote" 2>&1 | tail -3
 "$python" bench/gpu/compare_decisions.py "$stage/expected" "$work/remote"
 
 echo "== 4. rows/s through the runtime's remote scorer"
