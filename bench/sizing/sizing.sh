@@ -35,7 +35,7 @@ skips() { # the event types a journey does not declare are skipped (else dead le
 
 if [[ " $parts " == *" rates "* ]]; then
   log=${LOG_1M:-$work/shop-1m.jsonl}  # LOG_1M: that log, already generated
-  [ -f "$log" ] || "$itinera" generate --count 1000000 --customers 100000 -o "$log" > /dev/null
+  [ -f "$log" ] || "$itinera" generate --count 1000000 --customers 100000 -o "$log" > /dev/null 2>&1
   events=$(wc -l < "$log")
   echo "## $(date -u +%FT%TZ) rates on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg): $events events"
   echo "| journey | host | CPU s | wall s | peak RSS MB | events / CPU-second | actions |"
@@ -54,7 +54,7 @@ if [[ " $parts " == *" rates "* ]]; then
       if figures=$(measure "$itinera" flink "$journey" --events "$log" --out "$work/$name-flink" --local \
           --parallelism 2 ${map:+--map "$map"}); then
         read -r cpu wall rss <<< "$figures"
-        actions=$(find "$work/$name-flink/actions" -type f -exec cat {} + | wc -l)  # Flink's part files
+        actions=$( { find "$work/$name-flink/actions" -type f -exec cat {} + 2>/dev/null || true; } | wc -l)  # part files
         echo "| $name | flink --local -p 2 | $cpu | $wall | $rss | $(awk -v e="$events" -v c="$cpu" 'BEGIN{printf "%.0f", e / c}') | $actions |"
       else
         echo "| $name | flink failed |"
