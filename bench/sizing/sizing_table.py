@@ -4,6 +4,8 @@
     python3 bench/sizing/sizing_table.py RUN_EVENTS_PER_CPU_S FLINK_EVENTS_PER_CPU_S CHECKPOINT_CPU_US_PER_CUSTOMER
     python3 bench/sizing/sizing_table.py 55556 18904 9.6      # the figures measured on 2026-12-07
 """
+import math
+import sys
 R_run, R_flink, ck_us = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])  # events/CPU-s, µs CPU per checkpointed customer
 STATE_B = 209   # measured: run's state directory per customer at 10M (WAL included)
 rows = [(100_000, 1_000_000, "rates measured at this population (the 1M log); peak **extrapolated**"),
