@@ -126,7 +126,7 @@ class MarketSimulationTest {
 			String arm = entry.get("match").asText().equals("campaign=SaveFive") ? "SaveFive" : "SaveTen";
 			assertEquals(messages.get(arm)[0], entry.get("messages").asLong());
 			assertEquals(expected.get(arm)[2], entry.get("purchase").get("trueRate").asDouble() * entry.get("messages").asLong(), 1e-6);
-			assertEquals(observed.get(arm)[2], entry.get("purchase").get("injected").asLong());
+			assertEquals(observed.get(arm)[2], entry.get("purchase").get("injected").asLong(), figures.toString());
 		}
 		assertEquals(0, figures.get("late").asLong());
 		assertEquals(0, figures.get("afterTheEnd").asLong());

@@ -52,6 +52,7 @@ public final class JourneySimulation implements StepListener {
 	private long failedInputs;
 	/** The simulated market answering the journey's messages ({@code --market}), or null. */
 	private SimulatedMarket market;
+	private final long latenessMillis;
 
 	/**
 	 * {@code scorer} answers the plan's models (null for a plan without any); the actions and stage
@@ -70,6 +71,7 @@ public final class JourneySimulation implements StepListener {
 	private JourneySimulation(List<JourneyPlan> plans, boolean workspace, JourneyStep step, Scorer scorer, DriverSettings settings,
 			RunOutput output) {
 		this.output = output;
+		this.latenessMillis = settings.latenessMillis();
 		this.driver = new StepDriver(step, settings.withWallClock(false), scorer, StoredCustomers.NONE, this);
 		for (JourneyPlan plan : plans) {
 			parts.add(new Part(workspace ? plan.name() : null, plan));
@@ -163,6 +165,9 @@ public final class JourneySimulation implements StepListener {
 			}
 		}
 		driver.onEvent(event, line);
+		if (market != null) {
+			market.onEvent(event, latenessMillis);
+		}
 	}
 
 	/** The end of the replay: held events are applied and every timer due by {@code end} fires. */

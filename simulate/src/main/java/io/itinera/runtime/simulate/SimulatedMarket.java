@@ -46,8 +46,9 @@ public final class SimulatedMarket {
 	private final Map<String, Integer> attributeIndex = new HashMap<>();
 	private final Writer events;
 	private final PriorityQueue<Pending> answers = new PriorityQueue<>(ORDER);
+	/** When a customer's timers or held events become due (stale entries do nothing). */
 	private final PriorityQueue<TimerDue> timers = new PriorityQueue<>(
-			Comparator.comparingLong(TimerDue::at).thenComparing(TimerDue::customerId));
+			Comparator.comparingLong(TimerDue::at).thenComparing(TimerDue::customerId).thenComparingLong(TimerDue::upTo));
 	private final Map<Integer, ResponseFigures> figures = new LinkedHashMap<>();
 	private long late;
 
@@ -56,7 +57,8 @@ public final class SimulatedMarket {
 			int response) {
 	}
 
-	private record TimerDue(long at, String customerId) {
+	/** At {@code at}, the customer's inputs up to {@code upTo} are applied: a timer due, or an event held for the lateness. */
+	private record TimerDue(long at, String customerId, long upTo) {
 	}
 
 	/** What one entry of the model answered, and what its true parameters expected. */
@@ -94,10 +96,19 @@ public final class SimulatedMarket {
 		}
 	}
 
+	/**
+	 * An event went to the driver, which holds it for the lateness ({@code --lateness}) in case an earlier one of
+	 * the customer's comes: once event time has passed it by the lateness, it is applied (with the timers due by
+	 * then), so the messages it leads to are answered in time.
+	 */
+	void onEvent(Event event, long latenessMillis) {
+		timers.add(new TimerDue(event.at() + latenessMillis, event.customerId(), event.at()));
+	}
+
 	/** After each step: the timers it set are watched, and each message it sent gets its answers drawn. */
 	void onStep(CustomerSlot customer, StepResult result) {
 		for (TimerRequest timer : result.timersToSet()) {
-			timers.add(new TimerDue(timer.dueAt(), customer.customerId()));
+			timers.add(new TimerDue(timer.dueAt(), customer.customerId(), timer.dueAt()));
 		}
 		for (ActionRecord action : result.actions()) {
 			ResponseModel.Response response = model.responseTo(action);
@@ -144,7 +155,7 @@ public final class SimulatedMarket {
 			Pending answer = answers.peek();
 			if (timer != null && timer.at() <= time && (answer == null || timer.at() <= answer.at())) {
 				timers.poll();
-				driver.advanceCustomer(timer.customerId(), timer.at());
+				driver.advanceCustomer(timer.customerId(), timer.upTo());
 			} else if (answer != null && answer.at() <= time) {
 				answers.poll();
 				EventType type = injectedTypes[answer.answer().ordinal()];
