@@ -71,6 +71,10 @@ public final class SimulateCommand implements Callable<Integer> {
 			"as itinera migrate would at T, then OTHER — and the report sets it against FILE throughout" })
 	String switchAt;
 
+	@Option(names = "--market", paramLabel = "FILE", description = { "a simulated market (JSON): customers open, click and buy in answer to",
+			"the journey's messages, drawn from its true rates and seed and injected as events (docs/simulate.md)" })
+	Path market;
+
 	@Mixin
 	OutputFolderOption output = new OutputFolderOption("target/simulation");
 
@@ -115,6 +119,9 @@ public final class SimulateCommand implements Callable<Integer> {
 			throw CommandError.error(EventInputOptions.whyNotALog(events));
 		}
 		if (Files.isDirectory(journeyFile)) {
+			if (market != null) {
+				throw CommandError.error("--market answers one journey's messages; give a .journey file, not the folder " + journeyFile + ".");
+			}
 			return simulateWorkspace(out, err);
 		}
 		JourneyPlan base = JourneyPlans.load(journeyFile, err);
@@ -131,6 +138,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		DriverSettings driverSettings = options.driver();
 		DeliverySettings deliverySettings = options.delivery();
 		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
+		marketModel = MarketRun.read(market, plans);
 		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
 		List<AssembledJourney> parts = new ArrayList<>();
 		for (int i = 0; i < plans.size(); i++) {
@@ -180,13 +188,15 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 			journeys.set(1, switched);
 		}
+		List<MarketRun> markets = MarketRun.open(marketModel, journeys, outDir, COMPARED);
 		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
 		StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress())
 				+ " Partial report: " + outDir.resolve(ReportFiles.HTML));
 		long started = System.nanoTime();
 		long cpuStarted = threadCpuNanos();
 		List<SimulationReport> reports;
-		try (records; FileReplay source = log; RunOutput second = compared == null ? RunOutput.discard() : compared) {
+		try (records; FileReplay source = log; RunOutput second = compared == null ? RunOutput.discard() : compared;
+				MarketRun.All answering = new MarketRun.All(markets)) {
 			reports = simulator.run(source, deadLetterSink);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1), versionLabels()), outDir);
@@ -209,6 +219,7 @@ public final class SimulateCommand implements Callable<Integer> {
 						first.outOfOrderEvents(), first.lateEvents(), driverOptions.lateness));
 			}
 			printReplayNotes(out, source, toMillis);
+			answering.finish(out);
 			if (cpuSeconds > 0) {
 				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",
 						cpuSeconds, done.records() / cpuSeconds));
@@ -242,6 +253,9 @@ public final class SimulateCommand implements Callable<Integer> {
 		input.validate();
 		return new CheckedOptions(fromMillis, toMillis, driverOptions.settings(), delivery.settings());
 	}
+
+	/** The --market file, read; null without one. */
+	private io.itinera.runtime.simulate.ResponseModel marketModel;
 
 	/** The --switch-at T moment, epoch ms, or null. */
 	private Long switchMillis;

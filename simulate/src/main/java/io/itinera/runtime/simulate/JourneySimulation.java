@@ -52,6 +52,9 @@ public final class JourneySimulation implements StepListener {
 	private long timersFired;
 	private long lateEvents;
 	private long failedInputs;
+	/** The simulated market answering the journey's messages ({@code --market}), or null. */
+	private SimulatedMarket market;
+	private final long latenessMillis;
 
 	/**
 	 * {@code scorer} answers the plan's models (null for a plan without any); the actions and stage
@@ -70,6 +73,7 @@ public final class JourneySimulation implements StepListener {
 	private JourneySimulation(List<JourneyPlan> plans, boolean workspace, JourneyStep step, Scorer scorer, DriverSettings settings,
 			RunOutput output) {
 		this.output = output;
+		this.latenessMillis = settings.latenessMillis();
 		this.driver = new StepDriver(step, settings.withWallClock(false), scorer, StoredCustomers.NONE, this);
 		for (JourneyPlan plan : plans) {
 			parts.add(new Part(workspace ? plan.name() : null, plan));
@@ -133,6 +137,28 @@ public final class JourneySimulation implements StepListener {
 		return false;
 	}
 
+	/** Answers the journey's messages from {@code market} from now on (one journey, not a workspace). */
+	public void answerWith(SimulatedMarket market) {
+		if (parts.size() != 1 || parts.get(0).journey != null) {
+			throw new IllegalArgumentException("a simulated market answers one journey's messages, not a workspace's");
+		}
+		this.market = market;
+	}
+
+	/** Before an event at {@code time}: the market's answers and the timers due by then go in first. */
+	void advanceTo(long time) {
+		if (market != null) {
+			market.runUntil(time, driver, this::injected);
+		}
+	}
+
+	/** A market's answer applied as an event of the customer; false when it came too late for them. */
+	private boolean injected(Event event) {
+		long lateBefore = lateEvents;
+		onEvent(event, 0);
+		return lateEvents == lateBefore;
+	}
+
 	void onEvent(Event event, long line) {
 		events++;
 		for (Part part : parts) {
@@ -141,11 +167,17 @@ public final class JourneySimulation implements StepListener {
 			}
 		}
 		driver.onEvent(event, line);
+		if (market != null) {
+			market.onEvent(event, latenessMillis);
+		}
 	}
 
 	/** The end of the replay: held events are applied and every timer due by {@code end} fires. */
 	void finish(long end) {
-		driver.finish(end);
+		do {
+			advanceTo(end);
+			driver.finish(end);
+		} while (market != null && market.hasDue(end));
 	}
 
 	@Override
@@ -175,6 +207,9 @@ public final class JourneySimulation implements StepListener {
 	@Override
 	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
 		CustomerTrack[] tracks = (CustomerTrack[]) customer.attachment();
+		if (market != null) {
+			market.onStep(customer, result);
+		}
 		if (input instanceof TimerFired) {
 			timersFired++;
 		} else if (input instanceof Event event) {

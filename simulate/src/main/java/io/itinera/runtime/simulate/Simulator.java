@@ -83,6 +83,7 @@ public final class Simulator {
 					latest = Math.max(latest, event.at());
 					dataEnd = Math.max(dataEnd, event.at());
 					for (JourneySimulation journey : journeys) {
+						journey.advanceTo(event.at());
 						if (journey.declares(event.type())) {
 							journey.onEvent(event, record.lineNumber());
 						}
