@@ -93,7 +93,8 @@ public final class OutputJson {
 		json.writeStringField("channel", notice.channel());
 		json.writeStringField("target", notice.target());
 		json.writeStringField("outcome", notice.outcome().name());
-		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR
+				|| notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 			json.writeStringField("releaseAt", Instant.ofEpochMilli(notice.releaseAt()).toString());
 		}
 		if (notice.cap() != null) {

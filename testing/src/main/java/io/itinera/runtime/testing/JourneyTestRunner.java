@@ -387,7 +387,7 @@ public final class JourneyTestRunner {
 			case CAPPED -> notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP;
 			case CAPPED_BY_WORKSPACE -> notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP && notice.cap() != null
 					&& notice.cap().startsWith("workspace ");
-			case HELD -> notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS;
+			case HELD -> notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR;
 			case LOST_TO_PRIORITY -> notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY;
 			case HELD_BY_PRIORITY -> notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY;
 			case NOT_SUBSCRIBED -> notice.outcome() == DeliveryOutcome.NOT_SUBSCRIBED;
