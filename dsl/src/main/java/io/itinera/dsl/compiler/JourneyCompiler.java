@@ -635,7 +635,7 @@ public final class JourneyCompiler {
 				}
 				if (send.getDelivery() == Delivery.SEND) {
 					return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
-							send.getTemplate(), at(send)));
+							send.getTemplate(), at(send), send.getTime() == null ? null : TextValues.minuteOfDay(send.getTime())));
 				}
 				io.itinera.runtime.plan.TestCase.Delivery delivery = send.getDelivery() == Delivery.HELD
 						? io.itinera.runtime.plan.TestCase.Delivery.HELD : io.itinera.runtime.plan.TestCase.Delivery.CAPPED;
