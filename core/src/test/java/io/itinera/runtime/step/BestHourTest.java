@@ -55,7 +55,7 @@ class BestHourTest {
 			"cart_reminder", Map.of()));
 
 	/** The sample journey with its push reminder sent at the best hour of product views, fallback 10:00, within 1 day. */
-	private static JourneyPlan bestHourPlan(int fallbackMinute) {
+	static JourneyPlan bestHourPlan(int fallbackMinute) {
 		JourneyPlan plan = SamplePlans.cartRecovery();
 		Campaign rescue = plan.campaigns().get(0);
 		List<CampaignRule> rules = new ArrayList<>();
