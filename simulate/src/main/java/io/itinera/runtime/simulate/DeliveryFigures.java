@@ -66,8 +66,7 @@ final class DeliveryFigures {
 			default -> null;
 		};
 		Tally tally = tally(notice.journey(), notice.channel());
-		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR
-				|| notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 			tally.held++;
 		} else if (reason != null) {
 			tally.notSent.merge(reason, 1L, Long::sum);
