@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code send … at best hour} on the hosts: {@code run} and {@code simulate} over one log send each
  * customer's message at the start of the hour they opened in on 5 days (UTC, no timezone attribute),
  * a customer with no opens at the fallback 10:00 (the replay runs on to the end of that day with {@code --to}, so
- * the held messages' timers fire), and both write the same actions and suppressions.
+ * the held messages' timers fire), and both write the same actions and suppressions; {@code explain} says why it waited.
  */
 class BestHourRunTest {
 	private static final String JOURNEY = """
@@ -87,6 +87,10 @@ class BestHourRunTest {
 		assertTrue(Instant.parse(expected.get("c0")).isAfter(Instant.parse("2026-03-07T03:30:00Z")));
 		assertEquals(sorted(ran.resolve(JsonLinesOutput.ACTIONS)), sorted(simulated.resolve(JsonLinesOutput.ACTIONS)));
 		assertEquals(sorted(ran.resolve(JsonLinesOutput.SUPPRESSIONS)), sorted(simulated.resolve(JsonLinesOutput.SUPPRESSIONS)));
+
+		String timeline = InProcessCli.succeeding("explain", "c0", "--out", simulated.toString());
+		assertTrue(timeline.contains("best hour of the customer (or the fallback time): until 2026-03-07"), timeline);
+		assertTrue(timeline.contains("released: the customer's best hour"), timeline);
 	}
 
 	private static String two(int hour) {
