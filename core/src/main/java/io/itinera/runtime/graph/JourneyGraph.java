@@ -111,7 +111,7 @@ public final class JourneyGraph {
 						: "its transitions only lead among " + String.join(", ", trap);
 				findings.add(new GraphFinding(GraphFinding.Kind.NO_WAY_OUT,
 						"Customers who reach " + name + " never reach a stage that ends the journey: " + where + ". "
-								+ exitsNote() + "Add a transition to a final stage (one without transitions).",
+								+ exitsNote() + "Add a transition to a stage without transitions.",
 						stage.location(), stage, trap));
 			}
 		}

@@ -59,11 +59,16 @@ public class ModelFileValidator extends ComposedJourneyCheck {
 			ModelBinding.bind(signature, inputs, model.getOutput(), declaredColumn(model));
 		} catch (SignatureMismatchException e) {
 			for (SignatureMismatchException.Mismatch mismatch : e.mismatches()) {
-				error("Model file '" + model.getPath() + "' does not fit this declaration: " + mismatch.message()
-								+ ". The file expects " + signature.describe() + ".",
+				error(doesNotFit(model, mismatch, signature),
 						featureOf(mismatch.part()), JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
 			}
 		}
+	}
+
+	/** The mismatch, and the file's whole signature unless the mismatch already lists what the file has. */
+	private static String doesNotFit(ModelDecl model, SignatureMismatchException.Mismatch mismatch, OnnxSignature signature) {
+		String expects = mismatch.message().contains("its outputs are") ? "" : ". The file expects " + signature.describe();
+		return "Model file '" + model.getPath() + "' does not fit this declaration: " + mismatch.message() + expects + ".";
 	}
 
 	/** The vocabulary file, then the ONNX signature against the declaration and the vocabulary's size. */
@@ -91,8 +96,7 @@ public class ModelFileValidator extends ComposedJourneyCheck {
 		} catch (SignatureMismatchException e) {
 			for (SignatureMismatchException.Mismatch mismatch : e.mismatches()) {
 				boolean aboutVocabulary = mismatch.message().contains("vocabulary");
-				error("Model file '" + model.getPath() + "' does not fit this declaration: " + mismatch.message()
-								+ ". The file expects " + signature.describe() + ".",
+				error(doesNotFit(model, mismatch, signature),
 						aboutVocabulary ? JourneyPackage.Literals.MODEL_DECL__VOCABULARY : featureOf(mismatch.part()),
 						aboutVocabulary ? JourneyIssueCodes.MODEL_VOCABULARY : JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
 			}
