@@ -39,15 +39,57 @@ class SegmentSizesReportTest {
 	private record Order(String customer, Instant at, int amount) {
 	}
 
+	private static final List<String> MONTHS = List.of("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06");
+	private static final List<Instant> INSTANTS = List.of(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
+			Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"), END);
+
 	@Test
 	void segmentSizesPerMonthAreInTheReport() throws Exception {
-		List<Instant> instants = new ArrayList<>();
-		List<String> months = List.of("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06");
-		for (int m = 2; m <= 6; m++) {
-			instants.add(Instant.parse(String.format("2026-%02d-01T00:00:00Z", m)));
-		}
-		instants.add(END);
+		List<Order> orders = orders();
+		List<long[]> expected = expected(orders, 60);
+		long dormantLeft = expected.stream().mapToLong(row -> row[3]).sum();
+		long vipLeft = expected.stream().mapToLong(row -> row[6]).sum();
+		assertTrue(dormantLeft > 0 && vipLeft > 0 && expected.get(5)[7] > 0, "the orders move customers in and out of each segment");
 
+		Path log = write(orders);
+		Path out = dir.resolve("out");
+		InProcessCli.succeeding("simulate", SAMPLE.toString(), "--events", log.toString(), "--out", out.toString(), "--no-progress");
+		JsonNode reported = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("segmentsByMonth");
+		assertReported(expected, reported);
+		String html = Files.readString(out.resolve("report.html"));
+		assertTrue(html.contains("<h2>Segments by month</h2>") && html.contains("QuietSpender"), "the HTML report shows them");
+	}
+
+	/**
+	 * In a workspace of the sample journey and a copy whose customers are dormant after 30 days, each
+	 * journey's report counts its own segments: the sample's as when it runs alone.
+	 */
+	@Test
+	void eachJourneyOfAWorkspaceCountsItsOwnSegments() throws Exception {
+		List<Order> orders = orders();
+		Path log = write(orders);
+		Path alone = dir.resolve("alone");
+		InProcessCli.succeeding("simulate", SAMPLE.toString(), "--events", log.toString(), "--out", alone.toString(), "--no-progress");
+		Path folder = Files.createDirectories(dir.resolve("workspace"));
+		String sample = Files.readString(SAMPLE);
+		Files.writeString(folder.resolve("segments-winback.journey"), sample);
+		String sooner = sample.replace("journey SegmentWinback ", "journey SoonerWinback ")
+				.replace("daysSinceOrder > 60 days", "daysSinceOrder > 30 days");
+		assertTrue(!sooner.equals(sample) && sooner.contains("daysSinceOrder > 30 days"));
+		Files.writeString(folder.resolve("sooner-winback.journey"), sooner);
+		Path out = dir.resolve("ws-out");
+		InProcessCli.succeeding("simulate", folder.toString(), "--events", log.toString(), "--out", out.toString(), "--no-progress");
+
+		ObjectMapper json = new ObjectMapper();
+		assertEquals(json.readTree(alone.resolve("report.json").toFile()).get("segmentsByMonth"),
+				json.readTree(out.resolve("SegmentWinback").resolve("report.json").toFile()).get("segmentsByMonth"));
+		assertReported(expected(orders, 30), json.readTree(out.resolve("SoonerWinback").resolve("report.json").toFile()).get("segmentsByMonth"));
+	}
+
+	private static final Path SAMPLE = Path.of("..", "journeys", "segments-winback.journey");
+
+	private static List<Order> orders() {
+		List<Instant> instants = INSTANTS;
 		Random random = new Random(24);
 		List<Order> orders = new ArrayList<>();
 		for (int c = 0; c < 80; c++) {
@@ -62,6 +104,12 @@ class SegmentSizesReportTest {
 		}
 		orders.add(new Order("zz-end", END, 10));
 		orders.sort(Comparator.comparing(Order::at).thenComparing(Order::customer));
+		return orders;
+	}
+
+	/** Per instant: the customers seen, then per segment those in it, joined and left; dormant after {@code dormantDays}. */
+	private static List<long[]> expected(List<Order> orders, int dormantDays) {
+		List<Instant> instants = INSTANTS;
 
 		Map<String, List<Order>> byCustomer = new LinkedHashMap<>();
 		orders.forEach(o -> byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o));
@@ -79,7 +127,7 @@ class SegmentSizesReportTest {
 				row[0]++;
 				Instant latest = before.stream().map(Order::at).max(Instant::compareTo).orElseThrow();
 				int spend90 = before.stream().filter(o -> Duration.between(o.at(), instant).toDays() < 90).mapToInt(Order::amount).sum();
-				boolean dormant = Duration.between(latest, instant).toDays() > 60;
+				boolean dormant = Duration.between(latest, instant).toDays() > dormantDays;
 				boolean[] in = { dormant, spend90 > 200, dormant && spend90 > 100 };
 				boolean[] was = previous.getOrDefault(customer.getKey(), new boolean[3]);
 				for (int s = 0; s < 3; s++) {
@@ -91,26 +139,24 @@ class SegmentSizesReportTest {
 			}
 			expected.add(row);
 		}
-		long dormantLeft = expected.stream().mapToLong(row -> row[3]).sum();
-		long vipLeft = expected.stream().mapToLong(row -> row[6]).sum();
-		assertTrue(dormantLeft > 0 && vipLeft > 0 && expected.get(5)[7] > 0, "the orders move customers in and out of each segment");
+		return expected;
+	}
 
+	private Path write(List<Order> orders) throws java.io.IOException {
 		StringBuilder csv = new StringBuilder("customer,time,type,orderId,amount\n");
 		for (Order o : orders) {
 			csv.append(o.customer()).append(',').append(o.at()).append(",order,").append(o.customer()).append('-')
 					.append(o.at().getEpochSecond()).append(',').append(o.amount()).append('\n');
 		}
-		Path log = Files.writeString(dir.resolve("orders.csv"), csv);
-		Path out = dir.resolve("out");
-		InProcessCli.succeeding("simulate", Path.of("..", "journeys", "segments-winback.journey").toString(), "--events",
-				log.toString(), "--out", out.toString(), "--no-progress");
+		return Files.writeString(dir.resolve("orders.csv"), csv);
+	}
 
-		JsonNode reported = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("segmentsByMonth");
-		assertEquals(instants.size(), reported.size(), reported.toString());
-		for (int i = 0; i < instants.size(); i++) {
+	private static void assertReported(List<long[]> expected, JsonNode reported) {
+		assertEquals(INSTANTS.size(), reported.size(), reported.toString());
+		for (int i = 0; i < INSTANTS.size(); i++) {
 			JsonNode month = reported.get(i);
-			assertEquals(months.get(i), month.get("month").asText());
-			assertEquals(instants.get(i).toString(), month.get("at").asText());
+			assertEquals(MONTHS.get(i), month.get("month").asText());
+			assertEquals(INSTANTS.get(i).toString(), month.get("at").asText());
 			long[] row = new long[1 + 3 * SEGMENTS.size()];
 			row[0] = month.get("customers").asLong();
 			for (int s = 0; s < SEGMENTS.size(); s++) {
@@ -120,10 +166,8 @@ class SegmentSizesReportTest {
 				row[2 + 3 * s] = segment.get("joined").asLong();
 				row[3 + 3 * s] = segment.get("left").asLong();
 			}
-			assertEquals(java.util.Arrays.toString(expected.get(i)), java.util.Arrays.toString(row), "at " + instants.get(i));
+			assertEquals(java.util.Arrays.toString(expected.get(i)), java.util.Arrays.toString(row), "at " + INSTANTS.get(i));
 		}
-		String html = Files.readString(out.resolve("report.html"));
-		assertTrue(html.contains("<h2>Segments by month</h2>") && html.contains("QuietSpender"), "the HTML report shows them");
 	}
 
 	/** Whether the order is 83 to 91 days before the instant: where the 90-day window's buckets blur it. */
