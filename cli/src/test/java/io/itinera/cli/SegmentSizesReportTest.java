@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,22 @@ class SegmentSizesReportTest {
 		assertReported(expected, reported);
 		String html = Files.readString(out.resolve("report.html"));
 		assertTrue(html.contains("<h2>Segments by month</h2>") && html.contains("QuietSpender"), "the HTML report shows them");
+		assertTrue(html.contains("id=\"j0-segments\""), "with a chart");
+	}
+
+	@Test
+	void theSegmentsChartIsDrawn() throws Exception {
+		HeadlessChromium.assumeInstalled("the segments chart's rendering");
+		Path out = dir.resolve("out");
+		InProcessCli.succeeding("simulate", SAMPLE.toString(), "--events", write(orders()).toString(), "--out", out.toString(),
+				"--no-progress");
+		String dom = HeadlessChromium.run(dir, "--dump-dom", out.resolve("report.html").toUri().toString());
+		Matcher check = Pattern.compile("id=\"render-check\"[^>]*data-charts=\"(\\d+)\" data-drawn=\"(\\d+)\" data-marks=\"(\\d+)\""
+				+ " data-legend-overlaps=\"(\\d+)\"").matcher(dom);
+		assertTrue(check.find(), "the page's render check ran");
+		assertTrue(dom.contains("id=\"j0-segments\""), "the segments chart is on the page");
+		assertEquals(check.group(1), check.group(2), "every chart, the segments chart with them, is drawn");
+		assertEquals("0", check.group(4), "legend entries overlapping a title, label or tick");
 	}
 
 	/**
