@@ -45,6 +45,11 @@ public final class JourneyJob {
 		public static Input kafka(String bootstrap, String topic, String groupId) {
 			return new Input(List.of(), null, bootstrap, topic, groupId, false);
 		}
+
+		/** Files read once (a replay), not a topic or a watched folder. */
+		boolean bounded() {
+			return topic == null && watchDirectory == null;
+		}
 	}
 
 	/** Where the output goes: a directory of JSON Lines part files, Kafka topics, or both. */
@@ -60,29 +65,33 @@ public final class JourneyJob {
 
 	/** Adds the job to {@code env}; the caller sets parallelism, checkpointing and runs it. */
 	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output) {
-		build(lines(env, input), settings, output);
+		build(lines(env, input), settings, output, null, new byte[16], input.bounded());
 	}
 
 	/** The job with an erasure path ({@link ErasureRequests}); {@code erasures} may be null (none). */
 	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output,
 			ErasureRequests erasures) {
 		build(lines(env, input), settings, output, erasures == null ? null : erasures.stream(env),
-				erasures == null ? new byte[16] : erasures.saltBytes());
+				erasures == null ? new byte[16] : erasures.saltBytes(), input.bounded());
 	}
 
 	/** The job over a stream of lines already in the graph (tests put a failure in front of it). */
 	static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output) {
-		build(lines, settings, output, null, new byte[16]);
+		build(lines, settings, output, null, new byte[16], false);
 	}
 
 	private static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output, DataStream<EventRecord> erasures,
-			byte[] erasureSalt) {
+			byte[] erasureSalt, boolean bounded) {
 		SingleOutputStreamOperator<EventRecord> events = lines.process(new EventParsing(settings), OutputTypes.EVENT)
 				.uid("parse").name("parse events");
-		DataStream<EventRecord> timed = events.assignTimestampsAndWatermarks(WatermarkStrategy
+		WatermarkStrategy<EventRecord> eventTime = WatermarkStrategy
 				.<EventRecord>forBoundedOutOfOrderness(Duration.ofMillis(settings.latenessMillis()))
-				.withTimestampAssigner((event, previous) -> event.at).withIdleness(Duration.ofSeconds(5))).uid("watermarks")
-				.name("event time");
+				.withTimestampAssigner((event, previous) -> event.at);
+		// A live source's idle partitions must not hold time back. A file replay's must: a reader that
+		// paused (GC, a loaded machine) would be marked idle and the finished readers' end of time
+		// would pass it, firing its customers' timers before their own later events.
+		DataStream<EventRecord> timed = events.assignTimestampsAndWatermarks(bounded ? eventTime
+				: eventTime.withIdleness(Duration.ofSeconds(5))).uid("watermarks").name("event time");
 		DataStream<EventRecord> toCustomers = erasures == null ? timed : timed.union(erasures);
 		DataStream<OutputRecord> results = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING)
 				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings, erasureSalt)).uid("journey")

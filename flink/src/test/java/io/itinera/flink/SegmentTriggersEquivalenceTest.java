@@ -1,6 +1,7 @@
 package io.itinera.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.InputFormat;
 import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.TimeWindow;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.rules.CampaignRules;
@@ -53,9 +55,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code entry on segment} and {@code on entering|leaving segment} (the sample
  * {@code journeys/segments-winback.journey}, whose segments change with time alone: "no order for 60
  * days", "over 200 spent in 90 days") behave the same on every host: {@code run} (the local engine),
- * {@code simulate} and the Flink job on a MiniCluster give the same actions and stage changes over one
- * log, and journey tests written from {@code run}'s output for some of its customers (their orders at
- * their times, then what run sent and where it left them between them) pass.
+ * {@code simulate} and the Flink job on a MiniCluster (its log prepared as {@code itinera flink}
+ * prepares it, {@link ReplayInput}) give the same actions and stage changes over one log, and journey
+ * tests written from {@code run}'s output for some of its customers (their orders at their times, then
+ * what run sent and where it left them between them) pass.
  */
 class SegmentTriggersEquivalenceTest {
 	@RegisterExtension
@@ -95,9 +98,16 @@ class SegmentTriggersEquivalenceTest {
 		Path flink = dir.resolve("flink");
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkFixtures.jobConfiguration());
 		env.setParallelism(2);
-		JourneyJob.build(env, JobSettings.of(PlanJson.write(plan), dir.toString()).withReplayEnd(END.toEpochMilli()),
-				JourneyJob.Input.files(List.of(log.toString())), JourneyJob.Output.directory(flink.toString()));
-		env.execute("segment triggers");
+		// as itinera flink runs it: the log, written customer by customer, is handed on in time order,
+		// so that no watermark moves a customer's clock past their own later orders
+		try (ReplayInput replay = ReplayInput.prepare(List.of(log.toString()), EventSchema.of(plan), null,
+				DriverSettings.DEFAULT_LATENESS_MILLIS, TimeWindow.DEFAULT_MAX_SKEW.toMillis(), END.toEpochMilli(),
+				dir.resolve(ReplayInput.SORT_FOLDER))) {
+			assertNotNull(replay.orderNote(), "the log is not in time order across customers");
+			JourneyJob.build(env, replay.applyTo(JobSettings.of(PlanJson.write(plan), dir.toString())),
+					replay.input(JourneyJob.Input.files(List.of(log.toString()))), JourneyJob.Output.directory(flink.toString()));
+			env.execute("segment triggers");
+		}
 
 		List<String> actions = FlinkFixtures.sorted(run.resolve(JsonLinesOutput.ACTIONS));
 		List<String> changes = FlinkFixtures.sorted(run.resolve(JsonLinesOutput.STAGE_CHANGES));
@@ -111,6 +121,7 @@ class SegmentTriggersEquivalenceTest {
 		for (String kind : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
 			assertEquals(FlinkFixtures.sorted(run.resolve(kind)), FlinkFixtures.sorted(simulate.resolve(kind)), "simulate's " + kind);
 		}
+		assertEquals(List.of(), FlinkFixtures.sortedLines(flink, OutputRecord.DEAD_LETTER), "no late event on Flink");
 		assertEquals(actions, FlinkFixtures.sortedLines(flink, OutputRecord.ACTION));
 		assertEquals(changes, FlinkFixtures.sortedLines(flink, OutputRecord.STAGE_CHANGE));
 

@@ -106,6 +106,7 @@ public final class HtmlReport {
 		channels(html, r.channels(), r.messagesPerCustomerWeek(), id);
 		splits(html, r, id);
 		daily(html, r, id);
+		SegmentSizesSection.append(html, r, id);
 		return html.toString();
 	}
 

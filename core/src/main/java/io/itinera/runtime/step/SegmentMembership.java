@@ -31,15 +31,35 @@ public final class SegmentMembership {
 		return names;
 	}
 
-	/** By segment index: whether {@code state} (laid out for this plan, or older) is in it at {@code at}. Reads a copy. */
+	/**
+	 * By segment index: whether {@code state} (laid out for this plan, or older) is in it at {@code at}.
+	 * Only reads: a state laid out otherwise is read through a copy laid out for the plan.
+	 */
 	public boolean[] of(CustomerState state, long at) {
-		CustomerState copy = state.copy();
-		journey.fit(copy);
-		StepMoment moment = new StepMoment(copy, journey, at, null);
+		CustomerState read = state;
+		if (!laidOut(state)) {
+			read = state.copy();
+			journey.fit(read);
+		}
+		StepMoment moment = new StepMoment(read, journey, at, null);
 		boolean[] in = new boolean[conditions.length];
 		for (int s = 0; s < conditions.length; s++) {
 			in[s] = conditions[s].test(moment);
 		}
 		return in;
+	}
+
+	/** Whether the state has the plan's features, scores and attributes where a condition reads them. */
+	private boolean laidOut(CustomerState state) {
+		if (state.features.length != journey.featureNames.length || state.scores.length != journey.modelNames.length
+				|| state.recommendations.length != journey.modelNames.length || state.attributes.length != journey.attributeNames.length) {
+			return false;
+		}
+		for (Object slot : state.features) {
+			if (slot == null) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

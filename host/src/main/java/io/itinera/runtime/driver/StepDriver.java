@@ -427,6 +427,7 @@ public final class StepDriver {
 		if (slot.erased) {
 			return;
 		}
+		listener.beforeStep(slot, input);
 		StepResult result;
 		try {
 			result = step.applyInPlace(slot.state, input);

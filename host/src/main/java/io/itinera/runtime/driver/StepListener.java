@@ -6,6 +6,13 @@ import io.itinera.runtime.step.StepResult;
 
 /** What a host does with the driver's work: count it, write it, report it. Called on the driver's thread. */
 public interface StepListener {
+	/**
+	 * The customer's state (and clock) just before the driver applies {@code input} to it: what held
+	 * from their previous input until this one (the simulator's segment sizes at each month's end).
+	 */
+	default void beforeStep(CustomerSlot customer, StepInput input) {
+	}
+
 	/** A step was applied to the customer; the driver has already taken its timers and score requests. */
 	void onStep(CustomerSlot customer, StepInput input, StepResult result);
 

@@ -40,6 +40,10 @@ final class CustomerTrack {
 	long[] sendSlots;
 	/** Bit i: a goal event followed one of slot i's messages within the window. */
 	long[] sendSlotsConverted;
+	/** The next month's end at which {@link SegmentSizes} counts the customer ({@link #NEVER}: before their first input). */
+	long segmentsDue = NEVER;
+	/** Bit s: the customer was in segment s at the previous month's end (the first 64 segments). */
+	long segmentsIn;
 	/** Sends of recommended items not yet named by a later event (null for most customers). */
 	java.util.List<RecommendationHits.Pending> pendingRecommendations;
 

@@ -375,7 +375,7 @@ final class JourneyFigures {
 		}
 		return new SimulationReport(plan.name(), plan.title(), window, input, stageFigures(), transitionFigures(),
 				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(tracks), dayFigures(),
-				delivery.channels(), delivery.weeks());
+				delivery.channels(), delivery.weeks(), List.of());
 	}
 
 	private List<StageFigures> stageFigures() {

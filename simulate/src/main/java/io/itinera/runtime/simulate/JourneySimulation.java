@@ -21,6 +21,7 @@ import io.itinera.runtime.step.Event;
 import io.itinera.runtime.step.GoalEvent;
 import io.itinera.runtime.step.GoalReached;
 import io.itinera.runtime.step.JourneyStep;
+import io.itinera.runtime.step.SegmentMembership;
 import io.itinera.runtime.step.StageChange;
 import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
@@ -88,12 +89,15 @@ public final class JourneySimulation implements StepListener {
 		final JourneyFigures figures;
 		final Set<String> declaredEvents = new HashSet<>();
 		final Map<String, int[]> splitsByStage = new HashMap<>();
+		/** Null when the journey declares no segment. */
+		final SegmentSizes segments;
 		long events;
 
 		Part(String journey, JourneyPlan plan) {
 			this.journey = journey;
 			this.plan = plan;
 			this.figures = new JourneyFigures(plan);
+			this.segments = plan.segments().isEmpty() ? null : new SegmentSizes(new SegmentMembership(plan));
 			for (EventType event : plan.events()) {
 				declaredEvents.add(event.name());
 			}
@@ -178,6 +182,30 @@ public final class JourneySimulation implements StepListener {
 			advanceTo(end);
 			driver.finish(end);
 		} while (market != null && market.hasDue(end));
+		for (int p = 0; p < parts.size(); p++) {
+			Part part = parts.get(p);
+			if (part.segments != null) {
+				for (CustomerSlot slot : driver.customers()) {
+					part.segments.finish(((CustomerTrack[]) slot.attachment())[p], partState(part, slot.state()), end);
+				}
+			}
+		}
+	}
+
+	@Override
+	public void beforeStep(CustomerSlot customer, StepInput input) {
+		CustomerTrack[] tracks = (CustomerTrack[]) customer.attachment();
+		for (int p = 0; p < parts.size(); p++) {
+			Part part = parts.get(p);
+			if (part.segments != null) {
+				part.segments.beforeInput(tracks[p], partState(part, customer.state()), input.at());
+			}
+		}
+	}
+
+	/** A workspace customer's part for the journey (null before they have one). */
+	private static CustomerState partState(Part part, CustomerState state) {
+		return part.journey != null && state instanceof WorkspaceState composite ? composite.part(part.journey) : state;
 	}
 
 	@Override
@@ -377,7 +405,8 @@ public final class JourneySimulation implements StepListener {
 			SimulationReport.Input input = new SimulationReport.Input(partEvents - lateEvents, outsideWindow,
 					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired,
 					pendingTimers(part.journey), driver.rowsScored());
-			reports.add(part.figures.report(tracks, window, input));
+			SimulationReport report = part.figures.report(tracks, window, input);
+			reports.add(part.segments == null ? report : report.withSegmentsByMonth(part.segments.months()));
 		}
 		return reports;
 	}

@@ -24,7 +24,14 @@ public record SimulationReport(
 		List<SplitFigures> splits,
 		List<DayFigures> daily,
 		List<ChannelFigures> channels,
-		List<WeekBin> messagesPerCustomerWeek) {
+		List<WeekBin> messagesPerCustomerWeek,
+		List<SegmentMonth> segmentsByMonth) {
+
+	/** The same report with the segment sizes by month of the replay. */
+	public SimulationReport withSegmentsByMonth(List<SegmentMonth> months) {
+		return new SimulationReport(journey, title, window, input, stages, transitions, funnel, goal, campaigns,
+				messagesPerCustomerDay, splits, daily, channels, messagesPerCustomerWeek, List.copyOf(months));
+	}
 
 	/**
 	 * The event-time span replayed, and {@code dataEnds}: the latest event time of the log, outside the
@@ -160,5 +167,21 @@ public record SimulationReport(
 
 	/** One day (UTC) of event time: actions sent and stage entries, per stage. */
 	public record DayFigures(String day, long actions, long stageEntries, Map<String, Long> entriesByStage) {
+	}
+
+	/**
+	 * The journey's declared segments at the end of a month of event time (UTC; {@code at}: the instant
+	 * evaluated, the next month's first moment, or the replay's end for its last, partial month):
+	 * {@code customers} seen by then (a customer not seen yet is in no segment).
+	 */
+	public record SegmentMonth(String month, String at, long customers, List<SegmentCount> segments) {
+	}
+
+	/**
+	 * Customers in the segment at the month's end; {@code joined}: of them, those not in it at the
+	 * previous month's end (or not seen yet), {@code left}: those in it then and no longer (flows for
+	 * the first 64 segments).
+	 */
+	public record SegmentCount(String segment, long customers, long joined, long left) {
 	}
 }
