@@ -66,6 +66,14 @@ class BroadcastLanguageTest {
 	}
 
 	@Test
+	void theNewKeywordsStayUsableAsNames() throws Exception {
+		Journey journey = parser.parse(JOURNEY.replace("event signup { newsletter: string }",
+				"event signup { newsletter: string  to: string  monday: decimal  broadcast: string }"));
+		List<Issue> issues = validator.validate(journey);
+		assertTrue(issues.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR), issues::toString);
+	}
+
+	@Test
 	void anUnknownSegmentAndABadTimeAreErrors() throws Exception {
 		List<Issue> issues = validator.validate(parser.parse(JOURNEY.replace("to segment Readers\n    send email", "to segment Raeders\n    send email")
 				.replace("every day 7:30", "every day 25:30")));
