@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every ```journey block of docs/language.md (and docs/segments.md) passes `itinera check` (no errors) and its own tests:
+ * Every ```journey block of docs/language.md (and docs/segments.md, docs/send-time.md) passes `itinera check` (no errors) and its own tests:
  * the reference cannot show a journey the language refuses or that does not do what it says.
  */
 class LanguageDocExamplesTest {
@@ -46,6 +46,12 @@ class LanguageDocExamplesTest {
 	@TestFactory
 	Stream<DynamicTest> everySegmentsExampleChecksCleanAndItsTestsPass() throws IOException {
 		return examplesOf(Path.of("..", "docs", "segments.md"));
+	}
+
+	/** docs/send-time.md's examples (send at best hour), the same way. */
+	@TestFactory
+	Stream<DynamicTest> everySendTimeExampleChecksCleanAndItsTestsPass() throws IOException {
+		return examplesOf(Path.of("..", "docs", "send-time.md"));
 	}
 
 	private static Stream<DynamicTest> examplesOf(Path doc) throws IOException {

@@ -84,10 +84,20 @@ final class PlanText {
 				+ " }";
 	}
 
+	static String bestHour(Action.BestHour bestHour) {
+		if (bestHour == null) {
+			return "";
+		}
+		String fallback = bestHour.fallbackMinute() < 0 ? ""
+				: String.format(java.util.Locale.ROOT, " fallback %02d:%02d", bestHour.fallbackMinute() / 60, bestHour.fallbackMinute() % 60);
+		return " at best hour from " + String.join(", ", bestHour.engagementEvents()) + fallback + " within "
+				+ bestHour.withinMillis() / 60_000 + " minutes";
+	}
+
 	static String action(Action action) {
 		if (action instanceof Action.Send send) {
 			return "send " + send.channel().name().toLowerCase(java.util.Locale.ROOT) + " \"" + send.template() + "\""
-					+ params(send.params());
+					+ params(send.params()) + bestHour(send.bestHour());
 		}
 		if (action instanceof Action.Tag tag) {
 			return "tag \"" + tag.tag() + "\"";

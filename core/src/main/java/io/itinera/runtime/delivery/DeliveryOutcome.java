@@ -6,6 +6,8 @@ public enum DeliveryOutcome {
 	SUPPRESSED_BY_CAP,
 	/** It fell in the campaign's quiet hours: it waits for their end. */
 	HELD_BY_QUIET_HOURS,
+	/** {@code send … at best hour}: it waits for the customer's most engaged local hour (or the fallback time). */
+	HELD_FOR_BEST_HOUR,
 	/** A held message went out when the quiet hours ended. */
 	RELEASED,
 	/** A held message was not sent: by the end of the quiet hours the customer had left the campaign's stages. */

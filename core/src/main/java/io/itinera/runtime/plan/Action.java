@@ -14,14 +14,36 @@ import java.util.List;
 public sealed interface Action {
 	SourceLocation location();
 
-	/** {@code topic}: the subscription topic it names ({@code send email "x" topic promotions}), else null (its campaign's). */
-	record Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic) implements Action {
+	/**
+	 * {@code topic}: the subscription topic it names ({@code send email "x" topic promotions}), else null (its campaign's);
+	 * {@code bestHour}: {@code at best hour …}, held until the customer's most engaged hour, else null (sent when decided).
+	 */
+	record Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic, BestHour bestHour)
+			implements Action {
 		public Send {
 			params = List.copyOf(params);
 		}
 
+		public Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic) {
+			this(channel, template, params, location, topic, null);
+		}
+
 		public Send(Channel channel, String template, List<Param> params, SourceLocation location) {
-			this(channel, template, params, location, null);
+			this(channel, template, params, location, null, null);
+		}
+	}
+
+	/**
+	 * Send-time optimisation ({@code at best hour [from E, …] [fallback HH:MM] [within D]}): the message waits for the
+	 * start of the customer's most engaged local hour, counted from the {@code engagementEvents}; until their counts are
+	 * trusted, for {@code fallbackMinute} (minute of the day; -1: none, sent when decided). Never held longer than
+	 * {@code withinMillis}: when the hour comes later, it goes when decided. See docs/optimise.md.
+	 */
+	record BestHour(List<String> engagementEvents, int fallbackMinute, long withinMillis, SourceLocation location) {
+		public static final long DEFAULT_WITHIN_MILLIS = 24L * 60 * 60 * 1000;
+
+		public BestHour {
+			engagementEvents = List.copyOf(engagementEvents);
 		}
 	}
 

@@ -92,8 +92,12 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 		SourceLocation location();
 	}
 
-	public record ExpectSend(boolean negated, Channel channel, String template, SourceLocation location)
+	/** {@code atMinute}: {@code expect send at HH:MM …}, the minute of the day it went out in the customer's zone; null: any time. */
+	public record ExpectSend(boolean negated, Channel channel, String template, SourceLocation location, Integer atMinute)
 			implements Expectation {
+		public ExpectSend(boolean negated, Channel channel, String template, SourceLocation location) {
+			this(negated, channel, template, location, null);
+		}
 	}
 
 	public record ExpectStage(String stage, SourceLocation location) implements Expectation {

@@ -23,7 +23,8 @@ import java.util.Map;
  * Caps are checked first (a capped message is not sent, nor held); a message in quiet hours
  * (in the customer's {@code timezone} attribute, else the default zone) is held and released by
  * a timer when they end, and counts against the caps from its release time. State lives in the
- * customer's state (extensions), so it survives restarts and replays alike.
+ * customer's state (extensions), so it survives restarts and replays alike. A send {@code at best hour} first
+ * waits for the customer's most engaged hour ({@link BestHourTiming}); quiet hours then apply to that time.
  */
 public final class DeliveryPolicy {
 	public static final String HOLD_TIMER_PREFIX = "hold:";
@@ -57,6 +58,7 @@ public final class DeliveryPolicy {
 	private final ZoneId defaultZone;
 	private final int timezoneAttribute;
 	private final boolean active;
+	private final BestHourTiming bestHour;
 
 	@SuppressWarnings("unchecked")
 	public DeliveryPolicy(JourneyPlan plan, DeliverySettings settings) {
@@ -94,7 +96,15 @@ public final class DeliveryPolicy {
 		for (QuietHours quiet : quietHours) {
 			anyQuiet |= quiet != null;
 		}
-		active = longest > 0 || anyQuiet;
+		bestHour = new BestHourTiming(plan);
+		active = longest > 0 || anyQuiet || !bestHour.isEmpty();
+	}
+
+	/** Counts an engagement event for the customer's best hour ({@code send … at best hour}); nothing for other events. */
+	public void recordEngagement(CustomerState state, Event event) {
+		if (!bestHour.isEmpty()) {
+			bestHour.record(state, event, zoneOf(state));
+		}
 	}
 
 	/** Decides a message's fate and records it in the customer's state (a send, or a held message). */
@@ -115,7 +125,8 @@ public final class DeliveryPolicy {
 			}
 		}
 		QuietHours quiet = campaign >= 0 ? quietHours[campaign] : null;
-		long releaseAt = quiet == null ? at : endOfQuietHours(quiet, zoneOf(state), at);
+		long sendAt = bestHour.isEmpty() ? at : bestHour.sendAt(state, action, zoneOf(state));
+		long releaseAt = quiet == null ? sendAt : endOfQuietHours(quiet, zoneOf(state), sendAt);
 		if (log != null) {
 			log.add(campaign < 0 ? 0xFFFF : campaign, channel, releaseAt); // a raw rule naming no campaign counts for global caps only
 			state.putExtension(SENT_KEY, log.write());
@@ -127,7 +138,8 @@ public final class DeliveryPolicy {
 		HeldMessages held = HeldMessages.read(state.extension(HELD_KEY));
 		held.add(new HeldMessages.Held(timerId, releaseAt, action));
 		state.putExtension(HELD_KEY, held.write());
-		return new Verdict(DeliveryOutcome.HELD_BY_QUIET_HOURS, null, null, 0, releaseAt, timerId);
+		DeliveryOutcome why = releaseAt == sendAt ? DeliveryOutcome.HELD_FOR_BEST_HOUR : DeliveryOutcome.HELD_BY_QUIET_HOURS;
+		return new Verdict(why, null, null, 0, releaseAt, timerId);
 	}
 
 	public static boolean isHoldTimer(String timerId) {

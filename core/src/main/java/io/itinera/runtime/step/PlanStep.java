@@ -125,6 +125,7 @@ public final class PlanStep implements SingleJourneyStep {
 		long at = event.at();
 		boolean[] changedSequences = updateFeatures(state, event, handling);
 		copyAttributes(state, event, handling);
+		delivery.recordEngagement(state, event);
 		StepMoment moment = new StepMoment(state, journey, at, event);
 
 		boolean wasIn = state.inJourney;

@@ -454,6 +454,15 @@ public final class JourneyCompiler {
 					c.getTopic()));
 		}
 
+		private Action.BestHour bestHour(io.itinera.dsl.journey.BestHourClause clause) {
+			if (clause == null) {
+				return null;
+			}
+			Integer fallback = clause.getFallback() == null ? Integer.valueOf(-1) : TextValues.minuteOfDay(clause.getFallback());
+			long within = clause.getWithin() == null ? Action.BestHour.DEFAULT_WITHIN_MILLIS : millis(clause.getWithin());
+			return track(clause, new Action.BestHour(BestHourEvents.of(clause), fallback == null ? -1 : fallback, within, at(clause)));
+		}
+
 		private io.itinera.runtime.plan.QuietHours quietHours(QuietHours q) {
 			if (q == null) {
 				return null;
@@ -486,7 +495,8 @@ public final class JourneyCompiler {
 			if (action instanceof SendAction send) {
 				List<Action.Param> params = params(send.getParams());
 				return params == null ? null
-						: track(send, new Action.Send(channel(send.getChannel()), send.getTemplate(), params, at(send), send.getTopic()));
+						: track(send, new Action.Send(channel(send.getChannel()), send.getTemplate(), params, at(send), send.getTopic(),
+								bestHour(send.getBestHour())));
 			}
 			if (action instanceof TagAction tag) {
 				return track(tag, new Action.Tag(tag.getTag(), at(tag)));
@@ -639,7 +649,7 @@ public final class JourneyCompiler {
 				}
 				if (send.getDelivery() == Delivery.SEND) {
 					return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
-							send.getTemplate(), at(send)));
+							send.getTemplate(), at(send), send.getTime() == null ? null : TextValues.minuteOfDay(send.getTime())));
 				}
 				io.itinera.runtime.plan.TestCase.Delivery delivery = send.getDelivery() == Delivery.HELD
 						? io.itinera.runtime.plan.TestCase.Delivery.HELD : io.itinera.runtime.plan.TestCase.Delivery.CAPPED;

@@ -20,6 +20,7 @@ public final class JourneyIssueCodes {
 	public static final String CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS = PREFIX + "cap.equalsScheduleWithQuietHours";
 	public static final String CAMPAIGN_WITHOUT_CAP = PREFIX + "cap.missing";
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
+	public static final String BEST_HOUR_WITHOUT_ENGAGEMENT = PREFIX + "bestHourWithoutEngagement";
 	public static final String TYPE_MISMATCH = PREFIX + "typeMismatch";
 	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";
 	public static final String DUPLICATE_MIGRATION = PREFIX + "duplicateMigration";

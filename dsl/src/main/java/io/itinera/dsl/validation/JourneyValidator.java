@@ -74,7 +74,7 @@ import io.itinera.dsl.typing.Type;
  */
 @ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class,
 		MigrationValidator.class, RecommenderValidator.class, CampaignCapValidator.class, RemoteModelValidator.class,
-		TopicValidator.class, SegmentValidator.class })
+		TopicValidator.class, SegmentValidator.class, BestHourValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -561,6 +561,10 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	@Check
 	public void broadcastTimeIsATime(BroadcastDecl broadcast) {
 		checkTimeOfDay(broadcast, J.getBroadcastDecl_Time(), broadcast.getTime());
+		if (broadcast.getSend() != null && broadcast.getSend().getBestHour() != null) {
+			error("A broadcast goes at its own time: remove 'at best hour' (or send from a campaign).", broadcast.getSend(),
+					J.getSendAction_BestHour(), JourneyIssueCodes.INVALID_TIME_OF_DAY);
+		}
 	}
 
 	@Check

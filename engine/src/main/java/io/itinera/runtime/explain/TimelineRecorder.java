@@ -137,7 +137,8 @@ final class TimelineRecorder implements StepListener {
 				if (Objects.equals(notice.journey(), name)) {
 					notice(journey, notice, state);
 				}
-				if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+				if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR
+				|| notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 					held.put(notice.actionId(), notice.outcome());
 				}
 			}
@@ -146,7 +147,8 @@ final class TimelineRecorder implements StepListener {
 
 	private static String releaseReason(DeliveryOutcome heldBy) {
 		return heldBy == DeliveryOutcome.HELD_BY_PRIORITY ? "released: the cap allows it now"
-				: heldBy == DeliveryOutcome.HELD_BY_QUIET_HOURS ? "released: quiet hours are over" : "released after being held";
+				: heldBy == DeliveryOutcome.HELD_BY_QUIET_HOURS ? "released: quiet hours are over"
+				: heldBy == DeliveryOutcome.HELD_FOR_BEST_HOUR ? "released: the customer's best hour" : "released after being held";
 	}
 
 	/** The journey's own state: a workspace customer's state holds one per journey. */
@@ -304,6 +306,8 @@ final class TimelineRecorder implements StepListener {
 		Map<String, Object> values = Map.of("rule", notice.campaign() + " :: " + notice.rule());
 		switch (notice.outcome()) {
 			case HELD_BY_QUIET_HOURS -> add(journey, notice.at(), "held", what, "quiet hours of " + notice.campaign() + " until "
+					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
+			case HELD_FOR_BEST_HOUR -> add(journey, notice.at(), "held", what, "best hour of the customer (or the fallback time): until "
 					+ TimelineText.time(notice.releaseAt()) + " UTC", values);
 			case SUPPRESSED_BY_CAP -> add(journey, notice.at(), "not-sent", what, capReason(notice), values);
 			case SUPPRESSED_HOLDOUT -> add(journey, notice.at(), "not-sent", what, holdoutReason(journey.plan(), notice), values);

@@ -2,9 +2,8 @@ package io.itinera.runtime.driver;
 
 import io.itinera.runtime.step.Event;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -20,13 +19,13 @@ public final class EventCodec {
 	}
 
 	public static byte[] encode(Event event) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
+		SlotBytes out = new SlotBytes(64);
+		try {
 			write(out, event);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return bytes.toByteArray();
+		return out.toByteArray();
 	}
 
 	public static Event decode(String customerId, byte[] bytes) {
@@ -37,7 +36,7 @@ public final class EventCodec {
 		}
 	}
 
-	static void write(DataOutputStream out, Event event) throws IOException {
+	static void write(DataOutput out, Event event) throws IOException {
 		out.writeUTF(event.type());
 		out.writeLong(event.at());
 		out.writeShort(event.fields().size());
@@ -51,7 +50,7 @@ public final class EventCodec {
 	public interface Texts {
 		Texts SHORT = new Texts() {
 			@Override
-			public void write(DataOutputStream out, String text) throws IOException {
+			public void write(DataOutput out, String text) throws IOException {
 				out.writeUTF(text);
 			}
 
@@ -61,13 +60,13 @@ public final class EventCodec {
 			}
 		};
 
-		void write(DataOutputStream out, String text) throws IOException;
+		void write(DataOutput out, String text) throws IOException;
 
 		String read(DataInputStream in) throws IOException;
 	}
 
 	/** A field's value, tagged by its type (a number, a whole number, a flag, else text). */
-	public static void writeValue(DataOutputStream out, Object value, Texts texts) throws IOException {
+	public static void writeValue(DataOutput out, Object value, Texts texts) throws IOException {
 		if (value instanceof Double d) {
 			out.writeByte('D');
 			out.writeDouble(d);

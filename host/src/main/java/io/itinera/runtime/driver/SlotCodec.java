@@ -2,9 +2,7 @@ package io.itinera.runtime.driver;
 
 import io.itinera.runtime.step.CustomerState;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -21,8 +19,8 @@ public final class SlotCodec {
 
 	public static byte[] encode(CustomerSlot slot) {
 		byte[] state = slot.state.toBytes();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + 32 + slot.timerCount * 24);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
+		SlotBytes out = new SlotBytes(state.length + 32 + slot.timerCount * 24 + slot.heldCount * 64);
+		try {
 			out.writeByte(VERSION);
 			out.writeInt(state.length);
 			out.write(state);
@@ -41,7 +39,7 @@ public final class SlotCodec {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return bytes.toByteArray();
+		return out.toByteArray();
 	}
 
 	public static CustomerSlot decode(String customerId, byte[] bytes) {

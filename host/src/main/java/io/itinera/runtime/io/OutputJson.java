@@ -69,7 +69,8 @@ public final class OutputJson {
 				.string("channel", notice.channel())
 				.string("target", notice.target())
 				.string("outcome", notice.outcome().name());
-		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
+		if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR
+				|| notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY) {
 			json.time("releaseAt", notice.releaseAt());
 		}
 		if (notice.cap() != null) {

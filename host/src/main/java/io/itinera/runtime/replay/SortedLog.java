@@ -9,6 +9,7 @@ import io.itinera.runtime.step.Event;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -280,7 +281,7 @@ public final class SortedLog implements EventSource {
 	/** Texts with an int length: a field may pass the 64 KB of {@link EventCodec.Texts#SHORT}. */
 	private static final EventCodec.Texts LONG_TEXTS = new EventCodec.Texts() {
 		@Override
-		public void write(DataOutputStream out, String text) throws IOException {
+		public void write(DataOutput out, String text) throws IOException {
 			text(out, text);
 		}
 
@@ -290,7 +291,7 @@ public final class SortedLog implements EventSource {
 		}
 	};
 
-	private static void text(DataOutputStream out, String text) throws IOException {
+	private static void text(DataOutput out, String text) throws IOException {
 		if (text == null) {
 			out.writeInt(-1);
 			return;

@@ -56,6 +56,9 @@ public record JourneyTestResult(TestCase test, List<String> unmet, List<ActionRe
 			if (notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS) {
 				out.append(" (").append(what).append(" is held by quiet hours until ").append(utcTime(notice.releaseAt()))
 						.append(")");
+			} else if (notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR) {
+				out.append(" (").append(what).append(" is held for the customer's best hour until ").append(utcTime(notice.releaseAt()))
+						.append(")");
 			} else if (notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP) {
 				out.append(" (").append(what).append(" was stopped by a frequency cap").append(cap).append(")");
 			} else if (notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY) {

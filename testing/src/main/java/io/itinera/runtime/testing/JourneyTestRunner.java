@@ -195,7 +195,7 @@ public final class JourneyTestRunner {
 		for (TestCase.Step next : steps) {
 			run.line = lineOf(next, run.line);
 			if (next instanceof TestCase.Expect expect) {
-				String failure = check(expect.expectation(), run.window, run.state());
+				String failure = check(expect.expectation(), run.window, run.state(), zone);
 				if (failure != null) {
 					unmet.add(multiStep ? "line " + expect.expectation().location().line() + ": " + failure + " (but "
 							+ JourneyTestResult.actual(run.window.actions, run.window.notices, stageWords(run.state())) + ")" : failure);
@@ -339,24 +339,31 @@ public final class JourneyTestRunner {
 		}
 	}
 
+	private static int minuteOfDay(long at, ZoneId zone) {
+		java.time.ZonedDateTime local = java.time.Instant.ofEpochMilli(at).atZone(zone);
+		return local.getHour() * 60 + local.getMinute();
+	}
+
 	/** Null when it holds, else the expectation in words. */
-	private String check(TestCase.Expectation expectation, Window window, CustomerState state) {
+	private String check(TestCase.Expectation expectation, Window window, CustomerState state, ZoneId zone) {
 		if (expectation instanceof TestCase.InJourney in) {
 			CustomerState part = state instanceof WorkspaceState workspaceState ? workspaceState.part(in.journey()) : null;
-			return check(in.expectation(), window.of(in.journey()), part == null ? state : part, in.journey());
+			return check(in.expectation(), window.of(in.journey()), part == null ? state : part, in.journey(), zone);
 		}
-		return check(expectation, window, state, null);
+		return check(expectation, window, state, null, zone);
 	}
 
 	/** As above, over what came from {@code journey} when it is named (a workspace's test), and said so. */
-	private static String check(TestCase.Expectation expectation, Window window, CustomerState state, String journey) {
+	private static String check(TestCase.Expectation expectation, Window window, CustomerState state, String journey, ZoneId zone) {
 		String from = journey == null ? "" : " from " + journey;
 		List<ActionRecord> actions = window.actions;
 		if (expectation instanceof TestCase.ExpectSend send) {
 			String channel = send.channel().name().toLowerCase(Locale.ROOT);
+			Integer minute = send.atMinute();
 			boolean sent = actions.stream().anyMatch(a -> a.kind().equals("send") && channel.equalsIgnoreCase(a.channel())
-					&& a.target().equals(send.template()));
-			String words = "send " + channel + " \"" + send.template() + "\"" + from;
+					&& a.target().equals(send.template()) && (minute == null || minuteOfDay(a.at(), zone) == minute));
+			String words = "send " + (minute == null ? "" : String.format(Locale.ROOT, "at %02d:%02d ", minute / 60, minute % 60))
+					+ channel + " \"" + send.template() + "\"" + from;
 			return sent == !send.negated() ? null : send.negated() ? "no " + words : words;
 		}
 		if (expectation instanceof TestCase.ExpectDelivery delivery) {
@@ -387,7 +394,7 @@ public final class JourneyTestRunner {
 			case CAPPED -> notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP;
 			case CAPPED_BY_WORKSPACE -> notice.outcome() == DeliveryOutcome.SUPPRESSED_BY_CAP && notice.cap() != null
 					&& notice.cap().startsWith("workspace ");
-			case HELD -> notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS;
+			case HELD -> notice.outcome() == DeliveryOutcome.HELD_BY_QUIET_HOURS || notice.outcome() == DeliveryOutcome.HELD_FOR_BEST_HOUR;
 			case LOST_TO_PRIORITY -> notice.outcome() == DeliveryOutcome.LOST_TO_PRIORITY;
 			case HELD_BY_PRIORITY -> notice.outcome() == DeliveryOutcome.HELD_BY_PRIORITY;
 			case NOT_SUBSCRIBED -> notice.outcome() == DeliveryOutcome.NOT_SUBSCRIBED;

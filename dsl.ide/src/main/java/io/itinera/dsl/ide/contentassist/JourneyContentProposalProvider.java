@@ -110,7 +110,7 @@ public class JourneyContentProposalProvider extends IdeContentProposalProvider {
 			return;
 		}
 		if (assignment == grammar.getSendActionAccess().getTemplateAssignment_2()
-				|| assignment == grammar.getSendExpectationAccess().getTemplateAssignment_4()) {
+				|| assignment == grammar.getSendExpectationAccess().getTemplateAssignment_5()) {
 			for (String template : templatesUsed(JourneyDeclarations.journeyOf(context.getRootModel()))) {
 				accept('"' + template + '"', "template already used in this journey",
 						"A message template of the action sink.", ContentAssistEntry.KIND_VALUE, context, acceptor);

@@ -1,0 +1,143 @@
+package io.itinera.runtime.driver;
+
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.UTFDataFormatException;
+import java.util.Arrays;
+
+/**
+ * The bytes {@link DataOutputStream} over a {@link java.io.ByteArrayOutputStream} would write, into
+ * one growing array: no lock per byte, no stream objects per customer, texts of plain ASCII copied
+ * char by char. Checkpoints encode every changed customer's slot with it ({@link SlotCodec}).
+ */
+final class SlotBytes implements DataOutput {
+	private byte[] bytes;
+	private int size;
+
+	SlotBytes(int capacity) {
+		bytes = new byte[Math.max(16, capacity)];
+	}
+
+	byte[] toByteArray() {
+		return Arrays.copyOf(bytes, size);
+	}
+
+	private void room(int more) {
+		if (size + more > bytes.length) {
+			bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+		}
+	}
+
+	@Override
+	public void write(int b) {
+		room(1);
+		bytes[size++] = (byte) b;
+	}
+
+	@Override
+	public void write(byte[] b) {
+		write(b, 0, b.length);
+	}
+
+	@Override
+	public void write(byte[] b, int off, int len) {
+		room(len);
+		System.arraycopy(b, off, bytes, size, len);
+		size += len;
+	}
+
+	@Override
+	public void writeBoolean(boolean v) {
+		write(v ? 1 : 0);
+	}
+
+	@Override
+	public void writeByte(int v) {
+		write(v);
+	}
+
+	@Override
+	public void writeShort(int v) {
+		room(2);
+		bytes[size++] = (byte) (v >>> 8);
+		bytes[size++] = (byte) v;
+	}
+
+	@Override
+	public void writeChar(int v) {
+		writeShort(v);
+	}
+
+	@Override
+	public void writeInt(int v) {
+		room(4);
+		for (int shift = 24; shift >= 0; shift -= 8) {
+			bytes[size++] = (byte) (v >>> shift);
+		}
+	}
+
+	@Override
+	public void writeLong(long v) {
+		room(8);
+		for (int shift = 56; shift >= 0; shift -= 8) {
+			bytes[size++] = (byte) (v >>> shift);
+		}
+	}
+
+	@Override
+	public void writeFloat(float v) {
+		writeInt(Float.floatToIntBits(v));
+	}
+
+	@Override
+	public void writeDouble(double v) {
+		writeLong(Double.doubleToLongBits(v));
+	}
+
+	@Override
+	public void writeBytes(String s) {
+		room(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			bytes[size++] = (byte) s.charAt(i);
+		}
+	}
+
+	@Override
+	public void writeChars(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			writeChar(s.charAt(i));
+		}
+	}
+
+	/** Modified UTF-8 with a 16-bit length, as {@link DataOutputStream#writeUTF}. */
+	@Override
+	public void writeUTF(String s) throws UTFDataFormatException {
+		int chars = s.length();
+		int length = chars;
+		for (int i = 0; i < chars; i++) {
+			char c = s.charAt(i);
+			if (c >= 0x80 || c == 0) {
+				length += c >= 0x800 ? 2 : 1;
+			}
+		}
+		if (length > 0xFFFF) {
+			throw new UTFDataFormatException("encoded string too long: " + length + " bytes");
+		}
+		room(2 + length);
+		bytes[size++] = (byte) (length >>> 8);
+		bytes[size++] = (byte) length;
+		for (int i = 0; i < chars; i++) {
+			char c = s.charAt(i);
+			if (c < 0x80 && c != 0) {
+				bytes[size++] = (byte) c;
+			} else if (c >= 0x800) {
+				bytes[size++] = (byte) (0xE0 | ((c >> 12) & 0x0F));
+				bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[size++] = (byte) (0x80 | (c & 0x3F));
+			} else {
+				bytes[size++] = (byte) (0xC0 | ((c >> 6) & 0x1F));
+				bytes[size++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+	}
+}
