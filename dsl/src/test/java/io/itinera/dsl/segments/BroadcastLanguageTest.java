@@ -81,4 +81,10 @@ class BroadcastLanguageTest {
 		assertTrue(issues.stream().anyMatch(i -> JourneyIssueCodes.INVALID_TIME_OF_DAY.equals(i.getCode())
 				&& i.getMessage().contains("'25:30' is not a time of day")), issues::toString);
 	}
+
+	@Test
+	void aBroadcastSendsAtItsOwnTimeNotAtTheBestHour() throws Exception {
+		List<Issue> issues = validator.validate(parser.parse(JOURNEY.replace("send push \"daily\"", "send push \"daily\" at best hour")));
+		assertTrue(issues.stream().anyMatch(i -> i.getMessage().startsWith("A broadcast goes at its own time")), issues::toString);
+	}
 }
