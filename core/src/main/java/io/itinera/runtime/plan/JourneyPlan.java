@@ -11,6 +11,7 @@ import java.util.List;
  * {@code priority}: its rank in a workspace ({@link Priority#DEFAULT} when it declares none).
  * {@code topics}: the subscription topics it declares (empty in a workspace, whose file declares them).
  * {@code segments}: the segments it declares (conditions that name one carry its condition inlined).
+ * {@code broadcasts}: its scheduled sends to a segment (docs/segments.md, "Broadcasts").
  */
 public record JourneyPlan(
 		int formatVersion,
@@ -33,7 +34,8 @@ public record JourneyPlan(
 		Migration migration,
 		Priority priority,
 		List<Topic> topics,
-		List<Segment> segments) {
+		List<Segment> segments,
+		List<Broadcast> broadcasts) {
 
 	/** The JSON format this code writes and reads. */
 	public static final int FORMAT_VERSION = 1;
@@ -52,6 +54,16 @@ public record JourneyPlan(
 		priority = priority == null ? Priority.DEFAULT : priority;
 		topics = topics == null ? List.of() : List.copyOf(topics);
 		segments = segments == null ? List.of() : List.copyOf(segments);
+		broadcasts = broadcasts == null ? List.of() : List.copyOf(broadcasts);
+	}
+
+	/** A plan that declares no broadcasts. */
+	public JourneyPlan(int formatVersion, String name, String title, SourceLocation location, Entry entry, Reentry reentry,
+			List<Exit> exits, Goal goal, List<Attribute> attributes, List<EventType> events, List<Feature> features,
+			List<Model> models, List<Stage> stages, List<Campaign> campaigns, List<Split> splits, List<TestCase> tests,
+			List<String> phases, Migration migration, Priority priority, List<Topic> topics, List<Segment> segments) {
+		this(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models, stages,
+				campaigns, splits, tests, phases, migration, priority, topics, segments, null);
 	}
 
 	/** A plan that declares no segments. */
@@ -84,7 +96,7 @@ public record JourneyPlan(
 	/** This plan without its {@code migrate} block. */
 	public JourneyPlan withoutMigration() {
 		return new JourneyPlan(formatVersion, name, title, location, entry, reentry, exits, goal, attributes, events, features, models,
-				stages, campaigns, splits, tests, phases, null, priority, topics, segments);
+				stages, campaigns, splits, tests, phases, null, priority, topics, segments, broadcasts);
 	}
 
 	/** A plan without a {@code migrate} block. */

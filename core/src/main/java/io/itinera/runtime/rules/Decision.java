@@ -33,7 +33,8 @@ public final class Decision {
 		return this;
 	}
 
-	static String render(Object value) {
+	/** A parameter value as text, as rules and broadcasts write it. */
+	public static String render(Object value) {
 		if (value == null) {
 			return "";
 		}

@@ -41,6 +41,8 @@ final class CompiledJourney {
 	final ScoreTrigger[] triggers;
 	/** The segments triggers watch; null when none does. */
 	final SegmentWatch segments;
+	/** Null when the journey declares no broadcasts. */
+	final Broadcasts broadcasts;
 	/** The index in {@link #segments} of the segment whose entering enters the journey; -1 for an entry on an event. */
 	final int entrySegment;
 	final String entryStage;
@@ -187,6 +189,8 @@ final class CompiledJourney {
 					timeFeatures.stream().mapToInt(Integer::intValue).toArray());
 			entrySegment = plan.entry() != null && plan.entry().segment() != null ? 0 : -1;
 		}
+
+		broadcasts = plan.broadcasts().isEmpty() ? null : new Broadcasts(plan, compiler);
 
 		for (Campaign campaign : plan.campaigns()) {
 			Map<String, int[]> byRule = new HashMap<>();

@@ -200,7 +200,8 @@ public final class DeliveryPolicy {
 		return new Verdict(DeliveryOutcome.SUPPRESSED_BY_CAP, cap, text, count, 0, null);
 	}
 
-	private ZoneId zoneOf(CustomerState state) {
+	/** The customer's time zone: their {@code timezone} attribute, else the default zone (quiet hours and broadcasts). */
+	ZoneId zoneOf(CustomerState state) {
 		if (timezoneAttribute >= 0 && state.attribute(timezoneAttribute) instanceof String zone && !zone.isBlank()) {
 			try {
 				return ZoneId.of(zone.trim());

@@ -97,7 +97,17 @@ public final class PlanStep implements SingleJourneyStep {
 		} else {
 			onScore(state, (ScoreUpdate) input, outcome);
 		}
+		if (journey.broadcasts != null && !(input instanceof Event event && !journey.events.containsKey(event.type()))) {
+			journey.broadcasts.schedule(state, inputTime(input), delivery.zoneOf(state), outcome);
+		}
 		return outcome.result();
+	}
+
+	private static long inputTime(StepInput input) {
+		if (input instanceof Event event) {
+			return event.at();
+		}
+		return input instanceof TimerFired timer ? timer.at() : ((ScoreUpdate) input).at();
 	}
 
 	/** The compiled plan, for the readers and seeders of this step's customers. */
@@ -172,6 +182,10 @@ public final class PlanStep implements SingleJourneyStep {
 			onSegmentTimer(state, timer, outcome);
 			return;
 		}
+		if (Broadcasts.isTimer(timer.timerId())) {
+			onBroadcast(state, timer, outcome);
+			return;
+		}
 		if (!state.inJourney || !state.pendingTimers.remove(timer.timerId())) {
 			return; // cancelled or already fired: a stale timer changes nothing
 		}
@@ -219,6 +233,19 @@ public final class PlanStep implements SingleJourneyStep {
 		if (state.inJourney && outcome.stageEntered) {
 			runRules(state, moment, timer.at(), timer.timerId(), null, null, outcome);
 		}
+	}
+
+	/** A broadcast's scheduled instant: the send if the customer is in its segment now, through the usual checks; then the next one. */
+	private void onBroadcast(CustomerState state, TimerFired timer, StepOutcome outcome) {
+		Broadcasts.Compiled fired = journey.broadcasts == null ? null : journey.broadcasts.fired(state, timer.timerId());
+		if (fired == null) {
+			return; // already fired, or a broadcast the journey no longer declares
+		}
+		StepMoment moment = new StepMoment(state, journey, timer.at(), null);
+		if (fired.audience().test(moment)) {
+			offer(state, Broadcasts.send(fired, state, moment, timer.at(), timer.timerId()), timer.at(), outcome);
+		}
+		journey.broadcasts.setNext(state, fired, timer.at(), delivery.zoneOf(state), outcome);
 	}
 
 	private void onScore(CustomerState state, ScoreUpdate update, StepOutcome outcome) {
@@ -368,19 +395,20 @@ public final class PlanStep implements SingleJourneyStep {
 		}
 	}
 
-	/** Cancels the stage's timers; the segment timer stays (it watches the customer whatever their stage). */
+	/** Cancels the stage's timers; the segment and broadcast timers stay (they watch the customer whatever their stage). */
 	private static void cancelTimers(CustomerState state, StepOutcome outcome) {
-		String segmentTimer = null;
+		List<String> kept = null;
 		for (String timerId : state.pendingTimers) {
-			if (SegmentWatch.isTimer(timerId)) {
-				segmentTimer = timerId;
+			if (SegmentWatch.isTimer(timerId) || Broadcasts.isTimer(timerId)) {
+				kept = kept == null ? new ArrayList<>(2) : kept;
+				kept.add(timerId);
 			} else {
 				outcome.cancelTimer(timerId);
 			}
 		}
 		state.pendingTimers.clear();
-		if (segmentTimer != null) {
-			state.pendingTimers.add(segmentTimer);
+		if (kept != null) {
+			state.pendingTimers.addAll(kept);
 		}
 	}
 
@@ -566,27 +594,35 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 			ActionRecord record = new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
 					action.channel(), action.target(), action.params(), scoresBehind(state, action));
-			ConsentPolicy.Withheld withheld = withheld(state, record);
-			if (withheld != null) {
-				outcome.deliveryNotice(DeliveryNotice.notSubscribed(record, at, withheld));
+			if (!offer(state, record, at, outcome)) {
 				continue;
 			}
-			DeliveryPolicy.Verdict verdict = delivery.offer(state, record);
-			if (!verdict.deliver()) {
-				DeliveryNotice notice = DeliveryNotice.of(record, at, verdict.outcome(), verdict.releaseAt());
-				outcome.deliveryNotice(verdict.cap() == null ? notice : notice.becauseOf(verdict.capText(), verdict.capCount()));
-				if (verdict.timerId() != null) {
-					outcome.setTimer(new TimerRequest(state.customerId(), verdict.timerId(), verdict.releaseAt()));
-				}
-				continue;
-			}
-			outcome.action(record);
 			if ("tag".equals(action.kind())) {
 				state.addTag(action.target());
 			} else if ("untag".equals(action.kind())) {
 				state.removeTag(action.target());
 			}
 		}
+	}
+
+	/** Consent, caps and quiet hours decide whether a decided action goes now; false when it was withheld, suppressed or held. */
+	private boolean offer(CustomerState state, ActionRecord record, long at, StepOutcome outcome) {
+		ConsentPolicy.Withheld withheld = withheld(state, record);
+		if (withheld != null) {
+			outcome.deliveryNotice(DeliveryNotice.notSubscribed(record, at, withheld));
+			return false;
+		}
+		DeliveryPolicy.Verdict verdict = delivery.offer(state, record);
+		if (!verdict.deliver()) {
+			DeliveryNotice notice = DeliveryNotice.of(record, at, verdict.outcome(), verdict.releaseAt());
+			outcome.deliveryNotice(verdict.cap() == null ? notice : notice.becauseOf(verdict.capText(), verdict.capCount()));
+			if (verdict.timerId() != null) {
+				outcome.setTimer(new TimerRequest(state.customerId(), verdict.timerId(), verdict.releaseAt()));
+			}
+			return false;
+		}
+		outcome.action(record);
+		return true;
 	}
 
 	/** A message held by quiet hours: sent now if the customer is still where its campaign acts. */

@@ -30,6 +30,13 @@ public final class SendTopics {
 				}
 			}
 		}
+		for (io.itinera.runtime.plan.Broadcast broadcast : plan.broadcasts()) {
+			Action.Send send = broadcast.send();
+			if (send.topic() != null) {
+				bySend.put(key(broadcast.name(), Broadcasts.RULE, send.channel().name().toLowerCase(Locale.ROOT), send.template()),
+						send.topic());
+			}
+		}
 	}
 
 	public boolean isEmpty() {

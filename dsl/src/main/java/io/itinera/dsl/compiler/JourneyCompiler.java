@@ -125,6 +125,7 @@ public final class JourneyCompiler {
 			io.itinera.runtime.plan.Priority priority = null;
 			List<io.itinera.runtime.plan.Topic> topics = new ArrayList<>();
 			List<io.itinera.runtime.plan.Segment> segments = new ArrayList<>();
+			List<io.itinera.runtime.plan.Broadcast> broadcasts = new ArrayList<>();
 
 			for (JourneyElement element : journey.getElements()) {
 				if (element instanceof Entry e && entry == null) {
@@ -158,6 +159,8 @@ public final class JourneyCompiler {
 					events.add(event(e));
 				} else if (element instanceof io.itinera.dsl.journey.SegmentDecl s && s.getName() != null) {
 					addIfPresent(segments, segment(s));
+				} else if (element instanceof io.itinera.dsl.journey.BroadcastDecl b && b.getName() != null) {
+					addIfPresent(broadcasts, broadcast(b));
 				} else if (element instanceof FeatureDecl f) {
 					addIfPresent(features, feature(f));
 				} else if (element instanceof ModelDecl m) {
@@ -184,7 +187,7 @@ public final class JourneyCompiler {
 			if (reentry == null) {
 				reentry = io.itinera.runtime.plan.Reentry.never(at(journey));
 			}
-			if (!topics.isEmpty() || namesATopic(campaigns)) {
+			if (!topics.isEmpty() || namesATopic(campaigns) || broadcasts.stream().anyMatch(b -> b.send().topic() != null)) {
 				// the events that change consent are read for every journey that has topics, declared or not
 				for (EventType consentEvent : io.itinera.runtime.step.ConsentPolicy.consentEvents(at(journey))) {
 					if (events.stream().noneMatch(e -> e.name().equals(consentEvent.name()))) {
@@ -194,7 +197,7 @@ public final class JourneyCompiler {
 			}
 			JourneyPlan plan = new JourneyPlan(JourneyPlan.FORMAT_VERSION, journey.getName(), journey.getTitle(), at(journey),
 					entry, reentry, exits, goal, attributes, events, features, models, stages, campaigns, splits, tests, phases, migration,
-					priority, topics, segments);
+					priority, topics, segments, broadcasts);
 			sources.put(plan, journey);
 			return new Compilation(plan, sources);
 		}
@@ -238,6 +241,17 @@ public final class JourneyCompiler {
 			Expr condition = expressions.segment(s);
 			return condition == null ? null
 					: track(s, new io.itinera.runtime.plan.Segment(s.getName(), s.getTitle(), condition, at(s)));
+		}
+
+		private io.itinera.runtime.plan.Broadcast broadcast(io.itinera.dsl.journey.BroadcastDecl b) {
+			String segment = b.getSegment() == null ? null : name(b.getSegment());
+			Action send = b.getSend() == null ? null : action(b.getSend());
+			Integer minute = TextValues.minuteOfDay(b.getTime());
+			if (segment == null || !(send instanceof Action.Send message) || minute == null) {
+				return null; // the validator and the linker say why
+			}
+			int weekday = b.isDaily() ? 0 : b.getWeekday().getValue() + 1;
+			return track(b, new io.itinera.runtime.plan.Broadcast(b.getName(), b.getTitle(), weekday, minute, segment, message, at(b)));
 		}
 
 		private io.itinera.runtime.plan.Entry entry(Entry e) {

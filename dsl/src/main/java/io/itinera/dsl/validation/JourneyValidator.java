@@ -51,6 +51,7 @@ import io.itinera.dsl.journey.Negation;
 import io.itinera.dsl.journey.Not;
 import io.itinera.dsl.journey.NumberLiteral;
 import io.itinera.dsl.journey.Param;
+import io.itinera.dsl.journey.BroadcastDecl;
 import io.itinera.dsl.journey.QuietHours;
 import io.itinera.dsl.journey.PhaseList;
 import io.itinera.dsl.journey.TestMoment;
@@ -555,6 +556,15 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	public void quietHoursAreTimes(QuietHours quietHours) {
 		checkTimeOfDay(quietHours, J.getQuietHours_Start(), quietHours.getStart());
 		checkTimeOfDay(quietHours, J.getQuietHours_End(), quietHours.getEnd());
+	}
+
+	@Check
+	public void broadcastTimeIsATime(BroadcastDecl broadcast) {
+		checkTimeOfDay(broadcast, J.getBroadcastDecl_Time(), broadcast.getTime());
+		if (broadcast.getSend() != null && broadcast.getSend().getBestHour() != null) {
+			error("A broadcast goes at its own time: remove 'at best hour' (or send from a campaign).", broadcast.getSend(),
+					J.getSendAction_BestHour(), JourneyIssueCodes.INVALID_TIME_OF_DAY);
+		}
 	}
 
 	@Check
