@@ -238,8 +238,10 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		driver.advanceCustomer(customerId, now);
 		takeChanged();
 		long due = driver.customer(customerId).nextDue();
-		if (due > now) {
-			wakeUpAt(customerId, due); // unchanged by this wake-up, but due later: a time no timer may be waiting for
+		if (due > timers.currentWatermark()) {
+			// unchanged by this wake-up but due later, a time no timer may wait for; one due by the
+			// watermark (past the replay's end) would fire again at once, and never be due
+			wakeUpAt(customerId, due);
 		}
 	}
 
