@@ -87,6 +87,12 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	private transient Consumer<CustomerSlot> registerChanged;
 	/** Slots changed since they were last written to keyed state, by customer id. */
 	private transient Map<String, CustomerSlot> unwritten;
+	/**
+	 * Each customer's earliest wake-up timer registered and not yet fired: a later due time needs no
+	 * timer of its own, as that one fires first and registers the next. Not in a checkpoint: after a
+	 * restore the next due times are registered again (Flink keeps one timer a time and key).
+	 */
+	private transient Map<String, Long> wakeUps;
 	private transient int customersInMemory;
 
 	JourneyOperator(JobSettings settings) {
@@ -144,6 +150,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		scorer = runtime.scorer();
 		registerChanged = this::registerChanged;
 		unwritten = new HashMap<>();
+		wakeUps = new HashMap<>();
 		customersInMemory = settings.customersInMemory(Runtime.getRuntime().maxMemory(),
 				getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
 		driver = new StepDriver(step, settings.driver(), scorer, this, this);
@@ -180,6 +187,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		erased.addWithoutPersisting(customerId, getProcessingTimeService().getCurrentProcessingTime());
 		if (!settings.wallClock()) {
 			deleteWakeUps(customerId);
+			wakeUps.remove(customerId);
 		}
 		driver.forget(customerId);
 		takeChanged();
@@ -221,8 +229,20 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		if (erased.contains(timer.getKey())) {
 			return; // an older wake-up of an erased customer: nothing of theirs is left to wake
 		}
-		driver.advanceCustomer(timer.getKey(), Math.min(timers.currentWatermark(), settings.replayEnd()));
+		String customerId = timer.getKey();
+		Long earliest = wakeUps.get(customerId);
+		if (earliest != null && earliest == timer.getTimestamp()) {
+			wakeUps.remove(customerId);
+		}
+		long now = Math.min(timers.currentWatermark(), settings.replayEnd());
+		driver.advanceCustomer(customerId, now);
 		takeChanged();
+		long due = driver.customer(customerId).nextDue();
+		if (due > timers.currentWatermark()) {
+			// unchanged by this wake-up but due later, a time no timer may wait for; one due by the
+			// watermark (past the replay's end) would fire again at once, and never be due
+			wakeUpAt(customerId, due);
+		}
 	}
 
 	@Override
@@ -271,11 +291,19 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 
 	private void registerChanged(CustomerSlot slot) {
 		unwritten.put(slot.customerId(), slot);
-		long due = slot.nextDue();
-		if (!settings.wallClock() && due != Long.MAX_VALUE) {
-			setCurrentKey(slot.customerId());
-			timers.registerEventTimeTimer(VoidNamespace.INSTANCE, due);
+		if (!settings.wallClock()) {
+			wakeUpAt(slot.customerId(), slot.nextDue());
 		}
+	}
+
+	/** A timer at {@code due}, unless one as early or earlier is waiting for the customer. */
+	private void wakeUpAt(String customerId, long due) {
+		if (due == Long.MAX_VALUE || wakeUps.getOrDefault(customerId, Long.MAX_VALUE) <= due) {
+			return;
+		}
+		wakeUps.put(customerId, due);
+		setCurrentKey(customerId);
+		timers.registerEventTimeTimer(VoidNamespace.INSTANCE, due);
 	}
 
 	/** Past the bound, every changed slot goes to keyed state so that unchanged ones can be let go. */

@@ -20,6 +20,7 @@ public final class JsonLinesEventParser implements EventLineParser {
 	private static final JsonFactory JSON = new JsonFactory();
 	private final EventAssembly assembly;
 	private final Map<String, String> values = new HashMap<>();
+	private final FlatJsonLine flat = new FlatJsonLine();
 	private final Row row;
 	private String groupValue;
 
@@ -56,16 +57,8 @@ public final class JsonLinesEventParser implements EventLineParser {
 	@Override
 	public Event parse(String line) throws BadLineException {
 		values.clear();
-		try (JsonParser parser = JSON.createParser(line)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
-				throw new BadLineException("not a JSON object");
-			}
-			readObject(parser, true);
-			if (parser.nextToken() != null) {
-				throw new BadLineException("text after the JSON object");
-			}
-		} catch (IOException e) {
-			throw new BadLineException("not valid JSON: " + Shown.cut(firstLine(e.getMessage())));
+		if (!flat.read(line, values)) {
+			readWithJackson(line);
 		}
 		ColumnMapping mapping = assembly.mapping();
 		if (!assembly.kept(row)) {
@@ -91,6 +84,21 @@ public final class JsonLinesEventParser implements EventLineParser {
 		}
 		FieldRule[] rules = assembly.rules(event);
 		return assembly.event(customer, at, event, fields, i -> values.get(rules[i].column()), row);
+	}
+
+	private void readWithJackson(String line) throws BadLineException {
+		values.clear();
+		try (JsonParser parser = JSON.createParser(line)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new BadLineException("not a JSON object");
+			}
+			readObject(parser, true);
+			if (parser.nextToken() != null) {
+				throw new BadLineException("text after the JSON object");
+			}
+		} catch (IOException e) {
+			throw new BadLineException("not valid JSON: " + Shown.cut(firstLine(e.getMessage())));
+		}
 	}
 
 	private void readObject(JsonParser parser, boolean topLevel) throws IOException {
