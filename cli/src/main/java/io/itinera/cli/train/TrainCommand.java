@@ -3,10 +3,6 @@ package io.itinera.cli.train;
 import io.itinera.cli.vocabulary.DeprecatedSpelling;
 import io.itinera.cli.vocabulary.DurationOption;
 import io.itinera.cli.vocabulary.ExitCode;
-import io.itinera.cli.journey.JourneyDiagnostic;
-import io.itinera.cli.journey.JourneyLoader;
-import io.itinera.dsl.compiler.JourneyCompiler;
-import io.itinera.dsl.validation.JourneyIssueCodes;
 import io.itinera.runtime.plan.AggregateKind;
 import io.itinera.runtime.plan.Feature;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -24,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import picocli.CommandLine.Command;
@@ -44,8 +39,6 @@ import picocli.CommandLine.Spec;
 				+ "--outcome purchase --within 7d",
 		"itinera train segments and itinera train rfm make a journey's learned-segment and RFM models." })
 public final class TrainCommand implements Callable<Integer> {
-	private static final Set<String> MODEL_FILE_CODES = Set.of(JourneyIssueCodes.MODEL_FILE_MISSING,
-			JourneyIssueCodes.MODEL_FILE_CORRUPT, JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
 	private static final double EXPORT_TOLERANCE = 1e-4;
 
 	@Spec
@@ -98,15 +91,10 @@ public final class TrainCommand implements Callable<Integer> {
 		requireArguments();
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter outText = spec.commandLine().getOut();
-		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(journeyFile);
-		List<JourneyDiagnostic> errors = loaded.diagnostics().stream()
-				.filter(d -> d.error() && !MODEL_FILE_CODES.contains(d.code())).toList();
-		if (loaded.journey() == null || !errors.isEmpty()) {
-			errors.forEach(d -> err.println(d.format()));
-			err.println(journeyFile + ": fix the errors above, then train again.");
+		JourneyPlan plan = TrainingInputs.plan(journeyFile, err);
+		if (plan == null) {
 			return ExitCode.FAILED.code();
 		}
-		JourneyPlan plan = new JourneyCompiler().compile(loaded.journey());
 		Model model = plan.models().stream().filter(m -> m.name().equals(modelName)).findFirst().orElse(null);
 		if (model == null) {
 			err.println(journeyFile + ": no model named " + modelName + "; the journey declares "

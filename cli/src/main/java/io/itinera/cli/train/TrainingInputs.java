@@ -26,15 +26,10 @@ record TrainingInputs(JourneyPlan plan, EventHistory history) {
 
 	/** The plan and the log, or null after telling {@code err} what to fix. */
 	static TrainingInputs load(Path journeyFile, LogOptions log, PrintWriter err) throws IOException {
-		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(journeyFile);
-		List<JourneyDiagnostic> errors = loaded.diagnostics().stream()
-				.filter(d -> d.error() && !MODEL_FILE_CODES.contains(d.code())).toList();
-		if (loaded.journey() == null || !errors.isEmpty()) {
-			errors.forEach(d -> err.println(d.format()));
-			err.println(journeyFile + ": fix the errors above, then train again.");
+		JourneyPlan plan = plan(journeyFile, err);
+		if (plan == null) {
 			return null;
 		}
-		JourneyPlan plan = new JourneyCompiler().compile(loaded.journey());
 		EventHistory history;
 		try {
 			history = log.read(EventSchema.of(plan));
@@ -51,6 +46,22 @@ record TrainingInputs(JourneyPlan plan, EventHistory history) {
 			return null;
 		}
 		return new TrainingInputs(plan, history);
+	}
+
+	/**
+	 * The journey's plan, its model files' own problems aside (training writes them), or null after
+	 * telling {@code err} what to fix.
+	 */
+	static JourneyPlan plan(Path journeyFile, PrintWriter err) throws IOException {
+		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(journeyFile);
+		List<JourneyDiagnostic> errors = loaded.diagnostics().stream()
+				.filter(d -> d.error() && !MODEL_FILE_CODES.contains(d.code())).toList();
+		if (loaded.journey() == null || !errors.isEmpty()) {
+			errors.forEach(d -> err.println(d.format()));
+			err.println(journeyFile + ": fix the errors above, then train again.");
+			return null;
+		}
+		return new JourneyCompiler().compile(loaded.journey());
 	}
 
 	/** Scores {@code rows} with one output of a written file through the engine's own scorer (DJL, ONNX Runtime). */
