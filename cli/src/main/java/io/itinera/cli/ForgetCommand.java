@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * later events) and rewrites its past output files without their lines. See docs/erasure.md.
  */
 @Command(name = "forget", description = {
-		"Erases customers (GDPR art. 17): from a run's RocksDB state (--state: their state, pending timers and held"
+		"Erases customers (the GDPR right to erasure, article 17): from a run's RocksDB state (--state: their state, pending timers and held"
 				+ " events go, the files are compacted, and only a salted hash of each id stays, so that later events for"
 				+ " them are dropped and counted) and from past output files (--out: every *.jsonl file under the folder is"
 				+ " rewritten without their lines, atomically).",
