@@ -21,6 +21,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,7 +42,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class EveryHost {
 	static final List<String> KINDS = List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES, JsonLinesOutput.SUPPRESSIONS);
 	private static final ObjectMapper JSON = new ObjectMapper();
-	private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(90);
+	private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(180);
 
 	/** What each host wrote: host → file name (as {@link #KINDS}) → its lines, sorted. */
 	record Outputs(Map<String, Map<String, List<String>>> byHost) {
@@ -64,15 +68,24 @@ final class EveryHost {
 		InProcessCli.succeeding("simulate", journey.toString(), "--events", logFile.toString(), "--out", simulate.toString(),
 				"--no-progress");
 		outputs.put("simulate", read(simulate));
-		Path flink = dir.resolve("flink");
-		InProcessCli.succeeding("flink", journey.toString(), "--events", logFile.toString(), "--out", flink.toString(), "--local",
-				"--parallelism", "2", "--checkpoint-ms", "1000");
-		outputs.put("flink", readParts(flink));
-
 		Map<String, List<String>> live = live(outputs.get("run"), log);
 		List<String> inTimeOrder = inTimeOrder(log);
-		outputs.put("kafka", kafka(journey, inTimeOrder, dir.resolve("kafka"), kafka, live));
-		outputs.put("serve", serve(journey, inTimeOrder, dir.resolve("serve"), live));
+		ExecutorService hosts = Executors.newFixedThreadPool(3); // three processes of their own, at once
+		try {
+			Path flink = dir.resolve("flink");
+			Future<Map<String, List<String>>> flinkJob = hosts.submit(() -> {
+				InProcessCli.succeeding("flink", journey.toString(), "--events", logFile.toString(), "--out", flink.toString(), "--local",
+						"--parallelism", "2", "--checkpoint-ms", "1000");
+				return readParts(flink);
+			});
+			Future<Map<String, List<String>>> kafkaRun = hosts.submit(() -> kafka(journey, inTimeOrder, dir.resolve("kafka"), kafka, live));
+			Future<Map<String, List<String>>> server = hosts.submit(() -> serve(journey, inTimeOrder, dir.resolve("serve"), live));
+			outputs.put("flink", result(flinkJob));
+			outputs.put("kafka", result(kafkaRun));
+			outputs.put("serve", result(server));
+		} finally {
+			hosts.shutdownNow();
+		}
 
 		for (String kind : KINDS) {
 			List<String> expected = outputs.get("run").get(kind);
@@ -83,6 +96,17 @@ final class EveryHost {
 		}
 		assertFalse(live.get(JsonLinesOutput.ACTIONS).isEmpty(), "the live hosts must send something: the test would prove nothing");
 		return new Outputs(outputs);
+	}
+
+	private static <T> T result(Future<T> host) throws Exception {
+		try {
+			return host.get();
+		} catch (ExecutionException e) {
+			if (e.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw e.getCause() instanceof Exception cause ? cause : e;
+		}
 	}
 
 	/** A process of {@code run --kafka} over a topic of the log (records keyed by customer), stopped once it wrote {@code expected}. */
