@@ -3,6 +3,7 @@ package io.itinera.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,13 +90,25 @@ final class EveryHost {
 
 		for (String kind : KINDS) {
 			List<String> expected = outputs.get("run").get(kind);
-			assertEquals(expected, outputs.get("simulate").get(kind), "simulate's " + kind);
-			assertEquals(expected, outputs.get("flink").get(kind), "flink's " + kind);
-			assertEquals(live.get(kind), outputs.get("kafka").get(kind), "run --kafka's " + kind + " (run's less the end of its replay)");
-			assertEquals(live.get(kind), outputs.get("serve").get(kind), "serve --clock event's " + kind + " (run's less the end of its replay)");
+			same(expected, outputs.get("simulate").get(kind), "simulate's " + kind);
+			same(expected, outputs.get("flink").get(kind), "flink --local's " + kind);
+			same(live.get(kind), outputs.get("kafka").get(kind), "run --kafka's " + kind + " (run's less the end of its replay)");
+			same(live.get(kind), outputs.get("serve").get(kind), "serve --clock event's " + kind + " (run's less the end of its replay)");
 		}
 		assertFalse(live.get(JsonLinesOutput.ACTIONS).isEmpty(), "the live hosts must send something: the test would prove nothing");
 		return new Outputs(outputs);
+	}
+
+	/** Equal sorted lines, or a failure that names how many differ and the first few of each side. */
+	private static void same(List<String> expected, List<String> actual, String what) {
+		if (!expected.equals(actual)) {
+			List<String> missing = new ArrayList<>(expected);
+			actual.forEach(missing::remove);
+			List<String> extra = new ArrayList<>(actual);
+			expected.forEach(extra::remove);
+			fail(what + ": " + actual.size() + " lines where " + expected.size() + " were expected; missing " + missing.size() + " "
+					+ missing.stream().limit(3).toList() + ", extra " + extra.size() + " " + extra.stream().limit(3).toList());
+		}
 	}
 
 	private static <T> T result(Future<T> host) throws Exception {
