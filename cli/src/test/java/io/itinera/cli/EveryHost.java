@@ -36,7 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * {@code simulate} (in this JVM), {@code itinera flink --local} (the job on a MiniCluster, in the child
  * JVM the command starts from the flink module's build), {@code run --kafka} (a process reading a topic
  * of an in-process broker, the records keyed by customer) and {@code serve --clock event} (a process the
- * log is posted to over HTTP, in time order). Each host's actions, stage changes and suppressions,
+ * log is posted to over HTTP, in time order), each on the journey's plan from {@code itinera compile}. Each host's actions, stage changes and suppressions,
  * sorted, must be {@code run}'s; the two live hosts never reach the end of a replay, so theirs are
  * {@code run}'s less what it wrote after a customer's last event (the timers only that end fires).
  */
@@ -59,7 +59,10 @@ final class EveryHost {
 	 * Runs {@code log} (JSON Lines, any order of customers) through every host and checks that they
 	 * agree; returns what each wrote, {@code run}'s whole, for the test's own checks.
 	 */
-	static Outputs agree(Path journey, List<String> log, Path dir, InProcessKafka kafka) throws Exception {
+	static Outputs agree(Path journeyFile, List<String> log, Path dir, InProcessKafka kafka) throws Exception {
+		// every host runs the compiled plan, as itinera compile writes it: the processes start without Xtext
+		Path journey = dir.resolve("plan.json");
+		InProcessCli.succeeding("compile", journeyFile.toString(), "-o", journey.toString());
 		Path logFile = Files.write(dir.resolve("events.jsonl"), log);
 		Map<String, Map<String, List<String>>> outputs = new LinkedHashMap<>();
 		Path run = dir.resolve("run");
