@@ -71,6 +71,12 @@ public final class ServeCommand implements Callable<Integer> {
 	@Mixin
 	MaxSkewOption maxSkew = new MaxSkewOption();
 
+	@Option(names = "--clock", defaultValue = "wall", description = {
+			"wall: timers fire by the system clock (default);",
+			"event: each customer's timers fire when their own later events pass them, as in run --kafka: a",
+			"log of past events posted in time order gives what run gives, less what only the end of a replay fires" })
+	RunCommand.Clock clock;
+
 	@Mixin
 	RawDrlOption rawDrl = new RawDrlOption();
 
@@ -134,7 +140,8 @@ public final class ServeCommand implements Callable<Integer> {
 				LiveServer.Settings settings = new LiveServer.Settings(state, host, port, bearer, deliver.file, workers,
 						checkpointMillis, flush.checked(), maxBodyBytes, maxEvents, driverOptions.settings(),
 						new DiskRetention.Settings(megabytes(inputSegmentMegabytes), DurationOption.millis("--keep-input", keepInput),
-								archiveInput, DurationOption.millis("--keep-delivered", keepDelivered)));
+								archiveInput, DurationOption.millis("--keep-delivered", keepDelivered)),
+						clock == RunCommand.Clock.WALL);
 				server = LiveServer.start(live, compiled, migrate ? LiveJourney.Change.MIGRATE
 						: pinOld ? LiveJourney.Change.PIN_OLD : LiveJourney.Change.REFUSE, settings);
 			}

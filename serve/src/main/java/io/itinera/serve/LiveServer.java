@@ -50,10 +50,19 @@ public final class LiveServer implements AutoCloseable {
 	/**
 	 * @param deliveryFile channel endpoints (null: webhooks only)
 	 * @param flushMillis how often the engine writes output (and so hands actions to delivery)
+	 * @param wallClock true (the default): timers fire by the system clock; false ({@code --clock event}): a
+	 *        customer's timers fire when their own later events pass them, as in {@code run --kafka}
 	 */
 	public record Settings(Path stateDirectory, String host, int port, String token, Path deliveryFile, int workers,
 			long checkpointMillis, long flushMillis, int maxBodyBytes, int maxEventsPerRequest, DriverSettings driver,
-			DiskRetention.Settings retention) {
+			DiskRetention.Settings retention, boolean wallClock) {
+		/** On the wall clock. */
+		public Settings(Path stateDirectory, String host, int port, String token, Path deliveryFile, int workers,
+				long checkpointMillis, long flushMillis, int maxBodyBytes, int maxEventsPerRequest, DriverSettings driver,
+				DiskRetention.Settings retention) {
+			this(stateDirectory, host, port, token, deliveryFile, workers, checkpointMillis, flushMillis, maxBodyBytes,
+					maxEventsPerRequest, driver, retention, true);
+		}
 	}
 
 	private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
@@ -174,7 +183,7 @@ public final class LiveServer implements AutoCloseable {
 				.withWorkers(settings.workers())
 				.withCheckpointEveryMillis(settings.checkpointMillis())
 				.withFlushEveryMillis(settings.flushMillis())
-				.withDriver(settings.driver().withWallClock(true))
+				.withDriver(settings.driver().withWallClock(settings.wallClock()))
 				.withRunName(runName(running))
 				.withPlanJson(running.planJson());
 		if (links != null) {
