@@ -39,6 +39,11 @@ final class BestHourRegret {
 		}
 	}
 
+	/** Whether the message comes from a best-hour send (the others are not judged here). */
+	boolean judges(ActionRecord action) {
+		return sends.of(action) != null;
+	}
+
 	/**
 	 * A message the market answered: {@code openAt} gives its true open probability at a local hour,
 	 * {@code hour} is the one it went out at, {@code curve} the market's hour curve for the customer (null: none).

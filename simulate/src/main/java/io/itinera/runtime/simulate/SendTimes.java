@@ -19,11 +19,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * When one journey's messages went out, in each customer's local hour (their {@code timezone} attribute, else
@@ -42,6 +41,8 @@ final class SendTimes {
 	/** Per best-hour send: the counts of {@link BestHourFigures}, in its order, then 24 release hours. */
 	private final long[][] timing;
 	private ZoneId hostZone = ZoneId.of("UTC");
+	/** The zones customers' {@code timezone} attributes name (null: not a zone), read once each. */
+	private final Map<String, ZoneId> zones = new HashMap<>();
 
 	/** {@code journey}: the name results carry in a workspace, null for a journey alone. */
 	SendTimes(JourneyPlan plan, String journey) {
@@ -79,11 +80,8 @@ final class SendTimes {
 
 	/** One step's messages and delivery notices of this journey. */
 	void step(StepInput input, StepResult result) {
-		Set<String> released = new HashSet<>();
-		for (DeliveryNotice notice : result.deliveryNotices()) {
-			if (notice.outcome() == DeliveryOutcome.RELEASED) {
-				released.add(notice.actionId());
-			}
+		if (result.actions().isEmpty() && result.deliveryNotices().isEmpty()) {
+			return;
 		}
 		boolean holdTimer = input instanceof TimerFired timer && isHoldTimer(timer.timerId());
 		for (ActionRecord action : result.actions()) {
@@ -98,7 +96,7 @@ final class SendTimes {
 				continue;
 			}
 			long[] counts = timing[send.index()];
-			if (released.contains(action.id())) {
+			if (released(result, action.id())) {
 				counts[RELEASED]++;
 				counts[COUNTS + hour]++;
 			} else {
@@ -135,6 +133,16 @@ final class SendTimes {
 		}
 	}
 
+	/** Whether the step released the held message {@code actionId} (a RELEASED notice beside it). */
+	private static boolean released(StepResult result, String actionId) {
+		for (DeliveryNotice notice : result.deliveryNotices()) {
+			if (notice.outcome() == DeliveryOutcome.RELEASED && notice.actionId().equals(actionId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static void decided(long[] counts, BestHourSends.Send send, CustomerState state) {
 		counts[DECIDED]++;
 		boolean trusted = state != null && EngagementHours.read(state.extension(EngagementHours.KEY)).bestHour() >= 0;
@@ -158,11 +166,14 @@ final class SendTimes {
 	private int localHour(CustomerState state, long at) {
 		ZoneId zone = hostZone;
 		if (timezoneAttribute >= 0 && state != null && state.attribute(timezoneAttribute) instanceof String id && !id.isBlank()) {
-			try {
-				zone = ZoneId.of(id.trim());
-			} catch (DateTimeException e) {
-				// an unknown zone name falls back to the host's, as the step does
-			}
+			zone = zones.computeIfAbsent(id, name -> {
+				try {
+					return ZoneId.of(name.trim());
+				} catch (DateTimeException e) {
+					return null; // an unknown zone name falls back to the host's, as the step does
+				}
+			});
+			zone = zone == null ? hostZone : zone;
 		}
 		return Instant.ofEpochMilli(at).atZone(zone).getHour();
 	}

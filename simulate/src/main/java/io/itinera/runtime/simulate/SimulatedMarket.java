@@ -124,8 +124,10 @@ public final class SimulatedMarket {
 		Function<String, Object> attributes = name -> attribute(customer, name);
 		int hour = localHour(customer, action.at());
 		double[] p = model.probabilities(response, attributes, hour);
-		bestHourRegret.answered(action, h -> model.probabilities(response, attributes, h)[Answer.OPEN.ordinal()], hour,
-				model.hourCurveOf(attributes));
+		if (bestHourRegret.judges(action)) {
+			bestHourRegret.answered(action, h -> model.probabilities(response, attributes, h)[Answer.OPEN.ordinal()], hour,
+					model.hourCurveOf(attributes));
+		}
 		ResponseFigures counted = figures.get(response.index());
 		counted.messages++;
 		double reach = 1;
