@@ -79,6 +79,8 @@ class BestHourRegretTest {
 			assertEquals(asTimed, decision.get("chosen").asDouble(), 1e-6);
 			assertEquals(atPeak, decision.get("bestFixed").asDouble(), 1e-6);
 			assertEquals(atTen, decision.get("others").get(0).get("value").asDouble(), 1e-6);
+			assertTrue(decision.get("bestFixedChoice").asText().startsWith("each group at its best hour in the market: ")
+					&& decision.get("bestFixedChoice").asText().contains("peak=19 19:00"), decision.get("bestFixedChoice").asText());
 			System.out.println(String.format(Locale.ROOT,
 					"seed %d: expected opens per tip at best hour %.4f, all at 10:00 %.4f (lift %.2fx), at the true peak %.4f "
 							+ "(regret %.4f per tip)",

@@ -167,12 +167,16 @@ final class LearningSection {
 				+ "<th>measure</th><th>chosen</th><th>best fixed choice</th><th>best fixed</th><th>regret</th>"
 				+ "<th>regret per decision</th><th>other fixed choices</th></tr>");
 		List<String> labels = new ArrayList<>();
-		double[][] values = new double[2][decisions.size()];
+		boolean othersForAll = decisions.stream().allMatch(decision -> !decision.others().isEmpty());
+		double[][] values = new double[othersForAll ? 3 : 2][decisions.size()];
 		for (int d = 0; d < decisions.size(); d++) {
 			LearningDecision decision = decisions.get(d);
 			labels.add(decision.name());
 			values[0][d] = decision.chosen();
 			values[1][d] = decision.bestFixed();
+			if (othersForAll) {
+				values[2][d] = decision.others().get(0).value();
+			}
 			StringBuilder others = new StringBuilder();
 			for (Alternative other : decision.others()) {
 				others.append(others.length() == 0 ? "" : "; ").append(other.choice()).append(": ").append(Html.number(other.value()));
@@ -189,7 +193,8 @@ final class LearningSection {
 		}
 		html.append("</table>");
 		html.append(SvgCharts.horizontalBars(id + "-decisions", "Chosen against the best fixed choice", labels,
-				List.of("chosen", "best fixed"), values, "expected outcome"));
+				othersForAll ? List.of("chosen", "best fixed", "first other fixed choice") : List.of("chosen", "best fixed"), values,
+				"expected outcome"));
 		html.append("</section>");
 	}
 

@@ -88,10 +88,14 @@ final class BestHourRegret {
 		if (hours.isEmpty()) {
 			return "any hour (the market has no hour curve)";
 		}
-		StringBuilder text = new StringBuilder("all at the market's best hour: ");
-		hours.forEach((group, hour) -> text.append(text.charAt(text.length() - 1) == ' ' ? "" : ", ")
-				.append(hours.size() == 1 && group.equals("every customer") ? "" : group + " ")
-				.append(String.format(Locale.ROOT, "%02d:00", hour)));
+		if (hours.size() == 1) {
+			Map.Entry<String, Integer> only = hours.entrySet().iterator().next();
+			return "all at the market's best hour" + (only.getKey().equals("every customer") ? "" : " for " + only.getKey()) + ": "
+					+ String.format(Locale.ROOT, "%02d:00", only.getValue());
+		}
+		StringBuilder text = new StringBuilder("each group at its best hour in the market:");
+		hours.forEach((group, hour) -> text.append(text.charAt(text.length() - 1) == ':' ? " " : ", ").append(group)
+				.append(String.format(Locale.ROOT, " %02d:00", hour)));
 		return text.toString();
 	}
 }
