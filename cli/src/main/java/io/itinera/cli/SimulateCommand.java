@@ -22,6 +22,7 @@ import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.simulate.ComparisonReport;
 import io.itinera.report.EndOfData;
 import io.itinera.runtime.simulate.JourneySimulation;
+import io.itinera.runtime.simulate.SplitWeightsFile;
 import io.itinera.report.ReportFiles;
 import io.itinera.runtime.simulate.SimulationReport;
 import io.itinera.runtime.simulate.Simulator;
@@ -178,7 +179,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		List<JourneySimulation> journeys = new ArrayList<>();
 		for (AssembledJourney journey : parts) {
 			journeys.add(new JourneySimulation(journey.plan(), journey.newStep(), journey.scorer(), driverSettings,
-					journeys.isEmpty() ? records : compared));
+					journeys.isEmpty() ? records : compared).hostZone(journey.delivery().defaultZone()));
 		}
 		if (switchMillis != null) {
 			JourneySimulation switched = switchedRun(parts.get(0), parts.get(1), driverSettings, compared, err);
@@ -197,7 +198,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		List<SimulationReport> reports;
 		try (records; FileReplay source = log; RunOutput second = compared == null ? RunOutput.discard() : compared;
 				MarketRun.All answering = new MarketRun.All(markets)) {
-			reports = simulator.run(source, deadLetterSink);
+			reports = withSplitWeights(simulator.run(source, deadLetterSink));
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1), versionLabels()), outDir);
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -281,7 +282,17 @@ public final class SimulateCommand implements Callable<Integer> {
 			err.println(compare + ": error: " + e.getMessage() + ".");
 			return null;
 		}
-		return new JourneySimulation(reportedPlan(old.plan(), changed.plan()), step, changed.scorer(), driverSettings, output);
+		return new JourneySimulation(reportedPlan(old.plan(), changed.plan()), step, changed.scorer(), driverSettings, output)
+				.hostZone(changed.delivery().defaultZone());
+	}
+
+	/** Each run's report with the weights its auto-winner splits wrote ({@code split-weights.jsonl} in its folder). */
+	private List<SimulationReport> withSplitWeights(List<SimulationReport> reports) throws IOException {
+		List<SimulationReport> with = new ArrayList<>();
+		for (int i = 0; i < reports.size(); i++) {
+			with.add(SplitWeightsFile.addTo(reports.get(i), i == 0 ? outDir : outDir.resolve(COMPARED)));
+		}
+		return with;
 	}
 
 	/** The folder under --out with the second run's outputs ({@code --compare}). */
@@ -352,7 +363,8 @@ public final class SimulateCommand implements Callable<Integer> {
 			SimulationProgress progress = new SimulationProgress(System.err, progressBar.show(true));
 			RunOutput records = new BackgroundOutput(new JsonLinesOutput(outDir));
 			records.restore(OutputPositions.START);
-			JourneySimulation simulation = JourneySimulation.ofWorkspace(ordered, step, workspace.scorer(), driverSettings, records);
+			JourneySimulation simulation = JourneySimulation.ofWorkspace(ordered, step, workspace.scorer(), driverSettings, records)
+					.hostZone(deliverySettings.defaultZone());
 			Simulator simulator = new Simulator(List.of(simulation), fromMillis, toMillis, progress);
 			StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress()));
 			long started = System.nanoTime();

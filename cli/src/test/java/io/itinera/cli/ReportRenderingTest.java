@@ -66,8 +66,9 @@ class ReportRenderingTest {
 		int charts = Integer.parseInt(check.group(1));
 		int drawn = Integer.parseInt(check.group(2));
 		int marks = Integer.parseInt(check.group(3));
-		// graph, funnel, time to goal, rules, messages per day, split lift, split revenue, daily totals, daily by stage
-		assertEquals(10, charts);
+		// graph, funnel, time to goal, rules, messages per day, split lift, split revenue, daily totals, daily by stage,
+		// messages by local hour
+		assertEquals(11, charts);
 		assertEquals(charts, drawn, "every chart has a size and marks with a size");
 		assertTrue(marks > 50, "bars, points, lines, nodes and edges drawn: " + marks);
 		assertEquals(0, Integer.parseInt(check.group(4)), "legend entries overlapping a title, label or tick");

@@ -107,6 +107,7 @@ public final class HtmlReport {
 		splits(html, r, id);
 		daily(html, r, id);
 		SegmentSizesSection.append(html, r, id);
+		LearningSection.append(html, r, id);
 		return html.toString();
 	}
 

@@ -18,7 +18,8 @@ public final class EngagementHours {
 	public static final double HALF_LIFE_HOURS = 30 * 24;
 	/** Below this many counted hours the counts say too little: the fallback time decides. */
 	public static final int MINIMUM_COUNT = 3;
-	static final String KEY = "itinera.hours";
+	/** The customer-state extension the counts are kept in. */
+	public static final String KEY = "itinera.hours";
 	private static final long HOUR_MILLIS = 3_600_000L;
 
 	private final float[] counts = new float[24];

@@ -375,7 +375,7 @@ final class JourneyFigures {
 		}
 		return new SimulationReport(plan.name(), plan.title(), window, input, stageFigures(), transitionFigures(),
 				funnel(tracks), goalFigures(), campaignFigures(), histogram(), splitFigures(tracks), dayFigures(),
-				delivery.channels(), delivery.weeks(), List.of());
+				delivery.channels(), delivery.weeks(), List.of(), null);
 	}
 
 	private List<StageFigures> stageFigures() {

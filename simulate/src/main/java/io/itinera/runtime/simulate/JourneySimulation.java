@@ -91,6 +91,7 @@ public final class JourneySimulation implements StepListener {
 		final Map<String, int[]> splitsByStage = new HashMap<>();
 		/** Null when the journey declares no segment. */
 		final SegmentSizes segments;
+		final SendTimes sendTimes;
 		long events;
 
 		Part(String journey, JourneyPlan plan) {
@@ -98,6 +99,7 @@ public final class JourneySimulation implements StepListener {
 			this.plan = plan;
 			this.figures = new JourneyFigures(plan);
 			this.segments = plan.segments().isEmpty() ? null : new SegmentSizes(new SegmentMembership(plan));
+			this.sendTimes = new SendTimes(plan, journey);
 			for (EventType event : plan.events()) {
 				declaredEvents.add(event.name());
 			}
@@ -139,6 +141,15 @@ public final class JourneySimulation implements StepListener {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The zone of customers without a {@code timezone} attribute ({@code --zone}), for the report's messages by
+	 * local hour (UTC unless set).
+	 */
+	public JourneySimulation hostZone(java.time.ZoneId zone) {
+		parts.forEach(part -> part.sendTimes.hostZone(zone));
+		return this;
 	}
 
 	/** Answers the journey's messages from {@code market} from now on (one journey, not a workspace). */
@@ -237,6 +248,9 @@ public final class JourneySimulation implements StepListener {
 		CustomerTrack[] tracks = (CustomerTrack[]) customer.attachment();
 		if (market != null) {
 			market.onStep(customer, result);
+		}
+		for (Part part : parts) {
+			part.sendTimes.step(input, result);
 		}
 		if (input instanceof TimerFired) {
 			timersFired++;
@@ -375,6 +389,16 @@ public final class JourneySimulation implements StepListener {
 		return driver.rowsScored();
 	}
 
+	/** When the part's messages went out and, with a market, what it answered and the regret of the learning decisions. */
+	private LearningFigures learning(Part part) {
+		LearningFigures figures = part.sendTimes.figures();
+		if (market == null) {
+			return figures;
+		}
+		return new LearningFigures(figures.hostZone(), figures.sendsByHour(), figures.bestHour(), market.figures(),
+				market.decisions(), figures.splitWeights());
+	}
+
 	/** A workspace's messages across its journeys, at the end of the replay; null for one journey alone. */
 	public SimulationReport.WorkspaceDelivery workspaceDelivery(String workspace) {
 		if (allJourneys == null) {
@@ -405,7 +429,7 @@ public final class JourneySimulation implements StepListener {
 			SimulationReport.Input input = new SimulationReport.Input(partEvents - lateEvents, outsideWindow,
 					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired,
 					pendingTimers(part.journey), driver.rowsScored());
-			SimulationReport report = part.figures.report(tracks, window, input);
+			SimulationReport report = part.figures.report(tracks, window, input).withLearning(learning(part));
 			reports.add(part.segments == null ? report : report.withSegmentsByMonth(part.segments.months()));
 		}
 		return reports;

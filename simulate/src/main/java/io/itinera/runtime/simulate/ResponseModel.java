@@ -66,6 +66,21 @@ public final class ResponseModel {
 
 	/** An hour-of-day curve (24 open multipliers, local hours 0..23) for the customers whose attribute has a value, or all. */
 	record HourCurve(String attribute, String value, double[] factors) {
+		/** The local hour with the highest open multiplier (the earliest on a tie). */
+		int bestHour() {
+			int best = 0;
+			for (int h = 1; h < 24; h++) {
+				if (factors[h] > factors[best]) {
+					best = h;
+				}
+			}
+			return best;
+		}
+
+		/** Whom the curve is for: {@code tier=night-owl}, or {@code every customer}. */
+		String group() {
+			return attribute == null ? "every customer" : attribute + "=" + value;
+		}
 	}
 
 	/** Multiplies the answers' probabilities of the customers whose {@code attribute} equals {@code value}. */
@@ -208,11 +223,9 @@ public final class ResponseModel {
 	 */
 	double[] probabilities(Response response, Function<String, Object> attribute, int localHour) {
 		double[] p = response.rates().clone();
-		for (HourCurve curve : hours) {
-			if (curve.attribute() == null || curve.value().equals(String.valueOf(attribute.apply(curve.attribute())))) {
-				p[Answer.OPEN.ordinal()] *= curve.factors()[localHour];
-				break;
-			}
+		HourCurve curve = hourCurveOf(attribute);
+		if (curve != null) {
+			p[Answer.OPEN.ordinal()] *= curve.factors()[localHour];
 		}
 		for (Multiplier multiplier : multipliers) {
 			if (multiplier.value().equals(String.valueOf(attribute.apply(multiplier.attribute())))) {
@@ -225,6 +238,19 @@ public final class ResponseModel {
 			p[a] = Math.max(0, Math.min(1, p[a]));
 		}
 		return p;
+	}
+
+	/**
+	 * The hour curve that applies to the customer (the first whose {@code when} holds, as {@link #probabilities}
+	 * picks it), or null when none does: then every hour is alike.
+	 */
+	HourCurve hourCurveOf(Function<String, Object> attribute) {
+		for (HourCurve curve : hours) {
+			if (curve.attribute() == null || curve.value().equals(String.valueOf(attribute.apply(curve.attribute())))) {
+				return curve;
+			}
+		}
+		return null;
 	}
 
 	/** Reads fields, and words errors as "FILE: FIELD is …". */

@@ -1,7 +1,6 @@
 package io.itinera.runtime.simulate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.StepDriver;
@@ -25,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +50,7 @@ public final class SimulatedMarket {
 	private final PriorityQueue<TimerDue> timers = new PriorityQueue<>(
 			Comparator.comparingLong(TimerDue::at).thenComparing(TimerDue::customerId).thenComparingLong(TimerDue::upTo));
 	private final Map<Integer, ResponseFigures> figures = new LinkedHashMap<>();
+	private final BestHourRegret bestHourRegret;
 	private long late;
 
 	/** An answer drawn, waiting for its time. */
@@ -94,6 +95,7 @@ public final class SimulatedMarket {
 		for (ResponseModel.Response response : model.responses) {
 			figures.put(response.index(), new ResponseFigures());
 		}
+		bestHourRegret = new BestHourRegret(plan);
 	}
 
 	/**
@@ -119,7 +121,13 @@ public final class SimulatedMarket {
 	}
 
 	private void draw(CustomerSlot customer, ActionRecord action, ResponseModel.Response response) {
-		double[] p = model.probabilities(response, name -> attribute(customer, name), localHour(customer, action.at()));
+		Function<String, Object> attributes = name -> attribute(customer, name);
+		int hour = localHour(customer, action.at());
+		double[] p = model.probabilities(response, attributes, hour);
+		if (bestHourRegret.judges(action)) {
+			bestHourRegret.answered(action, h -> model.probabilities(response, attributes, h)[Answer.OPEN.ordinal()], hour,
+					model.hourCurveOf(attributes));
+		}
 		ResponseFigures counted = figures.get(response.index());
 		counted.messages++;
 		double reach = 1;
@@ -278,32 +286,34 @@ public final class SimulatedMarket {
 
 	/** What the market did, per entry of the model, as market.json says it. */
 	public String figuresJson() {
-		ObjectNode root = JSON.createObjectNode();
-		root.put("seed", model.seed);
-		ArrayNode list = root.putArray("responses");
-		for (ResponseModel.Response response : model.responses) {
-			ResponseFigures counted = figures.get(response.index());
-			ObjectNode entry = list.addObject();
-			entry.put("match", response.label());
-			entry.put("messages", counted.messages);
-			for (Answer answer : Answer.values()) {
-				int a = answer.ordinal();
-				ObjectNode figure = entry.putObject(answer.key());
-				figure.put("answered", counted.drawn[a]);
-				figure.put("injected", counted.injected[a]);
-				figure.put("rate", counted.messages == 0 ? 0 : (double) counted.drawn[a] / counted.messages);
-				figure.put("trueRate", counted.messages == 0 ? 0 : counted.expected[a] / counted.messages);
-			}
-			entry.put("revenue", counted.revenue);
-			entry.put("trueRevenue", counted.expectedRevenue);
-		}
-		root.put("late", late);
-		root.put("afterTheEnd", afterTheEnd());
 		try {
-			return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+			return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures()) + "\n";
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** What the market did, per entry of the model: messages answered, each answer's counts, observed and true rates. */
+	public LearningFigures.MarketFigures figures() {
+		java.util.List<LearningFigures.MarketResponse> responses = new java.util.ArrayList<>();
+		for (ResponseModel.Response response : model.responses) {
+			ResponseFigures counted = figures.get(response.index());
+			LearningFigures.AnswerFigures[] answers = new LearningFigures.AnswerFigures[3];
+			for (Answer answer : Answer.values()) {
+				int a = answer.ordinal();
+				answers[a] = new LearningFigures.AnswerFigures(counted.drawn[a], counted.injected[a],
+						counted.messages == 0 ? 0 : (double) counted.drawn[a] / counted.messages,
+						counted.messages == 0 ? 0 : counted.expected[a] / counted.messages);
+			}
+			responses.add(new LearningFigures.MarketResponse(response.label(), counted.messages, answers[0], answers[1], answers[2],
+					counted.revenue, counted.expectedRevenue));
+		}
+		return new LearningFigures.MarketFigures(model.seed, responses, late, afterTheEnd());
+	}
+
+	/** The learning decisions the market can judge, with their regret: each {@code send … at best hour}. */
+	public java.util.List<LearningFigures.LearningDecision> decisions() {
+		return bestHourRegret.decisions();
 	}
 
 	/** One line for the command's summary: messages answered and the answers injected. */

@@ -25,12 +25,19 @@ public record SimulationReport(
 		List<DayFigures> daily,
 		List<ChannelFigures> channels,
 		List<WeekBin> messagesPerCustomerWeek,
-		List<SegmentMonth> segmentsByMonth) {
+		List<SegmentMonth> segmentsByMonth,
+		LearningFigures learning) {
 
 	/** The same report with the segment sizes by month of the replay. */
 	public SimulationReport withSegmentsByMonth(List<SegmentMonth> months) {
 		return new SimulationReport(journey, title, window, input, stages, transitions, funnel, goal, campaigns,
-				messagesPerCustomerDay, splits, daily, channels, messagesPerCustomerWeek, List.copyOf(months));
+				messagesPerCustomerDay, splits, daily, channels, messagesPerCustomerWeek, List.copyOf(months), learning);
+	}
+
+	/** The same report with its send-time and learning figures ({@link LearningFigures}). */
+	public SimulationReport withLearning(LearningFigures figures) {
+		return new SimulationReport(journey, title, window, input, stages, transitions, funnel, goal, campaigns,
+				messagesPerCustomerDay, splits, daily, channels, messagesPerCustomerWeek, segmentsByMonth, figures);
 	}
 
 	/**
