@@ -164,7 +164,10 @@ public final class JourneyCompiler {
 				} else if (element instanceof FeatureDecl f) {
 					addIfPresent(features, feature(f));
 				} else if (element instanceof ModelDecl m) {
-					addIfPresent(models, model(m));
+					Model model = model(m);
+					if (model != null) {
+						models.addAll(OfferModels.asPlanned(model, OfferModels.offersOf(m)));
+					}
 				} else if (element instanceof Stage s && s.getName() != null) {
 					stages.add(stage(s));
 				} else if (element instanceof Campaign c && c.getName() != null) {
@@ -496,7 +499,7 @@ public final class JourneyCompiler {
 				List<Action.Param> params = params(send.getParams());
 				return params == null ? null
 						: track(send, new Action.Send(channel(send.getChannel()), send.getTemplate(), params, at(send), send.getTopic(),
-								bestHour(send.getBestHour())));
+								bestHour(send.getBestHour()), offerChoice(send.getParams())));
 			}
 			if (action instanceof TagAction tag) {
 				return track(tag, new Action.Tag(tag.getTag(), at(tag)));
@@ -512,6 +515,9 @@ public final class JourneyCompiler {
 		private List<Action.Param> params(List<Param> params) {
 			List<Action.Param> compiled = new ArrayList<>();
 			for (Param param : params) {
+				if (param.getOffer() != null) {
+					continue; // the send's offer choice
+				}
 				Expr value = expressions.compile(param.getValue());
 				if (value == null || param.getName() == null) {
 					return null;
@@ -519,6 +525,16 @@ public final class JourneyCompiler {
 				compiled.add(track(param, new Action.Param(param.getName(), value, at(param))));
 			}
 			return compiled;
+		}
+
+		private Action.OfferChoice offerChoice(List<Param> params) {
+			for (Param param : params) {
+				if (param.getOffer() != null) {
+					Action.OfferChoice choice = OfferModels.choice(param.getName(), param.getOffer(), at(param));
+					return choice == null ? null : track(param, choice);
+				}
+			}
+			return null;
 		}
 
 		private io.itinera.runtime.plan.Split split(Split s) {

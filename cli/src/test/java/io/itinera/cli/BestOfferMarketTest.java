@@ -1,0 +1,181 @@
+package io.itinera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Best offer per customer against a simulated market whose true purchase rates differ by tier (the market file:
+ * gold customers answer SAVE10, the others FREESHIP). 0: a model trained from a small log of offer events (the
+ * cold start); 1: {@code explore 100%} over 4,000 customers writes a randomised log; 2: {@code itinera train offers}
+ * learns each offer's expected revenue from it (a real ONNX file, scored through DJL); 3: on three fresh
+ * populations and market seeds, the model's choice beats every single offer on the market's true expected revenue.
+ */
+class BestOfferMarketTest {
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final List<String> OFFERS = List.of("SAVE5", "SAVE10", "FREESHIP");
+	private static final String CHOICE = "best of OfferValue among \"SAVE5\", \"SAVE10\", \"FREESHIP\"";
+	private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
+	private static final int CUSTOMERS = 4000;
+	/** A single offer's journey declares no offer model (nothing would read its three columns). */
+	private static final java.util.regex.Pattern WITHOUT_MODEL = java.util.regex.Pattern.compile("(?s)  model OfferValue .*?\\}\\n");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theModelsChoiceBeatsEverySingleOfferOnTrueExpectedRevenueOverThreeSeeds() throws IOException, URISyntaxException {
+		String template = Files.readString(resource("best-offer.journey"));
+		String market = Files.readString(resource("best-offer-market.json"));
+
+		// 0: a cold-start model from a small log of offer events (the log's own format: offer_sent, then purchases)
+		Path explore = journey("explore", template, CHOICE + " explore 100%");
+		Path prior = priorLog(new Random(5), 300);
+		String trained = InProcessCli.succeeding("train", "offers", explore.toString(), "--events", prior.toString(), "--offer-event",
+				"offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
+		assertTrue(trained.contains("| SAVE10 |"), trained);
+
+		// 1: explore 100%: every offer at random, the market answers
+		Map<String, String> tiers = new HashMap<>();
+		Path visits = population(new Random(1), tiers, "visits-explore");
+		Path log = simulate(explore, visits, market, 1, "explore");
+		Map<String, long[]> explored = new LinkedHashMap<>();
+		for (JsonNode action : actions(log)) {
+			assertEquals("explore", action.get("params").get("couponChosenBy").asText());
+			assertEquals(3, action.get("scores").size(), "the three offers' scores recorded: " + action);
+			explored.computeIfAbsent(action.get("params").get("coupon").asText(), k -> new long[1])[0]++;
+		}
+		for (String offer : OFFERS) {
+			long count = explored.get(offer)[0];
+			assertTrue(Math.abs(count - CUSTOMERS / 3.0) < 4 * Math.sqrt(CUSTOMERS * (1 / 3.0) * (2 / 3.0)), offer + ": " + count);
+		}
+
+		// 2: learn each offer's expected revenue from the randomised log
+		Path best = journey("best", template, CHOICE);
+		String report = InProcessCli.succeeding("train", "offers", best.toString(), "--events", visits.toString(), "--actions",
+				log.resolve("actions.jsonl").toString(), "--outcomes", log.resolve(MarketRun.EVENTS).toString(), "--outcome", "purchase",
+				"--value", "amount", "--within", "7d");
+		assertTrue(report.contains("wrote"), report);
+
+		// 3: fresh populations and market seeds: the model's choice against each single offer
+		StringBuilder table = new StringBuilder();
+		for (int seed = 2; seed <= 4; seed++) {
+			Map<String, String> fresh = new HashMap<>();
+			Path people = population(new Random(seed * 7919L), fresh, "visits-" + seed);
+			Path chosen = simulate(best, people, market, seed, "best-" + seed);
+			long right = 0;
+			List<JsonNode> sent = actions(chosen);
+			for (JsonNode action : sent) {
+				assertEquals("model", action.get("params").get("couponChosenBy").asText(), action.toString());
+				String expected = "gold".equals(fresh.get(action.get("customer").asText())) ? "SAVE10" : "FREESHIP";
+				right += expected.equals(action.get("params").get("coupon").asText()) ? 1 : 0;
+			}
+			assertEquals(sent.size(), right, "every customer got their tier's best offer");
+			double bestRevenue = trueRevenue(chosen);
+			double bestSingle = 0;
+			table.append(String.format(Locale.ROOT, "seed %d: best offer %.0f (%d messages)", seed, bestRevenue, sent.size()));
+			for (String offer : OFFERS) {
+				Path single = journey("single-" + offer, WITHOUT_MODEL.matcher(template).replaceAll(""), "\"" + offer + "\"");
+				Path out = simulate(single, people, market, seed, offer + "-" + seed);
+				assertEquals(sent.size(), actions(out).size(), "as many messages");
+				double revenue = trueRevenue(out);
+				bestSingle = Math.max(bestSingle, revenue);
+				table.append(String.format(Locale.ROOT, ", %s %.0f", offer, revenue));
+			}
+			table.append('\n');
+			assertTrue(bestRevenue > 1.08 * bestSingle, table.toString());
+		}
+		System.out.println("True expected revenue, best offer against each single offer:\n" + table);
+	}
+
+	private Path resource(String name) throws URISyntaxException {
+		return Path.of(getClass().getResource("/market/" + name).toURI());
+	}
+
+	private Path journey(String name, String template, String offer) throws IOException {
+		Path file = dir.resolve(name + ".journey");
+		Files.writeString(file, template.replace("OFFER", offer));
+		return file;
+	}
+
+	/** One visit per customer over 30 days; 30% gold. */
+	private Path population(Random random, Map<String, String> tiers, String name) throws IOException {
+		StringBuilder csv = new StringBuilder("customer,time,type,tier,gold\n");
+		long at = START.toEpochMilli();
+		for (int c = 0; c < CUSTOMERS; c++) {
+			at += 1 + random.nextInt(10 * 60_000);
+			boolean gold = random.nextInt(10) < 3;
+			tiers.put("c" + c, gold ? "gold" : "basic");
+			csv.append('c').append(c).append(',').append(Instant.ofEpochMilli(at)).append(",visit,").append(gold ? "gold,1" : "basic,0")
+					.append('\n');
+		}
+		Path file = dir.resolve(name + ".csv");
+		Files.writeString(file, csv);
+		return file;
+	}
+
+	/** A small log of past offers, each a visit, an offer_sent with a random coupon and, sometimes, a purchase. */
+	private Path priorLog(Random random, int customers) throws IOException {
+		StringBuilder lines = new StringBuilder();
+		long at = START.minusSeconds(90 * 86_400L).toEpochMilli();
+		for (int c = 0; c < customers; c++) {
+			at += 60_000;
+			boolean gold = random.nextInt(10) < 3;
+			String coupon = OFFERS.get(random.nextInt(3));
+			lines.append(line("p" + c, at, "visit", "\"tier\":\"" + (gold ? "gold" : "basic") + "\",\"gold\":" + (gold ? 1 : 0)));
+			lines.append(line("p" + c, at + 3_600_000, "offer_sent", "\"coupon\":\"" + coupon + "\""));
+			if (random.nextInt(10) < 2) {
+				lines.append(line("p" + c, at + 86_400_000, "purchase", "\"amount\":40,\"coupon\":\"" + coupon + "\""));
+			}
+		}
+		Path file = dir.resolve("prior.jsonl");
+		Files.writeString(file, lines);
+		return file;
+	}
+
+	private static String line(String customer, long at, String type, String fields) {
+		return "{\"customer\":\"" + customer + "\",\"time\":\"" + Instant.ofEpochMilli(at) + "\",\"type\":\"" + type + "\"," + fields + "}\n";
+	}
+
+	private Path simulate(Path journey, Path visits, String market, int seed, String name) throws IOException {
+		Path marketFile = dir.resolve("market-" + seed + ".json");
+		Files.writeString(marketFile, market.replace("\"seed\": 11", "\"seed\": " + seed));
+		Path out = dir.resolve(name);
+		String said = InProcessCli.succeeding("simulate", journey.toString(), "--events", visits.toString(), "--market",
+				marketFile.toString(), "--to", "2025-04-20", "--out", out.toString(), "--no-progress");
+		assertTrue(said.contains("Market (seed " + seed + ")"), said);
+		return out;
+	}
+
+	private static List<JsonNode> actions(Path out) throws IOException {
+		List<JsonNode> actions = new java.util.ArrayList<>();
+		for (String line : Files.readAllLines(out.resolve("actions.jsonl"))) {
+			actions.add(JSON.readTree(line));
+		}
+		return actions;
+	}
+
+	/** The market's true expected revenue of the messages sent (market.json: the sum over its responses). */
+	private static double trueRevenue(Path out) throws IOException {
+		double sum = 0;
+		for (JsonNode entry : JSON.readTree(out.resolve(MarketRun.FIGURES).toFile()).get("responses")) {
+			sum += entry.get("trueRevenue").asDouble();
+		}
+		return sum;
+	}
+}
