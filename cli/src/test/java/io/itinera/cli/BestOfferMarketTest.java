@@ -103,6 +103,28 @@ class BestOfferMarketTest {
 		System.out.println("True expected revenue, best offer against each single offer:\n" + table);
 	}
 
+	@Test
+	void runAndSimulateChooseTheSameOffersForTheSameLog() throws IOException, URISyntaxException {
+		String template = Files.readString(resource("best-offer.journey"));
+		Path journey = journey("some-explore", template, CHOICE + " explore 30%");
+		InProcessCli.succeeding("train", "offers", journey.toString(), "--events", priorLog(new Random(5), 300).toString(),
+				"--offer-event", "offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
+		Path visits = population(new Random(9), new HashMap<>(), "visits-run", 600);
+		Path ran = dir.resolve("ran");
+		Path simulated = dir.resolve("simulated");
+		InProcessCli.succeeding("run", journey.toString(), "--events", visits.toString(), "--out", ran.toString(), "--to", "2025-04-20",
+				"--no-progress");
+		InProcessCli.succeeding("simulate", journey.toString(), "--events", visits.toString(), "--out", simulated.toString(),
+				"--to", "2025-04-20", "--no-progress");
+		List<String> fromRun = Files.readAllLines(ran.resolve("actions.jsonl"));
+		assertEquals(600, fromRun.size());
+		assertEquals(fromRun, Files.readAllLines(simulated.resolve("actions.jsonl")));
+		long explored = fromRun.stream().filter(line -> line.contains("\"couponChosenBy\":\"explore\"")).count();
+		long modelled = fromRun.stream().filter(line -> line.contains("\"couponChosenBy\":\"model\"")).count();
+		assertEquals(600, explored + modelled);
+		assertTrue(explored > 120 && explored < 240, "about 30% explored: " + explored);
+	}
+
 	private Path resource(String name) throws URISyntaxException {
 		return Path.of(getClass().getResource("/market/" + name).toURI());
 	}
@@ -115,9 +137,13 @@ class BestOfferMarketTest {
 
 	/** One visit per customer over 30 days; 30% gold. */
 	private Path population(Random random, Map<String, String> tiers, String name) throws IOException {
+		return population(random, tiers, name, CUSTOMERS);
+	}
+
+	private Path population(Random random, Map<String, String> tiers, String name, int customers) throws IOException {
 		StringBuilder csv = new StringBuilder("customer,time,type,tier,gold\n");
 		long at = START.toEpochMilli();
-		for (int c = 0; c < CUSTOMERS; c++) {
+		for (int c = 0; c < customers; c++) {
 			at += 1 + random.nextInt(10 * 60_000);
 			boolean gold = random.nextInt(10) < 3;
 			tiers.put("c" + c, gold ? "gold" : "basic");
