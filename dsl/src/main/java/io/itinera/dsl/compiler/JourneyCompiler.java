@@ -70,6 +70,7 @@ import io.itinera.runtime.plan.ValueType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -582,6 +583,14 @@ public final class JourneyCompiler {
 			for (Given given : t.getGivens()) {
 				io.itinera.runtime.plan.TestCase.SymbolKind kind = symbolKind(given.getSymbol());
 				Expr value = expressions.compile(given.getValue());
+				if (given.getItems() != null && given.getSymbol() instanceof ModelDecl model && OfferModels.offersOf(model) != null) {
+					Expr.ItemsLit offers = items(given.getItems());
+					if (offers == null) {
+						return null;
+					}
+					givens.addAll(OfferModels.givenScores(model.getName(), offers, at(given)));
+					continue;
+				}
 				if (given.getItems() != null) {
 					kind = given.getSymbol() instanceof ModelDecl ? io.itinera.runtime.plan.TestCase.SymbolKind.RECOMMENDATIONS : null;
 					value = items(given.getItems());
@@ -664,8 +673,10 @@ public final class JourneyCompiler {
 							io.itinera.runtime.plan.TestCase.Delivery.NOT_SUBSCRIBED, channel(send.getChannel()), send.getTemplate(), at(send)));
 				}
 				if (send.getDelivery() == Delivery.SEND) {
+					Map<String, String> params = new LinkedHashMap<>();
+					send.getParams().forEach(p -> params.put(p.getName(), p.getValue()));
 					return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
-							send.getTemplate(), at(send), send.getTime() == null ? null : TextValues.minuteOfDay(send.getTime())));
+							send.getTemplate(), at(send), send.getTime() == null ? null : TextValues.minuteOfDay(send.getTime()), params));
 				}
 				io.itinera.runtime.plan.TestCase.Delivery delivery = send.getDelivery() == Delivery.HELD
 						? io.itinera.runtime.plan.TestCase.Delivery.HELD : io.itinera.runtime.plan.TestCase.Delivery.CAPPED;

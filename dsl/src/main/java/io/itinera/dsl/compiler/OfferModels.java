@@ -3,7 +3,10 @@ package io.itinera.dsl.compiler;
 import io.itinera.dsl.journey.ModelDecl;
 import io.itinera.dsl.journey.OfferChoice;
 import io.itinera.runtime.plan.Action;
+import io.itinera.runtime.plan.Expr;
 import io.itinera.runtime.plan.Model;
+import io.itinera.runtime.plan.SourceLocation;
+import io.itinera.runtime.plan.TestCase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +45,18 @@ public final class OfferModels {
 		return columns;
 	}
 
+	/** A test's {@code given customer with OfferValue = ["SAVE10" 5.2, "FREESHIP" 3.1]}: each offer's score. */
+	static List<TestCase.Given> givenScores(String model, Expr.ItemsLit offers, SourceLocation at) {
+		List<TestCase.Given> scores = new ArrayList<>();
+		for (int i = 0; i < offers.items().size(); i++) {
+			scores.add(new TestCase.Given(TestCase.SymbolKind.SCORE, Action.OfferChoice.scoreName(model, offers.items().get(i)),
+					new Expr.NumberLit(offers.scores().get(i), at), at));
+		}
+		return scores;
+	}
+
 	/** The plan's offer choice for {@code param}, or null while its model does not resolve. */
-	static Action.OfferChoice choice(String param, OfferChoice choice, io.itinera.runtime.plan.SourceLocation at) {
+	static Action.OfferChoice choice(String param, OfferChoice choice, SourceLocation at) {
 		ModelDecl model = choice.getModel();
 		if (model == null || model.eIsProxy() || model.getName() == null || param == null || choice.getOffers().isEmpty()) {
 			return null;

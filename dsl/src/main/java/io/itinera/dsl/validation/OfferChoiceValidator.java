@@ -2,10 +2,12 @@ package io.itinera.dsl.validation;
 
 import io.itinera.dsl.compiler.OfferModels;
 import io.itinera.dsl.journey.BroadcastDecl;
+import io.itinera.dsl.journey.Given;
 import io.itinera.dsl.journey.JourneyPackage;
 import io.itinera.dsl.journey.ModelDecl;
 import io.itinera.dsl.journey.OfferChoice;
 import io.itinera.dsl.journey.Param;
+import io.itinera.dsl.journey.RecommendedEntry;
 import io.itinera.dsl.journey.SendAction;
 import io.itinera.dsl.journey.SymbolRef;
 import java.math.BigDecimal;
@@ -73,6 +75,27 @@ public class OfferChoiceValidator extends ComposedJourneyCheck {
 		if (ref.getSymbol() instanceof ModelDecl model && !model.eIsProxy() && OfferModels.offersOf(model) != null) {
 			error("Model " + model.getName() + " scores offers (one value per offer): use it as 'best of " + model.getName()
 					+ " among …' in a send, not as a score.", ref, J.getSymbolRef_Symbol(), JourneyIssueCodes.OFFER_CHOICE);
+		}
+	}
+
+	/** {@code given customer with OfferValue = ["SAVE10" 5.2, "FREESHIP" 3.1]}: listed offers, each with its expected value. */
+	@Check
+	public void givenOfferScores(Given given) {
+		if (given.getItems() == null || !(given.getSymbol() instanceof ModelDecl model) || model.eIsProxy()) {
+			return;
+		}
+		List<String> offers = OfferModels.offersOf(model);
+		if (offers == null) {
+			return;
+		}
+		for (RecommendedEntry entry : given.getItems().getEntries()) {
+			if (entry.getItem() != null && !offers.contains(entry.getItem())) {
+				error("\"" + entry.getItem() + "\" is not an offer of " + model.getName() + ": give scores to " + String.join(", ", quoted(offers))
+						+ ".", given, J.getGiven_Items(), JourneyIssueCodes.OFFER_CHOICE);
+			} else if (entry.getScore() == null) {
+				error("Give the offer \"" + entry.getItem() + "\" its expected value: [\"" + entry.getItem() + "\" 4.5, …].", given,
+						J.getGiven_Items(), JourneyIssueCodes.OFFER_CHOICE);
+			}
 		}
 	}
 

@@ -12,6 +12,9 @@ import io.itinera.runtime.plan.Action;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.plan.PlanJson;
+import io.itinera.runtime.rules.DroolsCampaignRules;
+import io.itinera.runtime.testing.JourneyTestResult;
+import io.itinera.runtime.testing.JourneyTestRunner;
 import io.itinera.testmodels.OnnxTestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,11 +72,56 @@ class OfferChoiceValidatorTest {
 				  }
 				}
 				""".formatted(condition, send);
+		return parse(text);
+	}
+
+	private Journey parse(String text) throws Exception {
 		Path file = dir.resolve("offers.journey");
 		Files.writeString(file, text);
 		Journey journey = parser.parse(text, URI.createFileURI(file.toString()), resourceSets.get());
 		assertTrue(journey.eResource().getErrors().isEmpty(), () -> journey.eResource().getErrors().toString());
 		return journey;
+	}
+
+	@Test
+	void journeyTestsGiveEachOfferItsValueAndExpectTheOfferSent() throws Exception {
+		String text = """
+				journey Offers {
+				  entry on visit -> Member
+				  event visit { gold: decimal }
+				  feature gold = max(visit.gold) over 90 days
+				  feature visits = count(visit) over 90 days
+				  model OfferValue "value.onnx" {
+				    inputs gold, visits
+				    output output
+				  }
+				  stage Member { }
+				  campaign Offer in Member {
+				    cap 1 per 30 days
+				    rule "Offer" otherwise then send email "offer" with coupon = best of OfferValue among "SAVE10", "FREESHIP"
+				  }
+				  test "gold customers value ten off more" {
+				    given customer with OfferValue = ["SAVE10" 5.2, "FREESHIP" 3.1]
+				    on visit
+				    expect send email "offer" with coupon = "SAVE10", couponChosenBy = "model"
+				  }
+				  test "a wrong expectation fails" {
+				    given customer with OfferValue = ["SAVE10" 1.0, "FREESHIP" 3.1]
+				    on visit
+				    expect send email "offer" with coupon = "SAVE10"
+				  }
+				}
+				""";
+		Journey journey = parse(text);
+		assertEquals(List.of(), errors(journey));
+		JourneyPlan plan = new JourneyCompiler().compile(journey);
+		assertEquals(2, plan.tests().size());
+		List<JourneyTestResult> results = new JourneyTestRunner(plan, DroolsCampaignRules.forPlan(plan)).runAll();
+		assertTrue(results.get(0).passed(), results.get(0)::report);
+		assertTrue(!results.get(1).passed() && results.get(1).report().contains("send email \"offer\" with coupon = \"SAVE10\""),
+				results.get(1)::report);
+		assertTrue(errors(parse(text.replace("\"FREESHIP\" 3.1]", "\"FREESHIP\"]").replace("OfferValue = [\"SAVE10\" 1.0",
+				"OfferValue = [\"SAVE11\" 1.0"))).size() >= 2);
 	}
 
 	private List<String> errors(Journey journey) {
