@@ -43,10 +43,6 @@ final class OfferChoices {
 		}
 	}
 
-	boolean isEmpty() {
-		return choices.isEmpty();
-	}
-
 	/** The action with its offer chosen, or the action itself when its send chooses none. */
 	ActionRecord choose(ActionRecord action, int actionIndex, double[] scores) {
 		Map<String, Map<Integer, Choice>> byRule = choices.get(action.campaign());
