@@ -127,6 +127,57 @@ class BestOfferMarketTest {
 		assertTrue(explored > 120 && explored < 240, "about 30% explored: " + explored);
 	}
 
+	@Test
+	void serveChoosesTheSameOffersAsSimulateForTheSameEvents() throws Exception {
+		// live, the offer goes when the customer browses after their visit (no hour to wait)
+		String template = Files.readString(resource("best-offer.journey")).replace("after 1 hour -> Offered", "on browse -> Offered")
+				.replace("event offer_sent", "event browse { x: decimal }\n  event offer_sent");
+		Path journey = journey("live", template, CHOICE + " explore 30%");
+		InProcessCli.succeeding("train", "offers", journey.toString(), "--events", priorLog(new Random(5), 300).toString(),
+				"--offer-event", "offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
+		Random random = new Random(13);
+		StringBuilder events = new StringBuilder();
+		long at = Instant.now().minusSeconds(120).toEpochMilli();
+		int customers = 40;
+		for (int c = 0; c < customers; c++) {
+			boolean gold = random.nextInt(10) < 3;
+			events.append(line("s" + c, at + c * 100L, "visit", "\"tier\":\"" + (gold ? "gold" : "basic") + "\",\"gold\":" + (gold ? 1 : 0)));
+			events.append(line("s" + c, at + c * 100L + 1_000, "browse", "\"x\":0"));
+		}
+		Path log = dir.resolve("live.jsonl");
+		Files.writeString(log, events);
+		Path state = dir.resolve("serve-state");
+		List<String> served;
+		try (ServeProcess server = ServeProcess.start(journey, state, List.of())) {
+			String body = "[" + String.join(",", events.toString().strip().split("\n")) + "]";
+			java.net.http.HttpResponse<String> answer = server.post("/v1/events", "application/json", body, null);
+			assertEquals(200, answer.statusCode(), answer.body());
+			Path actions = state.resolve(io.itinera.serve.LiveServer.OUTPUT).resolve("actions.jsonl");
+			long deadline = System.nanoTime() + 60_000_000_000L;
+			while ((!Files.exists(actions) || Files.readAllLines(actions).size() < customers) && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			served = Files.readAllLines(actions).stream().sorted().toList();
+		}
+		Path simulated = dir.resolve("live-simulated");
+		InProcessCli.succeeding("simulate", journey.toString(), "--events", log.toString(), "--out", simulated.toString(), "--no-progress");
+		List<String> replayed = Files.readAllLines(simulated.resolve("actions.jsonl")).stream().sorted().toList();
+		assertEquals(customers, served.size(), String.join("\n", served));
+		assertTrue(served.stream().allMatch(line -> line.contains("\"couponChosenBy\":")), served.get(0));
+		assertEquals(offers(replayed), offers(served));
+	}
+
+	/** Each action's customer, offer and how it was chosen. */
+	private static List<String> offers(List<String> lines) throws IOException {
+		List<String> offers = new java.util.ArrayList<>();
+		for (String line : lines) {
+			JsonNode action = JSON.readTree(line);
+			offers.add(action.get("customer").asText() + " " + action.get("params").get("coupon").asText() + " "
+					+ action.get("params").get("couponChosenBy").asText());
+		}
+		return offers.stream().sorted().toList();
+	}
+
 	private Path resource(String name) throws URISyntaxException {
 		return Path.of(getClass().getResource("/market/" + name).toURI());
 	}
