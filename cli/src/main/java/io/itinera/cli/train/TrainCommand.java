@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * Tribuo), on features computed by the runtime's own feature code, and writes the ONNX file the
  * journey declares plus a report measured on a held-out time split.
  */
-@Command(name = "train", subcommands = { TrainSegmentsCommand.class, TrainRfmCommand.class }, description = {
+@Command(name = "train", subcommands = { TrainSegmentsCommand.class, TrainRfmCommand.class, TrainOffersCommand.class }, description = {
 		"Train a journey's model (logistic regression) from an event log and write its .onnx file and a report.",
 		"Example: itinera train journeys/cart-recovery.journey --model intent --events journeys/data/shop.jsonl "
 				+ "--outcome purchase --within 7d",
@@ -188,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
 		if (!missing.isEmpty()) {
 			java.util.Collections.sort(missing);
 			throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-					"Missing required: " + String.join(", ", missing) + " (or a subcommand: segments, rfm)");
+					"Missing required: " + String.join(", ", missing) + " (or a subcommand: segments, rfm, offers)");
 		}
 	}
 

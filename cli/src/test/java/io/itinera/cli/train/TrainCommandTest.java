@@ -108,7 +108,7 @@ class TrainCommandTest {
 		StringWriter err = new StringWriter();
 		int exit = run(new StringWriter(), err, journey.toString(), "--model", "intent", "--events", log.toString());
 		assertEquals(2, exit, err.toString());
-		assertTrue(err.toString().contains("Missing required: --outcome, --within (or a subcommand: segments, rfm)"),
+		assertTrue(err.toString().contains("Missing required: --outcome, --within (or a subcommand: segments, rfm, offers)"),
 				err.toString());
 	}
 

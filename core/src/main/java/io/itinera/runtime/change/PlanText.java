@@ -94,10 +94,22 @@ final class PlanText {
 				+ bestHour.withinMillis() / 60_000 + " minutes";
 	}
 
+	/** {@code with coupon = best of V among "A", "B" explore 10%}, after the send's other params. */
+	static String offerChoice(Action.OfferChoice choice) {
+		if (choice == null) {
+			return "";
+		}
+		String explore = choice.exploreRate() > 0
+				? " explore " + java.math.BigDecimal.valueOf(choice.exploreRate() * 100).stripTrailingZeros().toPlainString() + "%"
+				: "";
+		return " choosing " + choice.param() + " = best of " + choice.model() + " among "
+				+ choice.offers().stream().map(o -> "\"" + o + "\"").collect(Collectors.joining(", ")) + explore;
+	}
+
 	static String action(Action action) {
 		if (action instanceof Action.Send send) {
 			return "send " + send.channel().name().toLowerCase(java.util.Locale.ROOT) + " \"" + send.template() + "\""
-					+ params(send.params()) + bestHour(send.bestHour());
+					+ params(send.params()) + offerChoice(send.offerChoice()) + bestHour(send.bestHour());
 		}
 		if (action instanceof Action.Tag tag) {
 			return "tag \"" + tag.tag() + "\"";

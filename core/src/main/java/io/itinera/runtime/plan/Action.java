@@ -1,5 +1,6 @@
 package io.itinera.runtime.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -18,10 +19,14 @@ public sealed interface Action {
 	 * {@code topic}: the subscription topic it names ({@code send email "x" topic promotions}), else null (its campaign's);
 	 * {@code bestHour}: {@code at best hour …}, held until the customer's most engaged hour, else null (sent when decided).
 	 */
-	record Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic, BestHour bestHour)
-			implements Action {
+	record Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic, BestHour bestHour,
+			@JsonInclude(JsonInclude.Include.NON_NULL) OfferChoice offerChoice) implements Action {
 		public Send {
 			params = List.copyOf(params);
+		}
+
+		public Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic, BestHour bestHour) {
+			this(channel, template, params, location, topic, bestHour, null);
 		}
 
 		public Send(Channel channel, String template, List<Param> params, SourceLocation location, String topic) {
@@ -44,6 +49,24 @@ public sealed interface Action {
 
 		public BestHour {
 			engagementEvents = List.copyOf(engagementEvents);
+		}
+	}
+
+	/**
+	 * {@code with PARAM = best of MODEL among "A", "B" [explore P%]}: the send's {@code param} is the offer with the highest
+	 * expected value by {@code model}, whose output has one column per offer in the listed order; with probability
+	 * {@code exploreRate} (0..1), decided by a hash of the message's id, one of the offers uniformly at random. The
+	 * compiler declares one plan model per offer ({@link #scoreName}), column i of the model's output, so every host
+	 * scores it as any other model. See docs/optimise.md, "Best offer per customer".
+	 */
+	record OfferChoice(String param, String model, List<String> offers, double exploreRate, SourceLocation location) {
+		public OfferChoice {
+			offers = List.copyOf(offers);
+		}
+
+		/** The plan model that scores one offer: {@code OfferValue[SAVE10]}. */
+		public static String scoreName(String model, String offer) {
+			return model + "[" + offer + "]";
 		}
 	}
 

@@ -1,8 +1,10 @@
 package io.itinera.runtime.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A journey's own unit test: a customer in {@code stage} (null: not in the journey yet) with given
@@ -92,9 +94,20 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 		SourceLocation location();
 	}
 
-	/** {@code atMinute}: {@code expect send at HH:MM …}, the minute of the day it went out in the customer's zone; null: any time. */
-	public record ExpectSend(boolean negated, Channel channel, String template, SourceLocation location, Integer atMinute)
-			implements Expectation {
+	/**
+	 * {@code atMinute}: {@code expect send at HH:MM …}, the minute of the day it went out in the customer's zone; null: any time.
+	 * {@code params}: {@code … with coupon = "SAVE10"}, params the send must carry with these values; empty: any.
+	 */
+	public record ExpectSend(boolean negated, Channel channel, String template, SourceLocation location, Integer atMinute,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> params) implements Expectation {
+		public ExpectSend {
+			params = params == null ? Map.of() : Map.copyOf(params);
+		}
+
+		public ExpectSend(boolean negated, Channel channel, String template, SourceLocation location, Integer atMinute) {
+			this(negated, channel, template, location, atMinute, Map.of());
+		}
+
 		public ExpectSend(boolean negated, Channel channel, String template, SourceLocation location) {
 			this(negated, channel, template, location, null);
 		}

@@ -29,6 +29,7 @@ public final class PlanStep implements SingleJourneyStep {
 	private final CampaignRules rules;
 	private final DeliveryPolicy delivery;
 	private final SendTopics sendTopics;
+	private final OfferChoices offerChoices;
 	/** Null when the journey declares no topics, or when a workspace decides consent for all its journeys. */
 	private final ConsentPolicy consent;
 
@@ -42,6 +43,7 @@ public final class PlanStep implements SingleJourneyStep {
 		this.rules = java.util.Objects.requireNonNull(rules, "rules (CampaignRules.NONE for none)");
 		this.delivery = new DeliveryPolicy(plan, settings);
 		this.sendTopics = new SendTopics(plan);
+		this.offerChoices = new OfferChoices(plan, journey.modelIndex);
 		ConsentPolicy policy = new ConsentPolicy(plan.topics());
 		this.consent = policy.isEmpty() ? null : policy;
 	}
@@ -51,6 +53,7 @@ public final class PlanStep implements SingleJourneyStep {
 		this.rules = step.rules;
 		this.delivery = step.delivery;
 		this.sendTopics = step.sendTopics;
+		this.offerChoices = step.offerChoices;
 		this.consent = consent;
 	}
 
@@ -594,6 +597,7 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 			ActionRecord record = new ActionRecord(id, state.customerId(), at, action.campaign(), action.rule(), action.kind(),
 					action.channel(), action.target(), action.params(), scoresBehind(state, action));
+			record = offerChoices.choose(record, action.actionIndex(), state.scores);
 			if (!offer(state, record, at, outcome)) {
 				continue;
 			}

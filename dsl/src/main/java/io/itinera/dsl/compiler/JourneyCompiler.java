@@ -70,6 +70,7 @@ import io.itinera.runtime.plan.ValueType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -164,7 +165,10 @@ public final class JourneyCompiler {
 				} else if (element instanceof FeatureDecl f) {
 					addIfPresent(features, feature(f));
 				} else if (element instanceof ModelDecl m) {
-					addIfPresent(models, model(m));
+					Model model = model(m);
+					if (model != null) {
+						models.addAll(OfferModels.asPlanned(model, OfferModels.offersOf(m)));
+					}
 				} else if (element instanceof Stage s && s.getName() != null) {
 					stages.add(stage(s));
 				} else if (element instanceof Campaign c && c.getName() != null) {
@@ -496,7 +500,7 @@ public final class JourneyCompiler {
 				List<Action.Param> params = params(send.getParams());
 				return params == null ? null
 						: track(send, new Action.Send(channel(send.getChannel()), send.getTemplate(), params, at(send), send.getTopic(),
-								bestHour(send.getBestHour())));
+								bestHour(send.getBestHour()), offerChoice(send.getParams())));
 			}
 			if (action instanceof TagAction tag) {
 				return track(tag, new Action.Tag(tag.getTag(), at(tag)));
@@ -512,6 +516,9 @@ public final class JourneyCompiler {
 		private List<Action.Param> params(List<Param> params) {
 			List<Action.Param> compiled = new ArrayList<>();
 			for (Param param : params) {
+				if (param.getOffer() != null) {
+					continue; // the send's offer choice
+				}
 				Expr value = expressions.compile(param.getValue());
 				if (value == null || param.getName() == null) {
 					return null;
@@ -519,6 +526,16 @@ public final class JourneyCompiler {
 				compiled.add(track(param, new Action.Param(param.getName(), value, at(param))));
 			}
 			return compiled;
+		}
+
+		private Action.OfferChoice offerChoice(List<Param> params) {
+			for (Param param : params) {
+				if (param.getOffer() != null) {
+					Action.OfferChoice choice = OfferModels.choice(param.getName(), param.getOffer(), at(param));
+					return choice == null ? null : track(param, choice);
+				}
+			}
+			return null;
 		}
 
 		private io.itinera.runtime.plan.Split split(Split s) {
@@ -566,6 +583,14 @@ public final class JourneyCompiler {
 			for (Given given : t.getGivens()) {
 				io.itinera.runtime.plan.TestCase.SymbolKind kind = symbolKind(given.getSymbol());
 				Expr value = expressions.compile(given.getValue());
+				if (given.getItems() != null && given.getSymbol() instanceof ModelDecl model && OfferModels.offersOf(model) != null) {
+					Expr.ItemsLit offers = items(given.getItems());
+					if (offers == null) {
+						return null;
+					}
+					givens.addAll(OfferModels.givenScores(model.getName(), offers, at(given)));
+					continue;
+				}
 				if (given.getItems() != null) {
 					kind = given.getSymbol() instanceof ModelDecl ? io.itinera.runtime.plan.TestCase.SymbolKind.RECOMMENDATIONS : null;
 					value = items(given.getItems());
@@ -648,8 +673,10 @@ public final class JourneyCompiler {
 							io.itinera.runtime.plan.TestCase.Delivery.NOT_SUBSCRIBED, channel(send.getChannel()), send.getTemplate(), at(send)));
 				}
 				if (send.getDelivery() == Delivery.SEND) {
+					Map<String, String> params = new LinkedHashMap<>();
+					send.getParams().forEach(p -> params.put(p.getName(), p.getValue()));
 					return track(send, new io.itinera.runtime.plan.TestCase.ExpectSend(send.isNegated(), channel(send.getChannel()),
-							send.getTemplate(), at(send), send.getTime() == null ? null : TextValues.minuteOfDay(send.getTime())));
+							send.getTemplate(), at(send), send.getTime() == null ? null : TextValues.minuteOfDay(send.getTime()), params));
 				}
 				io.itinera.runtime.plan.TestCase.Delivery delivery = send.getDelivery() == Delivery.HELD
 						? io.itinera.runtime.plan.TestCase.Delivery.HELD : io.itinera.runtime.plan.TestCase.Delivery.CAPPED;

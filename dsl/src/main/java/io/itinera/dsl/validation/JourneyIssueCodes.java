@@ -21,6 +21,8 @@ public final class JourneyIssueCodes {
 	public static final String CAMPAIGN_WITHOUT_CAP = PREFIX + "cap.missing";
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
 	public static final String BEST_HOUR_WITHOUT_ENGAGEMENT = PREFIX + "bestHourWithoutEngagement";
+	/** {@code best of MODEL among …}: where it may stand, its offers, its rate, its model. */
+	public static final String OFFER_CHOICE = PREFIX + "offerChoice";
 	public static final String TYPE_MISMATCH = PREFIX + "typeMismatch";
 	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";
 	public static final String DUPLICATE_MIGRATION = PREFIX + "duplicateMigration";

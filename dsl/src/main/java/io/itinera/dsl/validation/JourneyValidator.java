@@ -74,7 +74,7 @@ import io.itinera.dsl.typing.Type;
  */
 @ComposedChecks(validators = { GraphAnalysisValidator.class, ModelFileValidator.class, DrlBlockValidator.class,
 		MigrationValidator.class, RecommenderValidator.class, CampaignCapValidator.class, RemoteModelValidator.class,
-		TopicValidator.class, SegmentValidator.class, BestHourValidator.class })
+		TopicValidator.class, SegmentValidator.class, BestHourValidator.class, OfferChoiceValidator.class })
 public class JourneyValidator extends AbstractJourneyValidator {
 	private static final JourneyPackage J = JourneyPackage.eINSTANCE;
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");

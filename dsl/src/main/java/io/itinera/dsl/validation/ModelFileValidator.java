@@ -55,12 +55,29 @@ public class ModelFileValidator extends ComposedJourneyCheck {
 			checkRecommender(model, signature);
 			return;
 		}
+		List<String> offers = io.itinera.dsl.compiler.OfferModels.offersOf(model);
+		if (offers != null) {
+			checkOfferColumns(model, signature, offers);
+		}
 		try {
-			ModelBinding.bind(signature, inputs, model.getOutput(), declaredColumn(model));
+			ModelBinding.bind(signature, inputs, model.getOutput(), offers != null ? OptionalInt.of(0) : declaredColumn(model));
 		} catch (SignatureMismatchException e) {
 			for (SignatureMismatchException.Mismatch mismatch : e.mismatches()) {
 				error(doesNotFit(model, mismatch, signature),
 						featureOf(mismatch.part()), JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
+			}
+		}
+	}
+
+	/** A model that chooses offers has one output column per offer, in the order the send lists them. */
+	private void checkOfferColumns(ModelDecl model, OnnxSignature signature, List<String> offers) {
+		for (OnnxSignature.Value output : signature.outputs()) {
+			if (output.name().equals(model.getOutput()) && output.isTensor() && output.rank() == 2 && output.width() >= 0
+					&& output.width() != offers.size()) {
+				error("Model file '" + model.getPath() + "' gives " + output.width() + " values per customer in " + output.describe()
+						+ " but 'best of " + model.getName() + "' lists " + offers.size() + " offers: its output needs one column per offer, "
+						+ "in the listed order (itinera train offers writes such a model).", JourneyPackage.Literals.MODEL_DECL__OUTPUT,
+						JourneyIssueCodes.MODEL_SIGNATURE_MISMATCH);
 			}
 		}
 	}

@@ -72,8 +72,10 @@ public class RecommenderValidator extends ComposedJourneyCheck {
 		if (given.getItems() == null || given.getSymbol() == null || given.getSymbol().eIsProxy()) {
 			return;
 		}
-		if (!(given.getSymbol() instanceof ModelDecl model) || model.getVocabulary() == null) {
-			error("A list of items is given to a recommender; '" + given.getSymbol().getName() + "' is not one.",
+		if (!(given.getSymbol() instanceof ModelDecl model)
+				|| model.getVocabulary() == null && io.itinera.dsl.compiler.OfferModels.offersOf(model) == null) {
+			error("A list of items is given to a recommender (or offers to an offer model); '" + given.getSymbol().getName()
+					+ "' is neither.",
 					given, J.getGiven_Symbol(), JourneyIssueCodes.GIVEN_TYPE_MISMATCH);
 		}
 	}

@@ -35,15 +35,24 @@ public final class ResponseModel {
 		}
 	}
 
-	/** Which messages an entry answers: every given key must equal the message's (params as {@code "param.NAME"}). */
+	/**
+	 * Which messages an entry answers: every given key must equal the message's (params as {@code "param.NAME"}), or
+	 * the customer's attribute ({@code "attribute.NAME"}: a segment whose answers to an offer differ).
+	 */
 	record Response(int index, Map<String, String> match, double[] rates, double amountMin, double amountMax) {
-		boolean matches(ActionRecord action) {
+		boolean matches(ActionRecord action, Function<String, Object> attribute) {
 			for (Map.Entry<String, String> key : match.entrySet()) {
-				if (!key.getValue().equals(valueOf(action, key.getKey()))) {
+				String value = key.getKey().startsWith(ATTRIBUTE) ? attributeText(attribute.apply(key.getKey().substring(ATTRIBUTE.length())))
+						: valueOf(action, key.getKey());
+				if (!key.getValue().equals(value)) {
 					return false;
 				}
 			}
 			return true;
+		}
+
+		private static String attributeText(Object value) {
+			return value == null ? null : String.valueOf(value);
 		}
 
 		/** A short name for the entry in the summaries: its match, as {@code campaign=A, param.coupon=SAVE10}. */
@@ -90,6 +99,7 @@ public final class ResponseModel {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|min|h|d)");
 	private static final List<String> MATCH_KEYS = List.of("campaign", "arm", "rule", "channel", "template");
+	private static final String ATTRIBUTE = "attribute.";
 
 	final long seed;
 	final String[] eventTypes = new String[3];
@@ -139,8 +149,9 @@ public final class ResponseModel {
 			if (keys != null) {
 				for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext();) {
 					Map.Entry<String, JsonNode> key = it.next();
-					if (!MATCH_KEYS.contains(key.getKey()) && !key.getKey().startsWith("param.")) {
-						throw where.error(at + ".match." + key.getKey(), "is not a message's key: use one of " + MATCH_KEYS + " or param.NAME");
+					if (!MATCH_KEYS.contains(key.getKey()) && !key.getKey().startsWith("param.") && !key.getKey().startsWith(ATTRIBUTE)) {
+						throw where.error(at + ".match." + key.getKey(), "is not a message's key: use one of " + MATCH_KEYS
+								+ ", param.NAME or attribute.NAME");
 					}
 					match.put(key.getKey(), key.getValue().asText());
 				}
@@ -206,11 +217,16 @@ public final class ResponseModel {
 
 	/** The first entry that answers the message, or null when none does (the message gets no answer). */
 	Response responseTo(ActionRecord action) {
+		return responseTo(action, name -> null);
+	}
+
+	/** The same, for a customer whose attributes {@code attribute} gives by name. */
+	Response responseTo(ActionRecord action, Function<String, Object> attribute) {
 		if (!"send".equals(action.kind())) {
 			return null;
 		}
 		for (Response response : responses) {
-			if (response.matches(action)) {
+			if (response.matches(action, attribute)) {
 				return response;
 			}
 		}

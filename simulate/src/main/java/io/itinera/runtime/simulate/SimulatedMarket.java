@@ -113,7 +113,7 @@ public final class SimulatedMarket {
 			timers.add(new TimerDue(timer.dueAt(), customer.customerId(), timer.dueAt()));
 		}
 		for (ActionRecord action : result.actions()) {
-			ResponseModel.Response response = model.responseTo(action);
+			ResponseModel.Response response = model.responseTo(action, name -> attribute(customer, name));
 			if (response != null) {
 				draw(customer, action, response);
 			}

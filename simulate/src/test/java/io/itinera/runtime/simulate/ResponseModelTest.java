@@ -63,6 +63,20 @@ class ResponseModelTest {
 	}
 
 	@Test
+	void anEntryMayNameTheCustomersAttributeSoASegmentAnswersAnOfferItsOwnWay() throws IOException {
+		ResponseModel model = model("""
+				[ { "match": {"param.coupon": "SAVE10", "attribute.tier": "gold"}, "open": 0.5, "click": 0.5, "purchase": 0.6 },
+				  { "match": {"param.coupon": "SAVE10"}, "open": 0.5, "click": 0.5, "purchase": 0.2 } ]""");
+		Map<String, Object> gold = Map.of("tier", "gold");
+		Map<String, Object> basic = Map.of("tier", "basic");
+		ActionRecord save10 = send("A", Map.of("coupon", "SAVE10"));
+		assertEquals(0, model.responseTo(save10, gold::get).index());
+		assertEquals(1, model.responseTo(save10, basic::get).index());
+		assertEquals(1, model.responseTo(save10, name -> null).index(), "a customer without the attribute");
+		assertEquals(1, model.responseTo(save10).index());
+	}
+
+	@Test
 	void aProbabilityAboveOneIsCappedAndAWrongFileNamesTheFieldAndTheFix() throws IOException {
 		ResponseModel model = model("[ { \"open\": 0.9, \"click\": 0.5, \"purchase\": 0.5 } ]");
 		Map<String, Object> gold = Map.of("tier", "gold");

@@ -361,9 +361,10 @@ public final class JourneyTestRunner {
 			String channel = send.channel().name().toLowerCase(Locale.ROOT);
 			Integer minute = send.atMinute();
 			boolean sent = actions.stream().anyMatch(a -> a.kind().equals("send") && channel.equalsIgnoreCase(a.channel())
-					&& a.target().equals(send.template()) && (minute == null || minuteOfDay(a.at(), zone) == minute));
+					&& a.target().equals(send.template()) && (minute == null || minuteOfDay(a.at(), zone) == minute)
+					&& a.params().entrySet().containsAll(send.params().entrySet()));
 			String words = "send " + (minute == null ? "" : String.format(Locale.ROOT, "at %02d:%02d ", minute / 60, minute % 60))
-					+ channel + " \"" + send.template() + "\"" + from;
+					+ channel + " \"" + send.template() + "\"" + expectedParams(send.params()) + from;
 			return sent == !send.negated() ? null : send.negated() ? "no " + words : words;
 		}
 		if (expectation instanceof TestCase.ExpectDelivery delivery) {
@@ -387,6 +388,12 @@ public final class JourneyTestRunner {
 					: "stage " + (journey == null ? "" : journey + ".") + expected.stage();
 		}
 		return actions.isEmpty() ? null : "nothing sent" + from;
+	}
+
+	/** {@code  with coupon = "SAVE10"}, in name order; empty without params. */
+	private static String expectedParams(Map<String, String> params) {
+		return params.isEmpty() ? "" : " with " + new java.util.TreeMap<>(params).entrySet().stream()
+				.map(p -> p.getKey() + " = \"" + p.getValue() + "\"").collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private static boolean outcomeMatches(TestCase.Delivery expected, DeliveryNotice notice) {
