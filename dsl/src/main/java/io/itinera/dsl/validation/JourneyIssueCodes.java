@@ -68,6 +68,9 @@ public final class JourneyIssueCodes {
 	/** Segments: one that names itself (through others), one whose condition reads an event field. */
 	public static final String SEGMENT_CYCLE = PREFIX + "segment.cycle";
 	public static final String SEGMENT_READS_EVENT = PREFIX + "segment.readsEvent";
+	/** A workspace's shared segment: also declared by the journey, or naming what the journey does not declare. */
+	public static final String SHARED_SEGMENT_REDECLARED = PREFIX + "segment.sharedRedeclared";
+	public static final String SHARED_SEGMENT_UNDECLARED_NAME = PREFIX + "segment.sharedUndeclaredName";
 
 	/** Raw DRL blocks checked by Drools. */
 	public static final String DRL_ERROR = PREFIX + "drl.error";

@@ -443,6 +443,11 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		for (SymbolRef ref : EcoreUtil2.eAllOfType(journey, SymbolRef.class)) {
 			used.add(ref.getSymbol());
 		}
+		for (io.itinera.dsl.journey.SegmentDecl shared : io.itinera.dsl.scoping.SharedSegments.usedBy(journey)) { // the workspace's, read by name
+			for (SymbolRef ref : EcoreUtil2.eAllOfType(shared, SymbolRef.class)) {
+				used.add(io.itinera.dsl.scoping.SharedSegments.symbolIn(journey, ref));
+			}
+		}
 		for (ModelDecl model : elementsOf(journey, ModelDecl.class)) {
 			used.addAll(model.getInputs());
 		}
