@@ -185,7 +185,7 @@ public class SharedSegments {
 			resourceSet.getResources().add(resource);
 			resource.load(new ByteArrayInputStream(text(lines, segmentLines).getBytes(StandardCharsets.UTF_8)),
 					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-			resource.eAdapters().add(new Stamp(stamp));
+			resource.eAdapters().add(new Stamp(stamp, headerPrepended(lines, segmentLines) ? HEADER.length() : 0));
 			return resource;
 		} catch (IOException | RuntimeException e) {
 			return null; // a workspace file that does not read is reported where it is checked (check DIR, run DIR)
@@ -209,12 +209,25 @@ public class SharedSegments {
 			}
 			text.append('\n');
 		}
-		if (!segmentLines.contains(1) && !lines.isEmpty() && lines.get(0).length() >= HEADER.length()) {
-			text.replace(0, HEADER.length(), HEADER);
-		} else {
+		if (headerPrepended(lines, segmentLines)) {
 			text.insert(0, HEADER);
+		} else {
+			text.replace(0, HEADER.length(), HEADER);
 		}
 		return text.append('}').toString();
+	}
+
+	private static boolean headerPrepended(List<String> lines, List<Integer> segmentLines) {
+		return segmentLines.contains(1) || lines.isEmpty() || lines.get(0).length() < HEADER.length();
+	}
+
+	/**
+	 * How far an offset in the shared segments' resource is from the same place in the workspace file: the
+	 * header's length when it went before the first line (then only that line's columns differ), else 0.
+	 */
+	public static int offsetShift(Resource shared) {
+		Stamp read = shared == null ? null : (Stamp) EcoreUtil2.getAdapter(shared.eAdapters(), Stamp.class);
+		return read == null ? 0 : read.shift;
 	}
 
 	private static String stamp(Path file) {
@@ -240,9 +253,11 @@ public class SharedSegments {
 	/** When the workspace file was read: its modification time and size. */
 	private static final class Stamp extends AdapterImpl {
 		private final String value;
+		private final int shift;
 
-		Stamp(String value) {
+		Stamp(String value, int shift) {
 			this.value = value;
+			this.shift = shift;
 		}
 
 		@Override
