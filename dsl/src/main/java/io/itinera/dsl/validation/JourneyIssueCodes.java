@@ -20,6 +20,8 @@ public final class JourneyIssueCodes {
 	public static final String CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS = PREFIX + "cap.equalsScheduleWithQuietHours";
 	public static final String CAMPAIGN_WITHOUT_CAP = PREFIX + "cap.missing";
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
+	/** A broadcast named like a campaign of its journey, whose caps would count its sends. */
+	public static final String BROADCAST_NAMED_LIKE_CAMPAIGN = PREFIX + "broadcastNamedLikeCampaign";
 	public static final String BEST_HOUR_WITHOUT_ENGAGEMENT = PREFIX + "bestHourWithoutEngagement";
 	public static final String TYPE_MISMATCH = PREFIX + "typeMismatch";
 	public static final String CONDITION_NOT_BOOLEAN = PREFIX + "conditionNotBoolean";

@@ -563,6 +563,25 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		checkTimeOfDay(quietHours, J.getQuietHours_End(), quietHours.getEnd());
 	}
 
+	/**
+	 * A broadcast's sends carry its name as their campaign, so a campaign of the same name would count them
+	 * against its caps (and the report would mix them): the names differ.
+	 */
+	@Check
+	public void broadcastNotNamedLikeACampaign(BroadcastDecl broadcast) {
+		Journey journey = EcoreUtil2.getContainerOfType(broadcast, Journey.class);
+		if (journey == null || broadcast.getName() == null) {
+			return;
+		}
+		for (Campaign campaign : elementsOf(journey, Campaign.class)) {
+			if (broadcast.getName().equals(campaign.getName())) {
+				error("Broadcast " + broadcast.getName() + " has the name of a campaign: its sends would count against that "
+						+ "campaign's caps and be reported with it. Rename the broadcast (e.g. `broadcast " + broadcast.getName()
+						+ "Broadcast`) or the campaign.", broadcast, J.getBroadcastDecl_Name(), JourneyIssueCodes.BROADCAST_NAMED_LIKE_CAMPAIGN);
+			}
+		}
+	}
+
 	@Check
 	public void broadcastTimeIsATime(BroadcastDecl broadcast) {
 		checkTimeOfDay(broadcast, J.getBroadcastDecl_Time(), broadcast.getTime());
