@@ -39,6 +39,8 @@ import com.google.inject.Inject;
  */
 public class SharedSegments {
 	private static final String HEADER = "journey Workspace {";
+	/** Workspace files read that declare no segment, with their stamps: not read again for every reference. */
+	private static final Map<Path, String> WITHOUT_SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@Inject
 	private IResourceFactory resourceFactory;
@@ -172,13 +174,14 @@ public class SharedSegments {
 			known.unload();
 			resourceSet.getResources().remove(known);
 		}
-		if (stamp.isEmpty()) {
+		if (stamp.isEmpty() || stamp.equals(WITHOUT_SEGMENTS.get(file))) {
 			return null;
 		}
 		try {
 			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
 			List<Integer> segmentLines = WorkspaceFile.segmentLines(file, lines);
 			if (segmentLines.isEmpty()) {
+				WITHOUT_SEGMENTS.put(file, stamp);
 				return null;
 			}
 			Resource resource = resourceFactory.createResource(uri);
