@@ -169,6 +169,26 @@ class WorkspaceSharedSegmentsTest {
 				+ "or rename one."), twice.out());
 	}
 
+	@Test
+	void aSegmentOnTheFirstLineCompilesAndALineThatDoesNotReadIsNamed() throws Exception {
+		Path folder = folder("edges", DORMANT + "\nsegment Broken = daysSinceOrder >\n" + QUIET_SPENDER + "\n",
+				WINBACK.formatted(""), REACTIVATION.formatted(""));
+		String compiled = InProcessCli.succeeding("compile", folder.resolve("winback.journey").toString(), "-o",
+				dir.resolve("plan.json").toString());
+		String plan = Files.readString(dir.resolve("plan.json"));
+		assertTrue(plan.contains("\"Dormant\"") && plan.contains("\"QuietSpender\""), compiled + plan);
+		Files.writeString(folder.resolve("reactivation.journey"), REACTIVATION.formatted("").replace("on leaving segment Dormant",
+				"on leaving segment Broken"));
+		InProcessCli.Result result = InProcessCli.execute("check", folder.toString());
+		assertNotEquals(0, result.exit(), result.out());
+		assertTrue(result.out().contains("reactivation.journey:7:") && result.out().contains("error: Segment Broken (itinera.workspace "
+				+ "line 2) does not read ("), result.out());
+		assertTrue(result.out().contains("; fix that line of itinera.workspace: segment NAME [\"title\"] = CONDITION, on one line."),
+				result.out());
+		assertTrue(result.out().lines().noneMatch(line -> line.contains("winback.journey:") && line.contains(": error:")),
+				"the lines after it read: " + result.out());
+	}
+
 	private static List<String> rows(String counted) {
 		List<String> rows = new ArrayList<>();
 		for (String line : counted.split("\n")) {

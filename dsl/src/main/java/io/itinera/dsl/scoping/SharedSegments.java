@@ -45,6 +45,12 @@ public class SharedSegments {
 	@Inject
 	private IResourceFactory resourceFactory;
 
+	@Inject
+	private org.eclipse.xtext.parser.IParser parser;
+
+	@Inject
+	private io.itinera.dsl.services.JourneyGrammarAccess grammar;
+
 	/** The shared segments of the journey's folder; none when it has no workspace file or the journey is no file. */
 	public List<SegmentDecl> of(Resource journey) {
 		ResourceSet resourceSet = journey == null ? null : journey.getResourceSet();
@@ -184,15 +190,53 @@ public class SharedSegments {
 				WITHOUT_SEGMENTS.put(file, stamp);
 				return null;
 			}
+			Map<String, String> unread = new java.util.HashMap<>();
+			List<String> readable = readable(lines, segmentLines, unread);
 			Resource resource = resourceFactory.createResource(uri);
 			resourceSet.getResources().add(resource);
-			resource.load(new ByteArrayInputStream(text(lines, segmentLines).getBytes(StandardCharsets.UTF_8)),
+			resource.load(new ByteArrayInputStream(text(readable, segmentLines).getBytes(StandardCharsets.UTF_8)),
 					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-			resource.eAdapters().add(new Stamp(stamp, headerPrepended(lines, segmentLines) ? HEADER.length() : 0));
+			resource.eAdapters().add(new Stamp(stamp, headerPrepended(lines, segmentLines) ? HEADER.length() : 0, unread));
 			return resource;
 		} catch (IOException | RuntimeException e) {
 			return null; // a workspace file that does not read is reported where it is checked (check DIR, run DIR)
 		}
+	}
+
+	/**
+	 * The lines with each segment line that does not read alone replaced by {@code segment NAME = true} (padded to
+	 * its length; blanked when that is longer), so that its error does not spill into the next segment; what was
+	 * wrong goes to {@code unread} by name, for the journeys naming it to report ({@link #problemOf}).
+	 */
+	private List<String> readable(List<String> lines, List<Integer> segmentLines, Map<String, String> unread) {
+		List<String> readable = new java.util.ArrayList<>(lines);
+		for (int n : segmentLines) {
+			String line = lines.get(n - 1);
+			String kept = WorkspaceFile.withoutComment(line);
+			org.eclipse.xtext.parser.IParseResult parsed = parser.parse(grammar.getSegmentDeclRule(), new java.io.StringReader(kept));
+			if (!parsed.hasSyntaxErrors()) {
+				continue;
+			}
+			java.util.regex.Matcher name = java.util.regex.Pattern.compile("segment\\s+(\\S+)").matcher(kept);
+			String problem = parsed.getSyntaxErrors().iterator().next().getSyntaxErrorMessage().getMessage();
+			if (name.lookingAt()) {
+				unread.put(name.group(1), problem);
+				String placeholder = "segment " + name.group(1) + " = true";
+				int start = line.indexOf(kept);
+				readable.set(n - 1, placeholder.length() <= line.length() - start
+						? " ".repeat(start) + placeholder + " ".repeat(line.length() - start - placeholder.length())
+						: " ".repeat(line.length()));
+			} else {
+				readable.set(n - 1, " ".repeat(line.length()));
+			}
+		}
+		return readable;
+	}
+
+	/** Why a shared segment's line does not read (it then stands for nothing), or null when it reads. */
+	public static String problemOf(SegmentDecl shared) {
+		Stamp read = shared.eResource() == null ? null : (Stamp) EcoreUtil2.getAdapter(shared.eResource().eAdapters(), Stamp.class);
+		return read == null ? null : read.unread.get(shared.getName());
 	}
 
 	/**
@@ -257,10 +301,12 @@ public class SharedSegments {
 	private static final class Stamp extends AdapterImpl {
 		private final String value;
 		private final int shift;
+		private final Map<String, String> unread;
 
-		Stamp(String value, int shift) {
+		Stamp(String value, int shift, Map<String, String> unread) {
 			this.value = value;
 			this.shift = shift;
+			this.unread = unread;
 		}
 
 		@Override

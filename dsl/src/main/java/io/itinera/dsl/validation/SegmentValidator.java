@@ -59,10 +59,10 @@ public class SegmentValidator extends ComposedJourneyCheck {
 
 	private static String problemIn(Journey journey, SegmentDecl shared) {
 		String at = "Segment " + shared.getName() + " (" + WorkspaceFile.NAME + " line " + line(shared) + ")";
-		org.eclipse.xtext.nodemodel.ICompositeNode node = NodeModelUtils.findActualNodeFor(shared);
-		if (shared.getCondition() == null || node != null && node.getSyntaxErrorMessage() != null
-				|| node != null && hasSyntaxError(node)) {
-			return at + " does not read; fix that line of " + WorkspaceFile.NAME + " (segment NAME = CONDITION).";
+		String unread = SharedSegments.problemOf(shared);
+		if (unread != null || shared.getCondition() == null) {
+			return at + " does not read" + (unread == null ? "" : " (" + unread + ")") + "; fix that line of "
+					+ WorkspaceFile.NAME + ": segment NAME [\"title\"] = CONDITION, on one line.";
 		}
 		for (SymbolRef ref : EcoreUtil2.getAllContentsOfType(shared.getCondition(), SymbolRef.class)) {
 			String name = SharedSegments.writtenName(ref);
@@ -78,15 +78,6 @@ public class SegmentValidator extends ComposedJourneyCheck {
 			}
 		}
 		return null;
-	}
-
-	private static boolean hasSyntaxError(org.eclipse.xtext.nodemodel.ICompositeNode node) {
-		for (org.eclipse.xtext.nodemodel.INode leaf : node.getAsTreeIterable()) {
-			if (leaf.getSyntaxErrorMessage() != null) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static int line(EObject element) {
