@@ -2,6 +2,7 @@ package io.itinera.cli;
 
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.cli.journey.JourneyLoader;
+import io.itinera.cli.journey.SharedSegmentsCheck;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.runtime.change.ChangeFinding;
@@ -62,8 +63,10 @@ public final class CheckCommand implements Callable<Integer> {
 		int errors = 0;
 		int warnings = 0;
 		Map<Path, JourneyPlan> plans = new HashMap<>();
+		List<JourneyLoader.LoadedJourney> loadedJourneys = new ArrayList<>();
 		for (Path file : files) {
 			JourneyLoader.LoadedJourney loaded = loader.load(file);
+			loadedJourneys.add(loaded);
 			for (JourneyDiagnostic diagnostic : loaded.diagnostics()) {
 				out.println(diagnostic.format());
 				if (diagnostic.error()) errors++; else warnings++;
@@ -89,6 +92,14 @@ public final class CheckCommand implements Callable<Integer> {
 				errors++; // a workspace file's bad line, named by file and line
 			} else if (java.nio.file.Files.isDirectory(path) && !workspaceTestsRead(path, plans, out)) {
 				errors++;
+			}
+			if (java.nio.file.Files.isDirectory(path)) {
+				Path folder = path.toAbsolutePath().normalize();
+				for (JourneyDiagnostic problem : SharedSegmentsCheck.of(path, loadedJourneys.stream()
+						.filter(j -> folder.equals(j.file().toAbsolutePath().normalize().getParent())).toList())) {
+					out.println(problem.format());
+					errors++;
+				}
 			}
 		}
 		out.println(files.size() + " file" + (files.size() == 1 ? "" : "s") + " checked: " + errors + " error"

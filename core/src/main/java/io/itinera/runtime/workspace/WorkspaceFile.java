@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * topic promotions email opt-out      # subscription topics the journeys' sends name
  * topic newsletter email opt-in       #   (opt-out: sent until unsubscribed; opt-in: once subscribed;
  * topic receipts email transactional  #   transactional: always)
+ * segment Big "Spent over 1000" = spend > 1000   # a segment every journey may name (one line; the journeys' compiler reads it)
  * test "…" { … }              # tests of the journeys together ({@link WorkspaceTests}), skipped here
  * </pre>
  * Errors name the file and line and what to write.
@@ -39,6 +40,7 @@ public final class WorkspaceFile {
 	private static final Pattern QUIET = Pattern.compile("quiet\\s+hours\\s+(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
 	private static final Pattern ZONE = Pattern.compile("zone\\s+(\\S+)");
 	private static final Pattern TOPIC = Pattern.compile("topic\\s+([A-Za-z_][A-Za-z0-9_-]*)\\s+(\\S+)\\s+(\\S+)");
+	private static final Pattern SEGMENT = Pattern.compile("segment\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(\"[^\"]*\"\\s*)?=\\s*\\S.*");
 
 	private WorkspaceFile() {
 	}
@@ -62,6 +64,7 @@ public final class WorkspaceFile {
 		QuietHours quiet = null;
 		ZoneId zone = WorkspaceSettings.NONE.zone();
 		List<Topic> topics = new ArrayList<>();
+		java.util.Map<String, Integer> segments = new java.util.HashMap<>();
 		for (int n = 1; n <= lines.size(); n++) {
 			String line = lines.get(n - 1);
 			int hash = line.indexOf('#');
@@ -96,15 +99,66 @@ public final class WorkspaceFile {
 				} catch (DateTimeException e) {
 					throw error(file, n, m.group(1) + " is no time zone", "zone Europe/Berlin (or UTC)");
 				}
+			} else if (isSegment(line)) {
+				segment(file, n, withoutComment(line), segments);
 			} else if (text.startsWith("topic")) {
 				topics.add(topic(file, n, line.substring(0, hash >= 0 ? hash : line.length()).trim(), at, topics));
 			} else {
 				throw error(file, n, "cannot read '" + line.trim() + "'",
 						"cap [email|sms|push|inapp] N per D days|hours|weeks, quiet hours HH:MM - HH:MM, zone ZONE, "
-								+ "or topic NAME email|sms|push|inapp opt-out|opt-in|transactional");
+								+ "topic NAME email|sms|push|inapp opt-out|opt-in|transactional, or segment NAME = CONDITION");
 			}
 		}
 		return new WorkspaceSettings(caps, quiet, zone, topics);
+	}
+
+	/**
+	 * The numbers (from 1) of the lines that declare a shared segment ({@code segment NAME ["title"] = CONDITION}),
+	 * outside test blocks: the journey language reads their conditions, this file only their names.
+	 */
+	public static List<Integer> segmentLines(Path file, List<String> lines) {
+		List<Integer> found = new ArrayList<>();
+		for (int n = 1; n <= lines.size(); n++) {
+			String text = withoutComment(lines.get(n - 1));
+			if (WorkspaceTests.opensTest(text)) {
+				n = WorkspaceTests.blockEnd(file, lines, n - 1) + 1;
+			} else if (isSegment(lines.get(n - 1))) {
+				found.add(n);
+			}
+		}
+		return found;
+	}
+
+	/** A line without its {@code #} comment (a {@code #} inside a quoted title stays), trimmed. */
+	public static String withoutComment(String line) {
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			} else if (c == '#' && !quoted) {
+				return line.substring(0, i).trim();
+			}
+		}
+		return line.trim();
+	}
+
+	private static boolean isSegment(String line) {
+		String text = line.trim();
+		return text.startsWith("segment ") || text.startsWith("segment\t");
+	}
+
+	/** {@code segment Big "title" = spend > 1000}: its name, once in the file; the condition is the journeys' to read. */
+	private static void segment(Path file, int n, String text, java.util.Map<String, Integer> earlier) {
+		Matcher m = SEGMENT.matcher(text);
+		if (!m.matches()) {
+			throw error(file, n, "cannot read '" + text + "'", "segment NAME [\"title\"] = CONDITION on one line (segment Big = spend > 1000)");
+		}
+		Integer first = earlier.putIfAbsent(m.group(1), n);
+		if (first != null) {
+			throw error(file, n, "segment " + m.group(1) + " is declared twice (first at line " + first + ")",
+					"each segment once, or rename one");
+		}
 	}
 
 	/** {@code topic promotions email opt-out}: a subscription topic, declared once. */

@@ -31,6 +31,12 @@ import java.util.List;
 final class ExpressionCompiler {
 	/** The segments being inlined, to stop at a cycle (the validator reports it). */
 	private final java.util.Set<SegmentDecl> inlining = new java.util.HashSet<>();
+	/** The journey compiled: a workspace's shared segment reads its declarations, by name. */
+	private io.itinera.dsl.journey.Journey journey;
+
+	void readSharedSegmentsFor(io.itinera.dsl.journey.Journey journey) {
+		this.journey = journey;
+	}
 
 	/** A segment's condition; null when it does not resolve or names itself through others. */
 	Expr segment(SegmentDecl segment) {
@@ -101,8 +107,9 @@ final class ExpressionCompiler {
 		return null;
 	}
 
-	private static Expr reference(SymbolRef ref, SourceLocation at) {
-		Symbol symbol = ref.getSymbol();
+	private Expr reference(SymbolRef ref, SourceLocation at) {
+		Symbol symbol = io.itinera.dsl.scoping.SharedSegments.isShared(ref)
+				? io.itinera.dsl.scoping.SharedSegments.symbolIn(journey, ref) : ref.getSymbol();
 		if (symbol == null || symbol.eIsProxy() || symbol.getName() == null) {
 			return null;
 		}

@@ -109,6 +109,7 @@ public final class JourneyCompiler {
 		private final Map<String, Feature> exceptSequences = new java.util.LinkedHashMap<>();
 
 		Compilation compile(Journey journey) {
+			expressions.readSharedSegmentsFor(journey);
 			io.itinera.runtime.plan.Entry entry = null;
 			io.itinera.runtime.plan.Reentry reentry = null;
 			List<io.itinera.runtime.plan.Exit> exits = new ArrayList<>();
@@ -182,6 +183,9 @@ public final class JourneyCompiler {
 				}
 			}
 			features.addAll(exceptSequences.values());
+			for (io.itinera.dsl.journey.SegmentDecl shared : io.itinera.dsl.scoping.SharedSegments.usedBy(journey)) {
+				addIfPresent(segments, segment(shared));
+			}
 			if (entry != null && entry.stage() == null && !stages.isEmpty()) {
 				io.itinera.runtime.plan.Entry defaulted = new io.itinera.runtime.plan.Entry(entry.event(), entry.condition(),
 						stages.get(0).name(), entry.location(), entry.segment());

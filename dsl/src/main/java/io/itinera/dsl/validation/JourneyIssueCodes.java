@@ -20,6 +20,8 @@ public final class JourneyIssueCodes {
 	public static final String CAP_EQUALS_SCHEDULE_WITH_QUIET_HOURS = PREFIX + "cap.equalsScheduleWithQuietHours";
 	public static final String CAMPAIGN_WITHOUT_CAP = PREFIX + "cap.missing";
 	public static final String INVALID_TIME_OF_DAY = PREFIX + "invalidTimeOfDay";
+	/** A broadcast named like a campaign of its journey, whose caps would count its sends. */
+	public static final String BROADCAST_NAMED_LIKE_CAMPAIGN = PREFIX + "broadcastNamedLikeCampaign";
 	public static final String BEST_HOUR_WITHOUT_ENGAGEMENT = PREFIX + "bestHourWithoutEngagement";
 	/** {@code best of MODEL among …}: where it may stand, its offers, its rate, its model. */
 	public static final String OFFER_CHOICE = PREFIX + "offerChoice";
@@ -70,6 +72,9 @@ public final class JourneyIssueCodes {
 	/** Segments: one that names itself (through others), one whose condition reads an event field. */
 	public static final String SEGMENT_CYCLE = PREFIX + "segment.cycle";
 	public static final String SEGMENT_READS_EVENT = PREFIX + "segment.readsEvent";
+	/** A workspace's shared segment: also declared by the journey, or naming what the journey does not declare. */
+	public static final String SHARED_SEGMENT_REDECLARED = PREFIX + "segment.sharedRedeclared";
+	public static final String SHARED_SEGMENT_UNDECLARED_NAME = PREFIX + "segment.sharedUndeclaredName";
 
 	/** Raw DRL blocks checked by Drools. */
 	public static final String DRL_ERROR = PREFIX + "drl.error";

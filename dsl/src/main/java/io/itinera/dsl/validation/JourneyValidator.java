@@ -443,6 +443,11 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		for (SymbolRef ref : EcoreUtil2.eAllOfType(journey, SymbolRef.class)) {
 			used.add(ref.getSymbol());
 		}
+		for (io.itinera.dsl.journey.SegmentDecl shared : io.itinera.dsl.scoping.SharedSegments.usedBy(journey)) { // the workspace's, read by name
+			for (SymbolRef ref : EcoreUtil2.eAllOfType(shared, SymbolRef.class)) {
+				used.add(io.itinera.dsl.scoping.SharedSegments.symbolIn(journey, ref));
+			}
+		}
 		for (ModelDecl model : elementsOf(journey, ModelDecl.class)) {
 			used.addAll(model.getInputs());
 		}
@@ -556,6 +561,25 @@ public class JourneyValidator extends AbstractJourneyValidator {
 	public void quietHoursAreTimes(QuietHours quietHours) {
 		checkTimeOfDay(quietHours, J.getQuietHours_Start(), quietHours.getStart());
 		checkTimeOfDay(quietHours, J.getQuietHours_End(), quietHours.getEnd());
+	}
+
+	/**
+	 * A broadcast's sends carry its name as their campaign, so a campaign of the same name would count them
+	 * against its caps (and the report would mix them): the names differ.
+	 */
+	@Check
+	public void broadcastNotNamedLikeACampaign(BroadcastDecl broadcast) {
+		Journey journey = EcoreUtil2.getContainerOfType(broadcast, Journey.class);
+		if (journey == null || broadcast.getName() == null) {
+			return;
+		}
+		for (Campaign campaign : elementsOf(journey, Campaign.class)) {
+			if (broadcast.getName().equals(campaign.getName())) {
+				error("Broadcast " + broadcast.getName() + " has the name of a campaign: its sends would count against that "
+						+ "campaign's caps and be reported with it. Rename the broadcast (e.g. `broadcast " + broadcast.getName()
+						+ "Broadcast`) or the campaign.", broadcast, J.getBroadcastDecl_Name(), JourneyIssueCodes.BROADCAST_NAMED_LIKE_CAMPAIGN);
+			}
+		}
 	}
 
 	@Check

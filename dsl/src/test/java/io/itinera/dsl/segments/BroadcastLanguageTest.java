@@ -87,4 +87,21 @@ class BroadcastLanguageTest {
 		List<Issue> issues = validator.validate(parser.parse(JOURNEY.replace("send push \"daily\"", "send push \"daily\" at best hour")));
 		assertTrue(issues.stream().anyMatch(i -> i.getMessage().startsWith("A broadcast goes at its own time")), issues::toString);
 	}
+
+	@Test
+	void aBroadcastNamedLikeACampaignIsAnErrorThatSaysRename() throws Exception {
+		String clash = JOURNEY.replace("stage Reader { }", """
+				stage Reader { }
+				  campaign Weekly in Reader {
+				    cap 1 per 7 days
+				    rule "Welcome" otherwise then send email "welcome"
+				  }
+				""");
+		List<Issue> issues = validator.validate(parser.parse(clash));
+		assertTrue(issues.stream().anyMatch(i -> JourneyIssueCodes.BROADCAST_NAMED_LIKE_CAMPAIGN.equals(i.getCode())
+				&& i.getMessage().startsWith("Broadcast Weekly has the name of a campaign: its sends would count against that campaign's caps")
+				&& i.getMessage().contains("Rename the broadcast (e.g. `broadcast WeeklyBroadcast`)")), issues::toString);
+		List<Issue> renamed = validator.validate(parser.parse(clash.replace("broadcast Weekly", "broadcast WeeklyNews")));
+		assertTrue(renamed.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR), renamed::toString);
+	}
 }

@@ -11,7 +11,11 @@ import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.rename.RenameService2;
 import org.eclipse.xtext.ide.server.rename.ServerRefactoringIssueAcceptor;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
+
+import io.itinera.dsl.journey.SegmentDecl;
+import io.itinera.dsl.scoping.SharedSegments;
 
 import com.google.inject.Inject;
 
@@ -24,6 +28,48 @@ public class JourneyRenameService extends RenameService2 {
 
 	@Inject
 	private NewNameCheck newNameCheck;
+
+	@Inject
+	private SharedSegmentRename sharedSegmentRename;
+
+	@Inject
+	private EObjectAtOffsetHelper elementAtOffset;
+
+	/** A segment of the folder's itinera.workspace is renamed there and in every journey beside it; anything else as Xtext does. */
+	@Override
+	public WorkspaceEdit rename(IRenameService2.Options options) {
+		String uri = options.getRenameParams().getTextDocument().getUri();
+		WorkspaceEdit shared = options.getLanguageServerAccess().doSyncRead(uri, context -> {
+			if (!(context.getResource() instanceof XtextResource resource) || context.getDocument() == null) {
+				return null;
+			}
+			int offset = context.getDocument().getOffSet(options.getRenameParams().getPosition());
+			EObject element = elementAtOffset.resolveElementAt(resource, offset);
+			if (!(element instanceof SegmentDecl segment) || !SharedSegments.isShared(segment)) {
+				return null;
+			}
+			String newName = options.getRenameParams().getNewName();
+			newNameCheck.problem(segment, newName).ifPresent(SharedSegmentRenameProblem::refuse);
+			try {
+				String journey = sharedSegmentRename.journeyWithOwnSegment(segment, newName);
+				if (journey != null) {
+					SharedSegmentRenameProblem.refuse("The journey " + journey + " already has a segment named '" + newName
+							+ "'. Choose a name no journey of the folder uses.");
+				}
+				return sharedSegmentRename.edits(segment, newName);
+			} catch (java.io.IOException e) {
+				SharedSegmentRenameProblem.refuse("Cannot read " + e.getMessage() + "; rename it by hand.");
+				return null;
+			}
+		});
+		return shared != null ? shared : super.rename(options);
+	}
+
+	private static final class SharedSegmentRenameProblem {
+		static void refuse(String problem) {
+			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
+		}
+	}
 
 	@Override
 	protected void applyModifications(EObject element, WorkspaceEdit workspaceEdit,

@@ -25,6 +25,7 @@ public class JourneyServerModule extends AbstractModule {
 				bind(SemanticTokensService.class).to(JourneySemanticTokensService.class);
 				bind(WorkspaceManager.class).to(ConsistentReadWorkspaceManager.class);
 				bind(IRequestManager.class).to(RefusalLoggingRequestManager.class);
+				bind(org.eclipse.xtext.resource.IResourceServiceProvider.Registry.class).toProvider(WorkspaceFileAwareRegistry.class);
 			}
 		}));
 	}
