@@ -22,6 +22,7 @@ import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.simulate.ComparisonReport;
 import io.itinera.report.EndOfData;
 import io.itinera.runtime.simulate.JourneySimulation;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.report.ReportFiles;
 import io.itinera.runtime.simulate.SimulationReport;
 import io.itinera.runtime.simulate.Simulator;
@@ -161,8 +162,9 @@ public final class SimulateCommand implements Callable<Integer> {
 			PrintWriter out, PrintWriter err) throws IOException {
 		List<JourneyPlan> plans = parts.stream().map(AssembledJourney::plan).toList();
 		Files.createDirectories(outDir);
+		boolean learns = SplitEpochs.learns(plans);
 		FileReplay log = input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(), toMillis == null,
-				EventInputOptions.sortFolder(outDir));
+				EventInputOptions.sortFolder(outDir), learns);
 		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
@@ -188,6 +190,18 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 			journeys.set(1, switched);
 		}
+		List<List<String>> splitWeights = new ArrayList<>();
+		for (int i = 0; i < journeys.size() && learns; i++) {
+			List<String> lines = new ArrayList<>();
+			SplitEpochs epochs = SplitEpochs.of(java.util.Map.of(parts.get(i).plan(), parts.get(i).splitWeights()), lines::add);
+			if (epochs != null) {
+				if (switchMillis != null) {
+					throw CommandError.error("--switch-at does not go with a split that learns its winner (" + journeyFile + ")");
+				}
+				journeys.get(i).learnWith(epochs);
+			}
+			splitWeights.add(lines);
+		}
 		List<MarketRun> markets = MarketRun.open(marketModel, journeys, outDir, COMPARED);
 		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
 		StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress())
@@ -198,6 +212,12 @@ public final class SimulateCommand implements Callable<Integer> {
 		try (records; FileReplay source = log; RunOutput second = compared == null ? RunOutput.discard() : compared;
 				MarketRun.All answering = new MarketRun.All(markets)) {
 			reports = simulator.run(source, deadLetterSink);
+			for (int i = 0; i < splitWeights.size(); i++) {
+				if (!splitWeights.get(i).isEmpty()) {
+					Path folder = i == 0 ? outDir : Files.createDirectories(outDir.resolve(COMPARED));
+					Files.write(folder.resolve(SplitEpochs.FILE), splitWeights.get(i));
+				}
+			}
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1), versionLabels()), outDir);
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -337,6 +357,9 @@ public final class SimulateCommand implements Callable<Integer> {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journeyFile,
 				AssemblyAdapter.options(allowRawDrl, withoutModels, deliverySettings, err), err)) {
 			if (workspace == null) {
+				return ExitCode.FAILED.code();
+			}
+			if (AssemblyAdapter.refusesLearningSplits(workspace.plans(), "simulating a workspace", err)) {
 				return ExitCode.FAILED.code();
 			}
 			Files.createDirectories(outDir);
