@@ -306,7 +306,8 @@ public final class JourneySimulation implements StepListener {
 		}
 		for (ArmOutcome outcome : result.armOutcomes()) {
 			if (!outcome.conversion()) {
-				assignLearned(parts.get(partOf(outcome.journey())), tracks[partOf(outcome.journey())], outcome);
+				int p = parts.size() == 1 ? 0 : partOf(outcome.journey()); // a workspace's results name their journey
+				assignLearned(parts.get(p), tracks[p], outcome);
 			}
 		}
 		for (ActionRecord action : result.actions()) {
