@@ -436,7 +436,12 @@ public final class JourneyTestRunner {
 				Map<String, String> arms = journey.splitArms(id);
 				for (Split split : journey.plan().splits()) {
 					if (split.learns() && weightsGiven(test, split) != null) {
-						continue; // the given weights decide the arm: the test says which it expects
+						// the given weights decide the campaign arm (the test says which it expects); the holdout is fixed
+						if ("holdout".equals(arms.get(split.name())) != holdout) {
+							fits = false;
+							break;
+						}
+						continue;
 					}
 					if (!arms.get(split.name()).equals(wantedArm(split, holdout))) {
 						fits = false;
