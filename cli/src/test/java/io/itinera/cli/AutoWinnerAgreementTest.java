@@ -97,6 +97,22 @@ class AutoWinnerAgreementTest {
 	}
 
 	@Test
+	void explainReplaysACustomerWithTheWeightsTheRunHad() throws IOException {
+		Path simulated = dir.resolve("explained");
+		InProcessCli.succeeding("simulate", journey.toString(), "--events", shuffled.toString(), "--out", simulated.toString(),
+				"--no-progress");
+		List<String> actions = Files.readAllLines(simulated.resolve("actions.jsonl"));
+		int checked = 0;
+		for (int i = actions.size() - 1; i >= 0 && checked < 6; i -= actions.size() / 6) {
+			String customer = actions.get(i).replaceAll(".*\"customer\":\"([^\"]+)\".*", "$1");
+			String said = InProcessCli.succeeding("explain", customer, "--out", simulated.toString());
+			assertTrue(said.contains("Check: "), said);
+			checked++;
+		}
+		assertEquals(6, checked);
+	}
+
+	@Test
 	void aLiveRunRefusesTheSplitWithItsFileAndLine() {
 		InProcessCli.Result result = InProcessCli.execute("run", journey.toString(), "--events", sorted.toString(), "--out",
 				dir.resolve("live").toString(), "--clock", "wall", "--in-memory", "--no-progress");

@@ -175,7 +175,7 @@ public final class SplitEpochs {
 			lines.accept("{\"epochStart\":\"" + Instant.ofEpochMilli(epochStart) + "\",\"journey\":" + quoted(learning.journey)
 					+ ",\"split\":" + quoted(learning.split.name()) + ",\"arm\":" + quoted(arm.label()) + ",\"exposures\":"
 					+ learning.exposures[a] + ",\"conversions\":" + learning.conversions[a] + ",\"weight\":"
-					+ Math.round(share * 1_000_000) / 1_000_000.0 + ",\"stopped\":" + weights.stopped() + "}");
+ + share + ",\"stopped\":" + weights.stopped() + "}");
 		}
 	}
 
