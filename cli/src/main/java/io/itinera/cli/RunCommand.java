@@ -169,6 +169,9 @@ public final class RunCommand implements Callable<Integer> {
 						parts.scorer(), config, stateDirectory);
 				printSummary(outText, "Journey " + plan.name(), orderedStageCounts(stageNames(plan), summary), summary,
 						inMemory ? null : stateDirectory);
+				if (epochs != null) {
+					epochs.summary().forEach(outText::println);
+				}
 				return kafka.used() ? ExitCode.OK.code() : BadLines.check(input, err);
 			}
 		} finally {

@@ -191,6 +191,7 @@ public final class SimulateCommand implements Callable<Integer> {
 			journeys.set(1, switched);
 		}
 		List<List<String>> splitWeights = new ArrayList<>();
+		List<SplitEpochs> learnedSplits = new ArrayList<>();
 		for (int i = 0; i < journeys.size() && learns; i++) {
 			List<String> lines = new ArrayList<>();
 			SplitEpochs epochs = SplitEpochs.of(java.util.Map.of(parts.get(i).plan(), parts.get(i).splitWeights()), lines::add);
@@ -199,6 +200,7 @@ public final class SimulateCommand implements Callable<Integer> {
 					throw CommandError.error("--switch-at does not go with a split that learns its winner (" + journeyFile + ")");
 				}
 				journeys.get(i).learnWith(epochs);
+				learnedSplits.add(epochs);
 			}
 			splitWeights.add(lines);
 		}
@@ -239,6 +241,7 @@ public final class SimulateCommand implements Callable<Integer> {
 						first.outOfOrderEvents(), first.lateEvents(), driverOptions.lateness));
 			}
 			printReplayNotes(out, source, toMillis);
+			learnedSplits.forEach(epochs -> epochs.summary().forEach(out::println));
 			answering.finish(out);
 			if (cpuSeconds > 0) {
 				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",

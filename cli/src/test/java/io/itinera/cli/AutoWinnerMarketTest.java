@@ -70,7 +70,8 @@ class AutoWinnerMarketTest {
 		Path out = dir.resolve(name);
 		String said = InProcessCli.succeeding("simulate", journey.toString(), "--events", log.toString(), "--market",
 				marketFile.toString(), "--to", "2025-04-10", "--out", out.toString(), "--no-progress");
-		assertTrue(said.contains("read sorted by time"), said);
+		assertTrue(said.contains("read sorted by time") && said.contains("Split Offers (auto winner): ")
+				&& said.contains("stopped 2025-03-"), said);
 		return out;
 	}
 

@@ -39,6 +39,8 @@ public final class SplitEpochs {
 		final long[] conversions;
 		ArmLearner.Weights weights;
 		long nextBoundary;
+		int epochs;
+		long stoppedAt = Long.MIN_VALUE;
 
 		Learning(String journey, Split split, SplitWeights.Board board) {
 			this.journey = journey;
@@ -132,10 +134,32 @@ public final class SplitEpochs {
 					learning.board.publish(learning.board.current().with(boundary, learning.journey, learning.split.name(),
 							learning.weights.weights()));
 					write(learning, boundary, learning.weights);
+					learning.epochs++;
+					if (learning.weights.stopped() && learning.stoppedAt == Long.MIN_VALUE) {
+						learning.stoppedAt = boundary;
+					}
 					learning.nextBoundary = boundary + learning.split.autoWinner().everyMillis();
 				}
 			}
 		}
+	}
+
+	/** For a summary: per learning split, its epochs, whether and when it stopped, and its customers per arm. */
+	public synchronized List<String> summary() {
+		List<String> lines = new ArrayList<>();
+		for (Learning learning : splits) {
+			StringBuilder line = new StringBuilder("Split " + learning.split.name() + " (auto winner): " + learning.epochs
+					+ " new weights; ");
+			line.append(learning.stoppedAt == Long.MIN_VALUE ? "still exploring"
+					: "stopped " + Instant.ofEpochMilli(learning.stoppedAt) + " on " + learning.weights.leader());
+			line.append("; customers per arm:");
+			for (int a = 0; a < learning.split.arms().size(); a++) {
+				line.append(a == 0 ? " " : ", ").append(learning.split.arms().get(a).label()).append(' ')
+						.append(String.format(java.util.Locale.ROOT, "%,d", learning.exposures[a]));
+			}
+			lines.add(line.append(" (").append(FILE).append(')').toString());
+		}
+		return lines;
 	}
 
 	private long earliestBoundary() {
