@@ -121,4 +121,19 @@ class AutoWinnerAgreementTest {
 				+ " cannot run yet"), result.err());
 		assertEquals(1, result.err().strip().lines().count(), result.err());
 	}
+
+	@Test
+	void serveAndTheFlinkJobRefuseTheSplitWithItsFileAndLine() {
+		Path state = dir.resolve("served");
+		InProcessCli.Result served = InProcessCli.execute("serve", journey.toString(), "--state", state.toString(), "--port", "0");
+		assertNotEquals(0, served.exit());
+		assertTrue(served.err().contains("plain.journey:27: split Mails learns its winner (auto winner by goal), which itinera serve"
+				+ " cannot run yet") && served.err().contains("replay a log with itinera run or itinera simulate"), served.err());
+		assertTrue(!served.out().contains("Serving"), served.out());
+		InProcessCli.Result flink = InProcessCli.execute("flink", journey.toString(), "--events", sorted.toString(), "--out",
+				dir.resolve("flink").toString(), "--local");
+		assertNotEquals(0, flink.exit());
+		assertTrue(flink.err().contains("plain.journey:27: split Mails learns its winner (auto winner by goal), which the Flink job"
+				+ " cannot run yet"), flink.err());
+	}
 }
