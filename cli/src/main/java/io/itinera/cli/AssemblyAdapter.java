@@ -32,6 +32,20 @@ final class AssemblyAdapter {
 		return new AssemblyOptions(allowRawDrl, withoutModels, delivery, err::println);
 	}
 
+	/**
+	 * Whether {@code host} must refuse {@code plans} for a split that learns its winner (it then tells {@code err}
+	 * the split's file and line, and to replay a log instead).
+	 */
+	static boolean refusesLearningSplits(List<JourneyPlan> plans, String host, PrintWriter err) {
+		try {
+			RuntimeAssembly.refuseLearningSplits(plans, host, "replay a log with itinera run or itinera simulate.");
+			return false;
+		} catch (AssemblyException e) {
+			err.println(e.getMessage());
+			return true;
+		}
+	}
+
 	/** The journey in {@code file}, or null after telling {@code err} why it cannot run. */
 	static AssembledJourney journey(JourneyPlan plan, Path file, AssemblyOptions options, PrintWriter err) {
 		try {

@@ -126,9 +126,20 @@ final class EventInputOptions {
 	 */
 	FileReplay openReplay(Path log, EventSchema schema, long latenessMillis, boolean endAtTheLog, Path sortFolder)
 			throws IOException {
+		return openReplay(log, schema, latenessMillis, endAtTheLog, sortFolder, false);
+	}
+
+	/** {@code inTimeOrder}: sorted by time across customers ({@link FileReplay#openInTimeOrder}), for a learning split. */
+	FileReplay openReplay(Path log, EventSchema schema, long latenessMillis, boolean endAtTheLog, Path sortFolder,
+			boolean inTimeOrder) throws IOException {
 		InputFormat chosen = format != null ? format : InputFormat.guess(log);
 		maxBadShare();
 		ReadOptions options = readOptions();
+		FileReplay.Settings settings = new FileReplay.Settings(latenessMillis, maxSkew.millis(), endAtTheLog, sortFolder);
+		if (inTimeOrder) {
+			return FileReplay.openInTimeOrder((window, firstPass) -> opened = EventLogSource.open(log, chosen, columnMapping(), columns,
+					delimiterChar(), schema, new ReadOptions(window, options.dedupe(), firstPass)), options.window(), settings);
+		}
 		return FileReplay.open((window, firstPass) -> opened = EventLogSource.open(log, chosen, columnMapping(), columns,
 				delimiterChar(), schema, new ReadOptions(window, options.dedupe(), firstPass)), options.window(),
 				new FileReplay.Settings(latenessMillis, maxSkew.millis(), endAtTheLog, sortFolder));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.runtime.assembly.AssembledJourney;
+import io.itinera.runtime.driver.RecordedSplitWeights;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.assembly.AssembledRuntime;
 import io.itinera.runtime.assembly.AssembledWorkspace;
 import io.itinera.runtime.assembly.AssemblyException;
@@ -147,6 +149,7 @@ public final class ExplainCommand implements Callable<Integer> {
 			}
 			runtime = journey;
 			replay = CustomerReplay.ofJourney(customer, journey, driverOptions.settings(), inputs.simulation());
+			learned = learnedWeights(journey, run, err);
 		}
 		try (runtime) {
 			long latest = Long.MIN_VALUE;
@@ -161,11 +164,19 @@ public final class ExplainCommand implements Callable<Integer> {
 						continue;
 					}
 					latest = Math.max(latest, event.at());
+					if (learned != null && customer.equals(event.customerId())) {
+						CustomerReplay replaying = replay;
+						learned.beforeInputAt(event.at(), replaying::advanceTo);
+					}
 					replay.offer(event, record.lineNumber());
 				}
 			}
 			Files.deleteIfExists(sortFolder.getParent());
 			long end = to != null ? to - 1 : latest;
+			if (learned != null) {
+				CustomerReplay replaying = replay;
+				learned.beforeInputAt(end, replaying::advanceTo);
+			}
 			CustomerReplay.Result result = replay.finish(end);
 			if (result.state() == null) {
 				err.println("Customer " + customer + " has no events in " + log + " (read with the run's mapping): check the id, "
@@ -180,6 +191,28 @@ public final class ExplainCommand implements Callable<Integer> {
 			}
 			return (check.agrees() ? ExitCode.OK : ExitCode.EXPLAIN_MISMATCH).code();
 		}
+	}
+
+	/** The weights of the journey's learning splits as the run wrote them, for the replay; null without any. */
+	private RecordedSplitWeights learned;
+
+	/**
+	 * The run's {@value SplitEpochs#FILE} (beside its actions, or in the folder above its state), read for a
+	 * journey with a learning split; null without one, or after saying the replay uses the starting weights.
+	 */
+	private static RecordedSplitWeights learnedWeights(AssembledJourney journey, RecordedRun run, PrintWriter err) throws IOException {
+		if (!SplitEpochs.learns(journey.plans())) {
+			return null;
+		}
+		for (Path folder : new Path[] { run.where, run.where.toAbsolutePath().getParent() }) {
+			Path file = folder == null ? null : folder.resolve(SplitEpochs.FILE);
+			if (file != null && Files.isRegularFile(file)) {
+				return new RecordedSplitWeights(journey.plan(), journey.splitWeights(), Files.readAllLines(file));
+			}
+		}
+		err.println("note: no " + SplitEpochs.FILE + " in " + run.where + " or the folder above it: the replay gives the learning"
+				+ " splits their starting weights, so a customer's arm may differ from the run's");
+		return null;
 	}
 
 	private void text(PrintWriter out, CustomerReplay.Result result, RecordedRun run, Path log, RecordedRun.CrossCheck check) {

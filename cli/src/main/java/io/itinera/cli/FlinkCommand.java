@@ -146,6 +146,9 @@ public final class FlinkCommand implements Callable<Integer> {
 			err.println(refusal);
 			return null;
 		}
+		if (AssemblyAdapter.refusesLearningSplits(List.of(plan), "the Flink job", err)) {
+			return null;
+		}
 		return jobArguments(PlanJson.write(plan), journey.toAbsolutePath().getParent());
 	}
 
@@ -157,7 +160,7 @@ public final class FlinkCommand implements Callable<Integer> {
 	private List<String> workspaceArguments(PrintWriter err) throws IOException {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey,
 				AssemblyAdapter.options(rawDrl.allowed, true, delivery.settings(), err), err)) {
-			if (workspace == null) {
+			if (workspace == null || AssemblyAdapter.refusesLearningSplits(workspace.plans(), "the Flink job", err)) {
 				return null;
 			}
 			workspace.schema(); // refuses two journeys that give one event field different types

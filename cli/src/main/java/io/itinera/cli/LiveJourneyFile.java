@@ -76,7 +76,7 @@ final class LiveJourneyFile implements LiveJourney {
 	/** The journey as on disk now, or null after telling {@code err} why it cannot run. */
 	Compiled compile(PrintWriter err) {
 		JourneyPlan plan = JourneyPlans.load(journey, err);
-		if (plan == null) {
+		if (plan == null || AssemblyAdapter.refusesLearningSplits(List.of(plan), "itinera serve", err)) {
 			return null;
 		}
 		AssembledJourney parts = AssemblyAdapter.journey(plan, journey, options(err), err);

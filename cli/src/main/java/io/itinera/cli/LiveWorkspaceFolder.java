@@ -79,6 +79,10 @@ final class LiveWorkspaceFolder implements LiveJourney {
 	Compiled compile(PrintWriter err) {
 		try {
 			AssembledWorkspace parts = AssemblyAdapter.workspace(folder, options(err), err);
+			if (parts != null && AssemblyAdapter.refusesLearningSplits(parts.plans(), "itinera serve", err)) {
+				parts.close();
+				return null;
+			}
 			return parts == null ? null : new CompiledFolder(parts);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.replay.FileReplay;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,16 +154,24 @@ public final class RunCommand implements Callable<Integer> {
 				return ExitCode.FAILED.code();
 			}
 			validateInput();
+			if ((kafka.used() || clock == Clock.WALL) && AssemblyAdapter.refusesLearningSplits(List.of(plan),
+					kafka.used() ? "run --kafka" : "run --clock wall", err)) {
+				return ExitCode.FAILED.code();
+			}
 			EngineConfig config = config(plan.name(), PlanJson.write(plan));
 			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey, assemblyOptions(err), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
 				}
+				epochs = SplitEpochs.of(Map.of(plan, parts.splitWeights()), splitWeightLines::add);
 				Path stateDirectory = state != null ? state : out.resolve("state");
 				EngineSummary summary = run(EventSchema.of(plan), store -> versionsFor(store, parts, config, stateDirectory, err),
 						parts.scorer(), config, stateDirectory);
 				printSummary(outText, "Journey " + plan.name(), orderedStageCounts(stageNames(plan), summary), summary,
 						inMemory ? null : stateDirectory);
+				if (epochs != null) {
+					epochs.summary().forEach(outText::println);
+				}
 				return kafka.used() ? ExitCode.OK.code() : BadLines.check(input, err);
 			}
 		} finally {
@@ -179,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey, assemblyOptions(err), err)) {
-			if (workspace == null) {
+			if (workspace == null || AssemblyAdapter.refusesLearningSplits(workspace.plans(), "running a workspace", err)) {
 				return ExitCode.FAILED.code();
 			}
 			validateInput();
@@ -268,7 +278,7 @@ public final class RunCommand implements Callable<Integer> {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
 		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), replayEnd.millis() == null,
-				EventInputOptions.sortFolder(out));
+				EventInputOptions.sortFolder(out), epochs != null);
 		try (EventSource source = kafka.used() ? kafka.open(input, schema) : replay;
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver.file == null ? null : ReplayDelivery.open(deliver.file, stateDirectory, out);
@@ -278,12 +288,15 @@ public final class RunCommand implements Callable<Integer> {
 			if (!kafka.used()) {
 				keepRunInputs(store);
 			}
-			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config);
+			LocalEngine engine = new LocalEngine(steps::newStep, scorer, store, output, config).learningSplits(epochs);
 			boolean showProgress = progress.show(!kafka.used());
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			stopOnSignal = StopOnSignal.install(engine::stop, () -> null);
 			try (steps) {
 				EngineSummary summary = engine.run(source);
+				if (epochs != null) {
+					Files.write(out.resolve(SplitEpochs.FILE), splitWeightLines);
+				}
 				erasedEventsDropped = store.erasedCustomers().droppedEvents();
 				if (delivery != null) {
 					deliveryNote = delivery.finish();
@@ -316,6 +329,10 @@ public final class RunCommand implements Callable<Integer> {
 					+ (replayEnd.text == null ? "the log's end" : replayEnd.text) + ".");
 		}
 	}
+
+	/** The journey's learning splits ({@code auto winner by goal}): null without any. */
+	private SplitEpochs epochs;
+	private final List<String> splitWeightLines = new ArrayList<>();
 
 	/** How the log file was read (order, end), for the summary; null for Kafka. */
 	private FileReplay replay;

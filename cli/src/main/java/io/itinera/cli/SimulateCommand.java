@@ -23,6 +23,7 @@ import io.itinera.runtime.simulate.ComparisonReport;
 import io.itinera.report.EndOfData;
 import io.itinera.runtime.simulate.JourneySimulation;
 import io.itinera.runtime.simulate.SplitWeightsFile;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.report.ReportFiles;
 import io.itinera.runtime.simulate.SimulationReport;
 import io.itinera.runtime.simulate.Simulator;
@@ -162,8 +163,9 @@ public final class SimulateCommand implements Callable<Integer> {
 			PrintWriter out, PrintWriter err) throws IOException {
 		List<JourneyPlan> plans = parts.stream().map(AssembledJourney::plan).toList();
 		Files.createDirectories(outDir);
+		boolean learns = SplitEpochs.learns(plans);
 		FileReplay log = input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(), toMillis == null,
-				EventInputOptions.sortFolder(outDir));
+				EventInputOptions.sortFolder(outDir), learns);
 		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);
@@ -189,6 +191,20 @@ public final class SimulateCommand implements Callable<Integer> {
 			}
 			journeys.set(1, switched);
 		}
+		List<List<String>> splitWeights = new ArrayList<>();
+		List<SplitEpochs> learnedSplits = new ArrayList<>();
+		for (int i = 0; i < journeys.size() && learns; i++) {
+			List<String> lines = new ArrayList<>();
+			SplitEpochs epochs = SplitEpochs.of(java.util.Map.of(parts.get(i).plan(), parts.get(i).splitWeights()), lines::add);
+			if (epochs != null) {
+				if (switchMillis != null) {
+					throw CommandError.error("--switch-at does not go with a split that learns its winner (" + journeyFile + ")");
+				}
+				journeys.get(i).learnWith(epochs);
+				learnedSplits.add(epochs);
+			}
+			splitWeights.add(lines);
+		}
 		List<MarketRun> markets = MarketRun.open(marketModel, journeys, outDir, COMPARED);
 		Simulator simulator = new Simulator(journeys, fromMillis, toMillis, progress);
 		StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress())
@@ -198,7 +214,14 @@ public final class SimulateCommand implements Callable<Integer> {
 		List<SimulationReport> reports;
 		try (records; FileReplay source = log; RunOutput second = compared == null ? RunOutput.discard() : compared;
 				MarketRun.All answering = new MarketRun.All(markets)) {
-			reports = withSplitWeights(simulator.run(source, deadLetterSink));
+			reports = simulator.run(source, deadLetterSink);
+			for (int i = 0; i < splitWeights.size(); i++) {
+				if (!splitWeights.get(i).isEmpty()) {
+					Path folder = i == 0 ? outDir : Files.createDirectories(outDir.resolve(COMPARED));
+					Files.write(folder.resolve(SplitEpochs.FILE), splitWeights.get(i));
+				}
+			}
+			reports = withSplitWeights(reports);
 			Path html = reports.size() == 1 ? ReportFiles.write(reports.get(0), outDir)
 					: ReportFiles.write(ReportFiles.compare(reports.get(0), reports.get(1), versionLabels()), outDir);
 			double seconds = (System.nanoTime() - started) / 1e9;
@@ -220,6 +243,7 @@ public final class SimulateCommand implements Callable<Integer> {
 						first.outOfOrderEvents(), first.lateEvents(), driverOptions.lateness));
 			}
 			printReplayNotes(out, source, toMillis);
+			learnedSplits.forEach(epochs -> epochs.summary().forEach(out::println));
 			answering.finish(out);
 			if (cpuSeconds > 0) {
 				out.println(String.format(Locale.ROOT, "Replay thread CPU time %.1fs (%,.0f events per CPU second)",
@@ -348,6 +372,9 @@ public final class SimulateCommand implements Callable<Integer> {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journeyFile,
 				AssemblyAdapter.options(allowRawDrl, withoutModels, deliverySettings, err), err)) {
 			if (workspace == null) {
+				return ExitCode.FAILED.code();
+			}
+			if (AssemblyAdapter.refusesLearningSplits(workspace.plans(), "simulating a workspace", err)) {
 				return ExitCode.FAILED.code();
 			}
 			Files.createDirectories(outDir);

@@ -58,6 +58,7 @@ final class JobJourneys {
 		AssemblyOptions options = AssemblyOptions.DEFAULT.allowingRawDrl(settings.allowRawDrl()).withDelivery(settings.delivery());
 		Path directory = Path.of(settings.journeyDirectory());
 		try {
+			RuntimeAssembly.refuseLearningSplits(plans, "the Flink job", "replay a log with itinera run or itinera simulate.");
 			if (!workspace) {
 				return RuntimeAssembly.journey(plans.get(0), directory.resolve(plans.get(0).name() + ".journey"), options);
 			}

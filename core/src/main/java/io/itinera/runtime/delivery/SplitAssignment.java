@@ -25,10 +25,52 @@ public final class SplitAssignment {
 		return "holdout"; // percentages under 100: the rest is held out
 	}
 
+	/**
+	 * The arm of a learning split ({@link Split#learns()}): the same hash as a fraction u in [0, 1); the
+	 * holdout's fixed share (its arms, and whatever the percentages leave under 100) comes first, then the
+	 * campaign arms by {@code weights} (one per arm in the split's order; null: their percentages).
+	 */
+	public static String armOf(String journey, String customerId, Split split, double[] weights) {
+		double u = (murmur3(key(journey, split.name(), customerId)) & 0xFFFF_FFFFL) / 4294967296.0;
+		int campaignPercent = 0;
+		double total = 0;
+		for (int a = 0; a < split.arms().size(); a++) {
+			Split.Arm arm = split.arms().get(a);
+			if (!arm.holdout()) {
+				campaignPercent += arm.percent();
+				total += weights == null ? arm.percent() : weights[a];
+			}
+		}
+		double holdout = (100 - campaignPercent) / 100.0;
+		if (u < holdout || total <= 0) {
+			return "holdout";
+		}
+		double v = (u - holdout) / (1 - holdout) * total;
+		double upTo = 0;
+		String last = "holdout";
+		for (int a = 0; a < split.arms().size(); a++) {
+			Split.Arm arm = split.arms().get(a);
+			if (!arm.holdout()) {
+				double weight = weights == null ? arm.percent() : weights[a];
+				upTo += weight;
+				if (weight > 0) {
+					last = arm.label();
+					if (v < upTo) {
+						return last;
+					}
+				}
+			}
+		}
+		return last; // rounding at the very top
+	}
+
+	private static byte[] key(String journey, String split, String customerId) {
+		return (journey + '\0' + split + '\0' + customerId).getBytes(StandardCharsets.UTF_8);
+	}
+
 	/** The customer's place in the split, 0 to 99. */
 	public static int place(String journey, String split, String customerId) {
-		byte[] key = (journey + '\0' + split + '\0' + customerId).getBytes(StandardCharsets.UTF_8);
-		long unsigned = murmur3(key) & 0xFFFF_FFFFL;
+		long unsigned = murmur3(key(journey, split, customerId)) & 0xFFFF_FFFFL;
 		return (int) ((unsigned * 100) >>> 32);
 	}
 

@@ -11,14 +11,27 @@ import java.util.Map;
  * values, at an optional time of day (minutes, null when absent), an optional event, and what must
  * follow; then any further {@code steps} (time moving on, more events, more expectations), in
  * order. {@code holdout}: the customer is in the holdout arm of the splits ({@code given holdout
- * customer}), else in the tested arm.
+ * customer}), else in the tested arm. {@code armWeights}: the weights learning splits hand the step
+ * ({@code given arm weights A 20%, B 80%}); the customer's arm of such a split is then the one those
+ * weights give, not the tested one.
  */
 public record TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
-		List<Expectation> expectations, SourceLocation location, boolean holdout, List<Step> steps) {
+		List<Expectation> expectations, SourceLocation location, boolean holdout, List<Step> steps, List<ArmWeight> armWeights) {
 	public TestCase {
 		givens = List.copyOf(givens);
 		expectations = List.copyOf(expectations);
 		steps = steps == null ? List.of() : List.copyOf(steps);
+		armWeights = armWeights == null ? List.of() : List.copyOf(armWeights);
+	}
+
+	/** A test without given arm weights. */
+	public TestCase(String title, String stage, List<Given> givens, Integer timeOfDayMinute, TestEvent event,
+			List<Expectation> expectations, SourceLocation location, boolean holdout, List<Step> steps) {
+		this(title, stage, givens, timeOfDayMinute, event, expectations, location, holdout, steps, List.of());
+	}
+
+	/** {@code campaign percent%} in {@code given arm weights}. */
+	public record ArmWeight(String campaign, int percent, SourceLocation location) {
 	}
 
 	/** A one-step test. */
@@ -89,6 +102,7 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 			@JsonSubTypes.Type(value = ExpectNothing.class, name = "nothing"),
 			@JsonSubTypes.Type(value = ExpectDelivery.class, name = "delivery"),
 			@JsonSubTypes.Type(value = ExpectGoal.class, name = "goal"),
+			@JsonSubTypes.Type(value = ExpectArm.class, name = "arm"),
 			@JsonSubTypes.Type(value = InJourney.class, name = "inJourney") })
 	public sealed interface Expectation {
 		SourceLocation location();
@@ -144,6 +158,10 @@ public record TestCase(String title, String stage, List<Given> givens, Integer t
 
 	/** The journey's goal was reached (or, negated, was not). */
 	public record ExpectGoal(boolean negated, SourceLocation location) implements Expectation {
+	}
+
+	/** The customer's arm of the split that has {@code campaign} is that campaign ({@code expect arm C}). */
+	public record ExpectArm(String campaign, SourceLocation location) implements Expectation {
 	}
 
 	/**

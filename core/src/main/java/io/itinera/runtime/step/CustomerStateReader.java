@@ -72,7 +72,10 @@ public final class CustomerStateReader {
 	public Map<String, String> splitArms(String customerId) {
 		Map<String, String> arms = new LinkedHashMap<>();
 		for (Split split : journey.plan.splits()) {
-			arms.put(split.name(), PlanStep.armOf(journey.plan.name(), customerId, split));
+			// a learning split's arm also depends on the weights when the customer came: this is the starting weights' one
+			arms.put(split.name(), split.learns()
+					? io.itinera.runtime.delivery.SplitAssignment.armOf(journey.plan.name(), customerId, split, null)
+					: PlanStep.armOf(journey.plan.name(), customerId, split));
 		}
 		return arms;
 	}

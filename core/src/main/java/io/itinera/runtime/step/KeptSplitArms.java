@@ -45,6 +45,19 @@ public final class KeptSplitArms {
 		}
 	}
 
+	/** Whether the customer's goal conversion was counted for a learning split (once per customer). */
+	static boolean converted(CustomerState state, String split) {
+		byte[] kept = state.extension(EXTENSION);
+		return kept != null && read(kept).containsKey(split + CONVERTED);
+	}
+
+	static void markConverted(CustomerState state, String split) {
+		keep(state, split + CONVERTED, "yes");
+	}
+
+	/** A key beside the split's own (no split name has a NUL). */
+	private static final String CONVERTED = "\0converted";
+
 	private static Map<String, String> read(byte[] kept) {
 		Map<String, String> arms = new TreeMap<>();
 		for (String line : new String(kept, StandardCharsets.UTF_8).split("\n")) {

@@ -3,6 +3,7 @@ package io.itinera.runtime.step;
 import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.delivery.SplitAssignment;
+import io.itinera.runtime.delivery.SplitWeights;
 import io.itinera.runtime.feature.FeatureDefinition;
 import io.itinera.runtime.plan.ValueType;
 import io.itinera.runtime.plan.JourneyPlan;
@@ -32,6 +33,10 @@ public final class PlanStep implements SingleJourneyStep {
 	private final OfferChoices offerChoices;
 	/** Null when the journey declares no topics, or when a workspace decides consent for all its journeys. */
 	private final ConsentPolicy consent;
+	/** The splits that learn their winner (none for most journeys: then nothing below costs anything). */
+	private final Split[] learningSplits;
+	/** Where the host hands the learning splits' weights (its starting weights until it publishes). */
+	private SplitWeights.Board splitWeights = new SplitWeights.Board();
 
 	public PlanStep(JourneyPlan plan, CampaignRules rules) {
 		this(plan, rules, DeliverySettings.DEFAULT);
@@ -46,6 +51,7 @@ public final class PlanStep implements SingleJourneyStep {
 		this.offerChoices = new OfferChoices(plan, journey.modelIndex);
 		ConsentPolicy policy = new ConsentPolicy(plan.topics());
 		this.consent = policy.isEmpty() ? null : policy;
+		this.learningSplits = plan.splits().stream().filter(Split::learns).toArray(Split[]::new);
 	}
 
 	private PlanStep(PlanStep step, ConsentPolicy consent) {
@@ -55,6 +61,14 @@ public final class PlanStep implements SingleJourneyStep {
 		this.sendTopics = step.sendTopics;
 		this.offerChoices = step.offerChoices;
 		this.consent = consent;
+		this.learningSplits = step.learningSplits;
+		this.splitWeights = step.splitWeights;
+	}
+
+	/** The step reads the learning splits' weights from {@code board}, which its host publishes at each epoch. */
+	public PlanStep readingSplitWeights(SplitWeights.Board board) {
+		this.splitWeights = board;
+		return this;
 	}
 
 	@Override
@@ -332,6 +346,13 @@ public final class PlanStep implements SingleJourneyStep {
 		}
 		state.goalReachedAt = event.at();
 		outcome.goalReached(new GoalReached(state.customerId(), event.at(), event.type(), state.enteredAt, goalValue(event)));
+		for (Split split : learningSplits) {
+			String arm = KeptSplitArms.of(state, split);
+			if (arm != null && !KeptSplitArms.converted(state, split.name())) {
+				KeptSplitArms.markConverted(state, split.name());
+				outcome.armOutcome(new ArmOutcome(state.customerId(), event.at(), journey.plan.name(), split.name(), arm, true));
+			}
+		}
 	}
 
 	private double goalValue(Event event) {
@@ -563,7 +584,8 @@ public final class PlanStep implements SingleJourneyStep {
 		List<String> heldOut = null;
 		for (Split split : stage.splits) {
 			String kept = KeptSplitArms.of(state, split);
-			String arm = kept != null ? kept : armOf(journey.plan.name(), state.customerId(), split);
+			String arm = kept != null ? kept
+					: split.learns() ? assignLearning(state, split, at, outcome) : armOf(journey.plan.name(), state.customerId(), split);
 			arms.put(split.name(), arm);
 			for (Split.Arm other : split.arms()) {
 				if (!other.holdout() && !other.campaign().equals(arm) && campaigns.remove(other.campaign())
@@ -653,6 +675,18 @@ public final class PlanStep implements SingleJourneyStep {
 			return null;
 		}
 		return consent.check(state, sendTopics.of(action), action.channel());
+	}
+
+	/**
+	 * A customer's first time in a learning split's stage: the arm by the hash and the current epoch's
+	 * weights, kept in the state (later weights do not move them), and counted as an exposure.
+	 */
+	private String assignLearning(CustomerState state, Split split, long at, StepOutcome outcome) {
+		String name = journey.plan.name();
+		String arm = SplitAssignment.armOf(name, state.customerId(), split, splitWeights.current().of(name, split.name()));
+		KeptSplitArms.keep(state, split.name(), arm);
+		outcome.armOutcome(new ArmOutcome(state.customerId(), at, name, split.name(), arm, false));
+		return arm;
 	}
 
 	/** The customer's arm of a split: by a stable hash of journey, split and id, so it never changes. */

@@ -37,6 +37,10 @@ final class StepOutcome {
 		result.goalReached(goal);
 	}
 
+	void armOutcome(ArmOutcome armOutcome) {
+		result.armOutcome(armOutcome);
+	}
+
 	void goalEvent(GoalEvent event) {
 		result.goalEvent(event);
 	}

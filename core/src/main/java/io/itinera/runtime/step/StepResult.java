@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
  * Everything one step decided: the new state and the effects the host must carry out.
  * {@code goalsReached} (the visit's goal), {@code deliveryNotices} (messages suppressed by caps, held
  * by quiet hours, released or dropped; for reports) and {@code goalEvents} (every event that meets the
- * goal, in the journey or not; for conversions after a message) are empty in most steps.
+ * goal, in the journey or not; for conversions after a message) are empty in most steps; so is
+ * {@code armOutcomes} (customers assigned to a learning split's arm, and their goal conversions).
  */
 public record StepResult(
 		CustomerState state,
@@ -21,7 +22,16 @@ public record StepResult(
 		List<StageChange> stageChanges,
 		List<GoalReached> goalsReached,
 		List<DeliveryNotice> deliveryNotices,
-		List<GoalEvent> goalEvents) {
+		List<GoalEvent> goalEvents,
+		List<ArmOutcome> armOutcomes) {
+
+	/** The nine-part form: no arm outcomes. */
+	public StepResult(CustomerState state, List<ActionRecord> actions, List<TimerRequest> timersToSet,
+			List<String> timersToCancel, List<ScoreRequest> scoreRequests, List<StageChange> stageChanges,
+			List<GoalReached> goalsReached, List<DeliveryNotice> deliveryNotices, List<GoalEvent> goalEvents) {
+		this(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goalsReached, deliveryNotices, goalEvents,
+				List.of());
+	}
 
 	/** The eight-part form: no goal events. */
 	public StepResult(CustomerState state, List<ActionRecord> actions, List<TimerRequest> timersToSet,
@@ -64,7 +74,7 @@ public record StepResult(
 		return new StepResult(later.state, joined(actions, later.actions), set, joined(timersToCancel, later.timersToCancel),
 				joined(scoreRequests, later.scoreRequests), joined(stageChanges, later.stageChanges),
 				joined(goalsReached, later.goalsReached), joined(deliveryNotices, later.deliveryNotices),
-				joined(goalEvents, later.goalEvents));
+				joined(goalEvents, later.goalEvents), joined(armOutcomes, later.armOutcomes));
 	}
 
 	/** This result with its actions and stage changes relabelled (their version, say); itself when it has none. */
@@ -121,6 +131,7 @@ public record StepResult(
 		private static final int GOALS_REACHED = 32;
 		private static final int DELIVERY_NOTICES = 64;
 		private static final int GOAL_EVENTS = 128;
+		private static final int ARM_OUTCOMES = 256;
 
 		private CustomerState state;
 		private List<ActionRecord> actions = List.of();
@@ -131,6 +142,7 @@ public record StepResult(
 		private List<GoalReached> goalsReached = List.of();
 		private List<DeliveryNotice> deliveryNotices = List.of();
 		private List<GoalEvent> goalEvents = List.of();
+		private List<ArmOutcome> armOutcomes = List.of();
 		/** Bit per list: this builder made it and may add to it. */
 		private int owned;
 
@@ -148,6 +160,7 @@ public record StepResult(
 			goalsReached = from.goalsReached;
 			deliveryNotices = from.deliveryNotices;
 			goalEvents = from.goalEvents;
+			armOutcomes = from.armOutcomes;
 		}
 
 		public Builder state(CustomerState value) {
@@ -224,6 +237,12 @@ public record StepResult(
 			return this;
 		}
 
+		public Builder armOutcome(ArmOutcome outcome) {
+			armOutcomes = addable(armOutcomes, ARM_OUTCOMES);
+			armOutcomes.add(outcome);
+			return this;
+		}
+
 		public Builder goalEvent(GoalEvent event) {
 			goalEvents = addable(goalEvents, GOAL_EVENTS);
 			goalEvents.add(event);
@@ -242,7 +261,7 @@ public record StepResult(
 
 		public StepResult build() {
 			return new StepResult(state, actions, timersToSet, timersToCancel, scoreRequests, stageChanges, goalsReached,
-					deliveryNotices, goalEvents);
+					deliveryNotices, goalEvents, armOutcomes);
 		}
 	}
 }

@@ -555,7 +555,15 @@ public final class JourneyCompiler {
 				}
 				arms.add(track(arm, new io.itinera.runtime.plan.Split.Arm(arm.getPercent(), campaign, arm.isHoldout(), at(arm))));
 			}
-			return track(s, new io.itinera.runtime.plan.Split(s.getName(), stage, arms, at(s)));
+			io.itinera.runtime.plan.Split.AutoWinner learning = null;
+			io.itinera.dsl.journey.AutoWinner auto = s.getAutoWinner();
+			if (auto != null) {
+				learning = new io.itinera.runtime.plan.Split.AutoWinner(
+						auto.getMinPerArm() > 0 ? auto.getMinPerArm() : io.itinera.runtime.plan.Split.AutoWinner.DEFAULT_MIN_PER_ARM,
+						auto.getConfidence() > 0 ? auto.getConfidence() : io.itinera.runtime.plan.Split.AutoWinner.DEFAULT_CONFIDENCE,
+						auto.getEvery() != null ? millis(auto.getEvery()) : io.itinera.runtime.plan.Split.AutoWinner.DEFAULT_EVERY_MILLIS);
+			}
+			return track(s, new io.itinera.runtime.plan.Split(s.getName(), stage, arms, at(s), learning));
 		}
 
 		/**
@@ -628,8 +636,17 @@ public final class JourneyCompiler {
 				expectations.add(expect.expectation());
 				next++;
 			}
+			List<io.itinera.runtime.plan.TestCase.ArmWeight> armWeights = new ArrayList<>();
+			for (io.itinera.dsl.journey.GivenArmWeights given : t.getArmWeights()) {
+				for (io.itinera.dsl.journey.ArmWeight weight : given.getWeights()) {
+					String campaign = name(weight.getCampaign());
+					if (campaign != null) {
+						armWeights.add(track(weight, new io.itinera.runtime.plan.TestCase.ArmWeight(campaign, weight.getPercent(), at(weight))));
+					}
+				}
+			}
 			return track(t, new io.itinera.runtime.plan.TestCase(t.getTitle(), stage, givens, time, event, expectations, at(t),
-					t.isHoldout(), steps.subList(next, steps.size())));
+					t.isHoldout(), steps.subList(next, steps.size()), armWeights));
 		}
 
 		private io.itinera.runtime.plan.TestCase.Step testStep(TestStep step) {
@@ -686,6 +703,10 @@ public final class JourneyCompiler {
 						? io.itinera.runtime.plan.TestCase.Delivery.HELD : io.itinera.runtime.plan.TestCase.Delivery.CAPPED;
 				return track(send, new io.itinera.runtime.plan.TestCase.ExpectDelivery(send.isNegated(), delivery,
 						channel(send.getChannel()), send.getTemplate(), at(send)));
+			}
+			if (expectation instanceof io.itinera.dsl.journey.ArmExpectation arm) {
+				String campaign = name(arm.getCampaign());
+				return campaign == null ? null : track(arm, new io.itinera.runtime.plan.TestCase.ExpectArm(campaign, at(arm)));
 			}
 			if (expectation instanceof GoalExpectation goal) {
 				return track(goal, new io.itinera.runtime.plan.TestCase.ExpectGoal(goal.isNegated(), at(goal)));

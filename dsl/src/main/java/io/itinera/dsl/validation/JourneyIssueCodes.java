@@ -41,6 +41,7 @@ public final class JourneyIssueCodes {
 	public static final String OTHERWISE_NOT_LAST = PREFIX + "otherwiseNotLast";
 	public static final String SPLIT_NOT_100 = PREFIX + "splitNot100";
 	public static final String SPLIT_ARM_OUTSIDE_STAGE = PREFIX + "splitArmOutsideStage";
+	public static final String AUTO_WINNER_INVALID = PREFIX + "autoWinnerInvalid";
 	public static final String UNKNOWN_TEMPLATE_VARIABLE = PREFIX + "unknownTemplateVariable";
 	public static final String ISOLATED_STAGE = PREFIX + "isolatedStage";
 	public static final String UNREACHABLE_STAGE = PREFIX + "unreachableStage";

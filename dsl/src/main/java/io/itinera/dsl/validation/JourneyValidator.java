@@ -696,6 +696,25 @@ public class JourneyValidator extends AbstractJourneyValidator {
 		}
 	}
 
+	/** A split that learns its winner needs two arms to choose from, and settings that can be met. */
+	@Check
+	public void autoWinnerCanLearn(Split split) {
+		io.itinera.dsl.journey.AutoWinner auto = split.getAutoWinner();
+		if (auto == null) {
+			return;
+		}
+		long campaignArms = split.getArms().stream().filter(arm -> !arm.isHoldout()).count();
+		if (campaignArms < 2) {
+			error("Split '" + split.getName() + "' learns its winner but has " + campaignArms
+					+ " campaign arm: give it at least two campaigns to choose from.", split, J.getSplit_AutoWinner(),
+					JourneyIssueCodes.AUTO_WINNER_INVALID);
+		}
+		if (auto.getConfidence() != 0 && (auto.getConfidence() < 50 || auto.getConfidence() > 99)) {
+			error("confidence " + auto.getConfidence() + "% is not between 50% and 99%: the stopping rule needs a percentile"
+					+ " below 100 (95% is usual).", auto, J.getAutoWinner_Confidence(), JourneyIssueCodes.AUTO_WINNER_INVALID);
+		}
+	}
+
 	// ------------------------------------------------------------ tests
 
 	@Check

@@ -103,6 +103,19 @@ class JourneyCompilerTest {
 	}
 
 	@Test
+	void aSplitThatLearnsItsWinnerCarriesItsSettingsAndItsTestsTheirWeights() throws Exception {
+		JourneyPlan plan = compile(CART_RECOVERY.replace("split RescueTest in Abandoned {",
+				"split RescueTest in Abandoned auto winner by goal min 300 per arm confidence 90% every 1 day {"));
+		var learning = plan.splits().get(0).autoWinner();
+		assertEquals(new io.itinera.runtime.plan.Split.AutoWinner(300, 90, 86_400_000L), learning);
+		JourneyPlan defaults = compile(CART_RECOVERY.replace("split RescueTest in Abandoned {",
+				"split RescueTest in Abandoned auto winner by goal {"));
+		assertEquals(new io.itinera.runtime.plan.Split.AutoWinner(100, 95, 12 * 3_600_000L), defaults.splits().get(0).autoWinner());
+		assertNull(compile(CART_RECOVERY).splits().get(0).autoWinner());
+		assertEquals(plan, io.itinera.runtime.plan.PlanJson.read(io.itinera.runtime.plan.PlanJson.write(plan)));
+	}
+
+	@Test
 	void aGoalCarriesItsValueField() throws Exception {
 		JourneyPlan plan = compile(CART_RECOVERY.replace("goal purchase within 7 days", "goal purchase within 7 days value amount"));
 		assertEquals("amount", plan.goal().valueField());

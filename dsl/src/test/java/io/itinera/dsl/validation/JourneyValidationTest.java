@@ -242,6 +242,21 @@ class JourneyValidationTest {
 	}
 
 	@Test
+	void aLearningSplitNeedsTwoCampaignArms() throws Exception {
+		Journey journey = parse(journey("campaign R in Abandoned { rule \"r\" otherwise then send push \"p\" }\n"
+				+ "split S in Abandoned auto winner by goal { 90% R, 10% holdout }"));
+		assertOnly(journey, J.getSplit(), JourneyIssueCodes.AUTO_WINNER_INVALID, "'S'", "at least two campaigns");
+	}
+
+	@Test
+	void aLearningSplitsConfidenceIsAPercentileBelow100() throws Exception {
+		Journey journey = parse(journey("campaign R in Abandoned { rule \"r\" otherwise then send push \"p\" }\n"
+				+ "campaign Q in Abandoned { rule \"q\" otherwise then send push \"q\" }\n"
+				+ "split S in Abandoned auto winner by goal min 200 per arm confidence 100% every 1 day { 50% R, 50% Q }"));
+		assertOnly(journey, J.getAutoWinner(), JourneyIssueCodes.AUTO_WINNER_INVALID, "100%", "95%");
+	}
+
+	@Test
 	void splitArmWithCampaignOfAnotherStage() throws Exception {
 		Journey journey = parse(journey("campaign R in Carted { rule \"r\" otherwise then send push \"p\" }\n"
 				+ "split S in Abandoned { 50% R, 50% holdout }"));

@@ -1,6 +1,7 @@
 package io.itinera.runtime.engine;
 
 import io.itinera.runtime.driver.CustomerSlice;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.OutputPositions;
@@ -41,6 +42,8 @@ public final class LocalEngine {
 	private volatile boolean stopRequested;
 	private volatile List<BlockingQueue<WorkerMessage>> workerQueues;
 	private volatile EngineFailure runFailure;
+	/** The learning splits' epochs (null: the journey has none). */
+	private SplitEpochs epochs;
 
 	/** {@code steps} gives each worker its own step function (a step may hold per-thread rule sessions). */
 	public LocalEngine(Supplier<JourneyStep> steps, Scorer scorer, CustomerStateStore store, RunOutput output,
@@ -50,6 +53,16 @@ public final class LocalEngine {
 		this.store = store;
 		this.output = output;
 		this.config = config;
+	}
+
+	/**
+	 * The journey has splits that learn their winner: at each epoch boundary of event time the reader has
+	 * every worker advance all its customers to it, then {@code learning} publishes the new weights. The
+	 * input must be in time order across customers. A run with them does not resume from a checkpoint.
+	 */
+	public LocalEngine learningSplits(SplitEpochs learning) {
+		this.epochs = learning;
+		return this;
 	}
 
 	/** Asks a running run to stop after the line it is reading: it writes a checkpoint, and the same run resumes there. */
@@ -134,6 +147,11 @@ public final class LocalEngine {
 				throw new EngineException("the state directory holds a run of " + progress.run() + ", not of "
 						+ config.runName() + "; give this run another --state directory (or delete that one to start over)");
 			}
+			if (epochs != null) {
+				throw new EngineException("the state directory holds a checkpoint, and a journey with a split that learns its winner"
+						+ " (auto winner by goal) cannot resume from one yet: its counts per arm are not saved; give this run a new"
+						+ " --state directory to run the log from its start");
+			}
 			output.restore(progress.outputs());
 			source.resumeAt(progress.inputPosition(), progress.lineNumber());
 			source.resumeAtOffsets(progress.sourceOffsets());
@@ -154,6 +172,7 @@ public final class LocalEngine {
 			BlockingQueue<WorkerMessage> queue = new ArrayBlockingQueue<>(config.queueChunks());
 			PartitionWorker worker = new PartitionWorker(p, steps.get(), scorer, store, saved.isPresent() || storeHoldsCustomers, queue,
 					committerInbox, commits, config, failure);
+			worker.epochs = epochs;
 			queues.add(queue);
 			threads.add(start(worker, "itinera-worker-" + p));
 		}
@@ -246,6 +265,9 @@ public final class LocalEngine {
 			if (event != null && config.replayEnd() != null && event.at() >= config.replayEnd()) {
 				counts.skipped++;
 			} else if (event != null) {
+				if (epochs != null) {
+					epochs.beforeInputAt(event.at(), time -> advanceAll(time, queues, chunks, failure));
+				}
 				counts.eventsRead++;
 				eventsThisRun++;
 				counts.latestEventAt = Math.max(counts.latestEventAt, event.at());
@@ -282,6 +304,27 @@ public final class LocalEngine {
 		barrier(counts, null, false, false, source, queues, chunks, committer, failure);
 		finishReplay(counts, saved, linesThisRun > 0, source, queues, chunks, committer, failure);
 		return eventsThisRun;
+	}
+
+	/** An epoch boundary: every worker applies its customers' inputs up to {@code time}; returns when all have. */
+	private static void advanceAll(long time, List<BlockingQueue<WorkerMessage>> queues, ChunkBuilder[] chunks, EngineFailure failure) {
+		java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(queues.size());
+		for (int p = 0; p < queues.size(); p++) {
+			if (chunks[p].size() > 0) {
+				put(queues.get(p), chunks[p].take(), failure);
+			}
+			put(queues.get(p), new WorkerMessage.AdvanceAll(time, done), failure);
+		}
+		try {
+			while (!done.await(50, TimeUnit.MILLISECONDS)) {
+				if (failure.failed()) {
+					return;
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			failure.fail(e);
+		}
 	}
 
 	/** The next line; live (a flush interval set), {@link EventSource#NOTHING_YET} when none came before the next flush is due. */

@@ -3,6 +3,7 @@ package io.itinera.runtime.engine;
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.InputProblems;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.driver.StoredCustomers;
@@ -41,6 +42,8 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	private final EngineFailure failure;
 	private final StepDriver driver;
 	private boolean storeMayHoldCustomers;
+	/** Where the learning splits' arm outcomes are counted (null: the journey has none). */
+	SplitEpochs epochs;
 
 	private List<ActionRecord> actions = new ArrayList<>();
 	private List<StageChange> stageChanges = new ArrayList<>();
@@ -88,6 +91,10 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				onForget(forget);
 			} else if (message instanceof WorkerMessage.Update update) {
 				onUpdate(update);
+			} else if (message instanceof WorkerMessage.AdvanceAll advance) {
+				driver.drainScores();
+				driver.advanceAll(advance.time());
+				advance.done().countDown();
 			} else if (message instanceof WorkerMessage.Barrier barrier) {
 				driver.drainScores();
 				if (barrier.finishing() != null && barrier.latestEventAt() != Long.MIN_VALUE) {
@@ -210,6 +217,9 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 
 	@Override
 	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
+		if (epochs != null && !result.armOutcomes().isEmpty()) {
+			epochs.count(result);
+		}
 		actions.addAll(result.actions());
 		for (StageChange change : result.stageChanges()) {
 			stageChanges.add(change);

@@ -27,6 +27,13 @@ sealed interface WorkerMessage {
 	record Forget(String customerId, CompletableFuture<Long> checkpointBarrier) implements WorkerMessage {
 	}
 
+	/**
+	 * An epoch boundary of a learning split: event time {@code time} has passed for every customer of the
+	 * worker ({@code StepDriver.advanceAll}); then it counts {@code done} down.
+	 */
+	record AdvanceAll(long time, java.util.concurrent.CountDownLatch done) implements WorkerMessage {
+	}
+
 	/** Change a customer's state (a profile): written with the worker's next checkpoint, whose barrier id completes the future. */
 	record Update(String customerId, java.util.function.Consumer<io.itinera.runtime.step.CustomerState> change,
 			CompletableFuture<Long> checkpointBarrier) implements WorkerMessage {

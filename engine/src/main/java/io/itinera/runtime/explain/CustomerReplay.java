@@ -92,6 +92,13 @@ public final class CustomerReplay {
 		driver.onEvent(event, line);
 	}
 
+	/** Event time {@code time} has passed for the customer (a learning split's epoch boundary): their inputs up to it go in. */
+	public void advanceTo(long time) {
+		if (driver.customer(customerId) != null) {
+			driver.advanceCustomer(customerId, time);
+		}
+	}
+
 	/** The end of the replay at {@code end}, as the run's: held events are applied and timers due by then fire. */
 	public Result finish(long end) {
 		driver.finish(end);

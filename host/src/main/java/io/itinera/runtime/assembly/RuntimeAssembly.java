@@ -29,6 +29,29 @@ public final class RuntimeAssembly {
 	}
 
 	/**
+	 * Refuses a split that learns its winner ({@code auto winner by goal}) on a host that cannot run one:
+	 * its weights change at instants of event time for every customer at once, which needs a host that has
+	 * every customer's inputs before such an instant applied first ({@code run} and {@code simulate} over a
+	 * log do). One line: the split's file and line, why, and what to do instead.
+	 *
+	 * @param host    the host, as a user names it ({@code run --kafka}, {@code serve}, the Flink job)
+	 * @param instead what to do instead
+	 * @throws AssemblyException for the first learning split of {@code plans}
+	 */
+	public static void refuseLearningSplits(List<JourneyPlan> plans, String host, String instead) {
+		for (JourneyPlan plan : plans) {
+			for (io.itinera.runtime.plan.Split split : plan.splits()) {
+				if (split.learns()) {
+					io.itinera.runtime.plan.SourceLocation at = split.location();
+					throw new AssemblyException(AssemblyException.Reason.LEARNING_SPLIT_NOT_SUPPORTED, at.file() + ":" + at.line()
+							+ ": split " + split.name() + " learns its winner (auto winner by goal), which " + host
+							+ " cannot run yet (its weights change at epochs of event time for all customers at once); " + instead);
+				}
+			}
+		}
+	}
+
+	/**
 	 * One journey.
 	 *
 	 * @param source the journey's file (or plan): named in messages; its models are read relative to its folder

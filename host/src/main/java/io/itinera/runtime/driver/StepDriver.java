@@ -182,6 +182,27 @@ public final class StepDriver {
 		}
 	}
 
+	/**
+	 * Event time {@code time} has passed for every customer, in memory or stored with pending work: each
+	 * is advanced as by {@link #advanceCustomer} (an epoch boundary of a learning split, where every
+	 * customer's inputs before it must be in).
+	 */
+	public void advanceAll(long time) {
+		List<String> ids = new ArrayList<>();
+		stored.forEachWithPendingWork(CustomerSlice.ALL, id -> {
+			if (!slots.contains(id)) {
+				ids.add(id);
+			}
+		});
+		for (CustomerSlot slot : slots.values()) {
+			ids.add(slot.customerId);
+		}
+		for (String id : ids) {
+			advanceCustomer(id, time);
+		}
+		drainScores();
+	}
+
 	/** Live, at the end of the input: the events still held are applied now. */
 	public void releaseAllHeld() {
 		while (!holding.isEmpty()) {

@@ -54,12 +54,34 @@ public final class FileReplay implements EventSource {
 	private final LogScan scan;
 	private final LogScan.End end;
 	private final Settings settings;
+	/** Read sorted by time across customers ({@link #openInTimeOrder}). */
+	private final boolean byTime;
 
 	private FileReplay(EventSource reading, LogScan scan, LogScan.End end, Settings settings) {
+		this(reading, scan, end, settings, false);
+	}
+
+	private FileReplay(EventSource reading, LogScan scan, LogScan.End end, Settings settings, boolean byTime) {
 		this.reading = reading;
 		this.scan = scan;
 		this.end = end;
 		this.settings = settings;
+		this.byTime = byTime;
+	}
+
+	/**
+	 * The log read sorted by time across customers ({@link SortedLog#BY_TIME}), whatever the order of its
+	 * lines: for a journey with a learning split, whose weights change at instants of event time for
+	 * everyone, so every input before such an instant must come before any after it.
+	 */
+	public static FileReplay openInTimeOrder(Opener opener, TimeWindow window, Settings settings) throws IOException {
+		LogScan scan = LogScan.of(() -> opener.open(window, true), settings.latenessMillis());
+		LogScan.End end = scan.end(settings.endAtTheLog() ? settings.maxSkewMillis() : Long.MAX_VALUE);
+		TimeWindow kept = end.beyond().isEmpty() ? window : window.endingAfterLog(end.at(), settings.maxSkewMillis());
+		try (EventSource second = opener.open(kept, false)) {
+			return new FileReplay(SortedLog.sort(second, settings.sortFolder(), settings.runRecords(), SortedLog.BY_TIME), scan, end,
+					settings, true);
+		}
 	}
 
 	public static FileReplay open(Opener opener, TimeWindow window, Settings settings) throws IOException {
@@ -92,6 +114,11 @@ public final class FileReplay implements EventSource {
 
 	/** For a summary: how the log was read, when it was sorted; null when it was read as it is. */
 	public String orderNote() {
+		if (byTime) {
+			int runs = ((SortedLog) reading).spilledRuns();
+			return "read sorted by time (the journey has a split that learns its winner)"
+					+ (runs == 0 ? ", in memory" : ", through " + runs + " sorted runs on disk");
+		}
 		LogScan.Disorder disorder = scan.disorder();
 		if (disorder == null) {
 			return null;

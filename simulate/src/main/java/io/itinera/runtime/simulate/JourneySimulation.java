@@ -14,7 +14,9 @@ import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.ArmOutcome;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
@@ -55,6 +57,8 @@ public final class JourneySimulation implements StepListener {
 	private long failedInputs;
 	/** The simulated market answering the journey's messages ({@code --market}), or null. */
 	private SimulatedMarket market;
+	/** The epochs of the journey's learning splits ({@code auto winner}), or null. */
+	private SplitEpochs epochs;
 	private final long latenessMillis;
 
 	/**
@@ -160,11 +164,33 @@ public final class JourneySimulation implements StepListener {
 		this.market = market;
 	}
 
-	/** Before an event at {@code time}: the market's answers and the timers due by then go in first. */
+	/** The learning splits' weights change at their epochs, published by {@code epochs} (one journey, not a workspace). */
+	public void learnWith(SplitEpochs learning) {
+		this.epochs = learning;
+	}
+
+	/**
+	 * Before an event at {@code time}: at each epoch boundary of a learning split up to it, every customer's
+	 * inputs before the boundary go in (answers, timers, held events) and the new weights are published; then
+	 * the market's answers and the timers due by {@code time}.
+	 */
 	void advanceTo(long time) {
+		if (epochs != null) {
+			epochs.beforeInputAt(time, this::advanceAllTo);
+		}
 		if (market != null) {
 			market.runUntil(time, driver, this::injected);
 		}
+	}
+
+	/** Event time {@code time} has passed for every customer: their answers, timers and held events up to it go in. */
+	private void advanceAllTo(long time) {
+		do {
+			if (market != null) {
+				market.runUntil(time, driver, this::injected);
+			}
+			driver.advanceAll(time);
+		} while (market != null && market.hasDue(time));
 	}
 
 	/** A market's answer applied as an event of the customer; false when it came too late for them. */
@@ -252,6 +278,9 @@ public final class JourneySimulation implements StepListener {
 		for (Part part : parts) {
 			part.sendTimes.step(input, result);
 		}
+		if (epochs != null) {
+			epochs.count(result);
+		}
 		if (input instanceof TimerFired) {
 			timersFired++;
 		} else if (input instanceof Event event) {
@@ -287,6 +316,12 @@ public final class JourneySimulation implements StepListener {
 			figures.stageChange(tracks[p], change);
 			if (change.to() != null) {
 				assignSplits(parts.get(p), tracks[p], change.to());
+			}
+		}
+		for (ArmOutcome outcome : result.armOutcomes()) {
+			if (!outcome.conversion()) {
+				int p = parts.size() == 1 ? 0 : partOf(outcome.journey()); // a workspace's results name their journey
+				assignLearned(parts.get(p), tracks[p], outcome);
 			}
 		}
 		for (ActionRecord action : result.actions()) {
@@ -333,8 +368,22 @@ public final class JourneySimulation implements StepListener {
 			return;
 		}
 		for (int s : splits) {
-			if (track.splitArms[s] < 0) {
+			if (track.splitArms[s] < 0 && !part.plan.splits().get(s).learns()) {
 				part.figures.assignedToArm(track, s, armIndex(part.plan, part.plan.splits().get(s), track.customerId));
+			}
+		}
+	}
+
+	/** A learning split's arm is the one the step assigned (by the weights of that moment), as it reported it. */
+	private static void assignLearned(Part part, CustomerTrack track, ArmOutcome outcome) {
+		List<Split> splits = part.plan.splits();
+		for (int s = 0; s < splits.size(); s++) {
+			if (splits.get(s).name().equals(outcome.split()) && track.splitArms[s] < 0) {
+				for (int a = 0; a < splits.get(s).arms().size(); a++) {
+					if (splits.get(s).arms().get(a).label().equals(outcome.arm())) {
+						part.figures.assignedToArm(track, s, a);
+					}
+				}
 			}
 		}
 	}

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Reads {@code split-weights.jsonl}, the weights an auto-winner split ({@code split … auto winner by goal}) gave
- * its arms over time: one JSON object a line, {@code {"epoch": 3, "split": "Offers", "arm": "SaveTen",
- * "exposures": 1200, "conversions": 150, "weight": 0.82}} ({@code epoch} a number or a time), for the report's
+ * its arms over time: one JSON object a line, {@code {"epochStart": "2025-03-02T12:00:00Z", "split": "Offers", "arm": "SaveTen",
+ * "exposures": 1200, "conversions": 150, "weight": 0.82}} (older files: {@code epoch}, a number or a time), for the report's
  * "weights over time".
  */
 public final class SplitWeightsFile {
@@ -52,10 +52,11 @@ public final class SplitWeightsFile {
 		if (node == null || !node.isObject()) {
 			throw new IllegalArgumentException(where + "not a JSON object");
 		}
-		for (String field : List.of("epoch", "split", "arm", "exposures", "conversions", "weight")) {
+		String epoch = node.hasNonNull("epochStart") ? "epochStart" : "epoch";
+		for (String field : List.of(epoch, "split", "arm", "exposures", "conversions", "weight")) {
 			if (!node.hasNonNull(field)) {
 				throw new IllegalArgumentException(where + "has no \"" + field
-						+ "\" (a line is {\"epoch\", \"split\", \"arm\", \"exposures\", \"conversions\", \"weight\"})");
+						+ "\" (a line is {\"epochStart\", \"split\", \"arm\", \"exposures\", \"conversions\", \"weight\"})");
 			}
 		}
 		for (String field : List.of("exposures", "conversions", "weight")) {
@@ -63,7 +64,7 @@ public final class SplitWeightsFile {
 				throw new IllegalArgumentException(where + "\"" + field + "\" is not a number");
 			}
 		}
-		return new SplitWeight(node.get("epoch").asText(), node.get("split").asText(), node.get("arm").asText(),
+		return new SplitWeight(node.get(epoch).asText(), node.get("split").asText(), node.get("arm").asText(),
 				node.get("exposures").asLong(), node.get("conversions").asLong(), node.get("weight").asDouble());
 	}
 

@@ -3,6 +3,8 @@ package io.itinera.runtime.testing;
 import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.assembly.RuntimeAssembly;
 import io.itinera.runtime.delivery.DeliverySettings;
+import io.itinera.runtime.delivery.SplitWeights;
+import io.itinera.runtime.step.KeptSplitArms;
 import io.itinera.runtime.plan.Attribute;
 import io.itinera.runtime.plan.EventType;
 import io.itinera.runtime.plan.Expr;
@@ -75,6 +77,8 @@ public final class JourneyTestRunner {
 	private final List<TestCase> tests;
 	/** The clock's zone for a customer without a {@code timezone} attribute: UTC, or the workspace's {@code zone}. */
 	private final ZoneId defaultZone;
+	/** Where a test's {@code given arm weights} go to the journey's step (null for a workspace). */
+	private final SplitWeights.Board splitWeights;
 
 	public JourneyTestRunner(JourneyPlan plan, CampaignRules rules) {
 		this(new AssembledJourney(plan, rules, RuntimeAssembly.noScores(), DeliverySettings.DEFAULT));
@@ -89,6 +93,7 @@ public final class JourneyTestRunner {
 		this.workspace = false;
 		this.tests = assembled.plan().tests();
 		this.defaultZone = ZoneOffset.UTC;
+		this.splitWeights = assembled.splitWeights();
 	}
 
 	/** A workspace's tests ({@code WorkspaceTests}) through all its journeys at once. */
@@ -100,6 +105,7 @@ public final class JourneyTestRunner {
 		this.workspace = true;
 		this.tests = List.copyOf(tests);
 		this.defaultZone = workspace.zone();
+		this.splitWeights = null;
 	}
 
 	private static Recommendation recommendation(Expr.ItemsLit given) {
@@ -126,6 +132,9 @@ public final class JourneyTestRunner {
 			}
 		}
 		String customerId = customerInArms(test);
+		if (splitWeights != null) {
+			splitWeights.publish(givenWeights(test));
+		}
 		ZoneId zone = zoneOf(attributes.get("timezone"), defaultZone);
 		List<TestCase.Step> steps = steps(test);
 		long at = TEST_DAY.atTime(LocalTime.NOON).atZone(zone).toInstant().toEpochMilli();
@@ -350,6 +359,9 @@ public final class JourneyTestRunner {
 			CustomerState part = state instanceof WorkspaceState workspaceState ? workspaceState.part(in.journey()) : null;
 			return check(in.expectation(), window.of(in.journey()), part == null ? state : part, in.journey(), zone);
 		}
+		if (expectation instanceof TestCase.ExpectArm arm) {
+			return checkArm(arm, state);
+		}
 		return check(expectation, window, state, null, zone);
 	}
 
@@ -430,6 +442,14 @@ public final class JourneyTestRunner {
 			for (CustomerStateReader journey : readers) {
 				Map<String, String> arms = journey.splitArms(id);
 				for (Split split : journey.plan().splits()) {
+					if (split.learns() && weightsGiven(test, split) != null) {
+						// the given weights decide the campaign arm (the test says which it expects); the holdout is fixed
+						if ("holdout".equals(arms.get(split.name())) != holdout) {
+							fits = false;
+							break;
+						}
+						continue;
+					}
 					if (!arms.get(split.name()).equals(wantedArm(split, holdout))) {
 						fits = false;
 						break;
@@ -441,6 +461,48 @@ public final class JourneyTestRunner {
 			}
 		}
 		throw new IllegalStateException(test.location() + ": no customer id falls in the wanted arm of every split");
+	}
+
+	/** The weights of {@code given arm weights}, per split of the arms named (the others' arms 0); the starting weights elsewhere. */
+	private SplitWeights givenWeights(TestCase test) {
+		SplitWeights weights = SplitWeights.STARTING;
+		JourneyPlan plan = journeys.get(0).plan();
+		for (Split split : plan.splits()) {
+			double[] given = weightsGiven(test, split);
+			if (given != null) {
+				weights = weights.with(0, plan.name(), split.name(), given);
+			}
+		}
+		return weights;
+	}
+
+	/** The weights a test gives the arms of {@code split}, or null when it names none of them. */
+	private static double[] weightsGiven(TestCase test, Split split) {
+		double[] weights = null;
+		for (TestCase.ArmWeight given : test.armWeights()) {
+			for (int a = 0; a < split.arms().size(); a++) {
+				if (!split.arms().get(a).holdout() && split.arms().get(a).campaign().equals(given.campaign())) {
+					weights = weights == null ? new double[split.arms().size()] : weights;
+					weights[a] = given.percent();
+				}
+			}
+		}
+		return weights;
+	}
+
+	/** {@code expect arm C}: the customer's arm of the split that has campaign C, as the step decided it. */
+	private String checkArm(TestCase.ExpectArm expected, CustomerState state) {
+		JourneyPlan plan = journeys.get(0).plan();
+		for (Split split : plan.splits()) {
+			for (Split.Arm arm : split.arms()) {
+				if (!arm.holdout() && arm.campaign().equals(expected.campaign())) {
+					String actual = split.learns() ? KeptSplitArms.of(state, split) : io.itinera.runtime.delivery.SplitAssignment.armOf(plan.name(), state.customerId(), split);
+					return expected.campaign().equals(actual) ? null
+							: "arm " + expected.campaign() + " (the customer is in " + (actual == null ? "no arm yet" : actual) + ")";
+				}
+			}
+		}
+		return "arm " + expected.campaign() + " (no split has that campaign)";
 	}
 
 	private static String wantedArm(Split split, boolean holdout) {

@@ -1,0 +1,209 @@
+package io.itinera.runtime.driver;
+
+import io.itinera.runtime.delivery.ArmLearner;
+import io.itinera.runtime.delivery.SplitWeights;
+import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.Split;
+import io.itinera.runtime.step.ArmOutcome;
+import io.itinera.runtime.step.StepResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * A host's side of the splits that learn their winner ({@code auto winner by goal}): it sums the arm
+ * outcomes the steps report and, at each epoch boundary B of event time (multiples of the split's
+ * {@code every} since 1970-01-01 UTC), has every customer's inputs before B applied (the host's
+ * {@code advanceAllBefore}, as a watermark would) and then publishes the weights {@link ArmLearner}
+ * computes from the counts, for every step to read. So the weights of an epoch depend on the inputs
+ * before it only, never on how customers are interleaved or split over workers. Each epoch's weights
+ * go to {@code split-weights.jsonl} as one line per arm.
+ */
+public final class SplitEpochs {
+	/** The file each epoch's weights are written to, in a run's or simulation's output folder. */
+	public static final String FILE = "split-weights.jsonl";
+
+	private final List<Learning> splits = new ArrayList<>();
+	private final Consumer<String> lines;
+	private long nextBoundary = Long.MIN_VALUE;
+
+	/** One learning split: its counts so far and its weights now. */
+	private static final class Learning {
+		final String journey;
+		final Split split;
+		final SplitWeights.Board board;
+		final long[] exposures;
+		final long[] conversions;
+		ArmLearner.Weights weights;
+		long nextBoundary;
+		int epochs;
+		long stoppedAt = Long.MIN_VALUE;
+
+		Learning(String journey, Split split, SplitWeights.Board board) {
+			this.journey = journey;
+			this.split = split;
+			this.board = board;
+			this.exposures = new long[split.arms().size()];
+			this.conversions = new long[split.arms().size()];
+		}
+
+		int arm(String label) {
+			for (int a = 0; a < split.arms().size(); a++) {
+				if (split.arms().get(a).label().equals(label)) {
+					return a;
+				}
+			}
+			return -1;
+		}
+	}
+
+	private SplitEpochs(Consumer<String> lines) {
+		this.lines = lines;
+	}
+
+	/**
+	 * The learning splits of {@code boards}' journeys (each journey's board, which its steps read); null
+	 * when none of them has one, so a host costs nothing more for other journeys.
+	 *
+	 * @param lines where each epoch's lines of {@value #FILE} go
+	 */
+	public static SplitEpochs of(Map<JourneyPlan, SplitWeights.Board> boards, Consumer<String> lines) {
+		SplitEpochs epochs = new SplitEpochs(lines);
+		boards.forEach((plan, board) -> {
+			for (Split split : plan.splits()) {
+				if (split.learns()) {
+					epochs.splits.add(new Learning(plan.name(), split, board));
+				}
+			}
+		});
+		return epochs.splits.isEmpty() ? null : epochs;
+	}
+
+	/** Whether some journey of {@code plans} has a split that learns its winner. */
+	public static boolean learns(List<JourneyPlan> plans) {
+		return plans.stream().anyMatch(plan -> plan.splits().stream().anyMatch(Split::learns));
+	}
+
+	/** Counts what a step reported (the workers of a run count at once; the sums do not depend on their order). */
+	public synchronized void count(StepResult result) {
+		for (ArmOutcome outcome : result.armOutcomes()) {
+			for (Learning learning : splits) {
+				if (learning.split.name().equals(outcome.split()) && learning.journey.equals(outcome.journey())) {
+					int arm = learning.arm(outcome.arm());
+					if (arm >= 0) {
+						(outcome.conversion() ? learning.conversions : learning.exposures)[arm]++;
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Before an input at {@code time}: for each epoch boundary B up to it, {@code advanceAllBefore}
+	 * applies every customer's inputs before B (given B - 1), then B's weights are published. The
+	 * first input only starts the epochs (its epoch has the starting weights).
+	 */
+	public void beforeInputAt(long time, LongConsumer advanceAllBefore) {
+		if (nextBoundary == Long.MIN_VALUE) {
+			for (Learning learning : splits) {
+				long every = learning.split.autoWinner().everyMillis();
+				long start = Math.floorDiv(time, every) * every;
+				learning.nextBoundary = start + every;
+				write(learning, start, new ArmLearner.Weights(startingWeights(learning.split), false, null));
+			}
+			nextBoundary = earliestBoundary();
+			return;
+		}
+		while (time >= nextBoundary) {
+			long boundary = nextBoundary;
+			advanceAllBefore.accept(boundary - 1);
+			publish(boundary);
+			nextBoundary = earliestBoundary();
+		}
+	}
+
+	private synchronized void publish(long boundary) {
+		{
+			for (Learning learning : splits) {
+				if (learning.nextBoundary == boundary) {
+					learning.weights = ArmLearner.weigh(learning.journey, learning.split, boundary, learning.exposures,
+							learning.conversions, learning.weights);
+					learning.board.publish(learning.board.current().with(boundary, learning.journey, learning.split.name(),
+							learning.weights.weights()));
+					write(learning, boundary, learning.weights);
+					learning.epochs++;
+					if (learning.weights.stopped() && learning.stoppedAt == Long.MIN_VALUE) {
+						learning.stoppedAt = boundary;
+					}
+					learning.nextBoundary = boundary + learning.split.autoWinner().everyMillis();
+				}
+			}
+		}
+	}
+
+	/** For a summary: per learning split, its epochs, whether and when it stopped, and its customers per arm. */
+	public synchronized List<String> summary() {
+		List<String> lines = new ArrayList<>();
+		for (Learning learning : splits) {
+			StringBuilder line = new StringBuilder("Split " + learning.split.name() + " (auto winner): " + learning.epochs
+					+ " new weights; ");
+			line.append(learning.stoppedAt == Long.MIN_VALUE ? "still exploring"
+					: "stopped " + Instant.ofEpochMilli(learning.stoppedAt) + " on " + learning.weights.leader());
+			line.append("; customers per arm:");
+			for (int a = 0; a < learning.split.arms().size(); a++) {
+				line.append(a == 0 ? " " : ", ").append(learning.split.arms().get(a).label()).append(' ')
+						.append(String.format(java.util.Locale.ROOT, "%,d", learning.exposures[a]));
+			}
+			lines.add(line.append(" (").append(FILE).append(')').toString());
+		}
+		return lines;
+	}
+
+	private long earliestBoundary() {
+		long earliest = Long.MAX_VALUE;
+		for (Learning learning : splits) {
+			earliest = Math.min(earliest, learning.nextBoundary);
+		}
+		return earliest;
+	}
+
+	private static double[] startingWeights(Split split) {
+		double[] weights = new double[split.arms().size()];
+		for (int a = 0; a < weights.length; a++) {
+			Split.Arm arm = split.arms().get(a);
+			weights[a] = arm.holdout() ? 0 : arm.percent();
+		}
+		return weights;
+	}
+
+	private void write(Learning learning, long epochStart, ArmLearner.Weights weights) {
+		if (lines == null) {
+			return;
+		}
+		double total = 0;
+		for (int a = 0; a < weights.weights().length; a++) {
+			total += learning.split.arms().get(a).holdout() ? 0 : weights.weights()[a];
+		}
+		int campaignPercent = 0;
+		for (Split.Arm arm : learning.split.arms()) {
+			campaignPercent += arm.holdout() ? 0 : arm.percent();
+		}
+		for (int a = 0; a < learning.split.arms().size(); a++) {
+			Split.Arm arm = learning.split.arms().get(a);
+			// the share of the split's customers the arm gets: the holdout's fixed, the campaign arms' by weight
+			double share = arm.holdout() ? arm.percent() / 100.0
+					: total <= 0 ? 0 : weights.weights()[a] / total * campaignPercent / 100.0;
+			lines.accept("{\"epochStart\":\"" + Instant.ofEpochMilli(epochStart) + "\",\"journey\":" + quoted(learning.journey)
+					+ ",\"split\":" + quoted(learning.split.name()) + ",\"arm\":" + quoted(arm.label()) + ",\"exposures\":"
+					+ learning.exposures[a] + ",\"conversions\":" + learning.conversions[a] + ",\"weight\":"
+ + share + ",\"stopped\":" + weights.stopped() + "}");
+		}
+	}
+
+	private static String quoted(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+}
