@@ -2,6 +2,7 @@ package io.itinera.flink;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.src.FileSource;
@@ -19,6 +20,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class JourneyJob {
 	/** Customers' key groups: fixed, so a savepoint resumes at any parallelism up to this. */
 	public static final int MAX_PARALLELISM = 1024;
+	/** A live partition (or watched folder) without input this long no longer holds the watermark back. */
+	private static final Duration IDLE_AFTER = Duration.ofSeconds(5);
 	private JourneyJob() {
 	}
 
@@ -65,33 +68,54 @@ public final class JourneyJob {
 
 	/** Adds the job to {@code env}; the caller sets parallelism, checkpointing and runs it. */
 	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output) {
-		build(lines(env, input), settings, output, null, new byte[16], input.bounded());
+		build(lines(env, input, settings), settings, output, null, new byte[16], EventTime.of(input));
 	}
 
 	/** The job with an erasure path ({@link ErasureRequests}); {@code erasures} may be null (none). */
 	public static void build(StreamExecutionEnvironment env, JobSettings settings, Input input, Output output,
 			ErasureRequests erasures) {
-		build(lines(env, input), settings, output, erasures == null ? null : erasures.stream(env),
-				erasures == null ? new byte[16] : erasures.saltBytes(), input.bounded());
+		build(lines(env, input, settings), settings, output, erasures == null ? null : erasures.stream(env),
+				erasures == null ? new byte[16] : erasures.saltBytes(), EventTime.of(input));
 	}
 
-	/** The job over a stream of lines already in the graph (tests put a failure in front of it). */
+	/** The job over a Kafka source's lines already in the graph, with their watermarks (tests put a failure in front of it). */
 	static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output) {
-		build(lines, settings, output, null, new byte[16], false);
+		build(lines, settings, output, null, new byte[16], EventTime.AT_SOURCE);
+	}
+
+	/**
+	 * Where the watermarks are made. A Kafka source makes one per partition (split) and emits the
+	 * least of its partitions': a subtask reading several partitions of a backlog, a partition's
+	 * batch at a time, does not run ahead of the others' events. A file source's lines get them after
+	 * parsing, per subtask.
+	 */
+	private enum EventTime {
+		AT_SOURCE, AFTER_PARSING_REPLAY, AFTER_PARSING_LIVE;
+
+		static EventTime of(Input input) {
+			return input.topic() != null ? AT_SOURCE : input.bounded() ? AFTER_PARSING_REPLAY : AFTER_PARSING_LIVE;
+		}
+	}
+
+	/**
+	 * Watermarks trailing the latest event time by the lateness. A live source's idle partitions (or
+	 * folder) must not hold time back. A file replay's must: a reader that paused (GC, a loaded
+	 * machine) would be marked idle and the finished readers' end of time would pass it, firing its
+	 * customers' timers before their own later events.
+	 */
+	private static <T> WatermarkStrategy<T> eventTime(JobSettings settings, SerializableTimestampAssigner<T> time, boolean live) {
+		WatermarkStrategy<T> strategy = WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofMillis(settings.latenessMillis()))
+				.withTimestampAssigner(time);
+		return live ? strategy.withIdleness(IDLE_AFTER) : strategy;
 	}
 
 	private static void build(DataStream<NumberedLine> lines, JobSettings settings, Output output, DataStream<EventRecord> erasures,
-			byte[] erasureSalt, boolean bounded) {
+			byte[] erasureSalt, EventTime where) {
 		SingleOutputStreamOperator<EventRecord> events = lines.process(new EventParsing(settings), OutputTypes.EVENT)
 				.uid("parse").name("parse events");
-		WatermarkStrategy<EventRecord> eventTime = WatermarkStrategy
-				.<EventRecord>forBoundedOutOfOrderness(Duration.ofMillis(settings.latenessMillis()))
-				.withTimestampAssigner((event, previous) -> event.at);
-		// A live source's idle partitions must not hold time back. A file replay's must: a reader that
-		// paused (GC, a loaded machine) would be marked idle and the finished readers' end of time
-		// would pass it, firing its customers' timers before their own later events.
-		DataStream<EventRecord> timed = events.assignTimestampsAndWatermarks(bounded ? eventTime
-				: eventTime.withIdleness(Duration.ofSeconds(5))).uid("watermarks").name("event time");
+		DataStream<EventRecord> timed = where == EventTime.AT_SOURCE ? events
+				: events.assignTimestampsAndWatermarks(eventTime(settings, (EventRecord event, long previous) -> event.at,
+						where == EventTime.AFTER_PARSING_LIVE)).uid("watermarks").name("event time");
 		DataStream<EventRecord> toCustomers = erasures == null ? timed : timed.union(erasures);
 		DataStream<OutputRecord> results = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING)
 				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings, erasureSalt)).uid("journey")
@@ -108,10 +132,12 @@ public final class JourneyJob {
 		}
 	}
 
-	static DataStream<NumberedLine> lines(StreamExecutionEnvironment env, Input input) {
+	static DataStream<NumberedLine> lines(StreamExecutionEnvironment env, Input input, JobSettings settings) {
 		if (input.topic() != null) {
-			return env.fromSource(KafkaTopics.source(input.kafkaBootstrap(), input.topic(), input.groupId()),
-					WatermarkStrategy.noWatermarks(), "Kafka events").uid("source");
+			// A line that is not an event (a dead letter) has no time and moves no watermark.
+			return env.fromSource(KafkaTopics.events(input.kafkaBootstrap(), input.topic(), input.groupId(), settings),
+					eventTime(settings, (NumberedLine line, long previous) -> line.event == null ? Long.MIN_VALUE : line.event.at, true),
+					"Kafka events").uid("source");
 		}
 		FileSource.FileSourceBuilder<NumberedLine> files;
 		if (input.watchDirectory() != null) {

@@ -1,7 +1,9 @@
 package io.itinera.flink;
 
+import io.itinera.runtime.io.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -31,9 +33,24 @@ final class KafkaTopics {
 			implements java.io.Serializable {
 	}
 
+	/** A topic's records as lines, from the earliest committed. */
 	static KafkaSource<NumberedLine> source(String bootstrap, String topic, String groupId) {
+		return source(bootstrap, topic, groupId, new Lines());
+	}
+
+	/**
+	 * A topic's records read as the job's events inside the source, so the source can give each
+	 * partition a watermark of its own from their times; a record that is not an event passes on as
+	 * its line (for the dead letters).
+	 */
+	static KafkaSource<NumberedLine> events(String bootstrap, String topic, String groupId, JobSettings settings) {
+		return source(bootstrap, topic, groupId, new Events(settings));
+	}
+
+	private static KafkaSource<NumberedLine> source(String bootstrap, String topic, String groupId,
+			KafkaRecordDeserializationSchema<NumberedLine> records) {
 		return KafkaSource.<NumberedLine>builder().setBootstrapServers(bootstrap).setTopics(topic).setGroupId(groupId)
-				.setStartingOffsets(OffsetsInitializer.earliest()).setDeserializer(new Lines())
+				.setStartingOffsets(OffsetsInitializer.earliest()).setDeserializer(records)
 				.setProperty("isolation.level", "read_committed").build();
 	}
 
@@ -53,6 +70,44 @@ final class KafkaTopics {
 		public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<NumberedLine> out) {
 			if (record.value() != null) {
 				out.collect(new NumberedLine(record.offset(), new String(record.value(), StandardCharsets.UTF_8)));
+			}
+		}
+
+		@Override
+		public TypeInformation<NumberedLine> getProducedType() {
+			return OutputTypes.LINE;
+		}
+	}
+
+	/** A record's value read as an event where it is one ({@link EventLines}); its offset stands in for the line number. */
+	private static final class Events implements KafkaRecordDeserializationSchema<NumberedLine> {
+		private static final long serialVersionUID = 1L;
+		private final JobSettings settings;
+		private transient EventLines lines;
+
+		Events(JobSettings settings) {
+			this.settings = settings;
+		}
+
+		@Override
+		public void open(DeserializationSchema.InitializationContext context) {
+			lines = new EventLines(settings);
+		}
+
+		@Override
+		public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<NumberedLine> out) {
+			if (record.value() == null) {
+				return;
+			}
+			String text = new String(record.value(), StandardCharsets.UTF_8);
+			if (text.isBlank()) {
+				return;
+			}
+			SourceRecord read = lines.read(record.offset(), text);
+			if (read.event() != null) {
+				out.collect(NumberedLine.read(record.offset(), EventLines.record(read.event(), record.offset())));
+			} else if (read.deadLetter() != null) {
+				out.collect(new NumberedLine(record.offset(), text));
 			}
 		}
 

@@ -66,10 +66,9 @@ class FlinkClusterTest {
 
 		try (InProcessKafka kafka = InProcessKafka.start(); FlinkClusterProcesses cluster = FlinkClusterProcesses.start(CLUSTER_FOLDER, 2);
 				ActionsWatcher committed = new ActionsWatcher(kafka, "actions")) {
-			// Two partitions: a source subtask never reads two. The watermark is one per subtask, after the source: one
-			// reading several partitions' backlog (a restore, a resumed job) would merge them out of time order, and
-			// customers woken by a watermark ahead of their own events would see those events late (dead letters).
-			kafka.createTopic("events", 2);
+			// More partitions than subtasks: each source subtask reads several, and resumes from a backlog after the
+			// savepoint, on per-partition watermarks (a watermark per subtask would run ahead of its other partitions).
+			kafka.createTopic("events", 6);
 			// Actions carry their (March) event times: without this, time retention deletes them as they land.
 			kafka.createTopics(List.of("actions", "dead-letters"), 3, Map.of("retention.ms", "-1"));
 

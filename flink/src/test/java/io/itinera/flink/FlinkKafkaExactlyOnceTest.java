@@ -88,7 +88,7 @@ class FlinkKafkaExactlyOnceTest {
 			config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
 			StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
 			env.setParallelism(2);
-			DataStream<NumberedLine> lines2 = JourneyJob.lines(env, JourneyJob.Input.kafka(kafka.bootstrapServers(), "events", "test"))
+			DataStream<NumberedLine> lines2 = JourneyJob.lines(env, JourneyJob.Input.kafka(kafka.bootstrapServers(), "events", "test"), settings)
 					.map(new FailOnceAfterCheckpoint()).returns(OutputTypes.LINE);
 			JourneyJob.build(lines2, settings,
 					JourneyJob.Output.kafka(kafka.bootstrapServers(), "actions", null, "dead-letters", "exactly-once-test"));
