@@ -33,6 +33,11 @@ public sealed class CustomerState permits WorkspaceState {
 	private static final int OLDEST_READABLE_VERSION = 1;
 	/** A workspace customer: one state per journey, by name, and the workspace's own extensions ({@link WorkspaceState}). */
 	static final int COMPOSITE_VERSION = 3;
+	private static final FeatureSlot[] NO_FEATURES = new FeatureSlot[0];
+	private static final double[] NO_SCORES = new double[0];
+	private static final Recommendation[] NO_RECOMMENDATIONS = new Recommendation[0];
+	private static final long[] NO_BITS = new long[0];
+	private static final Object[] NO_ATTRIBUTES = new Object[0];
 
 	private final String customerId;
 	String stage;
@@ -42,13 +47,15 @@ public sealed class CustomerState permits WorkspaceState {
 	long stageEnteredAt = NEVER;
 	long lastExitAt = NEVER;
 	long goalReachedAt = NEVER;
-	FeatureSlot[] features = new FeatureSlot[0];
-	double[] scores = new double[0];
+	// A plan without models, triggers or attributes leaves these empty: one shared empty array each, not five
+	// per customer (and no memory to fetch for them in every step).
+	FeatureSlot[] features = NO_FEATURES;
+	double[] scores = NO_SCORES;
 	/** Per model: a recommender's latest items (null for scoring models and before the first answer). */
-	Recommendation[] recommendations = new Recommendation[0];
+	Recommendation[] recommendations = NO_RECOMMENDATIONS;
 	/** Bit i set: score trigger i has fired and waits for its condition (or hysteresis) to release it. */
-	long[] firedTriggers = new long[0];
-	Object[] attributes = new Object[0];
+	long[] firedTriggers = NO_BITS;
+	Object[] attributes = NO_ATTRIBUTES;
 	List<String> pendingTimers = new ArrayList<>(2);
 	/** Created on first use: most customers never get a tag or an extension. */
 	TreeSet<String> tags;

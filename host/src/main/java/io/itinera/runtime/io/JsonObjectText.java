@@ -88,7 +88,12 @@ final class JsonObjectText {
 				plainFrom = i + 1;
 			}
 		}
-		text.append(value, plainFrom, value.length()).append('"');
+		if (plainFrom == 0) {
+			// the common case: one copy of the whole text, not a char at a time
+			text.append(value).append('"');
+		} else {
+			text.append(value, plainFrom, value.length()).append('"');
+		}
 	}
 
 	private void escape(char c) {
