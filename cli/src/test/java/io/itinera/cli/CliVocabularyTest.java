@@ -51,6 +51,19 @@ class CliVocabularyTest {
 	}
 
 	@Test
+	void aCommandLineBuiltForOneSubcommandHelpsAndReadsAsTheWholeOne() {
+		for (String name : subcommands()) {
+			CommandLine alone = ItineraCommand.commandLine(name, "--help");
+			assertEquals(List.of(name), List.copyOf(alone.getSubcommands().keySet()).subList(0, 1), name);
+			CommandLine whole = ItineraCommand.commandLine().getSubcommands().get(name);
+			assertEquals(whole.getUsageMessage(CommandLine.Help.Ansi.OFF), alone.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF),
+					name);
+		}
+		assertTrue(ItineraCommand.commandLine("help").getSubcommands().size() >= 15);
+		assertTrue(ItineraCommand.commandLine("--version").getSubcommands().size() >= 15);
+	}
+
+	@Test
 	void helpSaysEachCommandsOwnDefaultsAndHidesTheOldSpellings() {
 		assertTrue(help("serve").contains("(default: 0s;"), "serve's lateness");
 		assertTrue(help("run").contains("(default: 1m;"), "run's lateness");

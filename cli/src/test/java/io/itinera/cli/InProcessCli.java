@@ -18,7 +18,7 @@ final class InProcessCli {
 	static Result execute(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
+		CommandLine command = ItineraCommand.commandLine(args);
 		command.setOut(new PrintWriter(out));
 		command.setErr(new PrintWriter(err));
 		int exit = command.execute(args);
@@ -35,7 +35,7 @@ final class InProcessCli {
 	/** Runs a command that must exit 0; returns its standard output and error as one text, in the order written. */
 	static String succeedingTranscript(String... args) {
 		StringWriter text = new StringWriter();
-		CommandLine command = ItineraCommand.commandLine();
+		CommandLine command = ItineraCommand.commandLine(args);
 		command.setOut(new PrintWriter(text));
 		command.setErr(new PrintWriter(text));
 		assertEquals(0, command.execute(args), String.join(" ", args) + "\n" + text);

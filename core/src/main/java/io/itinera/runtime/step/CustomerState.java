@@ -1,12 +1,12 @@
 package io.itinera.runtime.step;
 
+import io.itinera.runtime.feature.DataBytes;
 import io.itinera.runtime.feature.FeatureSlot;
 import io.itinera.runtime.feature.Varint;
 import io.itinera.runtime.scoring.Recommendation;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,6 +33,11 @@ public sealed class CustomerState permits WorkspaceState {
 	private static final int OLDEST_READABLE_VERSION = 1;
 	/** A workspace customer: one state per journey, by name, and the workspace's own extensions ({@link WorkspaceState}). */
 	static final int COMPOSITE_VERSION = 3;
+	private static final FeatureSlot[] NO_FEATURES = new FeatureSlot[0];
+	private static final double[] NO_SCORES = new double[0];
+	private static final Recommendation[] NO_RECOMMENDATIONS = new Recommendation[0];
+	private static final long[] NO_BITS = new long[0];
+	private static final Object[] NO_ATTRIBUTES = new Object[0];
 
 	private final String customerId;
 	String stage;
@@ -42,13 +47,15 @@ public sealed class CustomerState permits WorkspaceState {
 	long stageEnteredAt = NEVER;
 	long lastExitAt = NEVER;
 	long goalReachedAt = NEVER;
-	FeatureSlot[] features = new FeatureSlot[0];
-	double[] scores = new double[0];
+	// A plan without models, triggers or attributes leaves these empty: one shared empty array each, not five
+	// per customer (and no memory to fetch for them in every step).
+	FeatureSlot[] features = NO_FEATURES;
+	double[] scores = NO_SCORES;
 	/** Per model: a recommender's latest items (null for scoring models and before the first answer). */
-	Recommendation[] recommendations = new Recommendation[0];
+	Recommendation[] recommendations = NO_RECOMMENDATIONS;
 	/** Bit i set: score trigger i has fired and waits for its condition (or hysteresis) to release it. */
-	long[] firedTriggers = new long[0];
-	Object[] attributes = new Object[0];
+	long[] firedTriggers = NO_BITS;
+	Object[] attributes = NO_ATTRIBUTES;
 	List<String> pendingTimers = new ArrayList<>(2);
 	/** Created on first use: most customers never get a tag or an extension. */
 	TreeSet<String> tags;
@@ -220,53 +227,60 @@ public sealed class CustomerState permits WorkspaceState {
 	}
 
 	public byte[] toBytes() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(CODEC_VERSION);
-			out.writeUTF(customerId);
-			out.writeBoolean(stage != null);
-			if (stage != null) {
-				out.writeUTF(stage);
-			}
-			out.writeBoolean(inJourney);
-			Varint.writeUnsigned(out, visits);
-			writeTime(out, enteredAt);
-			writeTime(out, stageEnteredAt);
-			writeTime(out, lastExitAt);
-			writeTime(out, goalReachedAt);
-			Varint.writeUnsigned(out, features.length);
-			for (FeatureSlot slot : features) {
-				out.writeBoolean(slot != null);
-				if (slot != null) {
-					slot.write(out);
-				}
-			}
-			Varint.writeUnsigned(out, scores.length);
-			for (double score : scores) {
-				out.writeDouble(score);
-			}
-			writeRecommendations(out);
-			Varint.writeUnsigned(out, firedTriggers.length);
-			for (long bits : firedTriggers) {
-				Varint.writeUnsigned(out, bits);
-			}
-			Varint.writeUnsigned(out, attributes.length);
-			for (Object attribute : attributes) {
-				writeValue(out, attribute);
-			}
-			writeStrings(out, pendingTimers);
-			writeStrings(out, tags == null ? List.of() : tags);
-			writeExtensions(out);
+		DataBytes bytes = new DataBytes(128);
+		try {
+			writeTo(bytes);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 		return bytes.toByteArray();
 	}
 
-	void writeExtensions(DataOutputStream out) throws IOException {
+	/** Writes the bytes {@link #toBytes()} gives (a host writes them inside its own record, without a copy). */
+	public void writeTo(DataOutput out) throws IOException {
+		out.writeByte(CODEC_VERSION);
+		out.writeUTF(customerId);
+		out.writeBoolean(stage != null);
+		if (stage != null) {
+			out.writeUTF(stage);
+		}
+		out.writeBoolean(inJourney);
+		Varint.writeUnsigned(out, visits);
+		writeTime(out, enteredAt);
+		writeTime(out, stageEnteredAt);
+		writeTime(out, lastExitAt);
+		writeTime(out, goalReachedAt);
+		Varint.writeUnsigned(out, features.length);
+		for (FeatureSlot slot : features) {
+			out.writeBoolean(slot != null);
+			if (slot != null) {
+				slot.write(out);
+			}
+		}
+		Varint.writeUnsigned(out, scores.length);
+		for (double score : scores) {
+			out.writeDouble(score);
+		}
+		writeRecommendations(out);
+		Varint.writeUnsigned(out, firedTriggers.length);
+		for (long bits : firedTriggers) {
+			Varint.writeUnsigned(out, bits);
+		}
+		Varint.writeUnsigned(out, attributes.length);
+		for (Object attribute : attributes) {
+			writeValue(out, attribute);
+		}
+		writeStrings(out, pendingTimers);
+		writeStrings(out, tags == null ? List.of() : tags);
+		writeExtensions(out);
+	}
+
+	void writeExtensions(DataOutput out) throws IOException {
 		Varint.writeUnsigned(out, extensions == null ? 0 : extensions.size());
-		for (Map.Entry<String, byte[]> extension : extensions == null ? Map.<String, byte[]>of().entrySet()
-				: extensions.entrySet()) {
+		if (extensions == null) {
+			return;
+		}
+		for (Map.Entry<String, byte[]> extension : extensions.entrySet()) {
 			out.writeUTF(extension.getKey());
 			Varint.writeUnsigned(out, extension.getValue().length);
 			out.write(extension.getValue());
@@ -332,7 +346,7 @@ public sealed class CustomerState permits WorkspaceState {
 		}
 	}
 
-	private void writeRecommendations(DataOutputStream out) throws IOException {
+	private void writeRecommendations(DataOutput out) throws IOException {
 		Varint.writeUnsigned(out, recommendations.length);
 		for (int m = 0; m < recommendations.length; m++) {
 			Recommendation recommendation = recommendations[m];
@@ -361,7 +375,7 @@ public sealed class CustomerState permits WorkspaceState {
 		return recommendations;
 	}
 
-	private static void writeTime(DataOutputStream out, long time) throws IOException {
+	private static void writeTime(DataOutput out, long time) throws IOException {
 		out.writeBoolean(time != NEVER);
 		if (time != NEVER) {
 			Varint.writeSigned(out, time);
@@ -372,7 +386,7 @@ public sealed class CustomerState permits WorkspaceState {
 		return in.readBoolean() ? Varint.readSigned(in) : NEVER;
 	}
 
-	private static void writeStrings(DataOutputStream out, java.util.Collection<String> strings) throws IOException {
+	private static void writeStrings(DataOutput out, java.util.Collection<String> strings) throws IOException {
 		Varint.writeUnsigned(out, strings.size());
 		for (String string : strings) {
 			out.writeUTF(string);
@@ -387,7 +401,7 @@ public sealed class CustomerState permits WorkspaceState {
 		return into;
 	}
 
-	private static void writeValue(DataOutputStream out, Object value) throws IOException {
+	private static void writeValue(DataOutput out, Object value) throws IOException {
 		if (value == null) {
 			out.writeByte(0);
 		} else if (value instanceof String text) {

@@ -1,11 +1,9 @@
 package io.itinera.runtime.step;
 
 import io.itinera.runtime.feature.Varint;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
@@ -83,23 +81,17 @@ public final class WorkspaceState extends CustomerState {
 	}
 
 	@Override
-	public byte[] toBytes() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * parts.length);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(COMPOSITE_VERSION);
-			out.writeUTF(customerId());
-			Varint.writeUnsigned(out, parts.length);
-			for (int i = 0; i < parts.length; i++) {
-				out.writeUTF(partNames[i]);
-				byte[] part = parts[i].toBytes();
-				Varint.writeUnsigned(out, part.length);
-				out.write(part);
-			}
-			writeExtensions(out);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+	public void writeTo(DataOutput out) throws IOException {
+		out.writeByte(COMPOSITE_VERSION);
+		out.writeUTF(customerId());
+		Varint.writeUnsigned(out, parts.length);
+		for (int i = 0; i < parts.length; i++) {
+			out.writeUTF(partNames[i]);
+			byte[] part = parts[i].toBytes();
+			Varint.writeUnsigned(out, part.length);
+			out.write(part);
 		}
-		return bytes.toByteArray();
+		writeExtensions(out);
 	}
 
 	/** The rest of a version-3 record, after its version byte. */

@@ -1,5 +1,6 @@
 package io.itinera.runtime.driver;
 
+import io.itinera.runtime.feature.DataBytes;
 import io.itinera.runtime.step.Event;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -19,7 +20,7 @@ public final class EventCodec {
 	}
 
 	public static byte[] encode(Event event) {
-		SlotBytes out = new SlotBytes(64);
+		DataBytes out = new DataBytes(64);
 		try {
 			write(out, event);
 		} catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.itinera.runtime.driver;
 
+import io.itinera.runtime.feature.DataBytes;
 import io.itinera.runtime.step.CustomerState;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -18,12 +19,13 @@ public final class SlotCodec {
 	}
 
 	public static byte[] encode(CustomerSlot slot) {
-		byte[] state = slot.state.toBytes();
-		SlotBytes out = new SlotBytes(state.length + 32 + slot.timerCount * 24 + slot.heldCount * 64);
+		DataBytes out = new DataBytes(160 + slot.timerCount * 24 + slot.heldCount * 64);
 		try {
 			out.writeByte(VERSION);
-			out.writeInt(state.length);
-			out.write(state);
+			// the state's length, known once it is written
+			out.writeInt(0);
+			slot.state.writeTo(out);
+			out.putInt(1, out.size() - 5);
 			out.writeLong(slot.clock);
 			out.writeLong(slot.latestSeen);
 			out.writeShort(slot.timerCount);

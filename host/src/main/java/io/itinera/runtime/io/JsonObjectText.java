@@ -12,6 +12,7 @@ final class JsonObjectText {
 
 	private final StringBuilder text = new StringBuilder(256).append('{');
 	private boolean first = true;
+	private char[] chars = new char[32];
 
 	JsonObjectText string(String field, String value) {
 		name(field);
@@ -79,16 +80,27 @@ final class JsonObjectText {
 
 	private void quoted(String value) {
 		text.append('"');
+		int length = value.length();
+		if (chars.length < length) {
+			chars = new char[Math.max(length, chars.length * 2)];
+		}
+		// one copy of the chars, then a plain array loop: a call per String.charAt costs more under the client compiler
+		value.getChars(0, length, chars, 0);
 		int plainFrom = 0;
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
+		for (int i = 0; i < length; i++) {
+			char c = chars[i];
 			if (c < 0x20 || c == '"' || c == '\\') {
 				text.append(value, plainFrom, i);
 				escape(c);
 				plainFrom = i + 1;
 			}
 		}
-		text.append(value, plainFrom, value.length()).append('"');
+		if (plainFrom == 0) {
+			// the common case: one copy of the whole text, not a char at a time
+			text.append(value).append('"');
+		} else {
+			text.append(value, plainFrom, value.length()).append('"');
+		}
 	}
 
 	private void escape(char c) {

@@ -1,4 +1,4 @@
-package io.itinera.runtime.driver;
+package io.itinera.runtime.feature;
 
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -8,18 +8,33 @@ import java.util.Arrays;
 /**
  * The bytes {@link DataOutputStream} over a {@link java.io.ByteArrayOutputStream} would write, into
  * one growing array: no lock per byte, no stream objects per customer, texts of plain ASCII copied
- * char by char. Checkpoints encode every changed customer's slot with it ({@link SlotCodec}).
+ * char by char. Checkpoints encode every changed customer's state and slot with it.
  */
-final class SlotBytes implements DataOutput {
+public final class DataBytes implements DataOutput {
 	private byte[] bytes;
 	private int size;
 
-	SlotBytes(int capacity) {
+	public DataBytes(int capacity) {
 		bytes = new byte[Math.max(16, capacity)];
 	}
 
-	byte[] toByteArray() {
+	public byte[] toByteArray() {
 		return Arrays.copyOf(bytes, size);
+	}
+
+	/** How many bytes are written. */
+	public int size() {
+		return size;
+	}
+
+	/** Writes {@code v} over the four bytes written at {@code at}, as {@link #writeInt} wrote them (a length known later). */
+	public void putInt(int at, int v) {
+		if (at < 0 || at + 4 > size) {
+			throw new IndexOutOfBoundsException("no four bytes written at " + at + " of " + size);
+		}
+		for (int shift = 24; shift >= 0; shift -= 8) {
+			bytes[at++] = (byte) (v >>> shift);
+		}
 	}
 
 	private void room(int more) {

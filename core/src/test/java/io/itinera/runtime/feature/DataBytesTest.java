@@ -1,23 +1,18 @@
-package io.itinera.runtime.driver;
+package io.itinera.runtime.feature;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.itinera.runtime.step.CustomerState;
-import io.itinera.runtime.step.Event;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** SlotBytes writes exactly what DataOutputStream writes, so stored slots read as before. */
-class SlotBytesTest {
+/** DataBytes writes exactly what DataOutputStream writes, so stored states and slots read as before. */
+class DataBytesTest {
 	private interface Writes {
 		void to(DataOutput out) throws IOException;
 	}
@@ -27,7 +22,7 @@ class SlotBytesTest {
 		try (DataOutputStream out = new DataOutputStream(expected)) {
 			writes.to(out);
 		}
-		SlotBytes actual = new SlotBytes(1);
+		DataBytes actual = new DataBytes(1);
 		writes.to(actual);
 		assertArrayEquals(expected.toByteArray(), actual.toByteArray());
 	}
@@ -66,34 +61,7 @@ class SlotBytesTest {
 				"x".repeat(70_000 / 3) + "日".repeat(1_000) }) {
 			sameBytes(out -> out.writeUTF(text));
 		}
-		SlotBytes out = new SlotBytes(8);
+		DataBytes out = new DataBytes(8);
 		assertThrows(UTFDataFormatException.class, () -> out.writeUTF("日".repeat(30_000)));
-	}
-
-	@Test
-	void aSlotWithTimersAndHeldEventsReadsBack() {
-		CustomerSlot slot = new CustomerSlot("c-1", CustomerState.initial("c-1"));
-		slot.clock = 1_000;
-		slot.latestSeen = 2_000;
-		slot.setTimer("wait:é", 5_000);
-		slot.setTimer("abandon", 9_000);
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("amount", 12.5);
-		fields.put("items", 3L);
-		fields.put("gift", true);
-		fields.put("sku", "ß-42");
-		slot.hold(new Event("c-1", 1_500, "order", fields), 17);
-		slot.hold(new Event("c-1", 1_200, "view", Map.of()), 18);
-		byte[] bytes = SlotCodec.encode(slot);
-		CustomerSlot back = SlotCodec.decode("c-1", bytes);
-		assertEquals(2, back.heldEvents());
-		for (int i = 0; i < 2; i++) {
-			assertEquals(slot.heldEvents[i], back.heldEvents[i]);
-			assertEquals(slot.heldLine(i), back.heldLine(i));
-		}
-		assertEquals(slot.timers(), back.timers());
-		assertEquals(2_000, back.latestSeen);
-		Event event = new Event("c-1", 7, "order", fields);
-		assertEquals(event, EventCodec.decode("c-1", EventCodec.encode(event)));
 	}
 }

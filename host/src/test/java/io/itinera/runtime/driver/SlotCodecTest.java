@@ -1,0 +1,39 @@
+package io.itinera.runtime.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.itinera.runtime.step.CustomerState;
+import io.itinera.runtime.step.Event;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A slot written by {@link SlotCodec} reads back whole. */
+class SlotCodecTest {
+	@Test
+	void aSlotWithTimersAndHeldEventsReadsBack() {
+		CustomerSlot slot = new CustomerSlot("c-1", CustomerState.initial("c-1"));
+		slot.clock = 1_000;
+		slot.latestSeen = 2_000;
+		slot.setTimer("wait:é", 5_000);
+		slot.setTimer("abandon", 9_000);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("amount", 12.5);
+		fields.put("items", 3L);
+		fields.put("gift", true);
+		fields.put("sku", "ß-42");
+		slot.hold(new Event("c-1", 1_500, "order", fields), 17);
+		slot.hold(new Event("c-1", 1_200, "view", Map.of()), 18);
+		byte[] bytes = SlotCodec.encode(slot);
+		CustomerSlot back = SlotCodec.decode("c-1", bytes);
+		assertEquals(2, back.heldEvents());
+		for (int i = 0; i < 2; i++) {
+			assertEquals(slot.heldEvents[i], back.heldEvents[i]);
+			assertEquals(slot.heldLine(i), back.heldLine(i));
+		}
+		assertEquals(slot.timers(), back.timers());
+		assertEquals(2_000, back.latestSeen);
+		Event event = new Event("c-1", 7, "order", fields);
+		assertEquals(event, EventCodec.decode("c-1", EventCodec.encode(event)));
+	}
+}
