@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 		"Train a journey's model (logistic regression) from an event log and write its .onnx file and a report.",
 		"Example: itinera train journeys/cart-recovery.journey --model intent --events journeys/data/shop.jsonl "
 				+ "--outcome purchase --within 7d",
-		"itinera train segments and itinera train rfm make a journey's learned-segment and RFM models." })
+		"itinera train segments, itinera train rfm and itinera train offers make a journey's learned-segment, RFM and best-offer models." })
 public final class TrainCommand implements Callable<Integer> {
 	private static final double EXPORT_TOLERANCE = 1e-4;
 
