@@ -297,7 +297,8 @@ public final class FlinkCommand implements Callable<Integer> {
 		 * replay of a log of {@code replayBytes} (-1: a live job), which starts, works through it and
 		 * ends, gets the client compiler only, as {@code run} has it (the launcher script): C2 spends
 		 * more CPU compiling Flink's and the job's code than a replay of minutes gains from it. Its heap
-		 * is sized to the log ({@link #replayHeapBytes}); live jobs keep the full JIT and the default heap.
+		 * is sized to the log ({@link #replayHeapBytes}), all of it from the start; live jobs keep the
+		 * full JIT and the default heap.
 		 */
 		static List<String> localCommand(Path target, long replayBytes) throws IOException {
 			Path classes = target.resolve("classes");
@@ -309,7 +310,9 @@ public final class FlinkCommand implements Callable<Integer> {
 			List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC", "-Dai.djl.offline=true",
 					"--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
 			if (replayBytes >= 0) {
-				command.addAll(List.of("-Xss4m", "-XX:TieredStopAtLevel=1", "-Xmx" + replayHeapBytes(replayBytes, Runtime.getRuntime().maxMemory()) / MIB + "m"));
+				String heap = replayHeapBytes(replayBytes, Runtime.getRuntime().maxMemory()) / MIB + "m";
+				// the whole heap from the start: growing it step by step cost more collections and system time
+				command.addAll(List.of("-Xss4m", "-XX:TieredStopAtLevel=1", "-Xms" + heap, "-Xmx" + heap));
 			}
 			command.addAll(List.of("-cp", classes + File.pathSeparator + Files.readString(classPath).trim(), MAIN));
 			return command;

@@ -120,13 +120,16 @@ public final class JourneyJob {
 		DataStream<OutputRecord> results = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING)
 				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings, erasureSalt)).uid("journey")
 				.setMaxParallelism(MAX_PARALLELISM);
-		DataStream<OutputRecord> all = results.union(events.getSideOutput(EventParsing.DEAD_LETTERS));
+		DataStream<OutputRecord> unreadLines = events.getSideOutput(EventParsing.DEAD_LETTERS);
 		if (output.directory() != null) {
-			all.sinkTo(JsonLinesFiles.sink(output.directory())).uid("files").name("JSON Lines files");
+			// The journey's output goes to a sink of its own, chained to the operator (no record crosses
+			// a task boundary on its way out); the lines the parser refused to another, in the same folders.
+			results.sinkTo(JsonLinesFiles.sink(output.directory())).uid("files").name("JSON Lines files");
+			unreadLines.sinkTo(JsonLinesFiles.sink(output.directory())).uid("dead-letter-files").name("unread lines");
 		}
 		if (output.kafka() != null) {
 			boolean withStageChanges = output.kafka().stageChanges() != null;
-			DataStream<OutputRecord> toKafka = all.filter(record -> !OutputRecord.SUPPRESSION.equals(record.kind)
+			DataStream<OutputRecord> toKafka = results.union(unreadLines).filter(record -> !OutputRecord.SUPPRESSION.equals(record.kind)
 					&& (withStageChanges || !OutputRecord.STAGE_CHANGE.equals(record.kind))).uid("to-kafka");
 			toKafka.sinkTo(KafkaTopics.sink(output.kafka())).uid("kafka").name("Kafka topics");
 		}

@@ -20,9 +20,12 @@ import io.itinera.runtime.step.StepInput;
 import io.itinera.runtime.step.StepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -93,6 +96,8 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	 * restore the next due times are registered again (Flink keeps one timer a time and key).
 	 */
 	private transient Map<String, Long> wakeUps;
+	/** Customers a watermark woke who wait for a score answer: they go on once the watermark's requests are scored together. */
+	private transient Set<String> waitingForScores;
 	private transient int customersInMemory;
 
 	JourneyOperator(JobSettings settings) {
@@ -151,6 +156,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		registerChanged = this::registerChanged;
 		unwritten = new HashMap<>();
 		wakeUps = new HashMap<>();
+		waitingForScores = new LinkedHashSet<>();
 		customersInMemory = settings.customersInMemory(Runtime.getRuntime().maxMemory(),
 				getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
 		driver = new StepDriver(step, settings.driver(), scorer, this, this);
@@ -201,7 +207,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	 * scan of the subtask's timers: erasures are rare, and the hot path registers timers without bookkeeping.
 	 */
 	private void deleteWakeUps(String customerId) {
-		List<Long> wakeUps = new java.util.ArrayList<>();
+		List<Long> wakeUps = new ArrayList<>();
 		try {
 			timers.forEachEventTimeTimer((namespace, time) -> {
 				if (customerId.equals(getCurrentKey())) {
@@ -217,11 +223,26 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		}
 	}
 
+	/**
+	 * The watermark fires the due wake-ups; the customers they leave waiting for scores are scored in
+	 * batches and go on before the watermark is passed downstream ({@link #useInterruptibleTimers()}
+	 * keeps Flink from splitting this up).
+	 */
 	@Override
 	public void processWatermark(Watermark mark) throws Exception {
 		driver.drainScores();
 		takeChanged(); // the changed customers' timers are registered before this watermark fires them
-		super.processWatermark(mark);
+		if (timeServiceManager != null) {
+			timeServiceManager.advanceWatermark(mark);
+		}
+		finishWaiting();
+		output.emitWatermark(mark);
+	}
+
+	/** No interruptible timers: {@link #processWatermark} fires a watermark's timers and finishes their customers at once. */
+	@Override
+	public boolean useInterruptibleTimers() {
+		return false;
 	}
 
 	@Override
@@ -234,14 +255,38 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		if (earliest != null && earliest == timer.getTimestamp()) {
 			wakeUps.remove(customerId);
 		}
+		wakeUp(customerId);
+	}
+
+	/**
+	 * Fires what is due by the watermark for the customer, unless they wait for a score answer: then
+	 * they go on in {@link #finishWaiting()}, once the requests of all the customers this watermark woke are
+	 * scored together (one request at a time cost a model call each).
+	 */
+	private void wakeUp(String customerId) {
 		long now = Math.min(timers.currentWatermark(), settings.replayEnd());
-		driver.advanceCustomer(customerId, now);
+		if (!driver.advanceCustomerUnlessWaiting(customerId, now)) {
+			waitingForScores.add(customerId);
+			return;
+		}
 		takeChanged();
 		long due = driver.customer(customerId).nextDue();
 		if (due > timers.currentWatermark()) {
 			// unchanged by this wake-up but due later, a time no timer may wait for; one due by the
 			// watermark (past the replay's end) would fire again at once, and never be due
 			wakeUpAt(customerId, due);
+		}
+	}
+
+	/** Scores the requests of the customers the watermark left waiting, and lets them go on, until none waits. */
+	private void finishWaiting() {
+		while (!waitingForScores.isEmpty()) {
+			driver.drainScores();
+			List<String> waited = new ArrayList<>(waitingForScores);
+			waitingForScores.clear();
+			for (String customerId : waited) {
+				wakeUp(customerId);
+			}
 		}
 	}
 

@@ -6,14 +6,13 @@ import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.JsonLinesEventParser;
 import io.itinera.runtime.io.SourceRecord;
 import io.itinera.runtime.io.TimeWindow;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The job's log files read before the job, line by line as the job reads them ({@link EventParsing}):
+ * The job's log files read before the job, line by line as the job reads them ({@link Utf8Lines}, {@link EventParsing}):
  * each file's lines numbered from 1, blank lines left out, every record with its line's text. It
  * also finds the first event earlier than the log's time so far by more than the lateness: the
  * watermark, which moves every customer's clock, would make it late.
@@ -27,7 +26,7 @@ final class LogLines implements EventSource {
 	private final JsonLinesEventParser parser;
 	private final long latenessMillis;
 	private int fileIndex = -1;
-	private BufferedReader reader;
+	private Utf8Lines reader;
 	private long line;
 	private long linesRead;
 	private long latest = Long.MIN_VALUE;
@@ -56,10 +55,10 @@ final class LogLines implements EventSource {
 				if (++fileIndex >= files.size()) {
 					return null;
 				}
-				reader = Files.newBufferedReader(Path.of(files.get(fileIndex)));
+				reader = new Utf8Lines(Files.newInputStream(Path.of(files.get(fileIndex))));
 				line = 0;
 			}
-			String text = reader.readLine();
+			String text = reader.next();
 			if (text == null) {
 				reader.close();
 				reader = null;

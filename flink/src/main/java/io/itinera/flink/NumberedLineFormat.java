@@ -1,9 +1,6 @@
 package io.itinera.flink;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -37,13 +34,13 @@ public final class NumberedLineFormat extends SimpleStreamFormat<NumberedLine> {
 
 	@Override
 	public Reader<NumberedLine> createReader(Configuration config, FSDataInputStream stream) {
-		BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
+		Utf8Lines lines = new Utf8Lines(stream);
 		return new Reader<>() {
 			private long line;
 
 			@Override
 			public NumberedLine read() throws IOException {
-				String text = lines.readLine();
+				String text = lines.next();
 				if (text == null) {
 					return null;
 				}

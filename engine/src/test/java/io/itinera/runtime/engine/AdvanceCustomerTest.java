@@ -25,7 +25,11 @@ class AdvanceCustomerTest {
 	private final List<String> inputs = new ArrayList<>();
 
 	private StepDriver driver() {
-		return new StepDriver(new PlanStep(EventTimeTimersTest.PLAN, EngineFixtures.rules()), DriverSettings.replay().withScoring(1, 0),
+		return driver(1);
+	}
+
+	private StepDriver driver(int scoreBatch) {
+		return new StepDriver(new PlanStep(EventTimeTimersTest.PLAN, EngineFixtures.rules()), DriverSettings.replay().withScoring(scoreBatch, 0),
 				EngineFixtures.scorer(), StoredCustomers.NONE, new StepListener() {
 					@Override
 					public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
@@ -49,7 +53,11 @@ class AdvanceCustomerTest {
 	}
 
 	private static Event event(String type, String at) {
-		return new Event("c1", Instant.parse(at).toEpochMilli(), type, type.equals("cart_add") ? Map.of("productId", "p1", "price", 20.0)
+		return event("c1", type, at);
+	}
+
+	private static Event event(String customerId, String type, String at) {
+		return new Event(customerId, Instant.parse(at).toEpochMilli(), type, type.equals("cart_add") ? Map.of("productId", "p1", "price", 20.0)
 				: Map.of("productId", "p2", "price", 5.0));
 	}
 
@@ -87,5 +95,37 @@ class AdvanceCustomerTest {
 		assertEquals(before, inputs, "the held view and the 11:00 timer wait");
 		driver.advanceCustomer("c1", Instant.parse("2026-03-01T10:59:59Z").toEpochMilli());
 		assertEquals(before.size() + 1, inputs.size(), "the view goes, the timer waits: " + inputs);
+	}
+
+	@Test
+	void customersWokenTogetherWaitForOneBatchAndThenGoOnAsOneAtATime() {
+		long watermark = Instant.parse("2026-03-01T13:00:00Z").toEpochMilli();
+		StepDriver oneAtATime = driver(256);
+		for (String customer : List.of("c1", "c2")) {
+			oneAtATime.onEvent(event(customer, "cart_add", "2026-03-01T10:00:00Z"), 1);
+		}
+		oneAtATime.advanceCustomer("c1", watermark);
+		oneAtATime.advanceCustomer("c2", watermark);
+		List<String> expected = List.copyOf(inputs);
+		inputs.clear();
+
+		StepDriver together = driver(256);
+		for (String customer : List.of("c1", "c2")) {
+			together.onEvent(event(customer, "cart_add", "2026-03-01T10:00:00Z"), 1);
+		}
+		List<String> waiting = new ArrayList<>();
+		for (String customer : List.of("c1", "c2")) {
+			if (!together.advanceCustomerUnlessWaiting(customer, watermark)) {
+				waiting.add(customer);
+			}
+		}
+		assertEquals(List.of("c1", "c2"), waiting, "each abandoned cart asks for its intent score: " + inputs);
+		together.drainScores();
+		for (String customer : waiting) {
+			assertEquals(true, together.advanceCustomerUnlessWaiting(customer, watermark));
+		}
+
+		assertEquals(4, expected.size(), expected.toString());
+		assertEquals(expected.stream().sorted().toList(), inputs.stream().sorted().toList());
 	}
 }

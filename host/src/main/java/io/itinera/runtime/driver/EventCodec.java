@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,11 +30,69 @@ public final class EventCodec {
 		return out.toByteArray();
 	}
 
+	/** What {@link #encode} wrote, read straight from the array (a host decodes one per event it receives). */
 	public static Event decode(String customerId, byte[] bytes) {
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-			return read(customerId, in);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
+		try {
+			ArrayReader in = new ArrayReader(bytes);
+			String type = in.text();
+			long at = in.whole();
+			int count = in.unsignedShort();
+			@SuppressWarnings("unchecked")
+			Map.Entry<String, Object>[] fields = new Map.Entry[count];
+			for (int i = 0; i < count; i++) {
+				fields[i] = Map.entry(in.text(), in.value());
+			}
+			return new Event(customerId, at, type, Map.ofEntries(fields));
+		} catch (IOException | IndexOutOfBoundsException e) {
+			throw new UncheckedIOException(e instanceof IOException io ? io : new IOException("event bytes cut short", e));
+		}
+	}
+
+	/** {@link DataInputStream}'s reading of {@link #write}'s bytes, without a stream (and its locks) per value. */
+	private static final class ArrayReader {
+		private final byte[] bytes;
+		private int at;
+
+		ArrayReader(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		int unsignedShort() {
+			int value = (bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff;
+			at += 2;
+			return value;
+		}
+
+		long whole() {
+			long value = 0;
+			for (int i = 0; i < 8; i++) {
+				value = value << 8 | bytes[at + i] & 0xff;
+			}
+			at += 8;
+			return value;
+		}
+
+		/** Modified UTF-8 behind a 16-bit length; ASCII (the usual case) is copied as it is. */
+		String text() throws IOException {
+			int length = unsignedShort();
+			int start = at;
+			at += length;
+			for (int i = start; i < at; i++) {
+				if (bytes[i] < 0) {
+					return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, start - 2, length + 2)));
+				}
+			}
+			return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+		}
+
+		Object value() throws IOException {
+			int kind = bytes[at++];
+			return switch (kind) {
+			case 'D' -> Double.longBitsToDouble(whole());
+			case 'L' -> whole();
+			case 'B' -> bytes[at++] != 0;
+			default -> text();
+			};
 		}
 	}
 

@@ -165,18 +165,26 @@ public final class StepDriver {
 	 * first. The same inputs in the same order as their own later events would bring, only sooner.
 	 */
 	public void advanceCustomer(String customerId, long time) {
+		while (!advanceCustomerUnlessWaiting(customerId, time)) {
+			drainScores();
+		}
+	}
+
+	/**
+	 * {@link #advanceCustomer} up to where the customer waits for a score answer: false when they
+	 * wait. A host that wakes many customers at once (a watermark) sends their requests in one batch
+	 * ({@link #drainScores()}) and then calls again for those that waited.
+	 */
+	public boolean advanceCustomerUnlessWaiting(String customerId, long time) {
 		CustomerSlot slot = slot(customerId);
 		while (true) {
-			if (slot.awaitingScores > 0) {
-				drainScores();
-			}
 			release(slot, time);
 			if (slot.awaitingScores > 0) {
-				continue;
+				return false;
 			}
 			int due = slot.dueTimer(time);
 			if (due < 0) {
-				return;
+				return true;
 			}
 			fireTimer(slot, due);
 		}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,20 @@ class SlotCodecTest {
 		assertEquals(2_000, back.latestSeen);
 		Event event = new Event("c-1", 7, "order", fields);
 		assertEquals(event, EventCodec.decode("c-1", EventCodec.encode(event)));
+	}
+
+	@Test
+	void anEventReadsBackWhateverItsTextsAndValues() {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("plain", "p2167");
+		fields.put("nul", "a\0b");
+		fields.put("emoji", "cart \uD83D\uDED2 ß");
+		fields.put("empty", "");
+		fields.put("negative", -42L);
+		fields.put("price", -0.5);
+		fields.put("gift", false);
+		for (Event event : List.of(new Event("c-1", -7, "product_view", fields), new Event("c-é", Long.MAX_VALUE, "日本", Map.of()))) {
+			assertEquals(event, EventCodec.decode(event.customerId(), EventCodec.encode(event)));
+		}
 	}
 }
