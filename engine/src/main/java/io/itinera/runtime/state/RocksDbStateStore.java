@@ -19,6 +19,8 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -54,6 +56,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private final Path directory;
 	private final DBOptions dbOptions;
 	private final ColumnFamilyOptions familyOptions;
+	private final BloomFilter customerFilter = new BloomFilter(10, false);
+	private final ColumnFamilyOptions customerOptions;
 	private final List<ColumnFamilyHandle> handles = new ArrayList<>();
 	private final RocksDB db;
 	private final ColumnFamilyHandle meta;
@@ -70,9 +74,12 @@ public final class RocksDbStateStore implements CustomerStateStore {
 			Files.createDirectories(directory);
 			dbOptions = ErasableDbOptions.create();
 			familyOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
+			// a new customer is looked up before they are known: the filter answers "not stored" without reading a block
+			customerOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION)
+					.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(customerFilter));
 			List<ColumnFamilyDescriptor> families = List.of(
 					new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
-					new ColumnFamilyDescriptor(bytes("customers"), familyOptions),
+					new ColumnFamilyDescriptor(bytes("customers"), customerOptions),
 					new ColumnFamilyDescriptor(bytes("pending"), familyOptions),
 					new ColumnFamilyDescriptor(bytes("actions"), familyOptions));
 			db = RocksDB.open(dbOptions, directory.toString(), families, handles);
@@ -400,6 +407,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 		db.close();
 		syncWrites.close();
 		familyOptions.close();
+		customerOptions.close();
+		customerFilter.close();
 		dbOptions.close();
 	}
 }
