@@ -200,6 +200,15 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 	}
 
 	@Override
+	public void loadAll(List<String> customerIds, java.util.function.BiConsumer<String, byte[]> customer) {
+		if (storeMayHoldCustomers) {
+			store.loadAll(customerIds, customer);
+		} else {
+			customerIds.forEach(id -> customer.accept(id, null));
+		}
+	}
+
+	@Override
 	public io.itinera.runtime.erasure.ErasedCustomers erasedCustomers() {
 		return store.erasedCustomers();
 	}

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -42,6 +46,7 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private static final byte[] INPUTS_KEY = "inputs".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] ERASED_KEY = "erased".getBytes(StandardCharsets.UTF_8);
 	private static final byte[] PRESENT = new byte[0];
+	private static final int READ_BATCH = 4096;
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	static {
@@ -51,6 +56,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	private final Path directory;
 	private final DBOptions dbOptions;
 	private final ColumnFamilyOptions familyOptions;
+	private final BloomFilter customerFilter = new BloomFilter(10, false);
+	private final ColumnFamilyOptions customerOptions;
 	private final List<ColumnFamilyHandle> handles = new ArrayList<>();
 	private final RocksDB db;
 	private final ColumnFamilyHandle meta;
@@ -67,9 +74,12 @@ public final class RocksDbStateStore implements CustomerStateStore {
 			Files.createDirectories(directory);
 			dbOptions = ErasableDbOptions.create();
 			familyOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
+			// a new customer is looked up before they are known: the filter answers "not stored" without reading a block
+			customerOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION)
+					.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(customerFilter));
 			List<ColumnFamilyDescriptor> families = List.of(
 					new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),
-					new ColumnFamilyDescriptor(bytes("customers"), familyOptions),
+					new ColumnFamilyDescriptor(bytes("customers"), customerOptions),
 					new ColumnFamilyDescriptor(bytes("pending"), familyOptions),
 					new ColumnFamilyDescriptor(bytes("actions"), familyOptions));
 			db = RocksDB.open(dbOptions, directory.toString(), families, handles);
@@ -176,6 +186,32 @@ public final class RocksDbStateStore implements CustomerStateStore {
 	@Override
 	public byte[] load(String customerId) {
 		return get(customers, bytes(customerId));
+	}
+
+	/**
+	 * In key order, {@value #READ_BATCH} keys a call: the tables are then read front to back (each block
+	 * once, as the operating system reads ahead) instead of one random seek and one JNI call per customer.
+	 */
+	@Override
+	public void loadAll(List<String> customerIds, BiConsumer<String, byte[]> customer) {
+		byte[][] keys = new byte[customerIds.size()][];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = bytes(customerIds.get(i));
+		}
+		Arrays.sort(keys, Arrays::compareUnsigned);
+		List<ColumnFamilyHandle> family = Collections.nCopies(Math.min(READ_BATCH, keys.length), customers);
+		try {
+			for (int from = 0; from < keys.length; from += READ_BATCH) {
+				int to = Math.min(keys.length, from + READ_BATCH);
+				List<byte[]> batch = Arrays.asList(keys).subList(from, to);
+				List<byte[]> values = db.multiGetAsList(family.subList(0, to - from), batch);
+				for (int i = 0; i < values.size(); i++) {
+					customer.accept(new String(batch.get(i), StandardCharsets.UTF_8), values.get(i));
+				}
+			}
+		} catch (RocksDBException e) {
+			throw new IllegalStateException("cannot read the state directory " + directory + ": " + e.getMessage(), e);
+		}
 	}
 
 	@Override
@@ -371,6 +407,8 @@ public final class RocksDbStateStore implements CustomerStateStore {
 		db.close();
 		syncWrites.close();
 		familyOptions.close();
+		customerOptions.close();
+		customerFilter.close();
 		dbOptions.close();
 	}
 }

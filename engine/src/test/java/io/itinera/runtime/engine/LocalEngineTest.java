@@ -90,6 +90,28 @@ class LocalEngineTest {
 		assertEquals(unbounded.pendingTimers(), bounded.pendingTimers());
 	}
 
+	@Test
+	void theEndOfAReplayReadsStoredCustomersBackFromRocksDbToTheSameBytes() throws IOException {
+		EngineConfig tight = EngineFixtures.config(2).withDriver(EngineFixtures.config(2).driver().withCustomersInMemory(40));
+		EngineSummary oneByOne = runWith(dir.resolve("in-memory"), new InMemoryStateStore(), tight);
+		EngineSummary inKeyOrder;
+		try (RocksDbStateStore store = new RocksDbStateStore(dir.resolve("state"))) {
+			inKeyOrder = runWith(dir.resolve("rocksdb"), store, tight);
+		}
+		assertTrue(oneByOne.pendingTimers() > 0, "some timers are due after the end: " + oneByOne.pendingTimers());
+		EngineFixtures.assertSameOutputs(dir.resolve("in-memory"), dir.resolve("rocksdb"));
+		assertEquals(oneByOne.stageCounts(), inKeyOrder.stageCounts());
+		assertEquals(oneByOne.pendingTimers(), inKeyOrder.pendingTimers());
+		assertEquals(run(dir.resolve("unbounded"), new InMemoryStateStore(), 2).pendingTimers(), inKeyOrder.pendingTimers());
+	}
+
+	private EngineSummary runWith(Path out, CustomerStateStore store, EngineConfig config) throws IOException {
+		try (EventLogSource source = EngineFixtures.open(log, PLAN); JsonLinesOutput output = new JsonLinesOutput(out)) {
+			return new LocalEngine(() -> new PlanStep(PLAN, EngineFixtures.rules()), EngineFixtures.scorer(), store, output, config)
+					.run(source);
+		}
+	}
+
 	private static List<String> sortedLines(Path file) throws IOException {
 		return Files.readAllLines(file).stream().sorted().toList();
 	}

@@ -65,4 +65,28 @@ class RocksDbStateStoreTest {
 		assertEquals(customers.size(), read.size());
 		assertArrayEquals(customers.get("c7").bytes(), read.get("c7"));
 	}
+
+	@Test
+	void manyCustomersAreReadInKeyOrderAsOneByOne() throws Exception {
+		Map<String, CustomerRecord> customers = new HashMap<>();
+		for (int i = 0; i < 10_000; i++) {
+			customers.put("c" + i, new CustomerRecord(("customer " + i).getBytes(StandardCharsets.UTF_8), i % 3 == 0));
+		}
+		List<String> asked = new ArrayList<>(customers.keySet());
+		asked.addAll(List.of("never-stored", "ç-never-stored"));
+		java.util.Collections.shuffle(asked, new java.util.Random(5));
+		try (RocksDbStateStore store = new RocksDbStateStore(dir)) {
+			store.commit(new Checkpoint(null, customers, List.of()));
+			List<String> order = new ArrayList<>();
+			store.loadAll(asked, (id, bytes) -> {
+				order.add(id);
+				assertArrayEquals(store.load(id), bytes, id);
+			});
+			assertEquals(asked.stream().sorted(RocksDbStateStoreTest::byUtf8).toList(), order);
+		}
+	}
+
+	private static int byUtf8(String a, String b) {
+		return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+	}
 }

@@ -70,6 +70,30 @@ public final class SlotCodec {
 		}
 	}
 
+	/**
+	 * Whether the end of a replay at {@code end} has something to do for this customer (a held event,
+	 * or a timer due by then), read from the bytes without decoding the journey state: the end of a
+	 * replay over millions of stored customers decodes only those.
+	 */
+	public static boolean hasWorkDueBy(byte[] bytes, long end) {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+			if (in.readByte() != VERSION) {
+				return true; // decode says what is wrong
+			}
+			in.skipNBytes(in.readInt() + 16L);
+			int timers = in.readUnsignedShort();
+			for (int i = 0; i < timers; i++) {
+				in.skipNBytes(in.readUnsignedShort());
+				if (in.readLong() <= end) {
+					return true;
+				}
+			}
+			return in.readUnsignedShort() > 0;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** The journey state alone, without decoding the rest. */
 	public static CustomerState state(byte[] bytes) {
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
