@@ -115,10 +115,27 @@ class AutoWinnerAgreementTest {
 			if (checked < 4 && !campaign.equals(SplitAssignment.armOf("AutoPlain", customer, mails, null))) {
 				String said = InProcessCli.succeeding("explain", customer, "--out", simulated.toString());
 				assertTrue(said.contains("Check: ") && said.contains("send     email " + campaign.toLowerCase(java.util.Locale.ROOT)), said);
+				// and why: the arm, with the shares of the epoch's weights, as split-weights.jsonl has them
+				String armLine = said.lines().filter(line -> line.contains("arm      split Mails: " + campaign)).findFirst().orElseThrow(
+						() -> new AssertionError(said));
+				assertTrue(armLine.contains("assigned by the weights of the epoch from "), armLine);
+				assertWeightsAsRecorded(armLine, simulated.resolve("split-weights.jsonl"));
 				checked++;
 			}
 		}
 		assertEquals(4, checked, "customers whose arm the learning changed");
+	}
+
+	/** The shares an explained arm line gives are those split-weights.jsonl has for that epoch. */
+	private static void assertWeightsAsRecorded(String armLine, Path weightsFile) throws IOException {
+		String epoch = armLine.replaceAll(".*epoch from (\\S+ \\S+):.*", "$1").replace(' ', 'T') + "Z";
+		for (String arm : List.of("Short", "Long", "holdout")) {
+			String recorded = Files.readAllLines(weightsFile).stream()
+					.filter(line -> line.contains("\"epochStart\":\"" + epoch + "\"") && line.contains("\"arm\":\"" + arm + "\""))
+					.findFirst().orElseThrow(() -> new AssertionError("no weights of " + arm + " for " + epoch));
+			double weight = Double.parseDouble(recorded.replaceAll(".*\"weight\":([0-9.E-]+).*", "$1"));
+			assertTrue(armLine.contains(arm + " " + String.format(java.util.Locale.ROOT, "%.1f%%", weight * 100)), armLine + " / " + recorded);
+		}
 	}
 
 	@Test

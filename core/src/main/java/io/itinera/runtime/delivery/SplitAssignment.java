@@ -64,6 +64,29 @@ public final class SplitAssignment {
 		return last; // rounding at the very top
 	}
 
+	/**
+	 * The share of the split's customers each arm gets (in the split's order) under {@code weights} (null:
+	 * the starting percentages): a holdout's fixed percentage, the campaign arms' share by weight.
+	 */
+	public static double[] shares(Split split, double[] weights) {
+		double total = 0;
+		int campaignPercent = 0;
+		for (int a = 0; a < split.arms().size(); a++) {
+			Split.Arm arm = split.arms().get(a);
+			if (!arm.holdout()) {
+				campaignPercent += arm.percent();
+				total += weights == null ? arm.percent() : weights[a];
+			}
+		}
+		double[] shares = new double[split.arms().size()];
+		for (int a = 0; a < shares.length; a++) {
+			Split.Arm arm = split.arms().get(a);
+			double weight = weights == null ? arm.percent() : weights[a];
+			shares[a] = arm.holdout() ? arm.percent() / 100.0 : total <= 0 ? 0 : weight / total * campaignPercent / 100.0;
+		}
+		return shares;
+	}
+
 	private static byte[] key(String journey, String split, String customerId) {
 		return (journey + '\0' + split + '\0' + customerId).getBytes(StandardCharsets.UTF_8);
 	}

@@ -48,7 +48,7 @@ public final class CustomerReplay {
 			boolean declaredEventsOnly) {
 		RuleTrace trace = new RuleTrace(journey.rules());
 		PlanStep step = journey.newStep(trace);
-		TimelineRecorder recorder = new TimelineRecorder(List.of(new TimelineRecorder.TracedJourney(journey.plan(), step, trace)),
+		TimelineRecorder recorder = new TimelineRecorder(List.of(new TimelineRecorder.TracedJourney(journey.plan(), step, trace, journey.splitWeights())),
 				false);
 		return new CustomerReplay(customerId, journey.plans(), step, recorder, journey.scorer(), settings, declaredEventsOnly);
 	}
@@ -63,7 +63,7 @@ public final class CustomerReplay {
 		WorkspaceStep step = workspace.newStep(journey -> {
 			RuleTrace trace = new RuleTrace(journey.rules());
 			PlanStep journeyStep = journey.newStep(trace);
-			traced.add(new TimelineRecorder.TracedJourney(journey.plan(), journeyStep, trace));
+			traced.add(new TimelineRecorder.TracedJourney(journey.plan(), journeyStep, trace, null));
 			return journeyStep;
 		});
 		traced.sort((a, b) -> WorkspaceStep.ORDER.compare(a.step(), b.step()));

@@ -1,6 +1,8 @@
 package io.itinera.runtime.explain;
 
 import io.itinera.runtime.delivery.DeliveryOutcome;
+import io.itinera.runtime.delivery.SplitAssignment;
+import io.itinera.runtime.delivery.SplitWeights;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.plan.Campaign;
@@ -15,6 +17,7 @@ import io.itinera.runtime.plan.Transition;
 import io.itinera.runtime.rules.CustomerFact;
 import io.itinera.runtime.rules.RuleTrace;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.ArmOutcome;
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.DeliveryNotice;
 import io.itinera.runtime.step.Event;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,10 +43,13 @@ import java.util.Objects;
  * their reason.
  */
 final class TimelineRecorder implements StepListener {
-	/** One journey as the replay runs it: its plan, its step function and the trace of its rules. */
-	record TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace, CustomerStateReader reader) {
-		TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace) {
-			this(plan, step, trace, new CustomerStateReader(plan));
+	/**
+	 * One journey as the replay runs it: its plan, its step function, the trace of its rules and the board
+	 * its learning splits read their weights from (null: none).
+	 */
+	record TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace, CustomerStateReader reader, SplitWeights.Board weights) {
+		TracedJourney(JourneyPlan plan, PlanStep step, RuleTrace trace, SplitWeights.Board weights) {
+			this(plan, step, trace, new CustomerStateReader(plan), weights);
 		}
 	}
 
@@ -119,6 +126,11 @@ final class TimelineRecorder implements StepListener {
 			if (event != null && !moved && state.inJourney()) {
 				stays(journey, state, event);
 			}
+			for (ArmOutcome outcome : result.armOutcomes()) {
+				if (outcome.journey().equals(journey.plan().name())) {
+					arm(journey, outcome);
+				}
+			}
 			for (RuleTrace.Evaluation evaluation : journey.trace().drain()) {
 				rules(journey, evaluation);
 			}
@@ -143,6 +155,25 @@ final class TimelineRecorder implements StepListener {
 				}
 			}
 		}
+	}
+
+	/** A learning split's assignment, with the shares of that epoch's weights, or its conversion. */
+	private void arm(TracedJourney journey, ArmOutcome outcome) {
+		String what = "split " + outcome.split() + ": " + outcome.arm();
+		if (outcome.conversion()) {
+			add(journey, outcome.at(), "arm", what, "goal reached: a conversion for the arm, counted at the next epoch", Map.of());
+			return;
+		}
+		Split split = journey.plan().splits().stream().filter(s -> s.name().equals(outcome.split())).findFirst().orElseThrow();
+		SplitWeights weights = journey.weights() == null ? SplitWeights.STARTING : journey.weights().current();
+		double[] shares = SplitAssignment.shares(split, weights.of(journey.plan().name(), split.name()));
+		StringBuilder why = new StringBuilder(weights.epochStart() == Long.MIN_VALUE ? "assigned by the starting weights: "
+				: "assigned by the weights of the epoch from " + TimelineText.time(weights.epochStart()) + ": ");
+		for (int a = 0; a < shares.length; a++) {
+			why.append(a == 0 ? "" : ", ").append(split.arms().get(a).label()).append(' ')
+					.append(String.format(Locale.ROOT, "%.1f%%", shares[a] * 100));
+		}
+		add(journey, outcome.at(), "arm", what, why.toString(), Map.of());
 	}
 
 	private static String releaseReason(DeliveryOutcome heldBy) {

@@ -1,6 +1,7 @@
 package io.itinera.runtime.driver;
 
 import io.itinera.runtime.delivery.ArmLearner;
+import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.delivery.SplitWeights;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Split;
@@ -183,19 +184,10 @@ public final class SplitEpochs {
 		if (lines == null) {
 			return;
 		}
-		double total = 0;
-		for (int a = 0; a < weights.weights().length; a++) {
-			total += learning.split.arms().get(a).holdout() ? 0 : weights.weights()[a];
-		}
-		int campaignPercent = 0;
-		for (Split.Arm arm : learning.split.arms()) {
-			campaignPercent += arm.holdout() ? 0 : arm.percent();
-		}
+		double[] shares = SplitAssignment.shares(learning.split, weights.weights());
 		for (int a = 0; a < learning.split.arms().size(); a++) {
 			Split.Arm arm = learning.split.arms().get(a);
-			// the share of the split's customers the arm gets: the holdout's fixed, the campaign arms' by weight
-			double share = arm.holdout() ? arm.percent() / 100.0
-					: total <= 0 ? 0 : weights.weights()[a] / total * campaignPercent / 100.0;
+			double share = shares[a];
 			lines.accept("{\"epochStart\":\"" + Instant.ofEpochMilli(epochStart) + "\",\"journey\":" + quoted(learning.journey)
 					+ ",\"split\":" + quoted(learning.split.name()) + ",\"arm\":" + quoted(arm.label()) + ",\"exposures\":"
 					+ learning.exposures[a] + ",\"conversions\":" + learning.conversions[a] + ",\"weight\":"
