@@ -58,9 +58,13 @@ class SegmentSizesReportTest {
 		InProcessCli.succeeding("simulate", SAMPLE.toString(), "--events", log.toString(), "--out", out.toString(), "--no-progress");
 		JsonNode reported = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("segmentsByMonth");
 		assertReported(expected, reported);
+		List<Map<String, Long>> flows = expectedFlows(orders, 60);
+		assertTrue(flows.stream().anyMatch(month -> month.containsKey("VIP>Dormant")), "some customers move from one segment to another");
+		assertEquals(flows, reportedFlows(reported));
 		String html = Files.readString(out.resolve("report.html"));
 		assertTrue(html.contains("<h2>Segments by month</h2>") && html.contains("QuietSpender"), "the HTML report shows them");
 		assertTrue(html.contains("id=\"j0-segments\""), "with a chart");
+		assertTrue(html.contains("<h3>Flows between segments</h3>"), "and the flows between them");
 	}
 
 	@Test
@@ -127,37 +131,93 @@ class SegmentSizesReportTest {
 
 	/** Per instant: the customers seen, then per segment those in it, joined and left; dormant after {@code dormantDays}. */
 	private static List<long[]> expected(List<Order> orders, int dormantDays) {
-		List<Instant> instants = INSTANTS;
+		List<long[]> expected = new ArrayList<>(); // per instant: customers, then in/joined/left per segment
+		Map<String, boolean[]> previous = new LinkedHashMap<>();
+		for (Map<String, boolean[]> members : memberships(orders, dormantDays)) {
+			long[] row = new long[1 + 3 * SEGMENTS.size()];
+			members.forEach((customer, in) -> {
+				row[0]++;
+				boolean[] was = previous.getOrDefault(customer, new boolean[3]);
+				for (int s = 0; s < 3; s++) {
+					row[1 + 3 * s] += in[s] ? 1 : 0;
+					row[2 + 3 * s] += in[s] && !was[s] ? 1 : 0;
+					row[3 + 3 * s] += !in[s] && was[s] ? 1 : 0;
+				}
+			});
+			previous.putAll(members);
+			expected.add(row);
+		}
+		return expected;
+	}
 
+	/**
+	 * Per instant, "FROM>TO" to customers: each segment a customer left since the instant before paired with
+	 * each they joined; "-" stands for no segment (a join without a leave, a leave without a join).
+	 */
+	private static List<Map<String, Long>> expectedFlows(List<Order> orders, int dormantDays) {
+		List<Map<String, Long>> flows = new ArrayList<>();
+		Map<String, boolean[]> previous = new LinkedHashMap<>();
+		for (Map<String, boolean[]> members : memberships(orders, dormantDays)) {
+			Map<String, Long> month = new java.util.TreeMap<>();
+			members.forEach((customer, in) -> {
+				boolean[] was = previous.getOrDefault(customer, new boolean[3]);
+				List<String> left = new ArrayList<>();
+				List<String> joined = new ArrayList<>();
+				for (int s = 0; s < 3; s++) {
+					if (was[s] && !in[s]) {
+						left.add(SEGMENTS.get(s));
+					} else if (in[s] && !was[s]) {
+						joined.add(SEGMENTS.get(s));
+					}
+				}
+				for (String from : left.isEmpty() && !joined.isEmpty() ? List.of("-") : left) {
+					for (String to : joined.isEmpty() ? List.of("-") : joined) {
+						month.merge(from + ">" + to, 1L, Long::sum);
+					}
+				}
+			});
+			previous.putAll(members);
+			flows.add(month);
+		}
+		return flows;
+	}
+
+	/** Per instant, the customers seen by then and the segments each is in; dormant after {@code dormantDays}. */
+	private static List<Map<String, boolean[]>> memberships(List<Order> orders, int dormantDays) {
 		Map<String, List<Order>> byCustomer = new LinkedHashMap<>();
 		orders.forEach(o -> byCustomer.computeIfAbsent(o.customer(), k -> new ArrayList<>()).add(o));
-		Map<String, boolean[]> previous = new LinkedHashMap<>();
-		List<long[]> expected = new ArrayList<>(); // per instant: customers, then in/joined/left per segment
-		for (Instant instant : instants) {
+		List<Map<String, boolean[]>> memberships = new ArrayList<>();
+		for (Instant instant : INSTANTS) {
 			boolean last = instant.equals(END);
-			long[] row = new long[1 + 3 * SEGMENTS.size()];
+			Map<String, boolean[]> members = new LinkedHashMap<>();
 			for (Map.Entry<String, List<Order>> customer : byCustomer.entrySet()) {
 				List<Order> before = customer.getValue().stream()
 						.filter(o -> o.at().isBefore(instant) || (last && o.at().equals(instant))).toList();
 				if (before.isEmpty()) {
 					continue;
 				}
-				row[0]++;
 				Instant latest = before.stream().map(Order::at).max(Instant::compareTo).orElseThrow();
 				int spend90 = before.stream().filter(o -> Duration.between(o.at(), instant).toDays() < 90).mapToInt(Order::amount).sum();
 				boolean dormant = Duration.between(latest, instant).toDays() > dormantDays;
-				boolean[] in = { dormant, spend90 > 200, dormant && spend90 > 100 };
-				boolean[] was = previous.getOrDefault(customer.getKey(), new boolean[3]);
-				for (int s = 0; s < 3; s++) {
-					row[1 + 3 * s] += in[s] ? 1 : 0;
-					row[2 + 3 * s] += in[s] && !was[s] ? 1 : 0;
-					row[3 + 3 * s] += !in[s] && was[s] ? 1 : 0;
-				}
-				previous.put(customer.getKey(), in);
+				members.put(customer.getKey(), new boolean[] { dormant, spend90 > 200, dormant && spend90 > 100 });
 			}
-			expected.add(row);
+			memberships.add(members);
 		}
-		return expected;
+		return memberships;
+	}
+
+	private static List<Map<String, Long>> reportedFlows(JsonNode reported) {
+		List<Map<String, Long>> flows = new ArrayList<>();
+		for (JsonNode month : reported) {
+			Map<String, Long> counts = new java.util.TreeMap<>();
+			for (JsonNode flow : month.get("flows")) {
+				String from = flow.get("from").isNull() ? "-" : flow.get("from").asText();
+				String to = flow.get("to").isNull() ? "-" : flow.get("to").asText();
+				counts.put(from + ">" + to, flow.get("customers").asLong());
+			}
+			flows.add(counts);
+		}
+		return flows;
 	}
 
 	private Path write(List<Order> orders) throws java.io.IOException {

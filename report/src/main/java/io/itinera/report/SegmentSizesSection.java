@@ -2,6 +2,7 @@ package io.itinera.report;
 
 import io.itinera.runtime.simulate.SimulationReport;
 import io.itinera.runtime.simulate.SimulationReport.SegmentCount;
+import io.itinera.runtime.simulate.SimulationReport.SegmentFlow;
 import io.itinera.runtime.simulate.SimulationReport.SegmentMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,30 @@ final class SegmentSizesSection {
 			}
 			html.append("</tr>");
 		}
-		html.append("</table></div></section>");
+		html.append("</table></div>");
+		appendFlows(html, months);
+		html.append("</section>");
+	}
+
+	/** Per month, the customers who moved from one segment to another (or came into or left all of them). */
+	private static void appendFlows(StringBuilder html, List<SegmentMonth> months) {
+		if (months.stream().allMatch(month -> month.flows().isEmpty())) {
+			return;
+		}
+		html.append("<h3>Flows between segments</h3><p class=\"note\">Customers who, during the month, left one segment and "
+				+ "joined another; \u201cno segment\u201d: joined without leaving any (new or newly matching), or left without "
+				+ "joining any.</p><div class=\"scroll\"><table><tr><th>month</th><th>from</th><th>to</th><th>customers</th></tr>");
+		for (SegmentMonth month : months) {
+			for (SegmentFlow flow : month.flows()) {
+				html.append("<tr><td>").append(Html.escape(month.month())).append("</td><td>").append(name(flow.from()))
+						.append("</td><td>").append(name(flow.to())).append("</td><td class=\"n\">").append(Html.number(flow.customers()))
+						.append("</td></tr>");
+			}
+		}
+		html.append("</table></div>");
+	}
+
+	private static String name(String segment) {
+		return segment == null ? "<span class=\"note\">no segment</span>" : Html.escape(segment);
 	}
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * How many customers are in each of a journey's declared segments at the end of each month of event
- * time (UTC), and how many came into and left each since the month before: the report's segment sizes.
+ * time (UTC), how many came into and left each since the month before, and the flows between them: the
+ * report's segment sizes.
  * A customer counts from their first input on; at a month's end they are evaluated on the state their
  * last input before it left, as the step would (features at that instant). The replay's last, partial
  * month is evaluated at the replay's end.
@@ -31,6 +32,8 @@ final class SegmentSizes {
 		final long[] in = new long[membership.names().size()];
 		final long[] joined = new long[in.length];
 		final long[] left = new long[in.length];
+		/** [from][to]: customers who left one segment and joined another; index {@code in.length} is no segment. */
+		final long[][] flows = new long[in.length + 1][in.length + 1];
 	}
 
 	/**
@@ -79,7 +82,34 @@ final class SegmentSizes {
 				point.left[s]++;
 			}
 		}
+		flow(point.flows, track.segmentsIn, bits, in.length);
 		track.segmentsIn = bits;
+	}
+
+	/**
+	 * The customer's moves since the last month's end: from each segment they left to each they joined; a
+	 * join without a leave comes from no segment, a leave without a join goes to none.
+	 */
+	private static void flow(long[][] flows, long was, long now, int segments) {
+		long left = was & ~now;
+		long joined = now & ~was;
+		if (left == 0 && joined == 0) {
+			return;
+		}
+		for (int from : left == 0 ? new int[] { segments } : bitsOf(left)) {
+			for (int to : joined == 0 ? new int[] { segments } : bitsOf(joined)) {
+				flows[from][to]++;
+			}
+		}
+	}
+
+	private static int[] bitsOf(long bits) {
+		int[] indexes = new int[Long.bitCount(bits)];
+		for (int i = 0, rest = 0; i < indexes.length; i++, rest++) {
+			rest += Long.numberOfTrailingZeros(bits >>> rest);
+			indexes[i] = rest;
+		}
+		return indexes;
 	}
 
 	/** One entry per month, in time order. */
@@ -93,8 +123,17 @@ final class SegmentSizes {
 			for (int s = 0; s < names.size(); s++) {
 				segments.add(new SimulationReport.SegmentCount(names.get(s), point.in[s], point.joined[s], point.left[s]));
 			}
+			List<SimulationReport.SegmentFlow> flows = new ArrayList<>();
+			for (int from = 0; from <= names.size(); from++) {
+				for (int to = 0; to <= names.size(); to++) {
+					if (point.flows[from][to] > 0) {
+						flows.add(new SimulationReport.SegmentFlow(from == names.size() ? null : names.get(from),
+								to == names.size() ? null : names.get(to), point.flows[from][to]));
+					}
+				}
+			}
 			months.add(new SimulationReport.SegmentMonth(YearMonth.from(Instant.ofEpochMilli(at - 1).atZone(ZoneOffset.UTC)).toString(),
-					Instant.ofEpochMilli(at).toString(), point.customers, segments));
+					Instant.ofEpochMilli(at).toString(), point.customers, segments, flows));
 		}
 		return months;
 	}

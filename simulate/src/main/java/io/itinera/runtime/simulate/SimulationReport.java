@@ -181,7 +181,15 @@ public record SimulationReport(
 	 * evaluated, the next month's first moment, or the replay's end for its last, partial month):
 	 * {@code customers} seen by then (a customer not seen yet is in no segment).
 	 */
-	public record SegmentMonth(String month, String at, long customers, List<SegmentCount> segments) {
+	public record SegmentMonth(String month, String at, long customers, List<SegmentCount> segments, List<SegmentFlow> flows) {
+	}
+
+	/**
+	 * Customers who, since the previous month's end, left segment {@code from} and joined segment {@code to}
+	 * (each pair of a customer's leaves and joins counts once); {@code from} null: joined without leaving
+	 * any (new, or newly matching), {@code to} null: left without joining any.
+	 */
+	public record SegmentFlow(String from, String to, long customers) {
 	}
 
 	/**
