@@ -256,6 +256,25 @@ public final class ResponseModel {
 		return p;
 	}
 
+	/** What a message is expected to bring under the true parameters: the chance it ends in a purchase, and its mean revenue. */
+	record Expectation(double purchase, double revenue) {
+		static final Expectation NOTHING = new Expectation(0, 0);
+	}
+
+	/**
+	 * The expected answer to a message at a local hour: open × click × purchase, as {@link #probabilities} gives them,
+	 * times the entry's mean amount; nothing when no entry answers the message.
+	 */
+	Expectation expected(ActionRecord action, Function<String, Object> attribute, int localHour) {
+		Response response = responseTo(action, attribute);
+		if (response == null) {
+			return Expectation.NOTHING;
+		}
+		double[] p = probabilities(response, attribute, localHour);
+		double purchase = p[0] * p[1] * p[2];
+		return new Expectation(purchase, purchase * (response.amountMin() + response.amountMax()) / 2);
+	}
+
 	/**
 	 * The hour curve that applies to the customer (the first whose {@code when} holds, as {@link #probabilities}
 	 * picks it), or null when none does: then every hour is alike.

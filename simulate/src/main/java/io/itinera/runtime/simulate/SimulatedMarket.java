@@ -51,6 +51,7 @@ public final class SimulatedMarket {
 			Comparator.comparingLong(TimerDue::at).thenComparing(TimerDue::customerId).thenComparingLong(TimerDue::upTo));
 	private final Map<Integer, ResponseFigures> figures = new LinkedHashMap<>();
 	private final BestHourRegret bestHourRegret;
+	private final ChoiceRegret choiceRegret;
 	private long late;
 
 	/** An answer drawn, waiting for its time. */
@@ -96,6 +97,7 @@ public final class SimulatedMarket {
 			figures.put(response.index(), new ResponseFigures());
 		}
 		bestHourRegret = new BestHourRegret(plan);
+		choiceRegret = new ChoiceRegret(plan);
 	}
 
 	/**
@@ -128,6 +130,7 @@ public final class SimulatedMarket {
 			bestHourRegret.answered(action, h -> model.probabilities(response, attributes, h)[Answer.OPEN.ordinal()], hour,
 					model.hourCurveOf(attributes));
 		}
+		choiceRegret.answered(action, model, attributes, hour);
 		ResponseFigures counted = figures.get(response.index());
 		counted.messages++;
 		double reach = 1;
@@ -146,7 +149,7 @@ public final class SimulatedMarket {
 				answered = false;
 			}
 		}
-		counted.expectedRevenue += reach * (response.amountMin() + response.amountMax()) / 2;
+		counted.expectedRevenue += model.expected(action, attributes, hour).revenue();
 		if (answered) {
 			counted.revenue += amount;
 		}
@@ -311,9 +314,14 @@ public final class SimulatedMarket {
 		return new LearningFigures.MarketFigures(model.seed, responses, late, afterTheEnd());
 	}
 
-	/** The learning decisions the market can judge, with their regret: each {@code send … at best hour}. */
+	/**
+	 * The learning decisions the market can judge, with their regret: each {@code send … at best hour}, each
+	 * auto-winner split, each best-offer send.
+	 */
 	public java.util.List<LearningFigures.LearningDecision> decisions() {
-		return bestHourRegret.decisions();
+		java.util.List<LearningFigures.LearningDecision> decisions = new java.util.ArrayList<>(bestHourRegret.decisions());
+		decisions.addAll(choiceRegret.decisions());
+		return decisions;
 	}
 
 	/** One line for the command's summary: messages answered and the answers injected. */
