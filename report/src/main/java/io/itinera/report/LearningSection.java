@@ -172,10 +172,11 @@ final class LearningSection {
 		for (int d = 0; d < decisions.size(); d++) {
 			LearningDecision decision = decisions.get(d);
 			labels.add(decision.name());
-			values[0][d] = decision.chosen();
-			values[1][d] = decision.bestFixed();
+			// each decision has its own measure (opens, conversions, revenue): the chart compares shares of its best fixed choice
+			values[0][d] = shareOfBestFixed(decision.chosen(), decision);
+			values[1][d] = shareOfBestFixed(decision.bestFixed(), decision);
 			if (othersForAll) {
-				values[2][d] = decision.others().get(0).value();
+				values[2][d] = shareOfBestFixed(decision.others().get(0).value(), decision);
 			}
 			StringBuilder others = new StringBuilder();
 			for (Alternative other : decision.others()) {
@@ -194,8 +195,12 @@ final class LearningSection {
 		html.append("</table>");
 		html.append(SvgCharts.horizontalBars(id + "-decisions", "Chosen against the best fixed choice", labels,
 				othersForAll ? List.of("chosen", "best fixed", "first other fixed choice") : List.of("chosen", "best fixed"), values,
-				"expected outcome"));
+				"% of the best fixed choice's expected outcome"));
 		html.append("</section>");
+	}
+
+	private static double shareOfBestFixed(double value, LearningDecision decision) {
+		return decision.bestFixed() == 0 ? 0 : 100 * value / decision.bestFixed();
 	}
 
 	private static void weights(StringBuilder html, List<SplitWeight> weights, String id) {
