@@ -165,12 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
 		BinaryEvaluation evaluation = BinaryEvaluation.of(testScores, labels, threshold);
 		TrainingReport report = new TrainingReport(journeyFile, modelName, eventsFile, outcome, within, absent, split,
 				scaling, model.inputs(), evaluation, exportDifference, target, epochs, seed);
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "")
-				+ ".report.md");
-		Files.writeString(reportFile, report.markdown());
-		outText.println(report.summary());
-		outText.println("wrote " + target + " and " + reportFile);
-		outText.flush();
+		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
 	}
 

@@ -6,7 +6,6 @@ import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.scoring.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,11 +97,7 @@ public final class TrainRfmCommand implements Callable<Integer> {
 						row -> q.recencyScore(row[0]) <= 2 && q.frequencyScore(row[1]) >= 4,
 						row -> q.monetaryScore(row[2]) == 5));
 		RfmReport report = new RfmReport(journeyFile, log.events, model.inputs(), table, quintiles, scores, monthly, target);
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
-		Files.writeString(reportFile, report.markdown());
-		outText.println(report.summary());
-		outText.println("wrote " + target + " and " + reportFile);
-		outText.flush();
+		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
 	}
 

@@ -7,7 +7,6 @@ import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.scoring.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -149,11 +148,7 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 						centroids) == p.cluster()).toList());
 		SegmentsReport report = new SegmentsReport(journeyFile, log.events, modelName, table, result, profiles, monthly,
 				target, seed, sample, restarts);
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
-		Files.writeString(reportFile, report.markdown());
-		outText.println(report.summary());
-		outText.println("wrote " + target + " and " + reportFile);
-		outText.flush();
+		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
 	}
 
