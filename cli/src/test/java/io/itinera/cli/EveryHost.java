@@ -249,10 +249,11 @@ final class EveryHost {
 		}
 	}
 
+	/** A field of a JSON line as text; null where it is absent or null. */
 	static String field(String line, String name) {
 		try {
 			JsonNode node = JSON.readTree(line).get(name);
-			return node == null ? null : node.asText();
+			return node == null || node.isNull() ? null : node.asText();
 		} catch (IOException e) {
 			throw new AssertionError("not JSON: " + line, e);
 		}
