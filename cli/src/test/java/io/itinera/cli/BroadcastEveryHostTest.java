@@ -3,7 +3,6 @@ package io.itinera.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itinera.kafka.testing.InProcessKafka;
 import io.itinera.runtime.io.JsonLinesOutput;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -16,9 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,19 +37,9 @@ class BroadcastEveryHostTest {
 
 	@TempDir
 	Path dir;
-	static InProcessKafka kafka;
 
-	@BeforeAll
-	static void startKafka() {
-		kafka = InProcessKafka.start();
-	}
-
-	@AfterAll
-	static void stopKafka() {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
+	@RegisterExtension
+	static final EveryHost.Broker BROKER = new EveryHost.Broker();
 
 	private record Customer(String id, String zone, boolean reader, Instant signup, boolean atTheEnd) {
 	}
@@ -76,7 +64,7 @@ class BroadcastEveryHostTest {
 			}
 		}
 
-		EveryHost.Outputs outputs = EveryHost.agree(JOURNEY, lines, dir, kafka);
+		EveryHost.Outputs outputs = EveryHost.agree(JOURNEY, lines, dir, BROKER.kafka());
 		List<String> actions = outputs.of("run", JsonLinesOutput.ACTIONS);
 		Map<String, Customer> byId = new HashMap<>();
 		customers.forEach(c -> byId.put(c.id(), c));

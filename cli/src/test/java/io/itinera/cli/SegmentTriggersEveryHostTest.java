@@ -3,7 +3,6 @@ package io.itinera.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itinera.kafka.testing.InProcessKafka;
 import io.itinera.runtime.io.JsonLinesOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,26 +40,16 @@ class SegmentTriggersEveryHostTest {
 
 	@TempDir
 	Path dir;
-	static InProcessKafka kafka;
 
-	@BeforeAll
-	static void startKafka() {
-		kafka = InProcessKafka.start();
-	}
-
-	@AfterAll
-	static void stopKafka() {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
+	@RegisterExtension
+	static final EveryHost.Broker BROKER = new EveryHost.Broker();
 
 	@Test
 	void everyHostEntersAndLeavesTheSegmentsAlike() throws Exception {
 		Map<String, List<Order>> orders = orders();
 		List<String> lines = new ArrayList<>();
 		orders.forEach((customer, list) -> list.forEach(order -> lines.add(order.line(customer))));
-		EveryHost.Outputs outputs = EveryHost.agree(JOURNEY, lines, dir, kafka);
+		EveryHost.Outputs outputs = EveryHost.agree(JOURNEY, lines, dir, BROKER.kafka());
 		for (String host : List.of("run", "serve")) {
 			List<String> changes = outputs.of(host, JsonLinesOutput.STAGE_CHANGES);
 			for (String cause : List.of("entry:segment Dormant", "segment:leaving Dormant", "segment:entering VIP", "segment:leaving VIP",
