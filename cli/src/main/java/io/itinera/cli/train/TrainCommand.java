@@ -101,8 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
 					+ plan.models().stream().map(Model::name).toList());
 			return ExitCode.FAILED.code();
 		}
-		Path baseDir = journeyFile.toAbsolutePath().getParent();
-		Path target = out != null ? out : baseDir.resolve(model.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 
 		if (!Files.isRegularFile(eventsFile)) {
 			err.println(eventsFile + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");

@@ -169,7 +169,7 @@ public final class TrainOffersCommand implements Callable<Integer> {
 				err.println("note: no offers of " + choice.offers().get(o) + " in the log: its expected value is 0 (explore to learn it).");
 			}
 		}
-		Path target = out != null ? out : journeyFile.toAbsolutePath().getParent().resolve(first.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, first, out);
 		OfferValueOnnx.write(scaling, fits, first.output(), target, "itinera.offers", String.join(",", choice.offers()),
 				"itinera.offers.inputs", String.join(",", first.inputs()));
 		double gap;

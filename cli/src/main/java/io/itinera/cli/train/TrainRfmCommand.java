@@ -80,7 +80,7 @@ public final class TrainRfmCommand implements Callable<Integer> {
 		}
 		CustomerTable table = CustomerTable.of(inputs.plan(), model.name(), model.inputs(), inputs.history().byCustomer(), at);
 		RfmQuintiles quintiles = RfmQuintiles.fit(table.column(0), table.column(1), table.column(2));
-		Path target = out != null ? out : journeyFile.toAbsolutePath().getParent().resolve(model.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 		RfmOnnx.write(quintiles, target, "itinera.rfm.as_of", Instant.ofEpochMilli(at).toString(), "itinera.rfm.inputs",
 				String.join(",", model.inputs()));
 		int[][] scores;

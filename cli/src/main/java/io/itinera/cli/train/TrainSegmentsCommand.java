@@ -123,7 +123,7 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 			err.println(log.events + ": " + e.getMessage() + "; use a longer log or a smaller --k.");
 			return ExitCode.FAILED.code();
 		}
-		Path target = out != null ? out : journeyFile.toAbsolutePath().getParent().resolve(model.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 		SegmentsOnnx.write(result.scaling(), result.clustering().centroids(), target, "itinera.segments.inputs",
 				String.join(",", model.inputs()), "itinera.segments.as_of", Instant.ofEpochMilli(at).toString(),
 				"itinera.segments.seed", Long.toString(seed));
