@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,9 +70,9 @@ public final class TrainRfmCommand implements Callable<Integer> {
 		}
 		long at;
 		try {
-			at = asOf == null ? CustomerTable.end(inputs.history().byCustomer()) : parseTime(asOf);
-		} catch (DateTimeParseException e) {
-			err.println("--as-of " + asOf + ": give a date (2011-07-31) or an instant (2011-07-31T12:00:00Z).");
+			at = CustomerTable.asOf(asOf, inputs.history().byCustomer());
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
 			return ExitCode.FAILED.code();
 		}
 		CustomerTable table = CustomerTable.of(inputs.plan(), model.name(), model.inputs(), inputs.history().byCustomer(), at);
@@ -99,14 +96,6 @@ public final class TrainRfmCommand implements Callable<Integer> {
 		RfmReport report = new RfmReport(journeyFile, log.events, model.inputs(), table, quintiles, scores, monthly, target);
 		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
-	}
-
-	static long parseTime(String text) {
-		String trimmed = text.trim();
-		if (trimmed.length() == 10) {
-			return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-		}
-		return Instant.parse(trimmed).toEpochMilli();
 	}
 
 	/** Every customer's r, f, m from the written file (scored by the engine's own scorer) must equal the Java scores. */

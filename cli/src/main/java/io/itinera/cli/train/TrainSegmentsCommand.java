@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -100,9 +99,9 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 		}
 		long at;
 		try {
-			at = asOf == null ? CustomerTable.end(inputs.history().byCustomer()) : TrainRfmCommand.parseTime(asOf);
-		} catch (DateTimeParseException e) {
-			err.println("--as-of " + asOf + ": give a date (2011-07-31) or an instant (2011-07-31T12:00:00Z).");
+			at = CustomerTable.asOf(asOf, inputs.history().byCustomer());
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
 			return ExitCode.FAILED.code();
 		}
 		CustomerTable table;
