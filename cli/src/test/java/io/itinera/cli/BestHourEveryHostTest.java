@@ -2,7 +2,6 @@ package io.itinera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.itinera.kafka.testing.InProcessKafka;
 import io.itinera.runtime.io.JsonLinesOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,39 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code BestHourRunTest}: {@code explain} and the plain {@code run} case.)
  */
 class BestHourEveryHostTest {
-	private static final String JOURNEY = """
-			journey WeeklyTip "A tip for new members, at the hour each one reads" {
-			  entry on signup -> Member
-			  event signup { plan: string }
-			  event open { }
-			  event click { }
-			  stage Member { }
-			  campaign Tips in Member {
-			    quiet hours 22:00 - 07:00
-			    rule "Tip" otherwise then send email "weekly_tip" at best hour fallback 10:00
-			  }
-			}
-			""";
 
 	@TempDir
 	Path dir;
-	static InProcessKafka kafka;
 
-	@BeforeAll
-	static void startKafka() {
-		kafka = InProcessKafka.start();
-	}
-
-	@AfterAll
-	static void stopKafka() {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
+	@RegisterExtension
+	static final EveryHost.Broker BROKER = new EveryHost.Broker();
 
 	@Test
 	void everyHostSendsAtEachCustomersHour() throws Exception {
-		Path journey = Files.writeString(dir.resolve("weekly-tip.journey"), JOURNEY);
+		Path journey = Files.writeString(dir.resolve("weekly-tip.journey"), BestHourRunTest.JOURNEY);
 		List<String> lines = new ArrayList<>();
 		Map<String, String> expected = new HashMap<>();
 		for (int i = 0; i < 30; i++) {
@@ -77,7 +52,7 @@ class BestHourEveryHostTest {
 			lines.add(event(customer, "2026-03-07T23:00:00Z", "click"));
 		}
 
-		EveryHost.Outputs outputs = EveryHost.agree(journey, lines, dir, kafka);
+		EveryHost.Outputs outputs = EveryHost.agree(journey, lines, dir, BROKER.kafka());
 		for (String host : List.of("run", "flink", "kafka", "serve")) {
 			Map<String, String> sent = new HashMap<>();
 			for (String action : outputs.of(host, JsonLinesOutput.ACTIONS)) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the held messages' timers fire), and both write the same actions and suppressions; {@code explain} says why it waited.
  */
 class BestHourRunTest {
-	private static final String JOURNEY = """
+	/** The journey of this test and of {@link BestHourEveryHostTest}. */
+	static final String JOURNEY = """
 			journey WeeklyTip "A tip for new members, at the hour each one reads" {
 			  entry on signup -> Member
 			  event signup { plan: string }

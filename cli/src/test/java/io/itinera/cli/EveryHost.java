@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One log through every host of the step function, as a user runs each: {@code run} and
@@ -53,6 +56,27 @@ final class EveryHost {
 	}
 
 	private EveryHost() {
+	}
+
+	/** The in-process Kafka broker of a test class's every-host runs: {@code @RegisterExtension static final EveryHost.Broker BROKER}. */
+	static final class Broker implements BeforeAllCallback, AfterAllCallback {
+		private InProcessKafka kafka;
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			kafka = InProcessKafka.start();
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			if (kafka != null) {
+				kafka.close();
+			}
+		}
+
+		InProcessKafka kafka() {
+			return kafka;
+		}
 	}
 
 	/**
@@ -249,10 +273,11 @@ final class EveryHost {
 		}
 	}
 
+	/** A field of a JSON line as text; null where it is absent or null. */
 	static String field(String line, String name) {
 		try {
 			JsonNode node = JSON.readTree(line).get(name);
-			return node == null ? null : node.asText();
+			return node == null || node.isNull() ? null : node.asText();
 		} catch (IOException e) {
 			throw new AssertionError("not JSON: " + line, e);
 		}

@@ -2,6 +2,10 @@ package io.itinera.cli.train;
 
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.step.Event;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,24 @@ import java.util.Map;
  * {@code asOf} (events after it left out), computed with the runtime's own feature code.
  */
 record CustomerTable(List<String> customers, List<String> columns, float[][] rows, long asOf) {
+
+	/**
+	 * The moment of --as-of: a date (its start, UTC) or an instant; without one, the log's end.
+	 *
+	 * @throws IllegalArgumentException naming --as-of and what to give, where the text is neither
+	 */
+	static long asOf(String text, Map<String, List<Event>> byCustomer) {
+		if (text == null) {
+			return end(byCustomer);
+		}
+		String trimmed = text.trim();
+		try {
+			return trimmed.length() == 10 ? LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+					: Instant.parse(trimmed).toEpochMilli();
+		} catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("--as-of " + text + ": give a date (2011-07-31) or an instant (2011-07-31T12:00:00Z).");
+		}
+	}
 
 	/** The latest event time of the history (the log's end), or 0 for an empty one. */
 	static long end(Map<String, List<Event>> byCustomer) {

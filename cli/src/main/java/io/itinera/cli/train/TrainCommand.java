@@ -101,8 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
 					+ plan.models().stream().map(Model::name).toList());
 			return ExitCode.FAILED.code();
 		}
-		Path baseDir = journeyFile.toAbsolutePath().getParent();
-		Path target = out != null ? out : baseDir.resolve(model.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 
 		if (!Files.isRegularFile(eventsFile)) {
 			err.println(eventsFile + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
@@ -165,12 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
 		BinaryEvaluation evaluation = BinaryEvaluation.of(testScores, labels, threshold);
 		TrainingReport report = new TrainingReport(journeyFile, modelName, eventsFile, outcome, within, absent, split,
 				scaling, model.inputs(), evaluation, exportDifference, target, epochs, seed);
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "")
-				+ ".report.md");
-		Files.writeString(reportFile, report.markdown());
-		outText.println(report.summary());
-		outText.println("wrote " + target + " and " + reportFile);
-		outText.flush();
+		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
 	}
 

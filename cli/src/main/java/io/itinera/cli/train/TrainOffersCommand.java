@@ -16,7 +16,6 @@ import io.itinera.runtime.step.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -170,7 +169,7 @@ public final class TrainOffersCommand implements Callable<Integer> {
 				err.println("note: no offers of " + choice.offers().get(o) + " in the log: its expected value is 0 (explore to learn it).");
 			}
 		}
-		Path target = out != null ? out : journeyFile.toAbsolutePath().getParent().resolve(first.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, first, out);
 		OfferValueOnnx.write(scaling, fits, first.output(), target, "itinera.offers", String.join(",", choice.offers()),
 				"itinera.offers.inputs", String.join(",", first.inputs()));
 		double gap;
@@ -184,15 +183,11 @@ public final class TrainOffersCommand implements Callable<Integer> {
 			err.println(target + ": the written model differs from the fit by " + gap + "; this is a bug, please report it.");
 			return ExitCode.FAILED.code();
 		}
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
 		String title = "# Offer values: " + choice.model() + " (" + journeyFile.getFileName() + ")\n\n" + rows.size() + " offers from "
 				+ (actions != null ? actions : log.events) + ", outcome: " + (value == null ? "count of " + outcome : outcome + "." + value)
 				+ " within " + within + "; ridge λ " + ridge + ". Weights per standard deviation of each input ("
 				+ scaling + "); ONNX and the fit agree within " + String.format(Locale.ROOT, "%.1e", gap) + ".\n\n";
-		Files.writeString(reportFile, title + String.join("\n", reportLines) + "\n");
-		text.println(String.join("\n", reportLines));
-		text.println("wrote " + target + " and " + reportFile);
-		text.flush();
+		ReportBesideModel.write(target, title + String.join("\n", reportLines) + "\n", String.join("\n", reportLines), text);
 		return ExitCode.OK.code();
 	}
 

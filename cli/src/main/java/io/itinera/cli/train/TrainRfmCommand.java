@@ -6,12 +6,8 @@ import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.scoring.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,14 +70,14 @@ public final class TrainRfmCommand implements Callable<Integer> {
 		}
 		long at;
 		try {
-			at = asOf == null ? CustomerTable.end(inputs.history().byCustomer()) : parseTime(asOf);
-		} catch (DateTimeParseException e) {
-			err.println("--as-of " + asOf + ": give a date (2011-07-31) or an instant (2011-07-31T12:00:00Z).");
+			at = CustomerTable.asOf(asOf, inputs.history().byCustomer());
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
 			return ExitCode.FAILED.code();
 		}
 		CustomerTable table = CustomerTable.of(inputs.plan(), model.name(), model.inputs(), inputs.history().byCustomer(), at);
 		RfmQuintiles quintiles = RfmQuintiles.fit(table.column(0), table.column(1), table.column(2));
-		Path target = out != null ? out : journeyFile.toAbsolutePath().getParent().resolve(model.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 		RfmOnnx.write(quintiles, target, "itinera.rfm.as_of", Instant.ofEpochMilli(at).toString(), "itinera.rfm.inputs",
 				String.join(",", model.inputs()));
 		int[][] scores;
@@ -98,20 +94,8 @@ public final class TrainRfmCommand implements Callable<Integer> {
 						row -> q.recencyScore(row[0]) <= 2 && q.frequencyScore(row[1]) >= 4,
 						row -> q.monetaryScore(row[2]) == 5));
 		RfmReport report = new RfmReport(journeyFile, log.events, model.inputs(), table, quintiles, scores, monthly, target);
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
-		Files.writeString(reportFile, report.markdown());
-		outText.println(report.summary());
-		outText.println("wrote " + target + " and " + reportFile);
-		outText.flush();
+		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
-	}
-
-	static long parseTime(String text) {
-		String trimmed = text.trim();
-		if (trimmed.length() == 10) {
-			return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-		}
-		return Instant.parse(trimmed).toEpochMilli();
 	}
 
 	/** Every customer's r, f, m from the written file (scored by the engine's own scorer) must equal the Java scores. */

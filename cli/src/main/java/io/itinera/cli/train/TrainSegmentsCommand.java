@@ -7,10 +7,8 @@ import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.scoring.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -101,9 +99,9 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 		}
 		long at;
 		try {
-			at = asOf == null ? CustomerTable.end(inputs.history().byCustomer()) : TrainRfmCommand.parseTime(asOf);
-		} catch (DateTimeParseException e) {
-			err.println("--as-of " + asOf + ": give a date (2011-07-31) or an instant (2011-07-31T12:00:00Z).");
+			at = CustomerTable.asOf(asOf, inputs.history().byCustomer());
+		} catch (IllegalArgumentException e) {
+			err.println(e.getMessage());
 			return ExitCode.FAILED.code();
 		}
 		CustomerTable table;
@@ -124,7 +122,7 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 			err.println(log.events + ": " + e.getMessage() + "; use a longer log or a smaller --k.");
 			return ExitCode.FAILED.code();
 		}
-		Path target = out != null ? out : journeyFile.toAbsolutePath().getParent().resolve(model.path()).normalize();
+		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 		SegmentsOnnx.write(result.scaling(), result.clustering().centroids(), target, "itinera.segments.inputs",
 				String.join(",", model.inputs()), "itinera.segments.as_of", Instant.ofEpochMilli(at).toString(),
 				"itinera.segments.seed", Long.toString(seed));
@@ -149,11 +147,7 @@ public final class TrainSegmentsCommand implements Callable<Integer> {
 						centroids) == p.cluster()).toList());
 		SegmentsReport report = new SegmentsReport(journeyFile, log.events, modelName, table, result, profiles, monthly,
 				target, seed, sample, restarts);
-		Path reportFile = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".report.md");
-		Files.writeString(reportFile, report.markdown());
-		outText.println(report.summary());
-		outText.println("wrote " + target + " and " + reportFile);
-		outText.flush();
+		ReportBesideModel.write(target, report.markdown(), report.summary(), outText);
 		return ExitCode.OK.code();
 	}
 

@@ -6,6 +6,7 @@ import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.dsl.validation.JourneyIssueCodes;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.plan.JourneyPlan;
+import io.itinera.runtime.plan.Model;
 import io.itinera.runtime.scoring.DeviceChoice;
 import io.itinera.runtime.scoring.ModelLoadException;
 import io.itinera.runtime.scoring.ModelSpec;
@@ -62,6 +63,11 @@ record TrainingInputs(JourneyPlan plan, EventHistory history) {
 			return null;
 		}
 		return new JourneyCompiler().compile(loaded.journey());
+	}
+
+	/** Where a trained model is written: {@code output} where given, else the path the journey declares (from its folder). */
+	static Path modelFile(Path journeyFile, Model model, Path output) {
+		return output != null ? output : journeyFile.toAbsolutePath().getParent().resolve(model.path()).normalize();
 	}
 
 	/** Scores {@code rows} with one output of a written file through the engine's own scorer (DJL, ONNX Runtime). */
