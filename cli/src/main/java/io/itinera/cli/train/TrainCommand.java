@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", subcommands = { TrainSegmentsCommand.class, TrainRfmCommand.class, TrainOffersCommand.class }, description = {
 		"Train a journey's model (logistic regression) from an event log and write its .onnx file and a report.",
-		"Example: itinera train journeys/cart-recovery.journey --model intent --events journeys/data/shop.jsonl "
+		"Example: itinera train journeys/cart-recovery.journey --model intent --events journeys/data/shop-5k.jsonl "
 				+ "--outcome purchase --within 7d",
 		"itinera train segments, itinera train rfm and itinera train offers make a journey's learned-segment, RFM and best-offer models." })
 public final class TrainCommand implements Callable<Integer> {
