@@ -45,7 +45,7 @@ class BestOfferMarketTest {
 
 		// 0: a cold-start model from a small log of offer events (the log's own format: offer_sent, then purchases)
 		Path explore = journey("explore", template, CHOICE + " explore 100%");
-		Path prior = priorLog(new Random(5), 300);
+		Path prior = priorLog(dir, new Random(5), 300);
 		String trained = InProcessCli.succeeding("train", "offers", explore.toString(), "--events", prior.toString(), "--offer-event",
 				"offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
 		assertTrue(trained.contains("| SAVE10 |"), trained);
@@ -107,7 +107,7 @@ class BestOfferMarketTest {
 	void runAndSimulateChooseTheSameOffersForTheSameLog() throws IOException, URISyntaxException {
 		String template = Files.readString(resource("best-offer.journey"));
 		Path journey = journey("some-explore", template, CHOICE + " explore 30%");
-		InProcessCli.succeeding("train", "offers", journey.toString(), "--events", priorLog(new Random(5), 300).toString(),
+		InProcessCli.succeeding("train", "offers", journey.toString(), "--events", priorLog(dir, new Random(5), 300).toString(),
 				"--offer-event", "offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
 		Path visits = population(new Random(9), new HashMap<>(), "visits-run", 600);
 		Path ran = dir.resolve("ran");
@@ -133,7 +133,7 @@ class BestOfferMarketTest {
 		String template = Files.readString(resource("best-offer.journey")).replace("after 1 hour -> Offered", "on browse -> Offered")
 				.replace("event offer_sent", "event browse { x: decimal }\n  event offer_sent");
 		Path journey = journey("live", template, CHOICE + " explore 30%");
-		InProcessCli.succeeding("train", "offers", journey.toString(), "--events", priorLog(new Random(5), 300).toString(),
+		InProcessCli.succeeding("train", "offers", journey.toString(), "--events", priorLog(dir, new Random(5), 300).toString(),
 				"--offer-event", "offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
 		Random random = new Random(13);
 		StringBuilder events = new StringBuilder();
@@ -208,8 +208,11 @@ class BestOfferMarketTest {
 		return file;
 	}
 
-	/** A small log of past offers, each a visit, an offer_sent with a random coupon and, sometimes, a purchase. */
-	private Path priorLog(Random random, int customers) throws IOException {
+	/**
+	 * A small log of past offers in {@code dir}, each a visit, an offer_sent with a random coupon and, sometimes, a
+	 * purchase (also the cold-start log of {@link ChoiceRegretTest}).
+	 */
+	static Path priorLog(Path dir, Random random, int customers) throws IOException {
 		StringBuilder lines = new StringBuilder();
 		long at = START.minusSeconds(90 * 86_400L).toEpochMilli();
 		for (int c = 0; c < customers; c++) {
@@ -227,7 +230,7 @@ class BestOfferMarketTest {
 		return file;
 	}
 
-	private static String line(String customer, long at, String type, String fields) {
+	static String line(String customer, long at, String type, String fields) {
 		return "{\"customer\":\"" + customer + "\",\"time\":\"" + Instant.ofEpochMilli(at) + "\",\"type\":\"" + type + "\"," + fields + "}\n";
 	}
 

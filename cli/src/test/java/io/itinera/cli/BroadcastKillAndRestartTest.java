@@ -90,14 +90,19 @@ class BroadcastKillAndRestartTest {
 	}
 
 	private static ProcessBuilder run(Path plan, Path log, Path out) {
+		return run(plan, log, out, 500);
+	}
+
+	/** {@code itinera run} of the plan in a child JVM (to be killed), two workers, a barrier every {@code barrierLines}. */
+	static ProcessBuilder run(Path plan, Path log, Path out, int barrierLines) {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
 				ItineraCommand.class.getName(), "run", plan.toString(), "--events", log.toString(), "--out", out.toString(),
-				"--workers", "2", "--barrier-lines", "500", "--checkpoint-ms", "0", "--no-progress");
+				"--workers", "2", "--barrier-lines", String.valueOf(barrierLines), "--checkpoint-ms", "0", "--no-progress");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
 	}
 
-	private static String finish(ProcessBuilder builder) throws IOException, InterruptedException {
+	static String finish(ProcessBuilder builder) throws IOException, InterruptedException {
 		Process process = builder.start();
 		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "run did not finish");
 		String output = Files.readString(builder.redirectOutput().file().toPath());

@@ -75,7 +75,7 @@ class BroadcastKillAt100kTest {
 		Path log = log(customers, expected);
 
 		Path out = dir.resolve("out");
-		Process process = run(plan, log, out).start();
+		Process process = BroadcastKillAndRestartTest.run(plan, log, out, 2000).start();
 		Path actions = out.resolve(JsonLinesOutput.ACTIONS);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (process.isAlive() && lines(actions) < expected.size() / 3 && System.nanoTime() < deadline) {
@@ -88,7 +88,7 @@ class BroadcastKillAt100kTest {
 		long sentBeforeTheKill = lines(actions);
 		assertTrue(sentBeforeTheKill > 0 && sentBeforeTheKill < expected.size(), "killed while sending: " + sentBeforeTheKill);
 
-		String restarted = finish(run(plan, log, out));
+		String restarted = BroadcastKillAndRestartTest.finish(BroadcastKillAndRestartTest.run(plan, log, out, 2000));
 		assertTrue(restarted.contains("Resumed after line"), restarted);
 		List<String> sends = Files.readAllLines(actions);
 		Map<String, Instant> sent = new HashMap<>();
@@ -156,21 +156,5 @@ class BroadcastKillAt100kTest {
 		}
 		long size = Files.size(file);
 		return size / 200; // a send's line is a little over 200 bytes: enough to tell a third from the end
-	}
-
-	private static ProcessBuilder run(Path plan, Path log, Path out) {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-				ItineraCommand.class.getName(), "run", plan.toString(), "--events", log.toString(), "--out", out.toString(),
-				"--workers", "2", "--barrier-lines", "2000", "--checkpoint-ms", "0", "--no-progress");
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
-	}
-
-	private static String finish(ProcessBuilder builder) throws IOException, InterruptedException {
-		Process process = builder.start();
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "run did not finish");
-		String output = Files.readString(builder.redirectOutput().file().toPath());
-		assertEquals(0, process.exitValue(), output);
-		return output;
 	}
 }

@@ -65,7 +65,8 @@ class ChoiceRegretTest {
 		Path journey = dir.resolve("explore.journey");
 		Files.writeString(journey, template.replace("OFFER", "best of OfferValue among \"SAVE5\", \"SAVE10\", \"FREESHIP\" explore 50%"));
 		Path market = resource("/market/best-offer-market.json");
-		String trained = InProcessCli.succeeding("train", "offers", journey.toString(), "--events", prior(new Random(5), 200).toString(),
+		Path prior = BestOfferMarketTest.priorLog(dir, new Random(5), 200);
+		String trained = InProcessCli.succeeding("train", "offers", journey.toString(), "--events", prior.toString(),
 				"--offer-event", "offer_sent", "--outcome", "purchase", "--value", "amount", "--within", "7d");
 		assertTrue(trained.contains("wrote"), trained);
 		Map<String, String> tiers = new HashMap<>();
@@ -155,28 +156,6 @@ class ChoiceRegretTest {
 		return file;
 	}
 
-	/** A small log of past offers for the cold-start model: a visit, an offer_sent and, sometimes, a purchase. */
-	private Path prior(Random random, int customers) throws IOException {
-		StringBuilder lines = new StringBuilder();
-		long at = START.minusSeconds(90 * 86_400L).toEpochMilli();
-		for (int c = 0; c < customers; c++) {
-			at += 60_000;
-			boolean gold = random.nextInt(10) < 3;
-			String coupon = OFFERS.get(random.nextInt(3));
-			lines.append(line("p" + c, at, "visit", "\"tier\":\"" + (gold ? "gold" : "basic") + "\",\"gold\":" + (gold ? 1 : 0)));
-			lines.append(line("p" + c, at + 3_600_000, "offer_sent", "\"coupon\":\"" + coupon + "\""));
-			if (random.nextInt(10) < 2) {
-				lines.append(line("p" + c, at + 86_400_000, "purchase", "\"amount\":40,\"coupon\":\"" + coupon + "\""));
-			}
-		}
-		Path file = dir.resolve("prior.jsonl");
-		Files.writeString(file, lines);
-		return file;
-	}
-
-	private static String line(String customer, long at, String type, String fields) {
-		return "{\"customer\":\"" + customer + "\",\"time\":\"" + Instant.ofEpochMilli(at) + "\",\"type\":\"" + type + "\"," + fields + "}\n";
-	}
 
 	private Path resource(String name) throws URISyntaxException {
 		return Path.of(getClass().getResource(name).toURI());
