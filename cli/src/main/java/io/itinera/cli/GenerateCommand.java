@@ -59,7 +59,7 @@ public final class GenerateCommand implements Callable<Integer> {
 			throw CommandError.error("--start " + start + " is not an ISO-8601 instant; write it like 2026-03-01T00:00:00Z.");
 		}
 		if (events < 1 || customers < 1 || days < 1) {
-			throw CommandError.error("--events, --customers and --days must be at least 1.");
+			throw CommandError.error("--count, --customers and --days must be at least 1.");
 		}
 		InputFormat chosen = format != null ? format : InputFormat.guess(output);
 		Path parent = output.toAbsolutePath().getParent();

@@ -22,7 +22,6 @@ final class HelpText {
 
 	static CommandLine tidy(CommandLine root) {
 		tidy(root, new IdentityHashMap<>());
-		root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpText::commandList);
 		return root;
 	}
 
@@ -31,6 +30,7 @@ final class HelpText {
 		if (done.put(spec, Boolean.TRUE) != null) {
 			return;
 		}
+		line.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpText::commandList);
 		String[] description = spec.usageMessage().description();
 		if (description.length > 1) {
 			spec.usageMessage().description(String.join(" ", description));

@@ -15,11 +15,13 @@ final class JourneyPlans {
 	private JourneyPlans() {
 	}
 
-	/** The plan, or null after printing the file's errors (file:line:col) to {@code err}. */
+	/**
+	 * The plan, or null after printing the file's errors (file:line:col) to {@code err}. A file that is not there is a
+	 * wrong argument, not a journey with errors: a {@link CommandError} (exit 2), as for a missing log.
+	 */
 	static JourneyPlan load(Path file, PrintWriter err) {
 		if (!Files.isRegularFile(file)) {
-			err.println(file + ": no such file; give a .journey file (or a plan compiled with itinera compile).");
-			return null;
+			throw CommandError.error(file + ": no such file; give a .journey file (or a plan compiled with itinera compile).");
 		}
 		if (file.getFileName().toString().endsWith(".json")) {
 			try {

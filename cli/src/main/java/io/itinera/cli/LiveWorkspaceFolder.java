@@ -68,7 +68,13 @@ final class LiveWorkspaceFolder implements LiveJourney {
 	public Compiled compile() throws Refused {
 		StringWriter diagnostics = new StringWriter();
 		PrintWriter err = new PrintWriter(diagnostics);
-		Compiled compiled = compile(err);
+		Compiled compiled;
+		try {
+			compiled = compile(err);
+		} catch (CommandError gone) { // the file went away since the server started: refuse the reload, keep running
+			err.println(gone.getMessage());
+			compiled = null;
+		}
 		err.flush();
 		if (compiled == null) {
 			throw new Refused(diagnostics.toString().strip());

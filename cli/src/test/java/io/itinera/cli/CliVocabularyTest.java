@@ -155,6 +155,36 @@ class CliVocabularyTest {
 	}
 
 	@Test
+	void aJourneyFileThatIsNotThereIsAWrongArgumentInEveryCommand(@TempDir Path dir) throws Exception {
+		String missing = dir.resolve("nope.journey").toString();
+		String log = Files.writeString(dir.resolve("log.csv"), "customer,time,type\nc1,2026-03-01T10:00:00Z,order\n").toString();
+		List<List<String>> commands = List.of(List.of("compile", missing), List.of("graph", missing),
+				List.of("run", missing, "--events", log, "--in-memory"), List.of("simulate", missing, "--events", log),
+				List.of("diff", missing, missing), List.of("bench", missing),
+				List.of("train", missing, "--model", "m", "--events", log, "--outcome", "purchase", "--within", "7d"),
+				List.of("check", missing), List.of("test", missing));
+		for (List<String> command : commands) {
+			Result result = execute(command.toArray(String[]::new));
+			assertEquals(ExitCode.ERROR.code(), result.exit(), command + ": " + result.err());
+			assertTrue(result.err().startsWith(missing + ": no such file"), command + ": " + result.err());
+		}
+	}
+
+	@Test
+	void aCommandWithSubcommandsListsEachByItsFirstSentence() {
+		String train = execute("train", "--help").out().replaceAll("\\s+", " ");
+		assertTrue(train.contains("segments Cluster customers by a journey's features"), train);
+		assertFalse(train.contains("nearest-centroid ONNX model and a report. The journey"), "only the first sentence: " + train);
+	}
+
+	@Test
+	void generateNamesTheOptionThatIsWrong(@TempDir Path dir) {
+		Result result = execute("generate", "--count", "0", "-o", dir.resolve("log.csv").toString());
+		assertEquals(ExitCode.ERROR.code(), result.exit());
+		assertTrue(result.err().startsWith("--count, --customers and --days must be at least 1"), result.err());
+	}
+
+	@Test
 	void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
 		CommandLine line = ItineraCommand.commandLine();
 		StringWriter err = new StringWriter();

@@ -21,6 +21,7 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
@@ -33,6 +34,8 @@ import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -142,6 +145,28 @@ class StaleRequestsOverStdioTest {
 		String log = Files.readString(serverLog, StandardCharsets.UTF_8);
 		assertEquals(1, log.lines().filter(l -> l.contains("already has")).count(), "the refusal in one line:\n" + log);
 		assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+	}
+
+	@Test
+	void anEditAfterARefusedRenameLogsTheRefusalOnceAndNoStackTrace() throws Exception {
+		String text = Files.readString(Path.of("..", "journeys", "cart-recovery.journey"));
+		String uri = open("cart-recovery.journey", text);
+		int line = (int) text.substring(0, text.indexOf("stage Carted")).chars().filter(c -> c == '\n').count();
+		RenameParams rename = new RenameParams(new TextDocumentIdentifier(uri), new Position(line, "  stage Car".length()),
+				"Abandoned");
+		ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+				() -> remote.getTextDocumentService().rename(rename).get(60, TimeUnit.SECONDS));
+		assertTrue(refused.getCause() instanceof ResponseErrorException, refused.toString());
+		// the edit's write request waits for every request since the last write, the refused rename among them
+		String edited = text.replace("after 1 hour -> Abandoned", "after 1 hour -> Abandonned");
+		remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+				List.of(new TextDocumentContentChangeEvent(edited))));
+		awaitDiagnostics(uri);
+
+		String log = Files.readString(serverLog, StandardCharsets.UTF_8);
+		assertEquals(1, log.lines().filter(l -> l.contains("already has")).count(), "the refusal in one line:\n" + log);
+		assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+		assertFalse(log.contains("Error during request"), log);
 	}
 
 	private String open(String name, String text) {

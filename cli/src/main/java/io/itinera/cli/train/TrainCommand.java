@@ -1,5 +1,6 @@
 package io.itinera.cli.train;
 
+import io.itinera.cli.CommandError;
 import io.itinera.cli.vocabulary.DeprecatedSpelling;
 import io.itinera.cli.vocabulary.DurationOption;
 import io.itinera.cli.vocabulary.ExitCode;
@@ -34,10 +35,10 @@ import picocli.CommandLine.Spec;
  * journey declares plus a report measured on a held-out time split.
  */
 @Command(name = "train", subcommands = { TrainSegmentsCommand.class, TrainRfmCommand.class, TrainOffersCommand.class }, description = {
-		"Train a journey's model (logistic regression) from an event log and write its .onnx file and a report.",
+		"Train a journey's model (logistic regression) from an event log and write its ONNX file and a report.",
+		"The subcommands segments, rfm and offers make a journey's learned-segment, RFM and best-offer models.",
 		"Example: itinera train journeys/cart-recovery.journey --model intent --events journeys/data/shop-5k.jsonl "
-				+ "--outcome purchase --within 7d",
-		"itinera train segments, itinera train rfm and itinera train offers make a journey's learned-segment, RFM and best-offer models." })
+				+ "--outcome purchase --within 7d -o target/intent.onnx (without -o it replaces the model the journey ships with)" })
 public final class TrainCommand implements Callable<Integer> {
 	private static final double EXPORT_TOLERANCE = 1e-4;
 
@@ -104,15 +105,13 @@ public final class TrainCommand implements Callable<Integer> {
 		Path target = TrainingInputs.modelFile(journeyFile, model, out);
 
 		if (!Files.isRegularFile(eventsFile)) {
-			err.println(eventsFile + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
-			return ExitCode.FAILED.code();
+			throw CommandError.error(eventsFile + ": no such event log; give a CSV or JSON Lines file (itinera generate writes one).");
 		}
 		EventHistory history;
 		try {
 			history = EventHistory.read(eventsFile, plan);
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			return ExitCode.FAILED.code();
+		} catch (IllegalArgumentException e) { // a log that cannot be read as events: a wrong input, exit 2 as in every command
+			throw CommandError.error(e.getMessage());
 		}
 		if (history.unreadable() > 0) {
 			err.println("note: skipped " + history.unreadable() + " lines of " + eventsFile

@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
 		"The offers: the sends of a run's actions file (--actions actions.jsonl, the offer in the send's param),"
 				+ " or events of the log (--offer-event E, the offer in its field).",
 		"Example: itinera train offers best-offer.journey --events visits.csv --actions sim/actions.jsonl "
-				+ "--outcomes sim/market-events.jsonl --outcome purchase --value amount --within 7d" })
+				+ "--outcomes sim/market-events.jsonl --outcome purchase --value amount --within 7d, where sim is the --out of"
+				+ " itinera simulate best-offer.journey --market M.json (docs/optimise.md, \"Best offer per customer\";"
+				+ " cli/src/test/resources/market/ has such a journey and market)." })
 public final class TrainOffersCommand implements Callable<Integer> {
 	private static final double EXPORT_TOLERANCE = 1e-3;
 

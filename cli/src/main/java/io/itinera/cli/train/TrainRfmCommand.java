@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rfm", description = {
 		"Compute RFM quintile cut points from an event log and write them as an ONNX model (outputs r, f, m: scores 1..5).",
 		"The journey declares the models: model rfmR \"models/rfm.onnx\" { inputs daysIdle, orders, spend  output r } (and f, m).",
-		"Example: itinera train rfm journeys/value-segments.journey --events baskets.csv --map customer=CustomerID,...,event=order" })
+		"Example: the command in journeys/models/README.md (\"Segments\") that made journeys/models/rfm.onnx from the UCI"
+				+ " baskets, with its whole --map." })
 public final class TrainRfmCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;

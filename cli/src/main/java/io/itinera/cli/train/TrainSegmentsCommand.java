@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 		"Cluster customers by a journey's features (k-means) and write a nearest-centroid ONNX model and a report.",
 		"The journey declares the model: model segment \"models/segments.onnx\" { inputs daysIdle, orders, spend  output cluster }",
 		"(or output membership[C]: 1 for customers of cluster C, else 0).",
-		"Example: itinera train segments journeys/value-segments.journey --model learned --events baskets.csv --map ..." })
+		"Example: the command in journeys/models/README.md (\"Segments\") that made journeys/models/learned_segments.onnx from"
+				+ " the UCI baskets, with its whole --map." })
 public final class TrainSegmentsCommand implements Callable<Integer> {
 	private static final Pattern RANGE = Pattern.compile("(\\d+)(?:\\.\\.(\\d+))?");
 

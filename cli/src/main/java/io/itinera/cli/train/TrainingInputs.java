@@ -1,5 +1,6 @@
 package io.itinera.cli.train;
 
+import io.itinera.cli.CommandError;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.dsl.compiler.JourneyCompiler;
@@ -14,6 +15,7 @@ import io.itinera.runtime.scoring.OnnxScorer;
 import io.itinera.runtime.scoring.ScorerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,8 @@ record TrainingInputs(JourneyPlan plan, EventHistory history) {
 		EventHistory history;
 		try {
 			history = log.read(EventSchema.of(plan));
-		} catch (IllegalArgumentException e) {
-			err.println(e.getMessage());
-			return null;
+		} catch (IllegalArgumentException e) { // a missing log, a wrong --map: a wrong input, exit 2 as in every command
+			throw CommandError.error(e.getMessage());
 		}
 		if (history.unreadable() > 0) {
 			err.println("note: skipped " + history.unreadable() + " lines of " + log.events
@@ -54,6 +55,9 @@ record TrainingInputs(JourneyPlan plan, EventHistory history) {
 	 * telling {@code err} what to fix.
 	 */
 	static JourneyPlan plan(Path journeyFile, PrintWriter err) throws IOException {
+		if (!Files.isRegularFile(journeyFile)) {
+			throw CommandError.error(journeyFile + ": no such file; give the .journey file that declares the model.");
+		}
 		JourneyLoader.LoadedJourney loaded = new JourneyLoader().load(journeyFile);
 		List<JourneyDiagnostic> errors = loaded.diagnostics().stream()
 				.filter(d -> d.error() && !MODEL_FILE_CODES.contains(d.code())).toList();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.itinera.cli.ItineraCommandAccess;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code itinera train rfm} on real order histories: every customer's R, F and M score, as the
@@ -183,12 +181,9 @@ class RfmOnSharedDataTest {
 	private void train(Path journey, Path model, String... log) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommandAccess.commandLine();
-		command.setOut(new PrintWriter(out, true));
-		command.setErr(new PrintWriter(err, true));
-		List<String> args = new ArrayList<>(List.of("train", "rfm", journey.toString(), "-o", model.toString()));
+		List<String> args = new ArrayList<>(List.of("rfm", journey.toString(), "-o", model.toString()));
 		args.addAll(List.of(log));
-		assertEquals(0, command.execute(args.toArray(String[]::new)), err.toString());
+		assertEquals(0, TrainCli.train(out, err, args.toArray(String[]::new)), err.toString());
 		assertTrue(out.toString().startsWith("rfm: "), out.toString());
 	}
 

@@ -3,24 +3,18 @@ package io.itinera.cli.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.itinera.cli.ItineraCommandAccess;
-import io.itinera.runtime.io.SyntheticEventLog;
 import io.itinera.runtime.scoring.ModelSpec;
 import io.itinera.runtime.scoring.OnnxModelInspector;
 import io.itinera.runtime.scoring.OnnxScorer;
 import io.itinera.runtime.scoring.ScorerOptions;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Trains a real model from a small seeded log through the command, then loads and scores what it wrote. */
 class TrainCommandTest {
@@ -52,18 +46,14 @@ class TrainCommandTest {
 	@BeforeAll
 	static void writeJourneyAndLog() throws Exception {
 		journey = Files.writeString(dir.resolve("shop.journey"), JOURNEY);
-		log = dir.resolve("shop.csv");
-		try (Writer out = Files.newBufferedWriter(log)) {
-			new SyntheticEventLog(30_000, 600, 3, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli(), 45, false)
-					.write(out);
-		}
+		log = TrainCli.shopLog(dir, 45);
 	}
 
 	@Test
 	void trainsWritesTheDeclaredModelAndAReport() throws Exception {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int exit = run(out, err, journey.toString(), "--model", "intent", "--events", log.toString(), "--outcome",
+		int exit = TrainCli.train(out, err, journey.toString(), "--model", "intent", "--events", log.toString(), "--outcome",
 				"purchase", "--within", "7d", "--threshold", "0.6");
 		assertEquals(0, exit, err.toString());
 
@@ -88,7 +78,7 @@ class TrainCommandTest {
 	@Test
 	void anUnknownModelIsAnErrorThatListsTheDeclaredOnes() {
 		StringWriter err = new StringWriter();
-		int exit = run(new StringWriter(), err, journey.toString(), "--model", "churn", "--events", log.toString(),
+		int exit = TrainCli.train(new StringWriter(), err, journey.toString(), "--model", "churn", "--events", log.toString(),
 				"--outcome", "purchase", "--within", "7d");
 		assertEquals(1, exit);
 		assertTrue(err.toString().contains("no model named churn; the journey declares [intent]"), err.toString());
@@ -97,32 +87,18 @@ class TrainCommandTest {
 	@Test
 	void aMissingLogIsAnErrorNotAStackTrace() {
 		StringWriter err = new StringWriter();
-		int exit = run(new StringWriter(), err, journey.toString(), "--model", "intent", "--events",
+		int exit = TrainCli.train(new StringWriter(), err, journey.toString(), "--model", "intent", "--events",
 				dir.resolve("nope.csv").toString(), "--outcome", "purchase", "--within", "7d");
-		assertEquals(1, exit);
+		assertEquals(2, exit, "a wrong input, as in every command");
 		assertTrue(err.toString().contains("nope.csv: no such event log"), err.toString());
 	}
 
 	@Test
 	void withoutASubcommandTheModelOptionsAreRequired() {
 		StringWriter err = new StringWriter();
-		int exit = run(new StringWriter(), err, journey.toString(), "--model", "intent", "--events", log.toString());
+		int exit = TrainCli.train(new StringWriter(), err, journey.toString(), "--model", "intent", "--events", log.toString());
 		assertEquals(2, exit, err.toString());
 		assertTrue(err.toString().contains("Missing required: --outcome, --within (or a subcommand: segments, rfm, offers)"),
 				err.toString());
-	}
-
-	private static int run(StringWriter out, StringWriter err, String... args) {
-		CommandLine command = ItineraCommandAccess.commandLine();
-		command.setOut(new PrintWriter(out, true));
-		command.setErr(new PrintWriter(err, true));
-		return command.execute(prepend("train", args));
-	}
-
-	private static String[] prepend(String first, String[] rest) {
-		String[] all = new String[rest.length + 1];
-		all[0] = first;
-		System.arraycopy(rest, 0, all, 1, rest.length);
-		return all;
 	}
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.itinera.cli.ItineraCommandAccess;
 import io.itinera.runtime.scoring.OnnxModelInspector;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code itinera train segments} on the UCI baskets: the same seed gives the same clusters (sizes,
@@ -129,10 +127,7 @@ class TrainSegmentsOnSharedDataTest {
 	private static String train(Path model) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine command = ItineraCommandAccess.commandLine();
-		command.setOut(new PrintWriter(out, true));
-		command.setErr(new PrintWriter(err, true));
-		int exit = command.execute("train", "segments", RfmOnSharedDataTest.JOURNEY.toString(), "--model", "learned",
+		int exit = TrainCli.train(out, err, "segments", RfmOnSharedDataTest.JOURNEY.toString(), "--model", "learned",
 				"--events", RfmOnSharedDataTest.UCI.toString(), "--map", RfmOnSharedDataTest.UCI_MAP, "-o", model.toString(),
 				"--seed", "1");
 		assertEquals(0, exit, err.toString());
