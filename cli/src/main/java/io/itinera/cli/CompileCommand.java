@@ -6,7 +6,6 @@ import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.rules.DrlGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,15 +38,8 @@ public final class CompileCommand implements Callable<Integer> {
 			return ExitCode.FAILED.code();
 		}
 		String json = drl ? new DrlGenerator().generate(plan).text() : PlanJson.write(plan);
-		if (output == null) {
-			spec.commandLine().getOut().println(json);
-			spec.commandLine().getOut().flush();
-		} else {
-			Path parent = output.toAbsolutePath().getParent();
-			if (parent != null) {
-				Files.createDirectories(parent);
-			}
-			Files.writeString(output, json + "\n");
+		TextOutput.write(json + "\n", output, spec.commandLine().getOut());
+		if (output != null) {
 			err.println("Wrote the " + (drl ? "DRL" : "plan") + " of " + plan.name() + " to " + output + ".");
 			err.flush();
 		}

@@ -6,7 +6,6 @@ import io.itinera.runtime.graph.JourneyGraph;
 import io.itinera.runtime.plan.JourneyPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,12 +43,7 @@ public final class GraphCommand implements Callable<Integer> {
 		}
 		JourneyGraph graph = new JourneyGraph(plan);
 		String text = format == Format.DOT ? GraphExport.dot(graph) : GraphExport.mermaid(graph);
-		if (output == null) {
-			spec.commandLine().getOut().print(text);
-			spec.commandLine().getOut().flush();
-		} else {
-			Files.writeString(output, text);
-		}
+		TextOutput.write(text, output, spec.commandLine().getOut());
 		return ExitCode.OK.code();
 	}
 }

@@ -54,6 +54,16 @@ class CommandsTest {
 	}
 
 	@Test
+	void compileAndGraphWriteIntoAFolderTheyMake() throws Exception {
+		Path graph = dir.resolve("new-folder/graph.mmd");
+		assertEquals(0, execute("graph", journey.toString(), "-o", graph.toString()).exit());
+		assertTrue(Files.readString(graph).startsWith("flowchart"));
+		Path plan = dir.resolve("other-folder/plan.json");
+		assertEquals(0, execute("compile", journey.toString(), "-o", plan.toString()).exit());
+		assertEquals("RestartTest", PlanJson.read(Files.readString(plan)).name());
+	}
+
+	@Test
 	void generateIsSeededAndRunSummarises() throws Exception {
 		Path first = dir.resolve("a.csv");
 		Path second = dir.resolve("b.csv");
