@@ -9,10 +9,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** Gets a plan from a .journey file (parsed, validated, compiled) or from a compiled plan.json. */
 final class JourneyPlans {
 	private JourneyPlans() {
+	}
+
+	/**
+	 * What {@code compile} gives, or null after telling {@code err} that a journey file is gone: for a server reloading, a
+	 * file removed since it started is one more reason to refuse the reload, not an error that stops the server.
+	 */
+	static <T> T unlessGone(Function<PrintWriter, T> compile, PrintWriter err) {
+		try {
+			return compile.apply(err);
+		} catch (CommandError gone) {
+			err.println(gone.getMessage());
+			return null;
+		}
 	}
 
 	/**

@@ -68,13 +68,7 @@ final class LiveWorkspaceFolder implements LiveJourney {
 	public Compiled compile() throws Refused {
 		StringWriter diagnostics = new StringWriter();
 		PrintWriter err = new PrintWriter(diagnostics);
-		Compiled compiled;
-		try {
-			compiled = compile(err);
-		} catch (CommandError gone) { // the file went away since the server started: refuse the reload, keep running
-			err.println(gone.getMessage());
-			compiled = null;
-		}
+		Compiled compiled = JourneyPlans.unlessGone(this::compile, err);
 		err.flush();
 		if (compiled == null) {
 			throw new Refused(diagnostics.toString().strip());
