@@ -142,30 +142,33 @@ public final class SimulateCommand implements Callable<Integer> {
 		List<JourneyPlan> plans = other == null ? List.of(base) : List.of(base, other);
 		marketModel = MarketRun.read(market, plans);
 		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
+		// the log's first pass reads it whole: on a thread of its own while the journeys assemble
+		LogOpening<FileReplay> log = LogOpening.start(() -> input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(),
+				toMillis == null, EventInputOptions.sortFolder(outDir), SplitEpochs.learns(plans)));
 		List<AssembledJourney> parts = new ArrayList<>();
 		for (int i = 0; i < plans.size(); i++) {
 			AssembledJourney journeyParts = AssemblyAdapter.journey(plans.get(i), files.get(i),
 					AssemblyAdapter.options(allowRawDrl, withoutModels, deliverySettings, err), err);
 			if (journeyParts == null) {
+				log.discard();
 				parts.forEach(AssembledJourney::close);
 				return ExitCode.FAILED.code();
 			}
 			parts.add(journeyParts);
 		}
 		try {
-			return simulate(parts, driverSettings, fromMillis, toMillis, out, err);
+			return simulate(parts, log, driverSettings, fromMillis, toMillis, out, err);
 		} finally {
 			parts.forEach(AssembledJourney::close);
 		}
 	}
 
-	private int simulate(List<AssembledJourney> parts, DriverSettings driverSettings, Long fromMillis, Long toMillis,
-			PrintWriter out, PrintWriter err) throws IOException {
+	private int simulate(List<AssembledJourney> parts, LogOpening<FileReplay> opening, DriverSettings driverSettings, Long fromMillis,
+			Long toMillis, PrintWriter out, PrintWriter err) throws IOException {
 		List<JourneyPlan> plans = parts.stream().map(AssembledJourney::plan).toList();
 		Files.createDirectories(outDir);
 		boolean learns = SplitEpochs.learns(plans);
-		FileReplay log = input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(), toMillis == null,
-				EventInputOptions.sortFolder(outDir), learns);
+		FileReplay log = opening.get();
 		Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 				delivery, allowRawDrl, withoutModels, from, to, io.itinera.runtime.plan.PlanJson.write(plans.get(0))).toJson());
 		Path deadLetterFile = outDir.resolve(JsonLinesOutput.DEAD_LETTERS);

@@ -139,8 +139,8 @@ public final class JourneySimulation implements StepListener {
 	}
 
 	boolean declares(String eventType) {
-		for (Part part : parts) {
-			if (part.declaredEvents.contains(eventType)) {
+		for (int p = 0; p < parts.size(); p++) {
+			if (parts.get(p).declaredEvents.contains(eventType)) {
 				return true;
 			}
 		}
@@ -202,7 +202,8 @@ public final class JourneySimulation implements StepListener {
 
 	void onEvent(Event event, long line) {
 		events++;
-		for (Part part : parts) {
+		for (int p = 0; p < parts.size(); p++) {
+			Part part = parts.get(p);
 			if (part.declaredEvents.contains(event.type())) {
 				part.events++;
 			}
@@ -275,8 +276,8 @@ public final class JourneySimulation implements StepListener {
 		if (market != null) {
 			market.onStep(customer, result);
 		}
-		for (Part part : parts) {
-			part.sendTimes.step(input, result);
+		for (int p = 0; p < parts.size(); p++) {
+			parts.get(p).sendTimes.step(input, result);
 		}
 		if (epochs != null) {
 			epochs.count(result);
@@ -299,15 +300,22 @@ public final class JourneySimulation implements StepListener {
 		}
 		// The step checks the goal before it moves the customer or runs the rules: a goal counts for
 		// the stages, rules and split arms that reached the customer at an earlier step.
-		for (GoalReached goal : result.goalsReached()) {
+		// indexed loops: a step's lists are short and many, and the simulator runs without escape analysis (C1)
+		List<GoalReached> goalsReached = result.goalsReached();
+		for (int g = 0; g < goalsReached.size(); g++) {
+			GoalReached goal = goalsReached.get(g);
 			int p = partOf(goal.journey());
 			parts.get(p).figures.goalReached(tracks[p], goal);
 		}
-		for (GoalEvent goal : result.goalEvents()) {
+		List<GoalEvent> goalEvents = result.goalEvents();
+		for (int g = 0; g < goalEvents.size(); g++) {
+			GoalEvent goal = goalEvents.get(g);
 			int p = partOf(goal.journey());
 			parts.get(p).figures.goalEvent(tracks[p], goal);
 		}
-		for (StageChange change : result.stageChanges()) {
+		List<StageChange> changes = result.stageChanges();
+		for (int c = 0; c < changes.size(); c++) {
+			StageChange change = changes.get(c);
 			int p = partOf(change.journey());
 			JourneyFigures figures = parts.get(p).figures;
 			if (change.from() == null) {
@@ -318,20 +326,26 @@ public final class JourneySimulation implements StepListener {
 				assignSplits(parts.get(p), tracks[p], change.to());
 			}
 		}
-		for (ArmOutcome outcome : result.armOutcomes()) {
+		List<ArmOutcome> outcomes = result.armOutcomes();
+		for (int o = 0; o < outcomes.size(); o++) {
+			ArmOutcome outcome = outcomes.get(o);
 			if (!outcome.conversion()) {
 				int p = parts.size() == 1 ? 0 : partOf(outcome.journey()); // a workspace's results name their journey
 				assignLearned(parts.get(p), tracks[p], outcome);
 			}
 		}
-		for (ActionRecord action : result.actions()) {
+		List<ActionRecord> actions = result.actions();
+		for (int a = 0; a < actions.size(); a++) {
+			ActionRecord action = actions.get(a);
 			int p = partOf(action.journey());
 			parts.get(p).figures.action(tracks[p], action, journeyState(result.state(), action.journey()));
 			if (allJourneys != null) {
 				allJourneys.sent(tracks[parts.size()], action);
 			}
 		}
-		for (DeliveryNotice notice : result.deliveryNotices()) {
+		List<DeliveryNotice> notices = result.deliveryNotices();
+		for (int n = 0; n < notices.size(); n++) {
+			DeliveryNotice notice = notices.get(n);
 			JourneyFigures figures = parts.get(partOf(notice.journey())).figures;
 			figures.notice(notice);
 			if (allJourneys != null) {

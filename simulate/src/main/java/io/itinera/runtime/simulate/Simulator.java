@@ -82,7 +82,8 @@ public final class Simulator {
 					first = Math.min(first, event.at());
 					latest = Math.max(latest, event.at());
 					dataEnd = Math.max(dataEnd, event.at());
-					for (JourneySimulation journey : journeys) {
+					for (int j = 0; j < journeys.size(); j++) {
+						JourneySimulation journey = journeys.get(j);
 						journey.advanceTo(event.at());
 						if (journey.declares(event.type())) {
 							journey.onEvent(event, record.lineNumber());
