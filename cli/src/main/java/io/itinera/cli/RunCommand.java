@@ -281,7 +281,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), replayEnd.millis() == null,
 				EventInputOptions.sortFolder(out), epochs != null);
-		try (EventSource source = kafka.used() ? kafka.open(input, schema) : replay;
+		try (EventSource source = kafka.used() ? kafka.open(input, schema).inEventTimeOrder(epochs != null) : replay;
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver.file == null ? null : ReplayDelivery.open(deliver.file, stateDirectory, out);
 				RunOutput output = kafka.output(delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out)),
