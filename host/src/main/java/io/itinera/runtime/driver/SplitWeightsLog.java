@@ -27,6 +27,7 @@ public final class SplitWeightsLog implements Consumer<String>, AutoCloseable {
 
 	/** Resumed: the file keeps its first {@code lines} lines, and new lines follow them. */
 	public synchronized void keepFirst(long lines) {
+		started = true; // never start it empty now, even when this fails
 		try {
 			if (writer != null) {
 				writer.close();
