@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code simulate}, {@code run --kafka} and {@code serve --clock event} give the same actions, stage changes and
  * suppressions, and the same {@code split-weights.jsonl} line for line: the live hosts cross each epoch boundary
  * when their event time passes it, after every input before it. (The Flink job: {@code Hosts(true, true)}.) A
- * workspace of two journeys that each learn: {@code run} and {@code simulate} of the folder agree too.
+ * workspace of two journeys that each learn: {@code run} and {@code simulate} of the folder agree too, and
+ * {@code explain} replays a customer of it with each journey's recorded weights.
  */
 class AutoWinnerEveryHostTest {
 	private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
@@ -86,7 +87,12 @@ class AutoWinnerEveryHostTest {
 		assertEquals(weights, Files.readAllLines(simulated.resolve(SplitEpochs.FILE)));
 		assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlain\""))
 				&& weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlainB\"")), "both journeys learn");
-		assertTrue(Files.readAllLines(run.resolve(JsonLinesOutput.ACTIONS)).size() > 1000, "the journeys send");
+		List<String> actions = Files.readAllLines(run.resolve(JsonLinesOutput.ACTIONS));
+		assertTrue(actions.size() > 1000, "the journeys send");
+		// explain replays a customer of the workspace with each journey's recorded weights: the check agrees with the run
+		String late = actions.stream().filter(line -> EveryHost.field(line, "time").compareTo("2025-03-08") > 0).findFirst().orElseThrow();
+		String said = InProcessCli.succeeding("explain", EveryHost.field(late, "customer"), "--out", run.toString());
+		assertTrue(said.contains("Check: ") && said.contains("assigned by the weights of the epoch from "), said);
 	}
 
 	private static List<String> sorted(Path file) throws IOException {
