@@ -138,6 +138,7 @@ public final class ExplainCommand implements Callable<Integer> {
 						fromFile, options);
 				runtime = workspace;
 				replay = CustomerReplay.ofWorkspace(customer, workspace, driverOptions.settings(), inputs.simulation());
+				learned = learnedWeights(workspace.journeys(), run, err);
 			} catch (AssemblyException e) {
 				err.println(e.getMessage());
 				return ExitCode.FAILED.code();
@@ -149,7 +150,7 @@ public final class ExplainCommand implements Callable<Integer> {
 			}
 			runtime = journey;
 			replay = CustomerReplay.ofJourney(customer, journey, driverOptions.settings(), inputs.simulation());
-			learned = learnedWeights(journey, run, err);
+			learned = learnedWeights(List.of(journey), run, err);
 		}
 		try (runtime) {
 			long latest = Long.MIN_VALUE;
@@ -166,7 +167,7 @@ public final class ExplainCommand implements Callable<Integer> {
 					latest = Math.max(latest, event.at());
 					if (learned != null && customer.equals(event.customerId())) {
 						CustomerReplay replaying = replay;
-						learned.beforeInputAt(event.at(), replaying::advanceTo);
+						RecordedSplitWeights.beforeInputAt(learned, event.at(), replaying::advanceTo);
 					}
 					replay.offer(event, record.lineNumber());
 				}
@@ -175,7 +176,7 @@ public final class ExplainCommand implements Callable<Integer> {
 			long end = to != null ? to - 1 : latest;
 			if (learned != null) {
 				CustomerReplay replaying = replay;
-				learned.beforeInputAt(end, replaying::advanceTo);
+				RecordedSplitWeights.beforeInputAt(learned, end, replaying::advanceTo);
 			}
 			CustomerReplay.Result result = replay.finish(end);
 			if (result.state() == null) {
@@ -193,21 +194,23 @@ public final class ExplainCommand implements Callable<Integer> {
 		}
 	}
 
-	/** The weights of the journey's learning splits as the run wrote them, for the replay; null without any. */
-	private RecordedSplitWeights learned;
+	/** The weights of the journeys' learning splits as the run wrote them, for the replay (one per journey); null without any. */
+	private List<RecordedSplitWeights> learned;
 
 	/**
 	 * The run's {@value SplitEpochs#FILE} (beside its actions, or in the folder above its state), read for a
 	 * journey with a learning split; null without one, or after saying the replay uses the starting weights.
 	 */
-	private static RecordedSplitWeights learnedWeights(AssembledJourney journey, RecordedRun run, PrintWriter err) throws IOException {
-		if (!SplitEpochs.learns(journey.plans())) {
+	private static List<RecordedSplitWeights> learnedWeights(List<AssembledJourney> journeys, RecordedRun run, PrintWriter err)
+			throws IOException {
+		if (!SplitEpochs.learns(journeys.stream().map(AssembledJourney::plan).toList())) {
 			return null;
 		}
 		for (Path folder : new Path[] { run.where, run.where.toAbsolutePath().getParent() }) {
 			Path file = folder == null ? null : folder.resolve(SplitEpochs.FILE);
 			if (file != null && Files.isRegularFile(file)) {
-				return new RecordedSplitWeights(journey.plan(), journey.splitWeights(), Files.readAllLines(file));
+				List<String> lines = Files.readAllLines(file);
+				return journeys.stream().map(journey -> new RecordedSplitWeights(journey.plan(), journey.splitWeights(), lines)).toList();
 			}
 		}
 		err.println("note: no " + SplitEpochs.FILE + " in " + run.where + " or the folder above it: the replay gives the learning"

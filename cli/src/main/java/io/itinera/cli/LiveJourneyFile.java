@@ -76,7 +76,7 @@ final class LiveJourneyFile implements LiveJourney {
 	/** The journey as on disk now, or null after telling {@code err} why it cannot run. */
 	Compiled compile(PrintWriter err) {
 		JourneyPlan plan = JourneyPlans.load(journey, err);
-		if (plan == null || AssemblyAdapter.refusesLearningSplits(List.of(plan), "itinera serve", err)) {
+		if (plan == null) {
 			return null;
 		}
 		AssembledJourney parts = AssemblyAdapter.journey(plan, journey, options(err), err);
@@ -202,6 +202,11 @@ final class LiveJourneyFile implements LiveJourney {
 		@Override
 		public JourneyPlan plan() {
 			return parts.plan();
+		}
+
+		@Override
+		public Map<JourneyPlan, io.itinera.runtime.delivery.SplitWeights.Board> splitBoards() {
+			return Map.of(parts.plan(), parts.splitWeights());
 		}
 
 		@Override

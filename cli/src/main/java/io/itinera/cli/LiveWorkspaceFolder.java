@@ -79,10 +79,6 @@ final class LiveWorkspaceFolder implements LiveJourney {
 	Compiled compile(PrintWriter err) {
 		try {
 			AssembledWorkspace parts = AssemblyAdapter.workspace(folder, options(err), err);
-			if (parts != null && AssemblyAdapter.refusesLearningSplits(parts.plans(), "itinera serve", err)) {
-				parts.close();
-				return null;
-			}
 			return parts == null ? null : new CompiledFolder(parts);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -172,6 +168,11 @@ final class LiveWorkspaceFolder implements LiveJourney {
 		@Override
 		public String name() {
 			return LiveWorkspaceFolder.this.name();
+		}
+
+		@Override
+		public Map<JourneyPlan, io.itinera.runtime.delivery.SplitWeights.Board> splitBoards() {
+			return parts.splitBoards();
 		}
 
 		@Override

@@ -16,7 +16,9 @@ import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
+import io.itinera.runtime.delivery.SplitWeights;
 import io.itinera.runtime.driver.SplitEpochs;
+import io.itinera.runtime.driver.SplitWeightsLog;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.replay.FileReplay;
@@ -29,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,16 +155,12 @@ public final class RunCommand implements Callable<Integer> {
 				return ExitCode.FAILED.code();
 			}
 			validateInput();
-			if ((kafka.used() || clock == Clock.WALL) && AssemblyAdapter.refusesLearningSplits(List.of(plan),
-					kafka.used() ? "run --kafka" : "run --clock wall", err)) {
-				return ExitCode.FAILED.code();
-			}
 			EngineConfig config = config(plan.name(), PlanJson.write(plan));
 			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey, assemblyOptions(err), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
 				}
-				epochs = SplitEpochs.of(Map.of(plan, parts.splitWeights()), splitWeightLines::add);
+				epochs = learningSplits(Map.of(plan, parts.splitWeights()));
 				Path stateDirectory = state != null ? state : out.resolve("state");
 				EngineSummary summary = run(EventSchema.of(plan), store -> versionsFor(store, parts, config, stateDirectory, err),
 						parts.scorer(), config, stateDirectory);
@@ -189,10 +186,11 @@ public final class RunCommand implements Callable<Integer> {
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey, assemblyOptions(err), err)) {
-			if (workspace == null || AssemblyAdapter.refusesLearningSplits(workspace.plans(), "running a workspace", err)) {
+			if (workspace == null) {
 				return ExitCode.FAILED.code();
 			}
 			validateInput();
+			epochs = learningSplits(workspace.splitBoards());
 			EngineConfig config = config("workspace " + journey.toAbsolutePath().normalize().getFileName(), workspace.planJson());
 			Path stateDirectory = state != null ? state : out.resolve("state");
 			ChangedJourney.Answer answer = answer();
@@ -205,6 +203,9 @@ public final class RunCommand implements Callable<Integer> {
 			}, workspace.scorer(), config, stateDirectory);
 			printSummary(outText, "Workspace " + journey + " (" + String.join(", ", workspace.newStep().journeyNames()) + ")",
 					orderedStageCounts(workspace.stageKeys(), summary), summary, inMemory ? null : stateDirectory);
+			if (epochs != null) {
+				epochs.summary().forEach(outText::println);
+			}
 			return kafka.used() ? ExitCode.OK.code() : BadLines.check(input, err);
 		}
 	}
@@ -279,7 +280,7 @@ public final class RunCommand implements Callable<Integer> {
 		}
 		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), replayEnd.millis() == null,
 				EventInputOptions.sortFolder(out), epochs != null);
-		try (EventSource source = kafka.used() ? kafka.open(input, schema) : replay;
+		try (EventSource source = kafka.used() ? kafka.open(input, schema).inEventTimeOrder(epochs != null) : replay;
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver.file == null ? null : ReplayDelivery.open(deliver.file, stateDirectory, out);
 				RunOutput output = kafka.output(delivery == null ? new JsonLinesOutput(out) : delivery.output(new JsonLinesOutput(out)),
@@ -292,11 +293,9 @@ public final class RunCommand implements Callable<Integer> {
 			boolean showProgress = progress.show(!kafka.used());
 			ProgressBar bar = showProgress ? new ProgressBar(System.err, source.size(), engine::position, engine::linesRead) : null;
 			stopOnSignal = StopOnSignal.install(engine::stop, () -> null);
-			try (steps) {
+			SplitWeightsLog weightLines = splitWeightLines;
+			try (steps; weightLines) {
 				EngineSummary summary = engine.run(source);
-				if (epochs != null) {
-					Files.write(out.resolve(SplitEpochs.FILE), splitWeightLines);
-				}
 				erasedEventsDropped = store.erasedCustomers().droppedEvents();
 				if (delivery != null) {
 					deliveryNote = delivery.finish();
@@ -332,7 +331,18 @@ public final class RunCommand implements Callable<Integer> {
 
 	/** The journey's learning splits ({@code auto winner by goal}): null without any. */
 	private SplitEpochs epochs;
-	private final List<String> splitWeightLines = new ArrayList<>();
+	/** Where their weights go as the epochs come: {@value SplitEpochs#FILE} of the output folder. */
+	private SplitWeightsLog splitWeightLines;
+
+	/** The learning splits of the journeys ({@code boards}: each one's board), null without any. */
+	private SplitEpochs learningSplits(Map<JourneyPlan, SplitWeights.Board> boards) {
+		splitWeightLines = new SplitWeightsLog(out.resolve(SplitEpochs.FILE));
+		SplitEpochs found = SplitEpochs.of(boards, splitWeightLines);
+		if (found == null) {
+			splitWeightLines = null;
+		}
+		return found;
+	}
 
 	/** How the log file was read (order, end), for the summary; null for Kafka. */
 	private FileReplay replay;

@@ -377,12 +377,11 @@ public final class SimulateCommand implements Callable<Integer> {
 			if (workspace == null) {
 				return ExitCode.FAILED.code();
 			}
-			if (AssemblyAdapter.refusesLearningSplits(workspace.plans(), "simulating a workspace", err)) {
-				return ExitCode.FAILED.code();
-			}
 			Files.createDirectories(outDir);
+			List<String> splitWeights = new ArrayList<>();
+			SplitEpochs epochs = SplitEpochs.of(workspace.splitBoards(), splitWeights::add);
 			FileReplay log = input.openReplay(events, workspace.schema(), driverSettings.latenessMillis(), toMillis == null,
-					EventInputOptions.sortFolder(outDir));
+					EventInputOptions.sortFolder(outDir), epochs != null);
 			Files.writeString(outDir.resolve(RunInputs.FILE), RunInputs.of("simulate", journeyFile, events, input, driverOptions,
 					delivery, allowRawDrl, withoutModels, from, to, workspace.planJson()).toJson());
 			io.itinera.runtime.workspace.WorkspaceStep step = workspace.newStep();
@@ -395,11 +394,17 @@ public final class SimulateCommand implements Callable<Integer> {
 			records.restore(OutputPositions.START);
 			JourneySimulation simulation = JourneySimulation.ofWorkspace(ordered, step, workspace.scorer(), driverSettings, records)
 					.hostZone(deliverySettings.defaultZone());
+			if (epochs != null) {
+				simulation.learnWith(epochs);
+			}
 			Simulator simulator = new Simulator(List.of(simulation), fromMillis, toMillis, progress);
 			StopOnSignal stop = StopOnSignal.install(simulator::stop, () -> SimulationProgress.interrupted(simulator.progress()));
 			long started = System.nanoTime();
 			try (records; FileReplay source = log) {
 				List<SimulationReport> reports = simulator.run(source, letter -> writeDeadLetter(records, letter));
+				if (epochs != null) {
+					Files.write(outDir.resolve(SplitEpochs.FILE), splitWeights);
+				}
 				double seconds = (System.nanoTime() - started) / 1e9;
 				out.println("Workspace " + journeyFile + " (" + String.join(", ", step.journeyNames()) + ")");
 				for (SimulationReport report : reports) {
@@ -408,6 +413,9 @@ public final class SimulateCommand implements Callable<Integer> {
 							+ "\n    report: " + html);
 				}
 				printReplayNotes(out, source, toMillis);
+				if (epochs != null) {
+					epochs.summary().forEach(out::println);
+				}
 				Path together = ReportFiles.write(simulation.workspaceDelivery(journeyFile.toString()), outDir);
 				out.println("  all journeys: messages by journey and channel, and per customer per week: " + together);
 				out.println("Actions, stage changes and what was not sent (with why): " + outDir.resolve(JsonLinesOutput.ACTIONS) + ", "

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itinera.kafka.testing.InProcessKafka;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.serve.LiveServer;
 import java.io.IOException;
@@ -80,10 +81,24 @@ final class EveryHost {
 	}
 
 	/**
+	 * Which hosts run besides {@code run}, {@code simulate}, {@code run --kafka} and {@code serve --clock event}: {@code flink};
+	 * {@code splitWeights}: every host's {@value SplitEpochs#FILE} must be {@code run}'s, line for line (a journey with a split
+	 * that learns its winner).
+	 */
+	record Hosts(boolean flink, boolean splitWeights) {
+		static final Hosts ALL = new Hosts(true, false);
+	}
+
+	/**
 	 * Runs {@code log} (JSON Lines, any order of customers) through every host and checks that they
 	 * agree; returns what each wrote, {@code run}'s whole, for the test's own checks.
 	 */
 	static Outputs agree(Path journeyFile, List<String> log, Path dir, InProcessKafka kafka) throws Exception {
+		return agree(journeyFile, log, dir, kafka, Hosts.ALL);
+	}
+
+	/** {@link #agree(Path, List, Path, InProcessKafka)} on the hosts {@code hosts} names. */
+	static Outputs agree(Path journeyFile, List<String> log, Path dir, InProcessKafka kafka, Hosts hosts) throws Exception {
 		// every host runs the compiled plan, as itinera compile writes it: the processes start without Xtext
 		Path journey = dir.resolve("plan.json");
 		InProcessCli.succeeding("compile", journeyFile.toString(), "-o", journey.toString());
@@ -96,33 +111,45 @@ final class EveryHost {
 		InProcessCli.succeeding("simulate", journey.toString(), "--events", logFile.toString(), "--out", simulate.toString(),
 				"--no-progress");
 		outputs.put("simulate", read(simulate));
-		Map<String, List<String>> live = live(outputs.get("run"), log);
+		Map<String, List<String>> live = live(outputs.get("run"), log, hosts.splitWeights() ? lastEpochStart(run) : Long.MIN_VALUE);
 		List<String> inTimeOrder = inTimeOrder(log);
-		ExecutorService hosts = Executors.newFixedThreadPool(3); // three processes of their own, at once
+		ExecutorService processes = Executors.newFixedThreadPool(3); // three processes of their own, at once
 		try {
 			Path flink = dir.resolve("flink");
-			Future<Map<String, List<String>>> flinkJob = hosts.submit(() -> {
+			Future<Map<String, List<String>>> flinkJob = !hosts.flink() ? null : processes.submit(() -> {
 				InProcessCli.succeeding("flink", journey.toString(), "--events", logFile.toString(), "--out", flink.toString(), "--local",
 						"--parallelism", "2", "--checkpoint-ms", "1000");
 				return readParts(flink);
 			});
-			Future<Map<String, List<String>>> kafkaRun = hosts.submit(() -> kafka(journey, inTimeOrder, dir.resolve("kafka"), kafka, live));
-			Future<Map<String, List<String>>> server = hosts.submit(() -> serve(journey, inTimeOrder, dir.resolve("serve"), live));
-			outputs.put("flink", result(flinkJob));
+			Future<Map<String, List<String>>> kafkaRun = processes.submit(() -> kafka(journey, inTimeOrder, dir.resolve("kafka"), kafka, live));
+			Future<Map<String, List<String>>> server = processes.submit(() -> serve(journey, inTimeOrder, dir.resolve("serve"), live));
+			if (flinkJob != null) {
+				outputs.put("flink", result(flinkJob));
+			}
 			outputs.put("kafka", result(kafkaRun));
 			outputs.put("serve", result(server));
 		} finally {
-			hosts.shutdownNow();
+			processes.shutdownNow();
 		}
 
 		for (String kind : KINDS) {
 			List<String> expected = outputs.get("run").get(kind);
 			same(expected, outputs.get("simulate").get(kind), "simulate's " + kind);
-			same(expected, outputs.get("flink").get(kind), "flink --local's " + kind);
+			if (hosts.flink()) {
+				same(expected, outputs.get("flink").get(kind), "flink --local's " + kind);
+			}
 			same(live.get(kind), outputs.get("kafka").get(kind), "run --kafka's " + kind + " (run's less the end of its replay)");
 			same(live.get(kind), outputs.get("serve").get(kind), "serve --clock event's " + kind + " (run's less the end of its replay)");
 		}
 		assertFalse(live.get(JsonLinesOutput.ACTIONS).isEmpty(), "the live hosts must send something: the test would prove nothing");
+		if (hosts.splitWeights()) {
+			List<String> weights = Files.readAllLines(run.resolve(SplitEpochs.FILE));
+			assertEquals(weights, Files.readAllLines(simulate.resolve(SplitEpochs.FILE)), "simulate's " + SplitEpochs.FILE);
+			assertEquals(weights, Files.readAllLines(dir.resolve("kafka").resolve(SplitEpochs.FILE)), "run --kafka's " + SplitEpochs.FILE);
+			assertEquals(weights, Files.readAllLines(dir.resolve("serve").resolve(LiveServer.OUTPUT).resolve(SplitEpochs.FILE)),
+					"serve --clock event's " + SplitEpochs.FILE);
+			outputs.get("run").put(SplitEpochs.FILE, weights);
+		}
 		return new Outputs(outputs);
 	}
 
@@ -211,15 +238,30 @@ final class EveryHost {
 	 * only when their own later events pass them, and no end of a replay fires the rest.
 	 */
 	static Map<String, List<String>> live(Map<String, List<String>> run, List<String> log) {
+		return live(run, log, Long.MIN_VALUE);
+	}
+
+	/**
+	 * As {@link #live(Map, List)}, where the live hosts also crossed the epoch boundary {@code everyoneUntil} of a learning
+	 * split: every customer's timers before it fired there, as in {@code run}.
+	 */
+	static Map<String, List<String>> live(Map<String, List<String>> run, List<String> log, long everyoneUntil) {
 		Map<String, Instant> lastEvent = new HashMap<>();
 		for (String line : log) {
 			lastEvent.merge(field(line, "customer"), Instant.parse(field(line, "time")), (a, b) -> a.isAfter(b) ? a : b);
 		}
 		Map<String, List<String>> live = new LinkedHashMap<>();
 		run.forEach((kind, lines) -> live.put(kind, lines.stream()
-				.filter(line -> !Instant.parse(field(line, "time")).isAfter(lastEvent.get(field(line, "customer"))))
+				.filter(line -> !Instant.parse(field(line, "time")).isAfter(lastEvent.get(field(line, "customer")))
+						|| Instant.parse(field(line, "time")).toEpochMilli() < everyoneUntil)
 				.collect(Collectors.toList())));
 		return live;
+	}
+
+	/** The start of the last epoch {@code run} wrote weights for (its latest boundary crossed). */
+	private static long lastEpochStart(Path run) throws IOException {
+		return Files.readAllLines(run.resolve(SplitEpochs.FILE)).stream().mapToLong(line -> Instant.parse(field(line, "epochStart")).toEpochMilli())
+				.max().orElse(Long.MIN_VALUE);
 	}
 
 	private static List<String> inTimeOrder(List<String> log) {

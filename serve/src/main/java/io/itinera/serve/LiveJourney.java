@@ -61,6 +61,11 @@ public interface LiveJourney {
 		/** The journey (the first of a workspace). */
 		JourneyPlan plan();
 
+		/** Each journey's board of learning split weights, which its steps read; none by default. */
+		default Map<JourneyPlan, io.itinera.runtime.delivery.SplitWeights.Board> splitBoards() {
+			return Map.of();
+		}
+
 		/** Every journey that runs: one, or a workspace's in its folder's order. */
 		java.util.List<JourneyPlan> plans();
 

@@ -3,6 +3,8 @@ package io.itinera.serve;
 import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
+import io.itinera.runtime.driver.SplitEpochs;
+import io.itinera.runtime.driver.SplitWeightsLog;
 import io.itinera.runtime.engine.LocalEngine;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.runtime.io.RunOutput;
@@ -190,8 +192,11 @@ public final class LiveServer implements AutoCloseable {
 			links.follow(ActionTopics.of(running.newStep()));
 		}
 		LocalEngine engine = new LocalEngine(() -> new TimedStep(running.newStep(), metrics), running.scorer(), store, output, config);
+		SplitWeightsLog weights = new SplitWeightsLog(settings.stateDirectory().resolve(OUTPUT).resolve(SplitEpochs.FILE));
+		SplitEpochs learning = SplitEpochs.of(running.splitBoards(), weights);
+		engine.learningSplits(learning);
 		TailingEventSource source = new TailingEventSource(log, running.logParser());
-		Thread thread = new Thread(() -> runEngine(engine, source), "itinera-engine");
+		Thread thread = new Thread(() -> runEngine(engine, source, learning == null ? null : weights), "itinera-engine");
 		current = new EngineRun(engine, thread, source, running);
 		thread.start();
 	}
@@ -235,8 +240,9 @@ public final class LiveServer implements AutoCloseable {
 		return running.name() + " live";
 	}
 
-	private void runEngine(LocalEngine engine, TailingEventSource source) {
-		try {
+	/** Runs {@code engine} to its end; {@code weights}: the learning splits' file it writes, closed then (or null). */
+	private void runEngine(LocalEngine engine, TailingEventSource source, SplitWeightsLog weights) {
+		try (weights) {
 			EngineSummary ignored = engine.run(source);
 		} catch (IOException | RuntimeException e) {
 			engineFailure = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -245,7 +245,7 @@ final class Committer implements Runnable {
 		RunProgress progress(String run, ReaderFlush reader, OutputPositions positions) {
 			return new RunProgress(run, reader.position(), reader.lineNumber(), linesRead, eventsRead, deadLetters, skipped,
 					reader.latestEventAt(), customers, actions, stageChanges, pendingTimers, stageCounts(), positions,
-					reader.finishSlices(), reader.finishedSlices(), reader.sourceOffsets());
+					reader.finishSlices(), reader.finishedSlices(), reader.sourceOffsets(), reader.learningSplits());
 		}
 	}
 }

@@ -57,8 +57,9 @@ public final class LocalEngine {
 
 	/**
 	 * The journey has splits that learn their winner: at each epoch boundary of event time the reader has
-	 * every worker advance all its customers to it, then {@code learning} publishes the new weights. The
-	 * input must be in time order across customers. A run with them does not resume from a checkpoint.
+	 * every worker advance all its customers to it, then {@code learning} publishes the new weights; on the
+	 * wall clock, boundaries cross by the clock instead. The input must be in time order across customers for
+	 * the weights to be a file replay's. Their state goes with each checkpoint, and a resumed run goes on from it.
 	 */
 	public LocalEngine learningSplits(SplitEpochs learning) {
 		this.epochs = learning;
@@ -148,9 +149,16 @@ public final class LocalEngine {
 						+ config.runName() + "; give this run another --state directory (or delete that one to start over)");
 			}
 			if (epochs != null) {
-				throw new EngineException("the state directory holds a checkpoint, and a journey with a split that learns its winner"
-						+ " (auto winner by goal) cannot resume from one yet: its counts per arm are not saved; give this run a new"
-						+ " --state directory to run the log from its start");
+				if (progress.learningSplits() == null) {
+					throw new EngineException("the state directory holds a checkpoint without the counts per arm of the journey's"
+							+ " split that learns its winner (auto winner by goal), written before checkpoints kept them; give this run"
+							+ " a new --state directory to run the log from its start");
+				}
+				try {
+					epochs.restore(progress.learningSplits());
+				} catch (IllegalArgumentException | IllegalStateException e) {
+					throw new EngineException(e.getMessage() + "; give this run a new --state directory to run the log from its start");
+				}
 			}
 			output.restore(progress.outputs());
 			source.resumeAt(progress.inputPosition(), progress.lineNumber());
@@ -251,6 +259,9 @@ public final class LocalEngine {
 				return eventsThisRun;
 			}
 			if (record == EventSource.NOTHING_YET) {
+				if (epochs != null && config.driver().wallClock()) {
+					epochs.atWallTime(System.currentTimeMillis());
+				}
 				if (stopRequested) {
 					break;
 				}
@@ -265,7 +276,9 @@ public final class LocalEngine {
 			if (event != null && config.replayEnd() != null && event.at() >= config.replayEnd()) {
 				counts.skipped++;
 			} else if (event != null) {
-				if (epochs != null) {
+				if (epochs != null && config.driver().wallClock()) {
+					epochs.atWallTime(System.currentTimeMillis());
+				} else if (epochs != null) {
 					epochs.beforeInputAt(event.at(), time -> advanceAll(time, queues, chunks, failure));
 				}
 				counts.eventsRead++;
@@ -372,18 +385,38 @@ public final class LocalEngine {
 		if (checkpoint) {
 			lastCheckpointNanos = System.nanoTime();
 		}
+		// a checkpoint keeps the learning splits' counts of the inputs before the barrier: the reader waits for the workers
+		java.util.concurrent.CountDownLatch reached = checkpoint && epochs != null
+				? new java.util.concurrent.CountDownLatch(queues.size()) : null;
 		for (int p = 0; p < queues.size(); p++) {
 			if (chunks[p].size() > 0) {
 				put(queues.get(p), chunks[p].take(), failure);
 			}
 			put(queues.get(p), new WorkerMessage.Barrier(id, checkpoint, finishing, last,
-					finishing == null ? counts.latestEventAt : config.finishAt(counts.latestEventAt)), failure);
+					finishing == null ? counts.latestEventAt : config.finishAt(counts.latestEventAt), reached), failure);
 		}
+		String learningSplits = reached == null ? null : awaitThenSnapshot(reached, failure);
 		put(committer, new ReaderFlush(id, last, checkpoint, counts.deadLetters, source.position(), source.lineNumber(),
 				source.partitionOffsets(),
 				counts.linesRead, counts.eventsRead, counts.skipped, counts.latestEventAt,
-				finishing == null ? 0 : finishing.of(), finishing == null ? 0 : finishing.index() + 1), failure);
+				finishing == null ? 0 : finishing.of(), finishing == null ? 0 : finishing.index() + 1, learningSplits), failure);
 		counts.deadLetters = new ArrayList<>();
+	}
+
+	/** The learning splits' state once every worker reached the barrier (null when the run failed meanwhile). */
+	private String awaitThenSnapshot(java.util.concurrent.CountDownLatch reached, EngineFailure failure) {
+		try {
+			while (!reached.await(50, TimeUnit.MILLISECONDS)) {
+				if (failure.failed()) {
+					return null;
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			failure.fail(e);
+			return null;
+		}
+		return epochs.snapshot();
 	}
 
 	private static <T> void put(BlockingQueue<? super T> queue, T message, EngineFailure failure) {

@@ -101,6 +101,9 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 					driver.finish(barrier.latestEventAt(), barrier.finishing());
 				}
 				flush(barrier);
+				if (barrier.reached() != null) {
+					barrier.reached().countDown();
+				}
 				if (barrier.last()) {
 					return;
 				}
@@ -127,6 +130,9 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				}
 				driver.drainScores();
 				flush(barrier);
+				if (barrier.reached() != null) {
+					barrier.reached().countDown();
+				}
 				if (barrier.last()) {
 					return;
 				}

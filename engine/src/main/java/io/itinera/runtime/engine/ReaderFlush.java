@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The reader's side of a barrier: how far it read, and the lines it could not use; while the replay
- * is being ended, in how many slices and how many of them are done with this barrier.
+ * is being ended, in how many slices and how many of them are done with this barrier. At a checkpoint of
+ * a run with learning splits, their state as of the barrier ({@code SplitEpochs#snapshot}); else null.
  */
 record ReaderFlush(
 		long barrierId,
@@ -21,5 +22,6 @@ record ReaderFlush(
 		long skipped,
 		long latestEventAt,
 		int finishSlices,
-		int finishedSlices) {
+		int finishedSlices,
+		String learningSplits) {
 }

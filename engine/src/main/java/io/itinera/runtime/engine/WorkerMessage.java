@@ -14,10 +14,12 @@ sealed interface WorkerMessage {
 	 * Everything before this point belongs to barrier {@code id}. At a {@code checkpoint} barrier the
 	 * worker also hands over its changed customers. A barrier with a {@code finishing} slice ends the
 	 * replay for the customers of that slice (their held events are applied and their timers due by
-	 * {@code latestEventAt} fire); {@code last} ends the run (after the last slice, or at a stop).
+	 * {@code latestEventAt} fire); {@code last} ends the run (after the last slice, or at a stop). The worker
+	 * counts {@code reached} down (when not null) once it handed over its part of the barrier: the reader of a
+	 * run with learning splits waits for that to save their counts with the checkpoint.
 	 */
-	record Barrier(long id, boolean checkpoint, CustomerSlice finishing, boolean last, long latestEventAt)
-			implements WorkerMessage {
+	record Barrier(long id, boolean checkpoint, CustomerSlice finishing, boolean last, long latestEventAt,
+			java.util.concurrent.CountDownLatch reached) implements WorkerMessage {
 	}
 
 	/**

@@ -63,7 +63,7 @@ public final class CustomerReplay {
 		WorkspaceStep step = workspace.newStep(journey -> {
 			RuleTrace trace = new RuleTrace(journey.rules());
 			PlanStep journeyStep = journey.newStep(trace);
-			traced.add(new TimelineRecorder.TracedJourney(journey.plan(), journeyStep, trace, null));
+			traced.add(new TimelineRecorder.TracedJourney(journey.plan(), journeyStep, trace, journey.splitWeights()));
 			return journeyStep;
 		});
 		traced.sort((a, b) -> WorkspaceStep.ORDER.compare(a.step(), b.step()));

@@ -56,6 +56,15 @@ public final class KafkaEventSource implements EventSource {
 	private Iterator<ConsumerRecord<byte[], byte[]>> buffered = java.util.Collections.emptyIterator();
 	private long lineNumber;
 	private long lastGroupCommit = System.nanoTime();
+	/** In event-time order ({@link #inEventTimeOrder}): each partition's records read but not yet handed out; else null. */
+	private Map<TopicPartition, java.util.ArrayDeque<Waiting>> waiting;
+
+	/** A record taken from the consumer, parsed (its line number is given when it is handed out). */
+	private record Waiting(ConsumerRecord<byte[], byte[]> record, SourceRecord read) {
+		long time() {
+			return read.event() == null ? Long.MIN_VALUE : read.event().at();
+		}
+	}
 
 	/**
 	 * @param consumer a consumer of byte keys and values, not subscribed; this source assigns it every
@@ -92,8 +101,28 @@ public final class KafkaEventSource implements EventSource {
 		return record;
 	}
 
+	/**
+	 * Hands out the records merged across partitions by event time (a watermark over the partitions): the
+	 * earliest of the partitions' next records, once every partition that has more to come (its lag, as last
+	 * fetched) has one waiting; a partition that is caught up, or brings nothing within a poll, holds none back.
+	 * For a split that learns its winner: when each partition is in time order (records keyed by customer,
+	 * written in time order), the run crosses its epochs as a replay of the log sorted by time does. A
+	 * checkpoint's offsets are those handed out, so a restart reads the waiting records again.
+	 */
+	public KafkaEventSource inEventTimeOrder(boolean merged) {
+		if (merged) {
+			waiting = new java.util.LinkedHashMap<>(); // in partition order: the earlier partition first at equal times
+			consumer.assignment().stream().sorted(Comparator.comparingInt(TopicPartition::partition))
+					.forEach(partition -> waiting.put(partition, new java.util.ArrayDeque<>()));
+		}
+		return this;
+	}
+
 	@Override
 	public SourceRecord poll(long maxWaitMillis) throws IOException {
+		if (waiting != null) {
+			return pollInEventTimeOrder(maxWaitMillis);
+		}
 		if (!buffered.hasNext()) {
 			try {
 				buffered = consumer.poll(Duration.ofMillis(maxWaitMillis)).iterator();
@@ -110,6 +139,39 @@ public final class KafkaEventSource implements EventSource {
 		next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
 		lineNumber++;
 		return read(record);
+	}
+
+	private SourceRecord pollInEventTimeOrder(long maxWaitMillis) {
+		boolean fetchedNothing = false;
+		while (!fetchedNothing && waiting.entrySet().stream().anyMatch(partition -> partition.getValue().isEmpty()
+				&& consumer.currentLag(partition.getKey()).orElse(1) > 0)) {
+			try {
+				var records = consumer.poll(Duration.ofMillis(maxWaitMillis));
+				fetchedNothing = records.isEmpty();
+				for (ConsumerRecord<byte[], byte[]> record : records) {
+					waiting.get(new TopicPartition(record.topic(), record.partition())).add(new Waiting(record, read(record)));
+				}
+			} catch (InterruptException e) {
+				Thread.currentThread().interrupt();
+				return NOTHING_YET;
+			}
+		}
+		commitToGroupNowAndThen();
+		java.util.ArrayDeque<Waiting> earliest = null;
+		for (java.util.ArrayDeque<Waiting> queue : waiting.values()) {
+			if (!queue.isEmpty() && (earliest == null || queue.peek().time() < earliest.peek().time())) {
+				earliest = queue;
+			}
+		}
+		if (earliest == null) {
+			return NOTHING_YET;
+		}
+		Waiting next = earliest.poll();
+		this.next.put(new TopicPartition(next.record().topic(), next.record().partition()), next.record().offset() + 1);
+		lineNumber++;
+		SourceRecord read = next.read();
+		return new SourceRecord(lineNumber, read.event(), read.deadLetter() == null ? null
+				: new DeadLetter(lineNumber, read.deadLetter().reason(), read.deadLetter().raw()));
 	}
 
 	private SourceRecord read(ConsumerRecord<byte[], byte[]> record) {
@@ -187,6 +249,9 @@ public final class KafkaEventSource implements EventSource {
 
 	@Override
 	public void resumeAtOffsets(Map<String, Long> offsets) {
+		if (waiting != null) {
+			waiting.values().forEach(java.util.ArrayDeque::clear);
+		}
 		for (TopicPartition partition : consumer.assignment()) {
 			Long offset = offsets.get(partition.toString());
 			if (offset != null) {

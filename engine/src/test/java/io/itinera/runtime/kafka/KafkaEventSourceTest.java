@@ -104,4 +104,46 @@ class KafkaEventSourceTest {
 			assertNull(records.get(0).deadLetter());
 		}
 	}
+
+	@Test
+	void inEventTimeOrderMergesThePartitionsByTimeAndSavesOnlyTheOffsetsHandedOut() throws Exception {
+		kafka.createTopic("ordered", 2);
+		kafka.sendAll("ordered", List.of(
+				new ProducerRecord<>("ordered", 0, "a", cartAdd("a", 1)),
+				new ProducerRecord<>("ordered", 0, "a", cartAdd("a", 5)),
+				new ProducerRecord<>("ordered", 0, "a", cartAdd("a", 9)),
+				new ProducerRecord<>("ordered", 1, "b", cartAdd("b", 2)),
+				new ProducerRecord<>("ordered", 1, "b", cartAdd("b", 3)),
+				new ProducerRecord<>("ordered", 1, "b", cartAdd("b", 10))));
+		Map<String, Long> saved;
+		try (KafkaEventSource source = ordered()) {
+			List<Integer> minutes = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				minutes.add(minute(source.next()));
+			}
+			assertEquals(List.of(1, 2, 3), minutes, "the earliest waiting record of every partition first");
+			saved = source.partitionOffsets();
+			assertEquals(Map.of("ordered-0", 1L, "ordered-1", 2L), saved, "the records waiting are not past the offsets");
+			assertEquals(3, source.lineNumber());
+		}
+		try (KafkaEventSource restarted = ordered()) {
+			restarted.resumeAt(0, 3);
+			restarted.resumeAtOffsets(saved);
+			List<Integer> minutes = new ArrayList<>();
+			for (SourceRecord record : readAvailable(restarted)) {
+				minutes.add(minute(record));
+			}
+			assertEquals(List.of(5, 9, 10), minutes, "the rest, in time order");
+		}
+	}
+
+	private static KafkaEventSource ordered() {
+		KafkaConnection connection = new KafkaConnection(kafka.bootstrapServers());
+		return new KafkaEventSource(connection.consumer(null), "ordered",
+				() -> new JsonLinesEventParser(ColumnMapping.defaults(), SCHEMA), false).inEventTimeOrder(true);
+	}
+
+	private static int minute(SourceRecord record) {
+		return (int) ((record.event().at() - java.time.Instant.parse("2026-03-01T00:00:00Z").toEpochMilli()) / 60_000);
+	}
 }

@@ -52,6 +52,13 @@ public record AssembledWorkspace(List<AssembledJourney> journeys, WorkspaceSetti
 		return journeys.stream().map(AssembledJourney::plan).toList();
 	}
 
+	/** Each journey's board of learning split weights, which its steps read (in the folder's order). */
+	public Map<JourneyPlan, io.itinera.runtime.delivery.SplitWeights.Board> splitBoards() {
+		Map<JourneyPlan, io.itinera.runtime.delivery.SplitWeights.Board> boards = new LinkedHashMap<>();
+		journeys.forEach(journey -> boards.put(journey.plan(), journey.splitWeights()));
+		return boards;
+	}
+
 	/** Every event any journey declares, with the union of their fields ({@link WorkspaceSchema}). */
 	@Override
 	public EventSchema schema() {

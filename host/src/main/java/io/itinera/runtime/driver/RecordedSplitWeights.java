@@ -67,6 +67,26 @@ public final class RecordedSplitWeights {
 		});
 	}
 
+	/**
+	 * As {@link #beforeInputAt} for the journeys of a workspace, each with its own recorded weights: their
+	 * epochs up to {@code time} are published in time order across them.
+	 */
+	public static void beforeInputAt(List<RecordedSplitWeights> journeys, long time, LongConsumer advanceBefore) {
+		while (true) {
+			RecordedSplitWeights first = null;
+			for (RecordedSplitWeights journey : journeys) {
+				Long next = journey.epochs.higherKey(journey.published);
+				if (next != null && next <= time && (first == null || next < first.epochs.higherKey(first.published))) {
+					first = journey;
+				}
+			}
+			if (first == null) {
+				return;
+			}
+			first.beforeInputAt(first.epochs.higherKey(first.published), advanceBefore);
+		}
+	}
+
 	/** As {@link SplitEpochs#beforeInputAt}: each recorded epoch up to {@code time} is published after its inputs before it. */
 	public void beforeInputAt(long time, LongConsumer advanceBefore) {
 		for (Map.Entry<Long, SplitWeights> epoch : epochs.tailMap(published, false).headMap(time, true).entrySet()) {

@@ -1,5 +1,9 @@
 package io.itinera.runtime.driver;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itinera.runtime.delivery.ArmLearner;
 import io.itinera.runtime.delivery.SplitAssignment;
 import io.itinera.runtime.delivery.SplitWeights;
@@ -7,6 +11,7 @@ import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Split;
 import io.itinera.runtime.step.ArmOutcome;
 import io.itinera.runtime.step.StepResult;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +31,13 @@ import java.util.function.LongConsumer;
 public final class SplitEpochs {
 	/** The file each epoch's weights are written to, in a run's or simulation's output folder. */
 	public static final String FILE = "split-weights.jsonl";
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final List<Learning> splits = new ArrayList<>();
 	private final Consumer<String> lines;
 	private long nextBoundary = Long.MIN_VALUE;
+	/** Lines written to {@value #FILE} so far (a resumed run keeps that many of the file). */
+	private long linesWritten;
 
 	/** One learning split: its counts so far and its weights now. */
 	private static final class Learning {
@@ -40,6 +48,7 @@ public final class SplitEpochs {
 		final long[] conversions;
 		ArmLearner.Weights weights;
 		long nextBoundary;
+		long publishedAt = Long.MIN_VALUE;
 		int epochs;
 		long stoppedAt = Long.MIN_VALUE;
 
@@ -109,13 +118,7 @@ public final class SplitEpochs {
 	 */
 	public void beforeInputAt(long time, LongConsumer advanceAllBefore) {
 		if (nextBoundary == Long.MIN_VALUE) {
-			for (Learning learning : splits) {
-				long every = learning.split.autoWinner().everyMillis();
-				long start = Math.floorDiv(time, every) * every;
-				learning.nextBoundary = start + every;
-				write(learning, start, new ArmLearner.Weights(startingWeights(learning.split), false, null));
-			}
-			nextBoundary = earliestBoundary();
+			start(time);
 			return;
 		}
 		while (time >= nextBoundary) {
@@ -126,21 +129,142 @@ public final class SplitEpochs {
 		}
 	}
 
-	private synchronized void publish(long boundary) {
-		{
-			for (Learning learning : splits) {
-				if (learning.nextBoundary == boundary) {
-					learning.weights = ArmLearner.weigh(learning.journey, learning.split, boundary, learning.exposures,
-							learning.conversions, learning.weights);
-					learning.board.publish(learning.board.current().with(boundary, learning.journey, learning.split.name(),
-							learning.weights.weights()));
-					write(learning, boundary, learning.weights);
-					learning.epochs++;
-					if (learning.weights.stopped() && learning.stoppedAt == Long.MIN_VALUE) {
-						learning.stoppedAt = boundary;
-					}
-					learning.nextBoundary = boundary + learning.split.autoWinner().everyMillis();
+	/**
+	 * A host on the wall clock: each epoch boundary up to {@code wallTime} is crossed by the clock, and its
+	 * weights come from the counts so far (no host can wait for every input before it, so such a run is not
+	 * reproducible; {@value #FILE} records the weights it used).
+	 */
+	public void atWallTime(long wallTime) {
+		if (nextBoundary == Long.MIN_VALUE) {
+			start(wallTime);
+			return;
+		}
+		while (wallTime >= nextBoundary) {
+			publish(nextBoundary);
+			nextBoundary = earliestBoundary();
+		}
+	}
+
+	/** The wall time of the next boundary (Long.MAX_VALUE before the first input or clock tick). */
+	public long nextBoundary() {
+		return nextBoundary == Long.MIN_VALUE ? Long.MAX_VALUE : nextBoundary;
+	}
+
+	private void start(long time) {
+		for (Learning learning : splits) {
+			long every = learning.split.autoWinner().everyMillis();
+			long start = Math.floorDiv(time, every) * every;
+			learning.nextBoundary = start + every;
+			write(learning, start, new ArmLearner.Weights(startingWeights(learning.split), false, null));
+		}
+		nextBoundary = earliestBoundary();
+	}
+
+	/**
+	 * The state to save with a checkpoint (JSON): per split its counts, weights, next boundary, epochs and
+	 * stop, and how many lines of {@value #FILE} were written. Taken by the host when every input before the
+	 * checkpoint is counted and none after it.
+	 */
+	public synchronized String snapshot() {
+		ObjectNode root = JSON.createObjectNode();
+		root.put("nextBoundary", nextBoundary);
+		root.put("linesWritten", linesWritten);
+		ArrayNode list = root.putArray("splits");
+		for (Learning learning : splits) {
+			ObjectNode split = list.addObject();
+			split.put("journey", learning.journey);
+			split.put("split", learning.split.name());
+			longs(split.putArray("exposures"), learning.exposures);
+			longs(split.putArray("conversions"), learning.conversions);
+			split.put("nextBoundary", learning.nextBoundary);
+			split.put("publishedAt", learning.publishedAt);
+			split.put("epochs", learning.epochs);
+			split.put("stoppedAt", learning.stoppedAt);
+			if (learning.weights != null) {
+				ArrayNode weights = split.putArray("weights");
+				for (double weight : learning.weights.weights()) {
+					weights.add(weight);
 				}
+				split.put("stopped", learning.weights.stopped());
+				split.put("leader", learning.weights.leader());
+			}
+		}
+		return root.toString();
+	}
+
+	/**
+	 * Goes on from a checkpoint's {@link #snapshot()}: the counts, weights and boundaries as they were, the
+	 * weights published again on each journey's board; a {@link SplitWeightsLog} keeps the lines of
+	 * {@value #FILE} the checkpoint had (the rest were written after it and come again).
+	 *
+	 * @throws IllegalArgumentException when the snapshot is of other splits (the journey changed)
+	 */
+	public synchronized void restore(String snapshot) {
+		JsonNode root;
+		try {
+			root = JSON.readTree(snapshot);
+		} catch (IOException e) {
+			throw new IllegalArgumentException("the checkpoint's learning splits cannot be read: " + e.getMessage(), e);
+		}
+		List<Learning> byPublication = new ArrayList<>();
+		for (JsonNode split : root.path("splits")) {
+			Learning learning = splits.stream().filter(l -> l.journey.equals(split.path("journey").asText())
+					&& l.split.name().equals(split.path("split").asText())).findFirst().orElse(null);
+			if (learning == null || split.path("exposures").size() != learning.exposures.length) {
+				throw new IllegalArgumentException("the checkpoint has counts of split " + split.path("split").asText() + " of journey "
+						+ split.path("journey").asText() + ", which the journey no longer has as it was");
+			}
+			for (int a = 0; a < learning.exposures.length; a++) {
+				learning.exposures[a] = split.path("exposures").get(a).asLong();
+				learning.conversions[a] = split.path("conversions").get(a).asLong();
+			}
+			learning.nextBoundary = split.path("nextBoundary").asLong();
+			learning.publishedAt = split.path("publishedAt").asLong();
+			learning.epochs = split.path("epochs").asInt();
+			learning.stoppedAt = split.path("stoppedAt").asLong();
+			if (split.has("weights")) {
+				double[] weights = new double[learning.exposures.length];
+				for (int a = 0; a < weights.length; a++) {
+					weights[a] = split.path("weights").get(a).asDouble();
+				}
+				JsonNode leader = split.path("leader");
+				learning.weights = new ArmLearner.Weights(weights, split.path("stopped").asBoolean(),
+						leader.isNull() || leader.isMissingNode() ? null : leader.asText());
+				byPublication.add(learning);
+			}
+		}
+		byPublication.sort(java.util.Comparator.comparingLong(learning -> learning.publishedAt));
+		for (Learning learning : byPublication) {
+			learning.board.publish(learning.board.current().with(learning.publishedAt, learning.journey, learning.split.name(),
+					learning.weights.weights()));
+		}
+		nextBoundary = root.path("nextBoundary").asLong();
+		linesWritten = root.path("linesWritten").asLong();
+		if (lines instanceof SplitWeightsLog log) {
+			log.keepFirst(linesWritten);
+		}
+	}
+
+	private static void longs(ArrayNode array, long[] values) {
+		for (long value : values) {
+			array.add(value);
+		}
+	}
+
+	private synchronized void publish(long boundary) {
+		for (Learning learning : splits) {
+			if (learning.nextBoundary == boundary) {
+				learning.weights = ArmLearner.weigh(learning.journey, learning.split, boundary, learning.exposures,
+						learning.conversions, learning.weights);
+				learning.board.publish(learning.board.current().with(boundary, learning.journey, learning.split.name(),
+						learning.weights.weights()));
+				learning.publishedAt = boundary;
+				write(learning, boundary, learning.weights);
+				learning.epochs++;
+				if (learning.weights.stopped() && learning.stoppedAt == Long.MIN_VALUE) {
+					learning.stoppedAt = boundary;
+				}
+				learning.nextBoundary = boundary + learning.split.autoWinner().everyMillis();
 			}
 		}
 	}
@@ -185,6 +309,7 @@ public final class SplitEpochs {
 			return;
 		}
 		double[] shares = SplitAssignment.shares(learning.split, weights.weights());
+		linesWritten += learning.split.arms().size();
 		for (int a = 0; a < learning.split.arms().size(); a++) {
 			Split.Arm arm = learning.split.arms().get(a);
 			double share = shares[a];
