@@ -27,6 +27,7 @@ final class EpochCoordinator implements OperatorCoordinator {
 	/** Each subtask's gateway, of its latest execution attempt. */
 	private final Map<Integer, SubtaskGateway> gateways = new HashMap<>();
 	private final Map<Integer, Integer> attempts = new HashMap<>();
+	private final Map<Integer, EpochEvents.Decision> unsent = new HashMap<>();
 	/** The reports of the round in progress, by subtask. */
 	private final Map<Long, Map<Integer, EpochEvents.Report>> rounds = new HashMap<>();
 
@@ -74,10 +75,17 @@ final class EpochCoordinator implements OperatorCoordinator {
 		rounds.remove(report.round());
 		EpochEvents.Decision decision = decide(report.round(), round.values());
 		for (int s = 0; s < parallelism; s++) {
-			SubtaskGateway gateway = gateways.get(s);
-			if (gateway != null) {
-				gateway.sendEvent(decision); // a subtask that fails meanwhile restarts from a checkpoint and reports again
-			}
+			send(s, decision);
+		}
+	}
+
+	/** To a subtask whose gateway is not ready yet, when it is; a subtask that fails meanwhile restarts from a checkpoint and reports again. */
+	private void send(int subtask, EpochEvents.Decision decision) {
+		SubtaskGateway gateway = gateways.get(subtask);
+		if (gateway == null) {
+			unsent.put(subtask, decision);
+		} else {
+			gateway.sendEvent(decision);
 		}
 	}
 
@@ -134,11 +142,13 @@ final class EpochCoordinator implements OperatorCoordinator {
 	@Override
 	public void resetToCheckpoint(long checkpointId, byte[] checkpointData) {
 		rounds.clear();
+		unsent.clear();
 	}
 
 	@Override
 	public void subtaskReset(int subtask, long checkpointId) {
 		rounds.values().forEach(round -> round.remove(subtask));
+		unsent.remove(subtask);
 	}
 
 	@Override
@@ -152,5 +162,9 @@ final class EpochCoordinator implements OperatorCoordinator {
 	public void executionAttemptReady(int subtask, int attemptNumber, SubtaskGateway gateway) {
 		gateways.put(subtask, gateway);
 		attempts.put(subtask, attemptNumber);
+		EpochEvents.Decision waiting = unsent.remove(subtask);
+		if (waiting != null) {
+			gateway.sendEvent(waiting);
+		}
 	}
 }

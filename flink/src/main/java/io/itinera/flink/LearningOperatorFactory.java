@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.operators.CoordinatedOperatorFactory;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.StreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
+import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 
 /**
  * The journey operator of a journey whose splits learn their winner: each subtask talks to an
@@ -33,8 +34,10 @@ final class LearningOperatorFactory extends AbstractStreamOperatorFactory<Output
 	public <T extends StreamOperator<OutputRecord>> T createStreamOperator(StreamOperatorParameters<OutputRecord> parameters) {
 		OperatorID id = parameters.getStreamConfig().getOperatorID();
 		OperatorEventDispatcher events = parameters.getOperatorEventDispatcher();
+		// The coordinator's answers come as the task's own mails (the lowest priority): waiting for them at the end of
+		// the input yields to every mail, not only to this operator's (which its own executor would).
 		JourneyOperator operator = new JourneyOperator(parameters, settings, erasureSalt, events.getOperatorEventGateway(id),
-				parameters.getMailboxExecutor());
+				parameters.getContainingTask().getMailboxExecutorFactory().createExecutor(TaskMailbox.MIN_PRIORITY));
 		events.registerEventHandler(id, operator::onEpochDecision);
 		return (T) operator;
 	}
