@@ -106,6 +106,8 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	private transient int customersInMemory;
 	/** A journey with splits that learn their winner: its epochs ({@link LearningOperatorFactory}); else null. */
 	private transient LearningEpochs learning;
+	/** Wake-ups fired so far: an epoch's advance goes on until one fires none. */
+	private transient long wakeUpsFired;
 	private transient HeldEvents heldForEpoch;
 	private transient ListState<byte[]> learningDecided;
 	private transient ListState<byte[]> learningCounts;
@@ -252,36 +254,25 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	}
 
 	/**
-	 * Fires everything due by {@code time}, as a watermark does, and also what becomes due by then on
-	 * the way (a customer changed by a score answer): an epoch's counts must hold every input before it.
+	 * Fires everything due by {@code time}, as a watermark does, and also what falls due by then on the
+	 * way (a customer changed by a score answer gets a wake-up the watermark has passed, which only the
+	 * next advance fires): an epoch's counts must hold every input before it.
 	 */
 	private void advanceAllTo(long time) {
-		driver.drainScores();
-		takeChanged();
-		if (timeServiceManager != null) {
-			try {
-				timeServiceManager.advanceWatermark(new Watermark(time));
-			} catch (Exception e) {
-				throw new IllegalStateException("cannot fire the timers due by " + time + ": " + e.getMessage(), e);
-			}
-		}
-		finishWaiting();
-		long limit = Math.min(time, settings.replayEnd());
-		List<String> overdue = new ArrayList<>();
+		long fired;
 		do {
+			fired = wakeUpsFired;
 			driver.drainScores();
-			overdue.clear();
-			driver.drainChanged(slot -> {
-				registerChanged(slot);
-				if (slot.nextDue() <= limit) {
-					overdue.add(slot.customerId());
+			takeChanged();
+			if (timeServiceManager != null) {
+				try {
+					timeServiceManager.advanceWatermark(new Watermark(time));
+				} catch (Exception e) {
+					throw new IllegalStateException("cannot fire the timers due by " + time + ": " + e.getMessage(), e);
 				}
-			});
-			for (String customerId : overdue) {
-				wakeUp(customerId);
 			}
 			finishWaiting();
-		} while (!overdue.isEmpty());
+		} while (wakeUpsFired != fired);
 	}
 
 	@Override
@@ -382,6 +373,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			return; // an older wake-up of an erased customer: nothing of theirs is left to wake
 		}
 		String customerId = timer.getKey();
+		wakeUpsFired++;
 		Long earliest = wakeUps.get(customerId);
 		if (earliest != null && earliest == timer.getTimestamp()) {
 			wakeUps.remove(customerId);
