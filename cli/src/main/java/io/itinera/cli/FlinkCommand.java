@@ -146,7 +146,9 @@ public final class FlinkCommand implements Callable<Integer> {
 			err.println(refusal);
 			return null;
 		}
-		if (AssemblyAdapter.refusesLearningSplits(List.of(plan), "the Flink job", err)) {
+		boolean replay = log.file != null && Files.isRegularFile(log.file) && clock != RunCommand.Clock.WALL;
+		if (!replay && AssemblyAdapter.refusesLearningSplits(List.of(plan), "the Flink job over a live input (a topic, a watched folder,"
+				+ " --clock wall)", err)) {
 			return null;
 		}
 		return jobArguments(PlanJson.write(plan), journey.toAbsolutePath().getParent());
@@ -160,7 +162,7 @@ public final class FlinkCommand implements Callable<Integer> {
 	private List<String> workspaceArguments(PrintWriter err) throws IOException {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey,
 				AssemblyAdapter.options(rawDrl.allowed, true, delivery.settings(), err), err)) {
-			if (workspace == null || AssemblyAdapter.refusesLearningSplits(workspace.plans(), "the Flink job", err)) {
+			if (workspace == null || AssemblyAdapter.refusesLearningSplits(workspace.plans(), "the Flink job over a workspace", err)) {
 				return null;
 			}
 			workspace.schema(); // refuses two journeys that give one event field different types

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A split that learns its winner ({@code auto winner by goal}) on every host ({@link EveryHost}): {@code run},
- * {@code simulate}, {@code run --kafka} and {@code serve --clock event} give the same actions, stage changes and
- * suppressions, and the same {@code split-weights.jsonl} line for line: the live hosts cross each epoch boundary
- * when their event time passes it, after every input before it. (The Flink job: {@code Hosts(true, true)}.) A
+ * {@code simulate}, the Flink job ({@code --local}), {@code run --kafka} and {@code serve --clock event} give the
+ * same actions, stage changes and suppressions, and the same {@code split-weights.jsonl} line for line: the live
+ * hosts cross each epoch boundary when their event time passes it, after every input before it. A
  * workspace of two journeys that each learn: {@code run} and {@code simulate} of the folder agree too, and
  * {@code explain} replays a customer of it with each journey's recorded weights.
  */
@@ -58,7 +58,7 @@ class AutoWinnerEveryHostTest {
 
 	@Test
 	void everyHostLearnsTheSameWeightsAndSendsTheSameArms() throws Exception {
-		EveryHost.Outputs outputs = EveryHost.agree(journey(), log(3000, 11), dir, BROKER.kafka(), new EveryHost.Hosts(false, true));
+		EveryHost.Outputs outputs = EveryHost.agree(journey(), log(3000, 11), dir, BROKER.kafka(), new EveryHost.Hosts(true, true));
 		List<String> weights = outputs.of("run", SplitEpochs.FILE);
 		assertTrue(weights.size() > 30, weights.size() + " weight lines");
 		assertNotEquals(weights.get(0).replaceAll("\"epochStart\":\"[^\"]*\"", ""),

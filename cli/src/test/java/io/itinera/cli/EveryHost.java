@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.itinera.kafka.testing.InProcessKafka;
 import io.itinera.runtime.driver.SplitEpochs;
+import io.itinera.kafka.testing.InProcessKafka;
 import io.itinera.runtime.io.JsonLinesOutput;
 import io.itinera.serve.LiveServer;
 import java.io.IOException;
@@ -125,6 +125,8 @@ final class EveryHost {
 			Future<Map<String, List<String>>> server = processes.submit(() -> serve(journey, inTimeOrder, dir.resolve("serve"), live));
 			if (flinkJob != null) {
 				outputs.put("flink", result(flinkJob));
+				same(Files.exists(run.resolve(SplitEpochs.FILE)) ? sorted(Files.readAllLines(run.resolve(SplitEpochs.FILE))) : List.of(),
+						partLines(flink.resolve("split-weights")), "flink --local's " + SplitEpochs.FILE);
 			}
 			outputs.put("kafka", result(kafkaRun));
 			outputs.put("serve", result(server));
@@ -281,18 +283,22 @@ final class EveryHost {
 	private static Map<String, List<String>> readParts(Path out) throws IOException {
 		Map<String, List<String>> files = new LinkedHashMap<>();
 		for (String kind : KINDS) {
-			Path folder = out.resolve(kind.substring(0, kind.length() - ".jsonl".length()));
-			List<String> lines = new ArrayList<>();
-			if (Files.isDirectory(folder)) {
-				try (Stream<Path> parts = Files.walk(folder)) {
-					for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
-						lines.addAll(Files.readAllLines(part));
-					}
-				}
-			}
-			files.put(kind, sorted(lines));
+			files.put(kind, partLines(out.resolve(kind.substring(0, kind.length() - ".jsonl".length()))));
 		}
 		return files;
+	}
+
+	/** The lines of the part files in one of the job's output folders, sorted. */
+	private static List<String> partLines(Path folder) throws IOException {
+		List<String> lines = new ArrayList<>();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> parts = Files.walk(folder)) {
+				for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+					lines.addAll(Files.readAllLines(part));
+				}
+			}
+		}
+		return sorted(lines);
 	}
 
 	private static List<String> sorted(List<String> lines) {

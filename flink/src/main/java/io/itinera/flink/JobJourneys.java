@@ -4,6 +4,7 @@ import io.itinera.runtime.assembly.AssembledRuntime;
 import io.itinera.runtime.assembly.AssemblyException;
 import io.itinera.runtime.assembly.AssemblyOptions;
 import io.itinera.runtime.assembly.RuntimeAssembly;
+import io.itinera.runtime.driver.SplitEpochs;
 import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;
@@ -31,13 +32,45 @@ final class JobJourneys {
 
 	/** @throws AssemblyException when a journey has raw DRL and the job does not allow it */
 	static JobJourneys of(JobSettings settings) {
-		List<JourneyPlan> plans = WorkspacePlans.isWorkspace(settings.planJson())
-				? List.copyOf(WorkspacePlans.read(settings.planJson()).values())
-				: List.of(PlanJson.read(settings.planJson()));
+		List<JourneyPlan> plans = plans(settings);
 		for (JourneyPlan plan : plans) {
 			RuntimeAssembly.requireRawDrlAllowed(plan, settings.allowRawDrl());
 		}
 		return new JobJourneys(settings, plans, WorkspacePlans.isWorkspace(settings.planJson()));
+	}
+
+	private static List<JourneyPlan> plans(JobSettings settings) {
+		return WorkspacePlans.isWorkspace(settings.planJson()) ? List.copyOf(WorkspacePlans.read(settings.planJson()).values())
+				: List.of(PlanJson.read(settings.planJson()));
+	}
+
+	/**
+	 * Whether a journey has a split that learns its winner (the job's operator then has an
+	 * {@link EpochCoordinator}); checked where the job is built, before the policies every subtask checks.
+	 *
+	 * @param replay whether the job replays a log (files read once)
+	 * @throws AssemblyException when a journey learns over a live input
+	 */
+	static boolean learns(JobSettings settings, boolean replay) {
+		JobJourneys journeys = new JobJourneys(settings, plans(settings), WorkspacePlans.isWorkspace(settings.planJson()));
+		if (!SplitEpochs.learns(journeys.plans)) {
+			return false;
+		}
+		if (!replay) {
+			journeys.refuseLearningSplits();
+		}
+		return true;
+	}
+
+	/**
+	 * The job learns the winners of one journey's splits over a log it replays ({@link LearningEpochs}), not
+	 * over a workspace or a live input (a Kafka topic, a watched folder, {@code --clock wall}) yet.
+	 *
+	 * @throws AssemblyException when a journey has a split that learns
+	 */
+	private void refuseLearningSplits() {
+		RuntimeAssembly.refuseLearningSplits(plans, "the Flink job over a workspace or a live input",
+				"replay a log of one journey with itinera flink, or use itinera run or itinera simulate.");
 	}
 
 	/** For messages and the job's name: the journey's name, or the workspace's journeys. */
@@ -58,7 +91,9 @@ final class JobJourneys {
 		AssemblyOptions options = AssemblyOptions.DEFAULT.allowingRawDrl(settings.allowRawDrl()).withDelivery(settings.delivery());
 		Path directory = Path.of(settings.journeyDirectory());
 		try {
-			RuntimeAssembly.refuseLearningSplits(plans, "the Flink job", "replay a log with itinera run or itinera simulate.");
+			if (workspace || settings.wallClock()) {
+				refuseLearningSplits();
+			}
 			if (!workspace) {
 				return RuntimeAssembly.journey(plans.get(0), directory.resolve(plans.get(0).name() + ".journey"), options);
 			}

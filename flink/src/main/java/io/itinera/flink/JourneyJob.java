@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -83,6 +84,11 @@ public final class JourneyJob {
 		build(lines, settings, output, null, new byte[16], EventTime.AT_SOURCE);
 	}
 
+	/** A replay's job over lines already in the graph (tests put a failure in front of it). */
+	static void buildReplay(DataStream<NumberedLine> lines, JobSettings settings, Output output) {
+		build(lines, settings, output, null, new byte[16], EventTime.AFTER_PARSING_REPLAY);
+	}
+
 	/**
 	 * Where the watermarks are made. A Kafka source makes one per partition (split) and emits the
 	 * least of its partitions': a subtask reading several partitions of a backlog, a partition's
@@ -117,8 +123,11 @@ public final class JourneyJob {
 				: events.assignTimestampsAndWatermarks(eventTime(settings, (EventRecord event, long previous) -> event.at,
 						where == EventTime.AFTER_PARSING_LIVE)).uid("watermarks").name("event time");
 		DataStream<EventRecord> toCustomers = erasures == null ? timed : timed.union(erasures);
-		DataStream<OutputRecord> results = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING)
-				.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings, erasureSalt)).uid("journey")
+		boolean learns = JobJourneys.learns(settings, where == EventTime.AFTER_PARSING_REPLAY);
+		KeyedStream<EventRecord, String> byCustomer = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING);
+		DataStream<OutputRecord> results = (learns
+				? byCustomer.transform("journey", OutputTypes.OUTPUT, new LearningOperatorFactory(settings, erasureSalt))
+				: byCustomer.transform("journey", OutputTypes.OUTPUT, new JourneyOperator(settings, erasureSalt))).uid("journey")
 				.setMaxParallelism(MAX_PARALLELISM);
 		DataStream<OutputRecord> unreadLines = events.getSideOutput(EventParsing.DEAD_LETTERS);
 		if (output.directory() != null) {
@@ -130,6 +139,7 @@ public final class JourneyJob {
 		if (output.kafka() != null) {
 			boolean withStageChanges = output.kafka().stageChanges() != null;
 			DataStream<OutputRecord> toKafka = results.union(unreadLines).filter(record -> !OutputRecord.SUPPRESSION.equals(record.kind)
+					&& !OutputRecord.SPLIT_WEIGHTS.equals(record.kind)
 					&& (withStageChanges || !OutputRecord.STAGE_CHANGE.equals(record.kind))).uid("to-kafka");
 			toKafka.sinkTo(KafkaTopics.sink(output.kafka())).uid("kafka").name("Kafka topics");
 		}

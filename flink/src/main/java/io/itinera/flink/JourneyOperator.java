@@ -1,5 +1,6 @@
 package io.itinera.flink;
 
+import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.assembly.AssembledRuntime;
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
@@ -29,10 +30,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.operators.coordination.OperatorEvent;
+import org.apache.flink.runtime.operators.coordination.OperatorEventGateway;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -44,6 +48,7 @@ import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -99,15 +104,36 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	/** Customers a watermark woke who wait for a score answer: they go on once the watermark's requests are scored together. */
 	private transient Set<String> waitingForScores;
 	private transient int customersInMemory;
+	/** A journey with splits that learn their winner: its epochs ({@link LearningOperatorFactory}); else null. */
+	private transient LearningEpochs learning;
+	/** Wake-ups fired so far: an epoch's advance goes on until one fires none. */
+	private transient long wakeUpsFired;
+	private transient HeldEvents heldForEpoch;
+	private transient ListState<byte[]> learningDecided;
+	private transient ListState<byte[]> learningCounts;
+	private final transient OperatorEventGateway epochCoordinator;
+	private final transient MailboxExecutor mailbox;
 
 	JourneyOperator(JobSettings settings) {
 		this(settings, new byte[16]);
+	}
+
+	/** The operator of a journey that learns, talking to its {@link EpochCoordinator}. */
+	JourneyOperator(StreamOperatorParameters<OutputRecord> parameters, JobSettings settings, byte[] erasureSalt,
+			OperatorEventGateway epochCoordinator, MailboxExecutor mailbox) {
+		super(parameters);
+		this.settings = settings;
+		this.erasureSalt = erasureSalt.clone();
+		this.epochCoordinator = epochCoordinator;
+		this.mailbox = mailbox;
 	}
 
 	/** {@code erasureSalt}: the salt of the job's list of erased customers, unless a savepoint brings one. */
 	JourneyOperator(JobSettings settings, byte[] erasureSalt) {
 		this.settings = settings;
 		this.erasureSalt = erasureSalt.clone();
+		this.epochCoordinator = null;
+		this.mailbox = null;
 	}
 
 	/**
@@ -131,12 +157,22 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		if (erased == null) {
 			erased = ErasedCustomers.withSalt(erasureSalt, null);
 		}
+		if (epochCoordinator != null) {
+			learningDecided = context.getOperatorStateStore().getUnionListState(
+					new ListStateDescriptor<>("learning-decided", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+			learningCounts = context.getOperatorStateStore().getListState(
+					new ListStateDescriptor<>("learning-counts", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+		}
 	}
 
 	@Override
 	public void snapshotState(StateSnapshotContext context) throws Exception {
 		super.snapshotState(context);
 		erasedState.update(List.of(erased.toBytes()));
+		if (learning != null) {
+			learningDecided.update(List.of(learning.decidedBytes()));
+			learningCounts.update(List.of(learning.countBytes()));
+		}
 	}
 
 	@Override
@@ -166,6 +202,77 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			takeChanged();
 			scheduleWallClock();
 		}
+		if (epochCoordinator != null) {
+			openLearning(runtime);
+		}
+	}
+
+	/** The epochs of the journey's learning splits, restored from the operator state; held events from the keyed state. */
+	@SuppressWarnings("unchecked")
+	private void openLearning(AssembledRuntime runtime) throws Exception {
+		if (!(runtime instanceof AssembledJourney journey) || settings.wallClock()) {
+			throw new IllegalStateException("splits that learn their winner run in a replay of one journey, not live or in a workspace");
+		}
+		heldForEpoch = new HeldEvents(getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+				new ListStateDescriptor<>(HeldEvents.STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)),
+				(org.apache.flink.runtime.state.KeyedStateBackend<String>) (Object) getKeyedStateBackend());
+		learning = new LearningEpochs(journey.plan(), journey.splitWeights(), getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+				settings.replayEnd(), new LearningEpochs.Subtask() {
+					@Override
+					public void stepHeldBefore(long bound) {
+						for (EventRecord held : heldForEpoch.takeBefore(bound)) {
+							driver.onEvent(EventCodec.decode(held.customerId, held.event), held.line);
+						}
+						trimMemory();
+					}
+
+					@Override
+					public void advanceTo(long time) {
+						advanceAllTo(time);
+					}
+
+					@Override
+					public void send(EpochEvents.Report report) {
+						epochCoordinator.sendEventToCoordinator(report);
+					}
+
+					@Override
+					public void emit(OutputRecord line) {
+						output.collect(new StreamRecord<>(line, line.at));
+					}
+				});
+		List<byte[]> decided = new ArrayList<>();
+		learningDecided.get().forEach(decided::add);
+		List<byte[]> counts = new ArrayList<>();
+		learningCounts.get().forEach(counts::add);
+		learning.restore(decided, counts);
+	}
+
+	/** The coordinator's answer to an epoch's round (on the task thread, from the mailbox). */
+	void onEpochDecision(OperatorEvent decision) {
+		learning.onDecision((EpochEvents.Decision) decision);
+	}
+
+	/**
+	 * Fires everything due by {@code time}, as a watermark does, and also what falls due by then on the
+	 * way (a customer changed by a score answer gets a wake-up the watermark has passed, which only the
+	 * next advance fires): an epoch's counts must hold every input before it.
+	 */
+	private void advanceAllTo(long time) {
+		long fired;
+		do {
+			fired = wakeUpsFired;
+			driver.drainScores();
+			takeChanged();
+			if (timeServiceManager != null) {
+				try {
+					timeServiceManager.advanceWatermark(new Watermark(time));
+				} catch (Exception e) {
+					throw new IllegalStateException("cannot fire the timers due by " + time + ": " + e.getMessage(), e);
+				}
+			}
+			finishWaiting();
+		} while (wakeUpsFired != fired);
 	}
 
 	@Override
@@ -180,6 +287,13 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			driver.advanceWallClock(getProcessingTimeService().getCurrentProcessingTime());
 		} else if (event.at() > settings.replayEnd()) {
 			return; // after the replay's end (itinera flink --to), as run and simulate leave it out
+		}
+		if (learning != null) {
+			learning.received(event.at());
+			if (learning.holds(event.at())) {
+				heldForEpoch.hold(in);
+				return;
+			}
 		}
 		driver.onEvent(event, in.line);
 		trimMemory();
@@ -196,6 +310,9 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			wakeUps.remove(customerId);
 		}
 		driver.forget(customerId);
+		if (heldForEpoch != null) {
+			heldForEpoch.forget(customerId);
+		}
 		takeChanged();
 		writeSlot(unwritten.remove(customerId)); // the deletion is written at once, not with the next checkpoint
 		customersErased.inc();
@@ -230,6 +347,11 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	 */
 	@Override
 	public void processWatermark(Watermark mark) throws Exception {
+		if (learning != null) {
+			learning.onWatermark(mark.getTimestamp()); // timers only up to the next boundary whose weights are not known
+			output.emitWatermark(new Watermark(Math.min(mark.getTimestamp(), learning.cap())));
+			return;
+		}
 		driver.drainScores();
 		takeChanged(); // the changed customers' timers are registered before this watermark fires them
 		if (timeServiceManager != null) {
@@ -251,6 +373,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			return; // an older wake-up of an erased customer: nothing of theirs is left to wake
 		}
 		String customerId = timer.getKey();
+		wakeUpsFired++;
 		Long earliest = wakeUps.get(customerId);
 		if (earliest != null && earliest == timer.getTimestamp()) {
 			wakeUps.remove(customerId);
@@ -303,7 +426,13 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	}
 
 	@Override
-	public void endInput() {
+	public void endInput() throws Exception {
+		if (learning != null) {
+			while (learning.inputEnded() && !learning.ended()) {
+				mailbox.yield(); // the coordinator's answers for the epochs up to the end (the input is all in: nothing waits on this task)
+			}
+			output.emitWatermark(Watermark.MAX_WATERMARK);
+		}
 		if (settings.wallClock()) {
 			driver.releaseAllHeld();
 		}
@@ -408,6 +537,9 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 
 	@Override
 	public void onStep(CustomerSlot customer, StepInput input, StepResult result) {
+		if (learning != null && !result.armOutcomes().isEmpty()) {
+			learning.count(result);
+		}
 		for (StageChange change : result.stageChanges()) {
 			output.collect(new StreamRecord<>(OutputTypes.stageChange(change), change.at()));
 		}

@@ -10,8 +10,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
- * The job's output as JSON Lines under one directory: {@code actions/}, {@code stage-changes/}, {@code suppressions/} and
- * {@code dead-letters/}, each a set of part files ({@code part-*.jsonl}) that Flink's FileSink
+ * The job's output as JSON Lines under one directory: {@code actions/}, {@code stage-changes/}, {@code suppressions/},
+ * {@code dead-letters/} and {@code split-weights/}, each a set of part files ({@code part-*.jsonl}) that Flink's FileSink
  * commits at checkpoints, so a restarted job neither loses nor repeats a line.
  */
 final class JsonLinesFiles {

@@ -11,6 +11,8 @@ public class OutputRecord {
 	public static final String DEAD_LETTER = "dead-letters";
 	/** Part files only (as {@code run}'s {@code suppressions.jsonl}); no Kafka topic takes them. */
 	public static final String SUPPRESSION = "suppressions";
+	/** Part files only: the weights of each epoch of the splits that learn their winner ({@code run}'s {@code split-weights.jsonl}). */
+	public static final String SPLIT_WEIGHTS = "split-weights";
 
 	/** {@link #ACTION}, {@link #STAGE_CHANGE}, {@link #SUPPRESSION} or {@link #DEAD_LETTER}: also the name of its output folder. */
 	public String kind;

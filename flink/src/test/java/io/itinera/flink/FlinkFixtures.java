@@ -63,12 +63,17 @@ final class FlinkFixtures {
 
 	static synchronized JourneyPlan cartRecovery() {
 		if (cartRecovery == null) {
-			Injector injector = new JourneyStandaloneSetup().createInjectorAndDoEMFRegistration();
-			XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
-			Journey journey = (Journey) resources.getResource(URI.createFileURI(CART_RECOVERY.toString()), true).getContents().get(0);
-			cartRecovery = new JourneyCompiler().compile(journey);
+			cartRecovery = compile(CART_RECOVERY);
 		}
 		return cartRecovery;
+	}
+
+	/** A journey file's plan, as the CLI compiles it. */
+	static JourneyPlan compile(Path file) {
+		Injector injector = new JourneyStandaloneSetup().createInjectorAndDoEMFRegistration();
+		XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
+		Journey journey = (Journey) resources.getResource(URI.createFileURI(file.toString()), true).getContents().get(0);
+		return new JourneyCompiler().compile(journey);
 	}
 
 	/** Host-wide delivery settings both hosts get: quiet hours in Berlin for customers without a zone, one push a day. */

@@ -155,7 +155,7 @@ public final class SplitEpochs {
 			long every = learning.split.autoWinner().everyMillis();
 			long start = Math.floorDiv(time, every) * every;
 			learning.nextBoundary = start + every;
-			write(learning, start, new ArmLearner.Weights(startingWeights(learning.split), false, null));
+			write(learning, start, starting(learning.split));
 		}
 		nextBoundary = earliestBoundary();
 	}
@@ -295,29 +295,38 @@ public final class SplitEpochs {
 		return earliest;
 	}
 
-	private static double[] startingWeights(Split split) {
+	/** A split's weights before its first epoch boundary: its percentages (a holdout's 0). */
+	public static ArmLearner.Weights starting(Split split) {
 		double[] weights = new double[split.arms().size()];
 		for (int a = 0; a < weights.length; a++) {
 			Split.Arm arm = split.arms().get(a);
 			weights[a] = arm.holdout() ? 0 : arm.percent();
 		}
-		return weights;
+		return new ArmLearner.Weights(weights, false, null);
 	}
 
 	private void write(Learning learning, long epochStart, ArmLearner.Weights weights) {
-		if (lines == null) {
-			return;
+		if (lines != null) {
+			linesWritten += learning.split.arms().size();
+			epochLines(learning.journey, learning.split, epochStart, learning.exposures, learning.conversions, weights).forEach(lines);
 		}
-		double[] shares = SplitAssignment.shares(learning.split, weights.weights());
-		linesWritten += learning.split.arms().size();
-		for (int a = 0; a < learning.split.arms().size(); a++) {
-			Split.Arm arm = learning.split.arms().get(a);
-			double share = shares[a];
-			lines.accept("{\"epochStart\":\"" + Instant.ofEpochMilli(epochStart) + "\",\"journey\":" + quoted(learning.journey)
-					+ ",\"split\":" + quoted(learning.split.name()) + ",\"arm\":" + quoted(arm.label()) + ",\"exposures\":"
-					+ learning.exposures[a] + ",\"conversions\":" + learning.conversions[a] + ",\"weight\":"
- + share + ",\"stopped\":" + weights.stopped() + "}");
+	}
+
+	/**
+	 * The lines of {@value #FILE} for one epoch of a split, one per arm: the counts before it and its
+	 * weights (every host that learns writes these).
+	 */
+	public static List<String> epochLines(String journey, Split split, long epochStart, long[] exposures, long[] conversions,
+			ArmLearner.Weights weights) {
+		List<String> epoch = new ArrayList<>();
+		double[] shares = SplitAssignment.shares(split, weights.weights());
+		for (int a = 0; a < split.arms().size(); a++) {
+			Split.Arm arm = split.arms().get(a);
+			epoch.add("{\"epochStart\":\"" + Instant.ofEpochMilli(epochStart) + "\",\"journey\":" + quoted(journey) + ",\"split\":"
+					+ quoted(split.name()) + ",\"arm\":" + quoted(arm.label()) + ",\"exposures\":" + exposures[a] + ",\"conversions\":"
+					+ conversions[a] + ",\"weight\":" + shares[a] + ",\"stopped\":" + weights.stopped() + "}");
 		}
+		return epoch;
 	}
 
 	private static String quoted(String text) {
