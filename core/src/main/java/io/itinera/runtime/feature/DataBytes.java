@@ -13,6 +13,8 @@ import java.util.Arrays;
 public final class DataBytes implements DataOutput {
 	private byte[] bytes;
 	private int size;
+	/** The chars of the text being written (allocated by the first {@link #writeUTF}). */
+	private char[] chars = new char[0];
 
 	public DataBytes(int capacity) {
 		bytes = new byte[Math.max(16, capacity)];
@@ -127,10 +129,16 @@ public final class DataBytes implements DataOutput {
 	/** Modified UTF-8 with a 16-bit length, as {@link DataOutputStream#writeUTF}. */
 	@Override
 	public void writeUTF(String s) throws UTFDataFormatException {
-		int chars = s.length();
-		int length = chars;
-		for (int i = 0; i < chars; i++) {
-			char c = s.charAt(i);
+		int count = s.length();
+		if (chars.length < count) {
+			chars = new char[Math.max(count, Math.max(16, chars.length * 2))];
+		}
+		// one copy of the chars, then plain array loops: a call per String.charAt costs more under the client compiler
+		char[] text = chars;
+		s.getChars(0, count, text, 0);
+		int length = count;
+		for (int i = 0; i < count; i++) {
+			char c = text[i];
 			if (c >= 0x80 || c == 0) {
 				length += c >= 0x800 ? 2 : 1;
 			}
@@ -139,20 +147,23 @@ public final class DataBytes implements DataOutput {
 			throw new UTFDataFormatException("encoded string too long: " + length + " bytes");
 		}
 		room(2 + length);
-		bytes[size++] = (byte) (length >>> 8);
-		bytes[size++] = (byte) length;
-		for (int i = 0; i < chars; i++) {
-			char c = s.charAt(i);
+		byte[] out = bytes;
+		int at = size;
+		out[at++] = (byte) (length >>> 8);
+		out[at++] = (byte) length;
+		for (int i = 0; i < count; i++) {
+			char c = text[i];
 			if (c < 0x80 && c != 0) {
-				bytes[size++] = (byte) c;
+				out[at++] = (byte) c;
 			} else if (c >= 0x800) {
-				bytes[size++] = (byte) (0xE0 | ((c >> 12) & 0x0F));
-				bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				bytes[size++] = (byte) (0x80 | (c & 0x3F));
+				out[at++] = (byte) (0xE0 | ((c >> 12) & 0x0F));
+				out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
 			} else {
-				bytes[size++] = (byte) (0xC0 | ((c >> 6) & 0x1F));
-				bytes[size++] = (byte) (0x80 | (c & 0x3F));
+				out[at++] = (byte) (0xC0 | ((c >> 6) & 0x1F));
+				out[at++] = (byte) (0x80 | (c & 0x3F));
 			}
 		}
+		size = at;
 	}
 }

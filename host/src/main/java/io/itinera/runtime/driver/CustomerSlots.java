@@ -16,9 +16,10 @@ final class CustomerSlots {
 	private long[] packedKeys = new long[1 << 10];
 	private CustomerSlot[] packedSlots = new CustomerSlot[1 << 10];
 	private int packedCount;
+	private final char[] idChars = new char[7];
 
 	CustomerSlot get(String customerId) {
-		long key = pack(customerId);
+		long key = key(customerId);
 		if (key == 0) {
 			return byId.get(customerId);
 		}
@@ -39,7 +40,7 @@ final class CustomerSlots {
 
 	void put(CustomerSlot slot) {
 		byId.put(slot.customerId, slot);
-		long key = pack(slot.customerId);
+		long key = key(slot.customerId);
 		if (key != 0) {
 			if (2 * (packedCount + 1) > packedKeys.length) {
 				grow();
@@ -119,7 +120,7 @@ final class CustomerSlots {
 
 	/** Removes a packed key, moving later keys of its run back so every key stays reachable from its home. */
 	private void removePacked(String customerId) {
-		long key = pack(customerId);
+		long key = key(customerId);
 		if (key == 0) {
 			return;
 		}
@@ -148,13 +149,24 @@ final class CustomerSlots {
 
 	/** The id's characters and length in one long (never 0), or 0 for an id too long or not Latin-1. */
 	static long pack(String id) {
+		return pack(id, new char[7]);
+	}
+
+	/** {@link #pack} with this table's scratch chars: once per input. */
+	private long key(String id) {
+		return pack(id, idChars);
+	}
+
+	private static long pack(String id, char[] chars) {
 		int length = id.length();
 		if (length == 0 || length > 7) {
 			return 0;
 		}
+		// one copy of the chars, then a plain array loop: a call per String.charAt costs more under the client compiler
+		id.getChars(0, length, chars, 0);
 		long packed = length;
 		for (int i = 0; i < length; i++) {
-			char c = id.charAt(i);
+			char c = chars[i];
 			if (c > 0xFF) {
 				return 0;
 			}

@@ -3,7 +3,6 @@ package io.itinera.runtime.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -19,20 +18,24 @@ final class AppendOnlyFile implements AutoCloseable {
 		channel.position(position);
 	}
 
-	void writeLine(String line) throws IOException {
-		byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length + 1 > buffer.remaining()) {
+	void writeLine(JsonObjectText line) throws IOException {
+		int length = line.length();
+		writeLine(line.bytes(), length);
+	}
+
+	private void writeLine(byte[] bytes, int length) throws IOException {
+		if (length + 1 > buffer.remaining()) {
 			flush();
 		}
-		if (bytes.length + 1 > buffer.capacity()) {
-			ByteBuffer big = ByteBuffer.allocate(bytes.length + 1).put(bytes).put((byte) '\n').flip();
+		if (length + 1 > buffer.capacity()) {
+			ByteBuffer big = ByteBuffer.allocate(length + 1).put(bytes, 0, length).put((byte) '\n').flip();
 			while (big.hasRemaining()) {
 				channel.write(big);
 			}
 		} else {
-			buffer.put(bytes).put((byte) '\n');
+			buffer.put(bytes, 0, length).put((byte) '\n');
 		}
-		position += bytes.length + 1;
+		position += length + 1;
 	}
 
 	void flush() throws IOException {

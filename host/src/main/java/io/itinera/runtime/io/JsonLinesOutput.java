@@ -19,6 +19,8 @@ public final class JsonLinesOutput implements RunOutput {
 	private final AppendOnlyFile stageChanges;
 	private final AppendOnlyFile deadLetters;
 	private final AppendOnlyFile suppressions;
+	/** Each line's bytes, written into one buffer by the one thread that writes. */
+	private final JsonObjectText line = new JsonObjectText();
 
 	/** Opens the files for appending; a fresh run should first {@link #restore} to {@link OutputPositions#START}. */
 	public JsonLinesOutput(Path directory) throws IOException {
@@ -33,16 +35,16 @@ public final class JsonLinesOutput implements RunOutput {
 	public void write(List<ActionRecord> actionList, List<StageChange> changeList, List<DeliveryNotice> noticeList,
 			List<DeadLetter> letterList) throws IOException {
 		for (ActionRecord action : actionList) {
-			actions.writeLine(OutputJson.action(action));
+			actions.writeLine(OutputJson.action(line.reset(), action));
 		}
 		for (StageChange change : changeList) {
-			stageChanges.writeLine(OutputJson.stageChange(change));
+			stageChanges.writeLine(OutputJson.stageChange(line.reset(), change));
 		}
 		for (DeadLetter letter : letterList) {
-			deadLetters.writeLine(OutputJson.deadLetter(letter));
+			deadLetters.writeLine(OutputJson.deadLetter(line.reset(), letter));
 		}
 		for (DeliveryNotice notice : noticeList) {
-			suppressions.writeLine(OutputJson.notice(notice));
+			suppressions.writeLine(OutputJson.notice(line.reset(), notice));
 		}
 	}
 

@@ -1,23 +1,43 @@
 package io.itinera.runtime.io;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * One JSON object written as text, byte for byte as Jackson's default generator writes it (the
- * form the output files have always had): {@code "}, {@code \} and control characters escaped
- * (short forms {@code \b \t \n \f \r}, else {@code \}{@code u00XX}), everything else as is; a
- * non-finite double as a quoted string. Built without a generator, a writer or a copy per field:
- * a run writes a line for every action and stage change.
+ * One JSON object written as UTF-8 bytes, byte for byte as Jackson's default generator writes it
+ * (the form the output files have always had): {@code "}, {@code \} and control characters escaped
+ * (short forms {@code \b \t \n \f \r}, else {@code \}{@code u00XX}), everything else as is (a lone
+ * surrogate as {@code ?}, as {@code String.getBytes(UTF_8)} writes it); a non-finite double as a
+ * quoted string. Built without a generator, a writer or a copy per field, straight into the bytes a
+ * file gets ({@link #bytes()}; {@link #reset()} reuses it): a run writes a line for every action and
+ * stage change.
  */
 final class JsonObjectText {
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
-	private final StringBuilder text = new StringBuilder(256).append('{');
-	private boolean first = true;
+	private byte[] bytes = new byte[256];
+	private int length;
+	private boolean first;
+	private boolean ended;
 	private char[] chars = new char[32];
+
+	JsonObjectText() {
+		reset();
+	}
+
+	/** Starts a new object in the same buffer. */
+	JsonObjectText reset() {
+		length = 0;
+		first = true;
+		ended = false;
+		put((byte) '{');
+		return this;
+	}
 
 	JsonObjectText string(String field, String value) {
 		name(field);
 		if (value == null) {
-			text.append("null");
+			put(NULL);
 		} else {
 			quoted(value);
 		}
@@ -27,24 +47,42 @@ final class JsonObjectText {
 	/** A time as {@link java.time.Instant#toString()} writes it. */
 	JsonObjectText time(String field, long epochMillis) {
 		name(field);
-		text.append('"');
-		IsoInstant.append(text, epochMillis);
-		text.append('"');
+		room(IsoInstant.MAX_LENGTH + 2);
+		bytes[length++] = '"';
+		length = IsoInstant.write(bytes, length, epochMillis);
+		bytes[length++] = '"';
 		return this;
 	}
 
 	JsonObjectText number(String field, long value) {
 		name(field);
-		text.append(value);
+		if (value == Long.MIN_VALUE) {
+			ascii(Long.toString(value));
+			return this;
+		}
+		room(20);
+		if (value < 0) {
+			bytes[length++] = '-';
+			value = -value;
+		}
+		int digits = 1;
+		for (long rest = value / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		for (int i = length + digits - 1; i >= length; i--) {
+			bytes[i] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		length += digits;
 		return this;
 	}
 
 	JsonObjectText number(String field, Double value) {
 		name(field);
 		if (value == null) {
-			text.append("null");
+			put(NULL);
 		} else if (Double.isFinite(value)) {
-			text.append(Double.toString(value));
+			ascii(Double.toString(value));
 		} else {
 			quoted(Double.toString(value));
 		}
@@ -53,66 +91,148 @@ final class JsonObjectText {
 
 	JsonObjectText startObject(String field) {
 		name(field);
-		text.append('{');
+		put((byte) '{');
 		first = true;
 		return this;
 	}
 
 	JsonObjectText endObject() {
-		text.append('}');
+		put((byte) '}');
 		first = false;
 		return this;
 	}
 
+	/** The object's UTF-8 bytes, its closing brace included, up to {@link #length()}. */
+	byte[] bytes() {
+		end();
+		return bytes;
+	}
+
+	int length() {
+		end();
+		return length;
+	}
+
 	@Override
 	public String toString() {
-		return text.append('}').toString();
+		end();
+		return new String(bytes, 0, length, StandardCharsets.UTF_8);
+	}
+
+	private void end() {
+		if (!ended) {
+			put((byte) '}');
+			ended = true;
+		}
 	}
 
 	private void name(String field) {
 		if (!first) {
-			text.append(',');
+			put((byte) ',');
 		}
 		first = false;
 		quoted(field);
-		text.append(':');
+		put((byte) ':');
 	}
 
 	private void quoted(String value) {
-		text.append('"');
-		int length = value.length();
-		if (chars.length < length) {
-			chars = new char[Math.max(length, chars.length * 2)];
+		int count = value.length();
+		if (chars.length < count) {
+			chars = new char[Math.max(count, chars.length * 2)];
 		}
 		// one copy of the chars, then a plain array loop: a call per String.charAt costs more under the client compiler
-		value.getChars(0, length, chars, 0);
-		int plainFrom = 0;
-		for (int i = 0; i < length; i++) {
+		value.getChars(0, count, chars, 0);
+		room(count + 2);
+		byte[] out = bytes;
+		int at = length;
+		out[at++] = '"';
+		int i = 0;
+		while (i < count) {
 			char c = chars[i];
-			if (c < 0x20 || c == '"' || c == '\\') {
-				text.append(value, plainFrom, i);
-				escape(c);
-				plainFrom = i + 1;
+			if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+				out[at++] = (byte) c;
+				i++;
+				continue;
 			}
+			length = at;
+			i = special(i, count);
+			room(count - i + 1);
+			out = bytes;
+			at = length;
 		}
-		if (plainFrom == 0) {
-			// the common case: one copy of the whole text, not a char at a time
-			text.append(value).append('"');
+		out[at++] = '"';
+		length = at;
+	}
+
+	/** Writes {@code chars[i]}, which is escaped or not ASCII; returns the index of the next char. */
+	private int special(int i, int count) {
+		char c = chars[i];
+		room(12);
+		if (c < 0x80) {
+			escape(c);
+		} else if (c < 0x800) {
+			bytes[length++] = (byte) (0xC0 | c >> 6);
+			bytes[length++] = (byte) (0x80 | c & 0x3F);
+		} else if (!Character.isSurrogate(c)) {
+			bytes[length++] = (byte) (0xE0 | c >> 12);
+			bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+			bytes[length++] = (byte) (0x80 | c & 0x3F);
+		} else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(chars[i + 1])) {
+			int code = Character.toCodePoint(c, chars[i + 1]);
+			bytes[length++] = (byte) (0xF0 | code >> 18);
+			bytes[length++] = (byte) (0x80 | code >> 12 & 0x3F);
+			bytes[length++] = (byte) (0x80 | code >> 6 & 0x3F);
+			bytes[length++] = (byte) (0x80 | code & 0x3F);
+			return i + 2;
 		} else {
-			text.append(value, plainFrom, value.length()).append('"');
+			bytes[length++] = '?';
 		}
+		return i + 1;
 	}
 
 	private void escape(char c) {
+		bytes[length++] = '\\';
 		switch (c) {
-			case '"' -> text.append("\\\"");
-			case '\\' -> text.append("\\\\");
-			case '\b' -> text.append("\\b");
-			case '\t' -> text.append("\\t");
-			case '\n' -> text.append("\\n");
-			case '\f' -> text.append("\\f");
-			case '\r' -> text.append("\\r");
-			default -> text.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+			case '"' -> bytes[length++] = '"';
+			case '\\' -> bytes[length++] = '\\';
+			case '\b' -> bytes[length++] = 'b';
+			case '\t' -> bytes[length++] = 't';
+			case '\n' -> bytes[length++] = 'n';
+			case '\f' -> bytes[length++] = 'f';
+			case '\r' -> bytes[length++] = 'r';
+			default -> {
+				bytes[length++] = 'u';
+				bytes[length++] = '0';
+				bytes[length++] = '0';
+				bytes[length++] = HEX[c >> 4];
+				bytes[length++] = HEX[c & 0xF];
+			}
+		}
+	}
+
+	/** Text known to be ASCII without anything to escape (numbers). */
+	private void ascii(String text) {
+		int count = text.length();
+		room(count);
+		for (int i = 0; i < count; i++) {
+			bytes[length++] = (byte) text.charAt(i);
+		}
+	}
+
+	private void put(byte b) {
+		room(1);
+		bytes[length++] = b;
+	}
+
+	private void put(byte[] text) {
+		room(text.length);
+		System.arraycopy(text, 0, bytes, length, text.length);
+		length += text.length;
+	}
+
+	private void room(int more) {
+		if (length + more > bytes.length) {
+			bytes = java.util.Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
 		}
 	}
 }

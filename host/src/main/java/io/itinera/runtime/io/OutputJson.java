@@ -9,16 +9,21 @@ import java.util.TreeMap;
 
 /**
  * The JSON Lines form of actions, stage changes, delivery notices and dead letters: stable key
- * order, ISO times. Written field by field into one text ({@link JsonObjectText}, as Jackson's
- * generator would): a run writes a line for every action and every message not sent, so this is on
- * its hot path.
+ * order, ISO times. Written field by field into UTF-8 bytes ({@link JsonObjectText}, as Jackson's
+ * generator would; the output files take the bytes, other hosts the text): a run writes a line for
+ * every action and every message not sent, so this is on its hot path.
  */
 public final class OutputJson {
 	private OutputJson() {
 	}
 
 	public static String action(ActionRecord action) {
-		JsonObjectText json = new JsonObjectText()
+		return action(new JsonObjectText(), action).toString();
+	}
+
+	/** Writes the action into {@code json}, a fresh or {@link JsonObjectText#reset() reset} object. */
+	static JsonObjectText action(JsonObjectText object, ActionRecord action) {
+		JsonObjectText json = object
 				.string("id", action.id())
 				.string("customer", action.customerId())
 				.time("time", action.at())
@@ -38,11 +43,15 @@ public final class OutputJson {
 		json.endObject();
 		writeIfSet(json, "journey", action.journey());
 		writeIfSet(json, "version", action.version());
-		return json.toString();
+		return json;
 	}
 
 	public static String stageChange(StageChange change) {
-		JsonObjectText json = new JsonObjectText()
+		return stageChange(new JsonObjectText(), change).toString();
+	}
+
+	static JsonObjectText stageChange(JsonObjectText object, StageChange change) {
+		JsonObjectText json = object
 				.string("customer", change.customerId())
 				.time("time", change.at())
 				.string("from", change.from())
@@ -50,7 +59,7 @@ public final class OutputJson {
 				.string("cause", change.cause());
 		writeIfSet(json, "journey", change.journey());
 		writeIfSet(json, "version", change.version());
-		return json.toString();
+		return json;
 	}
 
 	/**
@@ -60,7 +69,11 @@ public final class OutputJson {
 	 * {@code consentWithdrawnAt} (absent when an opt-in topic was never subscribed) and {@code consentWithdrawnHow}.
 	 */
 	public static String notice(DeliveryNotice notice) {
-		JsonObjectText json = new JsonObjectText()
+		return notice(new JsonObjectText(), notice).toString();
+	}
+
+	static JsonObjectText notice(JsonObjectText object, DeliveryNotice notice) {
+		JsonObjectText json = object
 				.string("action", notice.actionId())
 				.string("customer", notice.customerId())
 				.time("time", notice.at())
@@ -91,7 +104,7 @@ public final class OutputJson {
 		}
 		// only in a workspace run: a journey running alone writes what it always wrote
 		writeIfSet(json, "journey", notice.journey());
-		return json.toString();
+		return json;
 	}
 
 	private static void writeIfSet(JsonObjectText json, String field, String value) {
@@ -101,11 +114,14 @@ public final class OutputJson {
 	}
 
 	public static String deadLetter(DeadLetter letter) {
-		return new JsonObjectText()
+		return deadLetter(new JsonObjectText(), letter).toString();
+	}
+
+	static JsonObjectText deadLetter(JsonObjectText object, DeadLetter letter) {
+		return object
 				.number("line", letter.line())
 				.string("reason", letter.reason())
-				.string("raw", letter.raw())
-				.toString();
+				.string("raw", letter.raw());
 	}
 
 	private static <V> Map<String, V> sorted(Map<String, V> map) {

@@ -1,14 +1,17 @@
 package io.itinera.runtime.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +62,24 @@ class JsonObjectTextTest {
 	}
 
 	@Test
+	void longsAreWrittenAsLongToStringWritesThem() {
+		Random random = new Random(7);
+		long[] edges = {0, 1, -1, 9, 10, 99, 100, -10, 1_000_000_007L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+		for (long value : edges) {
+			assertEquals("{\"n\":" + value + "}", new JsonObjectText().number("n", value).toString());
+		}
+		for (int i = 0; i < 20_000; i++) {
+			long value = random.nextLong() >> random.nextInt(64);
+			assertEquals("{\"n\":" + value + "}", new JsonObjectText().number("n", value).toString());
+		}
+	}
+
+	@Test
 	void timesAreWrittenAsInstantWritesThem() {
 		Random random = new Random(42);
 		long first = LocalDate.of(-2, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
 		long last = LocalDate.of(10_001, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-		long[] edges = {0, -1, 1, 999, 1_000, 86_399_999, 86_400_000, 1_512_317_402_000L, first, last,
+		long[] edges = {0, -1, 1, 999, 1_000, 86_399_999, 86_400_000, 1_512_317_402_000L, first, last, Long.MAX_VALUE, Long.MIN_VALUE,
 				LocalDate.of(0, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(),
 				LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1};
 		for (long millis : edges) {
@@ -89,6 +105,11 @@ class JsonObjectTextTest {
 			json.writeStringField(value, value);
 			json.writeEndObject();
 		}
-		assertEquals(text.toString(), new JsonObjectText().string(value, value).toString());
+		// the files hold UTF-8: Jackson's text as its bytes (a lone surrogate becomes '?', as String.getBytes writes it)
+		byte[] expected = text.toString().getBytes(StandardCharsets.UTF_8);
+		JsonObjectText ours = new JsonObjectText().string(value, value);
+		assertArrayEquals(expected, Arrays.copyOf(ours.bytes(), ours.length()));
+		assertEquals(new String(expected, StandardCharsets.UTF_8), ours.toString());
+		assertArrayEquals(expected, Arrays.copyOf(ours.reset().string(value, value).bytes(), ours.length()), "reused");
 	}
 }
