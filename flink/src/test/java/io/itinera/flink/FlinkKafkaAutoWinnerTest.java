@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A split that learns its winner on Flink over a Kafka topic, which has no end: {@link FlinkAutoWinnerTest}'s
- * log written to a topic of 4 partitions (keyed by customer) and read by the job at parallelism 2. An
- * epoch is published once every subtask's watermark has passed its boundary, so the job's actions,
+ * log written to 4 partitions of a topic (keyed by customer) and read by the job at parallelism 2; a fifth
+ * partition stays empty, and holds no epoch back once it is idle. An epoch is published once every
+ * subtask's watermark has passed its boundary, so the job's actions,
  * stage changes and {@code split-weights} lines are {@code run}'s, up to a day before the log's last
  * event less the lateness (what only the end of the input would fire, a topic never gives).
  */
@@ -78,7 +79,7 @@ class FlinkKafkaAutoWinnerTest {
 	@Test
 	void atParallelismTwoTheJobLearnsWhatRunLearns() throws Exception {
 		String events = "learning-events";
-		kafka.createTopic(events, PARTITIONS);
+		kafka.createTopic(events, PARTITIONS + 1); // the last one stays empty
 		List<List<String>> byPartition = new ArrayList<>();
 		for (int p = 0; p < PARTITIONS; p++) {
 			byPartition.add(new ArrayList<>());
