@@ -146,9 +146,9 @@ public final class FlinkCommand implements Callable<Integer> {
 			err.println(refusal);
 			return null;
 		}
-		boolean replay = log.file != null && Files.isRegularFile(log.file) && clock != RunCommand.Clock.WALL;
-		if (!replay && AssemblyAdapter.refusesLearningSplits(List.of(plan), "the Flink job over a live input (a topic, a watched folder,"
-				+ " --clock wall)", err)) {
+		boolean inEventTime = clock != RunCommand.Clock.WALL && (kafka.eventsTopic != null || log.file != null && Files.isRegularFile(log.file));
+		if (!inEventTime && AssemblyAdapter.refusesLearningSplits(List.of(plan), "the Flink job over a watched folder or by the wall clock"
+				+ " (--clock wall)", err)) {
 			return null;
 		}
 		return jobArguments(PlanJson.write(plan), journey.toAbsolutePath().getParent());

@@ -158,6 +158,6 @@ class AutoWinnerAgreementTest {
 				dir.resolve("flink").toString(), "--local", "--clock", "wall"); // a replay learns: FlinkAutoWinnerTest
 		assertNotEquals(0, flink.exit());
 		assertTrue(flink.err().contains("plain.journey:27: split Mails learns its winner (auto winner by goal), which the Flink job"
-				+ " over a live input (a topic, a watched folder, --clock wall) cannot run yet"), flink.err());
+				+ " over a watched folder or by the wall clock (--clock wall) cannot run yet"), flink.err());
 	}
 }

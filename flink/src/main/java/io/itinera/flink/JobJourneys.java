@@ -48,29 +48,30 @@ final class JobJourneys {
 	 * Whether a journey has a split that learns its winner (the job's operator then has an
 	 * {@link EpochCoordinator}); checked where the job is built, before the policies every subtask checks.
 	 *
-	 * @param replay whether the job replays a log (files read once)
-	 * @throws AssemblyException when a journey learns over a live input
+	 * @param inEventTime whether the job's input goes by event time with watermarks that only its events
+	 *                    move: a replayed log or a Kafka topic (not a watched folder, not {@code --clock wall})
+	 * @throws AssemblyException when a journey learns over a workspace or another input
 	 */
-	static boolean learns(JobSettings settings, boolean replay) {
+	static boolean learns(JobSettings settings, boolean inEventTime) {
 		JobJourneys journeys = new JobJourneys(settings, plans(settings), WorkspacePlans.isWorkspace(settings.planJson()));
 		if (!SplitEpochs.learns(journeys.plans)) {
 			return false;
 		}
-		if (!replay) {
+		if (!inEventTime || journeys.workspace) {
 			journeys.refuseLearningSplits();
 		}
 		return true;
 	}
 
 	/**
-	 * The job learns the winners of one journey's splits over a log it replays ({@link LearningEpochs}), not
-	 * over a workspace or a live input (a Kafka topic, a watched folder, {@code --clock wall}) yet.
+	 * The job learns the winners of one journey's splits over a log it replays or a Kafka topic
+	 * ({@link LearningEpochs}), not over a workspace, a watched folder or by the wall clock yet.
 	 *
 	 * @throws AssemblyException when a journey has a split that learns
 	 */
 	private void refuseLearningSplits() {
-		RuntimeAssembly.refuseLearningSplits(plans, "the Flink job over a workspace or a live input",
-				"replay a log of one journey with itinera flink, or use itinera run or itinera simulate.");
+		RuntimeAssembly.refuseLearningSplits(plans, "the Flink job over a workspace, a watched folder or by the wall clock",
+				"give itinera flink one journey over a log or a Kafka topic in event time, or use itinera run or itinera simulate.");
 	}
 
 	/** For messages and the job's name: the journey's name, or the workspace's journeys. */

@@ -123,7 +123,7 @@ public final class JourneyJob {
 				: events.assignTimestampsAndWatermarks(eventTime(settings, (EventRecord event, long previous) -> event.at,
 						where == EventTime.AFTER_PARSING_LIVE)).uid("watermarks").name("event time");
 		DataStream<EventRecord> toCustomers = erasures == null ? timed : timed.union(erasures);
-		boolean learns = JobJourneys.learns(settings, where == EventTime.AFTER_PARSING_REPLAY);
+		boolean learns = JobJourneys.learns(settings, where != EventTime.AFTER_PARSING_LIVE && !settings.wallClock());
 		KeyedStream<EventRecord, String> byCustomer = toCustomers.keyBy(EventRecord::getCustomerId, Types.STRING);
 		DataStream<OutputRecord> results = (learns
 				? byCustomer.transform("journey", OutputTypes.OUTPUT, new LearningOperatorFactory(settings, erasureSalt))

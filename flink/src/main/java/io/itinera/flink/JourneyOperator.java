@@ -211,7 +211,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	@SuppressWarnings("unchecked")
 	private void openLearning(AssembledRuntime runtime) throws Exception {
 		if (!(runtime instanceof AssembledJourney journey) || settings.wallClock()) {
-			throw new IllegalStateException("splits that learn their winner run in a replay of one journey, not live or in a workspace");
+			throw new IllegalStateException("splits that learn their winner run in one journey in event time (a replay or a Kafka topic), not by the wall clock or in a workspace");
 		}
 		heldForEpoch = new HeldEvents(getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
 				new ListStateDescriptor<>(HeldEvents.STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)),

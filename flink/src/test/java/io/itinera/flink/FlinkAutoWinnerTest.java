@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parallelism 1 resumed at 2.
  */
 class FlinkAutoWinnerTest {
-	private static final String JOURNEY = """
+	static final String JOURNEY = """
 			journey AutoPlain "A learning split over a plain log: purchases are the log's" {
 			  entry on visit -> Browsing
 			  goal purchase within 7 days
@@ -107,7 +107,18 @@ class FlinkAutoWinnerTest {
 		long latest = writeLog(log, 2000);
 		settings = JobSettings.of(PlanJson.write(plan), dir.toString()).withReplayEnd(latest);
 
-		Path local = dir.resolve("local");
+		List<String> weightLines = runLocal(plan, journeyFile, log, dir.resolve("local"));
+		actions = FlinkFixtures.sorted(dir.resolve("local").resolve(JsonLinesOutput.ACTIONS));
+		stageChanges = FlinkFixtures.sorted(dir.resolve("local").resolve(JsonLinesOutput.STAGE_CHANGES));
+		weights = new ArrayList<>(weightLines);
+		weights.sort(null);
+		assertTrue(weights.size() > 30 && actions.size() > 1000, weights.size() + " weight lines, " + actions.size() + " actions");
+		assertNotEquals(weightLines.get(0).replaceAll("\"epochStart\":\"[^\"]*\"", ""),
+				weightLines.get(weightLines.size() - 3).replaceAll("\"epochStart\":\"[^\"]*\"", ""), "the weights moved");
+	}
+
+	/** The local engine's run of {@code log} (its outputs to {@code local}); returns its {@code split-weights.jsonl} lines. */
+	static List<String> runLocal(JourneyPlan plan, Path journeyFile, Path log, Path local) throws Exception {
 		List<String> weightLines = new ArrayList<>();
 		try (AssembledJourney journey = RuntimeAssembly.journey(plan, journeyFile, AssemblyOptions.DEFAULT);
 				EventSource source = EventLogSource.open(log, InputFormat.JSONL, ColumnMapping.parse(null), null, ',', EventSchema.of(plan));
@@ -116,17 +127,11 @@ class FlinkAutoWinnerTest {
 					EngineConfig.defaults().withWorkers(2).withDriver(DriverSettings.replay()))
 					.learningSplits(SplitEpochs.of(Map.of(plan, journey.splitWeights()), weightLines::add)).run(source);
 		}
-		actions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
-		stageChanges = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.STAGE_CHANGES));
-		weights = new ArrayList<>(weightLines);
-		weights.sort(null);
-		assertTrue(weights.size() > 30 && actions.size() > 1000, weights.size() + " weight lines, " + actions.size() + " actions");
-		assertNotEquals(weightLines.get(0).replaceAll("\"epochStart\":\"[^\"]*\"", ""),
-				weightLines.get(weightLines.size() - 3).replaceAll("\"epochStart\":\"[^\"]*\"", ""), "the weights moved");
+		return weightLines;
 	}
 
 	/** Visits of {@code customers} over ten days, 15% of them buying; in time order. Returns the latest event time. */
-	private static long writeLog(Path file, int customers) throws Exception {
+	static long writeLog(Path file, int customers) throws Exception {
 		Random random = new Random(11);
 		List<long[]> rows = new ArrayList<>(); // time, customer, amount (0: a visit)
 		long day = 86_400_000L;
