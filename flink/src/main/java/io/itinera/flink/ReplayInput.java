@@ -85,6 +85,7 @@ final class ReplayInput implements AutoCloseable {
 		} catch (IOException | RuntimeException e) {
 			if (parsedCopy != null) {
 				Files.deleteIfExists(parsedCopy);
+				removeIfEmpty(folder);
 			}
 			throw e;
 		}
@@ -186,6 +187,10 @@ final class ReplayInput implements AutoCloseable {
 		if (copy != null) {
 			Files.deleteIfExists(copy);
 		}
+		removeIfEmpty(folder);
+	}
+
+	private static void removeIfEmpty(Path folder) throws IOException {
 		try {
 			Files.deleteIfExists(folder);
 		} catch (DirectoryNotEmptyException someoneElses) {
