@@ -119,7 +119,8 @@ public final class FlinkCommand implements Callable<Integer> {
 		}
 		Path target = FlinkJobFiles.target();
 		long replayBytes = log.file != null && clock != RunCommand.Clock.WALL && Files.isRegularFile(log.file) ? Files.size(log.file) : -1;
-		List<String> command = local ? FlinkJobFiles.localCommand(target, replayBytes) : FlinkJobFiles.submitCommand(target);
+		FlinkClassData classData = local && replayBytes >= 0 ? FlinkJobFiles.classData(target) : null;
+		List<String> command = local ? FlinkJobFiles.localCommand(target, replayBytes, classData) : FlinkJobFiles.submitCommand(target);
 		if (command == null) {
 			throw CommandError.error(local ? "itinera flink --local: " + target + " has no job build; build it with: mvn -B -q -pl flink -am package -DskipTests"
 					: "itinera flink: no flink command (set FLINK_HOME or put flink on the PATH), or run on this machine with --local. "
@@ -132,6 +133,9 @@ public final class FlinkCommand implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(stopJob);
 		int exit = process.waitFor();
 		Runtime.getRuntime().removeShutdownHook(stopJob);
+		if (classData != null) {
+			classData.afterJob(exit, command.get(0), FlinkJobFiles.classPath(target, classData));
+		}
 		return exit;
 	}
 
@@ -300,9 +304,10 @@ public final class FlinkCommand implements Callable<Integer> {
 		 * ends, gets the client compiler only, as {@code run} has it (the launcher script): C2 spends
 		 * more CPU compiling Flink's and the job's code than a replay of minutes gains from it. Its heap
 		 * is sized to the log ({@link #replayHeapBytes}), all of it from the start; live jobs keep the
-		 * full JIT and the default heap.
+		 * full JIT and the default heap. A replay also gets the class-data archive ({@code classData},
+		 * may be null: none).
 		 */
-		static List<String> localCommand(Path target, long replayBytes) throws IOException {
+		static List<String> localCommand(Path target, long replayBytes, FlinkClassData classData) throws IOException {
 			Path classes = target.resolve("classes");
 			Path classPath = target.resolve(CLASS_PATH);
 			if (!Files.isDirectory(classes) || !Files.isRegularFile(classPath)) {
@@ -315,9 +320,27 @@ public final class FlinkCommand implements Callable<Integer> {
 				String heap = replayHeapBytes(replayBytes, Runtime.getRuntime().maxMemory()) / MIB + "m";
 				// the whole heap from the start: growing it step by step cost more collections and system time
 				command.addAll(List.of("-Xss4m", "-XX:TieredStopAtLevel=1", "-Xms" + heap, "-Xmx" + heap));
+				if (classData != null) {
+					command.addAll(classData.jvmOptions());
+				}
 			}
-			command.addAll(List.of("-cp", classes + File.pathSeparator + Files.readString(classPath).trim(), MAIN));
+			command.addAll(List.of("-cp", classPath(target, classData), MAIN));
 			return command;
+		}
+
+		/** The job JVM's class path: the module's classes (its jar with a class-data archive) and its dependencies. */
+		static String classPath(Path target, FlinkClassData classData) throws IOException {
+			Path module = classData != null ? classData.moduleJar() : target.resolve("classes");
+			return module + File.pathSeparator + Files.readString(target.resolve(CLASS_PATH)).trim();
+		}
+
+		/** The class-data archive of a local replay, or null (no module jar with the current classes, or none can be written). */
+		static FlinkClassData classData(Path target) throws IOException {
+			Path classPath = target.resolve(CLASS_PATH);
+			if (!Files.isRegularFile(classPath)) {
+				return null;
+			}
+			return FlinkClassData.of(target, FlinkClassData.entries(Files.readString(classPath).trim())).orElse(null);
 		}
 
 		private static final long MIB = 1024 * 1024;

@@ -29,25 +29,30 @@ public final class JourneyJob {
 	/**
 	 * Where the events come from: log files (read once), a folder watched for new files, or a Kafka
 	 * topic; {@code numbersCarried}: the files are a log's copy in time order whose lines carry their
-	 * numbers ({@link NumberedLineFormat}).
+	 * numbers ({@link NumberedLineFormat}); {@code parsed}: the file is a log as its first pass read it ({@link ParsedLog}).
 	 */
 	public record Input(List<String> files, String watchDirectory, String kafkaBootstrap, String topic, String groupId,
-			boolean numbersCarried) {
+			boolean numbersCarried, boolean parsed) {
 		public static Input files(List<String> files) {
-			return new Input(files, null, null, null, null, false);
+			return new Input(files, null, null, null, null, false, false);
 		}
 
 		/** A log's copy in time order ({@link ReplayInput}). */
 		public static Input sortedCopy(String file) {
-			return new Input(List.of(file), null, null, null, null, true);
+			return new Input(List.of(file), null, null, null, null, true, false);
+		}
+
+		/** A log in order as its first pass read it ({@link ReplayInput}). */
+		static Input parsedCopy(String file) {
+			return new Input(List.of(file), null, null, null, null, true, true);
 		}
 
 		public static Input watching(String directory) {
-			return new Input(List.of(), directory, null, null, null, false);
+			return new Input(List.of(), directory, null, null, null, false, false);
 		}
 
 		public static Input kafka(String bootstrap, String topic, String groupId) {
-			return new Input(List.of(), null, bootstrap, topic, groupId, false);
+			return new Input(List.of(), null, bootstrap, topic, groupId, false, false);
 		}
 
 		/** Files read once (a replay), not a topic or a watched folder. */
@@ -156,6 +161,8 @@ public final class JourneyJob {
 		if (input.watchDirectory() != null) {
 			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(), new Path(input.watchDirectory()))
 					.monitorContinuously(Duration.ofMillis(200));
+		} else if (input.parsed()) {
+			files = FileSource.forRecordStreamFormat(new ParsedLog.Format(), new Path(input.files().get(0)));
 		} else {
 			files = FileSource.forRecordStreamFormat(new NumberedLineFormat(input.numbersCarried()),
 					input.files().stream().map(Path::new).toArray(Path[]::new));

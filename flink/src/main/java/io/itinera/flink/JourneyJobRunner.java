@@ -73,7 +73,7 @@ public final class JourneyJobRunner {
 			JourneyJob.Input input = arguments.input();
 			if (!arguments.files().isEmpty() && !arguments.wallClock()) {
 				replay = ReplayInput.prepare(arguments.files(), journeys.schema(), arguments.mapping(), arguments.latenessMillis(),
-						arguments.maxSkewMillis(), arguments.endAt(), sortFolder(arguments));
+						arguments.maxSkewMillis(), arguments.endAt(), sortFolder(arguments), arguments.local());
 				settings = replay.applyTo(settings);
 				input = replay.input(input);
 				if (replay.orderNote() != null) {

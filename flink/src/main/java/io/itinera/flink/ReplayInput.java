@@ -27,6 +27,9 @@ import java.util.Locale;
  * time, customer, content and line ({@link SortedLog#BY_TIME}, bounded memory), each line its
  * original text behind its number in the file ({@link NumberedLineFormat}), so dead letters keep
  * the file's numbers. The copy is removed by {@link #close()}.</li>
+ * <li>A local replay's first pass parses every line in full and keeps what it read ({@link ParsedLog}):
+ * a log in order whose end refuses no line is read by the job from there, not parsed again. A
+ * cluster's task managers may not see the launcher's folders, so a job submitted reads the log.</li>
  * </ul>
  */
 final class ReplayInput implements AutoCloseable {
@@ -39,15 +42,18 @@ final class ReplayInput implements AutoCloseable {
 	private final long maxSkewMillis;
 	private final Path folder;
 	private final Path copy;
+	/** The copy is the first pass's {@link ParsedLog}, not a sorted one. */
+	private final boolean parsed;
 	private final String orderNote;
 
-	private ReplayInput(long lines, Long endAt, LogScan.End end, long maxSkewMillis, Path folder, Path copy, String orderNote) {
+	private ReplayInput(long lines, Long endAt, LogScan.End end, long maxSkewMillis, Path folder, Path copy, boolean parsed, String orderNote) {
 		this.lines = lines;
 		this.endAt = endAt;
 		this.end = end;
 		this.maxSkewMillis = maxSkewMillis;
 		this.folder = folder;
 		this.copy = copy;
+		this.parsed = parsed;
 		this.orderNote = orderNote;
 	}
 
@@ -55,26 +61,50 @@ final class ReplayInput implements AutoCloseable {
 	 * Reads {@code files} once, and again into a sorted copy in {@code folder} when they are not in time order.
 	 *
 	 * @param endAt the replay's own end ({@code --end-at}), or null: the log's
+	 * @param keepParsed whether the job may read the first pass's {@link ParsedLog} from {@code folder} (a local replay)
 	 */
 	static ReplayInput prepare(List<String> files, EventSchema schema, String mapping, long latenessMillis, long maxSkewMillis,
-			Long endAt, Path folder) throws IOException {
+			Long endAt, Path folder, boolean keepParsed) throws IOException {
 		TimeWindow window = TimeWindow.of(TimeWindow.DEFAULT_EARLIEST, Instant.now(), Duration.ofMillis(maxSkewMillis));
 		LogScan scan;
 		LogLines.OutOfOrder acrossCustomers;
 		long lines;
-		try (LogLines first = LogLines.firstPass(files, schema, mapping, window, latenessMillis)) {
-			scan = LogScan.of(first, latenessMillis);
+		Path parsedCopy = keepParsed ? folder.resolve("input.parsed") : null;
+		try (LogLines first = keepParsed ? new LogLines(files, schema, mapping, window, latenessMillis)
+				: LogLines.firstPass(files, schema, mapping, window, latenessMillis)) {
+			if (parsedCopy == null) {
+				scan = LogScan.of(first, latenessMillis);
+			} else {
+				Files.createDirectories(folder);
+				try (ParsedLog.Writing writing = new ParsedLog.Writing(first, parsedCopy)) {
+					scan = LogScan.of(writing, latenessMillis);
+				}
+			}
 			acrossCustomers = first.outOfOrder();
 			lines = first.linesRead();
+		} catch (IOException | RuntimeException e) {
+			if (parsedCopy != null) {
+				Files.deleteIfExists(parsedCopy);
+				removeIfEmpty(folder);
+			}
+			throw e;
 		}
 		LogScan.End end = scan.end(endAt == null ? maxSkewMillis : Long.MAX_VALUE);
-		if (scan.disorder() == null && acrossCustomers == null) {
-			return new ReplayInput(lines, endAt, end, maxSkewMillis, folder, null, null);
+		boolean inOrder = scan.disorder() == null && acrossCustomers == null;
+		if (parsedCopy != null && inOrder && end.beyond().isEmpty()) {
+			// the first pass's window refused what the job's would: no line is beyond the log's end
+			return new ReplayInput(lines, endAt, end, maxSkewMillis, folder, parsedCopy, true, null);
+		}
+		if (parsedCopy != null) {
+			Files.deleteIfExists(parsedCopy);
+		}
+		if (inOrder) {
+			return new ReplayInput(lines, endAt, end, maxSkewMillis, folder, null, false, null);
 		}
 		TimeWindow kept = end.beyond().isEmpty() ? window : window.endingAfterLog(end.at(), maxSkewMillis);
 		Path copy = writeSortedCopy(new LogLines(files, schema, mapping, kept, latenessMillis), folder);
 		String why = scan.disorder() != null ? disorder(scan.disorder(), latenessMillis) : disorder(acrossCustomers, latenessMillis);
-		return new ReplayInput(lines, endAt, end, maxSkewMillis, folder, copy,
+		return new ReplayInput(lines, endAt, end, maxSkewMillis, folder, copy, false,
 				why + ": the job reads a copy sorted by time, " + copy + ", removed when the job ends");
 	}
 
@@ -133,9 +163,12 @@ final class ReplayInput implements AutoCloseable {
 		return settings.withReplayEnd(replayEnd).withEventTimes(new JobSettings.EventTimes(maxSkewMillis, logReaches));
 	}
 
-	/** What the job reads: the sorted copy, or {@code given} when the log is in order. */
+	/** What the job reads: the first pass's parsed log, the sorted copy, or {@code given}. */
 	JourneyJob.Input input(JourneyJob.Input given) {
-		return copy == null ? given : JourneyJob.Input.sortedCopy(copy.toString());
+		if (copy == null) {
+			return given;
+		}
+		return parsed ? JourneyJob.Input.parsedCopy(copy.toString()) : JourneyJob.Input.sortedCopy(copy.toString());
 	}
 
 	/** For the output: why the log is read sorted; null when it is read as it is. */
@@ -154,6 +187,10 @@ final class ReplayInput implements AutoCloseable {
 		if (copy != null) {
 			Files.deleteIfExists(copy);
 		}
+		removeIfEmpty(folder);
+	}
+
+	private static void removeIfEmpty(Path folder) throws IOException {
 		try {
 			Files.deleteIfExists(folder);
 		} catch (DirectoryNotEmptyException someoneElses) {

@@ -62,6 +62,26 @@ class FlinkFileOrderTest {
 	}
 
 	@Test
+	void aLogInOrderIsReadAsItsFirstPassParsedItWithWhatRunGives() throws Exception {
+		Path clean = FlinkFixtures.log(dir, "clean.jsonl", 6_000, 400, 7);
+		List<String> lines = new ArrayList<>(Files.readAllLines(clean));
+		lines.add(100, "{\"customer\": \"c1\", \"time\": \"not a time\", \"type\": \"cart_add\"}");
+		Path log = Files.write(dir.resolve("in-order.jsonl"), lines);
+		Path run = FlinkFixtures.localReplay(log, dir.resolve("run"));
+
+		Path flink = dir.resolve("flink");
+		String said = job(log, flink);
+		assertFalse(said.contains("not in time order"), said);
+		assertEquals(FlinkFixtures.sorted(run.resolve(JsonLinesOutput.ACTIONS)), FlinkFixtures.sortedLines(flink, OutputRecord.ACTION));
+		assertEquals(FlinkFixtures.sorted(run.resolve(JsonLinesOutput.STAGE_CHANGES)),
+				FlinkFixtures.sortedLines(flink, OutputRecord.STAGE_CHANGE));
+		List<String> deadLetters = FlinkFixtures.sortedLines(flink, OutputRecord.DEAD_LETTER);
+		assertEquals(FlinkFixtures.sorted(run.resolve(JsonLinesOutput.DEAD_LETTERS)), deadLetters, "the dead letter run writes");
+		assertTrue(deadLetters.size() == 1 && deadLetters.get(0).contains("\"line\":101,"), deadLetters::toString);
+		assertFalse(Files.exists(flink.resolve(ReplayInput.SORT_FOLDER)), "the parsed log is removed");
+	}
+
+	@Test
 	void oneLineFarBeyondTheRestChangesNothingElseAndIsADeadLetterAsInRun() throws Exception {
 		Path clean = FlinkFixtures.log(dir, "clean.jsonl", 6_000, 400, 7);
 		Path local = FlinkFixtures.localRun(clean, dir.resolve("local"));

@@ -41,8 +41,58 @@ class ReplayInputTest {
 	}
 
 	private ReplayInput prepare(Path log, Long endAt) throws IOException {
+		return prepare(log, endAt, false);
+	}
+
+	private ReplayInput prepare(Path log, Long endAt, boolean keepParsed) throws IOException {
 		return ReplayInput.prepare(List.of(log.toString()), EventSchema.of(FlinkFixtures.cartRecovery()), FlinkFixtures.MAPPING, MINUTE,
-				DAY, endAt, dir.resolve("out").resolve(ReplayInput.SORT_FOLDER));
+				DAY, endAt, dir.resolve("out").resolve(ReplayInput.SORT_FOLDER), keepParsed);
+	}
+
+	@Test
+	void aLocalReplayReadsTheLogAsItsFirstPassParsedIt() throws Exception {
+		String favourite = line(2, "2026-01-01T10:01:00Z").replace("product_view", "favourite");
+		List<String> lines = List.of(line(1, "2026-01-01T10:00:00Z"), "not json", favourite, "", line(2, "2026-01-01T10:02:00Z"));
+		Path log = Files.writeString(dir.resolve("log.jsonl"), String.join("\n", lines) + "\n");
+		Path copy;
+		try (ReplayInput replay = prepare(log, null, true)) {
+			assertNull(replay.orderNote());
+			JourneyJob.Input input = replay.input(JourneyJob.Input.files(List.of(log.toString())));
+			assertTrue(input.parsed());
+			copy = Path.of(input.files().get(0));
+			List<NumberedLine> read = new ArrayList<>();
+			try (var reader = new ParsedLog.Format().createReader(new org.apache.flink.configuration.Configuration(),
+					new org.apache.flink.core.fs.local.LocalDataInputStream(copy.toFile()))) {
+				for (NumberedLine line = reader.read(); line != null; line = reader.read()) {
+					read.add(line);
+				}
+			}
+			// the bad line as its text (the job's parser makes its dead letter), the mapping's skipped line left out
+			assertEquals(List.of(1L, 2L, 5L), read.stream().map(line -> line.line).toList());
+			assertEquals("not json", read.get(1).text);
+			JsonLinesEventParser parser = new JsonLinesEventParser(ColumnMapping.parse(FlinkFixtures.MAPPING),
+					EventSchema.of(FlinkFixtures.cartRecovery()), io.itinera.runtime.io.TimeWindow.startingNow());
+			for (int i : new int[] {0, 2}) {
+				EventRecord expected = EventLines.record(parser.parse(lines.get(i == 0 ? 0 : 4)), read.get(i).line);
+				EventRecord event = read.get(i).event;
+				assertEquals(expected.customerId, event.customerId);
+				assertEquals(expected.at, event.at);
+				assertEquals(expected.line, event.line);
+				org.junit.jupiter.api.Assertions.assertArrayEquals(expected.event, event.event);
+			}
+		}
+		assertFalse(Files.exists(copy), "the parsed log is removed after the job");
+	}
+
+	@Test
+	void aLogOutOfOrderIsSortedEvenWhenTheFirstPassKeptWhatItParsed() throws IOException {
+		Path log = log("2026-01-01T10:00:00Z", "2026-01-01T12:00:00Z", "2026-01-01T09:00:00Z");
+		try (ReplayInput replay = prepare(log, null, true)) {
+			JourneyJob.Input input = replay.input(JourneyJob.Input.files(List.of(log.toString())));
+			assertFalse(input.parsed());
+			assertTrue(input.numbersCarried());
+			assertFalse(Files.exists(dir.resolve("out").resolve(ReplayInput.SORT_FOLDER).resolve("input.parsed")));
+		}
 	}
 
 	@Test
