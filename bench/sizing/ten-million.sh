@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The 10M-customer row of docs/sizing.md, measured: one JSON Lines log of one cart per customer (CUSTOMERS,
-# default 10,000,000, over 10 days; the smallest log that gives every customer a journey state), then on it
+# default 10,000,000; the smallest log that gives every customer a journey state) within SPAN seconds of event
+# time (default 3000: 50 minutes, under cart-recovery's hour in Carted, so every customer ends in Carted with their
+# abandonment timer pending: the cost measured is the customers' state and its checkpoints, not the journey's
+# later steps; SPAN=864000 spreads them over 10 days, where 1 hour later each is scored and nudged), then on it
 #   1. itinera flink --local --parallelism 2 with RocksDB state and incremental checkpoints (FLINK_CONF_DIR, as a
 #      cluster would have them) every CHECKPOINT_MS (default 10000): CPU (user + sys of the process tree), wall,
 #      peak RSS, and every checkpoint's full and incremental size and duration from the MiniCluster's REST API;
@@ -23,7 +26,7 @@ itinera=$here/itinera
 
 log=${LOG:-$work/carts.jsonl}
 if [ ! -f "$log" ]; then
-  awk -v n="$customers" 'BEGIN { base = 1772323200; step = 864000 / n
+  awk -v n="$customers" -v span="${SPAN:-3000}" 'BEGIN { base = 1772323200; step = span / n
     for (i = 0; i < n; i++) printf "{\"customer\":\"c%d\",\"time\":\"%s\",\"type\":\"cart_add\",\"productId\":\"p%d\",\"price\":%d.%02d}\n",
       10000000 + i, strftime("%Y-%m-%dT%H:%M:%SZ", base + int(i * step), 1), i % 5000, 5 + i % 150, i % 100 }' > "$log"
 fi
