@@ -37,7 +37,7 @@ echo "## $(date -u +%FT%TZ) $events events of $customers customers ($(du -h "$lo
 watch_size() {
   local pid=$1 folder=$2 file=$3 max=0 size
   while kill -0 "$pid" 2> /dev/null; do
-    size=$(du -sb "$folder" 2> /dev/null | cut -f1 || echo 0)
+    size=$(du -sb "$folder" 2> /dev/null | cut -f1 | head -1 || true)  # files vanish while du reads: then it exits 1
     [ "${size:-0}" -gt "$max" ] && max=$size && echo "$max" > "$file"
     sleep 2
   done
@@ -54,6 +54,8 @@ rest.bind-port: $port
 rest.port: $port
 web.checkpoints.history: 100000
 EOF
+  # FLINK_CONF: more lines for it, for example "state.backend.rocksdb.use-bloom-filter: true"
+  [ -z "${FLINK_CONF:-}" ] || printf '%b\n' "$FLINK_CONF" >> "$conf/config.yaml"
   out=$work/flink-out
   FLINK_CONF_DIR=$conf /usr/bin/time -f "%U %S %e %M" -o "$work/flink-time.txt" "$itinera" flink "$journey" --events "$log" \
       --out "$out" --local --parallelism 2 --checkpoint-ms "$checkpoint_ms" > "$work/flink.txt" 2>&1 &
