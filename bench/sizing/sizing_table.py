@@ -7,10 +7,10 @@
 import math
 import sys
 R_run, R_flink, ck_us = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])  # events/CPU-s, µs CPU per checkpointed customer
-STATE_B = 209   # measured: run's state directory per customer at 10M (WAL included)
+STATE_B = 351   # measured: run's state directory per customer at 10M at its largest (write-ahead logs; bench/sizing/ten-million.sh)
 rows = [(100_000, 1_000_000, "rates measured at this population (the 1M log); peak **extrapolated**"),
         (1_000_000, 10_000_000, "rates measured; population **extrapolated** (10x)"),
-        (10_000_000, 10_000_000, "**measured row**: 10M customers' state and checkpoints; rates measured"),
+        (10_000_000, 10_000_000, "**measured row**: `run` over 10M customers (state, CPU, memory); Flink's state and checkpoints measured to 3.3M customers, 10M **extrapolated**; rates measured"),
         (10_000_000, 100_000_000, "10M measured; events/day **extrapolated** (linear)"),
         (10_000_000, 1_000_000_000, "10M measured; events/day **extrapolated** (linear)"),
         (100_000_000, 1_000_000_000, "**extrapolated** (10x the measured population)")]

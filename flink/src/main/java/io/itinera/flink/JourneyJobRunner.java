@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigConstants;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -83,6 +85,9 @@ public final class JourneyJobRunner {
 				settings = settings.withReplayEnd(arguments.endAt());
 			}
 			Configuration config = new Configuration();
+			if (arguments.local()) {
+				applyConfigurationFolder(config, System.getenv(ConfigConstants.ENV_FLINK_CONF_DIR));
+			}
 			configure(config, arguments.checkpointMillis());
 			if (arguments.local()) {
 				checkpoints = workFolder(arguments, CHECKPOINT_FOLDER, "itinera-checkpoints-");
@@ -188,6 +193,18 @@ public final class JourneyJobRunner {
 		config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
 		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, LOCAL_RESTARTS);
 		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+	}
+
+	/**
+	 * A {@code --local} job takes the settings of a Flink configuration folder ({@code FLINK_CONF_DIR}, its
+	 * {@code config.yaml}) as a cluster would, for example RocksDB state with incremental checkpoints
+	 * ({@code state.backend.type: rocksdb}, {@code execution.checkpointing.incremental: true}) or a fixed REST port to
+	 * read the checkpoints' statistics from ({@code rest.bind-port}); the checkpoints still go to the output's folder.
+	 */
+	static void applyConfigurationFolder(Configuration config, String folder) {
+		if (folder != null && !folder.isBlank()) {
+			config.addAll(GlobalConfiguration.loadConfiguration(folder));
+		}
 	}
 
 	private static String rootMessage(Throwable e) {
