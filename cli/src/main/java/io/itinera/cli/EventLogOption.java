@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.CommandError;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.vocabulary.ExitCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.erasure.CustomerLines;
 import io.itinera.runtime.erasure.OutputRewrite;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.dsl.compiler.JourneyCompiler;

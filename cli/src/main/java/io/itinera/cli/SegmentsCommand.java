@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.runtime.driver.SlotCodec;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.PlanJson;

@@ -1,5 +1,6 @@
 package io.itinera.cli;
 
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.InProcessCli.Result;
 import io.itinera.cli.vocabulary.ExitCode;
 import static io.itinera.cli.InProcessCli.execute;

@@ -1,6 +1,6 @@
 package io.itinera.cli.train;
 
-import io.itinera.cli.CommandError;
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.vocabulary.DeprecatedSpelling;
 import io.itinera.cli.vocabulary.DurationOption;
 import io.itinera.cli.vocabulary.ExitCode;

@@ -1,6 +1,6 @@
 package io.itinera.cli.train;
 
-import io.itinera.cli.CommandError;
+import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.journey.JourneyDiagnostic;
 import io.itinera.cli.journey.JourneyLoader;
 import io.itinera.dsl.compiler.JourneyCompiler;

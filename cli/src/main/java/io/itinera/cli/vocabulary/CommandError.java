@@ -1,9 +1,8 @@
-package io.itinera.cli;
+package io.itinera.cli.vocabulary;
 
-import io.itinera.cli.vocabulary.ExitCode;
 /**
  * Why a command stops, for the user: one line that names what is wrong and the fix, and the exit
- * status. Thrown from anywhere in a command; {@link ErrorHandler} prints it, never a stack trace.
+ * status. Thrown from anywhere in a command; the command line's error handler prints it, never a stack trace.
  */
 public final class CommandError extends RuntimeException {
 	private static final long serialVersionUID = 1L;
