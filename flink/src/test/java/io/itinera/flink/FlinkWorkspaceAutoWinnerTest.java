@@ -63,8 +63,10 @@ class FlinkWorkspaceAutoWinnerTest {
 					.learningSplits(SplitEpochs.of(workspace.splitBoards(), weights::add)).run(source);
 		}
 		weights.sort(null);
-		assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlain\""))
-				&& weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlainB\"")), "both journeys learn: " + weights.size());
+		for (String journey : List.of("AutoPlain", "AutoPlainB")) {
+			assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"" + journey + "\"") && !line.contains("\"exposures\":0,")),
+					journey + " counts its arms' exposures: " + weights.size() + " weight lines");
+		}
 		List<String> actions = FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS));
 		assertTrue(actions.size() > 1000, actions.size() + " actions");
 
