@@ -87,6 +87,10 @@ class AutoWinnerEveryHostTest {
 		assertEquals(weights, Files.readAllLines(simulated.resolve(SplitEpochs.FILE)));
 		assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlain\""))
 				&& weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlainB\"")), "both journeys learn");
+		for (String journey : List.of("AutoPlain", "AutoPlainB")) {
+			assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"" + journey + "\"") && !line.contains("\"exposures\":0,")),
+					journey + " counts its arms' exposures");
+		}
 		List<String> actions = Files.readAllLines(run.resolve(JsonLinesOutput.ACTIONS));
 		assertTrue(actions.size() > 1000, "the journeys send");
 		// explain replays a customer of the workspace with each journey's recorded weights: the check agrees with the run
