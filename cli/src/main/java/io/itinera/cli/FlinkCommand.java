@@ -151,12 +151,17 @@ public final class FlinkCommand implements Callable<Integer> {
 			err.println(refusal);
 			return null;
 		}
-		boolean inEventTime = clock != RunCommand.Clock.WALL && (kafka.eventsTopic != null || log.file != null && Files.isRegularFile(log.file));
-		if (!inEventTime && AssemblyAdapter.refusesLearningSplits(List.of(plan), "the Flink job over a watched folder or by the wall clock"
-				+ " (--clock wall)", err)) {
+		if (refusesLearningSplits(List.of(plan), err)) {
 			return null;
 		}
 		return jobArguments(PlanJson.write(plan), journey.toAbsolutePath().getParent());
+	}
+
+	/** Splits that learn their winner need event time: a log replayed or a Kafka topic, not a watched folder nor {@code --clock wall}. */
+	private boolean refusesLearningSplits(List<JourneyPlan> plans, PrintWriter err) {
+		boolean inEventTime = clock != RunCommand.Clock.WALL && (kafka.eventsTopic != null || log.file != null && Files.isRegularFile(log.file));
+		return !inEventTime && AssemblyAdapter.refusesLearningSplits(plans, "the Flink job over a watched folder or by the wall clock"
+				+ " (--clock wall)", err);
 	}
 
 	/**
@@ -167,7 +172,7 @@ public final class FlinkCommand implements Callable<Integer> {
 	private List<String> workspaceArguments(PrintWriter err) throws IOException {
 		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey,
 				AssemblyAdapter.options(rawDrl.allowed, true, delivery.settings(), err), err)) {
-			if (workspace == null || AssemblyAdapter.refusesLearningSplits(workspace.plans(), "the Flink job over a workspace", err)) {
+			if (workspace == null || refusesLearningSplits(workspace.plans(), err)) {
 				return null;
 			}
 			workspace.schema(); // refuses two journeys that give one event field different types

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code simulate}, the Flink job ({@code --local}), {@code run --kafka} and {@code serve --clock event} give the
  * same actions, stage changes and suppressions, and the same {@code split-weights.jsonl} line for line: the live
  * hosts cross each epoch boundary when their event time passes it, after every input before it. A
- * workspace of two journeys that each learn: {@code run} and {@code simulate} of the folder agree too, and
+ * workspace of two journeys that each learn: {@code run}, {@code simulate} and {@code flink --local} of the folder agree too, and
  * {@code explain} replays a customer of it with each journey's recorded weights.
  */
 class AutoWinnerEveryHostTest {
@@ -66,7 +67,7 @@ class AutoWinnerEveryHostTest {
 	}
 
 	@Test
-	void aWorkspaceOfTwoLearningJourneysRunsAndSimulatesAlike() throws Exception {
+	void aWorkspaceOfTwoLearningJourneysRunsSimulatesAndRunsOnFlinkAlike() throws Exception {
 		Path folder = Files.createDirectories(dir.resolve("workspace"));
 		String plain = Files.readString(journey());
 		Files.writeString(folder.resolve("a.journey"), plain);
@@ -87,6 +88,19 @@ class AutoWinnerEveryHostTest {
 		assertEquals(weights, Files.readAllLines(simulated.resolve(SplitEpochs.FILE)));
 		assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlain\""))
 				&& weights.stream().anyMatch(line -> line.contains("\"journey\":\"AutoPlainB\"")), "both journeys learn");
+		for (String journey : List.of("AutoPlain", "AutoPlainB")) {
+			assertTrue(weights.stream().anyMatch(line -> line.contains("\"journey\":\"" + journey + "\"") && !line.contains("\"exposures\":0,")),
+					journey + " counts its arms' exposures");
+		}
+		// the Flink job over the folder, each journey's splits learning on their own: the same lines as run's
+		Path flink = dir.resolve("flink");
+		InProcessCli.succeeding("flink", folder.toString(), "--events", events.toString(), "--out", flink.toString(), "--local",
+				"--parallelism", "2");
+		assertEquals(sorted(run.resolve(SplitEpochs.FILE)), EveryHost.partLines(flink.resolve("split-weights")), "flink --local's " + SplitEpochs.FILE);
+		Map<String, List<String>> flinkOutputs = EveryHost.readParts(flink);
+		for (String kind : List.of(JsonLinesOutput.ACTIONS, JsonLinesOutput.STAGE_CHANGES)) {
+			assertEquals(sorted(run.resolve(kind)), flinkOutputs.get(kind), "flink --local's " + kind);
+		}
 		List<String> actions = Files.readAllLines(run.resolve(JsonLinesOutput.ACTIONS));
 		assertTrue(actions.size() > 1000, "the journeys send");
 		// explain replays a customer of the workspace with each journey's recorded weights: the check agrees with the run

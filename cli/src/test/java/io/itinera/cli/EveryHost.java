@@ -280,7 +280,7 @@ final class EveryHost {
 	}
 
 	/** The Flink job's part files, per kind ({@code actions/}, …), as one sorted list. */
-	private static Map<String, List<String>> readParts(Path out) throws IOException {
+	static Map<String, List<String>> readParts(Path out) throws IOException {
 		Map<String, List<String>> files = new LinkedHashMap<>();
 		for (String kind : KINDS) {
 			files.put(kind, partLines(out.resolve(kind.substring(0, kind.length() - ".jsonl".length()))));
@@ -289,7 +289,7 @@ final class EveryHost {
 	}
 
 	/** The lines of the part files in one of the job's output folders, sorted. */
-	private static List<String> partLines(Path folder) throws IOException {
+	static List<String> partLines(Path folder) throws IOException {
 		List<String> lines = new ArrayList<>();
 		if (Files.isDirectory(folder)) {
 			try (Stream<Path> parts = Files.walk(folder)) {

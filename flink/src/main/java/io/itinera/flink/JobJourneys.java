@@ -50,28 +50,28 @@ final class JobJourneys {
 	 *
 	 * @param inEventTime whether the job's input goes by event time with watermarks that only its events
 	 *                    move: a replayed log or a Kafka topic (not a watched folder, not {@code --clock wall})
-	 * @throws AssemblyException when a journey learns over a workspace or another input
+	 * @throws AssemblyException when a journey learns over another input
 	 */
 	static boolean learns(JobSettings settings, boolean inEventTime) {
 		JobJourneys journeys = new JobJourneys(settings, plans(settings), WorkspacePlans.isWorkspace(settings.planJson()));
 		if (!SplitEpochs.learns(journeys.plans)) {
 			return false;
 		}
-		if (!inEventTime || journeys.workspace) {
+		if (!inEventTime) {
 			journeys.refuseLearningSplits();
 		}
 		return true;
 	}
 
 	/**
-	 * The job learns the winners of one journey's splits over a log it replays or a Kafka topic
-	 * ({@link LearningEpochs}), not over a workspace, a watched folder or by the wall clock yet.
+	 * The job learns the winners of the splits of one journey or a workspace's journeys over a log it
+	 * replays or a Kafka topic ({@link LearningEpochs}), not over a watched folder or by the wall clock yet.
 	 *
 	 * @throws AssemblyException when a journey has a split that learns
 	 */
 	private void refuseLearningSplits() {
-		RuntimeAssembly.refuseLearningSplits(plans, "the Flink job over a workspace, a watched folder or by the wall clock",
-				"give itinera flink one journey over a log or a Kafka topic in event time, or use itinera run or itinera simulate.");
+		RuntimeAssembly.refuseLearningSplits(plans, "the Flink job over a watched folder or by the wall clock",
+				"give itinera flink a log or a Kafka topic in event time, or use itinera run or itinera simulate.");
 	}
 
 	/** For messages and the job's name: the journey's name, or the workspace's journeys. */
@@ -92,7 +92,7 @@ final class JobJourneys {
 		AssemblyOptions options = AssemblyOptions.DEFAULT.allowingRawDrl(settings.allowRawDrl()).withDelivery(settings.delivery());
 		Path directory = Path.of(settings.journeyDirectory());
 		try {
-			if (workspace || settings.wallClock()) {
+			if (settings.wallClock()) {
 				refuseLearningSplits();
 			}
 			if (!workspace) {

@@ -2,6 +2,8 @@ package io.itinera.flink;
 
 import io.itinera.runtime.assembly.AssembledJourney;
 import io.itinera.runtime.assembly.AssembledRuntime;
+import io.itinera.runtime.assembly.AssembledWorkspace;
+import io.itinera.runtime.delivery.SplitWeights;
 import io.itinera.runtime.driver.CustomerSlice;
 import io.itinera.runtime.driver.CustomerSlot;
 import io.itinera.runtime.driver.EventCodec;
@@ -11,6 +13,7 @@ import io.itinera.runtime.driver.StepDriver;
 import io.itinera.runtime.driver.StepListener;
 import io.itinera.runtime.driver.StoredCustomers;
 import io.itinera.runtime.erasure.ErasedCustomers;
+import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.scoring.Scorer;
 import io.itinera.runtime.step.ActionRecord;
 import io.itinera.runtime.step.DeliveryNotice;
@@ -207,16 +210,18 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		}
 	}
 
-	/** The epochs of the journey's learning splits, restored from the operator state; held events from the keyed state. */
+	/** The epochs of the learning splits of the journey or the workspace's journeys, restored from the operator state; held events from the keyed state. */
 	@SuppressWarnings("unchecked")
 	private void openLearning(AssembledRuntime runtime) throws Exception {
-		if (!(runtime instanceof AssembledJourney journey) || settings.wallClock()) {
-			throw new IllegalStateException("splits that learn their winner run in one journey in event time (a replay or a Kafka topic), not by the wall clock or in a workspace");
+		if (settings.wallClock()) {
+			throw new IllegalStateException("splits that learn their winner run in event time (a replay or a Kafka topic), not by the wall clock");
 		}
+		Map<JourneyPlan, SplitWeights.Board> boards = runtime instanceof AssembledWorkspace workspace ? workspace.splitBoards()
+				: Map.of(((AssembledJourney) runtime).plan(), ((AssembledJourney) runtime).splitWeights());
 		heldForEpoch = new HeldEvents(getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
 				new ListStateDescriptor<>(HeldEvents.STATE, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)),
 				(org.apache.flink.runtime.state.KeyedStateBackend<String>) (Object) getKeyedStateBackend());
-		learning = new LearningEpochs(journey.plan(), journey.splitWeights(), getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+		learning = new LearningEpochs(boards, getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
 				settings.replayEnd(), new LearningEpochs.Subtask() {
 					@Override
 					public void stepHeldBefore(long bound) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One subtask's side of the splits that learn their winner ({@code auto winner by goal}), what
@@ -51,9 +52,10 @@ final class LearningEpochs {
 		void emit(OutputRecord line);
 	}
 
-	private final String journey;
-	private final List<Split> splits;
-	private final SplitWeights.Board board;
+	/** Each learning split's journey and the board that journey's steps read (a workspace has several). */
+	private final List<String> journeys = new ArrayList<>();
+	private final List<Split> splits = new ArrayList<>();
+	private final List<SplitWeights.Board> boards = new ArrayList<>();
 	private final int subtask;
 	private final long replayEnd;
 	private final Subtask host;
@@ -81,10 +83,17 @@ final class LearningEpochs {
 	private boolean awaiting;
 	private long undecidedAt = Long.MIN_VALUE;
 
-	LearningEpochs(JourneyPlan plan, SplitWeights.Board board, int subtask, long replayEnd, Subtask host) {
-		this.journey = plan.name();
-		this.splits = plan.splits().stream().filter(Split::learns).toList();
-		this.board = board;
+	/** @param boards each journey's board of split weights, in the order {@link SplitEpochs#of} takes them (one journey or a workspace's) */
+	LearningEpochs(Map<JourneyPlan, SplitWeights.Board> boards, int subtask, long replayEnd, Subtask host) {
+		boards.forEach((plan, board) -> {
+			for (Split split : plan.splits()) {
+				if (split.learns()) {
+					journeys.add(plan.name());
+					splits.add(split);
+					this.boards.add(board);
+				}
+			}
+		});
 		this.subtask = subtask;
 		this.replayEnd = replayEnd;
 		this.host = host;
@@ -134,12 +143,9 @@ final class LearningEpochs {
 	/** Counts what a step reported. */
 	void count(StepResult result) {
 		for (ArmOutcome outcome : result.armOutcomes()) {
-			if (!journey.equals(outcome.journey())) {
-				continue;
-			}
 			for (int s = 0; s < splits.size(); s++) {
 				Split split = splits.get(s);
-				if (split.name().equals(outcome.split())) {
+				if (split.name().equals(outcome.split()) && journeys.get(s).equals(outcome.journey())) {
 					for (int a = 0; a < split.arms().size(); a++) {
 						if (split.arms().get(a).label().equals(outcome.arm())) {
 							(outcome.conversion() ? conversions : exposures)[s][a]++;
@@ -201,12 +207,13 @@ final class LearningEpochs {
 				continue;
 			}
 			Split split = splits.get(s);
-			weights[s] = ArmLearner.weigh(journey, split, boundary, summedExposures[s], summedConversions[s], weights[s]);
+			weights[s] = ArmLearner.weigh(journeys.get(s), split, boundary, summedExposures[s], summedConversions[s], weights[s]);
 			exposuresAtLast[s] = summedExposures[s].clone();
 			conversionsAtLast[s] = summedConversions[s].clone();
 			epochs[s]++;
 			next[s] = boundary + split.autoWinner().everyMillis();
-			board.publish(board.current().with(boundary, journey, split.name(), weights[s].weights()));
+			SplitWeights.Board board = boards.get(s);
+			board.publish(board.current().with(boundary, journeys.get(s), split.name(), weights[s].weights()));
 		}
 		if (subtask == 0) {
 			emitLines();
@@ -215,14 +222,13 @@ final class LearningEpochs {
 
 	/** After a restore, the board the steps read: each split's latest weights (a split not yet past its first boundary has none). */
 	private void boardFromWeights() {
-		SplitWeights table = board.current();
 		for (int s = 0; s < splits.size(); s++) {
 			if (epochs[s] > 0) {
 				long every = splits.get(s).autoWinner().everyMillis();
-				table = table.with(next[s] - every, journey, splits.get(s).name(), weights[s].weights());
+				SplitWeights.Board board = boards.get(s);
+				board.publish(board.current().with(next[s] - every, journeys.get(s), splits.get(s).name(), weights[s].weights()));
 			}
 		}
-		board.publish(table);
 	}
 
 	/** Subtask 0's lines of the latest decision: the splits whose epoch it started. */
@@ -233,6 +239,7 @@ final class LearningEpochs {
 			if (lastKind == EpochEvents.Kind.PUBLISH && epochStart != lastRound) {
 				continue;
 			}
+			String journey = journeys.get(s);
 			for (String line : SplitEpochs.epochLines(journey, split, epochStart, exposuresAtLast[s], conversionsAtLast[s], weights[s])) {
 				host.emit(new OutputRecord(OutputRecord.SPLIT_WEIGHTS, journey + "/" + split.name(), epochStart, line));
 			}

@@ -4,6 +4,7 @@ import io.itinera.runtime.delivery.DeliveryOutcome;
 import io.itinera.runtime.plan.JourneyPlan;
 import io.itinera.runtime.plan.Priority;
 import io.itinera.runtime.step.ActionRecord;
+import io.itinera.runtime.step.ArmOutcome;
 import io.itinera.runtime.step.ConsentPolicy;
 import io.itinera.runtime.step.Consents;
 import io.itinera.runtime.step.CustomerState;
@@ -191,6 +192,9 @@ public final class WorkspaceStep implements JourneyStep {
 		}
 		for (DeliveryNotice notice : result.deliveryNotices()) {
 			outcome.result.deliveryNotice(notice.inJourney(name));
+		}
+		for (ArmOutcome armOutcome : result.armOutcomes()) {
+			outcome.result.armOutcome(armOutcome); // names its journey already: the learning splits count it
 		}
 		for (ActionRecord action : result.actions()) {
 			outcome.decidedByJourneys.add(new Decided(j, action.inJourney(name)));
