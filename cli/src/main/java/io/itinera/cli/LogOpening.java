@@ -1,9 +1,8 @@
 package io.itinera.cli;
 
+import io.itinera.runtime.io.ThreadWork;
 import io.itinera.runtime.replay.FileReplay;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -34,24 +33,7 @@ final class LogOpening<L extends AutoCloseable> {
 
 	/** The opened log; what opening it threw is thrown here, as if the log had been opened on this thread. */
 	L get() throws IOException {
-		try {
-			return opening.get();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted while opening the log");
-		} catch (ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof IOException io) {
-				throw io;
-			}
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(cause);
-		}
+		return ThreadWork.result(opening, "opening the log");
 	}
 
 	/** The log is not needed after all (the command failed before its replay): waits for it and closes it. */

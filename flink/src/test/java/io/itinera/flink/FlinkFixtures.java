@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import io.itinera.dsl.JourneyStandaloneSetup;
 import io.itinera.dsl.compiler.JourneyCompiler;
 import io.itinera.dsl.journey.Journey;
+import io.itinera.kafka.testing.InProcessKafka;
 import io.itinera.runtime.delivery.DeliverySettings;
 import io.itinera.runtime.driver.DriverSettings;
 import io.itinera.runtime.plan.Cap;
@@ -157,5 +158,24 @@ final class FlinkFixtures {
 		List<String> lines = new ArrayList<>(Files.readAllLines(file));
 		lines.sort(null);
 		return lines;
+	}
+
+	/** Writes each line to its customer's partition of {@code topic} (by the id's hash), as a producer keyed by customer would. */
+	static void sendByCustomer(InProcessKafka kafka, String topic, List<String> lines, int partitions) {
+		List<List<String>> byPartition = new ArrayList<>();
+		for (int p = 0; p < partitions; p++) {
+			byPartition.add(new ArrayList<>());
+		}
+		for (String line : lines) {
+			byPartition.get(Math.floorMod(line.replaceAll(".*\"customer\":\"([^\"]+)\".*", "$1").hashCode(), partitions)).add(line);
+		}
+		for (int p = 0; p < partitions; p++) {
+			kafka.sendValues(topic, p, byPartition.get(p));
+		}
+	}
+
+	/** The time in a JSON line's {@code field}. */
+	static Instant time(String json, String field) {
+		return Instant.parse(json.replaceAll(".*\"" + field + "\":\"([^\"]+)\".*", "$1"));
 	}
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -80,16 +79,7 @@ class FlinkKafkaAutoWinnerTest {
 	void atParallelismTwoTheJobLearnsWhatRunLearns() throws Exception {
 		String events = "learning-events";
 		kafka.createTopic(events, PARTITIONS + 1); // the last one stays empty
-		List<List<String>> byPartition = new ArrayList<>();
-		for (int p = 0; p < PARTITIONS; p++) {
-			byPartition.add(new ArrayList<>());
-		}
-		for (String line : lines) {
-			byPartition.get(Math.floorMod(customer(line).hashCode(), PARTITIONS)).add(line);
-		}
-		for (int p = 0; p < PARTITIONS; p++) {
-			kafka.sendValues(events, p, byPartition.get(p));
-		}
+		FlinkFixtures.sendByCustomer(kafka, events, lines, PARTITIONS);
 
 		Path out = dir.resolve("flink");
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkFixtures.jobConfiguration());
@@ -118,14 +108,6 @@ class FlinkKafkaAutoWinnerTest {
 	}
 
 	private static List<String> beforeCutoff(List<String> records, String timeField) {
-		return records.stream().filter(record -> time(record, timeField).isBefore(cutoff)).sorted().toList();
-	}
-
-	private static String customer(String json) {
-		return json.replaceAll(".*\"customer\":\"([^\"]+)\".*", "$1");
-	}
-
-	private static Instant time(String json, String field) {
-		return Instant.parse(json.replaceAll(".*\"" + field + "\":\"([^\"]+)\".*", "$1"));
+		return records.stream().filter(record -> FlinkFixtures.time(record, timeField).isBefore(cutoff)).sorted().toList();
 	}
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -49,7 +48,7 @@ class FlinkKafkaPartitionWatermarksTest {
 		Path local = FlinkFixtures.localRun(log, dir.resolve("local"));
 		lines = Files.readAllLines(log);
 		// Timers after the last event's time less the lateness need the end of the input, which a topic has not.
-		cutoff = time(lines.get(lines.size() - 1)).minus(Duration.ofHours(6));
+		cutoff = FlinkFixtures.time(lines.get(lines.size() - 1), "time").minus(Duration.ofHours(6));
 		expectedActions = beforeCutoff(FlinkFixtures.sorted(local.resolve(JsonLinesOutput.ACTIONS)));
 		expectedStageChanges = beforeCutoff(FlinkFixtures.sorted(local.resolve(JsonLinesOutput.STAGE_CHANGES)));
 		assertTrue(expectedActions.size() > 20, "enough actions to matter: " + expectedActions.size());
@@ -81,16 +80,7 @@ class FlinkKafkaPartitionWatermarksTest {
 		kafka.createTopic(events, PARTITIONS);
 		// Actions carry their (March) event times: without this, time retention deletes them as they land.
 		kafka.createTopics(List.of(actions, stageChanges, deadLetters), 2, Map.of("retention.ms", "-1"));
-		List<List<String>> byPartition = new ArrayList<>();
-		for (int p = 0; p < PARTITIONS; p++) {
-			byPartition.add(new ArrayList<>());
-		}
-		for (String line : lines) {
-			byPartition.get(Math.floorMod(customer(line).hashCode(), PARTITIONS)).add(line);
-		}
-		for (int p = 0; p < PARTITIONS; p++) {
-			kafka.sendValues(events, p, byPartition.get(p));
-		}
+		FlinkFixtures.sendByCustomer(kafka, events, lines, PARTITIONS);
 
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkFixtures.jobConfiguration());
 		env.setParallelism(parallelism);
@@ -118,14 +108,6 @@ class FlinkKafkaPartitionWatermarksTest {
 	}
 
 	private static List<String> beforeCutoff(List<String> records) {
-		return records.stream().filter(record -> time(record).isBefore(cutoff)).sorted().toList();
-	}
-
-	private static String customer(String json) {
-		return json.replaceAll(".*\"customer\":\"([^\"]+)\".*", "$1");
-	}
-
-	private static Instant time(String json) {
-		return Instant.parse(json.replaceAll(".*\"time\":\"([^\"]+)\".*", "$1"));
+		return records.stream().filter(record -> FlinkFixtures.time(record, "time").isBefore(cutoff)).sorted().toList();
 	}
 }

@@ -3,13 +3,12 @@ package io.itinera.runtime.replay;
 import io.itinera.runtime.io.EventLogSource;
 import io.itinera.runtime.io.EventSource;
 import io.itinera.runtime.io.SourceRecord;
+import io.itinera.runtime.io.ThreadWork;
 import io.itinera.runtime.step.Event;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 
@@ -127,24 +126,7 @@ public final class LogScan {
 	}
 
 	private static void await(FutureTask<Void> reading) throws IOException {
-		try {
-			reading.get();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted while reading the log's first half");
-		} catch (ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof IOException io) {
-				throw io;
-			}
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(cause);
-		}
+		ThreadWork.result(reading, "reading the log's first half");
 	}
 
 	/** One reading of (part of) a log: its events, each customer's latest time, the first disorder, the latest moments. */
