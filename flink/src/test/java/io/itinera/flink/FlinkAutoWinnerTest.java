@@ -22,7 +22,6 @@ import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.state.InMemoryStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -167,10 +165,7 @@ class FlinkAutoWinnerTest {
 	@Test
 	void afterAFailureAndARestartFromACheckpointEveryLineIsThereOnce() throws Exception {
 		FAILED.set(false);
-		Configuration config = FlinkFixtures.jobConfiguration();
-		config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+		Configuration config = FlinkFixtures.restartingJobConfiguration();
 		StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
 		env.setParallelism(2);
 		Path out = dir.resolve("flink-restarted");

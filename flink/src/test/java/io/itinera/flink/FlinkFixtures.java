@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eclipse.emf.common.util.URI;
@@ -135,6 +136,15 @@ final class FlinkFixtures {
 	static Configuration jobConfiguration() {
 		Configuration config = new Configuration();
 		JourneyJobRunner.configure(config, 300);
+		return config;
+	}
+
+	/** {@link #jobConfiguration()} for a job a test fails once: three restarts, 200 ms apart. */
+	static Configuration restartingJobConfiguration() {
+		Configuration config = jobConfiguration();
+		config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+		config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
 		return config;
 	}
 

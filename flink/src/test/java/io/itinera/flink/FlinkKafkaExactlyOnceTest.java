@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -82,10 +81,7 @@ class FlinkKafkaExactlyOnceTest {
 			kafka.createTopics(List.of("actions", "dead-letters"), 2, java.util.Map.of("retention.ms", "-1"));
 			kafka.sendAll("events", records(lines.subList(0, lines.size() / 2)));
 
-			Configuration config = FlinkFixtures.jobConfiguration();
-			config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-			config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-			config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+			Configuration config = FlinkFixtures.restartingJobConfiguration();
 			StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
 			env.setParallelism(2);
 			DataStream<NumberedLine> lines2 = JourneyJob.lines(env, JourneyJob.Input.kafka(kafka.bootstrapServers(), "events", "test"), settings)
