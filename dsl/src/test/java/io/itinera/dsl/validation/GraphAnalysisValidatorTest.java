@@ -63,6 +63,24 @@ class GraphAnalysisValidatorTest {
 	}
 
 	@Test
+	void aJourneyWithASyntaxErrorGetsNoFindingAboutWhatTheParserGuessed() throws Exception {
+		String cycle = """
+				  stage Start (awareness) {
+				    after 1 hourz -> Reminder
+				    on purchase -> Done
+				  }
+				  stage Reminder (consideration) {
+				    after 2 days -> Start
+				    on purchase -> Done
+				  }
+				""";
+		Journey journey = parser.parse(journey(cycle));
+		assertTrue(!journey.eResource().getErrors().isEmpty(), "'hourz' is a syntax error");
+		assertEquals(List.of(), graphIssues(journey(cycle)));
+		assertEquals(1, graphIssues(journey(cycle.replace("hourz", "hour"))).size(), "the same cycle, spelt right, is warned");
+	}
+
+	@Test
 	void timerCyclesAreWarnedOnTheFirstTimer() throws Exception {
 		String text = journey("""
 				  stage Start (awareness) {
