@@ -15,6 +15,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -31,6 +32,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 	public int handleParseException(ParameterException ex, String[] args) {
 		CommandLine line = ex.getCommandLine();
 		PrintWriter err = line.getErr();
+		if (ex instanceof MissingParameterException && !line.getUnmatchedArguments().isEmpty()) {
+			// picocli checks what is required before what it did not know: the mistyped option is what to fix first
+			ex = new UnmatchedArgumentException(line, line.getUnmatchedArguments());
+		}
 		err.println(oneLine(ex.getMessage()));
 		if (ex instanceof UnmatchedArgumentException unmatched) {
 			UnmatchedArgumentException.printSuggestions(unmatched, err);

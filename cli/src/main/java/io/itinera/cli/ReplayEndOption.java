@@ -1,5 +1,7 @@
 package io.itinera.cli;
 
+import io.itinera.runtime.replay.FileReplay;
+import java.time.Instant;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,5 +16,11 @@ final class ReplayEndOption {
 	/** Epoch ms, or null when not given. */
 	Long millis() {
 		return TimeOption.millis("--to", text);
+	}
+
+	/** For a summary: which time ended the replay, --to when given (the log's latest event may be far after it). */
+	String note(FileReplay replay) {
+		Long end = millis();
+		return end == null ? replay.endNote() : Instant.ofEpochMilli(end) + " (--to)";
 	}
 }

@@ -398,7 +398,7 @@ public final class RunCommand implements Callable<Integer> {
 			text.printf("  log order      %s%n", replay.orderNote());
 		}
 		if (replay != null && !summary.stopped()) {
-			text.printf("  replay end     %s%n", replay.endNote());
+			text.printf("  replay end     %s%n", replayEnd.note(replay));
 		}
 		text.printf("  customers      %,d%n", summary.customers());
 		long inStages = 0;

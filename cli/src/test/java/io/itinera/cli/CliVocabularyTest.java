@@ -147,6 +147,14 @@ class CliVocabularyTest {
 	}
 
 	@Test
+	void anUnknownOptionIsNamedBeforeAMissingArgument() {
+		Result result = execute("check", "--bogus");
+		assertEquals(ExitCode.ERROR.code(), result.exit());
+		assertTrue(result.err().startsWith("Unknown option: '--bogus'"), result.err());
+		assertTrue(result.err().contains("See 'itinera check --help'."), result.err());
+	}
+
+	@Test
 	void aMissingArgumentIsOneLineAndWhereTheHelpIs() {
 		Result result = execute("simulate");
 		assertEquals(ExitCode.ERROR.code(), result.exit());

@@ -36,6 +36,7 @@ class RunToTest {
 		assertEquals(0, run.exit(), run.err());
 		assertTrue(run.out().contains("events read    1 of 2 lines (1 skipped by the mapping or at or after --to " + END + ")"),
 				run.out());
+		assertTrue(run.out().contains("replay end     " + END + " (--to)"), "the end is --to, not the later event: " + run.out());
 		assertTrue(run.out().contains("customers      1"), run.out());
 		assertTrue(run.out().contains("actions        1"), "the 11:00 timer fired, the reminder went: " + run.out());
 		assertTrue(run.out().contains("timers pending 1"), "the lapse, due the next day, is after the end: " + run.out());
@@ -60,6 +61,20 @@ class RunToTest {
 				dir.resolve("run").toString(), "--no-progress", "--in-memory");
 		assertEquals(0, run.exit(), run.err());
 		assertTrue(run.out().contains("actions        0") && run.out().contains("timers pending 1"), run.out());
+		assertTrue(run.out().contains("replay end     2026-03-01T10:00:00Z, the latest event (line 2)"), run.out());
+	}
+
+	@Test
+	void anEndBeforeTheWholeLogIsTheEndShownForAWorkspaceToo() throws Exception {
+		Path log = Files.writeString(dir.resolve("events.csv"), LOG);
+		Path workspace = Files.createDirectories(dir.resolve("workspace"));
+		Files.copy(Path.of(journey()), workspace.resolve("restart.journey"));
+		Files.writeString(workspace.resolve("itinera.workspace"), "cap 3 per 7 days\n");
+		InProcessCli.Result run = InProcessCli.execute("run", workspace.toString(), "--events", log.toString(), "--out",
+				dir.resolve("run").toString(), "--to", "2020-01-01", "--no-progress", "--in-memory");
+		assertEquals(0, run.exit(), run.err());
+		assertTrue(run.out().contains("events read    0 of 2 lines"), run.out());
+		assertTrue(run.out().contains("replay end     2020-01-01T00:00:00Z (--to)"), run.out());
 	}
 
 	@Test

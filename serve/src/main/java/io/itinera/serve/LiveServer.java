@@ -245,7 +245,7 @@ public final class LiveServer implements AutoCloseable {
 		try (weights) {
 			EngineSummary ignored = engine.run(source);
 		} catch (IOException | RuntimeException e) {
-			engineFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+			engineFailure = EngineFailure.describe(e);
 		} finally {
 			if (!swapping || engineFailure != null) {
 				engineDone.countDown();
