@@ -29,7 +29,8 @@ public final class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--count", defaultValue = "20000", description = "how many events (default: ${DEFAULT-VALUE})")
 	long events;
 
-	@Option(names = "--customers", defaultValue = "2000", description = "how many customers (default: ${DEFAULT-VALUE})")
+	@Option(names = "--customers", defaultValue = "2000", description = "the customers the events are drawn from: a few very active, most rarely so, and in a "
+			+ "short log not every one has an event (default: ${DEFAULT-VALUE})")
 	int customers;
 
 	@Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -71,7 +72,7 @@ public final class GenerateCommand implements Callable<Integer> {
 				1 << 16)) {
 			new SyntheticEventLog(events, customers, seed, startMillis, days, chosen == InputFormat.JSONL).write(out);
 		}
-		err.println("Wrote " + events + " events of " + customers + " customers to " + output + ".");
+		err.println("Wrote " + events + " events to " + output + ", drawn from " + customers + " customers.");
 		err.flush();
 		return ExitCode.OK.code();
 	}

@@ -63,7 +63,7 @@ public final class CsvEventParser implements EventLineParser {
 		checkNamedColumns(mapping, columns);
 	}
 
-	/** A condition, a computed field or the group naming a column the log does not have is refused before reading. */
+	/** A condition, a field or the group naming a column the log does not have is refused before reading. */
 	private void checkNamedColumns(ColumnMapping mapping, List<String> columns) {
 		List<String> named = new ArrayList<>();
 		mapping.conditions().forEach(condition -> named.addAll(condition.names()));
@@ -71,6 +71,8 @@ public final class CsvEventParser implements EventLineParser {
 		mapping.fieldRules().values().forEach(rule -> {
 			if (rule.computed() != null) {
 				named.addAll(rule.computed().names());
+			} else if (rule.column() != null) {
+				named.add(rule.column()); // field.price=nope: a typo would leave every price missing
 			}
 		});
 		if (mapping.groups()) {

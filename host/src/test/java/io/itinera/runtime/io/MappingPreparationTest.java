@@ -152,6 +152,10 @@ class MappingPreparationTest {
 		IllegalArgumentException column = assertThrows(IllegalArgumentException.class, () -> new CsvEventParser(COLUMNS, ',',
 				ColumnMapping.parse(BASE + "customer=CustomerID,where=Qty>0"), SCHEMA));
 		assertTrue(column.getMessage().contains("column 'Qty' the log does not have"), column.getMessage());
+		IllegalArgumentException field = assertThrows(IllegalArgumentException.class, () -> new CsvEventParser(COLUMNS, ',',
+				ColumnMapping.parse(BASE + "customer=CustomerID,field.amount=Price"), SCHEMA));
+		assertTrue(field.getMessage().contains("column 'Price' the log does not have") && field.getMessage().contains("UnitPrice"),
+				"a field mapped to a column that is not there: " + field.getMessage());
 		IllegalArgumentException unquoted = assertThrows(IllegalArgumentException.class, () -> new CsvEventParser(COLUMNS, ',',
 				ColumnMapping.parse(BASE + "customer=CustomerID,where=Country==UK"), SCHEMA));
 		assertTrue(unquoted.getMessage().contains("column 'UK'") && unquoted.getMessage().contains("quoted"), unquoted.getMessage());
