@@ -110,6 +110,7 @@ class ServeCommandTest {
 		expect(413, "too many events in one request: 51", server.post("/v1/events", JSON,
 				"[" + String.join(",", java.util.Collections.nCopies(51, event("y", "ping", ",\"n\":1"))) + "]", TOKEN));
 		expect(404, "no such path", server.get("/v2/things", TOKEN));
+		expect(405, "GET is not allowed on /v1/events; the API has POST /v1/events", server.get("/v1/events", TOKEN));
 
 		HttpResponse<String> mixed = server.post("/v1/events", JSON,
 				"[" + event("cy", "signup", ",\"plan\":\"pro\"") + ",42," + event("cy", "ping", ",\"n\":true") + "]", TOKEN);

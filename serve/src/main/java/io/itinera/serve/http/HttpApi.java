@@ -30,6 +30,8 @@ public final class HttpApi implements AutoCloseable {
 	public record Settings(String host, int port, String token, int maxBodyBytes) {
 	}
 
+	private static final String ENDPOINTS = "the API has POST /v1/events, GET and DELETE /v1/customers/{id}, GET /health, GET /metrics";
+
 	private final Javalin app;
 	private final Settings settings;
 	private final EventIntake intake;
@@ -49,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
 			config.showJavalinBanner = false;
 			config.startupWatcherEnabled = false;
 			config.http.maxRequestSize = settings.maxBodyBytes();
+			config.http.prefer405over404 = true; // a path of the API with the wrong method says so, not "no such path"
 		});
 		app.before(this::authorize);
 		app.post("/v1/events", this::postEvents);
@@ -57,11 +60,10 @@ public final class HttpApi implements AutoCloseable {
 		app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
 		app.error(404, ctx -> {
 			if (ctx.result() == null || !ctx.result().startsWith("{")) {
-				error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path()
-						+ "; the API has POST /v1/events, GET and DELETE /v1/customers/{id}, GET /health, GET /metrics");
+				error(ctx, 404, "no such path: " + ctx.method() + " " + ctx.path() + "; " + ENDPOINTS);
 			}
 		});
-		app.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path()));
+		app.error(405, ctx -> error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; " + ENDPOINTS));
 		app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "the server failed on this request ("
 				+ e.getClass().getSimpleName() + "); it is still up, and the request may be sent again"));
 	}
