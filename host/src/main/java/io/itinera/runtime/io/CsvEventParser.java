@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads CSV lines (RFC 4180 quoting, no line breaks inside a cell) whose columns are named by a
@@ -108,6 +109,9 @@ public final class CsvEventParser implements EventLineParser {
 	static final String ONE_KIND_OF_EVENT = ", or, when every line is one kind of event (an order history, say), name that "
 			+ "event with --map event=NAME";
 
+	/** A header cell that is a number: the first line is data (a log without a header, Taobao's say). */
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
 	private static int required(Map<String, Integer> indexByName, String mapped, List<String> candidates, String role,
 			List<String> columns) {
 		String name = EventAssembly.firstPresent(mapped, candidates, indexByName::containsKey);
@@ -121,6 +125,11 @@ public final class CsvEventParser implements EventLineParser {
 						+ Shown.quoted(columns.get(0)) + ", so the delimiter is probably wrong: give it with --delimiter "
 						+ (guess == null ? "CHAR (a character, tab or whitespace)" : guess)
 						+ (mapped == null ? "" : ", or name the column with --map " + role + "=COLUMN"));
+			}
+			if (columns.stream().anyMatch(column -> NUMBER.matcher(column.trim()).matches())) {
+				throw new IllegalArgumentException(missing + "; its first line, " + Shown.cut(String.join(", ", columns))
+						+ ", looks like data, not a header: name its " + columns.size() + " columns with --columns NAME,NAME,… "
+						+ "and map them with --map " + role + "=NAME");
 			}
 			throw new IllegalArgumentException(missing + "; its " + columns.size() + " columns are "
 					+ Shown.cut(String.join(", ", columns)) + ". Name it with --map " + role + "=COLUMN"

@@ -152,6 +152,10 @@ class MappingPreparationTest {
 		IllegalArgumentException column = assertThrows(IllegalArgumentException.class, () -> new CsvEventParser(COLUMNS, ',',
 				ColumnMapping.parse(BASE + "customer=CustomerID,where=Qty>0"), SCHEMA));
 		assertTrue(column.getMessage().contains("column 'Qty' the log does not have"), column.getMessage());
+		IllegalArgumentException noHeader = assertThrows(IllegalArgumentException.class, () -> new CsvEventParser(
+				List.of("1", "2268318", "2520377", "pv", "1511544070"), ',', ColumnMapping.parse("event=order"), SCHEMA));
+		assertTrue(noHeader.getMessage().contains("looks like data, not a header") && noHeader.getMessage().contains("--columns"),
+				"a log without a header: " + noHeader.getMessage());
 		IllegalArgumentException field = assertThrows(IllegalArgumentException.class, () -> new CsvEventParser(COLUMNS, ',',
 				ColumnMapping.parse(BASE + "customer=CustomerID,field.amount=Price"), SCHEMA));
 		assertTrue(field.getMessage().contains("column 'Price' the log does not have") && field.getMessage().contains("UnitPrice"),
