@@ -390,8 +390,6 @@ final class JourneyFigures {
 		for (CustomerTrack track : tracks) {
 			closeMessageDay(track);
 			track.messageDay = CustomerTrack.NEVER;
-		}
-		for (CustomerTrack track : tracks) {
 			delivery.closeWeek(track);
 			track.messageWeek = CustomerTrack.NEVER;
 		}

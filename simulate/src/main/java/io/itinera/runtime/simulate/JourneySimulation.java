@@ -551,12 +551,14 @@ public final class JourneySimulation implements StepListener {
 			Part part = parts.get(p);
 			long partEvents = parts.size() == 1 ? events : part.events;
 			List<CustomerTrack> tracks = new ArrayList<>();
+			long pendingTimers = 0; // one journey's: counted in the same walk over the customers
 			for (CustomerSlot slot : driver.customers()) {
 				tracks.add(((CustomerTrack[]) slot.attachment())[p]);
+				pendingTimers += slot.pendingTimers();
 			}
 			SimulationReport.Input input = new SimulationReport.Input(partEvents - lateEvents, outsideWindow,
 					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired,
-					pendingTimers(part.journey), driver.rowsScored());
+					part.journey == null ? pendingTimers : pendingTimers(part.journey), driver.rowsScored());
 			SimulationReport report = part.figures.report(tracks, window, input).withLearning(learning(part));
 			reports.add(part.segments == null ? report : report.withSegmentsByMonth(part.segments.months()));
 		}
