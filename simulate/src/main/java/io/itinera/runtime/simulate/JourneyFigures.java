@@ -51,6 +51,8 @@ final class JourneyFigures {
 	private final Map<String, RuleTally> rules = new LinkedHashMap<>();
 	/** The declared rules by index, as the tracks' rule bits number them. */
 	private final List<RuleTally> declaredRules = new ArrayList<>();
+	/** "campaign NUL rule" → the plan's indexes of the attributes its condition reads; fixed once built (read from any thread). */
+	private final Map<String, int[]> attributesReadByRule = new HashMap<>();
 	private final ConversionTimes conversionTimes;
 	private final long[] messageHistogram = new long[HISTOGRAM_TOP + 1];
 	private final TreeMap<Long, long[]> days = new TreeMap<>();
@@ -91,6 +93,7 @@ final class JourneyFigures {
 				RuleTally tally = new RuleTally(campaign.name(), rule.title(), declaredRules.size());
 				tally.readsAttributes(ConditionNames.attributes(rule.condition()), plan);
 				rules.put(ruleKey(campaign.name(), rule.title()), tally);
+				attributesReadByRule.put(ruleKey(campaign.name(), rule.title()), tally.attributeIndexes);
 				declaredRules.add(tally);
 			}
 		}
@@ -286,9 +289,23 @@ final class JourneyFigures {
 
 	/** An action the step fired; {@code state}: the journey's state of the customer after the step, as its rules saw it. */
 	void action(CustomerTrack track, ActionRecord action, CustomerState state) {
+		action(track, action, readsMissingAttribute(action, state));
+	}
+
+	/**
+	 * Whether the action's rule reads an attribute the customer's {@code state} lacks: read where the
+	 * state is current (it changes with the customer's next steps); safe beside {@link #action} on another thread.
+	 */
+	boolean readsMissingAttribute(ActionRecord action, CustomerState state) {
+		int[] attributes = attributesReadByRule.get(ruleKey(action.campaign(), action.rule()));
+		return attributes != null && RuleTally.readsMissing(attributes, state);
+	}
+
+	/** An action the step fired; {@code readsMissingAttribute}: as {@link #readsMissingAttribute} said. */
+	void action(CustomerTrack track, ActionRecord action, boolean readsMissingAttribute) {
 		RuleTally tally = tally(action.campaign(), action.rule());
 		tally.counts[0]++;
-		if (tally.readsMissingAttribute(state)) {
+		if (readsMissingAttribute) {
 			tally.firedOnMissingAttribute++;
 		}
 		if (tally.index >= 0 && CustomerTrack.set(track.rulesReached, tally.index)) {
@@ -311,6 +328,11 @@ final class JourneyFigures {
 			}
 			track.messagesThatDay++;
 		}
+	}
+
+	/** Whether {@link #event} counts anything: only a journey that recommends items looks at its customers' events. */
+	boolean countsEvents() {
+		return recommendationHits.tracksAny();
 	}
 
 	/** A customer's event: does it name an item recommended to them? */
@@ -368,8 +390,6 @@ final class JourneyFigures {
 		for (CustomerTrack track : tracks) {
 			closeMessageDay(track);
 			track.messageDay = CustomerTrack.NEVER;
-		}
-		for (CustomerTrack track : tracks) {
 			delivery.closeWeek(track);
 			track.messageWeek = CustomerTrack.NEVER;
 		}
@@ -603,7 +623,7 @@ final class JourneyFigures {
 			attributeIndexes = names.stream().mapToInt(declared::indexOf).filter(i -> i >= 0).toArray();
 		}
 
-		boolean readsMissingAttribute(CustomerState state) {
+		static boolean readsMissing(int[] attributeIndexes, CustomerState state) {
 			for (int attribute : attributeIndexes) {
 				if (state == null || state.attribute(attribute) == null) {
 					return true;

@@ -60,6 +60,10 @@ public final class JourneySimulation implements StepListener {
 	/** The epochs of the journey's learning splits ({@code auto winner}), or null. */
 	private SplitEpochs epochs;
 	private final long latenessMillis;
+	/** The thread that tallies the steps' figures while the driver goes on, or null: tallied at once. */
+	private FigureThread figureThread;
+	/** Whether a journey's figures count its customers' events themselves (not only what the steps did with them). */
+	private final boolean eventsCounted;
 
 	/**
 	 * {@code scorer} answers the plan's models (null for a plan without any); the actions and stage
@@ -84,6 +88,7 @@ public final class JourneySimulation implements StepListener {
 			parts.add(new Part(workspace ? plan.name() : null, plan));
 		}
 		this.allJourneys = workspace ? new DeliveryFigures("workspace") : null;
+		this.eventsCounted = parts.stream().anyMatch(part -> part.figures.countsEvents());
 	}
 
 	/** One journey's figures. */
@@ -156,6 +161,24 @@ public final class JourneySimulation implements StepListener {
 		return this;
 	}
 
+	/**
+	 * From now on the steps' figures are tallied on a thread of their own, beside the driver's (the same
+	 * figures): unless a journey counts segments, whose membership is read from the customer's state before
+	 * each step, on the driver's thread.
+	 */
+	void tallyOnOwnThread() {
+		if (figureThread == null && parts.stream().allMatch(part -> part.segments == null)) {
+			figureThread = new FigureThread(this::tally);
+		}
+	}
+
+	/** Every step so far is tallied. */
+	private void awaitFigures() {
+		if (figureThread != null) {
+			figureThread.finish();
+		}
+	}
+
 	/** Answers the journey's messages from {@code market} from now on (one journey, not a workspace). */
 	public void answerWith(SimulatedMarket market) {
 		if (parts.size() != 1 || parts.get(0).journey != null) {
@@ -220,6 +243,7 @@ public final class JourneySimulation implements StepListener {
 			advanceTo(end);
 			driver.finish(end);
 		} while (market != null && market.hasDue(end));
+		awaitFigures();
 		for (int p = 0; p < parts.size(); p++) {
 			Part part = parts.get(p);
 			if (part.segments != null) {
@@ -284,18 +308,57 @@ public final class JourneySimulation implements StepListener {
 		}
 		if (input instanceof TimerFired) {
 			timersFired++;
-		} else if (input instanceof Event event) {
-			for (int p = 0; p < parts.size(); p++) {
-				if (parts.get(p).declaredEvents.contains(event.type())) {
-					parts.get(p).figures.event(tracks[p], event);
-				}
-			}
 		}
 		if (!result.actions().isEmpty() || !result.stageChanges().isEmpty() || !result.deliveryNotices().isEmpty()) {
 			try {
 				output.write(result.actions(), result.stageChanges(), result.deliveryNotices(), List.of());
 			} catch (IOException e) {
 				throw new UncheckedIOException("cannot write the simulation's output: " + e.getMessage(), e);
+			}
+		}
+		if (!tallies(input, result)) {
+			return;
+		}
+		boolean[] readsMissing = readsMissingAttribute(result);
+		if (figureThread != null) {
+			figureThread.add(tracks, input, result, readsMissing);
+		} else {
+			tally(tracks, input, result, readsMissing);
+		}
+	}
+
+	/** Whether the step counts in the figures: most steps of a long replay change nothing they count. */
+	private boolean tallies(StepInput input, StepResult result) {
+		return (eventsCounted && input instanceof Event) || !result.stageChanges().isEmpty() || !result.actions().isEmpty()
+				|| !result.deliveryNotices().isEmpty() || !result.goalsReached().isEmpty() || !result.goalEvents().isEmpty()
+				|| !result.armOutcomes().isEmpty();
+	}
+
+	/** For each of the step's actions, whether its rule reads an attribute the customer's state lacks (null: no actions). */
+	private boolean[] readsMissingAttribute(StepResult result) {
+		List<ActionRecord> actions = result.actions();
+		if (actions.isEmpty()) {
+			return null;
+		}
+		boolean[] missing = new boolean[actions.size()];
+		for (int a = 0; a < actions.size(); a++) {
+			ActionRecord action = actions.get(a);
+			missing[a] = parts.get(partOf(action.journey())).figures.readsMissingAttribute(action,
+					journeyState(result.state(), action.journey()));
+		}
+		return missing;
+	}
+
+	/**
+	 * A step's share of the journeys' figures: it reads the tracks and the result, never the customer's state
+	 * (it may run on the figures' own thread, {@link FigureThread}, while the driver goes on).
+	 */
+	private void tally(CustomerTrack[] tracks, StepInput input, StepResult result, boolean[] readsMissingAttribute) {
+		if (input instanceof Event event) {
+			for (int p = 0; p < parts.size(); p++) {
+				if (parts.get(p).declaredEvents.contains(event.type())) {
+					parts.get(p).figures.event(tracks[p], event);
+				}
 			}
 		}
 		// The step checks the goal before it moves the customer or runs the rules: a goal counts for
@@ -338,7 +401,7 @@ public final class JourneySimulation implements StepListener {
 		for (int a = 0; a < actions.size(); a++) {
 			ActionRecord action = actions.get(a);
 			int p = partOf(action.journey());
-			parts.get(p).figures.action(tracks[p], action, journeyState(result.state(), action.journey()));
+			parts.get(p).figures.action(tracks[p], action, readsMissingAttribute[a]);
 			if (allJourneys != null) {
 				allJourneys.sent(tracks[parts.size()], action);
 			}
@@ -467,6 +530,7 @@ public final class JourneySimulation implements StepListener {
 		if (allJourneys == null) {
 			return null;
 		}
+		awaitFigures();
 		for (CustomerSlot slot : driver.customers()) {
 			CustomerTrack track = ((CustomerTrack[]) slot.attachment())[parts.size()];
 			allJourneys.closeWeek(track);
@@ -481,17 +545,20 @@ public final class JourneySimulation implements StepListener {
 	 * others as undeclared.
 	 */
 	List<SimulationReport> reports(SimulationReport.Window window, long outsideWindow, long eventsRead, long deadLetters) {
+		awaitFigures();
 		List<SimulationReport> reports = new ArrayList<>();
 		for (int p = 0; p < parts.size(); p++) {
 			Part part = parts.get(p);
 			long partEvents = parts.size() == 1 ? events : part.events;
 			List<CustomerTrack> tracks = new ArrayList<>();
+			long pendingTimers = 0; // one journey's: counted in the same walk over the customers
 			for (CustomerSlot slot : driver.customers()) {
 				tracks.add(((CustomerTrack[]) slot.attachment())[p]);
+				pendingTimers += slot.pendingTimers();
 			}
 			SimulationReport.Input input = new SimulationReport.Input(partEvents - lateEvents, outsideWindow,
 					eventsRead - partEvents, deadLetters + droppedInputs(), tracks.size(), timersFired,
-					pendingTimers(part.journey), driver.rowsScored());
+					part.journey == null ? pendingTimers : pendingTimers(part.journey), driver.rowsScored());
 			SimulationReport report = part.figures.report(tracks, window, input).withLearning(learning(part));
 			reports.add(part.segments == null ? report : report.withSegmentsByMonth(part.segments.months()));
 		}

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * Replays a historical log through one journey, or two versions of one, in a single pass of the
  * input: a virtual clock driven by the events' own times, so a month of history replays in seconds.
  * Deterministic: the same log gives the same report. One thread applies every input (a second one
- * only reads and parses the lines ahead, {@link ReadAheadSource}).
+ * only reads and parses the lines ahead, {@link ReadAheadSource}, and a third tallies the figures of
+ * what was applied, {@link FigureThread}).
  */
 public final class Simulator {
 	/** How often (in events) progress is reported and a stop request is noticed. */
@@ -65,6 +66,9 @@ public final class Simulator {
 		SourceRecord record;
 		// the lines are read and parsed on a thread of their own while this one applies them
 		ReadAheadSource lines = new ReadAheadSource(source);
+		for (JourneySimulation journey : journeys) {
+			journey.tallyOnOwnThread();
+		}
 		try {
 			while (!stopRequested && (record = lines.next()) != null) {
 				records++;
