@@ -726,7 +726,7 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 		}
 		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
-		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
+		return CustomerFact.ofOwnMaps(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
 				state.tags(), eventFact, recommendations, kept);
 	}
 

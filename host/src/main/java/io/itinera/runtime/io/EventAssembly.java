@@ -202,7 +202,11 @@ final class EventAssembly {
 		FieldRule[] rules = columnsOnly ? null : rulesByEvent.get(eventName);
 		for (int i = 0; i < fields.size(); i++) {
 			FieldDecl field = fields.get(i);
-			String text = columnsOnly || rules[i].column() != null ? raw.text(i) : rules[i].text(row);
+			boolean fromColumn = columnsOnly || rules[i].column() != null;
+			if (fieldsChecked && fromColumn && field.type() == ValueType.STRING) {
+				continue; // a text read from a column has nothing to check: not even cut out of the line
+			}
+			String text = fromColumn ? raw.text(i) : rules[i].text(row);
 			if (text != null && !text.isEmpty()) {
 				Object value = EventSchema.typed(eventName, field, text);
 				if (!fieldsChecked) {
