@@ -79,6 +79,12 @@ public final class DroolsCampaignRules implements CampaignRules {
 		return session.decisions.drain();
 	}
 
+	/** The facts this thread's session holds between evaluations: none, or one customer's fact would meet the next one's. */
+	long factsHeld() {
+		Session session = sessions.get();
+		return session.stateful == null ? 0 : session.stateful.getFactCount();
+	}
+
 	/** What Drools threw, as a one-line error naming the rule's file and line (when the plan is known). */
 	RuntimeException explain(RuntimeException error) {
 		return failures == null || error instanceof RuleEvaluationException ? error : failures.explain(error);
