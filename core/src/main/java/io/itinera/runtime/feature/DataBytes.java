@@ -20,6 +20,17 @@ public final class DataBytes implements DataOutput {
 		bytes = new byte[Math.max(16, capacity)];
 	}
 
+	/** Forgets what was written, keeping the arrays: one buffer serves one encoding after another. */
+	public DataBytes clear() {
+		size = 0;
+		return this;
+	}
+
+	/** The bytes the array holds now (what it has grown to). */
+	public int capacity() {
+		return bytes.length;
+	}
+
 	public byte[] toByteArray() {
 		return Arrays.copyOf(bytes, size);
 	}

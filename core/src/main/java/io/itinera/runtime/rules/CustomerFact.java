@@ -49,16 +49,37 @@ public final class CustomerFact {
 	public CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
 			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
 			Set<String> tags, EventFact event, Map<String, Recommendation> recommendations, Map<String, Object> keptValues) {
+		this(customerId, at, stage, stageEntered, new LinkedHashMap<>(attributes), new LinkedHashMap<>(features),
+				new LinkedHashMap<>(scores), new LinkedHashMap<>(splitArms), campaigns, tags, event, recommendations, keptValues,
+				true);
+	}
+
+	/**
+	 * A fact over maps made for it alone, which nobody changes afterwards (the step's fact, built for one
+	 * evaluation): they are wrapped as they are, not copied.
+	 */
+	public static CustomerFact ofOwnMaps(String customerId, long at, String stage, boolean stageEntered,
+			Map<String, Object> attributes, Map<String, Double> features, Map<String, Double> scores,
+			Map<String, String> splitArms, List<String> campaigns, Set<String> tags, EventFact event,
+			Map<String, Recommendation> recommendations, Map<String, Object> keptValues) {
+		return new CustomerFact(customerId, at, stage, stageEntered, attributes, features, scores, splitArms, campaigns, tags,
+				event, recommendations, keptValues, true);
+	}
+
+	private CustomerFact(String customerId, long at, String stage, boolean stageEntered, Map<String, Object> attributes,
+			Map<String, Double> features, Map<String, Double> scores, Map<String, String> splitArms, List<String> campaigns,
+			Set<String> tags, EventFact event, Map<String, Recommendation> recommendations, Map<String, Object> keptValues,
+			boolean ownMaps) { // the flag only tells this constructor from the public one
 		this.keptValues = Map.copyOf(keptValues);
 		this.recommendations = Map.copyOf(recommendations);
 		this.customerId = customerId;
 		this.at = at;
 		this.stage = stage;
 		this.stageEntered = stageEntered;
-		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-		this.features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
-		this.scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
-		this.splitArms = Collections.unmodifiableMap(new LinkedHashMap<>(splitArms));
+		this.attributes = Collections.unmodifiableMap(attributes);
+		this.features = Collections.unmodifiableMap(features);
+		this.scores = Collections.unmodifiableMap(scores);
+		this.splitArms = Collections.unmodifiableMap(splitArms);
 		this.campaigns = List.copyOf(campaigns);
 		this.tags = Set.copyOf(tags);
 		this.event = event;

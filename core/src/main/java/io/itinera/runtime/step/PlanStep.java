@@ -174,7 +174,8 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 		}
 		if (wasIn) {
-			for (CompiledJourney.ExitRule exit : handling.exits) {
+			for (int e = 0; e < handling.exits.size(); e++) { // by index: no iterator per event over (mostly no) exits
+				CompiledJourney.ExitRule exit = handling.exits.get(e);
 				if (exit.condition() == null || exit.condition().test(moment)) {
 					leave(state, at, exit.cause(), outcome);
 					break;
@@ -726,7 +727,7 @@ public final class PlanStep implements SingleJourneyStep {
 			}
 		}
 		EventFact eventFact = event == null ? null : new EventFact(event.type(), event.at(), event.fields());
-		return new CustomerFact(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
+		return CustomerFact.ofOwnMaps(state.customerId(), at, state.stage, entered, attributes, features, scores, arms, campaigns,
 				state.tags(), eventFact, recommendations, kept);
 	}
 

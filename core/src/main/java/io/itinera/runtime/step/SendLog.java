@@ -1,11 +1,5 @@
 package io.itinera.runtime.step;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The recent sends of one customer that caps count: (campaign index, channel index, time),
@@ -13,40 +7,50 @@ import java.io.UncheckedIOException;
  * workspace keeps one across its journeys, with the journey's index in place of the campaign's.
  */
 public final class SendLog {
+	/** Bytes per send: campaign, channel, time. */
+	private static final int ENTRY_BYTES = 11;
 	private int size;
 	private int[] campaigns = new int[4];
 	private byte[] channels = new byte[4];
 	private long[] times = new long[4];
 
+	/** What {@link #write} wrote: a count, then per send a campaign (16 bits), a channel (8) and a time (64), big-endian. */
 	public static SendLog read(byte[] bytes) {
 		SendLog log = new SendLog();
 		if (bytes == null) {
 			return log;
 		}
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-			int count = in.readUnsignedShort();
-			for (int i = 0; i < count; i++) {
-				log.add(in.readUnsignedShort(), in.readByte(), in.readLong());
+		if (bytes.length < 2) {
+			throw new IllegalArgumentException("the customer's send log is corrupt (" + bytes.length + " bytes)");
+		}
+		int count = (bytes[0] & 0xff) << 8 | bytes[1] & 0xff;
+		if (bytes.length < 2 + count * ENTRY_BYTES) {
+			throw new IllegalArgumentException("the customer's send log is corrupt (" + bytes.length + " bytes for " + count
+					+ " sends)");
+		}
+		for (int i = 0, at = 2; i < count; i++, at += ENTRY_BYTES) {
+			long time = 0;
+			for (int b = 3; b < ENTRY_BYTES; b++) {
+				time = time << 8 | bytes[at + b] & 0xff;
 			}
-		} catch (IOException e) {
-			throw new IllegalArgumentException("the customer's send log is corrupt", e);
+			log.add((bytes[at] & 0xff) << 8 | bytes[at + 1] & 0xff, bytes[at + 2], time);
 		}
 		return log;
 	}
 
 	public byte[] write() {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + size * 11);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeShort(size);
-			for (int i = 0; i < size; i++) {
-				out.writeShort(campaigns[i]);
-				out.writeByte(channels[i]);
-				out.writeLong(times[i]);
+		byte[] bytes = new byte[2 + size * ENTRY_BYTES];
+		bytes[0] = (byte) (size >>> 8);
+		bytes[1] = (byte) size;
+		for (int i = 0, at = 2; i < size; i++, at += ENTRY_BYTES) {
+			bytes[at] = (byte) (campaigns[i] >>> 8);
+			bytes[at + 1] = (byte) campaigns[i];
+			bytes[at + 2] = channels[i];
+			for (int b = ENTRY_BYTES - 1, shift = 0; b >= 3; b--, shift += 8) {
+				bytes[at + b] = (byte) (times[i] >>> shift);
 			}
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
-		return bytes.toByteArray();
+		return bytes;
 	}
 
 	public void add(int campaign, int channel, long at) {

@@ -44,6 +44,25 @@ class DroolsCampaignRulesTest {
 		assertEquals(Map.of("value", "40"), small.get(2).params());
 	}
 
+	/** Each thread keeps one session, left as empty as a new one after every customer. */
+	@Test
+	void aCustomerDecidesTheSameWhoeverWasEvaluatedBefore() {
+		Campaign rescue = plan.campaigns().get(0);
+		Campaign generatedOnly = new Campaign(rescue.name(), rescue.stages(), rescue.caps(), rescue.quietHours(), rescue.rules(),
+				null, rescue.location());
+		DroolsCampaignRules rules = DroolsCampaignRules.build(withCampaigns(plan, generatedOnly));
+		assertTrue(!rules.drl().hasRawDrl());
+		List<String> big = describe(rules.evaluate(customer("Abandoned", 150, "gold")));
+		assertEquals(List.of("send email \"cart_reminder_coupon\"", "tag \"rescued\""), big);
+		for (int i = 0; i < 3; i++) {
+			assertEquals(List.of("send push \"cart_reminder\"", "untag \"vip\"", "webhook \"http://localhost/hook\""),
+					describe(rules.evaluate(customer("HighIntent", 20, "gold"))));
+			assertEquals(List.of(), rules.evaluate(customer("Browsing", 150, "gold")));
+			assertEquals(big, describe(rules.evaluate(customer("Abandoned", 150, "gold"))));
+		}
+		assertEquals(0, rules.factsHeld());
+	}
+
 	@Test
 	void rulesOnlyRunInTheirCampaignsStages() {
 		DroolsCampaignRules rules = DroolsCampaignRules.build(plan);

@@ -235,8 +235,13 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 		if (epochs != null && !result.armOutcomes().isEmpty()) {
 			epochs.count(result);
 		}
-		actions.addAll(result.actions());
-		for (StageChange change : result.stageChanges()) {
+		// empty lists are the rule: addAll and an enhanced for would copy or iterate them for nothing
+		if (!result.actions().isEmpty()) {
+			actions.addAll(result.actions());
+		}
+		List<StageChange> changes = result.stageChanges();
+		for (int i = 0; i < changes.size(); i++) {
+			StageChange change = changes.get(i);
 			stageChanges.add(change);
 			if (change.from() != null) {
 				stageDeltas.merge(StageChange.countKey(change.journey(), change.from()), -1L, Long::sum);
@@ -245,7 +250,9 @@ final class PartitionWorker implements Runnable, StepListener, StoredCustomers {
 				stageDeltas.merge(StageChange.countKey(change.journey(), change.to()), 1L, Long::sum);
 			}
 		}
-		notices.addAll(result.deliveryNotices());
+		if (!result.deliveryNotices().isEmpty()) {
+			notices.addAll(result.deliveryNotices());
+		}
 	}
 
 	@Override

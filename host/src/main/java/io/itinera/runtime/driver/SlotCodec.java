@@ -18,8 +18,13 @@ public final class SlotCodec {
 	private SlotCodec() {
 	}
 
+	/** Each thread's buffer: a checkpoint encodes customer after customer; only the exact bytes are copied out. */
+	private static final ThreadLocal<DataBytes> BUFFERS = ThreadLocal.withInitial(() -> new DataBytes(1024));
+	/** A buffer grown beyond this (a customer of a big state) is not kept. */
+	private static final int KEPT_CAPACITY = 1 << 20;
+
 	public static byte[] encode(CustomerSlot slot) {
-		DataBytes out = new DataBytes(160 + slot.timerCount * 24 + slot.heldCount * 64);
+		DataBytes out = BUFFERS.get().clear();
 		try {
 			out.writeByte(VERSION);
 			// the state's length, known once it is written
@@ -40,6 +45,9 @@ public final class SlotCodec {
 			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		if (out.capacity() > KEPT_CAPACITY) {
+			BUFFERS.remove();
 		}
 		return out.toByteArray();
 	}

@@ -489,7 +489,10 @@ public final class StepDriver {
 	private void takeState(CustomerSlot slot, StepResult result) {
 		slot.state = result.state();
 		markChanged(slot);
-		for (String id : result.timersToCancel()) {
+		// by index: an enhanced for would make an iterator per list per step, most of them over empty lists
+		List<String> toCancel = result.timersToCancel();
+		for (int i = 0; i < toCancel.size(); i++) {
+			String id = toCancel.get(i);
 			if (slot.cancelTimer(id)) {
 				pendingTimerDelta--;
 				if (wallTimers != null) {
@@ -497,7 +500,9 @@ public final class StepDriver {
 				}
 			}
 		}
-		for (TimerRequest timer : result.timersToSet()) {
+		List<TimerRequest> toSet = result.timersToSet();
+		for (int i = 0; i < toSet.size(); i++) {
+			TimerRequest timer = toSet.get(i);
 			if (slot.setTimer(timer.timerId(), timer.dueAt())) {
 				pendingTimerDelta++;
 			}
@@ -508,7 +513,9 @@ public final class StepDriver {
 	}
 
 	private void requestScores(CustomerSlot slot, StepResult result) {
-		for (ScoreRequest request : result.scoreRequests()) {
+		List<ScoreRequest> requests = result.scoreRequests();
+		for (int i = 0; i < requests.size(); i++) {
+			ScoreRequest request = requests.get(i);
 			slot.awaitingScores++;
 			scores.add(slot, request);
 		}

@@ -28,7 +28,15 @@ public final class CsvEventParser implements EventLineParser {
 	private final int columnCount;
 	private final Map<String, Integer> indexByName = new HashMap<>();
 	private final Row row;
-	private String[] cells;
+	/** The line last parsed and where its cells are: made into strings only when read ({@link #text}). */
+	private String line;
+	private Cells cells;
+	/** The source types seen, to find a line's type without cutting it out (at most {@link #KNOWN_TYPES}). */
+	private final String[] knownTypes = new String[KNOWN_TYPES];
+	private static final int KNOWN_TYPES = 16;
+	/** The field columns of the event being built, for {@link #fieldTexts}. */
+	private int[] eventFieldIndexes;
+	private final EventAssembly.FieldTexts fieldTexts = i -> eventFieldIndexes[i] >= 0 ? text(eventFieldIndexes[i]) : null;
 	private String groupValue;
 
 	public CsvEventParser(List<String> columns, char delimiter, ColumnMapping mapping, EventSchema schema) {
@@ -39,7 +47,7 @@ public final class CsvEventParser implements EventLineParser {
 		this.assembly = new EventAssembly(mapping, schema, window);
 		this.delimiter = delimiter;
 		this.columnCount = columns.size();
-		this.cells = new String[Math.max(columns.size(), 8)];
+		this.cells = new Cells(Math.max(columns.size(), 8));
 		for (int i = 0; i < columns.size(); i++) {
 			indexByName.putIfAbsent(columns.get(i).trim(), i);
 		}
@@ -59,7 +67,7 @@ public final class CsvEventParser implements EventLineParser {
 		}
 		this.row = assembly.resolving(name -> {
 			Integer index = indexByName.get(name);
-			return index != null && index < lastCount && !cells[index].isEmpty() ? cells[index] : null;
+			return index != null ? text(index) : null;
 		});
 		checkNamedColumns(mapping, columns);
 	}
@@ -151,23 +159,17 @@ public final class CsvEventParser implements EventLineParser {
 	/** Splits the header line of a CSV file into column names. */
 	public static List<String> header(String line, char delimiter) {
 		List<String> names = new ArrayList<>();
-		String[] split = new String[64];
+		Cells split = new Cells(64);
 		int count;
 		try {
-			count = split(line, delimiter, split);
+			while ((count = split(line, delimiter, split)) < 0) {
+				split = new Cells(split.count() * 2);
+			}
 		} catch (BadLineException e) {
 			throw new IllegalArgumentException("the header line cannot be read: " + e.getMessage());
 		}
-		while (count < 0) {
-			split = new String[split.length * 2];
-			try {
-				count = split(line, delimiter, split);
-			} catch (BadLineException e) {
-				throw new IllegalArgumentException("the header line cannot be read: " + e.getMessage());
-			}
-		}
 		for (int i = 0; i < count; i++) {
-			String name = split[i].trim();
+			String name = split.text(line, i).trim();
 			names.add(i == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name);
 		}
 		return names;
@@ -175,7 +177,12 @@ public final class CsvEventParser implements EventLineParser {
 
 	/** The text of a column in the line last parsed (null when absent or empty); for --dedupe. */
 	String cell(int index) {
-		return index < lastCount && !cells[index].isEmpty() ? cells[index] : null;
+		return text(index);
+	}
+
+	/** The text of a cell of the line last parsed, cut out on first use; null when absent or empty. */
+	private String text(int index) {
+		return index < lastCount && !cells.isEmpty(index) ? cells.text(line, index) : null;
 	}
 
 	/** The index of a column, or -1. */
@@ -193,42 +200,119 @@ public final class CsvEventParser implements EventLineParser {
 	@Override
 	public Event parse(String line) throws BadLineException {
 		lastCount = 0;
-		int count = split(line, delimiter, cells);
-		while (count < 0) {
-			cells = new String[cells.length * 2];
-			count = split(line, delimiter, cells);
+		this.line = line;
+		int count;
+		while ((count = split(line, delimiter, cells)) < 0) {
+			cells = new Cells(cells.count() * 2);
 		}
 		if (count < columnCount && (count <= customerIndex || count <= timeIndex || count <= typeIndex)) {
 			throw new BadLineException("expected " + columnCount + " columns, found " + count);
 		}
-		final int found = count;
 		lastCount = count;
 		if (!assembly.kept(row)) {
 			return null;
 		}
-		String customer = assembly.customer(cells[customerIndex]);
+		String customer = assembly.customer(text(customerIndex));
 		if (customer == null) {
 			return null;
 		}
-		long at = assembly.time(cells[timeIndex]);
-		Object name = typeIndex < 0 ? assembly.eventName(assembly.mapping().constantEvent()) : assembly.eventName(cells[typeIndex]);
+		long at = assembly.time(text(timeIndex));
+		Object name = typeIndex < 0 ? assembly.eventName(assembly.mapping().constantEvent()) : assembly.eventName(sourceType());
 		if (name == EventAssembly.SKIPPED) {
 			return null;
 		}
 		String event = (String) name;
-		int[] indexes = fieldIndexesByEvent.get(event);
-		String[] lineCells = cells;
+		eventFieldIndexes = fieldIndexesByEvent.get(event);
 		if (assembly.mapping().groups()) {
 			groupValue = assembly.groupValue(row);
 		}
-		return assembly.event(customer, at, event, assembly.schema().fields(event),
-				i -> indexes[i] >= 0 && indexes[i] < found ? lineCells[indexes[i]] : null, row);
+		return assembly.event(customer, at, event, assembly.schema().fields(event), fieldTexts, row);
+	}
+
+	/** The line's source type: one seen before is found by comparing characters, without cutting it out of the line. */
+	private String sourceType() {
+		if (typeIndex < lastCount && cells.unquoted(typeIndex)) {
+			int from = cells.from(typeIndex);
+			int length = cells.to(typeIndex) - from;
+			for (String known : knownTypes) {
+				if (known == null) {
+					break;
+				}
+				if (known.length() == length && line.regionMatches(from, known, 0, length)) {
+					return known;
+				}
+			}
+		}
+		String type = text(typeIndex);
+		if (type != null) {
+			for (int i = 0; i < knownTypes.length; i++) {
+				if (knownTypes[i] == null) {
+					knownTypes[i] = type;
+					break;
+				}
+			}
+		}
+		return type;
+	}
+
+	/**
+	 * Where the cells of a line are: an unquoted cell by its bounds, cut out of the line when first read;
+	 * a quoted one as its text (its quotes undone) at once.
+	 */
+	static final class Cells {
+		private final int[] bounds;
+		private final String[] texts;
+
+		Cells(int count) {
+			this.bounds = new int[2 * count];
+			this.texts = new String[count];
+		}
+
+		int count() {
+			return texts.length;
+		}
+
+		void unquoted(int index, int from, int to) {
+			bounds[2 * index] = from;
+			bounds[2 * index + 1] = to;
+			texts[index] = null;
+		}
+
+		void quoted(int index, String text) {
+			bounds[2 * index] = -1;
+			texts[index] = text;
+		}
+
+		boolean unquoted(int index) {
+			return bounds[2 * index] >= 0;
+		}
+
+		int from(int index) {
+			return bounds[2 * index];
+		}
+
+		int to(int index) {
+			return bounds[2 * index + 1];
+		}
+
+		boolean isEmpty(int index) {
+			return unquoted(index) ? to(index) == from(index) : texts[index].isEmpty();
+		}
+
+		String text(String line, int index) {
+			String text = texts[index];
+			if (text == null) {
+				text = line.substring(from(index), to(index));
+				texts[index] = text;
+			}
+			return text;
+		}
 	}
 
 	/**
 	 * Splits into {@code out}; returns the number of cells, or -1 when {@code out} is too small.
 	 */
-	static int split(String line, char delimiter, String[] out) throws BadLineException {
+	static int split(String line, char delimiter, Cells out) throws BadLineException {
 		if (delimiter == WHITESPACE) {
 			return splitWhitespace(line, out);
 		}
@@ -239,7 +323,7 @@ public final class CsvEventParser implements EventLineParser {
 			length--;
 		}
 		while (true) {
-			if (count == out.length) {
+			if (count == out.count()) {
 				return -1;
 			}
 			if (i < length && line.charAt(i) == '"') {
@@ -263,7 +347,7 @@ public final class CsvEventParser implements EventLineParser {
 						i++;
 					}
 				}
-				out[count++] = cell.toString();
+				out.quoted(count++, cell.toString());
 				if (i < length && line.charAt(i) != delimiter) {
 					throw new BadLineException("text after a closing quote");
 				}
@@ -272,7 +356,7 @@ public final class CsvEventParser implements EventLineParser {
 				if (end < 0 || end > length) {
 					end = length;
 				}
-				out[count++] = line.substring(i, end);
+				out.unquoted(count++, i, end);
 				i = end;
 			}
 			if (i >= length) {
@@ -280,16 +364,16 @@ public final class CsvEventParser implements EventLineParser {
 			}
 			i++; // the delimiter
 			if (i == length) {
-				if (count == out.length) {
+				if (count == out.count()) {
 					return -1;
 				}
-				out[count++] = "";
+				out.unquoted(count++, i, i);
 				return count;
 			}
 		}
 	}
 
-	private static int splitWhitespace(String line, String[] out) {
+	private static int splitWhitespace(String line, Cells out) {
 		int count = 0;
 		int length = line.length();
 		int i = 0;
@@ -304,10 +388,10 @@ public final class CsvEventParser implements EventLineParser {
 			while (i < length && line.charAt(i) != ' ' && line.charAt(i) != '\t' && line.charAt(i) != '\r') {
 				i++;
 			}
-			if (count == out.length) {
+			if (count == out.count()) {
 				return -1;
 			}
-			out[count++] = line.substring(from, i);
+			out.unquoted(count++, from, i);
 		}
 	}
 }

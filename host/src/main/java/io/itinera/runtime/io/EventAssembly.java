@@ -4,7 +4,6 @@ import io.itinera.runtime.plan.FieldDecl;
 import io.itinera.runtime.plan.ValueType;
 import io.itinera.runtime.step.Event;
 import io.itinera.runtime.text.Shown;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,9 @@ final class EventAssembly {
 	private final RowCondition[] conditions;
 	private String timeColumn;
 	private boolean fieldsChecked;
+	/** The names and values of the fields of the event being built. */
+	private String[] names = new String[0];
+	private Object[] values = new Object[0];
 
 	EventAssembly(ColumnMapping mapping, EventSchema schema, TimeWindow window) {
 		this.mapping = mapping;
@@ -195,25 +197,49 @@ final class EventAssembly {
 	 * one line's values, which {@link LineGroup} combines (a counted field has none).
 	 */
 	Event event(String customer, long at, String eventName, List<FieldDecl> fields, FieldTexts raw, Row row) throws BadLineException {
-		// Built as an immutable map right away: Event's Map.copyOf then keeps it as it is.
-		@SuppressWarnings("unchecked")
-		Map.Entry<String, Object>[] values = fieldsChecked ? null : new Map.Entry[fields.size()];
+		if (names.length < fields.size()) {
+			names = new String[fields.size()];
+			values = new Object[fields.size()];
+		}
 		int count = 0;
 		FieldRule[] rules = columnsOnly ? null : rulesByEvent.get(eventName);
 		for (int i = 0; i < fields.size(); i++) {
 			FieldDecl field = fields.get(i);
-			String text = columnsOnly || rules[i].column() != null ? raw.text(i) : rules[i].text(row);
+			boolean fromColumn = columnsOnly || rules[i].column() != null;
+			if (fieldsChecked && fromColumn && field.type() == ValueType.STRING) {
+				continue; // a text read from a column has nothing to check: not even cut out of the line
+			}
+			String text = fromColumn ? raw.text(i) : rules[i].text(row);
 			if (text != null && !text.isEmpty()) {
 				Object value = EventSchema.typed(eventName, field, text);
-				if (!fieldsChecked) {
-					values[count++] = Map.entry(field.name(), value);
-				}
+				names[count] = field.name();
+				values[count++] = value;
 			}
 		}
 		if (fieldsChecked) {
 			return new Event(customer, at, eventName, Map.of());
 		}
-		return new Event(customer, at, eventName, Map.ofEntries(count == values.length ? values : Arrays.copyOf(values, count)));
+		return new Event(customer, at, eventName, fieldMap(count));
+	}
+
+	/**
+	 * The first {@code count} names and values as an immutable map (Event's Map.copyOf keeps it as it is):
+	 * up to two fields without the entries and the array of Map.ofEntries.
+	 */
+	private Map<String, Object> fieldMap(int count) {
+		return switch (count) {
+		case 0 -> Map.of();
+		case 1 -> Map.of(names[0], values[0]);
+		case 2 -> Map.of(names[0], values[0], names[1], values[1]);
+		default -> {
+			@SuppressWarnings("unchecked")
+			Map.Entry<String, Object>[] entries = new Map.Entry[count];
+			for (int i = 0; i < count; i++) {
+				entries[i] = Map.entry(names[i], values[i]);
+			}
+			yield Map.ofEntries(entries);
+		}
+		};
 	}
 
 	@FunctionalInterface
