@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -61,6 +62,12 @@ final class AssemblyAdapter {
 	 * {@code itinera.workspace}; or null after telling {@code err} what is wrong (file and line).
 	 */
 	static AssembledWorkspace workspace(Path folder, AssemblyOptions options, PrintWriter err) throws IOException {
+		return workspace(folder, options, err, plans -> { });
+	}
+
+	/** As above; {@code parsed} gets the journeys' plans once all are read, before their rules build. */
+	static AssembledWorkspace workspace(Path folder, AssemblyOptions options, PrintWriter err, Consumer<List<JourneyPlan>> parsed)
+			throws IOException {
 		List<Path> files = journeyFiles(folder);
 		if (files.isEmpty()) {
 			err.println(folder + ": no .journey files in this folder; a workspace runs the journeys directly in it.");
@@ -90,6 +97,7 @@ final class AssemblyAdapter {
 		if (failed) {
 			return null;
 		}
+		parsed.accept(List.copyOf(plans));
 		try {
 			return RuntimeAssembly.workspace(plans, plan -> fileOfJourney.get(plan.name()), fromFile, options);
 		} catch (AssemblyException e) {

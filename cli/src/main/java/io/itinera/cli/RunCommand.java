@@ -8,6 +8,7 @@ import io.itinera.runtime.assembly.AssemblyOptions;
 import io.itinera.runtime.assembly.PinnedJourney;
 import io.itinera.runtime.assembly.PinnedWorkspace;
 import io.itinera.runtime.assembly.RuntimeAssembly;
+import io.itinera.runtime.io.WorkspaceSchema;
 import io.itinera.runtime.change.PinnedPlans;
 import io.itinera.runtime.engine.EngineConfig;
 import io.itinera.runtime.engine.EngineSummary;
@@ -161,6 +162,7 @@ public final class RunCommand implements Callable<Integer> {
 			// the plan's JSON (for the state) is written while the rules build: both take a tenth of a start
 			CompletableFuture<String> planJson = CompletableFuture.supplyAsync(() -> PlanJson.write(plan));
 			EngineConfig checked = config(plan.name(), null);
+			startOpening(EventSchema.of(plan), checked, List.of(plan));
 			try (AssembledJourney parts = AssemblyAdapter.journey(plan, journey, assemblyOptions(err), err)) {
 				if (parts == null) {
 					return ExitCode.FAILED.code();
@@ -178,6 +180,9 @@ public final class RunCommand implements Callable<Integer> {
 				return kafka.used() ? ExitCode.OK.code() : BadLines.check(input, err);
 			}
 		} finally {
+			if (opening != null) {
+				opening.discard();
+			}
 			err.flush();
 			outText.flush();
 			if (stopOnSignal != null) {
@@ -191,13 +196,16 @@ public final class RunCommand implements Callable<Integer> {
 
 	/** Every journey of a folder over one stream (a workspace). */
 	private int runWorkspace(PrintWriter err, PrintWriter outText) throws IOException {
-		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey, assemblyOptions(err), err)) {
+		String name = "workspace " + journey.toAbsolutePath().normalize().getFileName();
+		try (AssembledWorkspace workspace = AssemblyAdapter.workspace(journey, assemblyOptions(err), err, plans -> {
+			validateInput();
+			startOpening(WorkspaceSchema.of(plans), config(name, null), plans);
+		})) {
 			if (workspace == null) {
 				return ExitCode.FAILED.code();
 			}
-			validateInput();
 			epochs = learningSplits(workspace.splitBoards());
-			EngineConfig config = config("workspace " + journey.toAbsolutePath().normalize().getFileName(), workspace.planJson());
+			EngineConfig config = config(name, workspace.planJson());
 			Path stateDirectory = state != null ? state : out.resolve("state");
 			ChangedJourney.Answer answer = answer();
 			EngineSummary summary = run(workspace.schema(), store -> {
@@ -292,8 +300,7 @@ public final class RunCommand implements Callable<Integer> {
 		if (deliver.file != null && inMemory) {
 			throw new IllegalArgumentException("--deliver needs a state directory for its ledger: drop --in-memory");
 		}
-		replay = kafka.used() ? null : input.openReplay(events, schema, config.driver().latenessMillis(), replayEnd.millis() == null,
-				EventInputOptions.sortFolder(out), epochs != null);
+		replay = kafka.used() ? null : openedLog();
 		try (EventSource source = kafka.used() ? kafka.open(input, schema).inEventTimeOrder(epochs != null) : replay;
 				CustomerStateStore store = inMemory ? new InMemoryStateStore() : new RocksDbStateStore(stateDirectory);
 				ReplayDelivery delivery = deliver.file == null ? null : ReplayDelivery.open(deliver.file, stateDirectory, out);
@@ -321,6 +328,33 @@ public final class RunCommand implements Callable<Integer> {
 				}
 			}
 		}
+	}
+
+	/** The log's first pass ({@link FileReplay}) while the journey assembles; null with --kafka or once the run took it. */
+	private LogOpening<FileReplay> opening;
+
+	/**
+	 * Starts reading the log on a thread of its own (a first pass over the whole file), once what reading it
+	 * needs is known: the events the journeys declare, the lateness, and whether one learns its winner
+	 * (a learning split reads the log in time order).
+	 */
+	private void startOpening(EventSchema schema, EngineConfig config, List<JourneyPlan> plans) {
+		if (kafka.used()) {
+			return;
+		}
+		long latenessMillis = config.driver().latenessMillis();
+		boolean endAtTheLog = replayEnd.millis() == null;
+		boolean inTimeOrder = SplitEpochs.learns(plans);
+		input.startedAt(); // the run's time window starts now, on this thread
+		opening = LogOpening.start(() -> input.openReplay(events, schema, latenessMillis, endAtTheLog,
+				EventInputOptions.sortFolder(out), inTimeOrder));
+	}
+
+	/** The log opened by {@link #startOpening}: what opening it threw is thrown here. */
+	private FileReplay openedLog() throws IOException {
+		LogOpening<FileReplay> taken = opening;
+		opening = null;
+		return taken.get();
 	}
 
 	/**
