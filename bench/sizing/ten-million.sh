@@ -8,8 +8,8 @@
 #      cluster would have them) every CHECKPOINT_MS (default 10000): CPU (user + sys of the process tree), wall,
 #      peak RSS, and every checkpoint's full and incremental size and duration from the MiniCluster's REST API;
 #      the RocksDB working folders and the checkpoint folder are sampled every 2 s for their largest size; the end
-#      of the input (from the source's last line, its vertex FINISHED in the REST API, to the journey's vertex
-#      FINISHED: the final watermark, the last write-back and the final checkpoint) in wall and CPU seconds;
+#      of the input (from the source's vertex FINISHED in the REST API, all input read, to the process exit: the
+#      final watermark, the last write-back, the final checkpoint and the shutdown) in wall and CPU seconds;
 #   2. itinera run of the same journey on the same log (RocksDB state): CPU, wall, peak RSS, the state folder.
 # CPU-seconds are comparable between a quiet and a busy machine; wall seconds are not.
 #   bench/sizing/ten-million.sh [flink] [run]   (both by default; build first: mvn -B -q -DskipTests package)
@@ -45,6 +45,22 @@ tree_cpu() {
   echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
 }
 
+# the moment (wall s since called, CPU s of process $1's tree) the job's source vertex is FINISHED, into file $2
+input_read() {
+  local pid=$1 file=$2 started id=
+  started=$(date +%s.%N)
+  rm -f "$file"
+  while kill -0 "$pid" 2> /dev/null; do
+    [ -n "$id" ] || id=$(curl -sf "localhost:$port/jobs/overview" | python3 -c 'import sys, json; print(json.load(sys.stdin)["jobs"][0]["jid"])' 2> /dev/null || true)
+    if [ -n "$id" ] && curl -sf "localhost:$port/jobs/$id" | python3 -c 'import sys, json
+sys.exit(0 if any(v["name"].startswith("Source") and v["status"] == "FINISHED" for v in json.load(sys.stdin)["vertices"]) else 1)' 2> /dev/null; then
+      echo "$(echo "$(date +%s.%N) - $started" | bc) $(tree_cpu "$pid")" > "$file"
+      return
+    fi
+    sleep 0.5
+  done
+}
+
 # largest size in bytes a folder reaches while process $1 lives, sampled every 2 s, into file $3
 watch_size() {
   local pid=$1 folder=$2 file=$3 max=0 size
@@ -74,20 +90,12 @@ EOF
   job=$!
   watch_size "$job" "$work/rocksdb" "$work/rocksdb-max.txt" &
   watch_size "$job" "$out/.checkpoints" "$work/checkpoints-max.txt" &
-  # the checkpoints' statistics, kept from the last answer before the job ends; the moments (wall s since the
-  # start, CPU s of the process tree) the source's vertex and then the journey's finished
-  started=$(date +%s.%N)
-  rm -f "$work/input-read.txt" "$work/journey-done.txt"
+  # the moment (wall s since the start, CPU s of the process tree) the source's vertex finished: all input read
+  input_read "$job" "$work/input-read.txt" &
+  # the checkpoints' statistics, kept from the last answer before the job ends
   while kill -0 "$job" 2> /dev/null; do
     id=$(curl -sf "localhost:$port/jobs/overview" | python3 -c 'import sys, json; print(json.load(sys.stdin)["jobs"][0]["jid"])' 2> /dev/null || true)
     [ -n "$id" ] && curl -sf "localhost:$port/jobs/$id/checkpoints" > "$work/checkpoints.new" 2> /dev/null && mv "$work/checkpoints.new" "$work/checkpoints.json"
-    if [ -n "$id" ] && [ ! -f "$work/journey-done.txt" ]; then
-      states=$(curl -sf "localhost:$port/jobs/$id" | python3 -c 'import sys, json
-for v in json.load(sys.stdin)["vertices"]: print(("journey" if v["name"].startswith("journey") else "source" if v["name"].startswith("Source") else "other") + " " + v["status"])' 2> /dev/null || true)
-      moment="$(echo "$(date +%s.%N) - $started" | bc) $(tree_cpu "$job")"
-      [ ! -f "$work/input-read.txt" ] && grep -q '^source FINISHED' <<< "$states" && echo "$moment" > "$work/input-read.txt"
-      grep -q '^journey FINISHED' <<< "$states" && echo "$moment" > "$work/journey-done.txt"
-    fi
     sleep 2
   done
   wait "$job" || { tail -20 "$work/flink.txt"; exit 1; }
@@ -98,14 +106,13 @@ for v in json.load(sys.stdin)["vertices"]: print(("journey" if v["name"].startsw
   awk -v u="$user" -v s="$sys" -v w="$wall" -v m="$rss" -v e="$events" -v a="$actions" 'BEGIN {
     printf "flink --local -p 2, RocksDB: %.1f CPU s (%.1f user + %.1f sys), %.0f s wall, peak RSS %.2f GB, %.0f events per CPU-second, %d actions\n",
       u + s, u, s, w, m / 1048576, e / (u + s), a }'
-  read -r read_wall read_cpu < "$work/input-read.txt" 2> /dev/null || read_wall=
-  read -r done_wall done_cpu < "$work/journey-done.txt" 2> /dev/null || done_wall=
-  if [ -n "$read_wall" ] && [ -n "$done_wall" ]; then
-    awk -v rw="$read_wall" -v rc="$read_cpu" -v dw="$done_wall" -v dc="$done_cpu" -v w="$wall" -v c="$(echo "$user + $sys" | bc)" 'BEGIN {
-      printf "input read (source finished) at %.0f s wall, %.1f CPU s; journey finished at %.0f s wall, %.1f CPU s: end of the input %.0f s wall, %.1f CPU s (sampled every 2 s); then %.0f s wall, %.1f CPU s to the process exit\n",
-        rw, rc, dw, dc, dw - rw, dc - rc, w - dw, c - dc }'
+  if [ -f "$work/input-read.txt" ]; then
+    read -r read_wall read_cpu < "$work/input-read.txt"
+    awk -v rw="$read_wall" -v rc="$read_cpu" -v w="$wall" -v c="$(echo "$user + $sys" | bc)" 'BEGIN {
+      printf "all input read (the source finished) at %.0f s wall, %.1f CPU s; the end of the input, from there to the process exit (final watermark, write-back, final checkpoint, shutdown): %.0f s wall, %.1f CPU s\n",
+        rw, rc, w - rw, c - rc }'
   else
-    echo "end of the input: not seen in the REST API (the job ended within 2 s of a sample, or failed)"
+    echo "the end of the input: the source's end was not seen in the REST API (the job failed, or ended within a sample)"
   fi
   python3 - "$work/checkpoints.json" "$(cat "$work/rocksdb-max.txt" 2> /dev/null || echo 0)" \
       "$(cat "$work/checkpoints-max.txt" 2> /dev/null || echo 0)" "$customers" << 'EOF'

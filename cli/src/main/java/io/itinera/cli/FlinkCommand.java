@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +131,8 @@ public final class FlinkCommand implements Callable<Integer> {
 		command.addAll(jobArguments);
 		Process process = new ProcessBuilder(command).inheritIO().start();
 		// Ctrl-C or SIGTERM here stops the job too: it must not outlive the command that started it.
-		Thread stopJob = new Thread(process::destroy);
+		String stopped = local ? "the local job was cancelled" : "the flink client was stopped (a job it submitted may still run: flink list, flink cancel)";
+		Thread stopJob = new Thread(() -> JobProcessStop.stop(process, Duration.ofSeconds(15), stopped, System.err));
 		Runtime.getRuntime().addShutdownHook(stopJob);
 		int exit = process.waitFor();
 		Runtime.getRuntime().removeShutdownHook(stopJob);
