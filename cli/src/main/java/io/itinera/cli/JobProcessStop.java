@@ -15,10 +15,7 @@ final class JobProcessStop {
 
 	/** Ends {@code process}, politely for at most {@code grace}; {@code what} names what ends with it, for the message. */
 	static void stop(Process process, Duration grace, String what, PrintStream err) {
-		if (!process.isAlive()) {
-			return;
-		}
-		process.destroy();
+		process.destroy(); // Ctrl-C reaches the job's JVM too: it may be ending already
 		boolean ended = waitFor(process, grace);
 		if (!ended) {
 			process.destroyForcibly();
