@@ -73,9 +73,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * <li>Scores: the driver batches the subtask's requests; a batch goes when full, when the watermark
  * moves (before the timers it lets fire), before every checkpoint barrier and at the end, and the
  * answers are applied here, on the task thread.</li>
- * <li>The end of a bounded replay: the final watermark wakes every customer with pending work and
- * fires what is due by {@link JobSettings#replayEnd()} (the log's latest event time), as the local
- * engine does at the end of its input.</li>
+ * <li>The end of a bounded replay: the final watermark wakes the customers with work due by
+ * {@link JobSettings#replayEnd()} (the log's latest event time) and fires it, as the local engine
+ * does at the end of its input; those whose next wake-up is later are not read back.</li>
  * </ul>
  */
 final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
