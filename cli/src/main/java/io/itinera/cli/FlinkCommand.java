@@ -135,7 +135,11 @@ public final class FlinkCommand implements Callable<Integer> {
 		Thread stopJob = new Thread(() -> JobProcessStop.stop(process, Duration.ofSeconds(15), stopped, System.err));
 		Runtime.getRuntime().addShutdownHook(stopJob);
 		int exit = process.waitFor();
-		Runtime.getRuntime().removeShutdownHook(stopJob);
+		try {
+			Runtime.getRuntime().removeShutdownHook(stopJob);
+		} catch (IllegalStateException stopping) {
+			return exit; // a signal is stopping this JVM: the hook says so, in one line
+		}
 		if (classData != null) {
 			classData.afterJob(exit, command.get(0), FlinkJobFiles.classPath(target, classData));
 		}
