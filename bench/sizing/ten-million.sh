@@ -7,7 +7,9 @@
 #   1. itinera flink --local --parallelism 2 with RocksDB state and incremental checkpoints (FLINK_CONF_DIR, as a
 #      cluster would have them) every CHECKPOINT_MS (default 10000): CPU (user + sys of the process tree), wall,
 #      peak RSS, and every checkpoint's full and incremental size and duration from the MiniCluster's REST API;
-#      the RocksDB working folders and the checkpoint folder are sampled every 2 s for their largest size;
+#      the RocksDB working folders and the checkpoint folder are sampled every 2 s for their largest size; the end
+#      of the input (from the source's vertex FINISHED in the REST API, all input read, to the process exit: the
+#      final watermark, the last write-back, the final checkpoint and the shutdown) in wall and CPU seconds;
 #   2. itinera run of the same journey on the same log (RocksDB state): CPU, wall, peak RSS, the state folder.
 # CPU-seconds are comparable between a quiet and a busy machine; wall seconds are not.
 #   bench/sizing/ten-million.sh [flink] [run]   (both by default; build first: mvn -B -q -DskipTests package)
@@ -32,6 +34,32 @@ if [ ! -f "$log" ]; then
 fi
 events=$(wc -l < "$log")
 echo "## $(date -u +%FT%TZ) $events events of $customers customers ($(du -h "$log" | cut -f1)), $(basename "$journey"), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# CPU seconds (user + sys) of process $1 and its descendants so far
+tree_cpu() {
+  local pids=$1 next=$1 ticks=0 p
+  while next=$(for p in $next; do pgrep -P "$p"; done | tr '\n' ' ') && [ -n "${next// /}" ]; do pids="$pids $next"; done
+  for p in $pids; do
+    ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2> /dev/null || echo 0)))
+  done
+  echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+# the moment (wall s since called, CPU s of process $1's tree) the job's source vertex is FINISHED, into file $2
+input_read() {
+  local pid=$1 file=$2 started id=
+  started=$(date +%s.%N)
+  rm -f "$file"
+  while kill -0 "$pid" 2> /dev/null; do
+    [ -n "$id" ] || id=$(curl -sf "localhost:$port/jobs/overview" | python3 -c 'import sys, json; print(json.load(sys.stdin)["jobs"][0]["jid"])' 2> /dev/null || true)
+    if [ -n "$id" ] && curl -sf "localhost:$port/jobs/$id" | python3 -c 'import sys, json
+sys.exit(0 if any(v["name"].startswith("Source") and v["status"] == "FINISHED" for v in json.load(sys.stdin)["vertices"]) else 1)' 2> /dev/null; then
+      echo "$(echo "$(date +%s.%N) - $started" | bc) $(tree_cpu "$pid")" > "$file"
+      return
+    fi
+    sleep 0.5
+  done
+}
 
 # largest size in bytes a folder reaches while process $1 lives, sampled every 2 s, into file $3
 watch_size() {
@@ -62,6 +90,8 @@ EOF
   job=$!
   watch_size "$job" "$work/rocksdb" "$work/rocksdb-max.txt" &
   watch_size "$job" "$out/.checkpoints" "$work/checkpoints-max.txt" &
+  # the moment (wall s since the start, CPU s of the process tree) the source's vertex finished: all input read
+  input_read "$job" "$work/input-read.txt" &
   # the checkpoints' statistics, kept from the last answer before the job ends
   while kill -0 "$job" 2> /dev/null; do
     id=$(curl -sf "localhost:$port/jobs/overview" | python3 -c 'import sys, json; print(json.load(sys.stdin)["jobs"][0]["jid"])' 2> /dev/null || true)
@@ -76,6 +106,14 @@ EOF
   awk -v u="$user" -v s="$sys" -v w="$wall" -v m="$rss" -v e="$events" -v a="$actions" 'BEGIN {
     printf "flink --local -p 2, RocksDB: %.1f CPU s (%.1f user + %.1f sys), %.0f s wall, peak RSS %.2f GB, %.0f events per CPU-second, %d actions\n",
       u + s, u, s, w, m / 1048576, e / (u + s), a }'
+  if [ -f "$work/input-read.txt" ]; then
+    read -r read_wall read_cpu < "$work/input-read.txt"
+    awk -v rw="$read_wall" -v rc="$read_cpu" -v w="$wall" -v c="$(echo "$user + $sys" | bc)" 'BEGIN {
+      printf "all input read (the source finished) at %.0f s wall, %.1f CPU s; the end of the input, from there to the process exit (final watermark, write-back, final checkpoint, shutdown): %.0f s wall, %.1f CPU s\n",
+        rw, rc, w - rw, c - rc }'
+  else
+    echo "the end of the input: the source's end was not seen in the REST API (the job failed, or ended within a sample)"
+  fi
   python3 - "$work/checkpoints.json" "$(cat "$work/rocksdb-max.txt" 2> /dev/null || echo 0)" \
       "$(cat "$work/checkpoints-max.txt" 2> /dev/null || echo 0)" "$customers" << 'EOF'
 import json, sys

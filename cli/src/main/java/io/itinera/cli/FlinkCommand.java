@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,10 +131,15 @@ public final class FlinkCommand implements Callable<Integer> {
 		command.addAll(jobArguments);
 		Process process = new ProcessBuilder(command).inheritIO().start();
 		// Ctrl-C or SIGTERM here stops the job too: it must not outlive the command that started it.
-		Thread stopJob = new Thread(process::destroy);
+		String stopped = local ? "the local job was cancelled" : "the flink client was stopped (a job it submitted may still run: flink list, flink cancel)";
+		Thread stopJob = new Thread(() -> JobProcessStop.stop(process, Duration.ofSeconds(15), stopped, System.err));
 		Runtime.getRuntime().addShutdownHook(stopJob);
 		int exit = process.waitFor();
-		Runtime.getRuntime().removeShutdownHook(stopJob);
+		try {
+			Runtime.getRuntime().removeShutdownHook(stopJob);
+		} catch (IllegalStateException stopping) {
+			return exit; // a signal is stopping this JVM: the hook says so, in one line
+		}
 		if (classData != null) {
 			classData.afterJob(exit, command.get(0), FlinkJobFiles.classPath(target, classData));
 		}

@@ -39,11 +39,16 @@ public final class JourneyJobRunner {
 	/** The output's folder the checkpoints of a {@code --local} job go to; removed when the job ends. */
 	static final String CHECKPOINT_FOLDER = ".checkpoints";
 	private static final int LOCAL_RESTARTS = 3;
+	/** The longest a local job's JVM takes to stop after a signal. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
 	private JourneyJobRunner() {
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--local")) {
+			ShutdownDeadline.install(STOP_GRACE, System.err); // Ctrl-C ends the job even when Flink's shutdown hangs
+		}
 		System.exit(run(args, System.out, System.err));
 	}
 

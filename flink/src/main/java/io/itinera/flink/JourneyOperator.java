@@ -73,9 +73,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * <li>Scores: the driver batches the subtask's requests; a batch goes when full, when the watermark
  * moves (before the timers it lets fire), before every checkpoint barrier and at the end, and the
  * answers are applied here, on the task thread.</li>
- * <li>The end of a bounded replay: the final watermark wakes every customer with pending work and
- * fires what is due by {@link JobSettings#replayEnd()} (the log's latest event time), as the local
- * engine does at the end of its input.</li>
+ * <li>The end of a bounded replay: the final watermark wakes the customers with work due by
+ * {@link JobSettings#replayEnd()} (the log's latest event time) and fires it, as the local engine
+ * does at the end of its input; those whose next wake-up is later are not read back.</li>
  * </ul>
  */
 final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
@@ -99,11 +99,11 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 	/** Slots changed since they were last written to keyed state, by customer id. */
 	private transient Map<String, CustomerSlot> unwritten;
 	/**
-	 * Each customer's earliest wake-up timer registered and not yet fired: a later due time needs no
-	 * timer of its own, as that one fires first and registers the next. Not in a checkpoint: after a
-	 * restore the next due times are registered again (Flink keeps one timer a time and key).
+	 * Customers' earliest wake-up timers registered and not yet fired, for as many customers as the
+	 * subtask keeps decoded. Not in a checkpoint: after a restore the next due times are registered
+	 * again (Flink keeps one timer a time and key).
 	 */
-	private transient Map<String, Long> wakeUps;
+	private transient WakeUpTimes wakeUps;
 	/** Customers a watermark woke who wait for a score answer: they go on once the watermark's requests are scored together. */
 	private transient Set<String> waitingForScores;
 	private transient int customersInMemory;
@@ -194,12 +194,13 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		scorer = runtime.scorer();
 		registerChanged = this::registerChanged;
 		unwritten = new HashMap<>();
-		wakeUps = new HashMap<>();
 		waitingForScores = new LinkedHashSet<>();
 		customersInMemory = settings.customersInMemory(Runtime.getRuntime().maxMemory(),
 				getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+		wakeUps = new WakeUpTimes(customersInMemory);
 		driver = new StepDriver(step, settings.driver(), scorer, this, this);
 		customersErased = getMetricGroup().counter("customersErased");
+		getMetricGroup().gauge("customersDecoded", this::customersDecoded);
 		getMetricGroup().gauge("erasedEventsDropped", erased::droppedEvents);
 		if (settings.wallClock()) {
 			takeChanged();
@@ -312,7 +313,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		erased.addWithoutPersisting(customerId, getProcessingTimeService().getCurrentProcessingTime());
 		if (!settings.wallClock()) {
 			deleteWakeUps(customerId);
-			wakeUps.remove(customerId);
+			wakeUps.forget(customerId);
 		}
 		driver.forget(customerId);
 		if (heldForEpoch != null) {
@@ -360,10 +361,23 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		driver.drainScores();
 		takeChanged(); // the changed customers' timers are registered before this watermark fires them
 		if (timeServiceManager != null) {
-			timeServiceManager.advanceWatermark(mark);
+			timeServiceManager.advanceWatermark(timersDueBy(mark));
 		}
 		finishWaiting();
 		output.emitWatermark(mark);
+	}
+
+	/**
+	 * The watermark the timers see: a replay's final one fires only the wake-ups due by its end. A
+	 * customer whose next wake-up is later has nothing due by then (a held event is due at its own
+	 * time, within the replay), so waking them would only read and decode every such customer (all
+	 * of a replay whose customers wait for a later timer) to do nothing.
+	 */
+	private Watermark timersDueBy(Watermark mark) {
+		if (mark.getTimestamp() != Long.MAX_VALUE || settings.replayEnd() == Long.MAX_VALUE || settings.wallClock()) {
+			return mark;
+		}
+		return new Watermark(Math.max(settings.replayEnd(), timers.currentWatermark()));
 	}
 
 	/** No interruptible timers: {@link #processWatermark} fires a watermark's timers and finishes their customers at once. */
@@ -379,10 +393,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 		}
 		String customerId = timer.getKey();
 		wakeUpsFired++;
-		Long earliest = wakeUps.get(customerId);
-		if (earliest != null && earliest == timer.getTimestamp()) {
-			wakeUps.remove(customerId);
-		}
+		wakeUps.fired(customerId, timer.getTimestamp());
 		wakeUp(customerId);
 	}
 
@@ -404,6 +415,7 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 			// watermark (past the replay's end) would fire again at once, and never be due
 			wakeUpAt(customerId, due);
 		}
+		trimMemory(); // a watermark may wake more customers than the subtask keeps decoded
 	}
 
 	/** Scores the requests of the customers the watermark left waiting, and lets them go on, until none waits. */
@@ -477,12 +489,21 @@ final class JourneyOperator extends AbstractStreamOperator<OutputRecord>
 
 	/** A timer at {@code due}, unless one as early or earlier is waiting for the customer. */
 	private void wakeUpAt(String customerId, long due) {
-		if (due == Long.MAX_VALUE || wakeUps.getOrDefault(customerId, Long.MAX_VALUE) <= due) {
+		if (due == Long.MAX_VALUE || !wakeUps.claim(customerId, due)) {
 			return;
 		}
-		wakeUps.put(customerId, due);
 		setCurrentKey(customerId);
 		timers.registerEventTimeTimer(VoidNamespace.INSTANCE, due);
+	}
+
+	/** Customers the subtask holds decoded now (at most its bound, but for those waiting for a score answer). */
+	int customersDecoded() {
+		return driver.customersInMemory();
+	}
+
+	/** Customers whose earliest wake-up the subtask remembers (at most its bound). */
+	int wakeUpTimesHeld() {
+		return wakeUps.size();
 	}
 
 	/** Past the bound, every changed slot goes to keyed state so that unchanged ones can be let go. */
