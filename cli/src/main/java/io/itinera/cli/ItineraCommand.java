@@ -46,6 +46,7 @@ public final class ItineraCommand implements Runnable {
 	}
 
 	public static void main(String[] args) {
+		HeadStart.begin(args);
 		System.exit(inUtf8(args).execute(args));
 	}
 
