@@ -8,4 +8,11 @@ import io.itinera.runtime.plan.JourneyPlan;
  */
 public interface CampaignRulesProvider {
 	CampaignRules rulesFor(JourneyPlan plan);
+
+	/**
+	 * Loads and initialises the rules engine ahead of the first {@link #rulesFor}, which then costs less; for a
+	 * command to call on another thread while it parses its journey. Nothing by default.
+	 */
+	default void warmUp() {
+	}
 }

@@ -8,4 +8,9 @@ public final class DroolsCampaignRulesProvider implements CampaignRulesProvider 
 	public CampaignRules rulesFor(JourneyPlan plan) {
 		return DroolsCampaignRules.forPlan(plan);
 	}
+
+	@Override
+	public void warmUp() {
+		RuleBaseBuilder.warmUp();
+	}
 }

@@ -31,6 +31,11 @@ final class PlanServices {
 				.orElse(null);
 	}
 
+	/** Warms the rules engine on the class path up ({@link CampaignRulesProvider#warmUp}), if there is one. */
+	static void warmUpRules() {
+		ServiceLoader.load(CampaignRulesProvider.class).findFirst().ifPresent(CampaignRulesProvider::warmUp);
+	}
+
 	/**
 	 * The scorer for the plan's models, read relative to {@code journeyDirectory} ({@link #noScores()}
 	 * without models), or null when it has models but no scorer is on the class path.
