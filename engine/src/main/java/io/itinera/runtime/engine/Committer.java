@@ -166,7 +166,12 @@ final class Committer implements Runnable {
 		}
 		RunProgress progress = totals.progress(config.runName(), reader, positions);
 		// Handed over, not copied: a checkpoint can hold millions of customers.
-		store.commit(new Checkpoint(progress, uncommittedCustomers, uncommittedActionIds, planWritten ? null : config.planJson()));
+		Checkpoint checkpoint = new Checkpoint(progress, uncommittedCustomers, uncommittedActionIds, planWritten ? null : config.planJson());
+		if (reader.last()) {
+			store.commitLast(checkpoint);
+		} else {
+			store.commit(checkpoint);
+		}
 		planWritten = true;
 		uncommittedCustomers = new HashMap<>();
 		uncommittedActionIds = new ArrayList<>();

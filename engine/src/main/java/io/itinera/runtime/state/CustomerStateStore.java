@@ -39,6 +39,14 @@ public interface CustomerStateStore extends StoredCustomers, AutoCloseable {
 	void commit(Checkpoint checkpoint);
 
 	/**
+	 * The last checkpoint of a run that ends: as durable as {@link #commit} when it returns, but a store
+	 * may get there by writing its tables at once rather than through its log first.
+	 */
+	default void commitLast(Checkpoint checkpoint) {
+		commit(checkpoint);
+	}
+
+	/**
 	 * What the run reads and how (a small JSON record: log, mapping, options), kept so that one
 	 * customer can be replayed later ({@code itinera explain}); empty when none was saved.
 	 */

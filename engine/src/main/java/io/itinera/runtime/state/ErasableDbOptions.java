@@ -9,7 +9,9 @@ import org.rocksdb.DBOptions;
  * manifest at every change of its files, so that no manifest keeps naming a deleted file, nor a
  * deleted key as an old file's boundary. A manifest is small (a line per live file), so this costs
  * little. The space-amplification limit that would otherwise let a manifest grow is not in the Java
- * API, hence the options by name.
+ * API, hence the options by name. Flushes are atomic across the column families: a run's last
+ * checkpoint is written past the log and flushed at once ({@link RocksDbStateStore#commitLast}), and
+ * without a log only an atomic flush keeps its families consistent.
  */
 public final class ErasableDbOptions {
 	private ErasableDbOptions() {
@@ -26,6 +28,6 @@ public final class ErasableDbOptions {
 		if (options == null) {
 			options = new DBOptions().setMaxManifestFileSize(1);
 		}
-		return options.setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+		return options.setCreateIfMissing(true).setCreateMissingColumnFamilies(true).setAtomicFlush(true);
 	}
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,35 @@ class RocksDbStateStoreTest {
 		}
 		assertEquals(customers.size(), read.size());
 		assertArrayEquals(customers.get("c7").bytes(), read.get("c7"));
+	}
+
+	@Test
+	void aRunsLastCheckpointIsInTheTablesWhenItsCommitReturnsWithNoCopyInTheLog() throws Exception {
+		Map<String, CustomerRecord> first = new HashMap<>();
+		Map<String, CustomerRecord> last = new HashMap<>();
+		for (int i = 0; i < 2_000; i++) {
+			first.put("c" + i, new CustomerRecord(("first state of " + i).getBytes(StandardCharsets.UTF_8), false));
+			last.put("c" + i, new CustomerRecord(("last state of " + i).repeat(4).getBytes(StandardCharsets.UTF_8), i % 2 == 0));
+		}
+		last.put("newcomer", new CustomerRecord("only in the last".getBytes(StandardCharsets.UTF_8), false));
+		try (RocksDbStateStore store = new RocksDbStateStore(dir)) {
+			store.commit(new Checkpoint(null, first, List.of()));
+			store.commitLast(new Checkpoint(null, last, List.of()));
+			assertEquals(0, writeAheadLogBytes(), "the last checkpoint went through the write-ahead log, or was not flushed");
+		}
+		Map<String, byte[]> read = new HashMap<>();
+		try (RocksDbStateStore store = new RocksDbStateStore(dir)) {
+			store.forEachCustomer(read::put);
+		}
+		assertEquals(last.size(), read.size());
+		assertArrayEquals(last.get("c7").bytes(), read.get("c7"));
+		assertArrayEquals(last.get("newcomer").bytes(), read.get("newcomer"));
+	}
+
+	private long writeAheadLogBytes() throws IOException {
+		try (Stream<Path> files = Files.list(dir)) {
+			return files.filter(file -> file.toString().endsWith(".log")).mapToLong(file -> file.toFile().length()).sum();
+		}
 	}
 
 	@Test
