@@ -26,6 +26,7 @@ import io.itinera.runtime.plan.PlanJson;
 import io.itinera.runtime.replay.FileReplay;
 import io.itinera.runtime.state.CustomerStateStore;
 import io.itinera.runtime.state.InMemoryStateStore;
+import io.itinera.runtime.state.RocksDbLibrary;
 import io.itinera.runtime.state.RocksDbStateStore;
 import io.itinera.runtime.plan.Stage;
 import io.itinera.runtime.scoring.Scorer;
@@ -346,6 +347,9 @@ public final class RunCommand implements Callable<Integer> {
 		boolean endAtTheLog = replayEnd.millis() == null;
 		boolean inTimeOrder = SplitEpochs.learns(plans);
 		input.startedAt(); // the run's time window starts now, on this thread
+		if (!inMemory) {
+			RocksDbLibrary.loadInBackground();
+		}
 		opening = LogOpening.start(() -> input.openReplay(events, schema, latenessMillis, endAtTheLog,
 				EventInputOptions.sortFolder(out), inTimeOrder));
 	}
