@@ -188,4 +188,9 @@ final class FlinkFixtures {
 	static Instant time(String json, String field) {
 		return Instant.parse(json.replaceAll(".*\"" + field + "\":\"([^\"]+)\".*", "$1"));
 	}
+
+	/** The JSON lines whose time in {@code field} is before {@code cutoff}, sorted. */
+	static List<String> before(Instant cutoff, List<String> records, String field) {
+		return records.stream().filter(record -> time(record, field).isBefore(cutoff)).sorted().toList();
+	}
 }

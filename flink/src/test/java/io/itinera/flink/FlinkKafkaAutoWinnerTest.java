@@ -108,6 +108,6 @@ class FlinkKafkaAutoWinnerTest {
 	}
 
 	private static List<String> beforeCutoff(List<String> records, String timeField) {
-		return records.stream().filter(record -> FlinkFixtures.time(record, timeField).isBefore(cutoff)).sorted().toList();
+		return FlinkFixtures.before(cutoff, records, timeField);
 	}
 }

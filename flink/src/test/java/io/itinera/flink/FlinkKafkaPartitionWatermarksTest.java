@@ -108,6 +108,6 @@ class FlinkKafkaPartitionWatermarksTest {
 	}
 
 	private static List<String> beforeCutoff(List<String> records) {
-		return records.stream().filter(record -> FlinkFixtures.time(record, "time").isBefore(cutoff)).sorted().toList();
+		return FlinkFixtures.before(cutoff, records, "time");
 	}
 }

@@ -97,16 +97,7 @@ public final class ReadAheadSource implements EventSource {
 	}
 
 	private SourceRecord failedOrEnd() throws IOException {
-		Throwable failure = current.failure;
-		if (failure instanceof IOException e) {
-			throw e;
-		}
-		if (failure instanceof RuntimeException e) {
-			throw e;
-		}
-		if (failure instanceof Error e) {
-			throw e;
-		}
+		ThreadWork.throwAsItWas(current.failure);
 		return null;
 	}
 

@@ -23,17 +23,24 @@ public final class ThreadWork {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("interrupted while " + doing);
 		} catch (ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof IOException io) {
-				throw io;
-			}
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(cause);
+			throwAsItWas(e.getCause());
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	/**
+	 * Throws what another thread's work threw as it was, when it is an {@link IOException}, a runtime
+	 * exception or an error; returns for anything else (null, or another checked exception).
+	 */
+	public static void throwAsItWas(Throwable failure) throws IOException {
+		if (failure instanceof IOException io) {
+			throw io;
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
 		}
 	}
 }
