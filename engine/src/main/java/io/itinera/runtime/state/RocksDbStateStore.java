@@ -377,7 +377,7 @@ public final class RocksDbStateStore implements CustomerStateStore {
 		}
 		if (record.pendingWork()) {
 			batch.put(pending, pendingKey(id), PRESENT);
-		} else {
+		} else if (record.mayBeIndexedPending()) {
 			batch.delete(pending, pendingKey(id));
 		}
 	}

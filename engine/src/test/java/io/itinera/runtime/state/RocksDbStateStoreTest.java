@@ -1,5 +1,7 @@
 package io.itinera.runtime.state;
 
+import io.itinera.runtime.driver.CustomerSlice;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -114,6 +116,24 @@ class RocksDbStateStoreTest {
 			});
 			assertEquals(asked.stream().sorted(RocksDbStateStoreTest::byUtf8).toList(), order);
 		}
+	}
+
+	@Test
+	void aCustomerLeavesThePendingIndexWhenTheirPendingWorkEndsAndOneWhoNeverHadAnyIsNeverInIt() throws Exception {
+		byte[] state = "state".getBytes(StandardCharsets.UTF_8);
+		try (RocksDbStateStore store = new RocksDbStateStore(dir)) {
+			store.commit(new Checkpoint(null, Map.of("waits", new CustomerRecord(state, true, false),
+					"never", new CustomerRecord(state, false, false)), List.of()));
+			assertEquals(List.of("waits"), pending(store));
+			store.commit(new Checkpoint(null, Map.of("waits", new CustomerRecord(state, false, true)), List.of()));
+			assertEquals(List.of(), pending(store));
+		}
+	}
+
+	private static List<String> pending(RocksDbStateStore store) {
+		List<String> ids = new ArrayList<>();
+		store.forEachWithPendingWork(CustomerSlice.ALL, ids::add);
+		return ids;
 	}
 
 	private static int byUtf8(String a, String b) {

@@ -38,6 +38,12 @@ public final class CustomerSlot {
 	boolean erased;
 	/** Whatever the host keeps per customer (the simulator's report figures). */
 	Object attachment;
+	/**
+	 * Whether a store's index of customers with pending work may hold the customer: once a record of
+	 * the slot had pending work, or the slot was read back from bytes. Never false again, so a record
+	 * that replaces an uncommitted one cannot lose a deletion.
+	 */
+	boolean mayBeIndexedPending;
 
 	CustomerSlot(String customerId, CustomerState state) {
 		this.customerId = customerId;
@@ -102,6 +108,17 @@ public final class CustomerSlot {
 	/** Whether timers or held events wait in the slot (the store's pending index). */
 	public boolean hasPendingWork() {
 		return timerCount > 0 || heldCount > 0;
+	}
+
+	/**
+	 * For a record of the slot with or without {@code pendingWork}: whether a store's pending index may
+	 * already hold the customer (if not, a record without pending work needs no deletion there: most
+	 * customers of a first run never had any). From now on it may, when {@code pendingWork}.
+	 */
+	public boolean recordedPending(boolean pendingWork) {
+		boolean before = mayBeIndexedPending;
+		mayBeIndexedPending |= pendingWork;
+		return before;
 	}
 
 	/**

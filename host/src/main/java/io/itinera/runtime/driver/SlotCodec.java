@@ -61,6 +61,7 @@ public final class SlotCodec {
 			byte[] state = new byte[in.readInt()];
 			in.readFully(state);
 			CustomerSlot slot = new CustomerSlot(customerId, CustomerState.fromBytes(state));
+			slot.mayBeIndexedPending = true;
 			slot.clock = in.readLong();
 			slot.latestSeen = in.readLong();
 			int timers = in.readUnsignedShort();

@@ -1,6 +1,8 @@
 package io.itinera.runtime.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.itinera.runtime.step.CustomerState;
 import io.itinera.runtime.step.Event;
@@ -51,5 +53,19 @@ class SlotCodecTest {
 		for (Event event : List.of(new Event("c-1", -7, "product_view", fields), new Event("c-é", Long.MAX_VALUE, "日本", Map.of()))) {
 			assertEquals(event, EventCodec.decode(event.customerId(), EventCodec.encode(event)));
 		}
+	}
+
+	@Test
+	void aStoresPendingIndexMayHoldACustomerOnceARecordHadPendingWorkOrTheSlotWasReadBack() {
+		CustomerSlot slot = new CustomerSlot("c-1", CustomerState.initial("c-1"));
+		assertFalse(slot.recordedPending(false), "a customer first met here: nothing to delete from the index");
+		assertFalse(slot.recordedPending(false));
+		slot.setTimer("abandon", 9_000);
+		assertFalse(slot.recordedPending(slot.hasPendingWork()), "the index did not hold them before this record");
+		slot.removeTimer(0);
+		assertTrue(slot.recordedPending(slot.hasPendingWork()), "the record with the timer put them in the index");
+		assertTrue(slot.recordedPending(false), "never false again: a later record may replace the one that deleted them");
+		assertTrue(SlotCodec.decode("c-1", SlotCodec.encode(new CustomerSlot("c-1", CustomerState.initial("c-1"))))
+				.recordedPending(false), "read back from bytes: a store may index them");
 	}
 }
