@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,9 @@ import java.util.stream.Stream;
  * A class-data archive (CDS) for the JVM of a local replay ({@code itinera flink --local --events LOG}),
  * as {@code run}'s launcher has one: that JVM loads some 10,000 classes of Flink, Drools and the job
  * from 90 jars, and loading them from the archive saves about 2 CPU-s a run (of 7 on a log of 10,000
- * lines). The archive is static ({@code -Xshare:dump} over the classes a run loaded): a dynamic one
- * ({@code -XX:ArchiveClassesAtExit}) crashes this JDK 17 on the job's lambdas, and a static one takes
- * no lambda proxies for the same reason. It needs jars only, so the JVM then reads the module's jar
- * in place of {@code flink/target/classes}, when that jar holds the current classes. The first local
+ * lines). The archive is static ({@link ClassDataArchive}): a dynamic one crashes this JDK 17 on the
+ * job's lambdas. It needs jars only, so the JVM then reads the module's jar in place of
+ * {@code flink/target/classes}, when that jar holds the current classes. The first local
  * replay after a build lists the classes it loads; when it ends well the archive is written
  * ({@value #ARCHIVE} beside the jar), and every later run uses it. A JVM whose class path no longer
  * matches the archive ignores it silently.
@@ -115,47 +113,12 @@ final class FlinkClassData {
 	}
 
 	/**
-	 * After the job's JVM ended with {@code exit}: writes the archive from the classes it listed (when
-	 * it ended well; a failing run may not have loaded the job's classes), with {@code java} over
-	 * {@code classPath}, and removes the list. The archive is written to a new file and moved in, so
-	 * runs at the same time never read half an archive.
+	 * After the job's JVM ended with {@code exit}: writes the archive from the classes it listed, when
+	 * it ended well ({@link ClassDataArchive#dump}), with {@code java} over {@code classPath}.
 	 */
 	void afterJob(int exit, String java, String classPath) throws InterruptedException {
-		if (classList == null) {
-			return;
-		}
-		Path listed = classList.resolveSibling(classList.getFileName() + ".static");
-		Path written = classList.resolveSibling(classList.getFileName() + ".jsa");
-		try {
-			if (exit != 0 || !Files.isRegularFile(classList)) {
-				return;
-			}
-			List<String> lines = new ArrayList<>();
-			for (String line : Files.readAllLines(classList)) {
-				if (!line.startsWith("@")) { // lambda proxies and invokers: the dump of them crashes this JDK
-					lines.add(line);
-				}
-			}
-			Files.write(listed, lines);
-			Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + listed, "-XX:SharedArchiveFile=" + written,
-					"-cp", classPath).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			if (dump.waitFor() == 0 && Files.isRegularFile(written)) {
-				Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-		} catch (IOException e) {
-			// no archive: the next run lists its classes again
-		} finally {
-			deleteQuietly(classList);
-			deleteQuietly(listed);
-			deleteQuietly(written);
-		}
-	}
-
-	private static void deleteQuietly(Path path) {
-		try {
-			Files.deleteIfExists(path);
-		} catch (IOException e) {
-			// a leftover in the build folder, removed by the next build
+		if (classList != null) {
+			ClassDataArchive.dump(exit == 0, java, classList, archive, classPath);
 		}
 	}
 
