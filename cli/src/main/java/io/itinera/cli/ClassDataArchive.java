@@ -21,12 +21,21 @@ final class ClassDataArchive {
 	static final String CLASS_LIST_PROPERTY = "itinera.classList";
 	static final String ARCHIVE_PROPERTY = "itinera.classDataArchive";
 
+	/** Whether this command read a log: only then did it load the classes a run needs (not so {@code run --help}). */
+	private static volatile boolean readALog;
+
 	private ClassDataArchive() {
 	}
 
+	/** The command read a log: its classes are those later runs will load. */
+	static void readALog() {
+		readALog = true;
+	}
+
 	/**
-	 * For a command the launcher asked to list its classes: once it ended well ({@code exit} 0), the
-	 * archive from that list, with this JVM's java over its own class path.
+	 * For a command the launcher asked to list its classes: once it read a log and ended well
+	 * ({@code exit} 0), the archive from that list, with this JVM's java over its own class path.
+	 * Otherwise the list is removed and the next run or simulate lists its classes again.
 	 */
 	static void afterCommand(int exit) {
 		String list = System.getProperty(CLASS_LIST_PROPERTY);
@@ -36,7 +45,7 @@ final class ClassDataArchive {
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		try {
-			dump(exit == 0, java, Path.of(list), Path.of(archive), System.getProperty("java.class.path"));
+			dump(exit == 0 && readALog, java, Path.of(list), Path.of(archive), System.getProperty("java.class.path"));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

@@ -33,7 +33,9 @@ final class LogOpening<L extends AutoCloseable> {
 
 	/** The opened log; what opening it threw is thrown here, as if the log had been opened on this thread. */
 	L get() throws IOException {
-		return ThreadWork.result(opening, "opening the log");
+		L log = ThreadWork.result(opening, "opening the log");
+		ClassDataArchive.readALog();
+		return log;
 	}
 
 	/** The log is not needed after all (the command failed before its replay): waits for it and closes it. */
