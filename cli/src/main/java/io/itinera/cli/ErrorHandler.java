@@ -50,7 +50,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 		PrintWriter err = line.getErr();
 		line.getOut().flush();
 		ExitCode exit = exitOf(ex);
-		err.println(exit == ExitCode.INTERNAL ? internal(ex, line) : message(ex));
+		err.println(exit == ExitCode.INTERNAL || unexplained(ex) ? internal(ex, line) : message(ex));
 		if (debug()) {
 			ex.printStackTrace(err);
 		}
@@ -82,6 +82,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 		}
 		String message = shown.getMessage();
 		return message == null || message.isBlank() ? shown.getClass().getSimpleName() : message.strip();
+	}
+
+	/** An error that says nothing but its class: the user gets what an internal error says (how to see the trace). */
+	private static boolean unexplained(Throwable ex) {
+		return message(ex).equals((ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex).getClass().getSimpleName());
 	}
 
 	private static String internal(Exception ex, CommandLine line) {

@@ -222,6 +222,18 @@ class CliVocabularyTest {
 	}
 
 	@Test
+	void anErrorWithoutAMessageSaysWhatFailedAndHowToSeeMore() {
+		CommandLine line = ItineraCommand.commandLine();
+		StringWriter err = new StringWriter();
+		line.setErr(new PrintWriter(err));
+		int exit = new ErrorHandler().handleExecutionException(new IllegalStateException(), line.getSubcommands().get("run"), null);
+		assertEquals(ExitCode.ERROR.code(), exit);
+		String text = err.toString().strip();
+		assertTrue(text.startsWith("itinera run failed") && text.contains("IllegalStateException") && text.contains("ITINERA_DEBUG=1"),
+				text);
+	}
+
+	@Test
 	void aCommandErrorKeepsItsExitCode() {
 		CommandLine line = ItineraCommand.commandLine();
 		StringWriter err = new StringWriter();
