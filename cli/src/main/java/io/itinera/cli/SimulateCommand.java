@@ -4,9 +4,9 @@ import io.itinera.cli.vocabulary.CommandError;
 import io.itinera.cli.vocabulary.ExitCode;
 import io.itinera.runtime.io.DeadLetter;
 import io.itinera.runtime.replay.FileReplay;
-import io.itinera.runtime.io.EventSchema;
 import io.itinera.runtime.io.BackgroundOutput;
 import io.itinera.runtime.io.JsonLinesOutput;
+import io.itinera.runtime.io.WorkspaceSchema;
 import io.itinera.runtime.io.OutputPositions;
 import io.itinera.runtime.io.RunOutput;
 import io.itinera.runtime.change.PlanChange;
@@ -34,7 +34,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +143,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		marketModel = MarketRun.read(market, plans);
 		List<Path> files = other == null ? List.of(journeyFile) : List.of(journeyFile, compare);
 		// the log's first pass reads it whole: on a thread of its own while the journeys assemble
-		LogOpening<FileReplay> log = LogOpening.start(() -> input.openReplay(events, unionSchema(plans), driverSettings.latenessMillis(),
+		LogOpening<FileReplay> log = LogOpening.start(() -> input.openReplay(events, WorkspaceSchema.ofVersions(plans), driverSettings.latenessMillis(),
 				toMillis == null, EventInputOptions.sortFolder(outDir), SplitEpochs.learns(plans)));
 		List<AssembledJourney> parts = new ArrayList<>();
 		for (int i = 0; i < plans.size(); i++) {
@@ -459,16 +458,5 @@ public final class SimulateCommand implements Callable<Integer> {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	/** The events of both versions, so one pass of the log feeds both. */
-	static EventSchema unionSchema(List<JourneyPlan> plans) {
-		Map<String, EventType> byName = new LinkedHashMap<>();
-		for (JourneyPlan plan : plans) {
-			for (EventType event : plan.events()) {
-				byName.putIfAbsent(event.name(), event);
-			}
-		}
-		return new EventSchema(new ArrayList<>(byName.values()));
 	}
 }

@@ -325,6 +325,29 @@ class SimulateCommandTest {
 		assertTrue(found);
 	}
 
+	@Test
+	void aComparedVersionReadsTheFieldsItAddsToAnEvent() throws IOException {
+		Path base = dir.resolve("base.journey");
+		Path other = dir.resolve("other.journey");
+		Files.writeString(base, JOURNEY.formatted(""));
+		Files.writeString(other, JOURNEY.formatted("").replace("event cart { item: string }", "event cart { item: string  amount: decimal }")
+				.replace("on cart -> Carted", "on cart if cart.amount >= 50 -> Carted").replace("journey Handmade", "journey HandmadeBigCarts"));
+		Path log = dir.resolve("log.csv");
+		Files.writeString(log, """
+				customer,time,type,item,amount
+				c1,2026-03-02T08:00:00Z,view,i1,
+				c1,2026-03-02T09:00:00Z,cart,i1,80
+				c2,2026-03-02T08:00:00Z,view,i2,
+				c2,2026-03-02T09:00:00Z,cart,i2,5
+				""");
+		Path out = dir.resolve("compare");
+		assertEquals(0, run(base.toString(), "--events", log.toString(), "--compare", other.toString(), "--out", out.toString(),
+				"--no-progress"));
+		JsonNode comparison = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+		assertEquals(2, stage(comparison.get("base"), "Carted").get("entered").asLong());
+		assertEquals(1, stage(comparison.get("other"), "Carted").get("entered").asLong(), "only c1's cart of 80 is big enough");
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private JsonNode simulate(String journey, String log, Path out, String... more) throws IOException {
