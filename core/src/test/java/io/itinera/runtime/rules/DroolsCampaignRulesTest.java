@@ -1,6 +1,7 @@
 package io.itinera.runtime.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,26 @@ class DroolsCampaignRulesTest {
 			assertEquals(big, describe(rules.evaluate(customer("Abandoned", 150, "gold"))));
 		}
 		assertEquals(0, rules.factsHeld());
+	}
+
+	/**
+	 * Drools 10.1 kept every match that fired among its rule's dormant matches after the fact was deleted
+	 * (incubator-kie-drools 6361): 1.2 KB a decided customer, for good, in every long-running host.
+	 */
+	@Test
+	void aThreadsSessionKeepsNothingOfTheCustomersItDecided() {
+		Campaign rescue = plan.campaigns().get(0);
+		DroolsCampaignRules rules = DroolsCampaignRules.build(withCampaigns(plan,
+				new Campaign(rescue.name(), rescue.stages(), rescue.caps(), rescue.quietHours(), rescue.rules(), null, rescue.location())));
+		List<java.lang.ref.WeakReference<CustomerFact>> decided = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			CustomerFact customer = customer("Abandoned", i % 2 == 0 ? 150 : 20, "gold");
+			assertFalse(rules.evaluate(customer).isEmpty());
+			decided.add(new java.lang.ref.WeakReference<>(customer));
+		}
+		System.gc();
+		long kept = decided.stream().filter(reference -> reference.get() != null).count();
+		assertTrue(kept <= 10, kept + " of 2,000 decided customers are still held by the rules' session");
 	}
 
 	@Test
