@@ -44,8 +44,13 @@ final class ClassDataArchive {
 			return;
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		boolean wanted = exit == 0 && readALog;
+		if (wanted) {
+			System.err.println("itinera: keeping the classes this command loaded, for faster starts (once after a build: a few seconds)");
+			System.err.flush();
+		}
 		try {
-			dump(exit == 0 && readALog, java, Path.of(list), Path.of(archive), System.getProperty("java.class.path"));
+			dump(wanted, java, Path.of(list), Path.of(archive), System.getProperty("java.class.path"));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
