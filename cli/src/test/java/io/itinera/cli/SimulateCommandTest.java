@@ -298,18 +298,8 @@ class SimulateCommandTest {
 
 	@Test
 	void comparesTwoVersionsInOnePass() throws IOException {
-		Path base = dir.resolve("base.journey");
-		Path other = dir.resolve("other.journey");
-		Files.writeString(base, JOURNEY.formatted(""));
-		Files.writeString(other, JOURNEY.formatted("").replace("after 6 hours -> Abandoned", "after 1 hour -> Abandoned")
-				.replace("journey Handmade", "journey HandmadeFaster"));
-		Path log = dir.resolve("log.csv");
-		Files.writeString(log, LOG);
-		Path out = dir.resolve("compare");
-		int code = run(base.toString(), "--events", log.toString(), "--compare", other.toString(), "--out",
-				out.toString(), "--no-progress");
-		assertEquals(0, code);
-		JsonNode comparison = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+		JsonNode comparison = compared(JOURNEY.formatted("").replace("after 6 hours -> Abandoned", "after 1 hour -> Abandoned")
+				.replace("journey Handmade", "journey HandmadeFaster"), LOG);
 		assertEquals("Handmade", comparison.get("base").get("journey").asText());
 		assertEquals("HandmadeFaster", comparison.get("other").get("journey").asText());
 		// with a 1-hour timer, c1 (bought 1 hour after carting) and c4 (carted again 1 hour later) abandon too
@@ -327,28 +317,33 @@ class SimulateCommandTest {
 
 	@Test
 	void aComparedVersionReadsTheFieldsItAddsToAnEvent() throws IOException {
-		Path base = dir.resolve("base.journey");
-		Path other = dir.resolve("other.journey");
-		Files.writeString(base, JOURNEY.formatted(""));
-		Files.writeString(other, JOURNEY.formatted("").replace("event cart { item: string }", "event cart { item: string  amount: decimal }")
-				.replace("on cart -> Carted", "on cart if cart.amount >= 50 -> Carted").replace("journey Handmade", "journey HandmadeBigCarts"));
-		Path log = dir.resolve("log.csv");
-		Files.writeString(log, """
+		JsonNode comparison = compared(JOURNEY.formatted("").replace("event cart { item: string }", "event cart { item: string  amount: decimal }")
+				.replace("on cart -> Carted", "on cart if cart.amount >= 50 -> Carted").replace("journey Handmade", "journey HandmadeBigCarts"), """
 				customer,time,type,item,amount
 				c1,2026-03-02T08:00:00Z,view,i1,
 				c1,2026-03-02T09:00:00Z,cart,i1,80
 				c2,2026-03-02T08:00:00Z,view,i2,
 				c2,2026-03-02T09:00:00Z,cart,i2,5
 				""");
-		Path out = dir.resolve("compare");
-		assertEquals(0, run(base.toString(), "--events", log.toString(), "--compare", other.toString(), "--out", out.toString(),
-				"--no-progress"));
-		JsonNode comparison = new ObjectMapper().readTree(out.resolve("report.json").toFile());
 		assertEquals(2, stage(comparison.get("base"), "Carted").get("entered").asLong());
 		assertEquals(1, stage(comparison.get("other"), "Carted").get("entered").asLong(), "only c1's cart of 80 is big enough");
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	/** The report of {@code simulate --compare}: the hand-made journey against {@code other} over {@code log}. */
+	private JsonNode compared(String other, String log) throws IOException {
+		Path baseFile = dir.resolve("base.journey");
+		Path otherFile = dir.resolve("other.journey");
+		Path logFile = dir.resolve("log.csv");
+		Path out = dir.resolve("compare");
+		Files.writeString(baseFile, JOURNEY.formatted(""));
+		Files.writeString(otherFile, other);
+		Files.writeString(logFile, log);
+		assertEquals(0, run(baseFile.toString(), "--events", logFile.toString(), "--compare", otherFile.toString(), "--out",
+				out.toString(), "--no-progress"));
+		return new ObjectMapper().readTree(out.resolve("report.json").toFile());
+	}
 
 	private JsonNode simulate(String journey, String log, Path out, String... more) throws IOException {
 		Path journeyFile = dir.resolve(out.getFileName() + ".journey");
