@@ -13,8 +13,8 @@ import java.util.List;
  * parsing and verifying them from jars. Static, not dynamic ({@code -XX:ArchiveClassesAtExit}): on
  * this JDK 17 only a static archive holds the classes compiled for Java 5 (picocli's, EMF's), which
  * otherwise load through the old verifier at every start, and a dynamic one crashes on some lambdas.
- * The `itinera` launcher has the first `run` or `simulate` after a build list its classes
- * ({@link #afterCommand}); the Flink launcher its replay's JVM ({@link FlinkClassData}).
+ * The {@code itinera} launcher has the first {@code run} or {@code simulate} after a build list its
+ * classes ({@link #afterCommand}); the Flink launcher its replay's JVM ({@link FlinkClassData}).
  */
 final class ClassDataArchive {
 	/** Set by the launcher with {@code -XX:DumpLoadedClassList}: the list, then the archive to write from it. */

@@ -198,7 +198,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		List<SplitEpochs> learnedSplits = new ArrayList<>();
 		for (int i = 0; i < journeys.size() && learns; i++) {
 			List<String> lines = new ArrayList<>();
-			SplitEpochs epochs = SplitEpochs.of(java.util.Map.of(parts.get(i).plan(), parts.get(i).splitWeights()), lines::add);
+			SplitEpochs epochs = SplitEpochs.of(Map.of(parts.get(i).plan(), parts.get(i).splitWeights()), lines::add);
 			if (epochs != null) {
 				if (switchMillis != null) {
 					throw CommandError.error("--switch-at does not go with a split that learns its winner (" + journeyFile + ")");
